@@ -1,0 +1,238 @@
+//! `Configuration` and `CredentialProvider`: long-lived handles exported as classes.
+
+use js_sys::Object;
+use wasm_bindgen::prelude::*;
+
+use super::convert;
+use crate::core::config::{Configuration as CoreConfiguration, ReadConcern};
+use crate::core::credentials::{Credentials, EndpointOverrides};
+use crate::core::error::MomentoError;
+use crate::core::grpc_web::Mode;
+
+/// Client configuration: deadline, retries, throwOnErrors, read concern, transport mode.
+/// Build one from a preset (`Configurations.Browser.latest()`) and adjust with `with…` methods.
+#[wasm_bindgen]
+#[derive(Clone)]
+pub struct Configuration {
+    pub(crate) inner: CoreConfiguration,
+}
+
+#[wasm_bindgen]
+impl Configuration {
+    /// Browser preset (v1): relaxed 15 s deadline, retries with backoff; for short-lived disposable tokens.
+    #[wasm_bindgen(js_name = browserV1)]
+    pub fn browser_v1() -> Configuration {
+        CoreConfiguration::browser_v1().into()
+    }
+
+    /// Laptop preset (v1): 5 s deadline, retries with backoff.
+    #[wasm_bindgen(js_name = laptopV1)]
+    pub fn laptop_v1() -> Configuration {
+        CoreConfiguration::laptop_v1().into()
+    }
+
+    /// InRegion.Default preset (v1): 1.1 s deadline.
+    #[wasm_bindgen(js_name = inRegionDefaultV1)]
+    pub fn in_region_default_v1() -> Configuration {
+        CoreConfiguration::in_region_default_v1().into()
+    }
+
+    /// InRegion.LowLatency preset (v1): 0.5 s deadline.
+    #[wasm_bindgen(js_name = inRegionLowLatencyV1)]
+    pub fn in_region_low_latency_v1() -> Configuration {
+        CoreConfiguration::in_region_low_latency_v1().into()
+    }
+
+    /// Lambda preset (v1): 1.1 s deadline.
+    #[wasm_bindgen(js_name = lambdaV1)]
+    pub fn lambda_v1() -> Configuration {
+        CoreConfiguration::lambda_v1().into()
+    }
+
+    /// The overall deadline of one call (including retries), in milliseconds.
+    #[wasm_bindgen(getter, js_name = clientTimeoutMillis)]
+    pub fn client_timeout_millis(&self) -> u32 {
+        self.inner.client_timeout_ms
+    }
+
+    /// Whether failed calls reject instead of resolving to an `Error` response.
+    #[wasm_bindgen(getter, js_name = throwOnErrors)]
+    pub fn throw_on_errors(&self) -> bool {
+        self.inner.throw_on_errors
+    }
+
+    /// `'balanced'` or `'consistent'`.
+    #[wasm_bindgen(getter, js_name = readConcern)]
+    pub fn read_concern(&self) -> String {
+        match self.inner.read_concern {
+            ReadConcern::Balanced => "balanced",
+            ReadConcern::Consistent => "consistent",
+        }
+        .to_owned()
+    }
+
+    /// `'text'` (gRPC-web text, the default) or `'binary'`.
+    #[wasm_bindgen(getter, js_name = transportMode)]
+    pub fn transport_mode(&self) -> String {
+        match self.inner.transport_mode {
+            Mode::Text => "text",
+            Mode::Binary => "binary",
+        }
+        .to_owned()
+    }
+
+    /// A copy with another overall call deadline in milliseconds.
+    #[wasm_bindgen(js_name = withClientTimeoutMillis)]
+    pub fn with_client_timeout_millis(
+        &self,
+        #[wasm_bindgen(js_name = clientTimeoutMillis)] client_timeout_millis: u32,
+    ) -> Configuration {
+        self.inner
+            .with_client_timeout_ms(client_timeout_millis)
+            .into()
+    }
+
+    /// A copy that throws (rejects) on errors instead of returning `Error` responses.
+    #[wasm_bindgen(js_name = withThrowOnErrors)]
+    pub fn with_throw_on_errors(
+        &self,
+        #[wasm_bindgen(js_name = throwOnErrors)] throw_on_errors: bool,
+    ) -> Configuration {
+        self.inner.with_throw_on_errors(throw_on_errors).into()
+    }
+
+    /// A copy with read concern `'balanced'` or `'consistent'`.
+    #[wasm_bindgen(js_name = withReadConcern)]
+    pub fn with_read_concern(
+        &self,
+        #[wasm_bindgen(js_name = readConcern, unchecked_param_type = "'balanced' | 'consistent'")]
+        read_concern: String,
+    ) -> Result<Configuration, JsValue> {
+        let rc = match read_concern.to_ascii_lowercase().as_str() {
+            "balanced" => ReadConcern::Balanced,
+            "consistent" => ReadConcern::Consistent,
+            other => {
+                return Err(convert::throwable(&MomentoError::invalid_argument(
+                    format!("read concern must be 'balanced' or 'consistent', received {other}"),
+                )))
+            }
+        };
+        Ok(self.inner.with_read_concern(rc).into())
+    }
+
+    /// A copy using gRPC-web `'text'` (default) or `'binary'` framing.
+    #[wasm_bindgen(js_name = withTransportMode)]
+    pub fn with_transport_mode(
+        &self,
+        #[wasm_bindgen(js_name = transportMode, unchecked_param_type = "'text' | 'binary'")]
+        transport_mode: String,
+    ) -> Result<Configuration, JsValue> {
+        let mode = match transport_mode.as_str() {
+            "text" => Mode::Text,
+            "binary" => Mode::Binary,
+            other => {
+                return Err(convert::throwable(&MomentoError::invalid_argument(
+                    format!("transport mode must be 'text' or 'binary', received {other}"),
+                )))
+            }
+        };
+        Ok(self.inner.with_transport_mode(mode).into())
+    }
+}
+
+impl From<CoreConfiguration> for Configuration {
+    fn from(inner: CoreConfiguration) -> Self {
+        Self { inner }
+    }
+}
+
+/// Where the credential comes from: a v1 API key or disposable token, a legacy JWT, a v2 key with its
+/// endpoint, or an open local server.
+#[wasm_bindgen]
+#[derive(Clone)]
+pub struct CredentialProvider {
+    pub(crate) inner: Credentials,
+}
+
+#[wasm_bindgen]
+impl CredentialProvider {
+    /// From an API key or disposable token: `fromString('key')` or
+    /// `fromString({apiKey, endpointOverrides?: {cacheEndpoint, controlEndpoint, tokenEndpoint} | {baseEndpoint, endpointPrefix?}})`.
+    #[wasm_bindgen(js_name = fromString)]
+    pub fn from_string(
+        #[wasm_bindgen(
+            unchecked_param_type = "string | { apiKey?: string; authToken?: string; endpointOverrides?: { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string } | { baseEndpoint: string; endpointPrefix?: string } }"
+        )]
+        props: JsValue,
+    ) -> Result<CredentialProvider, JsValue> {
+        let (key, overrides) = if let Some(s) = props.as_string() {
+            (s, None)
+        } else {
+            let o: Option<Object> = props.dyn_into().ok();
+            let key = convert::field(&o, "apiKey")
+                .as_string()
+                .or_else(|| convert::field(&o, "authToken").as_string())
+                .unwrap_or_default();
+            let ov: Option<Object> = convert::field(&o, "endpointOverrides").dyn_into().ok();
+            (key, endpoint_overrides(&ov))
+        };
+        Credentials::from_string(&key, overrides.as_ref())
+            .map(|inner| CredentialProvider { inner })
+            .map_err(|e| convert::throwable(&e))
+    }
+
+    /// A local server without authentication at `http://hostname:port` (defaults `127.0.0.1:8080`).
+    #[wasm_bindgen(js_name = forMomentoLocal)]
+    pub fn for_momento_local(
+        #[wasm_bindgen(unchecked_param_type = "{ hostname?: string; port?: number }")]
+        props: JsValue,
+    ) -> CredentialProvider {
+        let o: Option<Object> = props.dyn_into().ok();
+        let host = convert::field(&o, "hostname")
+            .as_string()
+            .unwrap_or_else(|| "127.0.0.1".to_owned());
+        let port = convert::field(&o, "port")
+            .as_f64()
+            .filter(|p| (1.0..=65535.0).contains(p))
+            .map_or(8080, |p| p as u16);
+        CredentialProvider {
+            inner: Credentials::for_momento_local(&host, port),
+        }
+    }
+
+    /// The cache (data plane) endpoint URL requests go to.
+    #[wasm_bindgen(getter, js_name = cacheEndpoint)]
+    pub fn cache_endpoint(&self) -> String {
+        self.inner.endpoints.cache.clone()
+    }
+
+    /// The control plane endpoint URL.
+    #[wasm_bindgen(getter, js_name = controlEndpoint)]
+    pub fn control_endpoint(&self) -> String {
+        self.inner.endpoints.control.clone()
+    }
+
+    /// The token endpoint URL.
+    #[wasm_bindgen(getter, js_name = tokenEndpoint)]
+    pub fn token_endpoint(&self) -> String {
+        self.inner.endpoints.token.clone()
+    }
+}
+
+fn endpoint_overrides(o: &Option<Object>) -> Option<EndpointOverrides> {
+    o.as_ref()?;
+    let s = |name: &str| convert::field(o, name).as_string();
+    if let (Some(cache), Some(control), Some(token)) =
+        (s("cacheEndpoint"), s("controlEndpoint"), s("tokenEndpoint"))
+    {
+        return Some(EndpointOverrides::All {
+            cache,
+            control,
+            token,
+        });
+    }
+    s("baseEndpoint").map(|base| EndpointOverrides::Base {
+        base,
+        prefix: s("endpointPrefix"),
+    })
+}

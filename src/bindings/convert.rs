@@ -1,0 +1,101 @@
+//! JS ⇄ Rust conversions, kept out of the API files so those read as a list of methods.
+
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use crate::core::error::MomentoError;
+
+/// `string | Uint8Array` → bytes (strings are UTF-8 encoded once, here).
+pub fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, MomentoError> {
+    if let Some(s) = value.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(a) = value.dyn_ref::<Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    Err(MomentoError::invalid_argument(format!(
+        "{what} must be a string or Uint8Array"
+    )))
+}
+
+/// Reads property `name` of an optional options object.
+pub fn field(options: &Option<Object>, name: &str) -> JsValue {
+    options
+        .as_ref()
+        .and_then(|o| Reflect::get(o, &JsValue::from_str(name)).ok())
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// An optional number option (`undefined`/`null` → `None`; anything else must be a number).
+pub fn opt_number(options: &Option<Object>, name: &str) -> Result<Option<f64>, MomentoError> {
+    let v = field(options, name);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_f64()
+        .map(Some)
+        .ok_or_else(|| MomentoError::invalid_argument(format!("{name} must be a number")))
+}
+
+/// The `abortSignal` option, if any.
+pub fn abort_signal(options: &Option<Object>) -> Result<Option<AbortSignal>, MomentoError> {
+    let v = field(options, "abortSignal");
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.dyn_into::<AbortSignal>()
+        .map(Some)
+        .map_err(|_| MomentoError::invalid_argument("abortSignal must be an AbortSignal"))
+}
+
+/// A plain result object `{ type }` to which fields are added.
+pub fn tagged(kind: &str) -> Object {
+    let o = Object::new();
+    set(&o, "type", &JsValue::from_str(kind));
+    o
+}
+
+/// Sets `o[name] = value` (cannot fail on a plain object).
+pub fn set(o: &Object, name: &str, value: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(name), value);
+}
+
+/// A byte array as a fresh `Uint8Array` (results hold no wasm memory).
+pub fn uint8(bytes: &[u8]) -> JsValue {
+    Uint8Array::from(bytes).into()
+}
+
+/// `{ type: 'Error', errorCode, message, details, grpcCode?, metadata? }` — the facade turns it into the
+/// official `*.Error` class.
+pub fn error(e: &MomentoError) -> JsValue {
+    let o = tagged("Error");
+    set(&o, "errorCode", &JsValue::from_str(e.code.as_str()));
+    set(&o, "message", &JsValue::from_str(&e.wrapped_message()));
+    set(&o, "details", &JsValue::from_str(&e.message));
+    if let Some(g) = &e.grpc {
+        set(&o, "grpcCode", &JsValue::from(g.code));
+        let meta = Object::new();
+        for (k, v) in &g.metadata {
+            set(&meta, k, &JsValue::from_str(v));
+        }
+        set(&o, "metadata", &meta);
+    }
+    o.into()
+}
+
+/// A thrown JS error for misuse at construction time, carrying `errorCode`.
+pub fn throwable(e: &MomentoError) -> JsValue {
+    let err = js_sys::Error::new(&e.wrapped_message());
+    set(&err, "errorCode", &JsValue::from_str(e.code.as_str()));
+    err.into()
+}
+
+/// Converts a call outcome into a tagged object: `ok` builds the success variants.
+pub fn outcome<T>(result: Result<T, MomentoError>, ok: impl FnOnce(T) -> JsValue) -> JsValue {
+    match result {
+        Ok(v) => ok(v),
+        Err(e) => error(&e),
+    }
+}

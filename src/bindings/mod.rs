@@ -1,0 +1,6 @@
+//! The JS surface: the only module with `#[wasm_bindgen]` exports. Thin async methods over `core`, camelCase
+//! names (parameters too), conversions in `convert`.
+
+pub mod cache_client;
+pub mod config;
+pub mod convert;

@@ -1,0 +1,68 @@
+//! `delete`: `/cache_client.Scs/Delete` → Success (also when the key did not exist).
+
+use momento_proto::cache_client::{DeleteRequest as Proto, DeleteResponse as ProtoResponse};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `delete` request.
+#[derive(Debug)]
+pub struct DeleteRequest {
+    cache: String,
+    key: Vec<u8>,
+}
+
+impl DeleteRequest {
+    /// Validates the cache name and key.
+    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        Ok(Self { cache, key })
+    }
+}
+
+/// The result of a `delete`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteResponse {
+    /// The key no longer exists.
+    Success,
+}
+
+impl UnaryRpc for DeleteRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DeleteResponse;
+    const RPC: Rpc = Rpc {
+        path: "/cache_client.Scs/Delete",
+        endpoint: Endpoint::Cache,
+    };
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_key: self.key,
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<DeleteResponse, MomentoError> {
+        Ok(DeleteResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_and_encodes() {
+        assert!(DeleteRequest::new("c".into(), vec![]).is_err());
+        let p = DeleteRequest::new("c".into(), b"k".to_vec())
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.cache_key, b"k");
+    }
+}

@@ -1,0 +1,102 @@
+//! `get`: `/cache_client.Scs/Get` → Hit with the value, or Miss.
+
+use momento_proto::cache_client::{
+    ECacheResult, GetRequest as Proto, GetResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `get` request.
+#[derive(Debug)]
+pub struct GetRequest {
+    cache: String,
+    key: Vec<u8>,
+}
+
+impl GetRequest {
+    /// Validates the cache name and key.
+    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        Ok(Self { cache, key })
+    }
+}
+
+/// The result of a `get`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GetResponse {
+    /// The key exists; its value.
+    Hit {
+        /// The stored bytes.
+        value: Vec<u8>,
+    },
+    /// The key does not exist (or expired).
+    Miss,
+}
+
+impl UnaryRpc for GetRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = GetResponse;
+    const RPC: Rpc = Rpc {
+        path: "/cache_client.Scs/Get",
+        endpoint: Endpoint::Cache,
+    };
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_key: self.key,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<GetResponse, MomentoError> {
+        match ECacheResult::try_from(reply.result) {
+            Ok(ECacheResult::Hit) => Ok(GetResponse::Hit {
+                value: reply.cache_body,
+            }),
+            Ok(ECacheResult::Miss) => Ok(GetResponse::Miss),
+            _ => Err(MomentoError::unknown_service(format!(
+                "unexpected Get result {}: {}",
+                reply.result, reply.message
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_before_sending() {
+        assert!(GetRequest::new("".into(), b"k".to_vec()).is_err());
+        assert!(GetRequest::new("c".into(), vec![]).is_err());
+    }
+
+    #[test]
+    fn maps_results() {
+        let hit = ProtoResponse {
+            result: ECacheResult::Hit as i32,
+            cache_body: b"v".to_vec(),
+            message: String::new(),
+        };
+        assert_eq!(
+            GetRequest::from_proto(hit).unwrap(),
+            GetResponse::Hit {
+                value: b"v".to_vec()
+            }
+        );
+        let miss = ProtoResponse {
+            result: ECacheResult::Miss as i32,
+            ..Default::default()
+        };
+        assert_eq!(GetRequest::from_proto(miss).unwrap(), GetResponse::Miss);
+        assert!(GetRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

@@ -1,0 +1,115 @@
+//! `set`: `/cache_client.Scs/Set` with a TTL in milliseconds → Success.
+
+use momento_proto::cache_client::{
+    ECacheResult, SetRequest as Proto, SetResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `set` request.
+#[derive(Debug)]
+pub struct SetRequest {
+    cache: String,
+    key: Vec<u8>,
+    value: Vec<u8>,
+    ttl_ms: u64,
+}
+
+impl SetRequest {
+    /// Validates arguments; `ttl_seconds` of `None` means the client's default TTL (`default_ttl_ms`).
+    pub fn new(
+        cache: String,
+        key: Vec<u8>,
+        value: Vec<u8>,
+        ttl_seconds: Option<f64>,
+        default_ttl_ms: u64,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        let ttl_ms = match ttl_seconds {
+            Some(s) => validation::ttl_seconds_to_ms(s)?,
+            None => default_ttl_ms,
+        };
+        Ok(Self {
+            cache,
+            key,
+            value,
+            ttl_ms,
+        })
+    }
+}
+
+/// The result of a `set`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetResponse {
+    /// The value was stored.
+    Success,
+}
+
+impl UnaryRpc for SetRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SetResponse;
+    const RPC: Rpc = Rpc {
+        path: "/cache_client.Scs/Set",
+        endpoint: Endpoint::Cache,
+    };
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_key: self.key,
+            cache_body: self.value,
+            ttl_milliseconds: self.ttl_ms,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SetResponse, MomentoError> {
+        match ECacheResult::try_from(reply.result) {
+            Ok(ECacheResult::Ok) => Ok(SetResponse::Success),
+            _ => Err(MomentoError::unknown_service(format!(
+                "unexpected Set result {}: {}",
+                reply.result, reply.message
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_and_explicit_ttl() {
+        let r = SetRequest::new("c".into(), b"k".to_vec(), b"v".to_vec(), None, 60_000).unwrap();
+        assert_eq!(r.into_proto().ttl_milliseconds, 60_000);
+        let r =
+            SetRequest::new("c".into(), b"k".to_vec(), b"v".to_vec(), Some(2.0), 60_000).unwrap();
+        assert_eq!(r.into_proto().ttl_milliseconds, 2_000);
+    }
+
+    #[test]
+    fn ttl_zero_is_rejected_not_replaced() {
+        let e = SetRequest::new("c".into(), b"k".to_vec(), b"v".to_vec(), Some(0.0), 60_000)
+            .unwrap_err();
+        assert_eq!(
+            e.code,
+            crate::core::error::MomentoErrorCode::InvalidArgument
+        );
+    }
+
+    #[test]
+    fn requires_ok_result() {
+        let ok = ProtoResponse {
+            result: ECacheResult::Ok as i32,
+            message: String::new(),
+        };
+        assert_eq!(SetRequest::from_proto(ok).unwrap(), SetResponse::Success);
+        assert!(SetRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

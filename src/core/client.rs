@@ -1,0 +1,283 @@
+//! The call pipeline shared by every client: build headers, frame the request, send it through a
+//! [`Transport`] under one overall deadline, retry eligible failures, and decode the reply.
+
+use std::cell::Cell;
+
+use prost::Message;
+
+use super::config::{Configuration, ReadConcern};
+use super::credentials::Credentials;
+use super::error::{grpc_code, MomentoError, MomentoErrorCode};
+use super::grpc_web::{self, Mode, Trailers};
+use super::rpc::{Endpoint, UnaryRpc};
+use crate::transport::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
+
+/// SDK version sent in the `agent` header.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A failed attempt: a gRPC status (real or synthesized from the HTTP layer).
+struct Status {
+    code: u32,
+    message: String,
+    metadata: Vec<(String, String)>,
+}
+
+impl Status {
+    fn new(code: u32, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            metadata: Vec::new(),
+        }
+    }
+
+    fn from_trailers(t: Trailers) -> Self {
+        Self {
+            code: t.code,
+            message: t.message,
+            metadata: t.metadata,
+        }
+    }
+
+    fn into_error(self) -> MomentoError {
+        MomentoError::from_status(self.code, self.message, self.metadata)
+    }
+}
+
+/// One client's connection settings and transport; cheap to share behind an `Rc`.
+pub struct Client<T: Transport> {
+    transport: T,
+    credentials: Credentials,
+    config: Configuration,
+    /// `agent` identifies the client kind (`cache`, `topic`, `auth`, …).
+    client_kind: &'static str,
+    runtime_version: String,
+    agent_sent: Cell<bool>,
+    jitter_state: Cell<u64>,
+}
+
+impl<T: Transport> Client<T> {
+    /// A client of kind `client_kind` (used in the `agent` header) running on `runtime_version`.
+    pub fn new(
+        transport: T,
+        credentials: Credentials,
+        config: Configuration,
+        client_kind: &'static str,
+        runtime_version: String,
+    ) -> Self {
+        let seed = transport.random().to_bits() | 1;
+        Self {
+            transport,
+            credentials,
+            config,
+            client_kind,
+            runtime_version,
+            agent_sent: Cell::new(false),
+            jitter_state: Cell::new(seed),
+        }
+    }
+
+    /// The configuration this client was built with.
+    pub fn config(&self) -> &Configuration {
+        &self.config
+    }
+
+    /// The credentials this client uses.
+    pub fn credentials(&self) -> &Credentials {
+        &self.credentials
+    }
+
+    /// The transport (for platform services such as timers).
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+
+    /// Sends a validated unary request and interprets the reply.
+    pub async fn send<R: UnaryRpc>(
+        &self,
+        request: R,
+        signal: Option<&T::Signal>,
+    ) -> Result<R::Response, MomentoError> {
+        let cache = request.cache_name().map(str::to_owned);
+        let message = request.into_proto().encode_to_vec();
+        let reply: R::ProtoResponse = self
+            .unary(
+                R::RPC.path,
+                R::RPC.endpoint,
+                cache.as_deref(),
+                &message,
+                signal,
+            )
+            .await?;
+        R::from_proto(reply)
+    }
+
+    /// The raw unary pipeline: `message` is an encoded proto request.
+    pub async fn unary<Resp: Message + Default>(
+        &self,
+        path: &'static str,
+        endpoint: Endpoint,
+        cache: Option<&str>,
+        message: &[u8],
+        signal: Option<&T::Signal>,
+    ) -> Result<Resp, MomentoError> {
+        let mode = self.config.transport_mode;
+        let timeout_ms = self.config.client_timeout_ms;
+        let deadline = self.transport.now_ms() + f64::from(timeout_ms);
+        let mut request = HttpRequest {
+            url: format!("{}{}", self.base_url(endpoint), path),
+            headers: Vec::new(),
+            body: grpc_web::encode_request(message, mode),
+            timeout_ms: 0,
+        };
+        let mut attempt: u32 = 1;
+        loop {
+            let remaining = deadline - self.transport.now_ms();
+            if remaining < 1.0 {
+                return Err(timeout_error(timeout_ms));
+            }
+            request.timeout_ms = remaining as u32;
+            request.headers = self.headers(cache, mode, request.timeout_ms);
+            let status = match self.transport.send(&request, signal).await {
+                Ok(response) => match read_unary(response, mode).await {
+                    Ok(bytes) => {
+                        return Resp::decode(bytes.as_slice()).map_err(|e| {
+                            MomentoError::unknown_service(format!(
+                                "unable to decode {path} response: {e}"
+                            ))
+                        })
+                    }
+                    Err(Attempt::Status(s)) => s,
+                    Err(Attempt::Transport(e)) => transport_status(e, timeout_ms)?,
+                },
+                Err(e) => transport_status(e, timeout_ms)?,
+            };
+            let delay = self
+                .config
+                .retry
+                .delay_ms(path, status.code, attempt, self.next_random());
+            match delay {
+                Some(ms) if self.transport.now_ms() + f64::from(ms) < deadline => {
+                    self.transport.sleep(ms).await;
+                    attempt += 1;
+                }
+                _ => return Err(status.into_error()),
+            }
+        }
+    }
+
+    fn base_url(&self, endpoint: Endpoint) -> &str {
+        let e = &self.credentials.endpoints;
+        match endpoint {
+            Endpoint::Cache => &e.cache,
+            Endpoint::Control => &e.control,
+            Endpoint::Token => &e.token,
+        }
+    }
+
+    fn headers(
+        &self,
+        cache: Option<&str>,
+        mode: Mode,
+        timeout_ms: u32,
+    ) -> Vec<(&'static str, String)> {
+        let ct = mode.content_type().to_owned();
+        let mut h = vec![
+            ("content-type", ct.clone()),
+            ("accept", ct),
+            ("x-grpc-web", "1".to_owned()),
+            ("authorization", self.credentials.auth_token.clone()),
+            ("grpc-timeout", format!("{timeout_ms}m")),
+        ];
+        if let Some(cache) = cache {
+            h.push(("cache", cache.to_owned()));
+            if self.config.read_concern == ReadConcern::Consistent {
+                h.push(("read-concern", "consistent".to_owned()));
+            }
+        }
+        if !self.agent_sent.replace(true) {
+            h.push(("agent", format!("js-wasm:{}:{VERSION}", self.client_kind)));
+            h.push(("runtime-version", self.runtime_version.clone()));
+        }
+        h
+    }
+
+    /// xorshift64 seeded from the platform's random source: jitter needs spread, not cryptographic quality.
+    fn next_random(&self) -> f64 {
+        let mut x = self.jitter_state.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.jitter_state.set(x);
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+enum Attempt {
+    Status(Status),
+    Transport(TransportError),
+}
+
+/// Reads a unary gRPC-web response into the reply message bytes, or the failing status.
+async fn read_unary<B: ResponseBody>(
+    response: HttpResponse<B>,
+    request_mode: Mode,
+) -> Result<Vec<u8>, Attempt> {
+    let header_trailers = Trailers::from_headers(
+        response
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    let content_type = response.header("content-type").unwrap_or_default();
+    let mode = Mode::from_response_content_type(content_type);
+    if response.status != 200 {
+        if let (Some(t), Some(_)) = (header_trailers, mode) {
+            return Err(Attempt::Status(Status::from_trailers(t)));
+        }
+        return Err(Attempt::Status(Status::new(
+            grpc_web::http_status_to_grpc_code(response.status),
+            format!("HTTP status {}", response.status),
+        )));
+    }
+    let Some(mode) = mode else {
+        if let Some(t) = header_trailers {
+            return Err(Attempt::Status(Status::from_trailers(t)));
+        }
+        return Err(Attempt::Status(Status::new(
+            grpc_code::UNKNOWN,
+            format!("Unknown Content-type received: {content_type:?}"),
+        )));
+    };
+    let _ = request_mode;
+    let body = response.body.bytes().await.map_err(Attempt::Transport)?;
+    grpc_web::decode_unary(
+        mode,
+        &body,
+        header_trailers,
+        grpc_web::DEFAULT_MAX_FRAME_LEN,
+    )
+    .map_err(|t| Attempt::Status(Status::from_trailers(t)))
+}
+
+/// Classifies a transport failure: timeouts and cancellation end the call, network errors are retryable.
+fn transport_status(e: TransportError, timeout_ms: u32) -> Result<Status, MomentoError> {
+    match e {
+        TransportError::Timeout => Err(timeout_error(timeout_ms)),
+        TransportError::Cancelled => Err(MomentoError::new(
+            MomentoErrorCode::Cancelled,
+            "Request cancelled by the caller's AbortSignal",
+        )),
+        TransportError::Network(msg) => Ok(Status::new(
+            grpc_code::UNAVAILABLE,
+            format!("Unable to reach the server: {msg}"),
+        )),
+    }
+}
+
+fn timeout_error(timeout_ms: u32) -> MomentoError {
+    MomentoError::new(
+        MomentoErrorCode::Timeout,
+        format!("Deadline of {timeout_ms} ms exceeded"),
+    )
+}

@@ -1,0 +1,54 @@
+//! `deleteCache`: `/control_client.ScsControl/DeleteCache` → Success (NOT_FOUND is an error).
+
+use momento_proto::control_client::{
+    DeleteCacheRequest as Proto, DeleteCacheResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `deleteCache` request.
+#[derive(Debug)]
+pub struct DeleteCacheRequest {
+    cache: String,
+}
+
+impl DeleteCacheRequest {
+    /// Validates the cache name.
+    pub fn new(cache: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        Ok(Self { cache })
+    }
+}
+
+/// The result of a `deleteCache`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteCacheResponse {
+    /// The cache is gone.
+    Success,
+}
+
+impl UnaryRpc for DeleteCacheRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DeleteCacheResponse;
+    const RPC: Rpc = Rpc {
+        path: "/control_client.ScsControl/DeleteCache",
+        endpoint: Endpoint::Control,
+    };
+
+    fn cache_name(&self) -> Option<&str> {
+        None
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_name: self.cache,
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<DeleteCacheResponse, MomentoError> {
+        Ok(DeleteCacheResponse::Success)
+    }
+}

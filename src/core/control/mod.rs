@@ -1,0 +1,4 @@
+//! Control-plane RPCs of `control_client.ScsControl`, one file each.
+
+pub mod create_cache;
+pub mod delete_cache;

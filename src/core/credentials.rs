@@ -1,0 +1,394 @@
+//! Credentials: parsing Momento API keys and disposable tokens, and deriving the gRPC-web endpoints.
+//!
+//! Formats (see `momento-protocol.md` §6):
+//! - v1 keys and disposable tokens: base64 of `{"endpoint": "<base>", "api_key": "<jwt>"}`; the inner
+//!   `api_key` is what goes in `authorization`.
+//! - legacy JWTs with `c` (cache host) and `cp` (control host) claims; the whole JWT is the credential.
+//! - v2 keys: a JWT with `"t":"g"` that needs its endpoint given separately.
+//!
+//! Endpoint derivation for gRPC-web: a base `<base>` becomes `https://web.cache.<base>`, `https://web.control.<base>`
+//! and `https://web.token.<base>`, as the official web SDK does. A base with an explicit `http://`/`https://` scheme,
+//! or a loopback/IP/`localhost` host (a local momento-server), is used as-is for all three, over `http://` when no
+//! scheme is given. Overridden endpoints never get the `web.` prefix.
+
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
+use base64::Engine as _;
+
+use super::error::MomentoError;
+use super::json;
+
+/// The three service endpoints as full base URLs (scheme + host [+ port], no trailing slash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoints {
+    /// Data plane (`cache_client.*`, pubsub, leaderboard, ping).
+    pub cache: String,
+    /// Control plane (`control_client.ScsControl`, `auth.Auth`).
+    pub control: String,
+    /// Token service (`token.Token`).
+    pub token: String,
+}
+
+/// Endpoint overrides a caller can give instead of the key's own endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EndpointOverrides {
+    /// All three endpoints given explicitly (`https://` is added when no scheme is given).
+    All {
+        /// Cache (data plane) endpoint.
+        cache: String,
+        /// Control plane endpoint.
+        control: String,
+        /// Token endpoint.
+        token: String,
+    },
+    /// A base endpoint from which `cache.`, `control.` and `token.` hosts are derived (after an optional prefix).
+    Base {
+        /// The base endpoint, e.g. `cell-4-us-west-2-1.prod.a.momentohq.com`.
+        base: String,
+        /// Optional extra host prefix (`<prefix>.cache.<base>`).
+        prefix: Option<String>,
+    },
+}
+
+/// A parsed credential: the token sent as `authorization` and the endpoints it is valid for.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Credentials {
+    /// The raw token for the `authorization` header (empty for an open momento-local style server).
+    pub auth_token: String,
+    /// Where to send requests.
+    pub endpoints: Endpoints,
+    /// Expiry of the token in epoch seconds when the JWT says so (`exp`).
+    pub expires_at: Option<u64>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never print the token itself.
+        f.debug_struct("Credentials")
+            .field("auth_token", &"<redacted>")
+            .field("endpoints", &self.endpoints)
+            .field("expires_at", &self.expires_at)
+            .finish()
+    }
+}
+
+impl Credentials {
+    /// Parses a v1 API key / disposable token or a legacy JWT (`CredentialProvider.fromString`).
+    pub fn from_string(
+        api_key: &str,
+        overrides: Option<&EndpointOverrides>,
+    ) -> Result<Self, MomentoError> {
+        let key = api_key.trim();
+        if key.is_empty() {
+            return Err(MomentoError::invalid_argument(
+                "Auth token is an empty string",
+            ));
+        }
+        if let Some(claims) = jwt_claims(key) {
+            if json::str_field(&claims, "t") == Some("g") {
+                return Err(MomentoError::invalid_argument(
+                    "Received a v2 API key. Are you using the correct key? Or did you mean to use `fromApiKeyV2()` or `fromEnvVarV2()` instead?",
+                ));
+            }
+            let expires_at = exp_claim(&claims);
+            let endpoints = match overrides {
+                Some(o) => overridden(o),
+                None => {
+                    let cache = json::str_field(&claims, "c");
+                    let control = json::str_field(&claims, "cp");
+                    match (cache, control) {
+                        (Some(c), Some(cp)) => Endpoints {
+                            cache: web_url("web.", c),
+                            control: web_url("web.", cp),
+                            // The official SDKs use the `c` host for the token service too.
+                            token: web_url("web.", c),
+                        },
+                        _ => {
+                            return Err(MomentoError::invalid_argument(
+                                "failed to parse auth token: missing 'c' or 'cp' claim",
+                            ))
+                        }
+                    }
+                }
+            };
+            return Ok(Self {
+                auth_token: key.to_owned(),
+                endpoints,
+                expires_at,
+            });
+        }
+        let decoded = decode_base64(key).ok_or_else(|| {
+            MomentoError::invalid_argument("failed to parse api key: not a JWT nor base64")
+        })?;
+        let text = String::from_utf8(decoded)
+            .map_err(|_| MomentoError::invalid_argument("failed to parse api key: not UTF-8"))?;
+        let fields = json::parse_object(&text)
+            .map_err(|e| MomentoError::invalid_argument(format!("failed to parse api key: {e}")))?;
+        let token = json::str_field(&fields, "api_key").ok_or_else(|| {
+            MomentoError::invalid_argument("failed to parse api key: missing 'api_key'")
+        })?;
+        let endpoints = match overrides {
+            Some(o) => overridden(o),
+            None => {
+                let base = json::str_field(&fields, "endpoint").ok_or_else(|| {
+                    MomentoError::invalid_argument("failed to parse api key: missing 'endpoint'")
+                })?;
+                from_base(base)
+            }
+        };
+        let expires_at = jwt_claims(token).as_deref().and_then(exp_claim);
+        Ok(Self {
+            auth_token: token.to_owned(),
+            endpoints,
+            expires_at,
+        })
+    }
+
+    /// A v2 API key plus its endpoint (`CredentialProvider.fromApiKeyV2`).
+    pub fn from_api_key_v2(api_key: &str, endpoint: &str) -> Result<Self, MomentoError> {
+        let key = api_key.trim();
+        let claims = jwt_claims(key).ok_or_else(|| {
+            MomentoError::invalid_argument("Received an invalid v2 API key: not a JWT")
+        })?;
+        if json::str_field(&claims, "t") != Some("g") {
+            return Err(MomentoError::invalid_argument(
+                "Received an invalid v2 API key. Are you using the correct key? Or did you mean to use `fromString()` with a legacy key instead?",
+            ));
+        }
+        if endpoint.trim().is_empty() {
+            return Err(MomentoError::invalid_argument("Endpoint is empty"));
+        }
+        Ok(Self {
+            auth_token: key.to_owned(),
+            endpoints: from_base(endpoint.trim()),
+            expires_at: exp_claim(&claims),
+        })
+    }
+
+    /// A local server with no authentication (`CredentialProvider.forMomentoLocal`): `http://host:port`.
+    pub fn for_momento_local(hostname: &str, port: u16) -> Self {
+        let url = format!("http://{hostname}:{port}");
+        Self {
+            auth_token: String::new(),
+            endpoints: Endpoints {
+                cache: url.clone(),
+                control: url.clone(),
+                token: url,
+            },
+            expires_at: None,
+        }
+    }
+}
+
+/// Endpoints derived from a base endpoint.
+pub fn from_base(base: &str) -> Endpoints {
+    let base = base.trim().trim_end_matches('/');
+    if has_scheme(base) || is_local_host(base) {
+        let url = with_scheme(base, "http://");
+        return Endpoints {
+            cache: url.clone(),
+            control: url.clone(),
+            token: url,
+        };
+    }
+    Endpoints {
+        cache: web_url("web.cache.", base),
+        control: web_url("web.control.", base),
+        token: web_url("web.token.", base),
+    }
+}
+
+fn overridden(o: &EndpointOverrides) -> Endpoints {
+    match o {
+        EndpointOverrides::All {
+            cache,
+            control,
+            token,
+        } => Endpoints {
+            cache: with_scheme(cache, "https://"),
+            control: with_scheme(control, "https://"),
+            token: with_scheme(token, "https://"),
+        },
+        EndpointOverrides::Base { base, prefix } => {
+            if has_scheme(base) || is_local_host(base) {
+                return from_base(base);
+            }
+            let p = prefix
+                .as_deref()
+                .filter(|p| !p.is_empty())
+                .map(|p| format!("{p}."))
+                .unwrap_or_default();
+            Endpoints {
+                cache: format!("https://{p}cache.{base}"),
+                control: format!("https://{p}control.{base}"),
+                token: format!("https://{p}token.{base}"),
+            }
+        }
+    }
+}
+
+fn has_scheme(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+fn with_scheme(s: &str, default_scheme: &str) -> String {
+    let s = s.trim().trim_end_matches('/');
+    if has_scheme(s) {
+        s.to_owned()
+    } else {
+        format!("{default_scheme}{s}")
+    }
+}
+
+fn web_url(prefix: &str, host: &str) -> String {
+    if has_scheme(host) || is_local_host(host) {
+        return with_scheme(host, "http://");
+    }
+    format!("https://{prefix}{host}")
+}
+
+/// True for `localhost`, IPv4 literals and bracketed IPv6 literals, with or without a port.
+fn is_local_host(hostport: &str) -> bool {
+    let host = if let Some(rest) = hostport.strip_prefix('[') {
+        return rest.contains(']');
+    } else {
+        hostport.rsplit_once(':').map_or(hostport, |(h, _)| h)
+    };
+    host == "localhost" || host.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+/// Decodes base64 in any of the common alphabets (standard or URL-safe, padded or not).
+fn decode_base64(s: &str) -> Option<Vec<u8>> {
+    STANDARD
+        .decode(s)
+        .or_else(|_| URL_SAFE.decode(s))
+        .or_else(|_| STANDARD_NO_PAD.decode(s))
+        .or_else(|_| URL_SAFE_NO_PAD.decode(s))
+        .ok()
+}
+
+/// The claims of a JWT (`header.payload.signature`), or `None` if `s` is not shaped like one.
+pub fn jwt_claims(s: &str) -> Option<Vec<(String, json::Value)>> {
+    let mut parts = s.split('.');
+    let (_header, payload, _sig) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let bytes = decode_base64(payload.trim_end_matches('='))?;
+    let text = String::from_utf8(bytes).ok()?;
+    json::parse_object(&text).ok()
+}
+
+fn exp_claim(claims: &[(String, json::Value)]) -> Option<u64> {
+    json::num_field(claims, "exp")
+        .filter(|e| e.is_finite() && *e >= 0.0)
+        .map(|e| e as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b64url(s: &str) -> String {
+        URL_SAFE_NO_PAD.encode(s)
+    }
+
+    fn jwt(payload: &str) -> String {
+        format!("{}.{}.sig", b64url(r#"{"alg":"HS256"}"#), b64url(payload))
+    }
+
+    #[test]
+    fn v1_key_derives_web_endpoints() {
+        let inner = jwt(r#"{"sub":"me","ver":1,"p":"","exp":1900000000}"#);
+        let key = STANDARD.encode(format!(
+            r#"{{"endpoint":"cell-1.prod.a.momentohq.com","api_key":"{inner}"}}"#
+        ));
+        let c = Credentials::from_string(&key, None).unwrap();
+        assert_eq!(c.auth_token, inner);
+        assert_eq!(c.expires_at, Some(1_900_000_000));
+        assert_eq!(
+            c.endpoints.cache,
+            "https://web.cache.cell-1.prod.a.momentohq.com"
+        );
+        assert_eq!(
+            c.endpoints.control,
+            "https://web.control.cell-1.prod.a.momentohq.com"
+        );
+        assert_eq!(
+            c.endpoints.token,
+            "https://web.token.cell-1.prod.a.momentohq.com"
+        );
+    }
+
+    #[test]
+    fn v1_key_for_a_local_server_uses_plain_http() {
+        let key = STANDARD.encode(r#"{"endpoint":"127.0.0.1:8080","api_key":"k"}"#);
+        let c = Credentials::from_string(&key, None).unwrap();
+        assert_eq!(c.endpoints.cache, "http://127.0.0.1:8080");
+        assert_eq!(c.endpoints.token, "http://127.0.0.1:8080");
+        let key = URL_SAFE.encode(r#"{"endpoint":"http://localhost:9/","api_key":"k"}"#);
+        let c = Credentials::from_string(&key, None).unwrap();
+        assert_eq!(c.endpoints.control, "http://localhost:9");
+    }
+
+    #[test]
+    fn legacy_jwt_uses_claims() {
+        let token =
+            jwt(r#"{"sub":"x","cp":"control.cell.example.com","c":"cache.cell.example.com"}"#);
+        let c = Credentials::from_string(&token, None).unwrap();
+        assert_eq!(c.auth_token, token);
+        assert_eq!(c.endpoints.cache, "https://web.cache.cell.example.com");
+        assert_eq!(c.endpoints.control, "https://web.control.cell.example.com");
+        assert_eq!(c.endpoints.token, "https://web.cache.cell.example.com");
+    }
+
+    #[test]
+    fn v2_keys_need_their_endpoint() {
+        let v2 = jwt(r#"{"t":"g","jti":"id"}"#);
+        let e = Credentials::from_string(&v2, None).unwrap_err();
+        assert!(e.message.contains("fromApiKeyV2"));
+        let c = Credentials::from_api_key_v2(&v2, "cell.example.com").unwrap();
+        assert_eq!(c.endpoints.cache, "https://web.cache.cell.example.com");
+        assert!(Credentials::from_api_key_v2("nope", "x").is_err());
+    }
+
+    #[test]
+    fn overrides_skip_the_web_prefix() {
+        let key = STANDARD.encode(r#"{"endpoint":"x.example.com","api_key":"k"}"#);
+        let o = EndpointOverrides::All {
+            cache: "http://127.0.0.1:1".into(),
+            control: "ctl.example.com".into(),
+            token: "https://tok.example.com/".into(),
+        };
+        let c = Credentials::from_string(&key, Some(&o)).unwrap();
+        assert_eq!(c.endpoints.cache, "http://127.0.0.1:1");
+        assert_eq!(c.endpoints.control, "https://ctl.example.com");
+        assert_eq!(c.endpoints.token, "https://tok.example.com");
+        let o = EndpointOverrides::Base {
+            base: "b.example.com".into(),
+            prefix: Some("p".into()),
+        };
+        let c = Credentials::from_string(&key, Some(&o)).unwrap();
+        assert_eq!(c.endpoints.cache, "https://p.cache.b.example.com");
+    }
+
+    #[test]
+    fn garbage_is_an_invalid_argument() {
+        for bad in ["", "   ", "!!!", "a.b", "e30=", "bm90IGpzb24="] {
+            let e = Credentials::from_string(bad, None).unwrap_err();
+            assert_eq!(
+                e.code,
+                crate::core::error::MomentoErrorCode::InvalidArgument,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn debug_never_prints_the_token() {
+        let c = Credentials::for_momento_local("127.0.0.1", 8080);
+        let mut c2 = c.clone();
+        c2.auth_token = "secret-token".into();
+        assert!(!format!("{c2:?}").contains("secret-token"));
+        assert_eq!(c.endpoints.cache, "http://127.0.0.1:8080");
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure Rust, no wasm imports: validation, credentials, configurations, one file per RPC, gRPC-web framing,
+//! status → [`error::MomentoErrorCode`] mapping, retries, and the call pipeline. Tested with plain `cargo test`.
+
+pub mod cache;
+pub mod client;
+pub mod config;
+pub mod control;
+pub mod credentials;
+pub mod error;
+pub mod grpc_web;
+pub mod json;
+pub mod retry;
+pub mod rpc;
+pub mod validation;

@@ -1,0 +1,86 @@
+//! The HTTP layer behind one trait: the global `fetch` on wasm, a native client for host tests.
+//!
+//! A transport sends one POST and hands back status, headers and a body that can be read whole or chunk by
+//! chunk (for server streams). Deadlines and cancellation belong to the transport because only it can abort an
+//! in-flight request; it reports which one fired so the core can classify the failure without parsing messages.
+
+#[cfg(target_arch = "wasm32")]
+pub mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
+
+use std::future::Future;
+
+/// One HTTP POST.
+#[derive(Debug, Clone)]
+pub struct HttpRequest {
+    /// Absolute URL (`<endpoint>/<package>.<Service>/<Method>`).
+    pub url: String,
+    /// Request headers.
+    pub headers: Vec<(&'static str, String)>,
+    /// Request body (a gRPC-web frame, base64 in text mode).
+    pub body: Vec<u8>,
+    /// Abort the request (including reading its body) after this many milliseconds.
+    pub timeout_ms: u32,
+}
+
+/// Response status line and headers; the body is read separately.
+#[derive(Debug)]
+pub struct HttpResponse<B> {
+    /// HTTP status code.
+    pub status: u16,
+    /// Response headers, names lower-cased.
+    pub headers: Vec<(String, String)>,
+    /// The body reader.
+    pub body: B,
+}
+
+impl<B> HttpResponse<B> {
+    /// The first header called `name` (lower-case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Why a request produced no response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// The request's `timeout_ms` elapsed.
+    Timeout,
+    /// The caller's cancellation signal fired.
+    Cancelled,
+    /// Connection refused, reset, DNS, CORS, or any other network failure.
+    Network(String),
+}
+
+/// A response body that can be consumed whole or as a stream of chunks.
+#[allow(async_fn_in_trait)] // single-threaded wasm futures are !Send by nature
+pub trait ResponseBody {
+    /// The next chunk, or `None` at the end of the body.
+    async fn chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError>;
+    /// The whole remaining body.
+    async fn bytes(self) -> Result<Vec<u8>, TransportError>;
+}
+
+/// The platform the client runs on: HTTP, timers and a clock.
+pub trait Transport {
+    /// A caller-owned cancellation signal (a JS `AbortSignal` on wasm).
+    type Signal;
+    /// The body reader of a response.
+    type Body: ResponseBody;
+    /// Sends one request; resolves when headers arrive.
+    fn send(
+        &self,
+        request: &HttpRequest,
+        signal: Option<&Self::Signal>,
+    ) -> impl Future<Output = Result<HttpResponse<Self::Body>, TransportError>>;
+    /// Waits `ms` milliseconds.
+    fn sleep(&self, ms: u32) -> impl Future<Output = ()>;
+    /// Milliseconds since an arbitrary fixed point (monotonic where the platform allows).
+    fn now_ms(&self) -> f64;
+    /// A uniform random number in `[0, 1)` (retry jitter).
+    fn random(&self) -> f64;
+}
