@@ -1,0 +1,92 @@
+// Error codes and SdkError classes with the official @gomomento/sdk-web names and texts.
+
+/** Error codes; string values identical to the official SDK's `MomentoErrorCode`. */
+export const MomentoErrorCode = Object.freeze({
+  INVALID_ARGUMENT_ERROR: 'INVALID_ARGUMENT_ERROR',
+  UNKNOWN_SERVICE_ERROR: 'UNKNOWN_SERVICE_ERROR',
+  CACHE_ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR',
+  ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR',
+  STORE_ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR',
+  CACHE_NOT_FOUND_ERROR: 'NOT_FOUND_ERROR',
+  NOT_FOUND_ERROR: 'NOT_FOUND_ERROR',
+  STORE_NOT_FOUND_ERROR: 'STORE_NOT_FOUND_ERROR',
+  ITEM_NOT_FOUND_ERROR: 'ITEM_NOT_FOUND_ERROR',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  PERMISSION_ERROR: 'PERMISSION_ERROR',
+  AUTHENTICATION_ERROR: 'AUTHENTICATION_ERROR',
+  CANCELLED_ERROR: 'CANCELLED_ERROR',
+  CONNECTION_ERROR: 'CONNECTION_ERROR',
+  LIMIT_EXCEEDED_ERROR: 'LIMIT_EXCEEDED_ERROR',
+  BAD_REQUEST_ERROR: 'BAD_REQUEST_ERROR',
+  TIMEOUT_ERROR: 'TIMEOUT_ERROR',
+  SERVER_UNAVAILABLE: 'SERVER_UNAVAILABLE',
+  CLIENT_RESOURCE_EXHAUSTED: 'CLIENT_RESOURCE_EXHAUSTED',
+  FAILED_PRECONDITION_ERROR: 'FAILED_PRECONDITION_ERROR',
+  UNKNOWN_ERROR: 'UNKNOWN_ERROR',
+});
+
+/** Base class of every error the SDK reports (returned inside `Error` responses, or thrown with throwOnErrors). */
+export class SdkError extends Error {
+  /**
+   * @param {string} message the original message
+   * @param {string} wrapped `wrapper: message`, as `wrappedErrorMessage()` returns it
+   * @param {{code: number, details: string, metadata?: Record<string, string>}} [grpc]
+   */
+  constructor(message, wrapped, grpc) {
+    super(message);
+    this.name = new.target.name;
+    this._wrapped = wrapped ?? message;
+    this._grpc = grpc ?? { code: 0, details: message, metadata: undefined };
+  }
+  /** The error code (a `MomentoErrorCode` value). */
+  errorCode() { return this.constructor.code; }
+  /** The official wrapper text followed by the original message. */
+  wrappedErrorMessage() { return this._wrapped; }
+  /** gRPC status code, details and trailer metadata behind a service error. */
+  transportDetails() { return { grpc: this._grpc }; }
+}
+
+const C = MomentoErrorCode;
+const def = (name, code) => {
+  const cls = { [name]: class extends SdkError {} }[name];
+  cls.code = code;
+  return cls;
+};
+export const InvalidArgumentError = def('InvalidArgumentError', C.INVALID_ARGUMENT_ERROR);
+export const UnknownServiceError = def('UnknownServiceError', C.UNKNOWN_SERVICE_ERROR);
+export const AlreadyExistsError = def('AlreadyExistsError', C.ALREADY_EXISTS_ERROR);
+export const CacheNotFoundError = def('CacheNotFoundError', C.NOT_FOUND_ERROR);
+export const StoreNotFoundError = def('StoreNotFoundError', C.STORE_NOT_FOUND_ERROR);
+export const ItemNotFoundError = def('ItemNotFoundError', C.ITEM_NOT_FOUND_ERROR);
+export const InternalServerError = def('InternalServerError', C.INTERNAL_SERVER_ERROR);
+export const PermissionError = def('PermissionError', C.PERMISSION_ERROR);
+export const AuthenticationError = def('AuthenticationError', C.AUTHENTICATION_ERROR);
+export const CancelledError = def('CancelledError', C.CANCELLED_ERROR);
+export const ConnectionError = def('ConnectionError', C.CONNECTION_ERROR);
+export const LimitExceededError = def('LimitExceededError', C.LIMIT_EXCEEDED_ERROR);
+export const BadRequestError = def('BadRequestError', C.BAD_REQUEST_ERROR);
+export const TimeoutError = def('TimeoutError', C.TIMEOUT_ERROR);
+export const ServerUnavailableError = def('ServerUnavailableError', C.SERVER_UNAVAILABLE);
+export const ClientResourceExhaustedError = def('ClientResourceExhaustedError', C.CLIENT_RESOURCE_EXHAUSTED);
+export const FailedPreconditionError = def('FailedPreconditionError', C.FAILED_PRECONDITION_ERROR);
+export const UnknownError = def('UnknownError', C.UNKNOWN_ERROR);
+
+const BY_CODE = new Map(
+  [InvalidArgumentError, UnknownServiceError, AlreadyExistsError, CacheNotFoundError, StoreNotFoundError,
+    ItemNotFoundError, InternalServerError, PermissionError, AuthenticationError, CancelledError, ConnectionError,
+    LimitExceededError, BadRequestError, TimeoutError, ServerUnavailableError, ClientResourceExhaustedError,
+    FailedPreconditionError, UnknownError].map((c) => [c.code, c]),
+);
+
+/** Builds the SdkError subclass for a tagged error object produced by the wasm core. */
+export function sdkErrorFrom(e) {
+  const Cls = BY_CODE.get(e.errorCode) ?? UnknownError;
+  const grpc = e.grpcCode === undefined ? undefined : { code: e.grpcCode, details: e.details, metadata: e.metadata };
+  return new Cls(e.details, e.message, grpc);
+}
+
+/** Wraps anything thrown unexpectedly (never expected; kept so no raw exception escapes an API call). */
+export function unknownErrorFrom(thrown) {
+  const msg = thrown instanceof Error ? thrown.message : String(thrown);
+  return new UnknownError(msg, `Unknown error has occurred: ${msg}`);
+}

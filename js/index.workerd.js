@@ -1,0 +1,7 @@
+// Cloudflare Workers / workerd / Vercel Edge entry: the runtime hands us a compiled WebAssembly.Module
+// (these runtimes forbid compiling wasm from bytes), instantiated synchronously. No import.meta.url.
+import wasmModule from './momento_wasm_bg.wasm';
+import { initSync } from './momento_wasm.js';
+
+initSync({ module: wasmModule });
+export * from './index.js';

@@ -1,0 +1,91 @@
+// momento-wasm in Node (ESM, global fetch, no polyfills) against a running momento-server.
+// Needs MOMENTO_API_KEY (a v1 key whose endpoint is the server); scripts/test provides it.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as sdk from '../../pkg/web/index.node.js';
+import { cacheBasicsSuite } from '../suites/cache-basics.mjs';
+
+const apiKey = process.env.MOMENTO_API_KEY;
+assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
+const cacheName = `node-${process.pid}`;
+
+function makeClient(mode, extra = (c) => c) {
+  return new sdk.CacheClient({
+    configuration: extra(sdk.Configurations.Laptop.latest().withTransportMode(mode)),
+    credentialProvider: sdk.CredentialProvider.fromString({ apiKey }),
+    defaultTtlSeconds: 60,
+  });
+}
+
+for (const mode of ['text', 'binary']) {
+  const client = makeClient(mode);
+  before(async () => {
+    const r = await client.createCache(cacheName);
+    assert.ok(r.type === 'Success' || r.type === 'AlreadyExists', r.toString());
+  });
+  cacheBasicsSuite((name, fn) => test(`[${mode}] ${name}`, fn), { sdk, client: () => client, cacheName });
+}
+
+test('ttl: 0 is rejected before any request, not replaced by the default', async () => {
+  const r = await makeClient('text').set(cacheName, 'k', 'v', { ttl: 0 });
+  assert.equal(r.type, 'Error');
+  assert.equal(r.errorCode(), 'INVALID_ARGUMENT_ERROR');
+  assert.equal(r.message(), 'Invalid argument passed to Momento client: ttl must be a positive integer, received 0');
+});
+
+test('a 5 MB value round-trips byte-exact (the official web SDK overflows its stack at ~200 KB)', async () => {
+  const client = makeClient('text');
+  const value = new Uint8Array(5 * 1024 * 1024 - 1024);
+  for (let i = 0; i < value.length; i += 1) value[i] = (i * 7919) & 0xff;
+  const set = await client.set(cacheName, 'big', value);
+  assert.equal(set.type, 'Success', set.toString());
+  const got = await client.get(cacheName, 'big');
+  assert.equal(got.type, 'Hit', got.toString());
+  assert.equal(Buffer.compare(Buffer.from(got.valueUint8Array()), Buffer.from(value)), 0);
+});
+
+test('an invalid key is AUTHENTICATION_ERROR', async () => {
+  const url = new URL(JSON.parse(atob(apiKey)).endpoint.replace(/^(?!http)/, 'http://'));
+  const bad = new sdk.CacheClient({
+    configuration: sdk.Configurations.Laptop.latest(),
+    credentialProvider: sdk.CredentialProvider.fromString({
+      apiKey: btoa(JSON.stringify({ endpoint: url.host, api_key: 'not-a-valid-token' })),
+    }),
+    defaultTtlSeconds: 60,
+  });
+  const r = await bad.get(cacheName, 'k');
+  assert.equal(r.type, 'Error');
+  assert.equal(r.errorCode(), 'AUTHENTICATION_ERROR');
+});
+
+test('a server that is not there is an error value, not an exception', async () => {
+  const down = new sdk.CacheClient({
+    configuration: sdk.Configurations.Laptop.latest().withClientTimeoutMillis(2000),
+    credentialProvider: sdk.CredentialProvider.forMomentoLocal({ hostname: '127.0.0.1', port: 1 }),
+    defaultTtlSeconds: 60,
+  });
+  const r = await down.get(cacheName, 'k');
+  assert.equal(r.type, 'Error');
+  assert.ok(['SERVER_UNAVAILABLE', 'TIMEOUT_ERROR'].includes(r.errorCode()), r.message());
+});
+
+test('an aborted signal cancels the call', async () => {
+  const controller = new AbortController();
+  controller.abort();
+  const r = await makeClient('text').get(cacheName, 'k', { abortSignal: controller.signal });
+  assert.equal(r.type, 'Error');
+  assert.equal(r.errorCode(), 'CANCELLED_ERROR');
+});
+
+test('throwOnErrors rejects with the SdkError subclass', async () => {
+  const client = makeClient('text', (c) => c.withThrowOnErrors(true));
+  await assert.rejects(client.get('', 'k'), (e) => e instanceof sdk.InvalidArgumentError
+    && e.errorCode() === 'INVALID_ARGUMENT_ERROR');
+});
+
+test('the configuration getter returns the configuration', () => {
+  const client = makeClient('binary');
+  assert.equal(client.configuration.transportMode, 'binary');
+  assert.equal(client.configuration.clientTimeoutMillis, 5000);
+  assert.equal(sdk.Configurations.Browser.latest().clientTimeoutMillis, 15000);
+});
