@@ -1,0 +1,576 @@
+//! Tokens, API keys and the authentication layer.
+//!
+//! # Tokens
+//! The server signs its own tokens: compact JWTs, `HS256` (HMAC-SHA256) with the server's
+//! signing secret, claims [`Claims`] (`sub`, `iat`, optional `exp`, optional `p` permissions,
+//! `jti`). A request is authenticated by its `authorization` header holding such a token, raw
+//! as the Momento SDKs send it (a `Bearer ` prefix is tolerated). Failures are
+//! `UNAUTHENTICATED` with the messages "Missing authorization header", "Malformed token",
+//! "Invalid signature" or "Token expired".
+//!
+//! # API keys (Momento "v1" format)
+//! A v1 key is standard base64 of `{"endpoint":"<host:port>","api_key":"<jwt>"}`; the SDKs send
+//! the inner `api_key` as `authorization`. The JS SDK requires the key to round-trip through
+//! *standard* base64 while the Rust SDK decodes it with the *URL-safe* alphabet, so an emitted
+//! key must contain none of `+ / - _`. Standard base64 never emits `-`/`_`, and it emits
+//! `+`/`/` for 7-bit ASCII input only where one of `> ? ~ DEL` sits at an offset ≡ 2 (mod 3).
+//! [`encode_v1_api_key`] therefore writes those (and any non-ASCII) characters as JSON `\uXXXX`
+//! escapes, and checks the result, varying insignificant JSON whitespace (bounded attempts) in
+//! case it is not clean. (A key for `127.0.0.1:<port>` with a JWT inside is clean as is.)
+//!
+//! # Secret file
+//! One line: 64 lowercase hex digits (a 256-bit secret), created with mode 0600 on first use by
+//! [`load_or_create_secret`]. Any other non-empty content is used as raw bytes after trimming
+//! surrounding whitespace, so a hand-written passphrase works too.
+
+use std::fmt;
+use std::future::Future;
+use std::io;
+use std::path::Path;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+
+use crate::config::SecretSource;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Length in bytes of a generated signing secret.
+pub const SECRET_LEN: usize = 32;
+
+/// Subject of the root key written by `--key-file` and printed by `momento-server key`.
+pub const ROOT_SUBJECT: &str = "momento-server-root";
+
+/// JWT claims of a token signed by this server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claims {
+    /// Subject (who the token was issued to).
+    pub sub: String,
+    /// Issued at, seconds since the Unix epoch.
+    pub iat: u64,
+    /// Expiry, seconds since the Unix epoch; `None` = never expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exp: Option<u64>,
+    /// Permissions granted by the token; `None` = everything (a root key). The scope format is
+    /// defined together with the Auth/Token services.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub p: Option<serde_json::Value>,
+    /// Unique token id (random), also serving as a nonce.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jti: Option<String>,
+}
+
+impl Claims {
+    /// Root claims (all permissions) issued now, expiring after `ttl_seconds` if given.
+    pub fn root(ttl_seconds: Option<u64>) -> Self {
+        let now = unix_now();
+        Self {
+            sub: ROOT_SUBJECT.to_owned(),
+            iat: now,
+            exp: ttl_seconds.map(|ttl| now.saturating_add(ttl)),
+            p: None,
+            jti: random_hex(8).ok(),
+        }
+    }
+}
+
+/// Why a token was rejected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthError {
+    /// No (or an empty) `authorization` header.
+    Missing,
+    /// Not a three-part JWT, bad base64/JSON, or an algorithm other than HS256.
+    Malformed,
+    /// Signed with another secret, or tampered with.
+    BadSignature,
+    /// `exp` is in the past.
+    Expired,
+}
+
+impl fmt::Display for AuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Missing => "Missing authorization header",
+            Self::Malformed => "Malformed token",
+            Self::BadSignature => "Invalid signature",
+            Self::Expired => "Token expired",
+        })
+    }
+}
+
+impl std::error::Error for AuthError {}
+
+/// Signs and verifies HS256 tokens with one secret.
+#[derive(Clone)]
+pub struct TokenSigner {
+    secret: Arc<[u8]>,
+}
+
+impl fmt::Debug for TokenSigner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenSigner").finish_non_exhaustive()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    alg: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    typ: Option<String>,
+}
+
+impl TokenSigner {
+    /// A signer for `secret`.
+    pub fn new(secret: impl Into<Vec<u8>>) -> Self {
+        Self {
+            secret: secret.into().into(),
+        }
+    }
+
+    fn mac(&self) -> HmacSha256 {
+        // HMAC accepts keys of any length, so this never fails; the fallback keeps it panic-free.
+        HmacSha256::new_from_slice(&self.secret)
+            .unwrap_or_else(|_| HmacSha256::new(&Default::default()))
+    }
+
+    /// Signs `claims` into a compact JWT (`header.payload.signature`, base64url without padding).
+    pub fn sign(&self, claims: &Claims) -> Result<String, serde_json::Error> {
+        let header = serde_json::to_vec(&Header {
+            alg: "HS256".to_owned(),
+            typ: Some("JWT".to_owned()),
+        })?;
+        let payload = serde_json::to_vec(claims)?;
+        let signing_input = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header),
+            URL_SAFE_NO_PAD.encode(payload)
+        );
+        let mut mac = self.mac();
+        mac.update(signing_input.as_bytes());
+        let signature = URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
+        Ok(format!("{signing_input}.{signature}"))
+    }
+
+    /// Verifies a token (signature first, then expiry against `now`, Unix seconds).
+    pub fn verify_at(&self, token: &str, now: u64) -> Result<Claims, AuthError> {
+        let token = token.trim();
+        let token = token
+            .strip_prefix("Bearer ")
+            .or_else(|| token.strip_prefix("bearer "))
+            .unwrap_or(token)
+            .trim();
+        if token.is_empty() {
+            return Err(AuthError::Missing);
+        }
+        let (signing_input, signature) = token.rsplit_once('.').ok_or(AuthError::Malformed)?;
+        let mut parts = signing_input.split('.');
+        let (Some(header), Some(payload), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(AuthError::Malformed);
+        };
+        let header: Header = decode_json_segment(header)?;
+        if header.alg != "HS256" {
+            return Err(AuthError::Malformed);
+        }
+        let signature = URL_SAFE_NO_PAD
+            .decode(signature.trim_end_matches('='))
+            .map_err(|_| AuthError::Malformed)?;
+        let mut mac = self.mac();
+        mac.update(signing_input.as_bytes());
+        mac.verify_slice(&signature)
+            .map_err(|_| AuthError::BadSignature)?;
+        let claims: Claims = decode_json_segment(payload)?;
+        if claims.exp.is_some_and(|exp| exp <= now) {
+            return Err(AuthError::Expired);
+        }
+        Ok(claims)
+    }
+
+    /// [`TokenSigner::verify_at`] with the current time.
+    pub fn verify(&self, token: &str) -> Result<Claims, AuthError> {
+        self.verify_at(token, unix_now())
+    }
+}
+
+fn decode_json_segment<T: for<'de> Deserialize<'de>>(segment: &str) -> Result<T, AuthError> {
+    let bytes = URL_SAFE_NO_PAD
+        .decode(segment.trim_end_matches('='))
+        .map_err(|_| AuthError::Malformed)?;
+    serde_json::from_slice(&bytes).map_err(|_| AuthError::Malformed)
+}
+
+/// Seconds since the Unix epoch.
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// `n` random bytes from the OS, hex-encoded.
+pub fn random_hex(n: usize) -> io::Result<String> {
+    Ok(hex(&random_bytes(n)?))
+}
+
+/// `n` random bytes from the OS.
+pub fn random_bytes(n: usize) -> io::Result<Vec<u8>> {
+    let mut buf = vec![0u8; n];
+    getrandom::fill(&mut buf).map_err(|e| io::Error::other(e.to_string()))?;
+    Ok(buf)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+fn parse_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect()
+}
+
+/// Reads the signing secret from `path`, or creates the file with a fresh random secret.
+///
+/// Creation is race-free between processes: the secret is written to a temporary file that is
+/// then hard-linked into place, so a concurrent starter either wins or reads the winner's file.
+pub fn load_or_create_secret(path: &Path) -> io::Result<Vec<u8>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => return parse_secret(&text, path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let secret = random_bytes(SECRET_LEN)?;
+    let mut tmp_name = path.as_os_str().to_owned();
+    tmp_name.push(format!(".tmp-{}-{}", std::process::id(), random_hex(4)?));
+    let tmp = std::path::PathBuf::from(tmp_name);
+    write_private(&tmp, format!("{}\n", hex(&secret)).as_bytes())?;
+    let linked = std::fs::hard_link(&tmp, path);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => Ok(secret),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            parse_secret(&std::fs::read_to_string(path)?, path)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn parse_secret(text: &str, path: &Path) -> io::Result<Vec<u8>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("secret file {} is empty", path.display()),
+        ));
+    }
+    Ok(parse_hex(text).unwrap_or_else(|| text.as_bytes().to_vec()))
+}
+
+/// The secret a [`SecretSource`] designates (reading or creating the file, or generating an
+/// in-memory one).
+pub fn resolve_secret(source: &SecretSource) -> io::Result<Vec<u8>> {
+    match source {
+        SecretSource::File(path) => load_or_create_secret(path),
+        SecretSource::Bytes(bytes) => Ok(bytes.clone()),
+        SecretSource::Ephemeral => random_bytes(SECRET_LEN),
+    }
+}
+
+/// Writes `contents` to `path` readable by the owner only (0600 on Unix).
+pub fn write_private(path: &Path, contents: &[u8]) -> io::Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(contents)?;
+    file.sync_all()
+}
+
+/// Writes `contents` to `path` atomically (temporary file + rename), owner-readable only.
+pub fn write_private_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut tmp_name = path.as_os_str().to_owned();
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = std::path::PathBuf::from(tmp_name);
+    write_private(&tmp, contents)?;
+    std::fs::rename(&tmp, path)
+}
+
+/// Why [`encode_v1_api_key`] failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnencodableKey;
+
+impl fmt::Display for UnencodableKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("could not find a v1 key encoding free of + / - _")
+    }
+}
+
+impl std::error::Error for UnencodableKey {}
+
+/// Encodes a Momento v1 API key: standard base64 of `{"endpoint":…,"api_key":…}`, free of
+/// `+ / - _` so that both the JS (standard) and Rust (URL-safe) SDKs decode it.
+///
+/// The JSON strings escape `> ? ~` and non-ASCII characters (`\uXXXX`), which already rules
+/// out `+`/`/`; as a second line of defence up to 64 whitespace layouts of the JSON are tried,
+/// each shifting the byte offsets that decide whether a `+`/`/` can appear.
+pub fn encode_v1_api_key(endpoint: &str, api_key: &str) -> Result<String, UnencodableKey> {
+    let endpoint = json_ascii_string(endpoint);
+    let api_key = json_ascii_string(api_key);
+    for attempt in 0..64usize {
+        let lead = " ".repeat(attempt % 4);
+        let after_colon = " ".repeat((attempt / 4) % 4);
+        let after_comma = " ".repeat(attempt / 16);
+        let json = format!(
+            "{{{lead}\"endpoint\":{after_colon}{endpoint},{after_comma}\"api_key\":{after_colon}{api_key}}}"
+        );
+        let encoded = STANDARD.encode(json.as_bytes());
+        if is_portable_base64(&encoded) {
+            return Ok(encoded);
+        }
+    }
+    Err(UnencodableKey)
+}
+
+/// A JSON string literal using only printable ASCII other than `>`, `?` and `~` (those and
+/// everything else are `\uXXXX` escapes), so no character of it can produce `+`/`/` in base64.
+fn json_ascii_string(s: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='}' if !matches!(c, '>' | '?') => out.push(c),
+            _ => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(out, "\\u{unit:04x}");
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether `s` reads the same in the standard and URL-safe base64 alphabets.
+pub fn is_portable_base64(s: &str) -> bool {
+    !s.contains(['+', '/', '-', '_'])
+}
+
+/// Decodes a v1 key into `(endpoint, api_key)` (URL-safe alphabet, as the Rust SDK does).
+pub fn decode_v1_api_key(key: &str) -> Option<(String, String)> {
+    #[derive(Deserialize)]
+    struct V1 {
+        endpoint: String,
+        api_key: String,
+    }
+    let bytes = URL_SAFE.decode(key.trim()).ok()?;
+    let v1: V1 = serde_json::from_slice(&bytes).ok()?;
+    Some((v1.endpoint, v1.api_key))
+}
+
+/// Tower layer that authenticates every request before it reaches a service.
+///
+/// With a signer, a request without a valid token gets a gRPC `UNAUTHENTICATED` answer (which
+/// the gRPC-web layer outside it translates for browsers); a valid token's [`Claims`] are put
+/// into the request extensions for later permission checks. Without a signer
+/// (`--auth none`) everything passes.
+#[derive(Debug, Clone)]
+pub struct AuthLayer {
+    signer: Option<TokenSigner>,
+}
+
+impl AuthLayer {
+    /// Requires tokens signed by `signer`.
+    pub fn required(signer: TokenSigner) -> Self {
+        Self {
+            signer: Some(signer),
+        }
+    }
+
+    /// Accepts every request (`--auth none`).
+    pub fn disabled() -> Self {
+        Self { signer: None }
+    }
+}
+
+impl<S> tower_layer::Layer<S> for AuthLayer {
+    type Service = AuthService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        AuthService {
+            inner,
+            signer: self.signer.clone(),
+        }
+    }
+}
+
+/// The service produced by [`AuthLayer`].
+#[derive(Debug, Clone)]
+pub struct AuthService<S> {
+    inner: S,
+    signer: Option<TokenSigner>,
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+impl<S, ReqBody, ResBody> tower_service::Service<http::Request<ReqBody>> for AuthService<S>
+where
+    S: tower_service::Service<http::Request<ReqBody>, Response = http::Response<ResBody>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+    ResBody: Default + Send + 'static,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: http::Request<ReqBody>) -> Self::Future {
+        let path = request.uri().path().to_owned();
+        crate::log_debug!("rpc path={path}");
+        if let Some(signer) = &self.signer {
+            let token = request
+                .headers()
+                .get(http::header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            match signer.verify(token) {
+                Ok(claims) => {
+                    request.extensions_mut().insert(claims);
+                }
+                Err(error) => {
+                    crate::log_warn!("unauthenticated path={path} reason=\"{error}\"");
+                    let response = tonic::Status::unauthenticated(error.to_string()).into_http();
+                    return Box::pin(std::future::ready(Ok(response)));
+                }
+            }
+        }
+        Box::pin(self.inner.call(request))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_and_verify() {
+        let signer = TokenSigner::new(b"secret".to_vec());
+        let claims = Claims::root(None);
+        let token = signer.sign(&claims).unwrap();
+        assert_eq!(signer.verify(&token).unwrap(), claims);
+        assert_eq!(signer.verify(&format!("Bearer {token}")).unwrap(), claims);
+        assert_eq!(
+            TokenSigner::new(b"other".to_vec()).verify(&token),
+            Err(AuthError::BadSignature)
+        );
+        assert_eq!(signer.verify(""), Err(AuthError::Missing));
+        assert_eq!(signer.verify("a.b"), Err(AuthError::Malformed));
+        assert_eq!(signer.verify("x.y.z"), Err(AuthError::Malformed));
+    }
+
+    #[test]
+    fn tampered_payload_fails() {
+        let signer = TokenSigner::new(b"secret".to_vec());
+        let token = signer.sign(&Claims::root(None)).unwrap();
+        let mut parts: Vec<&str> = token.split('.').collect();
+        let forged = URL_SAFE_NO_PAD.encode(br#"{"sub":"evil","iat":0}"#);
+        parts[1] = &forged;
+        assert_eq!(
+            signer.verify(&parts.join(".")),
+            Err(AuthError::BadSignature)
+        );
+    }
+
+    #[test]
+    fn expiry() {
+        let signer = TokenSigner::new(b"secret".to_vec());
+        let mut claims = Claims::root(Some(10));
+        claims.iat = 100;
+        claims.exp = Some(110);
+        let token = signer.sign(&claims).unwrap();
+        assert!(signer.verify_at(&token, 109).is_ok());
+        assert_eq!(signer.verify_at(&token, 110), Err(AuthError::Expired));
+    }
+
+    #[test]
+    fn alg_none_is_rejected() {
+        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none"}"#);
+        let payload = URL_SAFE_NO_PAD.encode(br#"{"sub":"x","iat":0}"#);
+        let signer = TokenSigner::new(b"secret".to_vec());
+        assert_eq!(
+            signer.verify(&format!("{header}.{payload}.")),
+            Err(AuthError::Malformed)
+        );
+    }
+
+    #[test]
+    fn v1_keys_are_portable() {
+        let signer = TokenSigner::new(random_bytes(SECRET_LEN).unwrap());
+        for port in [0u16, 1, 80, 8080, 65535] {
+            for _ in 0..20 {
+                let jwt = signer.sign(&Claims::root(Some(3600))).unwrap();
+                let key = encode_v1_api_key(&format!("127.0.0.1:{port}"), &jwt).unwrap();
+                assert!(is_portable_base64(&key), "{key}");
+                assert_eq!(STANDARD.encode(STANDARD.decode(&key).unwrap()), key);
+                let (endpoint, api_key) = decode_v1_api_key(&key).unwrap();
+                assert_eq!(endpoint, format!("127.0.0.1:{port}"));
+                assert_eq!(api_key, jwt);
+            }
+        }
+        // Characters that do produce + or / at some offsets are escaped.
+        for endpoint in ["host?>~:1", "h\u{7f}\u{e9}\u{1f600}\"q\\:2"] {
+            let key = encode_v1_api_key(endpoint, "k?").unwrap();
+            assert!(is_portable_base64(&key), "{key}");
+            assert_eq!(
+                decode_v1_api_key(&key).unwrap(),
+                (endpoint.to_owned(), "k?".to_owned())
+            );
+        }
+    }
+
+    #[test]
+    fn secret_file_roundtrip() {
+        let dir =
+            std::env::temp_dir().join(format!("momento-server-test-{}", random_hex(6).unwrap()));
+        let path = dir.join("nested").join("secret");
+        let first = load_or_create_secret(&path).unwrap();
+        assert_eq!(first.len(), SECRET_LEN);
+        assert_eq!(load_or_create_secret(&path).unwrap(), first);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.trim().len(), 64);
+        std::fs::write(&path, "  passphrase \n").unwrap();
+        assert_eq!(load_or_create_secret(&path).unwrap(), b"passphrase");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

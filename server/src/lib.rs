@@ -1,0 +1,49 @@
+//! `momento-server`: a Momento-compatible cache server for local development and tests.
+//!
+//! # What it speaks
+//! One TCP port serves, side by side:
+//! - **gRPC over HTTP/2 cleartext (h2c)**, what the official Node and Rust SDKs use with an
+//!   insecure endpoint override;
+//! - **gRPC-web**, binary (`application/grpc-web[+proto]`) and text (`application/grpc-web-text`),
+//!   over HTTP/1.1 and HTTP/2, what `@gomomento/sdk-web` and this project's WASM SDK use;
+//! - **CORS** for browsers: the request origin is mirrored (or checked against `--cors-origin`),
+//!   credentials are allowed and the Momento request headers are listed explicitly.
+//!
+//! # Conventions
+//! - The data plane (`cache_client.Scs`) reads the cache name from the `cache` request header;
+//!   a missing header is `INVALID_ARGUMENT`, an unknown cache `NOT_FOUND` ("Cache not found").
+//! - Every request must carry a valid token in `authorization` unless the server runs with
+//!   `--auth none` (see [`auth`]).
+//! - TTLs are milliseconds and must be greater than zero; expired items are misses (lazy expiry on
+//!   access plus a periodic sweeper).
+//! - Counters are stored as base-10 strings. The hash of `GetWithHash`/`SetIfHash` is the
+//!   32-byte SHA-256 digest of the value.
+//! - Items (key + value) are limited to 5 MiB; larger ones fail with `RESOURCE_EXHAUSTED` and
+//!   the metadata `err: item_size_limit_exceeded`.
+//!
+//! # Embedding (tests)
+//! [`run`] binds the port, starts serving in the background and returns a [`RunningServer`]
+//! with the bound address, the root credentials and a shutdown handle:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), momento_server::ServerError> {
+//! let mut config = momento_server::Config::default();
+//! config.port = 0; // ephemeral
+//! let server = momento_server::run(config).await?;
+//! println!("serving on {}", server.url());
+//! server.shutdown().await?;
+//! # Ok(())
+//! # }
+//! ```
+
+pub mod auth;
+pub mod config;
+pub mod cors;
+pub mod grpc;
+pub mod log;
+pub mod server;
+pub mod services;
+pub mod store;
+
+pub use config::{AuthMode, Config, SecretSource};
+pub use server::{run, RunningServer, ServerError, ShutdownHandle};

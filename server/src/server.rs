@@ -1,0 +1,272 @@
+//! Starting and stopping the server.
+//!
+//! Layer order on the single port (outermost first):
+//! 1. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response;
+//! 2. `tonic_web::GrpcWebLayer` translates gRPC-web (binary and text, HTTP/1.1 and HTTP/2) to
+//!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
+//! 3. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
+//!    `UNAUTHENTICATED` answers are translated for browsers by the layer above);
+//! 4. the tonic router with the services.
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::Instant;
+
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use tonic::transport::server::TcpIncoming;
+use tonic::transport::Server;
+use tonic_web::GrpcWebLayer;
+
+use crate::auth::{self, AuthLayer, Claims, TokenSigner};
+use crate::config::{AuthMode, Config};
+use crate::cors::cors_layer;
+use crate::grpc::cache_client::ping_server::PingServer;
+use crate::grpc::cache_client::scs_server::ScsServer;
+use crate::grpc::control_client::scs_control_server::ScsControlServer;
+use crate::services::control::ControlService;
+use crate::services::ping::PingService;
+use crate::services::scs::ScsService;
+use crate::store::Store;
+
+/// Why the server could not start or stopped with an error.
+#[derive(Debug)]
+pub enum ServerError {
+    /// Reading or creating the signing secret failed.
+    Secret(std::io::Error),
+    /// Binding the listening socket failed.
+    Bind(std::io::Error),
+    /// Signing the root token or encoding the v1 key failed.
+    Key(String),
+    /// Writing `--key-file` failed.
+    KeyFile(std::io::Error),
+    /// The transport failed while serving.
+    Transport(tonic::transport::Error),
+    /// The serving task panicked or was cancelled.
+    Task(tokio::task::JoinError),
+}
+
+impl fmt::Display for ServerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Secret(e) => write!(f, "signing secret: {e}"),
+            Self::Bind(e) => write!(f, "bind: {e}"),
+            Self::Key(e) => write!(f, "root key: {e}"),
+            Self::KeyFile(e) => write!(f, "key file: {e}"),
+            Self::Transport(e) => write!(f, "transport: {e}"),
+            Self::Task(e) => write!(f, "server task: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ServerError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Secret(e) | Self::Bind(e) | Self::KeyFile(e) => Some(e),
+            Self::Key(_) => None,
+            Self::Transport(e) => Some(e),
+            Self::Task(e) => Some(e),
+        }
+    }
+}
+
+/// Stops a running server (graceful: the listener closes, open calls finish). Cloneable.
+#[derive(Debug, Clone)]
+pub struct ShutdownHandle(Arc<watch::Sender<bool>>);
+
+impl ShutdownHandle {
+    /// Asks the server (and its sweeper) to stop.
+    pub fn shutdown(&self) {
+        self.0.send_replace(true);
+    }
+}
+
+/// Resolves when `rx` says stop, or when every [`ShutdownHandle`] is gone.
+async fn stopped(mut rx: watch::Receiver<bool>) {
+    let _ = rx.wait_for(|stop| *stop).await;
+}
+
+/// A server serving in the background. Dropping it (and every [`ShutdownHandle`]) stops it.
+#[derive(Debug)]
+pub struct RunningServer {
+    local_addr: SocketAddr,
+    endpoint: String,
+    api_key: String,
+    auth_token: String,
+    signer: TokenSigner,
+    store: Arc<Store>,
+    shutdown: ShutdownHandle,
+    task: JoinHandle<Result<(), tonic::transport::Error>>,
+}
+
+impl RunningServer {
+    /// The bound address (with the actual port when configured with port 0).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.local_addr
+    }
+
+    /// `http://<addr>`: the URL to point SDK endpoint overrides at.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.endpoint)
+    }
+
+    /// `host:port` as written into v1 keys (`127.0.0.1` when bound to an unspecified address).
+    pub fn endpoint(&self) -> &str {
+        &self.endpoint
+    }
+
+    /// A root API key in Momento v1 format (what `--key-file` receives). With `--auth none` its
+    /// token is signed by a throwaway secret: any token is accepted anyway.
+    pub fn api_key(&self) -> &str {
+        &self.api_key
+    }
+
+    /// The root token inside [`RunningServer::api_key`] (the `authorization` header value).
+    pub fn auth_token(&self) -> &str {
+        &self.auth_token
+    }
+
+    /// The signer of this server's tokens (to mint scoped or expiring tokens in tests).
+    pub fn signer(&self) -> &TokenSigner {
+        &self.signer
+    }
+
+    /// The server's store.
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// A handle that stops the server.
+    pub fn shutdown_handle(&self) -> ShutdownHandle {
+        self.shutdown.clone()
+    }
+
+    /// Waits until the server stops (after a [`ShutdownHandle::shutdown`]).
+    pub async fn wait(self) -> Result<(), ServerError> {
+        self.task
+            .await
+            .map_err(ServerError::Task)?
+            .map_err(ServerError::Transport)
+    }
+
+    /// Stops the server and waits until it has stopped.
+    pub async fn shutdown(self) -> Result<(), ServerError> {
+        self.shutdown.shutdown();
+        self.wait().await
+    }
+}
+
+/// `host:port` for keys and URLs: an unspecified bind address becomes loopback.
+fn endpoint_for(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        ip if ip.is_unspecified() && ip.is_ipv4() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        ip if ip.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    SocketAddr::new(ip, addr.port()).to_string()
+}
+
+/// Binds the port, writes the key file and starts serving in the background.
+///
+/// Returns once the socket is bound, so a client may connect as soon as this returns. Must be
+/// called within a tokio runtime.
+pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
+    let secret = match config.auth {
+        AuthMode::Token => auth::resolve_secret(&config.secret).map_err(ServerError::Secret)?,
+        // Keys are still minted (SDKs need a parseable key) but nothing is checked.
+        AuthMode::None => auth::random_bytes(auth::SECRET_LEN).map_err(ServerError::Secret)?,
+    };
+    let signer = TokenSigner::new(secret);
+
+    let incoming = TcpIncoming::bind(SocketAddr::new(config.host, config.port))
+        .map_err(ServerError::Bind)?
+        .with_nodelay(Some(true));
+    let local_addr = incoming.local_addr().map_err(ServerError::Bind)?;
+    let endpoint = endpoint_for(local_addr);
+
+    let auth_token = signer
+        .sign(&Claims::root(None))
+        .map_err(|e| ServerError::Key(e.to_string()))?;
+    let api_key = auth::encode_v1_api_key(&endpoint, &auth_token)
+        .map_err(|e| ServerError::Key(e.to_string()))?;
+    if let Some(path) = &config.key_file {
+        auth::write_private_atomic(path, format!("{api_key}\n").as_bytes())
+            .map_err(ServerError::KeyFile)?;
+    }
+
+    let store = Arc::new(Store::default());
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    tokio::spawn(sweep_expired(
+        Arc::clone(&store),
+        config.sweep_interval,
+        shutdown_rx.clone(),
+    ));
+
+    let auth_layer = match config.auth {
+        AuthMode::Token => AuthLayer::required(signer.clone()),
+        AuthMode::None => AuthLayer::disabled(),
+    };
+    let max = config.max_message_size;
+    let router = Server::builder()
+        .accept_http1(true)
+        .layer(cors_layer(&config.cors_origins))
+        .layer(GrpcWebLayer::new())
+        .layer(auth_layer)
+        .add_service(
+            ScsServer::new(ScsService::new(Arc::clone(&store)))
+                .max_decoding_message_size(max)
+                .max_encoding_message_size(max),
+        )
+        .add_service(
+            ScsControlServer::new(ControlService::new(Arc::clone(&store)))
+                .max_decoding_message_size(max)
+                .max_encoding_message_size(max),
+        )
+        .add_service(
+            PingServer::new(PingService)
+                .max_decoding_message_size(max)
+                .max_encoding_message_size(max),
+        );
+    let task = tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(shutdown_rx)));
+
+    crate::log_info!(
+        "event=listening addr={local_addr} auth={} key_file={:?} cors_origins={:?}",
+        match config.auth {
+            AuthMode::Token => "token",
+            AuthMode::None => "none",
+        },
+        config.key_file,
+        config.cors_origins,
+    );
+
+    Ok(RunningServer {
+        local_addr,
+        endpoint,
+        api_key,
+        auth_token,
+        signer,
+        store,
+        shutdown: ShutdownHandle(Arc::new(shutdown_tx)),
+        task,
+    })
+}
+
+/// Periodically drops expired items until shutdown.
+async fn sweep_expired(store: Arc<Store>, every: std::time::Duration, rx: watch::Receiver<bool>) {
+    let mut interval = tokio::time::interval(every);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let stop = stopped(rx);
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            _ = &mut stop => break,
+            _ = interval.tick() => {
+                let removed = store.sweep_expired(Instant::now());
+                if removed > 0 {
+                    crate::log_debug!("event=swept removed={removed}");
+                }
+            }
+        }
+    }
+}

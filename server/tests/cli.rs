@@ -1,0 +1,158 @@
+//! The `momento-server` binary: ready line, key and secret files, `key` subcommand, SIGTERM.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::io::{BufRead as _, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use common::request;
+use momento_proto::control_client::ListCachesRequest;
+use momento_server::auth::{decode_v1_api_key, is_portable_base64};
+use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
+use tonic::Code;
+
+const BIN: &str = env!("CARGO_BIN_EXE_momento-server");
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "momento-server-cli-{name}-{}-{}",
+        std::process::id(),
+        Instant::now().elapsed().as_nanos()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Kills the child on drop so a failing test leaves no server behind.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the binary and returns it with its ready line.
+fn spawn(args: &[&str]) -> (Server, String) {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    (Server(child), line.trim_end().to_owned())
+}
+
+fn port_of(ready: &str) -> u16 {
+    let prefix = "momento-server listening on http://127.0.0.1:";
+    assert!(
+        ready.starts_with(prefix),
+        "unexpected ready line: {ready:?}"
+    );
+    ready[prefix.len()..].parse().unwrap()
+}
+
+#[tokio::test]
+async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
+    let dir = temp_dir("serve");
+    let key_file = dir.join("root.key");
+    let (mut server, ready) = spawn(&["--port", "0", "--key-file", key_file.to_str().unwrap()]);
+    let port = port_of(&ready);
+
+    // Key file: portable v1 key for 127.0.0.1:<port>; secret next to it.
+    let key = std::fs::read_to_string(&key_file).unwrap();
+    let key = key.trim();
+    assert!(is_portable_base64(key), "{key}");
+    assert_eq!(STANDARD.encode(STANDARD.decode(key).unwrap()), key);
+    let (endpoint, token) = decode_v1_api_key(key).unwrap();
+    assert_eq!(endpoint, format!("127.0.0.1:{port}"));
+    let secret_file = dir.join("root.key.secret");
+    let secret = std::fs::read_to_string(&secret_file).unwrap();
+    assert_eq!(secret.trim().len(), 64);
+    assert!(secret.trim().bytes().all(|b| b.is_ascii_hexdigit()));
+
+    // `key` with the same secret mints another accepted key.
+    let output = Command::new(BIN)
+        .args([
+            "key",
+            "--secret-file",
+            secret_file.to_str().unwrap(),
+            "--ttl-seconds",
+            "60",
+            "--endpoint",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let minted = String::from_utf8(output.stdout).unwrap();
+    let (_, minted_token) = decode_v1_api_key(minted.trim()).unwrap();
+
+    let mut control = ScsControlClient::connect(format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap();
+    for token in [token.as_str(), minted_token.as_str()] {
+        control
+            .list_caches(request(ListCachesRequest::default(), None, Some(token)))
+            .await
+            .unwrap();
+    }
+    let denied = control
+        .list_caches(request(ListCachesRequest::default(), None, Some("bogus")))
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), Code::Unauthenticated);
+
+    // Graceful shutdown on SIGTERM, well within the 5 s grace period even though the client
+    // connection is still open (the server sends GOAWAY; the client's runtime keeps running).
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "server did not stop on SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "graceful shutdown took {:?}",
+        started.elapsed()
+    );
+    drop(control);
+    assert!(status.success(), "{status:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn bad_arguments_exit_with_usage() {
+    let output = Command::new(BIN).arg("--nope").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("USAGE"));
+    let help = Command::new(BIN).arg("--help").output().unwrap();
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--cors-origin"));
+}

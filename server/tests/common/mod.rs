@@ -1,0 +1,50 @@
+//! Shared helpers: start a server in-process on an ephemeral port, build requests.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::Duration;
+
+use momento_server::{AuthMode, Config, RunningServer, SecretSource};
+use tonic::metadata::MetadataValue;
+use tonic::Request;
+
+/// Signing secret of the test servers.
+pub const SECRET: &[u8] = b"momento-server-test-secret";
+
+/// Starts a server on 127.0.0.1:0 with the given auth mode and extra CORS origins.
+pub async fn start_with(auth: AuthMode, cors_origins: Vec<String>) -> RunningServer {
+    let config = Config {
+        port: 0,
+        auth,
+        secret: SecretSource::Bytes(SECRET.to_vec()),
+        cors_origins,
+        sweep_interval: Duration::from_millis(50),
+        ..Config::default()
+    };
+    momento_server::run(config).await.expect("server starts")
+}
+
+/// Starts a token-authenticated server.
+pub async fn start() -> RunningServer {
+    start_with(AuthMode::Token, Vec::new()).await
+}
+
+/// Wraps `message` with the `cache` and `authorization` headers (either may be omitted).
+pub fn request<T>(message: T, cache: Option<&str>, token: Option<&str>) -> Request<T> {
+    let mut request = Request::new(message);
+    if let Some(cache) = cache {
+        request
+            .metadata_mut()
+            .insert("cache", MetadataValue::try_from(cache).unwrap());
+    }
+    if let Some(token) = token {
+        request
+            .metadata_mut()
+            .insert("authorization", MetadataValue::try_from(token).unwrap());
+    }
+    request
+}
+
+/// A unique cache name per test.
+pub fn cache_name(test: &str) -> String {
+    format!("cache-{test}")
+}

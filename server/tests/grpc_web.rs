@@ -1,0 +1,522 @@
+//! gRPC-web (binary and text) and CORS over raw HTTP requests, as browsers and the WASM SDK send
+//! them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use common::{start, start_with};
+use momento_proto::cache_client::{
+    DeleteRequest, ECacheResult, GetBatchRequest, GetRequest, GetResponse, SetRequest, SetResponse,
+};
+use momento_proto::control_client::CreateCacheRequest;
+use momento_server::{AuthMode, RunningServer};
+use prost::Message;
+use reqwest::header::HeaderMap;
+
+const TEXT: &str = "application/grpc-web-text";
+const BINARY: &str = "application/grpc-web+proto";
+const ORIGIN: &str = "http://localhost:3000";
+
+/// One gRPC(-web) frame: flag, big-endian u32 length, payload.
+fn frame(flag: u8, payload: &[u8]) -> Vec<u8> {
+    let mut out = vec![flag];
+    out.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Splits a decoded gRPC-web body into frames.
+fn frames(mut body: &[u8]) -> Vec<(u8, Vec<u8>)> {
+    let mut out = Vec::new();
+    while !body.is_empty() {
+        assert!(body.len() >= 5, "truncated frame header");
+        let flag = body[0];
+        let len = u32::from_be_bytes(body[1..5].try_into().unwrap()) as usize;
+        assert!(body.len() >= 5 + len, "truncated frame");
+        out.push((flag, body[5..5 + len].to_vec()));
+        body = &body[5 + len..];
+    }
+    out
+}
+
+/// Decodes a grpc-web-text body the way grpc-web's JS client does: in 4-character groups, so
+/// both one base64 string and concatenated per-frame base64 strings work.
+fn decode_text(body: &str) -> Vec<u8> {
+    let body = body.trim();
+    assert_eq!(body.len() % 4, 0, "text body is not 4-char aligned: {body}");
+    body.as_bytes()
+        .chunks(4)
+        .flat_map(|group| STANDARD.decode(group).unwrap())
+        .collect()
+}
+
+fn trailer_map(payload: &[u8]) -> Vec<(String, String)> {
+    String::from_utf8(payload.to_vec())
+        .unwrap()
+        .split("\r\n")
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let (k, v) = line.split_once(':').unwrap();
+            (k.trim().to_ascii_lowercase(), v.trim().to_owned())
+        })
+        .collect()
+}
+
+fn trailer<'a>(trailers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    trailers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+struct Web {
+    client: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+struct WebResponse {
+    status: u16,
+    headers: HeaderMap,
+    frames: Vec<(u8, Vec<u8>)>,
+}
+
+impl WebResponse {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The grpc-status: from the trailer frame, or from the headers (trailers-only).
+    fn grpc_status(&self) -> Option<String> {
+        self.frames
+            .iter()
+            .find(|(flag, _)| flag & 0x80 != 0)
+            .and_then(|(_, payload)| {
+                trailer(&trailer_map(payload), "grpc-status").map(str::to_owned)
+            })
+            .or_else(|| self.header("grpc-status").map(str::to_owned))
+    }
+
+    fn data_frames(&self) -> Vec<&[u8]> {
+        self.frames
+            .iter()
+            .filter(|(flag, _)| *flag == 0)
+            .map(|(_, payload)| payload.as_slice())
+            .collect()
+    }
+}
+
+impl Web {
+    fn new(server: &RunningServer) -> Self {
+        Self {
+            client: reqwest::Client::builder().http1_only().build().unwrap(),
+            base: server.url(),
+            token: server.auth_token().to_owned(),
+        }
+    }
+
+    fn h2(server: &RunningServer) -> Self {
+        Self {
+            client: reqwest::Client::builder()
+                .http2_prior_knowledge()
+                .build()
+                .unwrap(),
+            ..Self::new(server)
+        }
+    }
+
+    async fn call(
+        &self,
+        path: &str,
+        content_type: &str,
+        message: &impl Message,
+        cache: Option<&str>,
+        token: Option<&str>,
+    ) -> WebResponse {
+        let framed = frame(0, &message.encode_to_vec());
+        let body = if content_type == TEXT {
+            STANDARD.encode(&framed).into_bytes()
+        } else {
+            framed
+        };
+        self.post(path, content_type, body, cache, token).await
+    }
+
+    async fn post(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        cache: Option<&str>,
+        token: Option<&str>,
+    ) -> WebResponse {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .header("accept", content_type)
+            .header("x-grpc-web", "1")
+            .header("origin", ORIGIN)
+            .body(body);
+        if let Some(cache) = cache {
+            request = request.header("cache", cache);
+        }
+        if let Some(token) = token {
+            request = request.header("authorization", token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.unwrap();
+        let is_text = headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with(TEXT));
+        let decoded = if is_text {
+            decode_text(std::str::from_utf8(&bytes).unwrap())
+        } else {
+            bytes.to_vec()
+        };
+        WebResponse {
+            status,
+            headers,
+            frames: frames(&decoded),
+        }
+    }
+
+    async fn create_cache(&self, name: &str) {
+        let r = self
+            .call(
+                "/control_client.ScsControl/CreateCache",
+                BINARY,
+                &CreateCacheRequest {
+                    cache_name: name.into(),
+                },
+                None,
+                Some(&self.token),
+            )
+            .await;
+        assert_eq!(r.grpc_status().as_deref(), Some("0"));
+    }
+}
+
+#[tokio::test]
+async fn text_mode_get_matches_the_wire_example() {
+    let server = start().await;
+    let web = Web::new(&server);
+    web.create_cache("web").await;
+
+    // Get{cache_key: "foo"} exactly as sdk-web frames it.
+    let miss = web
+        .post(
+            "/cache_client.Scs/Get",
+            TEXT,
+            b"AAAAAAUKA2Zvbw==".to_vec(),
+            Some("web"),
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(miss.status, 200);
+    assert!(miss.header("content-type").unwrap().starts_with(TEXT));
+    assert_eq!(miss.frames.len(), 2, "data frame then trailer frame");
+    assert_eq!(miss.frames[0].0, 0x00);
+    let get = GetResponse::decode(miss.frames[0].1.as_slice()).unwrap();
+    assert_eq!(get.result(), ECacheResult::Miss);
+    assert_eq!(miss.frames[1].0, 0x80);
+    assert_eq!(
+        trailer(&trailer_map(&miss.frames[1].1), "grpc-status"),
+        Some("0")
+    );
+    assert_eq!(miss.header("access-control-allow-origin"), Some(ORIGIN));
+
+    // Set over text mode, then the same Get hits.
+    let set = web
+        .call(
+            "/cache_client.Scs/Set",
+            TEXT,
+            &SetRequest {
+                cache_key: b"foo".to_vec(),
+                cache_body: b"bar".to_vec(),
+                ttl_milliseconds: 60_000,
+            },
+            Some("web"),
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(set.grpc_status().as_deref(), Some("0"));
+    let set_response = SetResponse::decode(set.data_frames()[0]).unwrap();
+    assert_eq!(set_response.result(), ECacheResult::Ok);
+
+    let hit = web
+        .post(
+            "/cache_client.Scs/Get",
+            TEXT,
+            b"AAAAAAUKA2Zvbw==".to_vec(),
+            Some("web"),
+            Some(&web.token),
+        )
+        .await;
+    let get = GetResponse::decode(hit.data_frames()[0]).unwrap();
+    assert_eq!(get.result(), ECacheResult::Hit);
+    assert_eq!(get.cache_body, b"bar");
+}
+
+#[tokio::test]
+async fn binary_mode_and_empty_responses_carry_a_data_frame() {
+    let server = start().await;
+    let web = Web::new(&server);
+    web.create_cache("bin").await;
+
+    let set = web
+        .call(
+            "/cache_client.Scs/Set",
+            BINARY,
+            &SetRequest {
+                cache_key: b"k".to_vec(),
+                cache_body: b"v".to_vec(),
+                ttl_milliseconds: 60_000,
+            },
+            Some("bin"),
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(set.status, 200);
+    assert!(set
+        .header("content-type")
+        .unwrap()
+        .starts_with("application/grpc-web"));
+    assert_eq!(set.grpc_status().as_deref(), Some("0"));
+
+    // Delete answers the empty `_DeleteResponse`: still one (zero-length) data frame.
+    for content_type in [BINARY, TEXT] {
+        let delete = web
+            .call(
+                "/cache_client.Scs/Delete",
+                content_type,
+                &DeleteRequest {
+                    cache_key: b"k".to_vec(),
+                },
+                Some("bin"),
+                Some(&web.token),
+            )
+            .await;
+        assert_eq!(delete.data_frames(), vec![&[] as &[u8]], "{content_type}");
+        assert_eq!(delete.frames.last().unwrap().0, 0x80);
+        assert_eq!(delete.grpc_status().as_deref(), Some("0"));
+    }
+
+    // Ping's empty response too.
+    let ping = web
+        .call(
+            "/cache_client.Ping/Ping",
+            TEXT,
+            &momento_proto::cache_client::PingRequest {},
+            None,
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(ping.data_frames().len(), 1);
+    assert_eq!(ping.grpc_status().as_deref(), Some("0"));
+}
+
+#[tokio::test]
+async fn text_mode_server_streaming() {
+    let server = start().await;
+    for web in [Web::new(&server), Web::h2(&server)] {
+        web.create_cache("stream").await;
+        for i in 0..3u8 {
+            web.call(
+                "/cache_client.Scs/Set",
+                TEXT,
+                &SetRequest {
+                    cache_key: vec![i],
+                    cache_body: vec![b'v', i],
+                    ttl_milliseconds: 60_000,
+                },
+                Some("stream"),
+                Some(&web.token),
+            )
+            .await;
+        }
+        let batch = web
+            .call(
+                "/cache_client.Scs/GetBatch",
+                TEXT,
+                &GetBatchRequest {
+                    items: (0..4u8)
+                        .map(|i| GetRequest { cache_key: vec![i] })
+                        .collect(),
+                },
+                Some("stream"),
+                Some(&web.token),
+            )
+            .await;
+        assert_eq!(batch.status, 200);
+        let results: Vec<_> = batch
+            .data_frames()
+            .into_iter()
+            .map(|f| {
+                let r = GetResponse::decode(f).unwrap();
+                (r.result(), r.cache_body)
+            })
+            .collect();
+        assert_eq!(
+            results,
+            vec![
+                (ECacheResult::Hit, vec![b'v', 0]),
+                (ECacheResult::Hit, vec![b'v', 1]),
+                (ECacheResult::Hit, vec![b'v', 2]),
+                (ECacheResult::Miss, vec![]),
+            ]
+        );
+        assert_eq!(batch.grpc_status().as_deref(), Some("0"));
+        // Delete it (over gRPC-web too) so the next transport starts from scratch.
+        let r = web
+            .call(
+                "/control_client.ScsControl/DeleteCache",
+                BINARY,
+                &momento_proto::control_client::DeleteCacheRequest {
+                    cache_name: "stream".into(),
+                },
+                None,
+                Some(&web.token),
+            )
+            .await;
+        assert_eq!(r.grpc_status().as_deref(), Some("0"));
+    }
+}
+
+#[tokio::test]
+async fn errors_expose_grpc_status() {
+    let server = start().await;
+    let web = Web::new(&server);
+
+    // Unknown cache: NOT_FOUND, readable cross-origin.
+    let r = web
+        .call(
+            "/cache_client.Scs/Get",
+            TEXT,
+            &GetRequest {
+                cache_key: b"k".to_vec(),
+            },
+            Some("missing"),
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.grpc_status().as_deref(), Some("5"));
+    assert_eq!(r.header("access-control-allow-origin"), Some(ORIGIN));
+    let exposed = r
+        .header("access-control-expose-headers")
+        .unwrap()
+        .to_ascii_lowercase();
+    for name in [
+        "grpc-status",
+        "grpc-message",
+        "grpc-status-details-bin",
+        "err",
+    ] {
+        assert!(exposed.contains(name), "{exposed}");
+    }
+
+    // No token: UNAUTHENTICATED through the gRPC-web translation.
+    let r = web
+        .call(
+            "/cache_client.Scs/Get",
+            TEXT,
+            &GetRequest {
+                cache_key: b"k".to_vec(),
+            },
+            Some("missing"),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.grpc_status().as_deref(), Some("16"));
+    assert!(r.header("content-type").unwrap().starts_with(TEXT));
+}
+
+#[tokio::test]
+async fn cors_preflight_lists_headers_and_mirrors_origin() {
+    let server = start().await;
+    let client = reqwest::Client::builder().http1_only().build().unwrap();
+    let response = client
+        .request(
+            reqwest::Method::OPTIONS,
+            format!("{}/cache_client.Scs/Get", server.url()),
+        )
+        .header("origin", ORIGIN)
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization,cache,x-grpc-web,content-type",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    let h = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    assert_eq!(h("access-control-allow-origin"), ORIGIN);
+    assert_eq!(h("access-control-allow-credentials"), "true");
+    assert!(h("access-control-allow-methods").contains("post"));
+    let allowed = h("access-control-allow-headers");
+    assert!(!allowed.contains('*'), "{allowed}");
+    for name in [
+        "authorization",
+        "agent",
+        "runtime-version",
+        "x-user-agent",
+        "x-grpc-web",
+        "cache",
+        "grpc-timeout",
+        "read-concern",
+        "content-type",
+        "request-id",
+    ] {
+        assert!(allowed.contains(name), "{name} missing from {allowed}");
+    }
+}
+
+#[tokio::test]
+async fn configured_cors_origins_are_enforced() {
+    let server = start_with(AuthMode::Token, vec!["http://allowed.test".into()]).await;
+    let client = reqwest::Client::builder().http1_only().build().unwrap();
+    let preflight = |origin: &'static str| {
+        client
+            .request(
+                reqwest::Method::OPTIONS,
+                format!("{}/cache_client.Scs/Get", server.url()),
+            )
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header("access-control-request-headers", "authorization")
+            .send()
+    };
+    let ok = preflight("http://allowed.test").await.unwrap();
+    assert_eq!(
+        ok.headers()
+            .get("access-control-allow-origin")
+            .unwrap()
+            .to_str()
+            .unwrap(),
+        "http://allowed.test"
+    );
+    let denied = preflight("http://evil.test").await.unwrap();
+    assert!(denied
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
+}
