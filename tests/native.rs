@@ -1,0 +1,168 @@
+//! The SDK core over the native transport against a real momento-server started in-process (port 0):
+//! the same pipeline the wasm build runs over `fetch`, exercised on the host.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use momento_server::config::Config;
+use momento_wasm::core::cache::delete::DeleteRequest;
+use momento_wasm::core::cache::get::{GetRequest, GetResponse};
+use momento_wasm::core::cache::set::SetRequest;
+use momento_wasm::core::client::Client;
+use momento_wasm::core::config::Configuration;
+use momento_wasm::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
+use momento_wasm::core::control::delete_cache::DeleteCacheRequest;
+use momento_wasm::core::credentials::Credentials;
+use momento_wasm::core::error::MomentoErrorCode;
+use momento_wasm::core::grpc_web::Mode;
+use momento_wasm::transport::native::NativeTransport;
+
+async fn server() -> momento_server::server::RunningServer {
+    momento_server::run(Config {
+        port: 0,
+        ..Config::default()
+    })
+    .await
+    .expect("start momento-server")
+}
+
+fn client(api_key: &str, config: Configuration) -> Client<NativeTransport> {
+    let credentials = Credentials::from_string(api_key, None).unwrap();
+    Client::new(NativeTransport::new(), credentials, config, "cache", "rust-test".into())
+}
+
+async fn create(c: &Client<NativeTransport>, name: &str) -> CreateCacheResponse {
+    CreateCacheResponse::recover(c.send(CreateCacheRequest::new(name.into()).unwrap(), None).await)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn round_trips_in_both_modes() {
+    let s = server().await;
+    for mode in [Mode::Text, Mode::Binary] {
+        let c = client(s.api_key(), Configuration::laptop_v1().with_transport_mode(mode));
+        let cache = format!("c-{mode:?}");
+        assert_eq!(create(&c, &cache).await, CreateCacheResponse::Success);
+        assert_eq!(create(&c, &cache).await, CreateCacheResponse::AlreadyExists);
+        let value: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+        let set = SetRequest::new(cache.clone(), b"k".to_vec(), value.clone(), None, 60_000).unwrap();
+        c.send(set, None).await.unwrap();
+        let get = GetRequest::new(cache.clone(), b"k".to_vec()).unwrap();
+        assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Hit { value });
+        c.send(DeleteRequest::new(cache.clone(), b"k".to_vec()).unwrap(), None)
+            .await
+            .unwrap();
+        let get = GetRequest::new(cache.clone(), b"k".to_vec()).unwrap();
+        assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Miss);
+        c.send(DeleteCacheRequest::new(cache.clone()).unwrap(), None)
+            .await
+            .unwrap();
+        let e = c
+            .send(DeleteCacheRequest::new(cache).unwrap(), None)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code, MomentoErrorCode::NotFound);
+    }
+    s.shutdown().await.unwrap();
+}
+
+#[tokio::test]
+async fn ttl_expires() {
+    let s = server().await;
+    let c = client(s.api_key(), Configuration::laptop_v1());
+    create(&c, "ttl").await;
+    let set = SetRequest::new("ttl".into(), b"k".to_vec(), b"v".to_vec(), Some(0.2), 60_000).unwrap();
+    c.send(set, None).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let get = GetRequest::new("ttl".into(), b"k".to_vec()).unwrap();
+    assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Miss);
+}
+
+#[tokio::test]
+async fn service_errors_are_mapped() {
+    let s = server().await;
+    let c = client(s.api_key(), Configuration::laptop_v1());
+    let e = c
+        .send(GetRequest::new("nope".into(), b"k".to_vec()).unwrap(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::NotFound);
+    assert!(e.wrapped_message().starts_with("A cache with the specified name does not exist"));
+    let grpc = e.grpc.unwrap();
+    assert_eq!(grpc.code, 5);
+
+    let forged = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        format!(r#"{{"endpoint":"{}","api_key":"forged"}}"#, s.endpoint()),
+    );
+    let bad = client(&forged, Configuration::laptop_v1());
+    let e = bad
+        .send(GetRequest::new("nope".into(), b"k".to_vec()).unwrap(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::Authentication);
+}
+
+#[tokio::test]
+async fn item_too_large_is_limit_exceeded() {
+    let s = server().await;
+    let c = client(s.api_key(), Configuration::laptop_v1());
+    create(&c, "big").await;
+    let set = SetRequest::new("big".into(), b"k".to_vec(), vec![7; 6 * 1024 * 1024], None, 60_000).unwrap();
+    let e = c.send(set, None).await.unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::LimitExceeded, "{e}");
+    assert!(e.wrapped_message().starts_with("Item size limit exceeded"), "{e}");
+}
+
+#[tokio::test]
+async fn unreachable_server_is_unavailable_after_retries() {
+    // Bind then drop a listener: connections to that port are refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let c = client_local(port, Configuration::laptop_v1());
+    let e = c
+        .send(GetRequest::new("c".into(), b"k".to_vec()).unwrap(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::ServerUnavailable, "{e}");
+}
+
+fn client_local(port: u16, config: Configuration) -> Client<NativeTransport> {
+    Client::new(
+        NativeTransport::new(),
+        Credentials::for_momento_local("127.0.0.1", port),
+        config,
+        "cache",
+        "rust-test".into(),
+    )
+}
+
+#[tokio::test]
+async fn a_silent_server_hits_the_deadline() {
+    // Accepts connections and never answers.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let _hold = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((sock, _)) = listener.accept().await {
+            open.push(sock);
+        }
+    });
+    let c = client_local(port, Configuration::laptop_v1().with_client_timeout_ms(300));
+    let e = c
+        .send(GetRequest::new("c".into(), b"k".to_vec()).unwrap(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::Timeout, "{e}");
+}
+
+#[tokio::test]
+async fn a_cancelled_signal_cancels() {
+    let s = server().await;
+    let c = client(s.api_key(), Configuration::laptop_v1());
+    let (tx, rx) = tokio::sync::watch::channel(false);
+    tx.send(true).unwrap();
+    let e = c
+        .send(GetRequest::new("c".into(), b"k".to_vec()).unwrap(), Some(&rx))
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::Cancelled);
+}
