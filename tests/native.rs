@@ -27,30 +27,46 @@ async fn server() -> momento_server::server::RunningServer {
 
 fn client(api_key: &str, config: Configuration) -> Client<NativeTransport> {
     let credentials = Credentials::from_string(api_key, None).unwrap();
-    Client::new(NativeTransport::new(), credentials, config, "cache", "rust-test".into())
+    Client::new(
+        NativeTransport::new(),
+        credentials,
+        config,
+        "cache",
+        "rust-test".into(),
+    )
 }
 
 async fn create(c: &Client<NativeTransport>, name: &str) -> CreateCacheResponse {
-    CreateCacheResponse::recover(c.send(CreateCacheRequest::new(name.into()).unwrap(), None).await)
-        .unwrap()
+    CreateCacheResponse::recover(
+        c.send(CreateCacheRequest::new(name.into()).unwrap(), None)
+            .await,
+    )
+    .unwrap()
 }
 
 #[tokio::test]
 async fn round_trips_in_both_modes() {
     let s = server().await;
     for mode in [Mode::Text, Mode::Binary] {
-        let c = client(s.api_key(), Configuration::laptop_v1().with_transport_mode(mode));
+        let c = client(
+            s.api_key(),
+            Configuration::laptop_v1().with_transport_mode(mode),
+        );
         let cache = format!("c-{mode:?}");
         assert_eq!(create(&c, &cache).await, CreateCacheResponse::Success);
         assert_eq!(create(&c, &cache).await, CreateCacheResponse::AlreadyExists);
         let value: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
-        let set = SetRequest::new(cache.clone(), b"k".to_vec(), value.clone(), None, 60_000).unwrap();
+        let set =
+            SetRequest::new(cache.clone(), b"k".to_vec(), value.clone(), None, 60_000).unwrap();
         c.send(set, None).await.unwrap();
         let get = GetRequest::new(cache.clone(), b"k".to_vec()).unwrap();
         assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Hit { value });
-        c.send(DeleteRequest::new(cache.clone(), b"k".to_vec()).unwrap(), None)
-            .await
-            .unwrap();
+        c.send(
+            DeleteRequest::new(cache.clone(), b"k".to_vec()).unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
         let get = GetRequest::new(cache.clone(), b"k".to_vec()).unwrap();
         assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Miss);
         c.send(DeleteCacheRequest::new(cache.clone()).unwrap(), None)
@@ -70,7 +86,14 @@ async fn ttl_expires() {
     let s = server().await;
     let c = client(s.api_key(), Configuration::laptop_v1());
     create(&c, "ttl").await;
-    let set = SetRequest::new("ttl".into(), b"k".to_vec(), b"v".to_vec(), Some(0.2), 60_000).unwrap();
+    let set = SetRequest::new(
+        "ttl".into(),
+        b"k".to_vec(),
+        b"v".to_vec(),
+        Some(0.2),
+        60_000,
+    )
+    .unwrap();
     c.send(set, None).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     let get = GetRequest::new("ttl".into(), b"k".to_vec()).unwrap();
@@ -86,7 +109,9 @@ async fn service_errors_are_mapped() {
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::NotFound);
-    assert!(e.wrapped_message().starts_with("A cache with the specified name does not exist"));
+    assert!(e
+        .wrapped_message()
+        .starts_with("A cache with the specified name does not exist"));
     let grpc = e.grpc.unwrap();
     assert_eq!(grpc.code, 5);
 
@@ -107,16 +132,30 @@ async fn item_too_large_is_limit_exceeded() {
     let s = server().await;
     let c = client(s.api_key(), Configuration::laptop_v1());
     create(&c, "big").await;
-    let set = SetRequest::new("big".into(), b"k".to_vec(), vec![7; 6 * 1024 * 1024], None, 60_000).unwrap();
+    let set = SetRequest::new(
+        "big".into(),
+        b"k".to_vec(),
+        vec![7; 6 * 1024 * 1024],
+        None,
+        60_000,
+    )
+    .unwrap();
     let e = c.send(set, None).await.unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::LimitExceeded, "{e}");
-    assert!(e.wrapped_message().starts_with("Item size limit exceeded"), "{e}");
+    assert!(
+        e.wrapped_message().starts_with("Item size limit exceeded"),
+        "{e}"
+    );
 }
 
 #[tokio::test]
 async fn unreachable_server_is_unavailable_after_retries() {
     // Bind then drop a listener: connections to that port are refused.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let c = client_local(port, Configuration::laptop_v1());
     let e = c
         .send(GetRequest::new("c".into(), b"k".to_vec()).unwrap(), None)
@@ -161,7 +200,10 @@ async fn a_cancelled_signal_cancels() {
     let (tx, rx) = tokio::sync::watch::channel(false);
     tx.send(true).unwrap();
     let e = c
-        .send(GetRequest::new("c".into(), b"k".to_vec()).unwrap(), Some(&rx))
+        .send(
+            GetRequest::new("c".into(), b"k".to_vec()).unwrap(),
+            Some(&rx),
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::Cancelled);

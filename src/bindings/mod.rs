@@ -1,4 +1,4 @@
-//! The JS surface: the only module with `#[wasm_bindgen]` exports. Thin async methods over `core`, camelCase
+//! The JS surface: the only module with wasm-bindgen exports. Thin async methods over `core`, camelCase
 //! names (parameters too), conversions in `convert`.
 
 pub mod cache_client;

@@ -279,9 +279,7 @@ pub fn jwt_claims(s: &str) -> Option<Vec<(String, json::Value)>> {
 }
 
 fn exp_claim(claims: &[(String, json::Value)]) -> Option<u64> {
-    json::num_field(claims, "exp")
-        .filter(|e| e.is_finite() && *e >= 0.0)
-        .map(|e| e as u64)
+    json::int_field(claims, "exp").and_then(|e| u64::try_from(e).ok())
 }
 
 #[cfg(test)]

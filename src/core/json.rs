@@ -8,8 +8,8 @@
 pub enum Value {
     /// A JSON string (escapes decoded).
     Str(String),
-    /// A JSON number.
-    Num(f64),
+    /// A JSON number that is an integer (JWT claims such as `exp` are); other numbers are [`Value::Other`].
+    Int(i64),
     /// `true`, `false`, `null`, an array or an object (content not kept).
     Other,
 }
@@ -58,10 +58,10 @@ pub fn str_field<'a>(fields: &'a [(String, Value)], name: &str) -> Option<&'a st
     })
 }
 
-/// Returns the number field `name` of a parsed object.
-pub fn num_field(fields: &[(String, Value)], name: &str) -> Option<f64> {
+/// Returns the integer field `name` of a parsed object.
+pub fn int_field(fields: &[(String, Value)], name: &str) -> Option<i64> {
     fields.iter().find_map(|(k, v)| match v {
-        Value::Num(n) if k == name => Some(*n),
+        Value::Int(n) if k == name => Some(*n),
         _ => None,
     })
 }
@@ -162,22 +162,55 @@ impl Parser<'_> {
         }
     }
 
+    /// Validates a JSON number; integers are kept, anything with a fraction or exponent is skipped
+    /// (integer-only keeps float parsing code out of the wasm bundle).
     fn number(&mut self) -> Result<Value, String> {
         let start = self.i;
-        while matches!(
-            self.peek(),
-            Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-        ) {
+        if self.peek() == Some(b'-') {
             self.i += 1;
+        }
+        let digits = self.i;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.i += 1;
+        }
+        if self.i == digits {
+            return Err("invalid number".into());
+        }
+        let mut integral = true;
+        if self.peek() == Some(b'.') {
+            integral = false;
+            self.i += 1;
+            let frac = self.i;
+            while matches!(self.peek(), Some(b'0'..=b'9')) {
+                self.i += 1;
+            }
+            if self.i == frac {
+                return Err("invalid number".into());
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            integral = false;
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            let exp = self.i;
+            while matches!(self.peek(), Some(b'0'..=b'9')) {
+                self.i += 1;
+            }
+            if self.i == exp {
+                return Err("invalid number".into());
+            }
+        }
+        if !integral {
+            return Ok(Value::Other);
         }
         let text = self
             .b
             .get(start..self.i)
             .and_then(|s| std::str::from_utf8(s).ok())
             .ok_or("invalid number")?;
-        text.parse::<f64>()
-            .map(Value::Num)
-            .map_err(|_| "invalid number".into())
+        Ok(text.parse::<i64>().map_or(Value::Other, Value::Int))
     }
 
     fn string(&mut self) -> Result<String, String> {
@@ -244,12 +277,14 @@ mod tests {
     #[test]
     fn reads_top_level_fields() {
         let f = parse_object(
-            r#" {"endpoint": "cell.example.com", "api_key":"a\"b\u00e9\ud83d\ude00", "n": 12.5, "x": {"y":[1,{"z":null}]}, "t": true} "#,
+            r#" {"endpoint": "cell.example.com", "api_key":"a\"b\u00e9\ud83d\ude00", "n": 12.5, "exp": 1700000000, "e": -1e3, "x": {"y":[1,{"z":null}]}, "t": true} "#,
         )
         .unwrap();
         assert_eq!(str_field(&f, "endpoint"), Some("cell.example.com"));
         assert_eq!(str_field(&f, "api_key"), Some("a\"bé😀"));
-        assert_eq!(num_field(&f, "n"), Some(12.5));
+        assert_eq!(int_field(&f, "n"), None);
+        assert_eq!(int_field(&f, "exp"), Some(1_700_000_000));
+        assert_eq!(int_field(&f, "e"), None);
         assert_eq!(str_field(&f, "x"), None);
         assert_eq!(str_field(&f, "missing"), None);
     }
@@ -267,6 +302,9 @@ mod tests {
             "{\"a\":\"\\ud800\"}",
             "{\"a\":1} x",
             "{\"a\":tru}",
+            "{\"a\":1.}",
+            "{\"a\":-}",
+            "{\"a\":1e}",
             "{\"a\":\"\\u12\"}",
         ] {
             assert!(parse_object(bad).is_err(), "{bad:?} should fail");

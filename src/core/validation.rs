@@ -36,13 +36,30 @@ pub fn ttl_seconds_to_ms(ttl_seconds: f64) -> Result<u64, MomentoError> {
     Ok(ms.round() as u64)
 }
 
-/// Formats a number the way JS prints it in messages (`5`, not `5.0`).
+/// Formats a number for a message the way JS prints simple numbers (`5`, `-2`, `0.25`), without pulling
+/// Rust's float formatting machinery (~18 KB of wasm) into the bundle. Up to 6 decimals are shown.
 fn js_number(n: f64) -> String {
-    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+    if !n.is_finite() {
+        return if n.is_nan() {
+            "NaN"
+        } else if n > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        }
+        .to_owned();
     }
+    if n.abs() >= 1e15 {
+        return "a number too large".to_owned();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let micros = (n.abs() * 1e6).round() as u64;
+    let (int, frac) = (micros / 1_000_000, micros % 1_000_000);
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let frac = format!("{frac:06}");
+    format!("{sign}{int}.{}", frac.trim_end_matches('0'))
 }
 
 #[cfg(test)]
@@ -74,6 +91,12 @@ mod tests {
         assert!(ttl_seconds_to_ms(f64::INFINITY).is_err());
         assert!(ttl_seconds_to_ms(0.0001).is_err());
         assert!(ttl_seconds_to_ms(1e12).is_err());
+        assert_eq!(
+            ttl_seconds_to_ms(-0.5).unwrap_err().message,
+            "ttl must be a positive integer, received -0.5"
+        );
+        assert_eq!(js_number(f64::NAN), "NaN");
+        assert_eq!(js_number(1.125), "1.125");
     }
 
     #[test]
