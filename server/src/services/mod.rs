@@ -8,9 +8,13 @@
 //! Shared request helpers (cache header, TTL and size validation) live here.
 
 pub mod control;
+pub mod dictionary;
+pub mod list;
 pub mod ping;
 pub mod scalar;
 pub mod scs;
+pub mod set;
+pub mod sorted_set;
 
 use std::pin::Pin;
 

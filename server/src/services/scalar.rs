@@ -389,8 +389,14 @@ pub fn item_get_type(
     use item_get_type_response::{Found, ItemType, Missing, Result as R};
     on_key(store, cache, &request.cache_key, |slot| {
         let result = match slot.get().map(|item| &item.value) {
-            Some(Value::Scalar(_)) => R::Found(Found {
-                item_type: ItemType::Scalar as i32,
+            Some(value) => R::Found(Found {
+                item_type: match value {
+                    Value::Scalar(_) => ItemType::Scalar,
+                    Value::Dictionary(_) => ItemType::Dictionary,
+                    Value::Set(_) => ItemType::Set,
+                    Value::List(_) => ItemType::List,
+                    Value::SortedSet(_) => ItemType::SortedSet,
+                } as i32,
             }),
             None => R::Missing(Missing {}),
         };

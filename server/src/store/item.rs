@@ -1,5 +1,6 @@
 //! Stored items.
 
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest as _, Sha256};
@@ -7,17 +8,26 @@ use sha2::{Digest as _, Sha256};
 /// Far-future cap for expiry arithmetic (a TTL too large for `Instant` expires in ~100 years).
 const MAX_TTL: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
 
-/// The data held at a key.
-///
-/// Collections are added as further variants; until then every item is a scalar.
-#[derive(Debug, Clone, PartialEq, Eq)]
+pub use super::sorted_set::SortedSet;
+
+/// The data held at a key. An empty collection is never stored: removing the last element removes
+/// the item, so "missing" and "empty" are the same to clients, as in Momento.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// A plain byte string (`Get`/`Set`; counters are base-10 strings).
     Scalar(Vec<u8>),
+    /// Field → value.
+    Dictionary(HashMap<Vec<u8>, Vec<u8>>),
+    /// Unordered distinct elements.
+    Set(HashSet<Vec<u8>>),
+    /// Ordered elements (duplicates allowed).
+    List(VecDeque<Vec<u8>>),
+    /// Distinct elements ordered by score.
+    SortedSet(SortedSet),
 }
 
 /// A value with its expiry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// The data.
     pub value: Value,
@@ -54,6 +64,7 @@ impl Item {
     pub fn as_scalar(&self) -> Option<&[u8]> {
         match &self.value {
             Value::Scalar(bytes) => Some(bytes),
+            _ => None,
         }
     }
 }

@@ -13,6 +13,7 @@
 //! added there as further variants.
 
 mod item;
+pub mod sorted_set;
 
 pub use item::{value_hash, Item, Value};
 
