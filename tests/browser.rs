@@ -8,7 +8,7 @@ use momento_wasm::core::cache::get::{GetRequest, GetResponse};
 use momento_wasm::core::cache::set::SetRequest;
 use momento_wasm::core::client::Client;
 use momento_wasm::core::config::Configuration;
-use momento_wasm::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
+use momento_wasm::core::control::create_cache::CreateCacheRequest;
 use momento_wasm::core::credentials::Credentials;
 use momento_wasm::core::error::MomentoErrorCode;
 use momento_wasm::core::grpc_web::Mode;
@@ -31,10 +31,9 @@ fn client(mode: Mode) -> Client<FetchTransport> {
 }
 
 async fn ensure_cache(c: &Client<FetchTransport>, name: &str) {
-    let r = CreateCacheResponse::recover(
-        c.send(CreateCacheRequest::new(name.into()).unwrap(), None)
-            .await,
-    );
+    let r = c
+        .send(CreateCacheRequest::new(name.into()).unwrap(), None)
+        .await;
     assert!(r.is_ok(), "{r:?}");
 }
 

@@ -37,11 +37,9 @@ fn client(api_key: &str, config: Configuration) -> Client<NativeTransport> {
 }
 
 async fn create(c: &Client<NativeTransport>, name: &str) -> CreateCacheResponse {
-    CreateCacheResponse::recover(
-        c.send(CreateCacheRequest::new(name.into()).unwrap(), None)
-            .await,
-    )
-    .unwrap()
+    c.send(CreateCacheRequest::new(name.into()).unwrap(), None)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]

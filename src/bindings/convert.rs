@@ -5,7 +5,56 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
+use crate::core::cache::{delete::DeleteResponse, get::GetResponse, set::SetResponse};
+use crate::core::control::{create_cache::CreateCacheResponse, delete_cache::DeleteCacheResponse};
 use crate::core::error::MomentoError;
+
+/// A response enum as the tagged plain object the JS facade expects.
+pub trait IntoJs {
+    /// `{type: '<Variant>', ...fields}`.
+    fn into_js(self) -> JsValue;
+}
+
+impl IntoJs for GetResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            GetResponse::Hit { value } => {
+                let o = tagged("Hit");
+                set(&o, "value", &uint8(&value));
+                o.into()
+            }
+            GetResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SetResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for DeleteResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for CreateCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged(match self {
+            CreateCacheResponse::Success => "Success",
+            CreateCacheResponse::AlreadyExists => "AlreadyExists",
+        })
+        .into()
+    }
+}
+
+impl IntoJs for DeleteCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
 
 /// `string | Uint8Array` → bytes (strings are UTF-8 encoded once, here).
 pub fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, MomentoError> {
@@ -90,12 +139,4 @@ pub fn throwable(e: &MomentoError) -> JsValue {
     let err = js_sys::Error::new(&e.wrapped_message());
     set(&err, "errorCode", &JsValue::from_str(e.code.as_str()));
     err.into()
-}
-
-/// Converts a call outcome into a tagged object: `ok` builds the success variants.
-pub fn outcome<T>(result: Result<T, MomentoError>, ok: impl FnOnce(T) -> JsValue) -> JsValue {
-    match result {
-        Ok(v) => ok(v),
-        Err(e) => error(&e),
-    }
 }

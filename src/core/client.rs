@@ -9,7 +9,7 @@ use super::config::{Configuration, ReadConcern};
 use super::credentials::Credentials;
 use super::error::{grpc_code, MomentoError, MomentoErrorCode};
 use super::grpc_web::{self, Mode, Trailers};
-use super::rpc::{Endpoint, UnaryRpc};
+use super::rpc::{decode_reply, Endpoint, UnaryRpc};
 use crate::transport::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
 
 /// SDK version sent in the `agent` header.
@@ -111,11 +111,8 @@ impl<T: Transport> Client<T> {
                 &message,
                 signal,
             )
-            .await?;
-        let reply = R::ProtoResponse::decode(reply.as_slice()).map_err(|e| {
-            MomentoError::unknown_service(format!("unable to decode {} response: {e}", R::RPC.path))
-        })?;
-        R::from_proto(reply)
+            .await;
+        decode_reply::<R>(reply)
     }
 
     /// The unary pipeline on encoded messages: `message` is the encoded proto request; the result is the

@@ -41,4 +41,27 @@ pub trait UnaryRpc {
     fn into_proto(self) -> Self::Proto;
     /// Interprets the reply.
     fn from_proto(reply: Self::ProtoResponse) -> Result<Self::Response, MomentoError>;
+    /// Turns some service errors into success variants (e.g. ALREADY_EXISTS → `CreateCache.AlreadyExists`).
+    fn recover(error: MomentoError) -> Result<Self::Response, MomentoError> {
+        Err(error)
+    }
+}
+
+/// Decodes the outcome of [`crate::core::client::Client::call`] for RPC `R`: proto decode, `from_proto`, or
+/// `recover` on error. The one generic step per RPC; everything before it is shared code.
+pub fn decode_reply<R: UnaryRpc>(
+    reply: Result<Vec<u8>, MomentoError>,
+) -> Result<R::Response, MomentoError> {
+    match reply {
+        Ok(bytes) => {
+            let proto = R::ProtoResponse::decode(bytes.as_slice()).map_err(|e| {
+                MomentoError::unknown_service(format!(
+                    "unable to decode {} response: {e}",
+                    R::RPC.path
+                ))
+            })?;
+            R::from_proto(proto)
+        }
+        Err(e) => R::recover(e),
+    }
 }

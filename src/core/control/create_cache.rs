@@ -31,16 +31,6 @@ pub enum CreateCacheResponse {
     AlreadyExists,
 }
 
-impl CreateCacheResponse {
-    /// Turns the service's ALREADY_EXISTS status into the `AlreadyExists` variant, as the official SDKs do.
-    pub fn recover(result: Result<Self, MomentoError>) -> Result<Self, MomentoError> {
-        match result {
-            Err(e) if e.code == MomentoErrorCode::AlreadyExists => Ok(Self::AlreadyExists),
-            other => other,
-        }
-    }
-}
-
 impl UnaryRpc for CreateCacheRequest {
     type Proto = Proto;
     type ProtoResponse = ProtoResponse;
@@ -63,6 +53,14 @@ impl UnaryRpc for CreateCacheRequest {
     fn from_proto(_reply: ProtoResponse) -> Result<CreateCacheResponse, MomentoError> {
         Ok(CreateCacheResponse::Success)
     }
+
+    /// ALREADY_EXISTS is the `AlreadyExists` variant, as in the official SDKs.
+    fn recover(error: MomentoError) -> Result<CreateCacheResponse, MomentoError> {
+        match error.code {
+            MomentoErrorCode::AlreadyExists => Ok(CreateCacheResponse::AlreadyExists),
+            _ => Err(error),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -73,11 +71,11 @@ mod tests {
     fn already_exists_is_a_success_variant() {
         let e = MomentoError::from_status(6, "exists".into(), vec![]);
         assert_eq!(
-            CreateCacheResponse::recover(Err(e)).unwrap(),
+            CreateCacheRequest::recover(e).unwrap(),
             CreateCacheResponse::AlreadyExists
         );
         let e = MomentoError::from_status(7, "denied".into(), vec![]);
-        assert!(CreateCacheResponse::recover(Err(e)).is_err());
+        assert!(CreateCacheRequest::recover(e).is_err());
         assert!(CreateCacheRequest::new(" ".into()).is_err());
     }
 }
