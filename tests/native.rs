@@ -1,9 +1,13 @@
-//! The SDK core over the native transport against a real momento-server started in-process (port 0):
-//! the same pipeline the wasm build runs over `fetch`, exercised on the host.
+//! The SDK core over the native transport against a real momento-server process (port 0): the same pipeline
+//! the wasm build runs over `fetch`, exercised on the host. The server binary comes from `MOMENTO_SERVER_BIN`
+//! or `target/debug/momento-server` (`cargo build -p momento-server`; scripts/test builds it first).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use momento_server::config::Config;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
 use momento_wasm::core::cache::delete::DeleteRequest;
 use momento_wasm::core::cache::get::{GetRequest, GetResponse};
 use momento_wasm::core::cache::set::SetRequest;
@@ -16,13 +20,91 @@ use momento_wasm::core::error::MomentoErrorCode;
 use momento_wasm::core::grpc_web::Mode;
 use momento_wasm::transport::native::NativeTransport;
 
-async fn server() -> momento_server::server::RunningServer {
-    momento_server::run(Config {
-        port: 0,
-        ..Config::default()
-    })
-    .await
-    .expect("start momento-server")
+/// A momento-server child process, killed on drop.
+struct Server {
+    child: Child,
+    key: String,
+    _dir: TempDir,
+}
+
+impl Server {
+    fn api_key(&self) -> &str {
+        &self.key
+    }
+
+    fn endpoint(&self) -> String {
+        let json =
+            base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &self.key).unwrap();
+        let json = String::from_utf8(json).unwrap();
+        let start = json.find("\"endpoint\":\"").unwrap() + 12;
+        let end = start + json[start..].find('"').unwrap();
+        json[start..end].to_owned()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A private temporary directory, removed on drop.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn server() -> Server {
+    let bin = std::env::var_os("MOMENTO_SERVER_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/debug/momento-server")
+        });
+    assert!(
+        bin.exists(),
+        "{} not found: run `cargo build -p momento-server` first",
+        bin.display()
+    );
+    let dir = std::env::temp_dir().join(format!(
+        "momento-wasm-test-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key_file = dir.join("key");
+    let mut child = Command::new(&bin)
+        .args(["--port", "0", "--key-file"])
+        .arg(&key_file)
+        .arg("--secret-file")
+        .arg(dir.join("secret"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(
+        line.contains("listening on"),
+        "unexpected ready line {line:?}"
+    );
+    let key = std::fs::read_to_string(&key_file)
+        .unwrap()
+        .trim()
+        .to_owned();
+    Server {
+        child,
+        key,
+        _dir: TempDir(dir),
+    }
 }
 
 fn client(api_key: &str, config: Configuration) -> Client<NativeTransport> {
@@ -76,7 +158,6 @@ async fn round_trips_in_both_modes() {
             .unwrap_err();
         assert_eq!(e.code, MomentoErrorCode::NotFound);
     }
-    s.shutdown().await.unwrap();
 }
 
 #[tokio::test]

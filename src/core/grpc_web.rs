@@ -661,6 +661,37 @@ pub fn decode_unary(
     })
 }
 
+/// Decodes a whole server-streaming response body (GetBatch, SetBatch): every data frame in order, then the
+/// status. A non-OK status anywhere wins; a stream must end with a status (trailer frame or trailers-only
+/// headers). Used when the caller wants all items at once; live streams use [`Decoder`] directly.
+pub fn decode_stream(
+    mode: Mode,
+    body: &[u8],
+    header_trailers: Option<Trailers>,
+    max_frame_len: usize,
+) -> Result<Vec<Vec<u8>>, Trailers> {
+    let mut header_trailers = header_trailers;
+    if let Some(t) = header_trailers.take_if(|t| t.code != CODE_OK) {
+        return Err(t);
+    }
+    let mut decoder = Decoder::new(mode, max_frame_len);
+    decoder.push(body)?;
+    let mut items = Vec::new();
+    let mut status = None;
+    while let Some(frame) = decoder.next_frame()? {
+        match frame {
+            Frame::Data(d) => items.push(d),
+            Frame::Trailers(t) => status = Some(t),
+        }
+    }
+    decoder.finish()?;
+    match status.or(header_trailers) {
+        Some(t) if t.code != CODE_OK => Err(t),
+        Some(_) => Ok(items),
+        None => Err(FrameError::MissingTrailers.into()),
+    }
+}
+
 /// Checks a response's HTTP status and `content-type` the way grpc-web does and returns the
 /// body mode: a missing or non-gRPC content type → code 2 "Unknown Content-type received."
 /// (also what a `text/plain` 401 gives), then a non-200 status →
@@ -744,6 +775,56 @@ fn hex_value(c: u8) -> Option<u8> {
 )]
 mod tests {
     use super::*;
+
+    fn frame_bytes(flag: u8, payload: &[u8]) -> Vec<u8> {
+        let mut f = vec![flag];
+        f.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+        f.extend_from_slice(payload);
+        f
+    }
+
+    #[test]
+    fn decode_stream_collects_every_item_in_order() {
+        let mut body = frame_bytes(0, b"one");
+        body.extend(frame_bytes(0, b""));
+        body.extend(frame_bytes(0, b"three"));
+        body.extend(frame_bytes(0x80, b"grpc-status:0\r\n"));
+        let items = decode_stream(Mode::Binary, &body, None, DEFAULT_MAX_FRAME_LEN).unwrap();
+        assert_eq!(items, vec![b"one".to_vec(), vec![], b"three".to_vec()]);
+        let text = base64::engine::general_purpose::STANDARD.encode(&body);
+        let items =
+            decode_stream(Mode::Text, text.as_bytes(), None, DEFAULT_MAX_FRAME_LEN).unwrap();
+        assert_eq!(items.len(), 3);
+    }
+
+    #[test]
+    fn decode_stream_reports_failures() {
+        let mut body = frame_bytes(0, b"one");
+        body.extend(frame_bytes(0x80, b"grpc-status:5\r\ngrpc-message:gone\r\n"));
+        let e = decode_stream(Mode::Binary, &body, None, DEFAULT_MAX_FRAME_LEN).unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), (5, "gone"));
+        let e = decode_stream(
+            Mode::Binary,
+            &frame_bytes(0, b"x"),
+            None,
+            DEFAULT_MAX_FRAME_LEN,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, 2, "a stream without a status is an error");
+        let truncated = &frame_bytes(0, b"abc")[..6];
+        assert!(decode_stream(Mode::Binary, truncated, None, DEFAULT_MAX_FRAME_LEN).is_err());
+        let ok = Trailers {
+            code: 0,
+            message: String::new(),
+            metadata: vec![],
+        };
+        assert_eq!(
+            decode_stream(Mode::Binary, b"", Some(ok), DEFAULT_MAX_FRAME_LEN)
+                .unwrap()
+                .len(),
+            0
+        );
+    }
 
     /// `_GetRequest { cache_key: "foo" }`.
     const GET_FOO: &[u8] = &[0x0A, 0x03, b'f', b'o', b'o'];
