@@ -6,7 +6,17 @@
 //! `jti`). A request is authenticated by its `authorization` header holding such a token, raw
 //! as the Momento SDKs send it (a `Bearer ` prefix is tolerated). Failures are
 //! `UNAUTHENTICATED` with the messages "Missing authorization header", "Malformed token",
-//! "Invalid signature" or "Token expired".
+//! "Invalid signature" or "Token expired". The Auth and Token services are the exception: their
+//! caller credential is in the request body ([`BODY_AUTHENTICATED_PATHS`]).
+//!
+//! Claims: `sub` (issuer subject; [`ROOT_SUBJECT`] for root keys, the minting caller's subject
+//! for minted tokens), `iat` and optional `exp` (Unix seconds), optional `p` (permissions:
+//! standard base64 of the protobuf `permission_messages.Permissions`; absent = super user; see
+//! [`crate::permissions`]) and `jti` (the `token_id` given when minting, else random hex).
+//! Example payload of a disposable token:
+//! `{"sub":"momento-server-root","iat":1700000000,"exp":1700003600,"p":"Eg0KCwoJCAIaAwoBYyIA","jti":"t1"}`
+//! (`p` here: `explicit { cache_permissions { role: CacheReadOnly, cache_selector: "c",
+//! all_items } }`).
 //!
 //! # API keys (Momento "v1" format)
 //! A v1 key is standard base64 of `{"endpoint":"<host:port>","api_key":"<jwt>"}`; the SDKs send
@@ -32,7 +42,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
@@ -58,11 +68,13 @@ pub struct Claims {
     /// Expiry, seconds since the Unix epoch; `None` = never expires.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp: Option<u64>,
-    /// Permissions granted by the token; `None` = everything (a root key). The scope format is
-    /// defined together with the Auth/Token services.
+    /// Permissions granted by the token: standard base64 (padded) of the protobuf-encoded
+    /// `permission_messages.Permissions` (see [`crate::permissions`]). Absent or empty = super
+    /// user (a root key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub p: Option<serde_json::Value>,
-    /// Unique token id (random), also serving as a nonce.
+    pub p: Option<String>,
+    /// Token id: the `token_id` a disposable token or API key was minted with, else random hex
+    /// (also serving as a nonce).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jti: Option<String>,
 }
@@ -70,13 +82,24 @@ pub struct Claims {
 impl Claims {
     /// Root claims (all permissions) issued now, expiring after `ttl_seconds` if given.
     pub fn root(ttl_seconds: Option<u64>) -> Self {
+        Self::new(ROOT_SUBJECT, ttl_seconds, None, None)
+    }
+
+    /// Claims issued now to `sub`, expiring after `ttl_seconds` if given, with the encoded
+    /// permissions `p` (`None` = super user) and token id `jti` (`None` = random).
+    pub fn new(
+        sub: &str,
+        ttl_seconds: Option<u64>,
+        p: Option<String>,
+        jti: Option<String>,
+    ) -> Self {
         let now = unix_now();
         Self {
-            sub: ROOT_SUBJECT.to_owned(),
+            sub: sub.to_owned(),
             iat: now,
             exp: ttl_seconds.map(|ttl| now.saturating_add(ttl)),
-            p: None,
-            jti: random_hex(8).ok(),
+            p,
+            jti: jti.or_else(|| random_hex(8).ok()),
         }
     }
 }
@@ -106,6 +129,12 @@ impl fmt::Display for AuthError {
 }
 
 impl std::error::Error for AuthError {}
+
+/// Prefix of refresh tokens (format version 1).
+const REFRESH_PREFIX: &str = "mrt1.";
+
+/// HMAC domain separation for refresh tokens (a JWT signing input never starts with this).
+const REFRESH_DOMAIN: &[u8] = b"momento-server refresh token v1\n";
 
 /// Signs and verifies HS256 tokens with one secret.
 #[derive(Clone)]
@@ -159,7 +188,18 @@ impl TokenSigner {
     }
 
     /// Verifies a token (signature first, then expiry against `now`, Unix seconds).
+    ///
+    /// A token whose `p` claim is not a valid permissions encoding is [`AuthError::Malformed`].
     pub fn verify_at(&self, token: &str, now: u64) -> Result<Claims, AuthError> {
+        let claims = self.verify_signature(token)?;
+        if claims.exp.is_some_and(|exp| exp <= now) {
+            return Err(AuthError::Expired);
+        }
+        Ok(claims)
+    }
+
+    /// Verifies a token's signature and format but not its expiry (refreshing an expired key).
+    pub fn verify_signature(&self, token: &str) -> Result<Claims, AuthError> {
         let token = token.trim();
         let token = token
             .strip_prefix("Bearer ")
@@ -186,10 +226,38 @@ impl TokenSigner {
         mac.verify_slice(&signature)
             .map_err(|_| AuthError::BadSignature)?;
         let claims: Claims = decode_json_segment(payload)?;
-        if claims.exp.is_some_and(|exp| exp <= now) {
-            return Err(AuthError::Expired);
+        if crate::permissions::Scope::from_claim(claims.p.as_deref()).is_err() {
+            return Err(AuthError::Malformed);
         }
         Ok(claims)
+    }
+
+    /// The refresh token paired with `api_key` (the JWT): `mrt1.` followed by the unpadded
+    /// base64url HMAC-SHA256, under this signer's secret, of a domain prefix and the key. It
+    /// never expires on its own and is only good together with that exact key.
+    pub fn refresh_token_for(&self, api_key: &str) -> String {
+        let mut mac = self.mac();
+        mac.update(REFRESH_DOMAIN);
+        mac.update(api_key.as_bytes());
+        format!(
+            "{REFRESH_PREFIX}{}",
+            URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+        )
+    }
+
+    /// Whether `refresh_token` is the one [`TokenSigner::refresh_token_for`] issued for
+    /// `api_key` (constant-time comparison).
+    pub fn verify_refresh_token(&self, api_key: &str, refresh_token: &str) -> bool {
+        let Some(tag) = refresh_token.trim().strip_prefix(REFRESH_PREFIX) else {
+            return false;
+        };
+        let Ok(tag) = URL_SAFE_NO_PAD.decode(tag) else {
+            return false;
+        };
+        let mut mac = self.mac();
+        mac.update(REFRESH_DOMAIN);
+        mac.update(api_key.as_bytes());
+        mac.verify_slice(&tag).is_ok()
     }
 
     /// [`TokenSigner::verify_at`] with the current time.
@@ -382,24 +450,53 @@ pub fn is_portable_base64(s: &str) -> bool {
     !s.contains(['+', '/', '-', '_'])
 }
 
-/// Decodes a v1 key into `(endpoint, api_key)` (URL-safe alphabet, as the Rust SDK does).
+/// Decodes a v1 key into `(endpoint, api_key)`: URL-safe alphabet as the Rust SDK does, then
+/// the standard alphabet as the JS SDK does (padding optional in both).
 pub fn decode_v1_api_key(key: &str) -> Option<(String, String)> {
+    use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE};
     #[derive(Deserialize)]
     struct V1 {
         endpoint: String,
         api_key: String,
     }
-    let bytes = URL_SAFE.decode(key.trim()).ok()?;
+    let key = key.trim();
+    let unpadded = key.trim_end_matches('=');
+    let bytes = URL_SAFE
+        .decode(key)
+        .or_else(|_| URL_SAFE_NO_PAD.decode(unpadded))
+        .or_else(|_| STANDARD.decode(key))
+        .or_else(|_| STANDARD_NO_PAD.decode(unpadded))
+        .ok()?;
     let v1: V1 = serde_json::from_slice(&bytes).ok()?;
     Some((v1.endpoint, v1.api_key))
 }
+
+/// The token inside a credential: the inner `api_key` of a v1 key, or the credential itself
+/// (a raw JWT, possibly with a `Bearer ` prefix, is left to [`TokenSigner::verify`]).
+pub fn credential_token(credential: &str) -> String {
+    let credential = credential.trim();
+    // A JWT has dots; base64 never does.
+    if !credential.contains('.') {
+        if let Some((_, api_key)) = decode_v1_api_key(credential) {
+            return api_key;
+        }
+    }
+    credential.to_owned()
+}
+
+/// gRPC path prefixes the [`AuthLayer`] lets through unauthenticated: the Auth and Token
+/// services carry the caller's credential in the request body (the Node SDK sends no
+/// `authorization` header) and authenticate it themselves.
+pub const BODY_AUTHENTICATED_PATHS: [&str; 2] = ["/auth.Auth/", "/token.Token/"];
 
 /// Tower layer that authenticates every request before it reaches a service.
 ///
 /// With a signer, a request without a valid token gets a gRPC `UNAUTHENTICATED` answer (which
 /// the gRPC-web layer outside it translates for browsers); a valid token's [`Claims`] are put
-/// into the request extensions for later permission checks. Without a signer
-/// (`--auth none`) everything passes.
+/// into the request extensions for the permission checks of [`crate::permissions`]. Without a
+/// signer (`--auth none`) everything passes and no claims are inserted (the permission checks
+/// then allow everything). The Auth and Token services ([`BODY_AUTHENTICATED_PATHS`]) are
+/// passed through: they authenticate the credential in their request body.
 #[derive(Debug, Clone)]
 pub struct AuthLayer {
     signer: Option<TokenSigner>,
@@ -457,7 +554,10 @@ where
     fn call(&mut self, mut request: http::Request<ReqBody>) -> Self::Future {
         let path = request.uri().path().to_owned();
         crate::log_debug!("rpc path={path}");
-        if let Some(signer) = &self.signer {
+        let body_authenticated = BODY_AUTHENTICATED_PATHS
+            .iter()
+            .any(|prefix| path.starts_with(prefix));
+        if let Some(signer) = self.signer.as_ref().filter(|_| !body_authenticated) {
             let token = request
                 .headers()
                 .get(http::header::AUTHORIZATION)

@@ -3,8 +3,24 @@
 //! ```text
 //! momento-server [--host ADDR] [--port P] [--auth token|none] [--key-file F]
 //!                [--secret-file F] [--cors-origin ORIGIN]... [--sweep-interval-ms MS]
+//!                [--max-memory-mb N] [--max-item-size-kb N] [--max-ttl-seconds N] [--max-caches N]
+//!                [--topic-heartbeat-ms MS] [--topic-buffer-size N] [--max-subscriptions N]
 //! momento-server key [--secret-file F] [--ttl-seconds N] [--endpoint HOST:PORT]
+//!                    [--cache NAME | --all-caches] [--role readwrite|readonly|writeonly]
+//!                    [--key K | --key-prefix P] [--topic NAME | --all-topics]
+//!                    [--topic-role publishsubscribe|subscribeonly|publishonly]
 //! ```
+//!
+//! `key` scope flags (none = a root key, as before):
+//! - `--cache NAME` / `--all-caches` select the cache(s) of every grant (one is required with
+//!   any other scope flag);
+//! - a **cache grant** is added when `--role`, `--key` or `--key-prefix` is given, or when no
+//!   topic flag is given: role `--role` (default `readwrite`), items `--key K` (exactly K) or
+//!   `--key-prefix P` (keys starting with P; default all items);
+//! - a **topic grant** is added when `--topic NAME`, `--all-topics` or `--topic-role` is given:
+//!   role `--topic-role` (default `publishsubscribe`), topics `--topic` (default all topics).
+//!
+//! The permissions go into the token's `p` claim (see [`crate::permissions`]).
 //!
 //! Default signing-secret file (only used with `--auth token`):
 //! 1. `--secret-file F` when given;
@@ -21,6 +37,15 @@ use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use momento_proto::permission_messages::permissions_type::{
+    cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
+    CacheItemSelector, CachePermissions, CacheSelector, TopicPermissions, TopicSelector,
+};
+use momento_proto::permission_messages::{
+    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
+    TopicRole,
+};
 
 /// Default TCP port (the port `momento-local` and the SDKs' `forMomentoLocal` use).
 pub const DEFAULT_PORT: u16 = 8080;
@@ -69,6 +94,14 @@ pub struct Config {
     pub sweep_interval: Duration,
     /// Maximum decoded/encoded gRPC message size of every service.
     pub max_message_size: usize,
+    /// Memory cap, item size, TTL and cache-count limits (see [`crate::limits`]).
+    pub limits: crate::limits::Limits,
+    /// Idle time after which a topic subscription gets a heartbeat (default 5 s).
+    pub topic_heartbeat_interval: Duration,
+    /// Recent items kept per topic for resuming subscribers (default 1024).
+    pub topic_buffer_size: usize,
+    /// Maximum concurrently open topic subscriptions on the server (default 10,000).
+    pub max_subscriptions: usize,
 }
 
 impl Default for Config {
@@ -82,12 +115,16 @@ impl Default for Config {
             cors_origins: Vec::new(),
             sweep_interval: Duration::from_secs(1),
             max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
+            limits: crate::limits::Limits::default(),
+            topic_heartbeat_interval: crate::services::pubsub::DEFAULT_HEARTBEAT_INTERVAL,
+            topic_buffer_size: crate::services::pubsub::DEFAULT_TOPIC_BUFFER_SIZE,
+            max_subscriptions: crate::services::pubsub::DEFAULT_MAX_SUBSCRIPTIONS,
         }
     }
 }
 
 /// Options of the `key` subcommand.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KeyOptions {
     /// Signing secret (created if missing, so a server started later with it accepts the key).
     pub secret: SecretSource,
@@ -95,6 +132,8 @@ pub struct KeyOptions {
     pub ttl_seconds: Option<u64>,
     /// `endpoint` written into the v1 key (default `127.0.0.1:8080`).
     pub endpoint: String,
+    /// Permissions of the key; `None` = root (no scope flags).
+    pub permissions: Option<Permissions>,
 }
 
 /// What the command line asks for.
@@ -129,6 +168,9 @@ momento-server: Momento-compatible cache server for development and tests
 USAGE:
   momento-server [OPTIONS]
   momento-server key [--secret-file F] [--ttl-seconds N] [--endpoint HOST:PORT]
+                     [--cache NAME | --all-caches] [--role readwrite|readonly|writeonly]
+                     [--key K | --key-prefix P] [--topic NAME | --all-topics]
+                     [--topic-role publishsubscribe|subscribeonly|publishonly]
 
 OPTIONS:
   --host ADDR              address to bind (default 127.0.0.1)
@@ -141,8 +183,28 @@ OPTIONS:
                            ~/.local/state/momento-server/secret)
   --cors-origin ORIGIN     allowed browser origin, repeatable (default: mirror any origin)
   --sweep-interval-ms MS   expired-item sweeper period (default 1000)
+  --max-memory-mb N        memory cap for stored items in MiB, least recently used items
+                           are evicted beyond it; 0 = unlimited (default 1024)
+  --max-item-size-kb N     largest item (key + value) in KiB, at least 1 (default 5120)
+  --max-ttl-seconds N      longest accepted TTL; 0 = unlimited (default 86400)
+  --max-caches N           most caches at once; 0 = unlimited (default 100)
+  --topic-heartbeat-ms MS  idle time before a topic subscription gets a heartbeat (default 5000)
+  --topic-buffer-size N    recent items kept per topic for resuming subscribers (default 1024)
+  --max-subscriptions N    concurrently open topic subscriptions allowed (default 10000)
   -h, --help               show this help
   -V, --version            show the version
+
+KEY OPTIONS (no scope flag = a root key):
+  --secret-file F          signing secret (same default as above)
+  --ttl-seconds N          the key expires after N seconds (default: never)
+  --endpoint HOST:PORT     endpoint written into the key (default 127.0.0.1:8080)
+  --cache NAME, --all-caches
+                           cache(s) the key's grants apply to (required with any scope flag)
+  --role R                 cache role: readwrite (default), readonly, writeonly
+  --key K, --key-prefix P  only the item (or collection) K / keys starting with P
+  --topic NAME, --all-topics, --topic-role R
+                           add a topic grant (R: publishsubscribe (default), subscribeonly,
+                           publishonly); with only topic flags the key has no cache access
 
 Once listening, one line is printed to stdout:
   momento-server listening on http://127.0.0.1:<port>
@@ -209,6 +271,27 @@ where
                 let ms: u64 = parse_number(flag, &value()?)?;
                 config.sweep_interval = Duration::from_millis(ms.max(1));
             }
+            "--max-memory-mb" => {
+                let mb: u64 = parse_number(flag, &value()?)?;
+                config.limits.max_memory_bytes = mb.saturating_mul(1024 * 1024);
+            }
+            "--max-item-size-kb" => {
+                let kb: usize = parse_number(flag, &value()?)?;
+                if kb == 0 {
+                    return Err(CliError(
+                        "--max-item-size-kb: must be at least 1".to_owned(),
+                    ));
+                }
+                config.limits.max_item_size_bytes = kb.saturating_mul(1024);
+            }
+            "--max-ttl-seconds" => config.limits.max_ttl_seconds = parse_number(flag, &value()?)?,
+            "--max-caches" => config.limits.max_caches = parse_number(flag, &value()?)?,
+            "--topic-heartbeat-ms" => {
+                let ms: u64 = parse_number(flag, &value()?)?;
+                config.topic_heartbeat_interval = Duration::from_millis(ms.max(1));
+            }
+            "--topic-buffer-size" => config.topic_buffer_size = parse_number(flag, &value()?)?,
+            "--max-subscriptions" => config.max_subscriptions = parse_number(flag, &value()?)?,
             other => return Err(CliError(format!("unknown argument: {other} (see --help)"))),
         }
     }
@@ -237,8 +320,10 @@ where
         secret: SecretSource::Ephemeral,
         ttl_seconds: None,
         endpoint: format!("127.0.0.1:{DEFAULT_PORT}"),
+        permissions: None,
     };
     let mut secret_file = None;
+    let mut scope = KeyScopeFlags::default();
     while let Some(arg) = args.next() {
         let (flag, inline) = split_flag(&arg);
         let mut value = || next_value(flag, inline.clone(), &mut args);
@@ -246,6 +331,47 @@ where
             "--secret-file" => secret_file = Some(PathBuf::from(value()?)),
             "--ttl-seconds" => options.ttl_seconds = Some(parse_number(flag, &value()?)?),
             "--endpoint" => options.endpoint = value()?,
+            "--cache" => set_once(flag, &mut scope.cache, Some(value()?))?,
+            "--all-caches" => set_once(flag, &mut scope.cache, None)?,
+            "--role" => {
+                let role = match value()?.as_str() {
+                    "readwrite" => CacheRole::CacheReadWrite,
+                    "readonly" => CacheRole::CacheReadOnly,
+                    "writeonly" => CacheRole::CacheWriteOnly,
+                    other => {
+                        return Err(CliError(format!(
+                            "--role: expected readwrite, readonly or writeonly, got {other}"
+                        )))
+                    }
+                };
+                set_once(flag, &mut scope.role, role)?;
+            }
+            "--key" => set_once(
+                flag,
+                &mut scope.item,
+                cache_item_selector::Kind::Key(value()?.into_bytes()),
+            )?,
+            "--key-prefix" => set_once(
+                flag,
+                &mut scope.item,
+                cache_item_selector::Kind::KeyPrefix(value()?.into_bytes()),
+            )?,
+            "--topic" => set_once(flag, &mut scope.topic, Some(value()?))?,
+            "--all-topics" => set_once(flag, &mut scope.topic, None)?,
+            "--topic-role" => {
+                let role = match value()?.as_str() {
+                    "publishsubscribe" => TopicRole::TopicReadWrite,
+                    "subscribeonly" => TopicRole::TopicReadOnly,
+                    "publishonly" => TopicRole::TopicWriteOnly,
+                    other => {
+                        return Err(CliError(format!(
+                            "--topic-role: expected publishsubscribe, subscribeonly or \
+                             publishonly, got {other}"
+                        )))
+                    }
+                };
+                set_once(flag, &mut scope.topic_role, role)?;
+            }
             other => {
                 return Err(CliError(format!(
                     "key: unknown argument: {other} (see --help)"
@@ -253,6 +379,7 @@ where
             }
         }
     }
+    options.permissions = scope.into_permissions()?;
     options.secret = match secret_file {
         Some(file) => SecretSource::File(file),
         None => default_secret_source(xdg_state_home, home),
@@ -264,6 +391,90 @@ where
         ));
     }
     Ok(options)
+}
+
+/// The scope flags of `key`, as given (`Some(None)` = the `--all-…` form).
+#[derive(Default)]
+struct KeyScopeFlags {
+    cache: Option<Option<String>>,
+    role: Option<CacheRole>,
+    item: Option<cache_item_selector::Kind>,
+    topic: Option<Option<String>>,
+    topic_role: Option<TopicRole>,
+}
+
+/// Stores `value` in `slot` unless a flag of the same group was already given.
+fn set_once<T>(flag: &str, slot: &mut Option<T>, value: T) -> Result<(), CliError> {
+    if slot.is_some() {
+        return Err(CliError(format!(
+            "key: {flag} conflicts with an earlier flag of the same kind"
+        )));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+impl KeyScopeFlags {
+    /// The permissions these flags describe; `None` when no scope flag was given (root).
+    fn into_permissions(self) -> Result<Option<Permissions>, CliError> {
+        let wants_cache = self.role.is_some() || self.item.is_some();
+        let wants_topic = self.topic.is_some() || self.topic_role.is_some();
+        let Some(cache) = self.cache else {
+            if wants_cache || wants_topic {
+                return Err(CliError(
+                    "key: scope flags need --cache NAME or --all-caches".to_owned(),
+                ));
+            }
+            return Ok(None);
+        };
+        let selector = |name: Option<String>| {
+            name.map(|name| CacheSelector {
+                kind: Some(cache_selector::Kind::CacheName(name)),
+            })
+        };
+        let mut grants = Vec::new();
+        if wants_cache || !wants_topic {
+            grants.push(PermissionsType {
+                kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
+                    role: self.role.unwrap_or(CacheRole::CacheReadWrite) as i32,
+                    cache: Some(match selector(cache.clone()) {
+                        Some(s) => cache_permissions::Cache::CacheSelector(s),
+                        None => cache_permissions::Cache::AllCaches(All {}),
+                    }),
+                    cache_item: Some(match self.item {
+                        Some(kind) => {
+                            cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
+                                kind: Some(kind),
+                            })
+                        }
+                        None => cache_permissions::CacheItem::AllItems(All {}),
+                    }),
+                })),
+            });
+        }
+        if wants_topic {
+            grants.push(PermissionsType {
+                kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
+                    role: self.topic_role.unwrap_or(TopicRole::TopicReadWrite) as i32,
+                    cache: Some(match selector(cache) {
+                        Some(s) => topic_permissions::Cache::CacheSelector(s),
+                        None => topic_permissions::Cache::AllCaches(All {}),
+                    }),
+                    topic: Some(match self.topic.flatten() {
+                        Some(name) => topic_permissions::Topic::TopicSelector(TopicSelector {
+                            kind: Some(topic_selector::Kind::TopicName(name)),
+                        }),
+                        None => topic_permissions::Topic::AllTopics(All {}),
+                    }),
+                })),
+            });
+        }
+        Ok(Some(Permissions {
+            kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
+                permissions: grants,
+            })),
+        }))
+    }
 }
 
 /// `<key-file>.secret`, the default secret next to a key file.
@@ -362,6 +573,35 @@ mod tests {
     }
 
     #[test]
+    fn limit_flags() {
+        let Command::Serve(c) = parse(&[]).unwrap() else {
+            panic!("expected serve")
+        };
+        assert_eq!(c.limits, crate::limits::Limits::default());
+        assert_eq!(c.limits.max_memory_bytes, 1024 * 1024 * 1024);
+        assert_eq!(c.limits.max_item_size_bytes, 5 * 1024 * 1024);
+        assert_eq!(c.limits.max_ttl_seconds, 86_400);
+        assert_eq!(c.limits.max_caches, 100);
+        let Command::Serve(c) = parse(&[
+            "--max-memory-mb=2",
+            "--max-item-size-kb",
+            "10",
+            "--max-ttl-seconds",
+            "0",
+            "--max-caches=3",
+        ])
+        .unwrap() else {
+            panic!("expected serve")
+        };
+        assert_eq!(c.limits.max_memory_bytes, 2 * 1024 * 1024);
+        assert_eq!(c.limits.max_item_size_bytes, 10 * 1024);
+        assert_eq!(c.limits.max_ttl_seconds, 0);
+        assert_eq!(c.limits.max_caches, 3);
+        assert!(parse(&["--max-item-size-kb", "0"]).is_err());
+        assert!(parse(&["--max-memory-mb", "-1"]).is_err());
+    }
+
+    #[test]
     fn auth_none_needs_no_secret_file() {
         let Command::Serve(c) = parse(&["--auth", "none", "--key-file", "/tmp/k"]).unwrap() else {
             panic!("expected serve")
@@ -389,5 +629,65 @@ mod tests {
         assert_eq!(k.secret, SecretSource::File("/s".into()));
         assert_eq!(k.ttl_seconds, Some(60));
         assert_eq!(k.endpoint, "127.0.0.1:8080");
+        assert_eq!(k.permissions, None);
+    }
+
+    #[test]
+    fn key_scope_flags() {
+        use crate::permissions::{CacheGrant, CacheSel, ItemSel, Scope, TopicGrant, TopicSel};
+        let scope = |args: &[&str]| {
+            let mut all = vec!["key", "--secret-file", "/s"];
+            all.extend_from_slice(args);
+            match parse(&all)? {
+                Command::Key(k) => {
+                    Ok::<_, CliError>(k.permissions.map(|p| Scope::from_permissions(&p).unwrap()))
+                }
+                _ => panic!("expected key"),
+            }
+        };
+        assert_eq!(scope(&[]).unwrap(), None);
+        assert_eq!(
+            scope(&["--cache", "c", "--role", "readonly", "--key-prefix", "p"]).unwrap(),
+            Some(Scope::Explicit {
+                caches: vec![CacheGrant {
+                    read: true,
+                    write: false,
+                    cache: CacheSel::Name("c".into()),
+                    items: ItemSel::Prefix(b"p".to_vec()),
+                }],
+                topics: vec![],
+            })
+        );
+        assert_eq!(
+            scope(&[
+                "--all-caches",
+                "--topic",
+                "t",
+                "--topic-role",
+                "subscribeonly"
+            ])
+            .unwrap(),
+            Some(Scope::Explicit {
+                caches: vec![],
+                topics: vec![TopicGrant {
+                    subscribe: true,
+                    publish: false,
+                    cache: CacheSel::All,
+                    topic: TopicSel::Name("t".into()),
+                }],
+            })
+        );
+        let Some(Scope::Explicit { caches, topics }) =
+            scope(&["--cache=c", "--key", "k", "--all-topics"]).unwrap()
+        else {
+            panic!("expected explicit")
+        };
+        assert_eq!(caches.len(), 1);
+        assert_eq!(topics.len(), 1);
+        assert!(scope(&["--role", "readonly"]).is_err());
+        assert!(scope(&["--cache", "c", "--all-caches"]).is_err());
+        assert!(scope(&["--cache", "c", "--key", "a", "--key-prefix", "b"]).is_err());
+        assert!(scope(&["--cache", "c", "--role", "admin"]).is_err());
+        assert!(scope(&["--cache", "c", "--topic-role", "x"]).is_err());
     }
 }

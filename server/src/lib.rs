@@ -18,8 +18,10 @@
 //!   access plus a periodic sweeper).
 //! - Counters are stored as base-10 strings. The hash of `GetWithHash`/`SetIfHash` is the
 //!   32-byte SHA-256 digest of the value.
-//! - Items (key + value) are limited to 5 MiB; larger ones fail with `RESOURCE_EXHAUSTED` and
-//!   the metadata `err: item_size_limit_exceeded`.
+//! - Items (key + value) are limited to 5 MiB by default; larger ones fail with
+//!   `RESOURCE_EXHAUSTED` and the metadata `err: item_size_limit_exceeded`. The memory cap (LRU
+//!   eviction), item size, TTL and cache-count limits are configurable, see [`limits`] and
+//!   [`store`]; [`RunningServer::metrics`] reports memory use, evictions and expirations.
 //!
 //! # Embedding (tests)
 //! [`run`] binds the port, starts serving in the background and returns a [`RunningServer`]
@@ -40,10 +42,15 @@ pub mod auth;
 pub mod config;
 pub mod cors;
 pub mod grpc;
+pub mod limits;
 pub mod log;
+pub mod metrics;
+pub mod permissions;
 pub mod server;
 pub mod services;
 pub mod store;
 
 pub use config::{AuthMode, Config, SecretSource};
+pub use limits::Limits;
+pub use metrics::{CacheMetrics, StoreMetrics};
 pub use server::{run, RunningServer, ServerError, ShutdownHandle};

@@ -6,7 +6,11 @@ use std::time::Duration;
 
 use momento_server::auth::{self, Claims, TokenSigner};
 use momento_server::config::{self, Command, KeyOptions, USAGE};
+use momento_server::permissions;
 use momento_server::{log_error, log_info, log_warn, Config, ServerError};
+
+/// Subject of scoped keys printed by `momento-server key` with scope flags.
+const SCOPED_KEY_SUBJECT: &str = "momento-server-scoped-key";
 
 /// How long open connections may delay exit after SIGINT/SIGTERM.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
@@ -59,10 +63,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// `momento-server key`: prints a freshly signed v1 API key.
+/// `momento-server key`: prints a freshly signed v1 API key (root, or scoped by the flags).
 fn print_key(options: &KeyOptions) -> Result<(), Box<dyn std::error::Error>> {
     let secret = auth::resolve_secret(&options.secret)?;
-    let token = TokenSigner::new(secret).sign(&Claims::root(options.ttl_seconds))?;
+    let claims = match &options.permissions {
+        None => Claims::root(options.ttl_seconds),
+        Some(permissions) => Claims::new(
+            SCOPED_KEY_SUBJECT,
+            options.ttl_seconds,
+            Some(permissions::encode_claim(permissions)),
+            None,
+        ),
+    };
+    let token = TokenSigner::new(secret).sign(&claims)?;
     let key = auth::encode_v1_api_key(&options.endpoint, &token)?;
     println!("{key}");
     Ok(())

@@ -6,7 +6,9 @@
 //!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
 //! 3. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
 //!    `UNAUTHENTICATED` answers are translated for browsers by the layer above);
-//! 4. the tonic router with the services.
+//! 4. [`crate::limits::LimitsLayer`] makes this server's limits the current ones while a request
+//!    runs (read by the request validators);
+//! 5. the tonic router with the services.
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -22,12 +24,22 @@ use tonic_web::GrpcWebLayer;
 use crate::auth::{self, AuthLayer, Claims, TokenSigner};
 use crate::config::{AuthMode, Config};
 use crate::cors::cors_layer;
+use crate::grpc::auth::auth_server::AuthServer;
 use crate::grpc::cache_client::ping_server::PingServer;
+use crate::grpc::cache_client::pubsub::pubsub_server::PubsubServer;
 use crate::grpc::cache_client::scs_server::ScsServer;
 use crate::grpc::control_client::scs_control_server::ScsControlServer;
+use crate::grpc::leaderboard::leaderboard_server::LeaderboardServer;
+use crate::grpc::token::token_server::TokenServer;
+use crate::limits::LimitsLayer;
+use crate::metrics::StoreMetrics;
+use crate::services::auth_service::AuthApiService;
 use crate::services::control::ControlService;
+use crate::services::leaderboard::{LeaderboardService, Leaderboards};
 use crate::services::ping::PingService;
+use crate::services::pubsub::{PubsubService, TopicSettings, Topics};
 use crate::services::scs::ScsService;
+use crate::services::token::{Issuer, TokenService};
 use crate::store::Store;
 
 /// Why the server could not start or stopped with an error.
@@ -96,6 +108,7 @@ pub struct RunningServer {
     auth_token: String,
     signer: TokenSigner,
     store: Arc<Store>,
+    topics: Arc<Topics>,
     shutdown: ShutdownHandle,
     task: JoinHandle<Result<(), tonic::transport::Error>>,
 }
@@ -135,6 +148,17 @@ impl RunningServer {
     /// The server's store.
     pub fn store(&self) -> &Arc<Store> {
         &self.store
+    }
+
+    /// The server's topics (subscription count, forced stream drops, topic resets).
+    pub fn topics(&self) -> &Arc<Topics> {
+        &self.topics
+    }
+
+    /// A snapshot of the store's metrics: memory use against the cap, item counts (also per
+    /// cache), evictions and expirations.
+    pub fn metrics(&self) -> StoreMetrics {
+        self.store.metrics()
     }
 
     /// A handle that stops the server.
@@ -195,7 +219,13 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
             .map_err(ServerError::KeyFile)?;
     }
 
-    let store = Arc::new(Store::default());
+    let limits = config.limits;
+    let store = Arc::new(Store::with_limits(crate::store::DEFAULT_SHARDS, limits));
+    let topics = Arc::new(Topics::new(TopicSettings {
+        buffer_size: config.topic_buffer_size,
+        heartbeat_interval: config.topic_heartbeat_interval,
+        max_subscriptions: config.max_subscriptions,
+    }));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     tokio::spawn(sweep_expired(
         Arc::clone(&store),
@@ -207,12 +237,22 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         AuthMode::Token => AuthLayer::required(signer.clone()),
         AuthMode::None => AuthLayer::disabled(),
     };
-    let max = config.max_message_size;
+    // Room for the largest item plus its key and framing, so oversized items reach the
+    // handlers and get Momento's `RESOURCE_EXHAUSTED` answer.
+    let max = config
+        .max_message_size
+        .max(limits.max_item_size_bytes.saturating_add(1024 * 1024));
+    let issuer = Issuer::new(
+        signer.clone(),
+        endpoint.clone(),
+        config.auth == AuthMode::Token,
+    );
     let router = Server::builder()
         .accept_http1(true)
         .layer(cors_layer(&config.cors_origins))
         .layer(GrpcWebLayer::new())
         .layer(auth_layer)
+        .layer(LimitsLayer::new(limits))
         .add_service(
             ScsServer::new(ScsService::new(Arc::clone(&store)))
                 .max_decoding_message_size(max)
@@ -224,7 +264,34 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
                 .max_encoding_message_size(max),
         )
         .add_service(
+            PubsubServer::new(PubsubService::new(
+                Arc::clone(&store),
+                Arc::clone(&topics),
+                shutdown_rx.clone(),
+            ))
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
+        )
+        .add_service(
+            LeaderboardServer::new(LeaderboardService::new(
+                Arc::clone(&store),
+                Arc::new(Leaderboards::default()),
+            ))
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
+        )
+        .add_service(
             PingServer::new(PingService)
+                .max_decoding_message_size(max)
+                .max_encoding_message_size(max),
+        )
+        .add_service(
+            TokenServer::new(TokenService::new(issuer.clone()))
+                .max_decoding_message_size(max)
+                .max_encoding_message_size(max),
+        )
+        .add_service(
+            AuthServer::new(AuthApiService::new(issuer))
                 .max_decoding_message_size(max)
                 .max_encoding_message_size(max),
         );
@@ -239,6 +306,14 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         config.key_file,
         config.cors_origins,
     );
+    crate::log_info!(
+        "event=limits max_memory_bytes={} max_item_size_bytes={} max_ttl_seconds={} \
+         max_caches={} (0 = unlimited)",
+        limits.max_memory_bytes,
+        limits.max_item_size_bytes,
+        limits.max_ttl_seconds,
+        limits.max_caches,
+    );
 
     Ok(RunningServer {
         local_addr,
@@ -247,6 +322,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         auth_token,
         signer,
         store,
+        topics,
         shutdown: ShutdownHandle(Arc::new(shutdown_tx)),
         task,
     })

@@ -156,3 +156,146 @@ fn bad_arguments_exit_with_usage() {
     assert!(help.status.success());
     assert!(String::from_utf8_lossy(&help.stdout).contains("--cors-origin"));
 }
+
+/// Runs `momento-server key` with `args` and returns the inner token of the printed v1 key.
+fn mint_key(args: &[&str]) -> String {
+    let output = Command::new(BIN).arg("key").args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let key = String::from_utf8(output.stdout).unwrap();
+    let key = key.trim();
+    assert!(is_portable_base64(key), "{key}");
+    decode_v1_api_key(key).unwrap().1
+}
+
+#[tokio::test]
+async fn key_subcommand_scope_flags_restrict_the_key() {
+    use momento_proto::cache_client::{GetRequest, SetRequest};
+    use momento_proto::control_client::CreateCacheRequest;
+    use momento_server::grpc::cache_client::scs_client::ScsClient;
+
+    let dir = temp_dir("scoped");
+    let key_file = dir.join("root.key");
+    let (_server, ready) = spawn(&["--port", "0", "--key-file", key_file.to_str().unwrap()]);
+    let port = port_of(&ready);
+    let (_, root) = decode_v1_api_key(std::fs::read_to_string(&key_file).unwrap().trim()).unwrap();
+    let secret = dir.join("root.key.secret");
+    let secret = secret.to_str().unwrap();
+
+    let url = format!("http://127.0.0.1:{port}");
+    let mut control = ScsControlClient::connect(url.clone()).await.unwrap();
+    for cache in ["scoped", "elsewhere"] {
+        control
+            .create_cache(request(
+                CreateCacheRequest {
+                    cache_name: cache.into(),
+                },
+                None,
+                Some(&root),
+            ))
+            .await
+            .unwrap();
+    }
+    let mut data = ScsClient::connect(url).await.unwrap();
+    let get = |cache: &str, key: &str, token: &str| {
+        request(
+            GetRequest {
+                cache_key: key.as_bytes().to_vec(),
+            },
+            Some(cache),
+            Some(token),
+        )
+    };
+    let set = |cache: &str, key: &str, token: &str| {
+        request(
+            SetRequest {
+                cache_key: key.as_bytes().to_vec(),
+                cache_body: b"v".to_vec(),
+                ttl_milliseconds: 60_000,
+            },
+            Some(cache),
+            Some(token),
+        )
+    };
+
+    // Read-only on one cache.
+    let read_only = mint_key(&[
+        "--secret-file",
+        secret,
+        "--cache",
+        "scoped",
+        "--role",
+        "readonly",
+        "--ttl-seconds",
+        "600",
+    ]);
+    data.get(get("scoped", "k", &read_only)).await.unwrap();
+    let denied = data.set(set("scoped", "k", &read_only)).await.unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+    let denied = data
+        .get(get("elsewhere", "k", &read_only))
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+    let denied = control
+        .create_cache(request(
+            CreateCacheRequest {
+                cache_name: "nope".into(),
+            },
+            None,
+            Some(&read_only),
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+    let listed = control
+        .list_caches(request(
+            ListCachesRequest::default(),
+            None,
+            Some(&read_only),
+        ))
+        .await
+        .unwrap()
+        .into_inner();
+    let names: Vec<_> = listed.cache.iter().map(|c| c.cache_name.as_str()).collect();
+    assert_eq!(names, vec!["scoped"]);
+
+    // Read-write on keys with a prefix, any cache.
+    let prefixed = mint_key(&[
+        "--secret-file",
+        secret,
+        "--all-caches",
+        "--key-prefix",
+        "p-",
+    ]);
+    data.set(set("elsewhere", "p-1", &prefixed)).await.unwrap();
+    data.get(get("scoped", "p-1", &prefixed)).await.unwrap();
+    let denied = data.set(set("scoped", "q-1", &prefixed)).await.unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+
+    // No scope flags: root, as before.
+    let unscoped = mint_key(&["--secret-file", secret]);
+    control
+        .create_cache(request(
+            CreateCacheRequest {
+                cache_name: "by-root".into(),
+            },
+            None,
+            Some(&unscoped),
+        ))
+        .await
+        .unwrap();
+
+    // Inconsistent flags are usage errors.
+    let output = Command::new(BIN)
+        .args(["key", "--secret-file", secret, "--role", "readonly"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    drop(control);
+    drop(data);
+    let _ = std::fs::remove_dir_all(dir);
+}

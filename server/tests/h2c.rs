@@ -867,11 +867,11 @@ async fn batches_stream_in_order() {
 }
 
 #[tokio::test]
-async fn collections_are_unimplemented_and_ping_works() {
+async fn a_missing_collection_is_missing_and_ping_works() {
     let server = start().await;
     let mut c = clients(&server).await;
     c.create_cache("coll").await;
-    let status = c
+    let reply = c
         .data
         .dictionary_fetch(request(
             DictionaryFetchRequest {
@@ -881,12 +881,12 @@ async fn collections_are_unimplemented_and_ping_works() {
             Some(server.auth_token()),
         ))
         .await
-        .unwrap_err();
-    assert_eq!(status.code(), Code::Unimplemented);
-    assert_eq!(
-        status.message(),
-        "DictionaryFetch is not implemented yet in momento-server"
-    );
+        .unwrap()
+        .into_inner();
+    assert!(matches!(
+        reply.dictionary,
+        Some(momento_proto::cache_client::dictionary_fetch_response::Dictionary::Missing(_))
+    ));
 
     let channel = Channel::from_shared(server.url())
         .unwrap()

@@ -1,8 +1,13 @@
 //! `control_client.ScsControl`: cache management.
 //!
-//! Implemented: CreateCache (`ALREADY_EXISTS` when taken), DeleteCache and FlushCache
+//! Implemented: CreateCache (`ALREADY_EXISTS` when taken; `RESOURCE_EXHAUSTED` with
+//! `err: cache_count_limit_exceeded` beyond `--max-caches`), DeleteCache and FlushCache
 //! (`NOT_FOUND` when missing), ListCaches (every cache, one page, with the limits below).
 //! Signing keys and indexes answer `UNIMPLEMENTED`.
+//!
+//! Authorization ([`crate::permissions`]): everything but ListCaches needs a super-user key
+//! (`PERMISSION_DENIED` otherwise); ListCaches answers any token, listing for a scoped token only
+//! the caches its grants name (every cache if a grant has `all_caches`).
 
 use std::sync::Arc;
 
@@ -16,20 +21,30 @@ use momento_proto::control_client::{
 };
 use tonic::{Request, Response, Status};
 
-use super::{cache_not_found, not_implemented, MAX_ITEM_SIZE_BYTES};
+use super::{cache_not_found, limit_exceeded, not_implemented};
+use crate::auth::Claims;
 use crate::grpc::control_client::scs_control_server::ScsControl;
-use crate::store::{CacheAlreadyExists, Store};
+use crate::limits::Limits;
+use crate::permissions::{authorize_super_user, cache_visible};
+use crate::store::{CreateCacheError, Store};
 
 /// Longest accepted cache name, in bytes.
 pub const MAX_CACHE_NAME_LEN: usize = 255;
 
-/// Limits reported by `ListCaches`. Only the item size is enforced; rates are not limited.
+/// Limits reported by `ListCaches` for the limits of the current request
+/// ([`crate::limits::current`]).
 pub fn cache_limits() -> CacheLimits {
+    cache_limits_for(&crate::limits::current())
+}
+
+/// Limits reported by `ListCaches`: the configured item size and TTL limits (`max_ttl_seconds`
+/// 0 = unlimited); rates are not limited.
+pub fn cache_limits_for(limits: &Limits) -> CacheLimits {
     CacheLimits {
         max_traffic_rate: 100_000,
         max_throughput_kbps: 1_024_000,
-        max_item_size_kb: (MAX_ITEM_SIZE_BYTES / 1024) as u32,
-        max_ttl_seconds: 24 * 60 * 60,
+        max_item_size_kb: u32::try_from(limits.max_item_size_bytes / 1024).unwrap_or(u32::MAX),
+        max_ttl_seconds: limits.max_ttl_seconds,
     }
 }
 
@@ -78,6 +93,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<CreateCacheRequest>,
     ) -> Result<Response<CreateCacheResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "CreateCache")?;
         let name = request.into_inner().cache_name;
         validate_cache_name(&name)?;
         match self.store.create_cache(&name) {
@@ -85,9 +101,16 @@ impl ScsControl for ControlService {
                 crate::log_info!("event=cache_created cache={name:?}");
                 Ok(Response::new(CreateCacheResponse {}))
             }
-            Err(CacheAlreadyExists) => Err(Status::already_exists(format!(
+            Err(CreateCacheError::AlreadyExists) => Err(Status::already_exists(format!(
                 "Cache already exists: {name}"
             ))),
+            Err(CreateCacheError::TooManyCaches { max }) => Err(limit_exceeded(
+                "cache_count_limit_exceeded",
+                format!(
+                    "Cache limit exceeded: this server allows at most {max} caches \
+                     (--max-caches); delete one first"
+                ),
+            )),
         }
     }
 
@@ -95,6 +118,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<DeleteCacheRequest>,
     ) -> Result<Response<DeleteCacheResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "DeleteCache")?;
         let name = request.into_inner().cache_name;
         self.store
             .delete_cache(&name)
@@ -105,15 +129,17 @@ impl ScsControl for ControlService {
 
     async fn list_caches(
         &self,
-        _request: Request<ListCachesRequest>,
+        request: Request<ListCachesRequest>,
     ) -> Result<Response<ListCachesResponse>, Status> {
+        let claims = request.extensions().get::<Claims>();
         let cache = self
             .store
             .list_caches()
             .into_iter()
+            .filter(|(name, _)| cache_visible(claims, name))
             .map(|(cache_name, _)| Cache {
                 cache_name,
-                cache_limits: Some(cache_limits()),
+                cache_limits: Some(cache_limits_for(self.store.limits())),
                 topic_limits: Some(topic_limits()),
             })
             .collect();
@@ -127,6 +153,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<FlushCacheRequest>,
     ) -> Result<Response<FlushCacheResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "FlushCache")?;
         let name = request.into_inner().cache_name;
         self.store
             .flush_cache(&name)
@@ -137,43 +164,49 @@ impl ScsControl for ControlService {
 
     async fn create_signing_key(
         &self,
-        _request: Request<CreateSigningKeyRequest>,
+        request: Request<CreateSigningKeyRequest>,
     ) -> Result<Response<CreateSigningKeyResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "CreateSigningKey")?;
         Err(not_implemented("CreateSigningKey"))
     }
 
     async fn revoke_signing_key(
         &self,
-        _request: Request<RevokeSigningKeyRequest>,
+        request: Request<RevokeSigningKeyRequest>,
     ) -> Result<Response<RevokeSigningKeyResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "RevokeSigningKey")?;
         Err(not_implemented("RevokeSigningKey"))
     }
 
     async fn list_signing_keys(
         &self,
-        _request: Request<ListSigningKeysRequest>,
+        request: Request<ListSigningKeysRequest>,
     ) -> Result<Response<ListSigningKeysResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "ListSigningKeys")?;
         Err(not_implemented("ListSigningKeys"))
     }
 
     async fn create_index(
         &self,
-        _request: Request<CreateIndexRequest>,
+        request: Request<CreateIndexRequest>,
     ) -> Result<Response<CreateIndexResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "CreateIndex")?;
         Err(not_implemented("CreateIndex"))
     }
 
     async fn delete_index(
         &self,
-        _request: Request<DeleteIndexRequest>,
+        request: Request<DeleteIndexRequest>,
     ) -> Result<Response<DeleteIndexResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "DeleteIndex")?;
         Err(not_implemented("DeleteIndex"))
     }
 
     async fn list_indexes(
         &self,
-        _request: Request<ListIndexesRequest>,
+        request: Request<ListIndexesRequest>,
     ) -> Result<Response<ListIndexesResponse>, Status> {
+        authorize_super_user(request.extensions().get::<Claims>(), "ListIndexes")?;
         Err(not_implemented("ListIndexes"))
     }
 }

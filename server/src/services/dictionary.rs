@@ -1,61 +1,322 @@
-//! Dictionaries: the `dictionary` RPCs of `cache_client.Scs` (issue #4 fills these in).
+//! Dictionaries: the `Dictionary*` RPCs of `cache_client.Scs`.
+//!
+//! A dictionary is stored as one item whose key is the request's `dictionary_name`, holding a
+//! field → value map ([`Value::Dictionary`]). Conventions (shared with the other collections):
+//! - an item of another type at the key → `FAILED_PRECONDITION` with `err: invalid_type`;
+//! - writes (`DictionarySet`, `DictionaryIncrement`) carry a collection TTL: a new dictionary gets
+//!   `ttl_milliseconds` (which must be > 0); an existing one gets it only when `refresh_ttl` is
+//!   set, otherwise its expiry is unchanged;
+//! - an empty dictionary is never stored: deleting the last field deletes the item, and reads of a
+//!   missing dictionary answer `missing`;
+//! - key + every field and value must fit in [`super::MAX_ITEM_SIZE_BYTES`], else
+//!   `RESOURCE_EXHAUSTED` (`err: item_size_limit_exceeded`) and nothing is written.
 
-use momento_proto::cache_client::*;
+use std::collections::HashMap;
+
+use momento_proto::cache_client::{
+    dictionary_delete_request, dictionary_fetch_response, dictionary_get_response,
+    dictionary_length_response, DictionaryDeleteRequest, DictionaryDeleteResponse,
+    DictionaryFetchRequest, DictionaryFetchResponse, DictionaryFieldValuePair,
+    DictionaryGetRequest, DictionaryGetResponse, DictionaryIncrementRequest,
+    DictionaryIncrementResponse, DictionaryLengthRequest, DictionaryLengthResponse,
+    DictionarySetRequest, DictionarySetResponse, ECacheResult,
+};
 use tonic::Status;
 
-use super::not_implemented;
-use crate::store::Store;
+use super::{cache_not_found, check_collection_size, check_ttl, type_mismatch};
+use crate::store::{Item, Slot, Store, Value};
 
-/// `DictionaryGet`.
+/// The stored representation of a dictionary.
+type Dict = HashMap<Vec<u8>, Vec<u8>>;
+
+/// The type name used in type-mismatch errors.
+const TYPE_NAME: &str = "dictionary";
+
+/// Runs `f` on the dictionary's key, mapping a missing cache to `NOT_FOUND`.
+fn on_key<R>(
+    store: &Store,
+    cache: &str,
+    key: &[u8],
+    f: impl FnOnce(&mut Slot<'_>) -> Result<R, Status>,
+) -> Result<R, Status> {
+    store
+        .with_key(cache, key, f)
+        .map_err(|_| cache_not_found(cache))?
+}
+
+/// The live dictionary at the slot (`None` when absent, `invalid_type` for another type).
+fn current<'a>(slot: &'a Slot<'_>) -> Result<Option<&'a Dict>, Status> {
+    match slot.get().map(|item| &item.value) {
+        None => Ok(None),
+        Some(Value::Dictionary(dict)) => Ok(Some(dict)),
+        Some(_) => Err(type_mismatch(TYPE_NAME)),
+    }
+}
+
+/// The live dictionary at the slot, mutably.
+fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut Dict>, Status> {
+    match slot.get_mut().map(|item| &mut item.value) {
+        None => Ok(None),
+        Some(Value::Dictionary(dict)) => Ok(Some(dict)),
+        Some(_) => Err(type_mismatch(TYPE_NAME)),
+    }
+}
+
+/// Bytes of one field/value pair.
+fn entry_size(field: &[u8], value: &[u8]) -> usize {
+    field.len().saturating_add(value.len())
+}
+
+/// Bytes of the whole item: key + every field and value.
+fn total_size(key: &[u8], dict: &Dict) -> usize {
+    dict.iter().fold(key.len(), |acc, (f, v)| {
+        acc.saturating_add(entry_size(f, v))
+    })
+}
+
+/// A write with a collection TTL: runs `f` on the existing dictionary (refreshing its TTL to
+/// `ttl_ms` afterwards when `refresh_ttl`), or on a new empty one that is stored with `ttl_ms`
+/// if `f` leaves it non-empty. `f` must validate before mutating: on error nothing is written.
+fn upsert<R>(
+    slot: &mut Slot<'_>,
+    ttl_ms: u64,
+    refresh_ttl: bool,
+    f: impl FnOnce(&mut Dict) -> Result<R, Status>,
+) -> Result<R, Status> {
+    let now = slot.now();
+    match slot.get_mut() {
+        Some(item) => {
+            let Value::Dictionary(dict) = &mut item.value else {
+                return Err(type_mismatch(TYPE_NAME));
+            };
+            let result = f(dict)?;
+            if refresh_ttl {
+                item.set_ttl(now, ttl_ms);
+            }
+            Ok(result)
+        }
+        None => {
+            let mut dict = Dict::new();
+            let result = f(&mut dict)?;
+            if !dict.is_empty() {
+                slot.insert(Item::new(Value::Dictionary(dict), now, ttl_ms));
+            }
+            Ok(result)
+        }
+    }
+}
+
+/// A length as the `uint32` of the responses (saturating).
+fn length_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// `DictionaryGet`: `found` with one part per requested field, in request order (`Hit` with the
+/// value or `Miss`), or `missing` when the dictionary does not exist. An empty field list is
+/// `INVALID_ARGUMENT`.
 pub fn get(
-    _store: &Store,
-    _cache: &str,
-    _request: DictionaryGetRequest,
+    store: &Store,
+    cache: &str,
+    request: DictionaryGetRequest,
 ) -> Result<DictionaryGetResponse, Status> {
-    Err(not_implemented("DictionaryGet"))
+    use dictionary_get_response::{Dictionary as D, DictionaryGetResponsePart, Found, Missing};
+    if request.fields.is_empty() {
+        return Err(Status::invalid_argument(
+            "Invalid request: DictionaryGet needs at least one field",
+        ));
+    }
+    on_key(store, cache, &request.dictionary_name, |slot| {
+        let dictionary = match current(slot)? {
+            None => D::Missing(Missing {}),
+            Some(dict) => D::Found(Found {
+                items: request
+                    .fields
+                    .iter()
+                    .map(|field| match dict.get(field) {
+                        Some(value) => DictionaryGetResponsePart {
+                            result: ECacheResult::Hit as i32,
+                            cache_body: value.clone(),
+                        },
+                        None => DictionaryGetResponsePart {
+                            result: ECacheResult::Miss as i32,
+                            cache_body: Vec::new(),
+                        },
+                    })
+                    .collect(),
+            }),
+        };
+        Ok(DictionaryGetResponse {
+            dictionary: Some(dictionary),
+        })
+    })
 }
 
-/// `DictionaryFetch`.
+/// `DictionaryFetch`: `found` with every field/value pair (in no particular order), or
+/// `missing`.
 pub fn fetch(
-    _store: &Store,
-    _cache: &str,
-    _request: DictionaryFetchRequest,
+    store: &Store,
+    cache: &str,
+    request: DictionaryFetchRequest,
 ) -> Result<DictionaryFetchResponse, Status> {
-    Err(not_implemented("DictionaryFetch"))
+    use dictionary_fetch_response::{Dictionary as D, Found, Missing};
+    on_key(store, cache, &request.dictionary_name, |slot| {
+        let dictionary = match current(slot)? {
+            None => D::Missing(Missing {}),
+            Some(dict) => D::Found(Found {
+                items: dict
+                    .iter()
+                    .map(|(field, value)| DictionaryFieldValuePair {
+                        field: field.clone(),
+                        value: value.clone(),
+                    })
+                    .collect(),
+            }),
+        };
+        Ok(DictionaryFetchResponse {
+            dictionary: Some(dictionary),
+        })
+    })
 }
 
-/// `DictionarySet`.
+/// `DictionarySet`: stores every pair (a field repeated in the request keeps its last value),
+/// creating the dictionary when absent; collection-TTL rules as in the module docs. An empty
+/// item list is `INVALID_ARGUMENT`.
 pub fn set(
-    _store: &Store,
-    _cache: &str,
-    _request: DictionarySetRequest,
+    store: &Store,
+    cache: &str,
+    request: DictionarySetRequest,
 ) -> Result<DictionarySetResponse, Status> {
-    Err(not_implemented("DictionarySet"))
+    let ttl = check_ttl(request.ttl_milliseconds)?;
+    if request.items.is_empty() {
+        return Err(Status::invalid_argument(
+            "Invalid request: DictionarySet needs at least one field/value pair",
+        ));
+    }
+    let DictionarySetRequest {
+        dictionary_name,
+        items,
+        refresh_ttl,
+        ..
+    } = request;
+    let updates: Dict = items
+        .into_iter()
+        .map(|pair| (pair.field, pair.value))
+        .collect();
+    on_key(store, cache, &dictionary_name, |slot| {
+        upsert(slot, ttl, refresh_ttl, |dict| {
+            let kept = dict
+                .iter()
+                .filter(|(field, _)| !updates.contains_key(*field))
+                .fold(dictionary_name.len(), |acc, (f, v)| {
+                    acc.saturating_add(entry_size(f, v))
+                });
+            let size = updates
+                .iter()
+                .fold(kept, |acc, (f, v)| acc.saturating_add(entry_size(f, v)));
+            check_collection_size(size)?;
+            dict.extend(updates);
+            Ok(DictionarySetResponse {})
+        })
+    })
 }
 
-/// `DictionaryIncrement`.
+/// Parses a stored counter (a base-10 `i64`).
+fn parse_counter(value: &[u8]) -> Option<i64> {
+    std::str::from_utf8(value).ok()?.parse().ok()
+}
+
+/// `DictionaryIncrement`: adds `amount` to the base-10 integer in `field` (a missing field or
+/// dictionary counts as 0), stores the result as a base-10 string and returns it.
+/// `FAILED_PRECONDITION` when the field holds something else or the sum overflows.
 pub fn increment(
-    _store: &Store,
-    _cache: &str,
-    _request: DictionaryIncrementRequest,
+    store: &Store,
+    cache: &str,
+    request: DictionaryIncrementRequest,
 ) -> Result<DictionaryIncrementResponse, Status> {
-    Err(not_implemented("DictionaryIncrement"))
+    let ttl = check_ttl(request.ttl_milliseconds)?;
+    let DictionaryIncrementRequest {
+        dictionary_name,
+        field,
+        amount,
+        refresh_ttl,
+        ..
+    } = request;
+    on_key(store, cache, &dictionary_name, |slot| {
+        upsert(slot, ttl, refresh_ttl, |dict| {
+            let old = dict.get(&field);
+            let current = match old {
+                None => 0,
+                Some(value) => parse_counter(value).ok_or_else(|| {
+                    Status::failed_precondition(
+                        "Failed to increment: the value of this dictionary field is not a \
+                         base-10 integer",
+                    )
+                })?,
+            };
+            let value = current.checked_add(amount).ok_or_else(|| {
+                Status::failed_precondition(
+                    "Failed to increment: the result overflows a 64-bit integer",
+                )
+            })?;
+            let encoded = value.to_string().into_bytes();
+            let old_entry = old.map_or(0, |v| entry_size(&field, v));
+            let size = total_size(&dictionary_name, dict)
+                .saturating_sub(old_entry)
+                .saturating_add(entry_size(&field, &encoded));
+            check_collection_size(size)?;
+            dict.insert(field, encoded);
+            Ok(DictionaryIncrementResponse { value })
+        })
+    })
 }
 
-/// `DictionaryDelete`.
+/// `DictionaryDelete`: `some` removes the listed fields (deleting the dictionary when it becomes
+/// empty), `all` deletes the dictionary. Missing dictionaries and fields are not errors.
 pub fn delete(
-    _store: &Store,
-    _cache: &str,
-    _request: DictionaryDeleteRequest,
+    store: &Store,
+    cache: &str,
+    request: DictionaryDeleteRequest,
 ) -> Result<DictionaryDeleteResponse, Status> {
-    Err(not_implemented("DictionaryDelete"))
+    use dictionary_delete_request::Delete;
+    let delete = request.delete.ok_or_else(|| {
+        Status::invalid_argument("Invalid request: DictionaryDelete needs `some` or `all`")
+    })?;
+    on_key(store, cache, &request.dictionary_name, |slot| {
+        let emptied = match current_mut(slot)? {
+            None => false,
+            Some(dict) => match &delete {
+                Delete::All(_) => true,
+                Delete::Some(some) => {
+                    for field in &some.fields {
+                        dict.remove(field);
+                    }
+                    dict.is_empty()
+                }
+            },
+        };
+        if emptied {
+            slot.remove();
+        }
+        Ok(DictionaryDeleteResponse {})
+    })
 }
 
-/// `DictionaryLength`.
+/// `DictionaryLength`: `found {length}` (number of fields) or `missing`.
 pub fn length(
-    _store: &Store,
-    _cache: &str,
-    _request: DictionaryLengthRequest,
+    store: &Store,
+    cache: &str,
+    request: DictionaryLengthRequest,
 ) -> Result<DictionaryLengthResponse, Status> {
-    Err(not_implemented("DictionaryLength"))
+    use dictionary_length_response::{Dictionary as D, Found, Missing};
+    on_key(store, cache, &request.dictionary_name, |slot| {
+        let dictionary = match current(slot)? {
+            None => D::Missing(Missing {}),
+            Some(dict) => D::Found(Found {
+                length: length_u32(dict.len()),
+            }),
+        };
+        Ok(DictionaryLengthResponse {
+            dictionary: Some(dictionary),
+        })
+    })
 }

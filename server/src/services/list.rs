@@ -1,106 +1,524 @@
-//! Lists: the `list` RPCs of `cache_client.Scs` (issue #4 fills these in).
+//! Lists: the `List*` RPCs of `cache_client.Scs`.
+//!
+//! A list is stored as one item whose key is the request's `list_name`, holding the elements in
+//! order ([`Value::List`]). Conventions (shared with the other collections):
+//! - an item of another type at the key → `FAILED_PRECONDITION` with `err: invalid_type`;
+//! - writes that can create the list (push, concatenate) carry a collection TTL: a new list gets
+//!   `ttl_milliseconds` (which must be > 0); an existing one gets it only when `refresh_ttl` is
+//!   set, otherwise its expiry is unchanged. `ListRetain` never creates a list, so its TTL is
+//!   only checked (and applied) when `refresh_ttl` is set;
+//! - an empty list is never stored: popping, removing, retaining or erasing the last element
+//!   deletes the item, and reads of a missing list answer `missing`;
+//! - key + every element must fit in [`super::MAX_ITEM_SIZE_BYTES`], else `RESOURCE_EXHAUSTED`
+//!   (`err: item_size_limit_exceeded`) and nothing is written.
+//!
+//! Index ranges (`ListFetch`, `ListRetain`) follow Python slices, as the comment block of
+//! `cacheclient.proto` ("ListFetch and ListRetain documentation and examples") documents: start
+//! is inclusive and defaults to 0, end is exclusive and defaults to the length, negative indices
+//! count from the end, out-of-range indices clamp, and start ≥ end selects nothing
+//! (`list_[5:0] == []`; "if using ListRetain, this will remove all elements in the list").
 
-use momento_proto::cache_client::*;
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use momento_proto::cache_client::{
+    list_erase_request, list_erase_response, list_fetch_request, list_fetch_response,
+    list_length_response, list_pop_back_response, list_pop_front_response, list_remove_request,
+    list_remove_response, list_retain_request, list_retain_response, ListConcatenateBackRequest,
+    ListConcatenateBackResponse, ListConcatenateFrontRequest, ListConcatenateFrontResponse,
+    ListEraseRequest, ListEraseResponse, ListFetchRequest, ListFetchResponse, ListLengthRequest,
+    ListLengthResponse, ListPopBackRequest, ListPopBackResponse, ListPopFrontRequest,
+    ListPopFrontResponse, ListPushBackRequest, ListPushBackResponse, ListPushFrontRequest,
+    ListPushFrontResponse, ListRemoveRequest, ListRemoveResponse, ListRetainRequest,
+    ListRetainResponse,
+};
 use tonic::Status;
 
-use super::not_implemented;
-use crate::store::Store;
+use super::{cache_not_found, check_collection_size, check_ttl, type_mismatch};
+use crate::store::{Item, Slot, Store, Value};
 
-/// `ListPushFront`.
+/// The stored representation of a list.
+type List = VecDeque<Vec<u8>>;
+
+/// The type name used in type-mismatch errors.
+const TYPE_NAME: &str = "list";
+
+/// Runs `f` on the list's key, mapping a missing cache to `NOT_FOUND`.
+fn on_key<R>(
+    store: &Store,
+    cache: &str,
+    key: &[u8],
+    f: impl FnOnce(&mut Slot<'_>) -> Result<R, Status>,
+) -> Result<R, Status> {
+    store
+        .with_key(cache, key, f)
+        .map_err(|_| cache_not_found(cache))?
+}
+
+/// The live list at the slot (`None` when absent, `invalid_type` for another type).
+fn current<'a>(slot: &'a Slot<'_>) -> Result<Option<&'a List>, Status> {
+    match slot.get().map(|item| &item.value) {
+        None => Ok(None),
+        Some(Value::List(list)) => Ok(Some(list)),
+        Some(_) => Err(type_mismatch(TYPE_NAME)),
+    }
+}
+
+/// The live list at the slot, mutably.
+fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut List>, Status> {
+    match slot.get_mut().map(|item| &mut item.value) {
+        None => Ok(None),
+        Some(Value::List(list)) => Ok(Some(list)),
+        Some(_) => Err(type_mismatch(TYPE_NAME)),
+    }
+}
+
+/// Sum of the lengths of `values`.
+fn bytes<'a>(values: impl IntoIterator<Item = &'a Vec<u8>>) -> usize {
+    values
+        .into_iter()
+        .fold(0, |acc, value| acc.saturating_add(value.len()))
+}
+
+/// A length as the `uint32` of the responses (saturating).
+fn length_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// Resolves one slice index against `len`: negative counts from the end, then clamps to
+/// `0..=len`.
+fn resolve_index(index: i32, len: usize) -> usize {
+    match usize::try_from(index) {
+        Ok(index) => index.min(len),
+        Err(_) => len.saturating_sub(usize::try_from(index.unsigned_abs()).unwrap_or(usize::MAX)),
+    }
+}
+
+/// The positions selected by a Python-style slice `start:end` of a sequence of `len` elements
+/// (`None` = unbounded: start 0, end `len`). Out-of-range indices clamp; start ≥ end is empty.
+/// Shared with sorted-set fetches by rank.
+pub fn slice_range(start: Option<i32>, end: Option<i32>, len: usize) -> Range<usize> {
+    let start = start.map_or(0, |index| resolve_index(index, len));
+    let end = end.map_or(len, |index| resolve_index(index, len));
+    start..end.max(start)
+}
+
+/// Which end of the list a push or concatenation adds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// New values go before the existing ones; truncation removes from the back.
+    Front,
+    /// New values go after the existing ones; truncation removes from the front.
+    Back,
+}
+
+/// Adds `values` (in their given order) at `end` of the list, then truncates it from the other
+/// end to `truncate_to` elements (0 = no truncation). Applies the collection TTL and the size
+/// limit (checked on the final list, before anything is written). Returns the new length.
+#[allow(clippy::too_many_arguments)]
+fn add(
+    store: &Store,
+    cache: &str,
+    key: &[u8],
+    values: Vec<Vec<u8>>,
+    end: End,
+    truncate_to: u32,
+    ttl_ms: u64,
+    refresh_ttl: bool,
+) -> Result<u32, Status> {
+    let ttl_ms = check_ttl(ttl_ms)?;
+    on_key(store, cache, key, |slot| {
+        let empty = List::new();
+        let existing = current(slot)?.unwrap_or(&empty);
+        let total = existing.len().saturating_add(values.len());
+        let keep = match usize::try_from(truncate_to) {
+            Ok(limit) if limit > 0 => total.min(limit),
+            _ => total,
+        };
+        let removed = total.saturating_sub(keep);
+        // Bytes of the elements truncation drops: the last ones of `values ++ existing` for a
+        // front push, the first ones of `existing ++ values` for a back push.
+        let dropped = match end {
+            End::Front => bytes(values.iter().chain(existing.iter()).rev().take(removed)),
+            End::Back => bytes(existing.iter().chain(values.iter()).take(removed)),
+        };
+        let size = key
+            .len()
+            .saturating_add(bytes(existing))
+            .saturating_add(bytes(&values))
+            .saturating_sub(dropped);
+        check_collection_size(size)?;
+
+        let now = slot.now();
+        let exists = slot.get().is_some();
+        let mut list = match slot.get_mut() {
+            Some(item) => match &mut item.value {
+                Value::List(list) => std::mem::take(list),
+                _ => return Err(type_mismatch(TYPE_NAME)),
+            },
+            None => List::new(),
+        };
+        match end {
+            End::Front => {
+                for value in values.into_iter().rev() {
+                    list.push_front(value);
+                }
+                list.truncate(keep);
+            }
+            End::Back => {
+                list.extend(values);
+                let excess = list.len().saturating_sub(keep);
+                list.drain(..excess);
+            }
+        }
+        let length = length_u32(list.len());
+        if list.is_empty() {
+            slot.remove();
+        } else if exists {
+            if let Some(item) = slot.get_mut() {
+                item.value = Value::List(list);
+                if refresh_ttl {
+                    item.set_ttl(now, ttl_ms);
+                }
+            }
+        } else {
+            slot.insert(Item::new(Value::List(list), now, ttl_ms));
+        }
+        Ok(length)
+    })
+}
+
+/// `ListPushFront`: puts `value` first, truncates from the back to `truncate_back_to_size`
+/// (0 = no limit) and answers the new length.
 pub fn push_front(
-    _store: &Store,
-    _cache: &str,
-    _request: ListPushFrontRequest,
+    store: &Store,
+    cache: &str,
+    request: ListPushFrontRequest,
 ) -> Result<ListPushFrontResponse, Status> {
-    Err(not_implemented("ListPushFront"))
+    let list_length = add(
+        store,
+        cache,
+        &request.list_name,
+        vec![request.value],
+        End::Front,
+        request.truncate_back_to_size,
+        request.ttl_milliseconds,
+        request.refresh_ttl,
+    )?;
+    Ok(ListPushFrontResponse { list_length })
 }
 
-/// `ListPushBack`.
+/// `ListPushBack`: puts `value` last, truncates from the front to `truncate_front_to_size`
+/// (0 = no limit) and answers the new length.
 pub fn push_back(
-    _store: &Store,
-    _cache: &str,
-    _request: ListPushBackRequest,
+    store: &Store,
+    cache: &str,
+    request: ListPushBackRequest,
 ) -> Result<ListPushBackResponse, Status> {
-    Err(not_implemented("ListPushBack"))
+    let list_length = add(
+        store,
+        cache,
+        &request.list_name,
+        vec![request.value],
+        End::Back,
+        request.truncate_front_to_size,
+        request.ttl_milliseconds,
+        request.refresh_ttl,
+    )?;
+    Ok(ListPushBackResponse { list_length })
 }
 
-/// `ListPopFront`.
-pub fn pop_front(
-    _store: &Store,
-    _cache: &str,
-    _request: ListPopFrontRequest,
-) -> Result<ListPopFrontResponse, Status> {
-    Err(not_implemented("ListPopFront"))
-}
-
-/// `ListPopBack`.
-pub fn pop_back(
-    _store: &Store,
-    _cache: &str,
-    _request: ListPopBackRequest,
-) -> Result<ListPopBackResponse, Status> {
-    Err(not_implemented("ListPopBack"))
-}
-
-/// `ListErase`.
-pub fn erase(
-    _store: &Store,
-    _cache: &str,
-    _request: ListEraseRequest,
-) -> Result<ListEraseResponse, Status> {
-    Err(not_implemented("ListErase"))
-}
-
-/// `ListRemove`.
-pub fn remove(
-    _store: &Store,
-    _cache: &str,
-    _request: ListRemoveRequest,
-) -> Result<ListRemoveResponse, Status> {
-    Err(not_implemented("ListRemove"))
-}
-
-/// `ListFetch`.
-pub fn fetch(
-    _store: &Store,
-    _cache: &str,
-    _request: ListFetchRequest,
-) -> Result<ListFetchResponse, Status> {
-    Err(not_implemented("ListFetch"))
-}
-
-/// `ListLength`.
-pub fn length(
-    _store: &Store,
-    _cache: &str,
-    _request: ListLengthRequest,
-) -> Result<ListLengthResponse, Status> {
-    Err(not_implemented("ListLength"))
-}
-
-/// `ListConcatenateFront`.
+/// `ListConcatenateFront`: puts `values`, in their given order, before the existing elements,
+/// truncates from the back to `truncate_back_to_size` (0 = no limit) and answers the new length.
 pub fn concatenate_front(
-    _store: &Store,
-    _cache: &str,
-    _request: ListConcatenateFrontRequest,
+    store: &Store,
+    cache: &str,
+    request: ListConcatenateFrontRequest,
 ) -> Result<ListConcatenateFrontResponse, Status> {
-    Err(not_implemented("ListConcatenateFront"))
+    let list_length = add(
+        store,
+        cache,
+        &request.list_name,
+        request.values,
+        End::Front,
+        request.truncate_back_to_size,
+        request.ttl_milliseconds,
+        request.refresh_ttl,
+    )?;
+    Ok(ListConcatenateFrontResponse { list_length })
 }
 
-/// `ListConcatenateBack`.
+/// `ListConcatenateBack`: puts `values`, in order, after the existing elements, truncates from
+/// the front to `truncate_front_to_size` (0 = no limit) and answers the new length.
 pub fn concatenate_back(
-    _store: &Store,
-    _cache: &str,
-    _request: ListConcatenateBackRequest,
+    store: &Store,
+    cache: &str,
+    request: ListConcatenateBackRequest,
 ) -> Result<ListConcatenateBackResponse, Status> {
-    Err(not_implemented("ListConcatenateBack"))
+    let list_length = add(
+        store,
+        cache,
+        &request.list_name,
+        request.values,
+        End::Back,
+        request.truncate_front_to_size,
+        request.ttl_milliseconds,
+        request.refresh_ttl,
+    )?;
+    Ok(ListConcatenateBackResponse { list_length })
 }
 
-/// `ListRetain`.
+/// Pops one element from `end`: `Some((value, remaining length))`, or `None` when the list is
+/// missing. Popping the last element deletes the list.
+fn pop(slot: &mut Slot<'_>, end: End) -> Result<Option<(Vec<u8>, u32)>, Status> {
+    let Some(list) = current_mut(slot)? else {
+        return Ok(None);
+    };
+    let value = match end {
+        End::Front => list.pop_front(),
+        End::Back => list.pop_back(),
+    };
+    let remaining = list.len();
+    if remaining == 0 {
+        slot.remove();
+    }
+    Ok(value.map(|value| (value, length_u32(remaining))))
+}
+
+/// `ListPopFront`: `found {front, list_length}` or `missing`.
+pub fn pop_front(
+    store: &Store,
+    cache: &str,
+    request: ListPopFrontRequest,
+) -> Result<ListPopFrontResponse, Status> {
+    use list_pop_front_response::{Found, List as L, Missing};
+    on_key(store, cache, &request.list_name, |slot| {
+        let list = match pop(slot, End::Front)? {
+            Some((front, list_length)) => L::Found(Found { front, list_length }),
+            None => L::Missing(Missing {}),
+        };
+        Ok(ListPopFrontResponse { list: Some(list) })
+    })
+}
+
+/// `ListPopBack`: `found {back, list_length}` or `missing`.
+pub fn pop_back(
+    store: &Store,
+    cache: &str,
+    request: ListPopBackRequest,
+) -> Result<ListPopBackResponse, Status> {
+    use list_pop_back_response::{Found, List as L, Missing};
+    on_key(store, cache, &request.list_name, |slot| {
+        let list = match pop(slot, End::Back)? {
+            Some((back, list_length)) => L::Found(Found { back, list_length }),
+            None => L::Missing(Missing {}),
+        };
+        Ok(ListPopBackResponse { list: Some(list) })
+    })
+}
+
+/// `ListErase`: `some` removes every `(begin_index, count)` range, all resolved against the
+/// list as it was before the call (out-of-range parts are ignored); `all` deletes the list.
+/// Answers `found {list_length}` (0 once deleted) or `missing`. Not used by the official SDKs.
+pub fn erase(
+    store: &Store,
+    cache: &str,
+    request: ListEraseRequest,
+) -> Result<ListEraseResponse, Status> {
+    use list_erase_request::Erase;
+    use list_erase_response::{Found, List as L, Missing};
+    let erase = request
+        .erase
+        .ok_or_else(|| Status::invalid_argument("ListErase requires `some` ranges or `all`"))?;
+    on_key(store, cache, &request.list_name, |slot| {
+        let Some(list) = current_mut(slot)? else {
+            return Ok(ListEraseResponse {
+                list: Some(L::Missing(Missing {})),
+            });
+        };
+        match erase {
+            Erase::All(_) => list.clear(),
+            Erase::Some(ranges) => {
+                let len = list.len();
+                let mut keep = vec![true; len];
+                for range in ranges.ranges {
+                    let begin = usize::try_from(range.begin_index).unwrap_or(usize::MAX);
+                    let count = usize::try_from(range.count).unwrap_or(usize::MAX);
+                    let end = begin.saturating_add(count).min(len);
+                    for flag in keep.iter_mut().take(end).skip(begin) {
+                        *flag = false;
+                    }
+                }
+                let mut flags = keep.into_iter();
+                list.retain(|_| flags.next().unwrap_or(true));
+            }
+        }
+        let list_length = length_u32(list.len());
+        if list_length == 0 {
+            slot.remove();
+        }
+        Ok(ListEraseResponse {
+            list: Some(L::Found(Found { list_length })),
+        })
+    })
+}
+
+/// `ListRemove`: removes every element equal to `all_elements_with_value`; `found
+/// {list_length}` (0 once deleted) or `missing`.
+pub fn remove(
+    store: &Store,
+    cache: &str,
+    request: ListRemoveRequest,
+) -> Result<ListRemoveResponse, Status> {
+    use list_remove_request::Remove;
+    use list_remove_response::{Found, List as L, Missing};
+    let Some(Remove::AllElementsWithValue(value)) = request.remove else {
+        return Err(Status::invalid_argument(
+            "ListRemove requires all_elements_with_value",
+        ));
+    };
+    on_key(store, cache, &request.list_name, |slot| {
+        let Some(list) = current_mut(slot)? else {
+            return Ok(ListRemoveResponse {
+                list: Some(L::Missing(Missing {})),
+            });
+        };
+        list.retain(|element| *element != value);
+        let list_length = length_u32(list.len());
+        if list_length == 0 {
+            slot.remove();
+        }
+        Ok(ListRemoveResponse {
+            list: Some(L::Found(Found { list_length })),
+        })
+    })
+}
+
+/// `ListFetch`: the slice `start:end` (see the module docs) as `found {values}` (possibly
+/// empty), or `missing`.
+pub fn fetch(
+    store: &Store,
+    cache: &str,
+    request: ListFetchRequest,
+) -> Result<ListFetchResponse, Status> {
+    use list_fetch_request::{EndIndex, StartIndex};
+    use list_fetch_response::{Found, List as L, Missing};
+    let start = match request.start_index {
+        Some(StartIndex::InclusiveStart(index)) => Some(index),
+        Some(StartIndex::UnboundedStart(_)) | None => None,
+    };
+    let end = match request.end_index {
+        Some(EndIndex::ExclusiveEnd(index)) => Some(index),
+        Some(EndIndex::UnboundedEnd(_)) | None => None,
+    };
+    on_key(store, cache, &request.list_name, |slot| {
+        let list = match current(slot)? {
+            None => L::Missing(Missing {}),
+            Some(list) => {
+                let range = slice_range(start, end, list.len());
+                L::Found(Found {
+                    values: list
+                        .iter()
+                        .skip(range.start)
+                        .take(range.len())
+                        .cloned()
+                        .collect(),
+                })
+            }
+        };
+        Ok(ListFetchResponse { list: Some(list) })
+    })
+}
+
+/// `ListLength`: `found {length}` or `missing`.
+pub fn length(
+    store: &Store,
+    cache: &str,
+    request: ListLengthRequest,
+) -> Result<ListLengthResponse, Status> {
+    use list_length_response::{Found, List as L, Missing};
+    on_key(store, cache, &request.list_name, |slot| {
+        let list = match current(slot)? {
+            None => L::Missing(Missing {}),
+            Some(list) => L::Found(Found {
+                length: length_u32(list.len()),
+            }),
+        };
+        Ok(ListLengthResponse { list: Some(list) })
+    })
+}
+
+/// `ListRetain`: keeps only the slice `start:end` (see the module docs), deleting the list when
+/// nothing is left; refreshes the TTL when `refresh_ttl`. `found {list_length}` (0 once deleted)
+/// or `missing`.
 pub fn retain(
-    _store: &Store,
-    _cache: &str,
-    _request: ListRetainRequest,
+    store: &Store,
+    cache: &str,
+    request: ListRetainRequest,
 ) -> Result<ListRetainResponse, Status> {
-    Err(not_implemented("ListRetain"))
+    use list_retain_request::{EndIndex, StartIndex};
+    use list_retain_response::{Found, List as L, Missing};
+    let start = match request.start_index {
+        Some(StartIndex::InclusiveStart(index)) => Some(index),
+        Some(StartIndex::UnboundedStart(_)) | None => None,
+    };
+    let end = match request.end_index {
+        Some(EndIndex::ExclusiveEnd(index)) => Some(index),
+        Some(EndIndex::UnboundedEnd(_)) | None => None,
+    };
+    let refresh = if request.refresh_ttl {
+        Some(check_ttl(request.ttl_milliseconds)?)
+    } else {
+        None
+    };
+    on_key(store, cache, &request.list_name, |slot| {
+        let now = slot.now();
+        let Some(list) = current_mut(slot)? else {
+            return Ok(ListRetainResponse {
+                list: Some(L::Missing(Missing {})),
+            });
+        };
+        let range = slice_range(start, end, list.len());
+        list.truncate(range.end);
+        list.drain(..range.start.min(list.len()));
+        let list_length = length_u32(list.len());
+        if list_length == 0 {
+            slot.remove();
+        } else if let (Some(ttl_ms), Some(item)) = (refresh, slot.get_mut()) {
+            item.set_ttl(now, ttl_ms);
+        }
+        Ok(ListRetainResponse {
+            list: Some(L::Found(Found { list_length })),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slice_range;
+
+    /// The examples of the `cacheclient.proto` comment block, on a 10-element list.
+    #[test]
+    fn python_slices() {
+        let r = |s, e| slice_range(s, e, 10);
+        assert_eq!(r(Some(0), None), 0..10);
+        assert_eq!(r(Some(5), None), 5..10);
+        assert_eq!(r(Some(5), Some(0)).len(), 0);
+        assert_eq!(r(Some(-5), None), 5..10);
+        assert_eq!(r(Some(-5), Some(0)).len(), 0);
+        assert_eq!(r(None, Some(5)), 0..5);
+        assert_eq!(r(Some(0), Some(-5)), 0..5);
+        assert_eq!(r(Some(2), Some(6)), 2..6);
+        assert_eq!(r(Some(2), Some(-6)), 2..4);
+        assert_eq!(r(Some(-7), Some(-2)), 3..8);
+        assert_eq!(r(Some(-2), Some(-6)).len(), 0);
+        assert_eq!(r(Some(0), Some(0)).len(), 0);
+        assert_eq!(r(Some(-100), Some(100)), 0..10);
+        assert_eq!(r(Some(i32::MIN), Some(i32::MAX)), 0..10);
+        let one = |s, e| slice_range(s, e, 1);
+        assert_eq!(one(Some(-1), Some(1)), 0..1);
+        assert_eq!(one(Some(1), Some(-1)).len(), 0);
+        assert_eq!(one(Some(0), Some(0)).len(), 0);
+        assert_eq!(one(Some(0), Some(-1)).len(), 0);
+    }
 }

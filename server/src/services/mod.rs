@@ -4,17 +4,24 @@
 //! - [`scs`] serves `cache_client.Scs`, the data plane; it routes each RPC to the module of its data
 //!   type ([`scalar`] today; dictionaries, sets, lists and sorted sets get their own modules).
 //! - [`ping`] serves `cache_client.Ping`.
+//! - [`pubsub`] serves `cache_client.pubsub.Pubsub` (topics).
+//! - [`leaderboard`] serves `leaderboard.Leaderboard`.
+//! - [`token`] serves `token.Token` and [`auth_service`] `auth.Auth` (minting keys and tokens).
 //!
 //! Shared request helpers (cache header, TTL and size validation) live here.
 
+pub mod auth_service;
 pub mod control;
 pub mod dictionary;
+pub mod leaderboard;
 pub mod list;
 pub mod ping;
+pub mod pubsub;
 pub mod scalar;
 pub mod scs;
 pub mod set;
 pub mod sorted_set;
+pub mod token;
 
 use std::pin::Pin;
 
@@ -22,7 +29,8 @@ use tokio_stream::Stream;
 use tonic::metadata::MetadataValue;
 use tonic::{Code, Request, Status};
 
-/// Largest item (key + value) the server stores: 5 MiB, reported as `max_item_size_kb` 5120.
+/// Default largest item (key + value) the server stores: 5 MiB, reported as `max_item_size_kb`
+/// 5120 (configurable with `--max-item-size-kb`, see [`crate::limits::Limits`]).
 pub const MAX_ITEM_SIZE_BYTES: usize = 5 * 1024 * 1024;
 
 /// The request header naming the cache of a data-plane call.
@@ -52,30 +60,56 @@ pub fn cache_not_found(cache: &str) -> Status {
     Status::not_found(format!("Cache not found: {cache}"))
 }
 
-/// Validates a TTL in milliseconds (`INVALID_ARGUMENT` for 0).
+/// Validates a TTL in milliseconds: `INVALID_ARGUMENT` for 0 and above the current
+/// `max_ttl_seconds` ([`crate::limits::current`]).
 pub fn check_ttl(ttl_ms: u64) -> Result<u64, Status> {
     if ttl_ms == 0 {
         return Err(Status::invalid_argument(
             "Invalid TTL: ttl_milliseconds must be greater than 0",
         ));
     }
+    let limits = crate::limits::current();
+    if let Some(max_ms) = limits.max_ttl_ms() {
+        if ttl_ms > max_ms {
+            return Err(Status::invalid_argument(format!(
+                "Invalid TTL: {ttl_ms} ms exceeds the maximum TTL of {} seconds \
+                 (--max-ttl-seconds)",
+                limits.max_ttl_seconds
+            )));
+        }
+    }
     Ok(ttl_ms)
 }
 
-/// `RESOURCE_EXHAUSTED` with metadata `err: item_size_limit_exceeded` when key + value exceed
-/// [`MAX_ITEM_SIZE_BYTES`].
-pub fn check_item_size(key: &[u8], value: &[u8]) -> Result<(), Status> {
-    let size = key.len().saturating_add(value.len());
-    if size <= MAX_ITEM_SIZE_BYTES {
-        return Ok(());
+/// `RESOURCE_EXHAUSTED` (`err: item_size_limit_exceeded`) when an item of `size` bytes is over
+/// the current item size limit or cannot fit under the memory cap even alone
+/// ([`crate::limits::current`]); `what` completes "the … bytes" in the message.
+fn check_size_limits(size: usize, what: &str) -> Result<(), Status> {
+    let limits = crate::limits::current();
+    let max = limits.max_item_size_bytes;
+    if size > max {
+        return Err(limit_exceeded(
+            "item_size_limit_exceeded",
+            format!("Item size limit exceeded: {what} {size} bytes, the limit is {max} bytes"),
+        ));
     }
-    Err(limit_exceeded(
-        "item_size_limit_exceeded",
-        format!(
-            "Item size limit exceeded: the item is {size} bytes, the limit is \
-             {MAX_ITEM_SIZE_BYTES} bytes"
-        ),
-    ))
+    let charged = crate::metrics::to_u64(size.saturating_add(crate::store::ITEM_OVERHEAD_BYTES));
+    match limits.memory_cap() {
+        Some(cap) if charged > cap => Err(limit_exceeded(
+            "item_size_limit_exceeded",
+            format!(
+                "Item size limit exceeded: {what} {size} bytes, more than the server's whole \
+                 memory cap of {cap} bytes (--max-memory-mb)"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `RESOURCE_EXHAUSTED` with metadata `err: item_size_limit_exceeded` when key + value exceed
+/// the current item size limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole memory cap.
+pub fn check_item_size(key: &[u8], value: &[u8]) -> Result<(), Status> {
+    check_size_limits(key.len().saturating_add(value.len()), "the item is")
 }
 
 /// `RESOURCE_EXHAUSTED` carrying Momento's `err` metadata (read by the SDKs to pick the message).
@@ -90,4 +124,24 @@ pub fn limit_exceeded(err: &'static str, message: String) -> Status {
 /// `UNIMPLEMENTED` for an RPC this server does not have yet.
 pub fn not_implemented(rpc: &str) -> Status {
     Status::unimplemented(format!("{rpc} is not implemented yet in momento-server"))
+}
+
+/// `FAILED_PRECONDITION` with metadata `err: invalid_type` for an operation on an item of another
+/// type (e.g. a dictionary operation on a scalar or a list); `expected` names the type the
+/// operation needs ("dictionary", "set", …).
+pub fn type_mismatch(expected: &str) -> Status {
+    let mut status = Status::failed_precondition(format!(
+        "Invalid type: the item at this key is not a {expected}"
+    ));
+    status
+        .metadata_mut()
+        .insert("err", MetadataValue::from_static("invalid_type"));
+    status
+}
+
+/// `RESOURCE_EXHAUSTED` with metadata `err: item_size_limit_exceeded` when a collection item's
+/// total size (key + every field, value or element, in bytes) exceeds the current item size
+/// limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole memory cap.
+pub fn check_collection_size(size: usize) -> Result<(), Status> {
+    check_size_limits(size, "the collection would be")
 }

@@ -10,7 +10,9 @@ use momento_proto::cache_client::*;
 use tonic::{Request, Response, Status};
 
 use super::{cache_name, dictionary, list, scalar, set, sorted_set, ResponseStream};
+use crate::auth::Claims;
 use crate::grpc::cache_client::scs_server::Scs;
+use crate::permissions::{self, ScsRequest};
 use crate::store::Store;
 
 /// The data-plane service.
@@ -25,18 +27,24 @@ impl ScsService {
         Self { store }
     }
 
-    /// Decodes the request, reads its cache name and runs `op` on the store.
-    fn call<Req, Resp>(
+    /// Decodes the request, reads its cache name, authorizes the call against the caller's
+    /// token ([`permissions::authorize_scs`]) and runs `op` on the store.
+    fn call<Req: ScsRequest, Resp>(
         &self,
         request: Request<Req>,
         op: impl FnOnce(&Store, &str, Req) -> Result<Resp, Status>,
     ) -> Result<Response<Resp>, Status> {
         let cache = cache_name(&request)?;
+        permissions::authorize_scs(
+            request.extensions().get::<Claims>(),
+            &cache,
+            request.get_ref(),
+        )?;
         op(&self.store, &cache, request.into_inner()).map(Response::new)
     }
 
     /// Like [`ScsService::call`] for server-streaming RPCs whose items are computed up front.
-    fn call_stream<Req, Item: Send + 'static>(
+    fn call_stream<Req: ScsRequest, Item: Send + 'static>(
         &self,
         request: Request<Req>,
         op: impl FnOnce(&Store, &str, Req) -> Result<Vec<Item>, Status>,

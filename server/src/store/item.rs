@@ -10,6 +10,19 @@ const MAX_TTL: Duration = Duration::from_secs(100 * 365 * 24 * 60 * 60);
 
 pub use super::sorted_set::SortedSet;
 
+/// Bytes accounted per collection element (dictionary field, set/list element, sorted-set
+/// element) on top of its payload: an approximation of the container's own memory (the `Vec`
+/// headers of the element and a hash-table or tree slot).
+pub const ELEMENT_OVERHEAD_BYTES: usize = 48;
+
+/// Payload bytes plus [`ELEMENT_OVERHEAD_BYTES`] per element, saturating.
+fn elements_size(lengths: impl Iterator<Item = usize>) -> usize {
+    lengths.fold(0usize, |acc, len| {
+        acc.saturating_add(len)
+            .saturating_add(ELEMENT_OVERHEAD_BYTES)
+    })
+}
+
 /// The data held at a key. An empty collection is never stored: removing the last element removes
 /// the item, so "missing" and "empty" are the same to clients, as in Momento.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +37,28 @@ pub enum Value {
     List(VecDeque<Vec<u8>>),
     /// Distinct elements ordered by score.
     SortedSet(SortedSet),
+}
+
+impl Value {
+    /// Approximate memory of the value in bytes: a scalar's length; for a collection, the
+    /// bytes of every field/value/element plus [`ELEMENT_OVERHEAD_BYTES`] per element (a sorted
+    /// set also counts 8 bytes per score, see [`SortedSet::size_bytes`]).
+    ///
+    /// O(1) for scalars and sorted sets (which keep a running count), O(elements) for
+    /// dictionaries, sets and lists.
+    pub fn size_bytes(&self) -> usize {
+        match self {
+            Self::Scalar(bytes) => bytes.len(),
+            Self::Dictionary(map) => {
+                elements_size(map.iter().map(|(f, v)| f.len().saturating_add(v.len())))
+            }
+            Self::Set(set) => elements_size(set.iter().map(Vec::len)),
+            Self::List(list) => elements_size(list.iter().map(Vec::len)),
+            Self::SortedSet(sorted) => sorted
+                .size_bytes()
+                .saturating_add(sorted.len().saturating_mul(ELEMENT_OVERHEAD_BYTES)),
+        }
+    }
 }
 
 /// A value with its expiry.
@@ -42,6 +77,12 @@ impl Item {
             value,
             expires_at: expiry(now, ttl_ms),
         }
+    }
+
+    /// Approximate memory of the item's value in bytes ([`Value::size_bytes`]); the store adds
+    /// the key and a fixed per-item overhead (see [`crate::store::ITEM_OVERHEAD_BYTES`]).
+    pub fn size_bytes(&self) -> usize {
+        self.value.size_bytes()
     }
 
     /// Whether the item has expired at `now`.
@@ -81,4 +122,38 @@ pub fn expiry(now: Instant, ttl_ms: u64) -> Instant {
 /// the value.
 pub fn value_hash(value: &[u8]) -> Vec<u8> {
     Sha256::digest(value).to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_bytes_covers_every_variant() {
+        let now = Instant::now();
+        let size = |value: Value| Item::new(value, now, 1000).size_bytes();
+        assert_eq!(size(Value::Scalar(vec![0; 10])), 10);
+        assert_eq!(
+            size(Value::Dictionary(HashMap::from([
+                (b"f1".to_vec(), b"abc".to_vec()),
+                (b"f2".to_vec(), Vec::new()),
+            ]))),
+            5 + 2 + 2 * ELEMENT_OVERHEAD_BYTES
+        );
+        assert_eq!(
+            size(Value::Set(HashSet::from([b"a".to_vec(), b"bb".to_vec()]))),
+            3 + 2 * ELEMENT_OVERHEAD_BYTES
+        );
+        assert_eq!(
+            size(Value::List(VecDeque::from([b"x".to_vec(), b"x".to_vec()]))),
+            2 + 2 * ELEMENT_OVERHEAD_BYTES
+        );
+        let mut sorted = SortedSet::default();
+        sorted.insert(b"abcd".to_vec(), 1.5);
+        assert_eq!(
+            size(Value::SortedSet(sorted.clone())),
+            sorted.size_bytes() + ELEMENT_OVERHEAD_BYTES
+        );
+        assert_eq!(sorted.size_bytes(), 4 + 8);
+    }
 }

@@ -1,0 +1,990 @@
+//! Token scopes (the `p` claim) and per-request authorization.
+//!
+//! # The `p` claim
+//! A token's permissions are the protobuf `permission_messages.Permissions` message (the same
+//! message `GenerateDisposableToken`/`GenerateApiToken` receive), **prost-encoded and then
+//! standard-base64 encoded with padding**, stored as the JWT string claim `p`. Absent, `null`
+//! or `""` means super user (root keys, `momento-server key` without scope flags). A signed
+//! token whose `p` does not decode to a valid scope is rejected as "Malformed token"
+//! (`UNAUTHENTICATED`). [`encode_claim`] and [`Scope::from_claim`] convert both ways.
+//!
+//! Validation ([`Scope::from_permissions`], also applied when minting): the `kind` oneof must
+//! be set; every cache/topic/function grant needs its `cache` oneof (a non-empty
+//! `cache_name`), a topic grant its `topic` oneof, an item selector its `key`/`key_prefix`;
+//! roles must be known enum values. A missing `cache_item` oneof means all items (what the SDKs
+//! send for non-disposable scopes). `*PermitNone` roles grant nothing. Function grants are
+//! accepted (the SDKs' `AllDataReadWrite` includes one) and ignored: there are no functions.
+//!
+//! # Who may do what
+//! When the server runs with `--auth none` there are no claims and every check passes.
+//!
+//! | RPC family | requirement |
+//! |---|---|
+//! | `ScsControl` Create/Delete/FlushCache, signing keys, indexes | super user |
+//! | `ScsControl/ListCaches` | any token; a scoped token sees only caches some grant names (or all with `all_caches`) — see [`cache_visible`] |
+//! | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's) |
+//! | `Auth/RefreshApiToken` | the refresh token paired with the key |
+//! | `Scs/*` (data plane) | a cache grant for the `cache` header's cache whose role allows the RPC's [`CacheAccess`] and whose item selector matches **every** key touched — see [`ScsRequest`] |
+//! | `Pubsub/Publish`, `Pubsub/Subscribe` | a topic grant on (cache, topic) allowing [`TopicAccess::Publish`] (TopicReadWrite, TopicWriteOnly) or [`TopicAccess::Subscribe`] (TopicReadWrite, TopicReadOnly) — [`authorize_topic`] |
+//! | `Leaderboard/*` | [`authorize_cache`] with the leaderboard name as the key: read for fetch/length/rank, write for upsert/remove/delete |
+//! | `Ping` | any valid token |
+//!
+//! Roles: `CacheReadWrite` allows read and write, `CacheReadOnly` read, `CacheWriteOnly` write.
+//! An RPC needing [`CacheAccess::ReadWrite`] (conditional writes, pops) needs both, so
+//! WriteOnly may not do conditional writes. Grants combine per key: a ReadOnly and a WriteOnly
+//! grant on the same key together allow read-and-write RPCs.
+//!
+//! Denials are `PERMISSION_DENIED` with a message naming the RPC, the access kind and the cache
+//! (and key or topic); the check runs before the store is touched, so nothing is returned or
+//! changed — not even whether the cache exists.
+//!
+//! # Data-plane table
+//! Keys are the item key for scalar RPCs and the collection name for collection RPCs.
+//!
+//! | RPC | access | keys checked |
+//! |---|---|---|
+//! | Get, GetWithHash, ItemGetTtl, ItemGetType | read | `cache_key` |
+//! | GetBatch | read | every `items[].cache_key` |
+//! | KeysExist | read | every `cache_keys[]` |
+//! | Set, Delete, Increment, UpdateTtl | write | `cache_key` |
+//! | SetBatch | write | every `items[].cache_key` |
+//! | SetIf (any condition), SetIfNotExists | read + write | `cache_key` |
+//! | SetIfHash | read + write; write only with the `unconditional` condition | `cache_key` |
+//! | DictionaryGet, DictionaryFetch, DictionaryLength | read | `dictionary_name` |
+//! | DictionarySet, DictionaryIncrement, DictionaryDelete | write | `dictionary_name` |
+//! | SetFetch, SetSample, SetContains, SetLength | read | `set_name` |
+//! | SetUnion, SetDifference | write | `set_name` |
+//! | SetPop | read + write | `set_name` |
+//! | ListFetch, ListLength | read | `list_name` |
+//! | ListPushFront/Back, ListConcatenateFront/Back, ListErase, ListRemove, ListRetain | write | `list_name` |
+//! | ListPopFront, ListPopBack | read + write | `list_name` |
+//! | SortedSetFetch, SortedSetGetScore, SortedSetGetRank, SortedSetLength, SortedSetLengthByScore | read | `set_name` |
+//! | SortedSetPut, SortedSetRemove, SortedSetIncrement | write | `set_name` |
+//! | SortedSetUnionStore | write on `set_name`, read on every `sources[].set_name` | both |
+//!
+//! A call touching no key (an empty batch) needs a grant on the cache with the role and
+//! `all_items`.
+
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+use base64::Engine as _;
+use momento_proto::cache_client::{
+    set_if_hash_request, DeleteRequest, DictionaryDeleteRequest, DictionaryFetchRequest,
+    DictionaryGetRequest, DictionaryIncrementRequest, DictionaryLengthRequest,
+    DictionarySetRequest, GetBatchRequest, GetRequest, GetWithHashRequest, IncrementRequest,
+    ItemGetTtlRequest, ItemGetTypeRequest, KeysExistRequest, ListConcatenateBackRequest,
+    ListConcatenateFrontRequest, ListEraseRequest, ListFetchRequest, ListLengthRequest,
+    ListPopBackRequest, ListPopFrontRequest, ListPushBackRequest, ListPushFrontRequest,
+    ListRemoveRequest, ListRetainRequest, SetBatchRequest, SetContainsRequest,
+    SetDifferenceRequest, SetFetchRequest, SetIfHashRequest, SetIfNotExistsRequest, SetIfRequest,
+    SetLengthRequest, SetPopRequest, SetRequest, SetSampleRequest, SetUnionRequest,
+    SortedSetFetchRequest, SortedSetGetRankRequest, SortedSetGetScoreRequest,
+    SortedSetIncrementRequest, SortedSetLengthByScoreRequest, SortedSetLengthRequest,
+    SortedSetPutRequest, SortedSetRemoveRequest, SortedSetUnionStoreRequest, UpdateTtlRequest,
+};
+use momento_proto::permission_messages::permissions_type::{
+    cache_item_selector, cache_permissions, cache_selector, function_permissions,
+    function_selector, topic_permissions, topic_selector, CacheSelector,
+};
+use momento_proto::permission_messages::{
+    permissions, permissions_type, CacheRole, FunctionRole, Permissions, SuperUserPermissions,
+    TopicRole,
+};
+use prost::Message as _;
+use tonic::Status;
+
+use crate::auth::Claims;
+
+/// What a data-plane call does with the items it touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheAccess {
+    /// Reads only (CacheReadWrite or CacheReadOnly).
+    Read,
+    /// Writes only (CacheReadWrite or CacheWriteOnly).
+    Write,
+    /// Reads and writes: conditional writes and pops (CacheReadWrite, or read and write grants
+    /// together).
+    ReadWrite,
+}
+
+impl CacheAccess {
+    fn needs_read(self) -> bool {
+        matches!(self, Self::Read | Self::ReadWrite)
+    }
+
+    fn needs_write(self) -> bool {
+        matches!(self, Self::Write | Self::ReadWrite)
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Self::Read => "read",
+            Self::Write => "write",
+            Self::ReadWrite => "read and write",
+        }
+    }
+}
+
+/// What a topic call does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopicAccess {
+    /// `Publish` (TopicReadWrite or TopicWriteOnly).
+    Publish,
+    /// `Subscribe` (TopicReadWrite or TopicReadOnly).
+    Subscribe,
+}
+
+/// Which caches a grant covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheSel {
+    /// `all_caches`.
+    All,
+    /// `cache_selector.cache_name`.
+    Name(String),
+}
+
+impl CacheSel {
+    fn matches(&self, cache: &str) -> bool {
+        match self {
+            Self::All => true,
+            Self::Name(name) => name == cache,
+        }
+    }
+}
+
+/// Which items (keys; collection names for collections) a cache grant covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemSel {
+    /// `all_items`, or no item selector.
+    All,
+    /// `item_selector.key`: exactly this key.
+    Key(Vec<u8>),
+    /// `item_selector.key_prefix`: keys starting with these bytes.
+    Prefix(Vec<u8>),
+}
+
+impl ItemSel {
+    fn matches(&self, key: &[u8]) -> bool {
+        match self {
+            Self::All => true,
+            Self::Key(k) => k.as_slice() == key,
+            Self::Prefix(p) => key.starts_with(p),
+        }
+    }
+}
+
+/// Which topics a topic grant covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TopicSel {
+    /// `all_topics`.
+    All,
+    /// `topic_selector.topic_name`.
+    Name(String),
+    /// `topic_selector.topic_name_prefix`.
+    Prefix(String),
+}
+
+impl TopicSel {
+    fn matches(&self, topic: &str) -> bool {
+        match self {
+            Self::All => true,
+            Self::Name(name) => name == topic,
+            Self::Prefix(prefix) => topic.starts_with(prefix.as_str()),
+        }
+    }
+}
+
+/// A cache permission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheGrant {
+    /// The role allows reads.
+    pub read: bool,
+    /// The role allows writes.
+    pub write: bool,
+    /// Caches covered.
+    pub cache: CacheSel,
+    /// Items covered.
+    pub items: ItemSel,
+}
+
+impl CacheGrant {
+    fn allows(&self, access: CacheAccess) -> bool {
+        (!access.needs_read() || self.read) && (!access.needs_write() || self.write)
+    }
+}
+
+/// A topic permission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicGrant {
+    /// The role allows subscribing.
+    pub subscribe: bool,
+    /// The role allows publishing.
+    pub publish: bool,
+    /// Caches covered.
+    pub cache: CacheSel,
+    /// Topics covered.
+    pub topic: TopicSel,
+}
+
+/// A token's permissions, decoded and validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything, including the control plane and minting tokens.
+    SuperUser,
+    /// Only what the grants allow (never the control plane or minting).
+    Explicit {
+        /// Cache permissions.
+        caches: Vec<CacheGrant>,
+        /// Topic permissions.
+        topics: Vec<TopicGrant>,
+    },
+}
+
+/// Why a `Permissions` message or `p` claim is not a valid scope (the message is meant for an
+/// `INVALID_ARGUMENT` answer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidPermissions(pub String);
+
+impl std::fmt::Display for InvalidPermissions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Invalid permissions: {}", self.0)
+    }
+}
+
+impl std::error::Error for InvalidPermissions {}
+
+fn invalid(message: impl Into<String>) -> InvalidPermissions {
+    InvalidPermissions(message.into())
+}
+
+/// The `p` claim for `permissions`: standard base64 (padded) of the encoded message.
+pub fn encode_claim(permissions: &Permissions) -> String {
+    STANDARD.encode(permissions.encode_to_vec())
+}
+
+/// `Permissions { super_user: SuperUser }`.
+pub fn super_user_permissions() -> Permissions {
+    Permissions {
+        kind: Some(permissions::Kind::SuperUser(
+            SuperUserPermissions::SuperUser as i32,
+        )),
+    }
+}
+
+fn cache_sel(cache: Option<CacheSelOneof<'_>>, what: &str) -> Result<CacheSel, InvalidPermissions> {
+    match cache {
+        Some(CacheSelOneof::All) => Ok(CacheSel::All),
+        Some(CacheSelOneof::Selector(CacheSelector {
+            kind: Some(cache_selector::Kind::CacheName(name)),
+        })) if !name.is_empty() => Ok(CacheSel::Name(name.clone())),
+        Some(CacheSelOneof::Selector(_)) => Err(invalid(format!(
+            "{what}: cache_selector needs a non-empty cache_name"
+        ))),
+        None => Err(invalid(format!(
+            "{what}: one of all_caches or cache_selector is required"
+        ))),
+    }
+}
+
+/// The `cache` oneof of the three grant kinds, unified.
+enum CacheSelOneof<'a> {
+    All,
+    Selector(&'a CacheSelector),
+}
+
+impl Scope {
+    /// Decodes a `p` claim (`None` or `""` = super user).
+    pub fn from_claim(p: Option<&str>) -> Result<Self, InvalidPermissions> {
+        let p = p.unwrap_or_default().trim();
+        if p.is_empty() {
+            return Ok(Self::SuperUser);
+        }
+        let bytes = STANDARD
+            .decode(p)
+            .or_else(|_| STANDARD_NO_PAD.decode(p.trim_end_matches('=')))
+            .map_err(|_| invalid("the p claim is not base64"))?;
+        let permissions = Permissions::decode(bytes.as_slice())
+            .map_err(|_| invalid("the p claim is not an encoded Permissions message"))?;
+        Self::from_permissions(&permissions)
+    }
+
+    /// The scope of `claims` (`None` when the server runs without authentication).
+    pub fn of(claims: Option<&Claims>) -> Result<Option<Self>, Status> {
+        claims
+            .map(|claims| {
+                Self::from_claim(claims.p.as_deref())
+                    .map_err(|_| Status::unauthenticated("Malformed token: invalid permissions"))
+            })
+            .transpose()
+    }
+
+    /// Validates and decodes a `Permissions` message.
+    pub fn from_permissions(permissions: &Permissions) -> Result<Self, InvalidPermissions> {
+        let explicit = match &permissions.kind {
+            None => return Err(invalid("one of super_user or explicit is required")),
+            Some(permissions::Kind::SuperUser(value)) => {
+                return if *value == SuperUserPermissions::SuperUser as i32 {
+                    Ok(Self::SuperUser)
+                } else {
+                    Err(invalid(format!("unknown super_user value {value}")))
+                };
+            }
+            Some(permissions::Kind::Explicit(explicit)) => explicit,
+        };
+        let mut caches = Vec::new();
+        let mut topics = Vec::new();
+        for (index, grant) in explicit.permissions.iter().enumerate() {
+            match &grant.kind {
+                None => {
+                    return Err(invalid(format!(
+                        "permissions[{index}]: one of cache_permissions, topic_permissions or \
+                         function_permissions is required"
+                    )))
+                }
+                Some(permissions_type::Kind::CachePermissions(p)) => {
+                    let what = format!("permissions[{index}].cache_permissions");
+                    let (read, write) = match CacheRole::try_from(p.role) {
+                        Ok(CacheRole::CachePermitNone) => (false, false),
+                        Ok(CacheRole::CacheReadWrite) => (true, true),
+                        Ok(CacheRole::CacheReadOnly) => (true, false),
+                        Ok(CacheRole::CacheWriteOnly) => (false, true),
+                        Err(_) => return Err(invalid(format!("{what}: unknown role {}", p.role))),
+                    };
+                    let cache = cache_sel(
+                        p.cache.as_ref().map(|c| match c {
+                            cache_permissions::Cache::AllCaches(_) => CacheSelOneof::All,
+                            cache_permissions::Cache::CacheSelector(s) => {
+                                CacheSelOneof::Selector(s)
+                            }
+                        }),
+                        &what,
+                    )?;
+                    let items = match &p.cache_item {
+                        None | Some(cache_permissions::CacheItem::AllItems(_)) => ItemSel::All,
+                        Some(cache_permissions::CacheItem::ItemSelector(s)) => match &s.kind {
+                            Some(cache_item_selector::Kind::Key(key)) => ItemSel::Key(key.clone()),
+                            Some(cache_item_selector::Kind::KeyPrefix(prefix)) => {
+                                ItemSel::Prefix(prefix.clone())
+                            }
+                            None => {
+                                return Err(invalid(format!(
+                                    "{what}: item_selector needs key or key_prefix"
+                                )))
+                            }
+                        },
+                    };
+                    caches.push(CacheGrant {
+                        read,
+                        write,
+                        cache,
+                        items,
+                    });
+                }
+                Some(permissions_type::Kind::TopicPermissions(p)) => {
+                    let what = format!("permissions[{index}].topic_permissions");
+                    let (subscribe, publish) = match TopicRole::try_from(p.role) {
+                        Ok(TopicRole::TopicPermitNone) => (false, false),
+                        Ok(TopicRole::TopicReadWrite) => (true, true),
+                        Ok(TopicRole::TopicReadOnly) => (true, false),
+                        Ok(TopicRole::TopicWriteOnly) => (false, true),
+                        Err(_) => return Err(invalid(format!("{what}: unknown role {}", p.role))),
+                    };
+                    let cache = cache_sel(
+                        p.cache.as_ref().map(|c| match c {
+                            topic_permissions::Cache::AllCaches(_) => CacheSelOneof::All,
+                            topic_permissions::Cache::CacheSelector(s) => {
+                                CacheSelOneof::Selector(s)
+                            }
+                        }),
+                        &what,
+                    )?;
+                    let topic = match &p.topic {
+                        Some(topic_permissions::Topic::AllTopics(_)) => TopicSel::All,
+                        Some(topic_permissions::Topic::TopicSelector(s)) => match &s.kind {
+                            Some(topic_selector::Kind::TopicName(name)) if !name.is_empty() => {
+                                TopicSel::Name(name.clone())
+                            }
+                            Some(topic_selector::Kind::TopicNamePrefix(prefix)) => {
+                                TopicSel::Prefix(prefix.clone())
+                            }
+                            _ => {
+                                return Err(invalid(format!(
+                                    "{what}: topic_selector needs a non-empty topic_name or a \
+                                     topic_name_prefix"
+                                )))
+                            }
+                        },
+                        None => {
+                            return Err(invalid(format!(
+                                "{what}: one of all_topics or topic_selector is required"
+                            )))
+                        }
+                    };
+                    topics.push(TopicGrant {
+                        subscribe,
+                        publish,
+                        cache,
+                        topic,
+                    });
+                }
+                Some(permissions_type::Kind::FunctionPermissions(p)) => {
+                    let what = format!("permissions[{index}].function_permissions");
+                    if FunctionRole::try_from(p.role).is_err() {
+                        return Err(invalid(format!("{what}: unknown role {}", p.role)));
+                    }
+                    cache_sel(
+                        p.cache.as_ref().map(|c| match c {
+                            function_permissions::Cache::AllCaches(_) => CacheSelOneof::All,
+                            function_permissions::Cache::CacheSelector(s) => {
+                                CacheSelOneof::Selector(s)
+                            }
+                        }),
+                        &what,
+                    )?;
+                    match &p.function {
+                        Some(function_permissions::Function::AllFunctions(_)) => {}
+                        Some(function_permissions::Function::FunctionSelector(s))
+                            if matches!(
+                                &s.kind,
+                                Some(function_selector::Kind::FunctionName(_))
+                                    | Some(function_selector::Kind::FunctionNamePrefix(_))
+                            ) => {}
+                        _ => {
+                            return Err(invalid(format!(
+                                "{what}: one of all_functions or function_selector (with a name \
+                                 or prefix) is required"
+                            )))
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Self::Explicit { caches, topics })
+    }
+
+    /// Whether this is [`Scope::SuperUser`].
+    pub fn is_super_user(&self) -> bool {
+        matches!(self, Self::SuperUser)
+    }
+}
+
+/// `PERMISSION_DENIED` with the standard prefix.
+fn denied(message: String) -> Status {
+    Status::permission_denied(format!("Insufficient permissions: {message}"))
+}
+
+/// A key for an error message: lossy UTF-8, at most 64 characters, quoted and escaped.
+fn show_key(key: &[u8]) -> String {
+    let text = String::from_utf8_lossy(key);
+    let mut shown: String = text.chars().take(64).collect();
+    if text.chars().count() > 64 {
+        shown.push('…');
+    }
+    format!("{shown:?}")
+}
+
+/// Checks `touches` (access, key) against `scope` for `cache`. With no touches, the grant must
+/// cover every item (`all_items`) for `access`.
+fn check_cache_access<'k>(
+    scope: &Scope,
+    rpc: &str,
+    cache: &str,
+    access: CacheAccess,
+    touches: impl IntoIterator<Item = (CacheAccess, &'k [u8])>,
+) -> Result<(), Status> {
+    let Scope::Explicit { caches, .. } = scope else {
+        return Ok(());
+    };
+    let on_cache: Vec<&CacheGrant> = caches.iter().filter(|g| g.cache.matches(cache)).collect();
+    let cache_denied = |access: CacheAccess| {
+        denied(format!(
+            "{rpc} needs {} access to cache {cache:?}",
+            access.describe()
+        ))
+    };
+    let mut touched_any = false;
+    for (access, key) in touches {
+        touched_any = true;
+        let can = |role_ok: fn(&CacheGrant) -> bool| {
+            on_cache.iter().any(|g| role_ok(g) && g.items.matches(key))
+        };
+        let read_ok = !access.needs_read() || can(|g| g.read);
+        let write_ok = !access.needs_write() || can(|g| g.write);
+        if !(read_ok && write_ok) {
+            let role_anywhere = (!access.needs_read() || on_cache.iter().any(|g| g.read))
+                && (!access.needs_write() || on_cache.iter().any(|g| g.write));
+            return Err(if role_anywhere {
+                denied(format!(
+                    "{rpc} needs {} access to key {} in cache {cache:?}",
+                    access.describe(),
+                    show_key(key)
+                ))
+            } else {
+                cache_denied(access)
+            });
+        }
+    }
+    if !touched_any
+        && !on_cache
+            .iter()
+            .any(|g| g.allows(access) && g.items == ItemSel::All)
+    {
+        return Err(cache_denied(access));
+    }
+    Ok(())
+}
+
+/// Authorizes `access` to `keys` of `cache` (data-plane style; for leaderboards pass the
+/// leaderboard name as the only key). No claims (server without authentication) and super
+/// users always pass; an empty `keys` needs a grant covering all items of the cache.
+/// Failures are `PERMISSION_DENIED`.
+pub fn authorize_cache<'k>(
+    claims: Option<&Claims>,
+    cache: &str,
+    access: CacheAccess,
+    keys: impl IntoIterator<Item = &'k [u8]>,
+) -> Result<(), Status> {
+    authorize_cache_rpc(claims, "this call", cache, access, keys)
+}
+
+/// [`authorize_cache`] naming the RPC in the denial message.
+pub fn authorize_cache_rpc<'k>(
+    claims: Option<&Claims>,
+    rpc: &str,
+    cache: &str,
+    access: CacheAccess,
+    keys: impl IntoIterator<Item = &'k [u8]>,
+) -> Result<(), Status> {
+    let Some(scope) = Scope::of(claims)? else {
+        return Ok(());
+    };
+    check_cache_access(
+        &scope,
+        rpc,
+        cache,
+        access,
+        keys.into_iter().map(|key| (access, key)),
+    )
+}
+
+/// Authorizes a decoded data-plane request (see the table in the module docs).
+pub fn authorize_scs<R: ScsRequest>(
+    claims: Option<&Claims>,
+    cache: &str,
+    request: &R,
+) -> Result<(), Status> {
+    let Some(scope) = Scope::of(claims)? else {
+        return Ok(());
+    };
+    let access = request.access();
+    let touches = request.keys().into_iter().map(|key| (access, key)).chain(
+        request
+            .read_keys()
+            .into_iter()
+            .map(|key| (CacheAccess::Read, key)),
+    );
+    check_cache_access(&scope, R::RPC, cache, access, touches)
+}
+
+/// Authorizes publishing to or subscribing to `topic` of `cache`. No claims and super users
+/// always pass. Failures are `PERMISSION_DENIED`.
+pub fn authorize_topic(
+    claims: Option<&Claims>,
+    cache: &str,
+    topic: &str,
+    access: TopicAccess,
+) -> Result<(), Status> {
+    let Some(Scope::Explicit { topics, .. }) = Scope::of(claims)? else {
+        return Ok(());
+    };
+    let allowed = topics.iter().any(|g| {
+        g.cache.matches(cache)
+            && g.topic.matches(topic)
+            && match access {
+                TopicAccess::Publish => g.publish,
+                TopicAccess::Subscribe => g.subscribe,
+            }
+    });
+    if allowed {
+        return Ok(());
+    }
+    Err(denied(match access {
+        TopicAccess::Publish => {
+            format!("Publish needs publish access to topic {topic:?} in cache {cache:?}")
+        }
+        TopicAccess::Subscribe => {
+            format!("Subscribe needs subscribe access to topic {topic:?} in cache {cache:?}")
+        }
+    }))
+}
+
+/// Requires a super user (control plane, minting). No claims always pass.
+pub fn authorize_super_user(claims: Option<&Claims>, rpc: &str) -> Result<(), Status> {
+    match Scope::of(claims)? {
+        None | Some(Scope::SuperUser) => Ok(()),
+        Some(Scope::Explicit { .. }) => Err(denied(format!(
+            "{rpc} needs a super-user key; this token has explicit (scoped) permissions"
+        ))),
+    }
+}
+
+/// Whether `ListCaches` shows `cache` to the holder of `claims`: always for super users and
+/// without authentication; for scoped tokens when some cache or topic grant with a non-`None`
+/// role covers it.
+pub fn cache_visible(claims: Option<&Claims>, cache: &str) -> bool {
+    match Scope::of(claims) {
+        Ok(None | Some(Scope::SuperUser)) => true,
+        Ok(Some(Scope::Explicit { caches, topics })) => {
+            caches
+                .iter()
+                .any(|g| (g.read || g.write) && g.cache.matches(cache))
+                || topics
+                    .iter()
+                    .any(|g| (g.publish || g.subscribe) && g.cache.matches(cache))
+        }
+        Err(_) => false,
+    }
+}
+
+/// A decoded `cache_client.Scs` request: its RPC name, access kind and the keys it touches.
+pub trait ScsRequest {
+    /// The RPC name, e.g. `"Get"` (used in denial messages).
+    const RPC: &'static str;
+
+    /// What the RPC does with [`ScsRequest::keys`].
+    fn access(&self) -> CacheAccess;
+
+    /// Keys (collection names for collection RPCs) accessed with [`ScsRequest::access`].
+    fn keys(&self) -> Vec<&[u8]>;
+
+    /// Further keys that are only read (the sources of `SortedSetUnionStore`).
+    fn read_keys(&self) -> Vec<&[u8]> {
+        Vec::new()
+    }
+}
+
+/// Implements [`ScsRequest`] for requests with one key field and a fixed access kind.
+macro_rules! scs_one_key {
+    ($($ty:ident => $rpc:literal, $access:ident, $field:ident;)*) => {
+        $(
+            impl ScsRequest for $ty {
+                const RPC: &'static str = $rpc;
+
+                fn access(&self) -> CacheAccess {
+                    CacheAccess::$access
+                }
+
+                fn keys(&self) -> Vec<&[u8]> {
+                    vec![self.$field.as_slice()]
+                }
+            }
+        )*
+    };
+}
+
+scs_one_key! {
+    GetRequest => "Get", Read, cache_key;
+    GetWithHashRequest => "GetWithHash", Read, cache_key;
+    ItemGetTtlRequest => "ItemGetTtl", Read, cache_key;
+    ItemGetTypeRequest => "ItemGetType", Read, cache_key;
+    SetRequest => "Set", Write, cache_key;
+    DeleteRequest => "Delete", Write, cache_key;
+    IncrementRequest => "Increment", Write, cache_key;
+    UpdateTtlRequest => "UpdateTtl", Write, cache_key;
+    SetIfRequest => "SetIf", ReadWrite, cache_key;
+    SetIfNotExistsRequest => "SetIfNotExists", ReadWrite, cache_key;
+    DictionaryGetRequest => "DictionaryGet", Read, dictionary_name;
+    DictionaryFetchRequest => "DictionaryFetch", Read, dictionary_name;
+    DictionaryLengthRequest => "DictionaryLength", Read, dictionary_name;
+    DictionarySetRequest => "DictionarySet", Write, dictionary_name;
+    DictionaryIncrementRequest => "DictionaryIncrement", Write, dictionary_name;
+    DictionaryDeleteRequest => "DictionaryDelete", Write, dictionary_name;
+    SetFetchRequest => "SetFetch", Read, set_name;
+    SetSampleRequest => "SetSample", Read, set_name;
+    SetContainsRequest => "SetContains", Read, set_name;
+    SetLengthRequest => "SetLength", Read, set_name;
+    SetUnionRequest => "SetUnion", Write, set_name;
+    SetDifferenceRequest => "SetDifference", Write, set_name;
+    SetPopRequest => "SetPop", ReadWrite, set_name;
+    ListFetchRequest => "ListFetch", Read, list_name;
+    ListLengthRequest => "ListLength", Read, list_name;
+    ListPushFrontRequest => "ListPushFront", Write, list_name;
+    ListPushBackRequest => "ListPushBack", Write, list_name;
+    ListConcatenateFrontRequest => "ListConcatenateFront", Write, list_name;
+    ListConcatenateBackRequest => "ListConcatenateBack", Write, list_name;
+    ListEraseRequest => "ListErase", Write, list_name;
+    ListRemoveRequest => "ListRemove", Write, list_name;
+    ListRetainRequest => "ListRetain", Write, list_name;
+    ListPopFrontRequest => "ListPopFront", ReadWrite, list_name;
+    ListPopBackRequest => "ListPopBack", ReadWrite, list_name;
+    SortedSetFetchRequest => "SortedSetFetch", Read, set_name;
+    SortedSetGetScoreRequest => "SortedSetGetScore", Read, set_name;
+    SortedSetGetRankRequest => "SortedSetGetRank", Read, set_name;
+    SortedSetLengthRequest => "SortedSetLength", Read, set_name;
+    SortedSetLengthByScoreRequest => "SortedSetLengthByScore", Read, set_name;
+    SortedSetPutRequest => "SortedSetPut", Write, set_name;
+    SortedSetRemoveRequest => "SortedSetRemove", Write, set_name;
+    SortedSetIncrementRequest => "SortedSetIncrement", Write, set_name;
+}
+
+impl ScsRequest for SetIfHashRequest {
+    const RPC: &'static str = "SetIfHash";
+
+    fn access(&self) -> CacheAccess {
+        match self.condition {
+            Some(set_if_hash_request::Condition::Unconditional(_)) => CacheAccess::Write,
+            _ => CacheAccess::ReadWrite,
+        }
+    }
+
+    fn keys(&self) -> Vec<&[u8]> {
+        vec![self.cache_key.as_slice()]
+    }
+}
+
+impl ScsRequest for GetBatchRequest {
+    const RPC: &'static str = "GetBatch";
+
+    fn access(&self) -> CacheAccess {
+        CacheAccess::Read
+    }
+
+    fn keys(&self) -> Vec<&[u8]> {
+        self.items.iter().map(|i| i.cache_key.as_slice()).collect()
+    }
+}
+
+impl ScsRequest for SetBatchRequest {
+    const RPC: &'static str = "SetBatch";
+
+    fn access(&self) -> CacheAccess {
+        CacheAccess::Write
+    }
+
+    fn keys(&self) -> Vec<&[u8]> {
+        self.items.iter().map(|i| i.cache_key.as_slice()).collect()
+    }
+}
+
+impl ScsRequest for KeysExistRequest {
+    const RPC: &'static str = "KeysExist";
+
+    fn access(&self) -> CacheAccess {
+        CacheAccess::Read
+    }
+
+    fn keys(&self) -> Vec<&[u8]> {
+        self.cache_keys.iter().map(Vec::as_slice).collect()
+    }
+}
+
+impl ScsRequest for SortedSetUnionStoreRequest {
+    const RPC: &'static str = "SortedSetUnionStore";
+
+    fn access(&self) -> CacheAccess {
+        CacheAccess::Write
+    }
+
+    fn keys(&self) -> Vec<&[u8]> {
+        vec![self.set_name.as_slice()]
+    }
+
+    fn read_keys(&self) -> Vec<&[u8]> {
+        self.sources.iter().map(|s| s.set_name.as_slice()).collect()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use momento_proto::permission_messages::permissions_type::{
+        All, CacheItemSelector, CachePermissions, TopicPermissions, TopicSelector,
+    };
+    use momento_proto::permission_messages::{ExplicitPermissions, PermissionsType};
+    use tonic::Code;
+
+    fn cache_grant(
+        role: CacheRole,
+        cache: Option<&str>,
+        items: Option<ItemSel>,
+    ) -> PermissionsType {
+        PermissionsType {
+            kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
+                role: role as i32,
+                cache: Some(match cache {
+                    None => cache_permissions::Cache::AllCaches(All {}),
+                    Some(name) => cache_permissions::Cache::CacheSelector(CacheSelector {
+                        kind: Some(cache_selector::Kind::CacheName(name.to_owned())),
+                    }),
+                }),
+                cache_item: items.map(|items| match items {
+                    ItemSel::All => cache_permissions::CacheItem::AllItems(All {}),
+                    ItemSel::Key(k) => {
+                        cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
+                            kind: Some(cache_item_selector::Kind::Key(k)),
+                        })
+                    }
+                    ItemSel::Prefix(p) => {
+                        cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
+                            kind: Some(cache_item_selector::Kind::KeyPrefix(p)),
+                        })
+                    }
+                }),
+            })),
+        }
+    }
+
+    fn topic_grant(role: TopicRole, cache: &str, topic: TopicSel) -> PermissionsType {
+        PermissionsType {
+            kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
+                role: role as i32,
+                cache: Some(topic_permissions::Cache::CacheSelector(CacheSelector {
+                    kind: Some(cache_selector::Kind::CacheName(cache.to_owned())),
+                })),
+                topic: Some(match topic {
+                    TopicSel::All => topic_permissions::Topic::AllTopics(All {}),
+                    TopicSel::Name(n) => topic_permissions::Topic::TopicSelector(TopicSelector {
+                        kind: Some(topic_selector::Kind::TopicName(n)),
+                    }),
+                    TopicSel::Prefix(p) => topic_permissions::Topic::TopicSelector(TopicSelector {
+                        kind: Some(topic_selector::Kind::TopicNamePrefix(p)),
+                    }),
+                }),
+            })),
+        }
+    }
+
+    fn claims_with(grants: Vec<PermissionsType>) -> Claims {
+        let p = Permissions {
+            kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
+                permissions: grants,
+            })),
+        };
+        Claims::new("t", None, Some(encode_claim(&p)), None)
+    }
+
+    #[test]
+    fn claim_round_trip_and_root() {
+        assert_eq!(Scope::from_claim(None).unwrap(), Scope::SuperUser);
+        assert_eq!(Scope::from_claim(Some("")).unwrap(), Scope::SuperUser);
+        assert_eq!(
+            Scope::from_claim(Some(&encode_claim(&super_user_permissions()))).unwrap(),
+            Scope::SuperUser
+        );
+        let claims = claims_with(vec![cache_grant(
+            CacheRole::CacheReadOnly,
+            Some("c"),
+            Some(ItemSel::Prefix(b"k".to_vec())),
+        )]);
+        assert_eq!(
+            Scope::from_claim(claims.p.as_deref()).unwrap(),
+            Scope::Explicit {
+                caches: vec![CacheGrant {
+                    read: true,
+                    write: false,
+                    cache: CacheSel::Name("c".into()),
+                    items: ItemSel::Prefix(b"k".to_vec()),
+                }],
+                topics: vec![],
+            }
+        );
+        assert!(Scope::from_claim(Some("!!")).is_err());
+        assert!(Scope::from_permissions(&Permissions { kind: None }).is_err());
+    }
+
+    #[test]
+    fn documented_claim_example() {
+        // The example in the `auth` module docs.
+        let claims = claims_with(vec![cache_grant(
+            CacheRole::CacheReadOnly,
+            Some("c"),
+            Some(ItemSel::All),
+        )]);
+        assert_eq!(claims.p.as_deref(), Some("Eg0KCwoJCAIaAwoBYyIA"));
+    }
+
+    #[test]
+    fn cache_checks() {
+        let claims = claims_with(vec![
+            cache_grant(
+                CacheRole::CacheReadOnly,
+                Some("c"),
+                Some(ItemSel::Key(b"a".to_vec())),
+            ),
+            cache_grant(
+                CacheRole::CacheWriteOnly,
+                Some("c"),
+                Some(ItemSel::Prefix(b"w".to_vec())),
+            ),
+        ]);
+        let c = Some(&claims);
+        let ok = |access, keys: &[&[u8]]| authorize_cache(c, "c", access, keys.iter().copied());
+        assert!(ok(CacheAccess::Read, &[b"a"]).is_ok());
+        assert_eq!(
+            ok(CacheAccess::Write, &[b"a"]).unwrap_err().code(),
+            Code::PermissionDenied
+        );
+        assert!(ok(CacheAccess::Write, &[b"w1", b"w2"]).is_ok());
+        assert!(ok(CacheAccess::Write, &[b"w1", b"x"]).is_err());
+        assert!(ok(CacheAccess::ReadWrite, &[b"w1"]).is_err());
+        // Empty key lists need all_items.
+        assert!(ok(CacheAccess::Read, &[]).is_err());
+        let other = authorize_cache(c, "d", CacheAccess::Read, [b"a".as_slice()]).unwrap_err();
+        assert!(
+            other.message().contains("cache \"d\""),
+            "{}",
+            other.message()
+        );
+        // Without claims (no auth) and for root everything passes.
+        assert!(authorize_cache(None, "d", CacheAccess::ReadWrite, []).is_ok());
+        let root = Claims::root(None);
+        assert!(authorize_cache(Some(&root), "d", CacheAccess::ReadWrite, []).is_ok());
+        assert!(authorize_super_user(Some(&root), "CreateCache").is_ok());
+        assert!(authorize_super_user(c, "CreateCache").is_err());
+        assert!(cache_visible(c, "c"));
+        assert!(!cache_visible(c, "d"));
+    }
+
+    #[test]
+    fn union_store_reads_sources() {
+        use momento_proto::cache_client::sorted_set_union_store_request::Source;
+        let claims = claims_with(vec![cache_grant(
+            CacheRole::CacheWriteOnly,
+            Some("c"),
+            None,
+        )]);
+        let request = SortedSetUnionStoreRequest {
+            set_name: b"dst".to_vec(),
+            sources: vec![Source {
+                set_name: b"src".to_vec(),
+                weight: 1.0,
+            }],
+            ..Default::default()
+        };
+        let err = authorize_scs(Some(&claims), "c", &request).unwrap_err();
+        assert_eq!(err.code(), Code::PermissionDenied);
+        assert!(err.message().contains("SortedSetUnionStore"));
+    }
+
+    #[test]
+    fn topic_checks() {
+        let claims = claims_with(vec![
+            topic_grant(TopicRole::TopicReadOnly, "c", TopicSel::Name("t".into())),
+            topic_grant(
+                TopicRole::TopicWriteOnly,
+                "c",
+                TopicSel::Prefix("p-".into()),
+            ),
+        ]);
+        let c = Some(&claims);
+        assert!(authorize_topic(c, "c", "t", TopicAccess::Subscribe).is_ok());
+        assert!(authorize_topic(c, "c", "t", TopicAccess::Publish).is_err());
+        assert!(authorize_topic(c, "c", "p-1", TopicAccess::Publish).is_ok());
+        assert!(authorize_topic(c, "c", "p-1", TopicAccess::Subscribe).is_err());
+        assert!(authorize_topic(c, "d", "t", TopicAccess::Subscribe).is_err());
+        assert!(authorize_topic(None, "d", "t", TopicAccess::Publish).is_ok());
+        assert!(cache_visible(c, "c"));
+        // Topic grants give no data-plane access.
+        assert!(authorize_cache(c, "c", CacheAccess::Read, [b"t".as_slice()]).is_err());
+    }
+}
