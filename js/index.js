@@ -3,11 +3,22 @@
 // (index.browser.js, index.node.js, index.workerd.js) initialise the wasm and re-export this module.
 import { CacheClientCore, Configuration, CredentialProvider } from './momento_wasm.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
-import { CacheDelete, CacheGet, CacheSet, CreateCache, DeleteCache } from './responses.js';
+import * as control from './responses/control.js';
+import * as scalar from './responses/scalar.js';
+import { dictionaryMethods } from './methods/dictionary.js';
+import { listMethods } from './methods/list.js';
+import { setMethods } from './methods/set.js';
+import { sortedSetMethods } from './methods/sorted-set.js';
 
 export { Configuration, CredentialProvider };
+export { CollectionTtl } from './collection-ttl.js';
 export * from './errors.js';
-export * from './responses.js';
+export * from './responses/control.js';
+export * from './responses/scalar.js';
+export * from './responses/dictionary.js';
+export * from './responses/set.js';
+export * from './responses/list.js';
+export * from './responses/sorted-set.js';
 
 /** Versioned configuration presets: `Configurations.Browser.latest()` etc. */
 export const Configurations = Object.freeze({
@@ -32,10 +43,17 @@ function runtimeVersion() {
   return 'js-wasm:unknown';
 }
 
+const INVALID = 'Invalid argument passed to Momento client: ';
 function toInvalidArgument(e) {
-  return e && e.errorCode === 'INVALID_ARGUMENT_ERROR'
-    ? new InvalidArgumentError(e.message.replace(/^Invalid argument passed to Momento client: /, ''), e.message)
-    : e;
+  return e && e.errorCode === 'INVALID_ARGUMENT_ERROR' ? new InvalidArgumentError(e.message.replace(INVALID, ''), e.message) : e;
+}
+const invalid = (msg) => ({ type: 'Error', errorCode: 'INVALID_ARGUMENT_ERROR', message: INVALID + msg, details: msg });
+
+/** `Record | Map | SetBatchItem[]` → `[key, value, ttl?][]` for the core. */
+function batchItems(items) {
+  if (items instanceof Map) return [...items.entries()];
+  if (Array.isArray(items)) return items.map((i) => (Array.isArray(i) ? i : [i.key, i.value, i.ttl]));
+  return Object.entries(items ?? {});
 }
 
 /** A Momento cache client. Every method resolves to a response object and never rejects, unless the
@@ -49,7 +67,7 @@ export class CacheClient {
     const credentialProvider = props?.credentialProvider;
     if (!(credentialProvider instanceof CredentialProvider)) {
       throw new InvalidArgumentError('credentialProvider must be a CredentialProvider',
-        'Invalid argument passed to Momento client: credentialProvider must be a CredentialProvider');
+        `${INVALID}credentialProvider must be a CredentialProvider`);
     }
     try {
       this._core = new CacheClientCore(configuration, credentialProvider, props.defaultTtlSeconds, runtimeVersion());
@@ -68,31 +86,153 @@ export class CacheClient {
   /** Releases the wasm-side client now (otherwise the garbage collector does it). */
   close() { this._core?.free(); this._core = undefined; }
 
-  async _call(ns, promise) {
+  /** Runs a core call and wraps its tagged result in `ns`'s classes; `extra` is merged into the raw result. */
+  async _call(ns, run, extra) {
     let r;
     try {
-      r = await promise();
+      r = this._core ? await run(this._core) : invalid('the client is closed');
     } catch (e) {
       r = { type: 'Error', error: unknownErrorFrom(e) };
     }
-    let resp;
-    switch (r.type) {
-      case 'Error': resp = new ns.Error(r.error ?? sdkErrorFrom(r)); break;
-      case 'Hit': resp = new ns.Hit(r.value); break;
-      default: resp = new ns[r.type]();
+    if (r.type !== 'Error' && !ns[r.type]) {
+      r = { type: 'Error', error: unknownErrorFrom(new Error(`unexpected response variant ${r.type}`)) };
     }
+    const resp = r.type === 'Error'
+      ? new ns.Error(r.error ?? sdkErrorFrom(r))
+      : new ns[r.type](extra ? { ...r, ...extra } : r);
     if (resp.type === 'Error' && this._configuration.throwOnErrors) throw resp.innerException();
     return resp;
   }
 
-  /** Creates a cache. @returns {Promise<CreateCache.Success | CreateCache.AlreadyExists | CreateCache.Error>} */
-  createCache(cacheName) { return this._call(CreateCache, () => this._core.createCache(cacheName)); }
-  /** Deletes a cache. */
-  deleteCache(cacheName) { return this._call(DeleteCache, () => this._core.deleteCache(cacheName)); }
+  // Control plane and ping.
+  /** Creates a cache: `CreateCache.Success | AlreadyExists | Error`. */
+  createCache(cacheName) { return this._call(control.CreateCache, (c) => c.createCache(cacheName)); }
+  /** Deletes a cache: `DeleteCache.Success | Error`. */
+  deleteCache(cacheName) { return this._call(control.DeleteCache, (c) => c.deleteCache(cacheName)); }
+  /** Removes every item of a cache: `CacheFlush.Success | Error`. */
+  flushCache(cacheName) { return this._call(control.CacheFlush, (c) => c.flushCache(cacheName)); }
+  /** Lists every cache (following pages): `ListCaches.Success | Error`. */
+  listCaches() {
+    return this._call(control.ListCaches, async (c) => {
+      const caches = [];
+      let nextToken = '';
+      do {
+        const page = await c.listCaches(nextToken);
+        if (page.type !== 'Success') return page;
+        caches.push(...page.caches);
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return { type: 'Success', caches };
+    });
+  }
+  /** Checks the service answers (with the configured deadline): `CachePing.Success | Error`. */
+  ping() { return this._call(control.CachePing, (c) => c.ping()); }
+
+  // Scalars.
   /** Reads `key`. Options: `{abortSignal}`. */
-  get(cacheName, key, options) { return this._call(CacheGet, () => this._core.get(cacheName, key, options)); }
+  get(cacheName, key, options) { return this._call(scalar.CacheGet, (c) => c.get(cacheName, key, options)); }
   /** Stores `value` under `key`. Options: `{ttl (seconds), abortSignal}`; `ttl: 0` is rejected. */
-  set(cacheName, key, value, options) { return this._call(CacheSet, () => this._core.set(cacheName, key, value, options)); }
+  set(cacheName, key, value, options) { return this._call(scalar.CacheSet, (c) => c.set(cacheName, key, value, options)); }
   /** Deletes `key`. Options: `{abortSignal}`. */
-  delete(cacheName, key, options) { return this._call(CacheDelete, () => this._core.delete(cacheName, key, options)); }
+  delete(cacheName, key, options) { return this._call(scalar.CacheDelete, (c) => c.delete(cacheName, key, options)); }
+  /** Adds `amount` (default 1) to the integer at `field`. Options: `{ttl, abortSignal}`. Never retried. */
+  increment(cacheName, field, amount = 1, options) {
+    return this._call(scalar.CacheIncrement, (c) => c.increment(cacheName, field, amount, options));
+  }
+  /** @deprecated use setIfAbsent. Stores only if `key` is absent. */
+  setIfNotExists(cacheName, key, value, options) {
+    return this._call(scalar.CacheSetIfNotExists, (c) => c.setIfAbsent(cacheName, key, value, options));
+  }
+  /** Stores only if `key` is absent. */
+  setIfAbsent(cacheName, key, value, options) {
+    return this._call(scalar.CacheSetIfAbsent, (c) => c.setIfAbsent(cacheName, key, value, options));
+  }
+  /** Stores only if `key` exists. */
+  setIfPresent(cacheName, key, value, options) {
+    return this._call(scalar.CacheSetIfPresent, (c) => c.setIfPresent(cacheName, key, value, options));
+  }
+  /** Stores only if the current value equals `equal`. */
+  setIfEqual(cacheName, key, value, equal, options) {
+    return this._call(scalar.CacheSetIfEqual, (c) => c.setIfEqual(cacheName, key, value, equal, options));
+  }
+  /** Stores if `key` is absent or its value differs from `notEqual`. */
+  setIfNotEqual(cacheName, key, value, notEqual, options) {
+    return this._call(scalar.CacheSetIfNotEqual, (c) => c.setIfNotEqual(cacheName, key, value, notEqual, options));
+  }
+  /** Stores if `key` exists and its value differs from `notEqual`. */
+  setIfPresentAndNotEqual(cacheName, key, value, notEqual, options) {
+    return this._call(scalar.CacheSetIfPresentAndNotEqual,
+      (c) => c.setIfPresentAndNotEqual(cacheName, key, value, notEqual, options));
+  }
+  /** Stores if `key` is absent or its value equals `equal`. */
+  setIfAbsentOrEqual(cacheName, key, value, equal, options) {
+    return this._call(scalar.CacheSetIfAbsentOrEqual, (c) => c.setIfAbsentOrEqual(cacheName, key, value, equal, options));
+  }
+  /** Reads `key` with the service's hash of its value. */
+  getWithHash(cacheName, key, options) {
+    return this._call(scalar.CacheGetWithHash, (c) => c.getWithHash(cacheName, key, options));
+  }
+  /** Stores `value` and returns its hash. */
+  setWithHash(cacheName, key, value, options) {
+    return this._call(scalar.CacheSetWithHash, (c) => c.setWithHash(cacheName, key, value, options));
+  }
+  /** Stores if `key` exists and its hash equals `hashEqual`. */
+  setIfPresentAndHashEqual(cacheName, key, value, hashEqual, options) {
+    return this._call(scalar.CacheSetIfPresentAndHashEqual,
+      (c) => c.setIfPresentAndHashEqual(cacheName, key, value, hashEqual, options));
+  }
+  /** Stores if `key` exists and its hash differs from `hashNotEqual`. */
+  setIfPresentAndHashNotEqual(cacheName, key, value, hashNotEqual, options) {
+    return this._call(scalar.CacheSetIfPresentAndHashNotEqual,
+      (c) => c.setIfPresentAndHashNotEqual(cacheName, key, value, hashNotEqual, options));
+  }
+  /** Stores if `key` is absent or its hash equals `hashEqual`. */
+  setIfAbsentOrHashEqual(cacheName, key, value, hashEqual, options) {
+    return this._call(scalar.CacheSetIfAbsentOrHashEqual,
+      (c) => c.setIfAbsentOrHashEqual(cacheName, key, value, hashEqual, options));
+  }
+  /** Stores if `key` is absent or its hash differs from `hashNotEqual`. */
+  setIfAbsentOrHashNotEqual(cacheName, key, value, hashNotEqual, options) {
+    return this._call(scalar.CacheSetIfAbsentOrHashNotEqual,
+      (c) => c.setIfAbsentOrHashNotEqual(cacheName, key, value, hashNotEqual, options));
+  }
+  /** Reads many keys in one call: `CacheGetBatch.Success` with per-key results. */
+  getBatch(cacheName, keys, options) {
+    return this._call(scalar.CacheGetBatch, (c) => c.getBatch(cacheName, keys, options), { keys });
+  }
+  /** Stores many items (`Record | Map | {key, value, ttl?}[]`) in one call. Options: `{ttl, abortSignal}`. */
+  setBatch(cacheName, items, options) {
+    return this._call(scalar.CacheSetBatch, (c) => c.setBatch(cacheName, batchItems(items), options));
+  }
+  /** Whether `key` exists. */
+  keyExists(cacheName, key, options) {
+    return this._call(scalar.CacheKeyExists, (c) => c.keysExist(cacheName, [key], options));
+  }
+  /** Which of `keys` exist. */
+  keysExist(cacheName, keys, options) {
+    return this._call(scalar.CacheKeysExist, (c) => c.keysExist(cacheName, keys, options), { keys });
+  }
+  /** The type of the item at `key`. */
+  itemGetType(cacheName, key, options) {
+    return this._call(scalar.CacheItemGetType, (c) => c.itemGetType(cacheName, key, options));
+  }
+  /** The remaining TTL of `key` in milliseconds. */
+  itemGetTtl(cacheName, key, options) {
+    return this._call(scalar.CacheItemGetTtl, (c) => c.itemGetTtl(cacheName, key, options));
+  }
+  /** Sets the TTL of `key` to `ttlMilliseconds` (milliseconds, as in the official SDK). */
+  updateTtl(cacheName, key, ttlMilliseconds, options) {
+    return this._call(scalar.CacheUpdateTtl, (c) => c.updateTtl(cacheName, key, ttlMilliseconds, options));
+  }
+  /** Raises the TTL of `key` to `ttlMilliseconds` if that is longer. */
+  increaseTtl(cacheName, key, ttlMilliseconds, options) {
+    return this._call(scalar.CacheIncreaseTtl, (c) => c.increaseTtl(cacheName, key, ttlMilliseconds, options));
+  }
+  /** Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter. */
+  decreaseTtl(cacheName, key, ttlMilliseconds, options) {
+    return this._call(scalar.CacheDecreaseTtl, (c) => c.decreaseTtl(cacheName, key, ttlMilliseconds, options));
+  }
 }
+
+// Collection methods live in js/methods/<family>.js (one file per family).
+Object.assign(CacheClient.prototype, dictionaryMethods, setMethods, listMethods, sortedSetMethods);

@@ -15,38 +15,39 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::config::{Configuration, CredentialProvider};
-use super::convert::{self, IntoJs};
-use crate::core::cache::{delete::DeleteRequest, get::GetRequest, set::SetRequest};
+use super::convert::{self, set, tagged, IntoJs};
 use crate::core::client::Client;
-use crate::core::control::create_cache::CreateCacheRequest;
-use crate::core::control::delete_cache::DeleteCacheRequest;
+use crate::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
+use crate::core::control::delete_cache::{DeleteCacheRequest, DeleteCacheResponse};
+use crate::core::control::flush_cache::{FlushCacheRequest, FlushCacheResponse};
+use crate::core::control::list_caches::{ListCachesRequest, ListCachesResponse};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{decode_reply, Endpoint, UnaryRpc};
+use crate::core::ping::{PingRequest, PingResponse};
+use crate::core::rpc::{decode_reply, Rpc, UnaryRpc};
 use crate::transport::fetch::FetchTransport;
 
 /// An encoded request and the function that turns its reply into a JS result.
-struct Prepared {
-    path: &'static str,
-    endpoint: Endpoint,
+pub(crate) struct Prepared {
+    rpc: Rpc,
     cache: Option<String>,
     message: Vec<u8>,
-    finish: fn(Result<Vec<u8>, MomentoError>) -> JsValue,
+    finish: fn(Result<Vec<Vec<u8>>, MomentoError>) -> JsValue,
 }
 
-fn prepare<R: UnaryRpc>(request: R) -> Prepared
+/// Encodes a validated request for the shared runner.
+pub(crate) fn prepare<R: UnaryRpc>(request: R) -> Prepared
 where
     R::Response: IntoJs,
 {
     Prepared {
-        path: R::RPC.path,
-        endpoint: R::RPC.endpoint,
+        rpc: R::RPC,
         cache: request.cache_name().map(str::to_owned),
         message: request.into_proto().encode_to_vec(),
         finish: finish::<R>,
     }
 }
 
-fn finish<R: UnaryRpc>(reply: Result<Vec<u8>, MomentoError>) -> JsValue
+fn finish<R: UnaryRpc>(reply: Result<Vec<Vec<u8>>, MomentoError>) -> JsValue
 where
     R::Response: IntoJs,
 {
@@ -60,12 +61,12 @@ where
 #[wasm_bindgen]
 pub struct CacheClientCore {
     client: Rc<Client<FetchTransport>>,
-    default_ttl_ms: u64,
+    pub(crate) default_ttl_ms: u64,
 }
 
 impl CacheClientCore {
     /// Runs `build` (validation + encoding) now, then the call; any failure becomes an error object.
-    fn start(
+    pub(crate) fn start(
         &self,
         options: &Option<Object>,
         build: impl FnOnce() -> Result<Prepared, MomentoError>,
@@ -82,13 +83,7 @@ async fn run(
     Ok(match prepared {
         Ok((p, signal)) => {
             let reply = client
-                .call(
-                    p.path,
-                    p.endpoint,
-                    p.cache.as_deref(),
-                    &p.message,
-                    signal.as_ref(),
-                )
+                .call(p.rpc, p.cache.as_deref(), &p.message, signal.as_ref())
                 .await;
             (p.finish)(reply)
         }
@@ -133,63 +128,98 @@ impl CacheClientCore {
         self.start(&None, || Ok(prepare(DeleteCacheRequest::new(cache_name)?)))
     }
 
-    /// Reads a key: `{type: 'Hit', value: Uint8Array}`, `{type: 'Miss'}` or an error object.
-    /// Options: `{abortSignal?: AbortSignal}`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
-    pub fn get(
+    /// Lists caches, one page: `{type: 'Success', caches: CacheInfo[], nextToken}` (the facade follows pages).
+    #[wasm_bindgen(js_name = listCaches, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn list_caches(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        #[wasm_bindgen(js_name = nextToken)] next_token: Option<String>,
     ) -> Promise {
-        self.start(&options, || {
-            Ok(prepare(GetRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
+        self.start(&None, || {
+            Ok(prepare(ListCachesRequest {
+                next_token: next_token.unwrap_or_default(),
+            }))
         })
     }
 
-    /// Stores a value with `ttl` seconds (default: the client's `defaultTtlSeconds`); `ttl: 0` is rejected.
-    /// Options: `{ttl?: number, abortSignal?: AbortSignal}`. Resolves to `{type: 'Success'}` or an error object.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
-    pub fn set(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> Promise {
-        self.start(&options, || {
-            Ok(prepare(SetRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-                convert::bytes(&value, "value")?,
-                convert::opt_number(&options, "ttl")?,
-                self.default_ttl_ms,
-            )?))
-        })
+    /// Removes every item of a cache: `{type: 'Success'}` or an error object.
+    #[wasm_bindgen(js_name = flushCache, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn flush_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {
+        self.start(&None, || Ok(prepare(FlushCacheRequest::new(cache_name)?)))
     }
 
-    /// Deletes a key: `{type: 'Success'}` or an error object. Options: `{abortSignal?: AbortSignal}`.
+    /// Checks the service answers (with the configured deadline): `{type: 'Success'}` or an error object.
     #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
-    pub fn delete(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> Promise {
-        self.start(&options, || {
-            Ok(prepare(DeleteRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
+    pub fn ping(&self) -> Promise {
+        self.start(&None, || Ok(prepare(PingRequest)))
+    }
+}
+
+impl IntoJs for CreateCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged(match self {
+            CreateCacheResponse::Success => "Success",
+            CreateCacheResponse::AlreadyExists => "AlreadyExists",
         })
+        .into()
+    }
+}
+
+impl IntoJs for DeleteCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for FlushCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for PingResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for ListCachesResponse {
+    fn into_js(self) -> JsValue {
+        let o = tagged("Success");
+        let caches: js_sys::Array = self
+            .caches
+            .into_iter()
+            .map(|c| {
+                let info = Object::new();
+                set(&info, "name", &JsValue::from_str(&c.name));
+                set(&info, "maxTrafficRate", &JsValue::from(c.max_traffic_rate));
+                set(
+                    &info,
+                    "maxThroughputKbps",
+                    &JsValue::from(c.max_throughput_kbps),
+                );
+                set(&info, "maxItemSizeKb", &JsValue::from(c.max_item_size_kb));
+                set(
+                    &info,
+                    "maxTtlSeconds",
+                    &JsValue::from(c.max_ttl_seconds as f64),
+                );
+                set(&info, "maxPublishRate", &JsValue::from(c.max_publish_rate));
+                set(
+                    &info,
+                    "maxSubscriptionCount",
+                    &JsValue::from(c.max_subscription_count),
+                );
+                set(
+                    &info,
+                    "maxPublishMessageSizeKb",
+                    &JsValue::from(c.max_publish_message_size_kb),
+                );
+                JsValue::from(info)
+            })
+            .collect();
+        set(&o, "caches", &caches);
+        set(&o, "nextToken", &JsValue::from_str(&self.next_token));
+        o.into()
     }
 }
 

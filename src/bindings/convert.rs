@@ -5,55 +5,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use crate::core::cache::{delete::DeleteResponse, get::GetResponse, set::SetResponse};
-use crate::core::control::{create_cache::CreateCacheResponse, delete_cache::DeleteCacheResponse};
 use crate::core::error::MomentoError;
 
 /// A response enum as the tagged plain object the JS facade expects.
 pub trait IntoJs {
     /// `{type: '<Variant>', ...fields}`.
     fn into_js(self) -> JsValue;
-}
-
-impl IntoJs for GetResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            GetResponse::Hit { value } => {
-                let o = tagged("Hit");
-                set(&o, "value", &uint8(&value));
-                o.into()
-            }
-            GetResponse::Miss => tagged("Miss").into(),
-        }
-    }
-}
-
-impl IntoJs for SetResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for DeleteResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for CreateCacheResponse {
-    fn into_js(self) -> JsValue {
-        tagged(match self {
-            CreateCacheResponse::Success => "Success",
-            CreateCacheResponse::AlreadyExists => "AlreadyExists",
-        })
-        .into()
-    }
-}
-
-impl IntoJs for DeleteCacheResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
 }
 
 /// `string | Uint8Array` → bytes (strings are UTF-8 encoded once, here).
@@ -67,6 +24,30 @@ pub fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, MomentoError> {
     Err(MomentoError::invalid_argument(format!(
         "{what} must be a string or Uint8Array"
     )))
+}
+
+/// An array of `string | Uint8Array` → byte strings.
+pub fn bytes_list(value: &JsValue, what: &str) -> Result<Vec<Vec<u8>>, MomentoError> {
+    let array = value
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| MomentoError::invalid_argument(format!("{what} must be an array")))?;
+    array.iter().map(|v| bytes(&v, what)).collect()
+}
+
+/// A JS array of byte strings (each a fresh `Uint8Array`).
+pub fn uint8_array_list<'a>(items: impl IntoIterator<Item = &'a Vec<u8>>) -> JsValue {
+    items
+        .into_iter()
+        .map(|b| uint8(b))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// A required number argument.
+pub fn number(value: &JsValue, what: &str) -> Result<f64, MomentoError> {
+    value
+        .as_f64()
+        .ok_or_else(|| MomentoError::invalid_argument(format!("{what} must be a number")))
 }
 
 /// Reads property `name` of an optional options object.
@@ -86,6 +67,20 @@ pub fn opt_number(options: &Option<Object>, name: &str) -> Result<Option<f64>, M
     v.as_f64()
         .map(Some)
         .ok_or_else(|| MomentoError::invalid_argument(format!("{name} must be a number")))
+}
+
+/// The collection TTL of a write: the facade normalizes a JS `CollectionTtl` into `options.ttlSeconds`
+/// (number or undefined) and `options.refreshTtl` (boolean, default true).
+pub fn collection_ttl(
+    options: &Option<Object>,
+    default_ttl_ms: u64,
+) -> Result<crate::core::collection_ttl::CollectionTtl, MomentoError> {
+    let refresh = field(options, "refreshTtl").as_bool().unwrap_or(true);
+    crate::core::collection_ttl::CollectionTtl::new(
+        opt_number(options, "ttlSeconds")?,
+        refresh,
+        default_ttl_ms,
+    )
 }
 
 /// The `abortSignal` option, if any.

@@ -4,3 +4,8 @@
 pub mod cache_client;
 pub mod config;
 pub mod convert;
+pub mod dictionary;
+pub mod list;
+pub mod scalar;
+pub mod set;
+pub mod sorted_set;

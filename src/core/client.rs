@@ -9,7 +9,7 @@ use super::config::{Configuration, ReadConcern};
 use super::credentials::Credentials;
 use super::error::{grpc_code, MomentoError, MomentoErrorCode};
 use super::grpc_web::{self, Mode, Trailers};
-use super::rpc::{decode_reply, Endpoint, UnaryRpc};
+use super::rpc::{decode_reply, Endpoint, Rpc, UnaryRpc};
 use crate::transport::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
 
 /// SDK version sent in the `agent` header.
@@ -103,28 +103,25 @@ impl<T: Transport> Client<T> {
     ) -> Result<R::Response, MomentoError> {
         let cache = request.cache_name().map(str::to_owned);
         let message = request.into_proto().encode_to_vec();
-        let reply = self
-            .call(
-                R::RPC.path,
-                R::RPC.endpoint,
-                cache.as_deref(),
-                &message,
-                signal,
-            )
-            .await;
+        let reply = self.call(R::RPC, cache.as_deref(), &message, signal).await;
         decode_reply::<R>(reply)
     }
 
-    /// The unary pipeline on encoded messages: `message` is the encoded proto request; the result is the
-    /// encoded proto reply. One overall deadline covers every attempt and backoff.
+    /// The pipeline on encoded messages: `message` is the encoded proto request; the result holds the encoded
+    /// reply messages — exactly one for unary RPCs, every item for server-streaming ones (collected until the
+    /// stream ends). One overall deadline covers every attempt and backoff.
     pub async fn call(
         &self,
-        path: &'static str,
-        endpoint: Endpoint,
+        rpc: Rpc,
         cache: Option<&str>,
         message: &[u8],
         signal: Option<&T::Signal>,
-    ) -> Result<Vec<u8>, MomentoError> {
+    ) -> Result<Vec<Vec<u8>>, MomentoError> {
+        let Rpc {
+            path,
+            endpoint,
+            streaming,
+        } = rpc;
         let mode = self.config.transport_mode;
         let timeout_ms = self.config.client_timeout_ms;
         let deadline = self.transport.now_ms() + f64::from(timeout_ms);
@@ -143,8 +140,8 @@ impl<T: Transport> Client<T> {
             request.timeout_ms = remaining as u32;
             request.headers = self.headers(cache, mode, request.timeout_ms);
             let status = match self.transport.send(&request, signal).await {
-                Ok(response) => match read_unary(response).await {
-                    Ok(bytes) => return Ok(bytes),
+                Ok(response) => match read_reply(response, streaming).await {
+                    Ok(frames) => return Ok(frames),
                     Err(Attempt::Status(s)) => s,
                     Err(Attempt::Transport(e)) => transport_status(e, timeout_ms)?,
                 },
@@ -216,8 +213,11 @@ enum Attempt {
     Transport(TransportError),
 }
 
-/// Reads a unary gRPC-web response into the reply message bytes, or the failing status.
-async fn read_unary<B: ResponseBody>(response: HttpResponse<B>) -> Result<Vec<u8>, Attempt> {
+/// Reads a gRPC-web response into its reply messages (one for unary), or the failing status.
+async fn read_reply<B: ResponseBody>(
+    response: HttpResponse<B>,
+    streaming: bool,
+) -> Result<Vec<Vec<u8>>, Attempt> {
     let header_trailers = Trailers::from_headers(
         response
             .headers
@@ -245,12 +245,12 @@ async fn read_unary<B: ResponseBody>(response: HttpResponse<B>) -> Result<Vec<u8
         )));
     };
     let body = response.body.bytes().await.map_err(Attempt::Transport)?;
-    grpc_web::decode_unary(
-        mode,
-        &body,
-        header_trailers,
-        grpc_web::DEFAULT_MAX_FRAME_LEN,
-    )
+    let max = grpc_web::DEFAULT_MAX_FRAME_LEN;
+    if streaming {
+        grpc_web::decode_stream(mode, &body, header_trailers, max)
+    } else {
+        grpc_web::decode_unary(mode, &body, header_trailers, max).map(|m| vec![m])
+    }
     .map_err(|t| Attempt::Status(Status::from_trailers(t)))
 }
 

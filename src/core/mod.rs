@@ -3,12 +3,14 @@
 
 pub mod cache;
 pub mod client;
+pub mod collection_ttl;
 pub mod config;
 pub mod control;
 pub mod credentials;
 pub mod error;
 pub mod grpc_web;
 pub mod json;
+pub mod ping;
 pub mod retry;
 pub mod rpc;
 pub mod validation;

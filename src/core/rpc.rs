@@ -16,20 +16,43 @@ pub enum Endpoint {
     Token,
 }
 
-/// A gRPC method: its path and the endpoint that serves it.
+/// A gRPC method: its path, the endpoint that serves it, and whether it answers with a stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rpc {
     /// `/<package>.<Service>/<Method>`.
     pub path: &'static str,
     /// Which endpoint to send it to.
     pub endpoint: Endpoint,
+    /// Server-streaming (GetBatch, SetBatch): the reply is every streamed message.
+    pub streaming: bool,
 }
 
-/// A unary call: validated request → proto → typed response.
+impl Rpc {
+    /// A unary data-plane RPC of `cache_client.Scs`.
+    pub const fn scs(path: &'static str) -> Self {
+        Self {
+            path,
+            endpoint: Endpoint::Cache,
+            streaming: false,
+        }
+    }
+
+    /// A unary control-plane RPC.
+    pub const fn control(path: &'static str) -> Self {
+        Self {
+            path,
+            endpoint: Endpoint::Control,
+            streaming: false,
+        }
+    }
+}
+
+/// A call: validated request → proto → typed response. (Named for the common case; server-streaming RPCs whose
+/// items are collected implement [`UnaryRpc::from_stream`] instead of relying on the single-reply default.)
 pub trait UnaryRpc {
     /// The proto request message.
     type Proto: Message;
-    /// The proto reply message.
+    /// The proto reply message (one stream item for streaming RPCs).
     type ProtoResponse: Message + Default;
     /// The typed result on success (an enum of the RPC's variants).
     type Response;
@@ -41,6 +64,13 @@ pub trait UnaryRpc {
     fn into_proto(self) -> Self::Proto;
     /// Interprets the reply.
     fn from_proto(reply: Self::ProtoResponse) -> Result<Self::Response, MomentoError>;
+    /// Interprets every item of a streamed reply (streaming RPCs override this).
+    fn from_stream(items: Vec<Self::ProtoResponse>) -> Result<Self::Response, MomentoError> {
+        match items.into_iter().next() {
+            Some(reply) => Self::from_proto(reply),
+            None => Err(MomentoError::unknown_service("empty response")),
+        }
+    }
     /// Turns some service errors into success variants (e.g. ALREADY_EXISTS → `CreateCache.AlreadyExists`).
     fn recover(error: MomentoError) -> Result<Self::Response, MomentoError> {
         Err(error)
@@ -50,18 +80,32 @@ pub trait UnaryRpc {
 /// Decodes the outcome of [`crate::core::client::Client::call`] for RPC `R`: proto decode, `from_proto`, or
 /// `recover` on error. The one generic step per RPC; everything before it is shared code.
 pub fn decode_reply<R: UnaryRpc>(
-    reply: Result<Vec<u8>, MomentoError>,
+    reply: Result<Vec<Vec<u8>>, MomentoError>,
 ) -> Result<R::Response, MomentoError> {
-    match reply {
-        Ok(bytes) => {
-            let proto = R::ProtoResponse::decode(bytes.as_slice()).map_err(|e| {
-                MomentoError::unknown_service(format!(
-                    "unable to decode {} response: {e}",
-                    R::RPC.path
-                ))
-            })?;
-            R::from_proto(proto)
-        }
-        Err(e) => R::recover(e),
+    let frames = match reply {
+        Ok(frames) => frames,
+        Err(e) => return R::recover(e),
+    };
+    let mut items = Vec::with_capacity(frames.len());
+    for bytes in &frames {
+        items.push(
+            R::ProtoResponse::decode(bytes.as_slice())
+                .map_err(|e| decode_error(R::RPC.path, &e))?,
+        );
     }
+    if R::RPC.streaming {
+        R::from_stream(items)
+    } else {
+        match items.into_iter().next() {
+            Some(reply) => R::from_proto(reply),
+            None => Err(MomentoError::unknown_service("empty response")),
+        }
+    }
+}
+
+/// The error for an undecodable reply (shared, so each RPC's decoder stays small).
+#[cold]
+#[inline(never)]
+fn decode_error(path: &str, e: &prost::DecodeError) -> MomentoError {
+    MomentoError::unknown_service(format!("unable to decode {path} response: {e}"))
 }

@@ -15,6 +15,28 @@ pub fn cache_name(name: &str) -> Result<(), MomentoError> {
     Ok(())
 }
 
+/// Rejects empty or whitespace-only collection/topic/leaderboard names, with the official text
+/// (`"{kind} name must not be empty"`, e.g. kind `dictionary`, `set`, `sorted set`, `list`, `topic`).
+pub fn name(kind: &str, name: &str) -> Result<(), MomentoError> {
+    if name.trim().is_empty() {
+        return Err(MomentoError::invalid_argument(format!(
+            "{kind} name must not be empty"
+        )));
+    }
+    Ok(())
+}
+
+/// Rejects a TTL of 0 ms given in milliseconds (`updateTtl`, `increaseTtl`, `decreaseTtl` take ms).
+pub fn ttl_ms(ttl_ms: f64) -> Result<u64, MomentoError> {
+    if !ttl_ms.is_finite() || ttl_ms < 1.0 || ttl_ms > MAX_TTL_MS as f64 {
+        return Err(MomentoError::invalid_argument(format!(
+            "ttl must be a positive integer, received {}",
+            js_number(ttl_ms)
+        )));
+    }
+    Ok(ttl_ms as u64)
+}
+
 /// Rejects empty keys: Momento has no empty key.
 pub fn key(key: &[u8]) -> Result<(), MomentoError> {
     if key.is_empty() {
@@ -97,6 +119,17 @@ mod tests {
         );
         assert_eq!(js_number(f64::NAN), "NaN");
         assert_eq!(js_number(1.125), "1.125");
+    }
+
+    #[test]
+    fn names_and_ms_ttls() {
+        assert_eq!(
+            name("dictionary", " ").unwrap_err().message,
+            "dictionary name must not be empty"
+        );
+        assert!(name("list", "l").is_ok());
+        assert_eq!(ttl_ms(1500.0).unwrap(), 1500);
+        assert!(ttl_ms(0.0).is_err());
     }
 
     #[test]

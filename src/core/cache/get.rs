@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::rpc::{Rpc, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `get` request.
@@ -40,10 +40,7 @@ impl UnaryRpc for GetRequest {
     type Proto = Proto;
     type ProtoResponse = ProtoResponse;
     type Response = GetResponse;
-    const RPC: Rpc = Rpc {
-        path: "/cache_client.Scs/Get",
-        endpoint: Endpoint::Cache,
-    };
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/Get");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

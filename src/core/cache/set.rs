@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::rpc::{Rpc, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `set` request.
@@ -52,10 +52,7 @@ impl UnaryRpc for SetRequest {
     type Proto = Proto;
     type ProtoResponse = ProtoResponse;
     type Response = SetResponse;
-    const RPC: Rpc = Rpc {
-        path: "/cache_client.Scs/Set",
-        endpoint: Endpoint::Cache,
-    };
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/Set");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

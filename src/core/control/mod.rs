@@ -2,3 +2,5 @@
 
 pub mod create_cache;
 pub mod delete_cache;
+pub mod flush_cache;
+pub mod list_caches;

@@ -1,0 +1,70 @@
+// Shared machinery of the response classes: every variant is a class with a `type` field and the official
+// accessors; namespaces (`CacheGet.Hit`) group them so `instanceof` and `switch (resp.type)` both work.
+
+const utf8 = new TextDecoder();
+/** Decodes UTF-8 bytes. */
+export const str = (bytes) => utf8.decode(bytes);
+
+/** Base of every response variant: `raw` is the tagged object from the wasm core. */
+export class Response {
+  constructor(raw) {
+    this.type = this.constructor.TYPE;
+    this._raw = raw;
+  }
+  /** `undefined` unless the variant has a value, so `resp.value() ?? fallback` works on any response. */
+  value() { return undefined; }
+  toString() { return this.type; }
+}
+
+/** An `Error` variant: the failed call's SdkError with the official accessors. */
+export class ErrorResponse extends Response {
+  constructor(error) {
+    super(undefined);
+    this._error = error;
+  }
+  /** The `MomentoErrorCode`. */
+  errorCode() { return this._error.errorCode(); }
+  /** `wrapper: original message`, as the official SDK formats it. */
+  message() { return this._error.wrappedErrorMessage(); }
+  /** The underlying SdkError. */
+  innerException() { return this._error; }
+  toString() { return this.message(); }
+}
+
+/**
+ * Builds a namespace of variant classes: `namespace({Hit: {...accessors}, Miss: {}, Error: {}})`.
+ * Each class is named after its variant (so `toString()` and stack traces read `Hit`, `Miss`, …).
+ */
+export function namespace(variants) {
+  const out = {};
+  for (const [type, accessors] of Object.entries(variants)) {
+    const Base = type === 'Error' ? ErrorResponse : Response;
+    const cls = { [type]: class extends Base {} }[type];
+    cls.TYPE = type;
+    Object.assign(cls.prototype, accessors);
+    if (type === 'Miss') cls.prototype.is_miss = true;
+    out[type] = cls;
+  }
+  return Object.freeze(out);
+}
+
+/** The string enum of a namespace (`CacheGetResponse.Hit === 'Hit'`). */
+export function enumOf(ns) {
+  return Object.freeze(Object.fromEntries(Object.keys(ns).map((k) => [k, k])));
+}
+
+/** `value()`/`valueString()`/`valueUint8Array()` reading the bytes in `raw[field]` (value() is the string). */
+export function bytesValue(field = 'value') {
+  return {
+    value() { return str(this._raw[field]); },
+    valueString() { return str(this._raw[field]); },
+    valueUint8Array() { return this._raw[field]; },
+    toString() {
+      const s = str(this._raw[field]);
+      return `${this.type}: ${s.length > 32 ? `${s.slice(0, 32)}...` : s}`;
+    },
+  };
+}
+
+/** A `Success` variant with no data. */
+export const SUCCESS = {};

@@ -1,0 +1,1 @@
+//! list methods of `CacheClientCore` (one `#[wasm_bindgen] impl` block per family).

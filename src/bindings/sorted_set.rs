@@ -1,0 +1,1 @@
+//! sorted_set methods of `CacheClientCore` (one `#[wasm_bindgen] impl` block per family).

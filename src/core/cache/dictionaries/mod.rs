@@ -1,0 +1,1 @@
+//! dictionary RPCs of `cache_client.Scs`, one file each.

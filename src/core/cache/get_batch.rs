@@ -1,0 +1,73 @@
+//! `getBatch`: `/cache_client.Scs/GetBatch`, server-streaming — one `_GetResponse` per key, in request order.
+
+use momento_proto::cache_client::{
+    GetBatchRequest as Proto, GetRequest as ProtoGet, GetResponse as ProtoResponse,
+};
+
+use super::get::{GetRequest, GetResponse};
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `getBatch` request.
+#[derive(Debug)]
+pub struct GetBatchRequest {
+    cache: String,
+    keys: Vec<Vec<u8>>,
+}
+
+impl GetBatchRequest {
+    /// Validates the cache name and every key.
+    pub fn new(cache: String, keys: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        for key in &keys {
+            validation::key(key)?;
+        }
+        Ok(Self { cache, keys })
+    }
+}
+
+/// The result of a `getBatch`: one `get` result per key, in the order the keys were given (the caller pairs
+/// them with its keys).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GetBatchResponse {
+    /// Hit or Miss per key.
+    pub results: Vec<GetResponse>,
+}
+
+impl UnaryRpc for GetBatchRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = GetBatchResponse;
+    const RPC: Rpc = Rpc {
+        path: "/cache_client.Scs/GetBatch",
+        endpoint: Endpoint::Cache,
+        streaming: true,
+    };
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            items: self
+                .keys
+                .into_iter()
+                .map(|cache_key| ProtoGet { cache_key })
+                .collect(),
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<GetBatchResponse, MomentoError> {
+        Self::from_stream(vec![reply])
+    }
+
+    fn from_stream(items: Vec<ProtoResponse>) -> Result<GetBatchResponse, MomentoError> {
+        let results = items
+            .into_iter()
+            .map(GetRequest::from_proto)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(GetBatchResponse { results })
+    }
+}

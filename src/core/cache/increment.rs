@@ -1,0 +1,94 @@
+//! `increment`: `/cache_client.Scs/Increment` → the new value (a missing key starts at 0; the value is stored
+//! as a base-10 string). Never retried: repeating it would add twice.
+
+use momento_proto::cache_client::{IncrementRequest as Proto, IncrementResponse as ProtoResponse};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `increment` request.
+#[derive(Debug)]
+pub struct IncrementRequest {
+    cache: String,
+    key: Vec<u8>,
+    amount: i64,
+    ttl_ms: u64,
+}
+
+impl IncrementRequest {
+    /// Validates arguments; `amount` must be an integer; `ttl_seconds` `None` = the client default.
+    pub fn new(
+        cache: String,
+        key: Vec<u8>,
+        amount: f64,
+        ttl_seconds: Option<f64>,
+        default_ttl_ms: u64,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        if !amount.is_finite() || amount.fract() != 0.0 || amount.abs() > 9.007_199_254_740_991e15 {
+            return Err(MomentoError::invalid_argument(
+                "amount must be a safe integer",
+            ));
+        }
+        let ttl_ms = match ttl_seconds {
+            Some(s) => validation::ttl_seconds_to_ms(s)?,
+            None => default_ttl_ms,
+        };
+        Ok(Self {
+            cache,
+            key,
+            amount: amount as i64,
+            ttl_ms,
+        })
+    }
+}
+
+/// The result of an `increment`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IncrementResponse {
+    /// The value after incrementing.
+    Success {
+        /// The new value.
+        value: i64,
+    },
+}
+
+impl UnaryRpc for IncrementRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = IncrementResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/Increment");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_key: self.key,
+            amount: self.amount,
+            ttl_milliseconds: self.ttl_ms,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<IncrementResponse, MomentoError> {
+        Ok(IncrementResponse::Success { value: reply.value })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_amount() {
+        assert!(IncrementRequest::new("c".into(), b"k".to_vec(), 1.5, None, 1).is_err());
+        assert!(IncrementRequest::new("c".into(), b"k".to_vec(), f64::NAN, None, 1).is_err());
+        let p = IncrementRequest::new("c".into(), b"k".to_vec(), -3.0, Some(2.0), 1)
+            .unwrap()
+            .into_proto();
+        assert_eq!((p.amount, p.ttl_milliseconds), (-3, 2000));
+    }
+}

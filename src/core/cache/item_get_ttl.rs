@@ -1,0 +1,66 @@
+//! `itemGetTtl`: `/cache_client.Scs/ItemGetTtl` → Hit with the remaining TTL in milliseconds, or Miss.
+
+use momento_proto::cache_client::{
+    item_get_ttl_response, ItemGetTtlRequest as Proto, ItemGetTtlResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `itemGetTtl` request.
+#[derive(Debug)]
+pub struct ItemGetTtlRequest {
+    cache: String,
+    key: Vec<u8>,
+}
+
+impl ItemGetTtlRequest {
+    /// Validates the cache name and key.
+    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        Ok(Self { cache, key })
+    }
+}
+
+/// The result of `itemGetTtl`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemGetTtlResponse {
+    /// The key exists.
+    Hit {
+        /// Milliseconds until it expires.
+        remaining_ttl_ms: u64,
+    },
+    /// The key does not exist.
+    Miss,
+}
+
+impl UnaryRpc for ItemGetTtlRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = ItemGetTtlResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ItemGetTtl");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_key: self.key,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<ItemGetTtlResponse, MomentoError> {
+        match reply.result {
+            Some(item_get_ttl_response::Result::Found(f)) => Ok(ItemGetTtlResponse::Hit {
+                remaining_ttl_ms: f.remaining_ttl_millis,
+            }),
+            Some(item_get_ttl_response::Result::Missing(_)) => Ok(ItemGetTtlResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "ItemGetTtl response without a result",
+            )),
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `itemGetType`: `/cache_client.Scs/ItemGetType` → Hit with the item's type, or Miss.
+
+use momento_proto::cache_client::{
+    item_get_type_response, ItemGetTypeRequest as Proto, ItemGetTypeResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// The type of a stored item (the official JS `ItemType` names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemType {
+    /// A plain value.
+    Scalar,
+    /// A dictionary.
+    Dictionary,
+    /// A set.
+    Set,
+    /// A list.
+    List,
+    /// A sorted set.
+    SortedSet,
+}
+
+impl ItemType {
+    /// The JS `ItemType` string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Scalar => "SCALAR",
+            Self::Dictionary => "DICTIONARY",
+            Self::Set => "SET",
+            Self::List => "LIST",
+            Self::SortedSet => "SORTED_SET",
+        }
+    }
+}
+
+/// A validated `itemGetType` request.
+#[derive(Debug)]
+pub struct ItemGetTypeRequest {
+    cache: String,
+    key: Vec<u8>,
+}
+
+impl ItemGetTypeRequest {
+    /// Validates the cache name and key.
+    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        Ok(Self { cache, key })
+    }
+}
+
+/// The result of `itemGetType`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemGetTypeResponse {
+    /// The key exists with this type.
+    Hit {
+        /// The item's type.
+        item_type: ItemType,
+    },
+    /// The key does not exist.
+    Miss,
+}
+
+impl UnaryRpc for ItemGetTypeRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = ItemGetTypeResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ItemGetType");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_key: self.key,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<ItemGetTypeResponse, MomentoError> {
+        use item_get_type_response::ItemType as P;
+        match reply.result {
+            Some(item_get_type_response::Result::Found(f)) => {
+                let item_type = match P::try_from(f.item_type) {
+                    Ok(P::Scalar) => ItemType::Scalar,
+                    Ok(P::Dictionary) => ItemType::Dictionary,
+                    Ok(P::Set) => ItemType::Set,
+                    Ok(P::List) => ItemType::List,
+                    Ok(P::SortedSet) => ItemType::SortedSet,
+                    Err(_) => {
+                        return Err(MomentoError::unknown_service(format!(
+                            "unknown item type {}",
+                            f.item_type
+                        )))
+                    }
+                };
+                Ok(ItemGetTypeResponse::Hit { item_type })
+            }
+            Some(item_get_type_response::Result::Missing(_)) => Ok(ItemGetTypeResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "ItemGetType response without a result",
+            )),
+        }
+    }
+}

@@ -1,0 +1,55 @@
+//! `keyExists` / `keysExist`: `/cache_client.Scs/KeysExist` → one boolean per key, in order.
+
+use momento_proto::cache_client::{KeysExistRequest as Proto, KeysExistResponse as ProtoResponse};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `keysExist` request.
+#[derive(Debug)]
+pub struct KeysExistRequest {
+    cache: String,
+    keys: Vec<Vec<u8>>,
+}
+
+impl KeysExistRequest {
+    /// Validates the cache name and every key.
+    pub fn new(cache: String, keys: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        for key in &keys {
+            validation::key(key)?;
+        }
+        Ok(Self { cache, keys })
+    }
+}
+
+/// The result of `keysExist`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeysExistResponse {
+    /// `exists[i]` answers for the i-th key.
+    pub exists: Vec<bool>,
+}
+
+impl UnaryRpc for KeysExistRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = KeysExistResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/KeysExist");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_keys: self.keys,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<KeysExistResponse, MomentoError> {
+        Ok(KeysExistResponse {
+            exists: reply.exists,
+        })
+    }
+}

@@ -1,0 +1,1 @@
+//! list RPCs of `cache_client.Scs`, one file each.

@@ -1,0 +1,129 @@
+//! Hash-conditioned sets over `/cache_client.Scs/SetIfHash`: `setWithHash` (unconditional) and
+//! `setIfPresentAndHashEqual`, `setIfPresentAndHashNotEqual`, `setIfAbsentOrHashEqual`,
+//! `setIfAbsentOrHashNotEqual`. `Stored` carries the hash of the new value.
+
+use momento_proto::cache_client::{
+    set_if_hash_request::Condition as ProtoCondition, set_if_hash_response,
+    SetIfHashRequest as Proto, SetIfHashResponse as ProtoResponse,
+};
+use momento_proto::common;
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// When the value is stored, by the hash of the current value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HashCondition {
+    /// Always (`setWithHash`).
+    Unconditional,
+    /// The key exists and its hash equals this.
+    PresentAndHashEqual(Vec<u8>),
+    /// The key exists and its hash differs from this.
+    PresentAndHashNotEqual(Vec<u8>),
+    /// The key is absent or its hash equals this.
+    AbsentOrHashEqual(Vec<u8>),
+    /// The key is absent or its hash differs from this.
+    AbsentOrHashNotEqual(Vec<u8>),
+}
+
+/// A validated hash-conditioned set.
+#[derive(Debug)]
+pub struct SetIfHashRequest {
+    cache: String,
+    key: Vec<u8>,
+    value: Vec<u8>,
+    ttl_ms: u64,
+    condition: HashCondition,
+}
+
+impl SetIfHashRequest {
+    /// Validates arguments; `ttl_seconds` `None` = the client default.
+    pub fn new(
+        cache: String,
+        key: Vec<u8>,
+        value: Vec<u8>,
+        condition: HashCondition,
+        ttl_seconds: Option<f64>,
+        default_ttl_ms: u64,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        let ttl_ms = match ttl_seconds {
+            Some(s) => validation::ttl_seconds_to_ms(s)?,
+            None => default_ttl_ms,
+        };
+        Ok(Self {
+            cache,
+            key,
+            value,
+            ttl_ms,
+            condition,
+        })
+    }
+}
+
+/// The result of a hash-conditioned set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetIfHashResponse {
+    /// Stored; the hash of the new value.
+    Stored {
+        /// Hash of the stored value.
+        hash: Vec<u8>,
+    },
+    /// The condition did not hold.
+    NotStored,
+}
+
+impl UnaryRpc for SetIfHashRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SetIfHashResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetIfHash");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        let condition = match self.condition {
+            HashCondition::Unconditional => ProtoCondition::Unconditional(common::Unconditional {}),
+            HashCondition::PresentAndHashEqual(h) => {
+                ProtoCondition::PresentAndHashEqual(common::PresentAndHashEqual {
+                    hash_to_check: h,
+                })
+            }
+            HashCondition::PresentAndHashNotEqual(h) => {
+                ProtoCondition::PresentAndNotHashEqual(common::PresentAndNotHashEqual {
+                    hash_to_check: h,
+                })
+            }
+            HashCondition::AbsentOrHashEqual(h) => {
+                ProtoCondition::AbsentOrHashEqual(common::AbsentOrHashEqual { hash_to_check: h })
+            }
+            HashCondition::AbsentOrHashNotEqual(h) => {
+                ProtoCondition::AbsentOrNotHashEqual(common::AbsentOrNotHashEqual {
+                    hash_to_check: h,
+                })
+            }
+        };
+        Proto {
+            cache_key: self.key,
+            cache_body: self.value,
+            ttl_milliseconds: self.ttl_ms,
+            condition: Some(condition),
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SetIfHashResponse, MomentoError> {
+        match reply.result {
+            Some(set_if_hash_response::Result::Stored(s)) => {
+                Ok(SetIfHashResponse::Stored { hash: s.new_hash })
+            }
+            Some(set_if_hash_response::Result::NotStored(_)) => Ok(SetIfHashResponse::NotStored),
+            None => Err(MomentoError::unknown_service(
+                "SetIfHash response without a result",
+            )),
+        }
+    }
+}

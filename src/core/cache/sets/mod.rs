@@ -1,0 +1,1 @@
+//! set RPCs of `cache_client.Scs`, one file each.

@@ -1,0 +1,1 @@
+//! sorted_set RPCs of `cache_client.Scs`, one file each.

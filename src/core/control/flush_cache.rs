@@ -1,0 +1,51 @@
+//! `flushCache`: `/control_client.ScsControl/FlushCache` → Success (every item removed, the cache kept).
+
+use momento_proto::control_client::{
+    FlushCacheRequest as Proto, FlushCacheResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `flushCache` request.
+#[derive(Debug)]
+pub struct FlushCacheRequest {
+    cache: String,
+}
+
+impl FlushCacheRequest {
+    /// Validates the cache name.
+    pub fn new(cache: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        Ok(Self { cache })
+    }
+}
+
+/// The result of a `flushCache`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FlushCacheResponse {
+    /// The cache is empty.
+    Success,
+}
+
+impl UnaryRpc for FlushCacheRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = FlushCacheResponse;
+    const RPC: Rpc = Rpc::control("/control_client.ScsControl/FlushCache");
+
+    fn cache_name(&self) -> Option<&str> {
+        None
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_name: self.cache,
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<FlushCacheResponse, MomentoError> {
+        Ok(FlushCacheResponse::Success)
+    }
+}

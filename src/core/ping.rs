@@ -1,0 +1,37 @@
+//! `ping`: `/cache_client.Ping/Ping` on the cache endpoint → Success. Has a deadline (the official web SDK's
+//! ping has none).
+
+use momento_proto::cache_client::{PingRequest as Proto, PingResponse as ProtoResponse};
+
+use super::error::MomentoError;
+use super::rpc::{Rpc, UnaryRpc};
+
+/// A `ping`.
+#[derive(Debug, Default)]
+pub struct PingRequest;
+
+/// The result of a `ping`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PingResponse {
+    /// The service answered.
+    Success,
+}
+
+impl UnaryRpc for PingRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = PingResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Ping/Ping");
+
+    fn cache_name(&self) -> Option<&str> {
+        None
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {}
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<PingResponse, MomentoError> {
+        Ok(PingResponse::Success)
+    }
+}
