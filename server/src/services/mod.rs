@@ -121,11 +121,6 @@ pub fn limit_exceeded(err: &'static str, message: String) -> Status {
     status
 }
 
-/// `UNIMPLEMENTED` for an RPC this server does not have yet.
-pub fn not_implemented(rpc: &str) -> Status {
-    Status::unimplemented(format!("{rpc} is not implemented yet in momento-server"))
-}
-
 /// `FAILED_PRECONDITION` with metadata `err: invalid_type` for an operation on an item of another
 /// type (e.g. a dictionary operation on a scalar or a list); `expected` names the type the
 /// operation needs ("dictionary", "set", …).
