@@ -8,6 +8,7 @@ use crate::core::config::{Configuration as CoreConfiguration, ReadConcern};
 use crate::core::credentials::{Credentials, EndpointOverrides};
 use crate::core::error::MomentoError;
 use crate::core::grpc_web::Mode;
+use crate::core::retry::RetryStrategy;
 
 /// Client configuration: deadline, retries, throwOnErrors, read concern, transport mode.
 /// Build one from a preset (`Configurations.Browser.latest()`) and adjust with `with…` methods.
@@ -90,6 +91,44 @@ impl Configuration {
         self.inner
             .with_client_timeout_ms(client_timeout_millis)
             .into()
+    }
+
+    /// A copy with another retry strategy: `{maxAttempts, initialDelayMillis?, maxBackoffMillis?}` (exponential
+    /// backoff with jitter; only idempotent calls on CANCELLED/INTERNAL/UNAVAILABLE are retried), or `null` for no
+    /// retries.
+    #[wasm_bindgen(js_name = withRetryStrategy)]
+    pub fn with_retry_strategy(
+        &self,
+        #[wasm_bindgen(
+            js_name = retryStrategy,
+            unchecked_param_type = "{ maxAttempts: number; initialDelayMillis?: number; maxBackoffMillis?: number } | null"
+        )]
+        retry_strategy: JsValue,
+    ) -> Result<Configuration, JsValue> {
+        let o: Option<Object> = retry_strategy.dyn_into().ok();
+        if o.is_none() {
+            return Ok(self.inner.with_retry_strategy(RetryStrategy::None).into());
+        }
+        let num = |name: &str, default: f64| {
+            let v = convert::field(&o, name);
+            if v.is_undefined() {
+                return Ok(default);
+            }
+            v.as_f64()
+                .filter(|n| n.is_finite() && *n >= 0.0)
+                .ok_or_else(|| {
+                    convert::throwable(&MomentoError::invalid_argument(format!(
+                        "{name} must be a non-negative number"
+                    )))
+                })
+        };
+        let attempts = num("maxAttempts", 3.0)?.max(1.0) as u32;
+        let initial = num("initialDelayMillis", 100.0)? as u32;
+        let max = num("maxBackoffMillis", 2000.0)? as u32;
+        Ok(self
+            .inner
+            .with_retry_strategy(RetryStrategy::exponential(attempts, initial, max))
+            .into())
     }
 
     /// A copy that throws (rejects) on errors instead of returning `Error` responses.
@@ -181,6 +220,97 @@ impl CredentialProvider {
             .map_err(|e| convert::throwable(&e))
     }
 
+    /// Same as `fromString` (a disposable token is a v1 key).
+    #[wasm_bindgen(js_name = fromDisposableToken)]
+    pub fn from_disposable_token(
+        #[wasm_bindgen(
+            unchecked_param_type = "string | { apiKey?: string; authToken?: string; endpointOverrides?: { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string } | { baseEndpoint: string; endpointPrefix?: string } }"
+        )]
+        props: JsValue,
+    ) -> Result<CredentialProvider, JsValue> {
+        Self::from_string(props)
+    }
+
+    /// From an environment variable holding a v1 key: `fromEnvironmentVariable('MOMENTO_API_KEY')` or
+    /// `fromEnvironmentVariable({environmentVariableName, env?, endpointOverrides?})`. Reads `env` when given
+    /// (a Cloudflare Worker's `env` binding), else `process.env` when it exists (Node, Deno's compat); throws
+    /// INVALID_ARGUMENT_ERROR when the variable is missing or empty.
+    #[wasm_bindgen(js_name = fromEnvironmentVariable)]
+    pub fn from_environment_variable(
+        #[wasm_bindgen(
+            unchecked_param_type = "string | { environmentVariableName: string; env?: Record<string, string | undefined>; endpointOverrides?: { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string } | { baseEndpoint: string; endpointPrefix?: string } }"
+        )]
+        props: JsValue,
+    ) -> Result<CredentialProvider, JsValue> {
+        let (name, o) = match props.as_string() {
+            Some(name) => (name, None),
+            None => {
+                let o: Option<Object> = props.dyn_into().ok();
+                (
+                    convert::field(&o, "environmentVariableName")
+                        .as_string()
+                        .unwrap_or_default(),
+                    o,
+                )
+            }
+        };
+        let key = env_var(&convert::field(&o, "env"), &name)?;
+        let ov: Option<Object> = convert::field(&o, "endpointOverrides").dyn_into().ok();
+        Credentials::from_string(&key, endpoint_overrides(&ov).as_ref())
+            .map(|inner| CredentialProvider { inner })
+            .map_err(|e| convert::throwable(&e))
+    }
+
+    /// Alias of `fromEnvironmentVariable`.
+    #[wasm_bindgen(js_name = fromEnvVar)]
+    pub fn from_env_var(
+        #[wasm_bindgen(
+            unchecked_param_type = "string | { environmentVariableName: string; env?: Record<string, string | undefined> }"
+        )]
+        props: JsValue,
+    ) -> Result<CredentialProvider, JsValue> {
+        Self::from_environment_variable(props)
+    }
+
+    /// A v2 API key with its endpoint: `fromApiKeyV2({apiKey, endpoint})`.
+    #[wasm_bindgen(js_name = fromApiKeyV2)]
+    pub fn from_api_key_v2(
+        #[wasm_bindgen(unchecked_param_type = "{ apiKey: string; endpoint: string }")]
+        props: JsValue,
+    ) -> Result<CredentialProvider, JsValue> {
+        let o: Option<Object> = props.dyn_into().ok();
+        let key = convert::field(&o, "apiKey").as_string().unwrap_or_default();
+        let endpoint = convert::field(&o, "endpoint")
+            .as_string()
+            .unwrap_or_default();
+        Credentials::from_api_key_v2(&key, &endpoint)
+            .map(|inner| CredentialProvider { inner })
+            .map_err(|e| convert::throwable(&e))
+    }
+
+    /// A v2 API key and endpoint from environment variables (defaults `MOMENTO_API_KEY`, `MOMENTO_ENDPOINT`),
+    /// read from `env` when given, else `process.env`.
+    #[wasm_bindgen(js_name = fromEnvVarV2)]
+    pub fn from_env_var_v2(
+        #[wasm_bindgen(
+            unchecked_param_type = "{ apiKeyEnvVar?: string; endpointEnvVar?: string; env?: Record<string, string | undefined> } | undefined"
+        )]
+        props: JsValue,
+    ) -> Result<CredentialProvider, JsValue> {
+        let o: Option<Object> = props.dyn_into().ok();
+        let name = |field: &str, default: &str| {
+            convert::field(&o, field)
+                .as_string()
+                .unwrap_or_else(|| default.to_owned())
+        };
+        let env = convert::field(&o, "env");
+        let key = env_var(&env, &name("apiKeyEnvVar", "MOMENTO_API_KEY"))?;
+        let endpoint = env_var(&env, &name("endpointEnvVar", "MOMENTO_ENDPOINT"))?;
+        Credentials::from_api_key_v2(&key, &endpoint)
+            .map(|inner| CredentialProvider { inner })
+            .map_err(|e| convert::throwable(&e))
+    }
+
     /// A local server without authentication at `http://hostname:port` (defaults `127.0.0.1:8080`).
     #[wasm_bindgen(js_name = forMomentoLocal)]
     pub fn for_momento_local(
@@ -217,6 +347,42 @@ impl CredentialProvider {
     pub fn token_endpoint(&self) -> String {
         self.inner.endpoints.token.clone()
     }
+}
+
+/// Reads `name` from `env` (an object) or else `globalThis.process.env`, without assuming either exists.
+fn env_var(env: &JsValue, name: &str) -> Result<String, JsValue> {
+    let missing = || {
+        convert::throwable(&MomentoError::invalid_argument(format!(
+            "Missing required environment variable {name}"
+        )))
+    };
+    if name.is_empty() {
+        return Err(convert::throwable(&MomentoError::invalid_argument(
+            "environmentVariableName must not be empty",
+        )));
+    }
+    let get = |o: &JsValue| {
+        js_sys::Reflect::get(o, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let value = if env.is_object() {
+        get(env)
+    } else {
+        let process = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("process"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let penv = if process.is_object() {
+            js_sys::Reflect::get(&process, &JsValue::from_str("env")).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        if penv.is_object() {
+            get(&penv)
+        } else {
+            None
+        }
+    };
+    value.filter(|v| !v.trim().is_empty()).ok_or_else(missing)
 }
 
 fn endpoint_overrides(o: &Option<Object>) -> Option<EndpointOverrides> {

@@ -4,6 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from '../../pkg/web/index.node.js';
 import { cacheBasicsSuite } from '../suites/cache-basics.mjs';
+import { scalarsSuite } from '../suites/scalars.mjs';
 
 const apiKey = process.env.MOMENTO_API_KEY;
 assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
@@ -23,7 +24,9 @@ for (const mode of ['text', 'binary']) {
     const r = await client.createCache(cacheName);
     assert.ok(r.type === 'Success' || r.type === 'AlreadyExists', r.toString());
   });
-  cacheBasicsSuite((name, fn) => test(`[${mode}] ${name}`, fn), { sdk, client: () => client, cacheName });
+  const named = (name, fn) => test(`[${mode}] ${name}`, fn);
+  cacheBasicsSuite(named, { sdk, client: () => client, cacheName });
+  scalarsSuite(named, { sdk, client: () => client, cacheName });
 }
 
 test('ttl: 0 is rejected before any request, not replaced by the default', async () => {
@@ -89,3 +92,30 @@ test('the configuration getter returns the configuration', () => {
   assert.equal(client.configuration.clientTimeoutMillis, 5000);
   assert.equal(sdk.Configurations.Browser.latest().clientTimeoutMillis, 15000);
 });
+
+test('ping answers Success (with a deadline, unlike the official web SDK)', async () => {
+  const r = await makeClient('text').ping();
+  assert.equal(r.type, 'Success', r.toString());
+});
+
+test('credential providers: env variables from process.env or a Worker env object, v2 keys, local', () => {
+  process.env.MOMENTO_TEST_KEY_FOR_ENV = apiKey;
+  const fromEnv = sdk.CredentialProvider.fromEnvironmentVariable('MOMENTO_TEST_KEY_FOR_ENV');
+  assert.match(fromEnv.cacheEndpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const fromWorkerEnv = sdk.CredentialProvider.fromEnvironmentVariable({
+    environmentVariableName: 'KEY', env: { KEY: apiKey },
+  });
+  assert.equal(fromWorkerEnv.cacheEndpoint, fromEnv.cacheEndpoint);
+  assert.throws(() => sdk.CredentialProvider.fromEnvVar('MOMENTO_DEFINITELY_UNSET'),
+    (e) => e.errorCode === 'INVALID_ARGUMENT_ERROR' && /MOMENTO_DEFINITELY_UNSET/.test(e.message));
+  const b64url = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const v2 = `${b64url({ alg: 'HS256' })}.${b64url({ t: 'g', jti: 'x' })}.sig`;
+  assert.throws(() => sdk.CredentialProvider.fromString({ apiKey: v2 }), /fromApiKeyV2/);
+  const p = sdk.CredentialProvider.fromApiKeyV2({ apiKey: v2, endpoint: 'cell-1.example.com' });
+  assert.equal(p.cacheEndpoint, 'https://web.cache.cell-1.example.com');
+  const pv2 = sdk.CredentialProvider.fromEnvVarV2({ env: { MOMENTO_API_KEY: v2, MOMENTO_ENDPOINT: 'cell-2.example.com' } });
+  assert.equal(pv2.tokenEndpoint, 'https://web.token.cell-2.example.com');
+  assert.equal(sdk.CredentialProvider.forMomentoLocal({ port: 9 }).controlEndpoint, 'http://127.0.0.1:9');
+  assert.equal(sdk.CredentialProvider.fromDisposableToken(apiKey).cacheEndpoint, fromEnv.cacheEndpoint);
+});
+
