@@ -71,9 +71,19 @@ impl CacheClientCore {
         options: &Option<Object>,
         build: impl FnOnce() -> Result<Prepared, MomentoError>,
     ) -> Promise {
-        let prepared = convert::abort_signal(options).and_then(|s| Ok((build()?, s)));
-        future_to_promise(run(Rc::clone(&self.client), prepared))
+        start_call(&self.client, options, build)
     }
+}
+
+/// The shared entry of every unary method of every wasm client class (cache, auth, leaderboard, topics):
+/// validates and encodes now via `build`, then runs the call on the one shared future.
+pub(crate) fn start_call(
+    client: &Rc<Client<FetchTransport>>,
+    options: &Option<Object>,
+    build: impl FnOnce() -> Result<Prepared, MomentoError>,
+) -> Promise {
+    let prepared = convert::abort_signal(options).and_then(|s| Ok((build()?, s)));
+    future_to_promise(run(Rc::clone(client), prepared))
 }
 
 async fn run(
