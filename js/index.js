@@ -12,6 +12,7 @@ import { sortedSetMethods } from './methods/sorted-set.js';
 
 export { Configuration, CredentialProvider };
 export { CollectionTtl } from './collection-ttl.js';
+export * from './topics.js';
 export * from './errors.js';
 export * from './responses/control.js';
 export * from './responses/scalar.js';

@@ -1,4 +1,5 @@
-//! The JS surface: the only module with wasm-bindgen exports. Thin async methods over `core`, camelCase
+//! The JS surface: the only module with wasm-bindgen exports. Thin synchronous methods that return promises
+//! from one shared runner over `core`, camelCase
 //! names (parameters too), conversions in `convert`.
 
 pub mod cache_client;
@@ -9,3 +10,4 @@ pub mod list;
 pub mod scalar;
 pub mod set;
 pub mod sorted_set;
+pub mod topic_client;

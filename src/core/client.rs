@@ -130,6 +130,7 @@ impl<T: Transport> Client<T> {
             headers: Vec::new(),
             body: grpc_web::encode_request(message, mode),
             timeout_ms: 0,
+            streaming: false,
         };
         let mut attempt: u32 = 1;
         loop {
@@ -159,6 +160,60 @@ impl<T: Transport> Client<T> {
                 _ => return Err(status.into_error()),
             }
         }
+    }
+
+    /// Opens a long-lived server stream (topic subscriptions). `first_message_ms` bounds the wait for the response
+    /// and its first message; after that the stream has no deadline. Errors before the stream opens are returned
+    /// as errors; no retries here (the caller owns reconnect policy).
+    pub async fn open_stream(
+        &self,
+        rpc: Rpc,
+        cache: Option<&str>,
+        message: &[u8],
+        signal: Option<&T::Signal>,
+        first_message_ms: u32,
+    ) -> Result<FrameStream<T::Body>, MomentoError> {
+        let mode = self.config.transport_mode;
+        let mut headers = self.headers(cache, mode, 0);
+        headers.retain(|(k, _)| *k != "grpc-timeout");
+        let request = HttpRequest {
+            url: format!("{}{}", self.base_url(rpc.endpoint), rpc.path),
+            headers,
+            body: grpc_web::encode_request(message, mode),
+            timeout_ms: first_message_ms,
+            streaming: true,
+        };
+        let response = match self.transport.send(&request, signal).await {
+            Ok(r) => r,
+            Err(e) => return Err(transport_status(e, first_message_ms)?.into_error()),
+        };
+        let header_trailers = Trailers::from_headers(
+            response
+                .headers
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        );
+        let content_type = response.header("content-type").unwrap_or_default();
+        let response_mode = Mode::from_response_content_type(content_type);
+        if let Some(t) = header_trailers.filter(|t| t.code != grpc_code::OK) {
+            return Err(Status::from_trailers(t).into_error());
+        }
+        let Some(response_mode) = response_mode.filter(|_| response.status == 200) else {
+            return Err(Status::new(
+                grpc_web::http_status_to_grpc_code(response.status),
+                format!(
+                    "HTTP status {} with content-type {content_type}",
+                    response.status
+                ),
+            )
+            .into_error());
+        };
+        Ok(FrameStream {
+            body: response.body,
+            decoder: grpc_web::Decoder::new(response_mode, grpc_web::DEFAULT_MAX_FRAME_LEN),
+            first: true,
+            ended: false,
+        })
     }
 
     fn base_url(&self, endpoint: Endpoint) -> &str {
@@ -205,6 +260,70 @@ impl<T: Transport> Client<T> {
         x ^= x << 17;
         self.jitter_state.set(x);
         (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A server stream being read: each call to [`FrameStream::next_message`] yields the next message.
+pub struct FrameStream<B> {
+    body: B,
+    decoder: grpc_web::Decoder,
+    first: bool,
+    ended: bool,
+}
+
+impl<B: ResponseBody> FrameStream<B> {
+    /// The next message (`Ok(None)` when the stream ended with status OK). A broken connection or a truncated
+    /// stream is `SERVER_UNAVAILABLE`; a non-OK status is mapped as for unary calls.
+    pub async fn next_message(&mut self) -> Result<Option<Vec<u8>>, MomentoError> {
+        loop {
+            if self.ended {
+                return Ok(None);
+            }
+            match self.decoder.next_frame() {
+                Ok(Some(grpc_web::Frame::Data(message))) => {
+                    if self.first {
+                        self.first = false;
+                        self.body.disarm();
+                    }
+                    return Ok(Some(message));
+                }
+                Ok(Some(grpc_web::Frame::Trailers(t))) => {
+                    self.ended = true;
+                    if t.code == grpc_code::OK {
+                        return Ok(None);
+                    }
+                    return Err(Status::from_trailers(t).into_error());
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    self.ended = true;
+                    return Err(Status::from_trailers(e.into()).into_error());
+                }
+            }
+            match self.body.chunk().await {
+                Ok(Some(chunk)) => {
+                    if let Err(e) = self.decoder.push(&chunk) {
+                        self.ended = true;
+                        return Err(Status::from_trailers(e.into()).into_error());
+                    }
+                }
+                Ok(None) => {
+                    self.ended = true;
+                    return Err(Status::new(
+                        grpc_code::UNAVAILABLE,
+                        "the stream ended without a status",
+                    )
+                    .into_error());
+                }
+                Err(e) => {
+                    self.ended = true;
+                    return Err(match transport_status(e, 0) {
+                        Ok(status) => status.into_error(),
+                        Err(e) => e,
+                    });
+                }
+            }
+        }
     }
 }
 

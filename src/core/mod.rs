@@ -12,5 +12,6 @@ pub mod grpc_web;
 pub mod json;
 pub mod ping;
 pub mod retry;
+pub mod topics;
 pub mod rpc;
 pub mod validation;

@@ -30,7 +30,7 @@ struct AbortGuard {
     controller: AbortController,
     timed_out: Rc<Cell<bool>>,
     cancelled: Rc<Cell<bool>>,
-    _timer: Timeout,
+    timer: Option<Timeout>,
     listener: Option<(AbortSignal, Closure<dyn FnMut()>)>,
 }
 
@@ -39,13 +39,13 @@ impl AbortGuard {
         let controller = AbortController::new().map_err(|e| network(&e))?;
         let timed_out = Rc::new(Cell::new(false));
         let cancelled = Rc::new(Cell::new(false));
-        let timer = {
+        let timer = (timeout_ms > 0).then(|| {
             let (c, flag) = (controller.clone(), timed_out.clone());
             Timeout::new(timeout_ms, move || {
                 flag.set(true);
                 c.abort();
             })
-        };
+        });
         let listener = match user {
             Some(signal) => {
                 if signal.aborted() {
@@ -67,7 +67,7 @@ impl AbortGuard {
             controller,
             timed_out,
             cancelled,
-            _timer: timer,
+            timer,
             listener,
         })
     }
@@ -125,6 +125,11 @@ impl ResponseBody for FetchBody {
         }
         let value = Reflect::get(&result, &JsValue::from_str("value")).map_err(|e| network(&e))?;
         Ok(Some(value.unchecked_into::<Uint8Array>().to_vec()))
+    }
+
+    fn disarm(&mut self) {
+        // Dropping the gloo `Timeout` clears it.
+        self.guard.timer = None;
     }
 
     async fn bytes(self) -> Result<Vec<u8>, TransportError> {
@@ -189,6 +194,10 @@ impl Transport for FetchTransport {
 
     fn random(&self) -> f64 {
         js_sys::Math::random()
+    }
+
+    fn is_cancelled(signal: &AbortSignal) -> bool {
+        signal.aborted()
     }
 }
 

@@ -20,8 +20,12 @@ pub struct HttpRequest {
     pub headers: Vec<(&'static str, String)>,
     /// Request body (a gRPC-web frame, base64 in text mode).
     pub body: Vec<u8>,
-    /// Abort the request (including reading its body) after this many milliseconds.
+    /// Abort the request (including reading its body) after this many milliseconds; `0` = no timeout.
+    /// Streams use it as the deadline of their first message and then [`ResponseBody::disarm`] it.
     pub timeout_ms: u32,
+    /// A long-lived server stream: `timeout_ms` bounds only the wait for the response headers and first
+    /// message, never the whole body.
+    pub streaming: bool,
 }
 
 /// Response status line and headers; the body is read separately.
@@ -63,6 +67,8 @@ pub trait ResponseBody {
     async fn chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError>;
     /// The whole remaining body.
     async fn bytes(self) -> Result<Vec<u8>, TransportError>;
+    /// Cancels the request's timeout (a long-lived stream that has delivered its first message).
+    fn disarm(&mut self);
 }
 
 /// The platform the client runs on: HTTP, timers and a clock.
@@ -83,4 +89,6 @@ pub trait Transport {
     fn now_ms(&self) -> f64;
     /// A uniform random number in `[0, 1)` (retry jitter).
     fn random(&self) -> f64;
+    /// Whether the caller's signal has fired.
+    fn is_cancelled(signal: &Self::Signal) -> bool;
 }

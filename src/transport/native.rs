@@ -50,6 +50,10 @@ impl ResponseBody for NativeBody {
             .map_err(|e| classify(&e))
     }
 
+    fn disarm(&mut self) {
+        // Streaming requests carry no reqwest timeout (see `send`), so there is nothing to cancel.
+    }
+
     async fn bytes(self) -> Result<Vec<u8>, TransportError> {
         self.0
             .bytes()
@@ -68,15 +72,27 @@ impl Transport for NativeTransport {
         request: &HttpRequest,
         signal: Option<&Self::Signal>,
     ) -> Result<HttpResponse<NativeBody>, TransportError> {
-        let mut builder = self
-            .http
-            .post(&request.url)
-            .timeout(Duration::from_millis(u64::from(request.timeout_ms)))
-            .body(request.body.clone());
+        let mut builder = self.http.post(&request.url).body(request.body.clone());
+        // A reqwest timeout covers the whole body, which would cut long-lived streams: here it applies only to
+        // unary-sized bodies; streams are bounded by `timeout_ms` until their headers arrive.
+        let streaming = request.streaming;
+        if request.timeout_ms > 0 && !streaming {
+            builder = builder.timeout(Duration::from_millis(u64::from(request.timeout_ms)));
+        }
         for (k, v) in &request.headers {
             builder = builder.header(*k, v);
         }
-        let send = builder.send();
+        let timeout = Duration::from_millis(u64::from(request.timeout_ms.max(1)));
+        let send = async move {
+            if streaming {
+                match tokio::time::timeout(timeout, builder.send()).await {
+                    Ok(r) => r.map_err(|e| classify(&e)),
+                    Err(_) => Err(TransportError::Timeout),
+                }
+            } else {
+                builder.send().await.map_err(|e| classify(&e))
+            }
+        };
         let response = match signal {
             None => send.await,
             Some(signal) => {
@@ -89,8 +105,7 @@ impl Transport for NativeTransport {
                     _ = signal.wait_for(|v| *v) => return Err(TransportError::Cancelled),
                 }
             }
-        }
-        .map_err(|e| classify(&e))?;
+        }?;
         let headers = response
             .headers()
             .iter()
@@ -109,6 +124,10 @@ impl Transport for NativeTransport {
 
     fn now_ms(&self) -> f64 {
         self.start.elapsed().as_secs_f64() * 1000.0
+    }
+
+    fn is_cancelled(signal: &Self::Signal) -> bool {
+        *signal.borrow()
     }
 
     fn random(&self) -> f64 {

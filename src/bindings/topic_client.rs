@@ -1,0 +1,220 @@
+//! `TopicClientCore` and `SubscriptionCore`: the wasm half of `TopicClient`. `publish` resolves to a tagged
+//! result; `subscribe` returns a subscription handle whose `next()` resolves to the next event object, or `null`
+//! once it has ended. `unsubscribe()` aborts the underlying `fetch`, closing the network stream.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortController;
+
+use super::cache_client::{prepare, start_call};
+use super::config::{Configuration, CredentialProvider};
+use super::convert::{self, set, tagged, uint8, IntoJs};
+use crate::core::client::Client;
+use crate::core::error::MomentoError;
+use crate::core::topics::publish::{PublishRequest, PublishResponse, TopicMessage};
+use crate::core::topics::subscription::{
+    ReceivedValue, SubscribeOptions, Subscription, SubscriptionEvent,
+};
+use crate::transport::fetch::FetchTransport;
+
+/// The wasm core of a topic client (use the `TopicClient` class, which wraps it).
+#[wasm_bindgen]
+pub struct TopicClientCore {
+    client: Rc<Client<FetchTransport>>,
+}
+
+#[wasm_bindgen]
+impl TopicClientCore {
+    /// Builds a topic client.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        configuration: &Configuration,
+        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+    ) -> TopicClientCore {
+        Self {
+            client: Rc::new(Client::new(
+                FetchTransport,
+                credential_provider.inner.clone(),
+                configuration.inner.clone(),
+                "topic",
+                runtime_version,
+            )),
+        }
+    }
+
+    /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.
+    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
+    pub fn publish(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = topicName)] topic_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        start_call(&self.client, &options, || {
+            let message = match value.as_string() {
+                Some(text) => TopicMessage::Text(text),
+                None => TopicMessage::Binary(convert::bytes(&value, "value")?),
+            };
+            Ok(prepare(PublishRequest::new(
+                cache_name, topic_name, message,
+            )?))
+        })
+    }
+
+    /// Starts a subscription (nothing is sent until the first `next()`). Options:
+    /// `{resumeAtTopicSequenceNumber?, sequencePage?, firstMessageTimeoutMillis?, reconnectInitialDelayMillis?,
+    /// reconnectMaxDelayMillis?}`. Throws INVALID_ARGUMENT_ERROR for bad names.
+    pub fn subscribe(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = topicName)] topic_name: String,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ resumeAtTopicSequenceNumber?: number; sequencePage?: number; firstMessageTimeoutMillis?: number; reconnectInitialDelayMillis?: number; reconnectMaxDelayMillis?: number }"
+        )]
+        options: Option<Object>,
+    ) -> Result<SubscriptionCore, JsValue> {
+        let fail = |e: MomentoError| convert::throwable(&e);
+        let controller = AbortController::new().map_err(|_| {
+            fail(MomentoError::unknown_service(
+                "AbortController is not available",
+            ))
+        })?;
+        let num = |name: &str| convert::opt_number(&options, name).map_err(fail);
+        let defaults = SubscribeOptions {
+            first_message_timeout_ms: self.client.config().client_timeout_ms,
+            ..SubscribeOptions::default()
+        };
+        let opts = SubscribeOptions {
+            resume_at_sequence_number: num("resumeAtTopicSequenceNumber")?.map_or(0, |n| n as u64),
+            sequence_page: num("sequencePage")?.map_or(0, |n| n as u64),
+            first_message_timeout_ms: num("firstMessageTimeoutMillis")?
+                .map_or(defaults.first_message_timeout_ms, |n| n as u32),
+            reconnect_initial_ms: num("reconnectInitialDelayMillis")?
+                .map_or(defaults.reconnect_initial_ms, |n| n as u32),
+            reconnect_max_ms: num("reconnectMaxDelayMillis")?
+                .map_or(defaults.reconnect_max_ms, |n| n as u32),
+        };
+        let subscription = Subscription::new(
+            Rc::clone(&self.client),
+            cache_name,
+            topic_name,
+            Some(controller.signal()),
+            opts,
+        )
+        .map_err(fail)?;
+        Ok(SubscriptionCore {
+            inner: Rc::new(RefCell::new(Some(subscription))),
+            controller,
+        })
+    }
+}
+
+/// A live subscription: call `next()` repeatedly; `unsubscribe()` ends it.
+#[wasm_bindgen]
+pub struct SubscriptionCore {
+    /// `None` while a `next()` is running (the subscription is moved into that future, so no borrow is held
+    /// across an await).
+    inner: Rc<RefCell<Option<Subscription<FetchTransport>>>>,
+    controller: AbortController,
+}
+
+#[wasm_bindgen]
+impl SubscriptionCore {
+    /// The next event: `{type: 'Item', value, sequenceNumber, sequencePage, tokenId}`,
+    /// `{type: 'Discontinuity', lastSequenceNumber, newSequenceNumber, newSequencePage}`, `{type: 'Heartbeat'}`,
+    /// `{type: 'ConnectionLost', error}` (reconnecting), an error object (the subscription has ended), or `null`
+    /// once ended.
+    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult | null>")]
+    pub fn next(&self) -> Promise {
+        let inner = Rc::clone(&self.inner);
+        future_to_promise(async move {
+            let taken = inner.try_borrow_mut().ok().and_then(|mut slot| slot.take());
+            let Some(mut subscription) = taken else {
+                return Ok(convert::error(&MomentoError::invalid_argument(
+                    "next() called while another next() is pending",
+                )));
+            };
+            let event = subscription.next().await;
+            if let Ok(mut slot) = inner.try_borrow_mut() {
+                *slot = Some(subscription);
+            }
+            Ok(match event {
+                None => JsValue::NULL,
+                Some(Ok(event)) => event.into_js(),
+                Some(Err(e)) => convert::error(&e),
+            })
+        })
+    }
+
+    /// Ends the subscription and closes its network stream; a pending `next()` resolves to `null`.
+    pub fn unsubscribe(&self) {
+        self.controller.abort();
+    }
+}
+
+impl IntoJs for PublishResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for SubscriptionEvent {
+    fn into_js(self) -> JsValue {
+        match self {
+            SubscriptionEvent::Item {
+                value,
+                sequence_number,
+                sequence_page,
+                publisher_id,
+            } => {
+                let o = tagged("Item");
+                let v = match value {
+                    ReceivedValue::Text(t) => JsValue::from_str(&t),
+                    ReceivedValue::Binary(b) => uint8(&b),
+                };
+                set(&o, "value", &v);
+                set(&o, "sequenceNumber", &JsValue::from(sequence_number as f64));
+                set(&o, "sequencePage", &JsValue::from(sequence_page as f64));
+                set(&o, "tokenId", &JsValue::from_str(&publisher_id));
+                o.into()
+            }
+            SubscriptionEvent::Discontinuity {
+                last_sequence_number,
+                new_sequence_number,
+                new_sequence_page,
+            } => {
+                let o = tagged("Discontinuity");
+                set(
+                    &o,
+                    "lastSequenceNumber",
+                    &JsValue::from(last_sequence_number as f64),
+                );
+                set(
+                    &o,
+                    "newSequenceNumber",
+                    &JsValue::from(new_sequence_number as f64),
+                );
+                set(
+                    &o,
+                    "newSequencePage",
+                    &JsValue::from(new_sequence_page as f64),
+                );
+                o.into()
+            }
+            SubscriptionEvent::Heartbeat => tagged("Heartbeat").into(),
+            SubscriptionEvent::ConnectionLost { error } => {
+                let o = tagged("ConnectionLost");
+                set(&o, "error", &convert::error(&error));
+                o.into()
+            }
+        }
+    }
+}

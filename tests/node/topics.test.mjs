@@ -1,0 +1,144 @@
+// TopicClient against momento-server: ordering, text/binary, resume across a severed connection without loss,
+// discontinuities, unsubscribe closing the network stream, and the `for await` iterator. A TCP proxy in front of
+// the real server cuts connections on demand. Needs MOMENTO_API_KEY.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, connect } from 'node:net';
+import * as sdk from '../../pkg/web/index.node.js';
+
+const apiKey = process.env.MOMENTO_API_KEY;
+assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
+const { endpoint } = JSON.parse(atob(apiKey));
+const [host, port] = endpoint.split(':');
+const cacheName = `topics-${process.pid}`;
+
+/** Forwards TCP to momento-server; `sever()` cuts every open connection, `open` counts live ones. */
+function tcpProxy() {
+  const sockets = new Set();
+  const srv = createServer((inbound) => {
+    const outbound = connect(Number(port), host);
+    sockets.add(inbound);
+    const drop = () => { sockets.delete(inbound); inbound.destroy(); outbound.destroy(); };
+    inbound.on('error', drop).on('close', drop);
+    outbound.on('error', drop).on('close', drop);
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  return { srv, get open() { return sockets.size; }, sever() { for (const s of [...sockets]) s.destroy(); } };
+}
+
+const topicClient = (p) => new sdk.TopicClient({
+  configuration: sdk.Configurations.Laptop.latest(),
+  credentialProvider: p ?? sdk.CredentialProvider.fromString({ apiKey }),
+});
+const viaProxy = (proxyPort) => sdk.CredentialProvider.fromString({
+  apiKey,
+  endpointOverrides: { cacheEndpoint: `http://127.0.0.1:${proxyPort}`, controlEndpoint: `http://127.0.0.1:${proxyPort}`,
+    tokenEndpoint: `http://127.0.0.1:${proxyPort}` },
+});
+const waitFor = async (cond, what, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+let proxy;
+let proxyPort;
+before(async () => {
+  const c = new sdk.CacheClient({ credentialProvider: sdk.CredentialProvider.fromString({ apiKey }), defaultTtlSeconds: 60 });
+  const r = await c.createCache(cacheName);
+  assert.ok(['Success', 'AlreadyExists'].includes(r.type), r.toString());
+  proxy = tcpProxy();
+  await new Promise((r2) => proxy.srv.listen(0, '127.0.0.1', r2));
+  proxyPort = proxy.srv.address().port;
+});
+after(() => proxy.srv.close());
+
+test('subscribe receives text and binary messages in order with sequence numbers', async () => {
+  const client = topicClient();
+  const items = [];
+  let heartbeats = 0;
+  const sub = await client.subscribe(cacheName, 'ordered', { onItem: (i) => items.push(i), onHeartbeat: () => { heartbeats += 1; } });
+  assert.ok(sub instanceof sdk.TopicSubscribe.Subscription, sub.toString());
+  assert.equal((await client.publish(cacheName, 'ordered', 'one')).type, 'Success');
+  assert.equal((await client.publish(cacheName, 'ordered', new Uint8Array([2, 2]))).type, 'Success');
+  assert.equal((await client.publish(cacheName, 'ordered', 'three')).type, 'Success');
+  await waitFor(() => items.length === 3, 'three items');
+  sub.unsubscribe();
+  assert.ok(heartbeats >= 1, 'the server sends a heartbeat first');
+  assert.deepEqual(items.map((i) => i.value()), ['one', new Uint8Array([2, 2]), 'three']);
+  assert.equal(items[1].valueString(), '\u0002\u0002');
+  const seq = items.map((i) => i.sequenceNumber());
+  assert.deepEqual(seq, [seq[0], seq[0] + 1, seq[0] + 2]);
+});
+
+test('a severed stream resumes where it left off: every message, in order, no duplicates', async () => {
+  const direct = topicClient();
+  const client = topicClient(viaProxy(proxyPort));
+  const got = [];
+  let lost = 0;
+  const sub = await client.subscribe(cacheName, 'resume', {
+    onItem: (i) => got.push(i.valueString()),
+    onConnectionLost: () => { lost += 1; },
+    reconnectInitialDelayMillis: 50,
+  });
+  assert.equal(sub.type, 'Subscription');
+  for (const m of ['a', 'b', 'c']) await direct.publish(cacheName, 'resume', m);
+  await waitFor(() => got.length === 3, 'first three');
+  proxy.sever();
+  for (const m of ['d', 'e', 'f']) await direct.publish(cacheName, 'resume', m);
+  await waitFor(() => got.length === 6, 'resumed items');
+  await direct.publish(cacheName, 'resume', 'g');
+  await waitFor(() => got.length === 7, 'live again');
+  sub.unsubscribe();
+  assert.deepEqual(got, ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  assert.equal(lost, 1, 'the loss is reported once');
+});
+
+test('resuming on an unknown sequence page reports a discontinuity first', async () => {
+  const client = topicClient();
+  await client.publish(cacheName, 'disc', 'x');
+  const discontinuities = [];
+  const sub = await client.subscribe(cacheName, 'disc', {
+    resumeAtTopicSequenceNumber: 5, sequencePage: 424242,
+    onDiscontinuity: (d) => discontinuities.push(d),
+  });
+  await waitFor(() => discontinuities.length === 1, 'a discontinuity');
+  sub.unsubscribe();
+  assert.equal(discontinuities[0].lastSequenceNumber(), 4);
+  assert.notEqual(discontinuities[0].newSequencePage(), 424242);
+});
+
+test('unsubscribe closes the network stream and ends the subscription', async () => {
+  const client = topicClient(viaProxy(proxyPort));
+  let ended = false;
+  const sub = await client.subscribe(cacheName, 'bye', { onSubscriptionEnd: () => { ended = true; } });
+  await waitFor(() => proxy.open >= 1, 'an open connection');
+  sub.unsubscribe();
+  await waitFor(() => ended, 'onSubscriptionEnd');
+  await waitFor(() => proxy.open === 0, 'the connection to close');
+  assert.equal(sub.isSubscribed, false);
+});
+
+test('for await yields items; a missing cache is a TopicSubscribe.Error', async () => {
+  const client = topicClient();
+  const sub = await client.subscribe(cacheName, 'iter');
+  const received = [];
+  const reading = (async () => {
+    for await (const item of sub) {
+      received.push(item.valueString());
+      if (received.length === 2) break;
+    }
+  })();
+  await client.publish(cacheName, 'iter', 'first');
+  await client.publish(cacheName, 'iter', 'second');
+  await reading;
+  assert.deepEqual(received, ['first', 'second']);
+  assert.equal(sub.isSubscribed, false, 'breaking out of the loop unsubscribes');
+  const missing = await client.subscribe('no-such-cache-here', 'x');
+  assert.equal(missing.type, 'Error');
+  assert.equal(missing.errorCode(), 'NOT_FOUND_ERROR');
+  const bad = await client.subscribe(cacheName, ' ');
+  assert.equal(bad.errorCode(), 'INVALID_ARGUMENT_ERROR');
+});
