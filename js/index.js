@@ -3,6 +3,7 @@
 // (index.browser.js, index.node.js, index.workerd.js) initialise the wasm and re-export this module.
 import { CacheClientCore, Configuration, CredentialProvider } from './momento_wasm.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
+import { RefreshingCredentialProvider } from './refreshing-credentials.js';
 import * as control from './responses/control.js';
 import * as scalar from './responses/scalar.js';
 import { dictionaryMethods } from './methods/dictionary.js';
@@ -13,6 +14,7 @@ import { sortedSetMethods } from './methods/sorted-set.js';
 export { Configuration, CredentialProvider };
 export { CollectionTtl } from './collection-ttl.js';
 export * from './topics.js';
+export { RefreshingCredentialProvider } from './refreshing-credentials.js';
 export * from './errors.js';
 export * from './responses/control.js';
 export * from './responses/scalar.js';
@@ -65,7 +67,11 @@ export class CacheClient {
    */
   constructor(props) {
     const configuration = props?.configuration ?? Configurations.Browser.latest();
-    const credentialProvider = props?.credentialProvider;
+    let credentialProvider = props?.credentialProvider;
+    if (credentialProvider instanceof RefreshingCredentialProvider) {
+      this._refreshing = credentialProvider;
+      credentialProvider = credentialProvider.current;
+    }
     if (!(credentialProvider instanceof CredentialProvider)) {
       throw new InvalidArgumentError('credentialProvider must be a CredentialProvider',
         `${INVALID}credentialProvider must be a CredentialProvider`);
@@ -76,22 +82,32 @@ export class CacheClient {
       throw toInvalidArgument(e);
     }
     this._configuration = configuration;
+    this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentialProvider(p));
   }
 
   /** Same as the constructor, for code written against the official `CacheClient.create`. */
   static async create(props) { return new CacheClient(props); }
 
+  /** This client bound to one cache: `client.cache('c').get('k')` is `client.get('c', 'k')` (official `cache()`). */
+  cache(cacheName) { return new MomentoCache(this, cacheName); }
+
   /** The configuration this client uses. */
   get configuration() { return this._configuration; }
 
   /** Releases the wasm-side client now (otherwise the garbage collector does it). */
-  close() { this._core?.free(); this._core = undefined; }
+  close() { this._stopRefresh?.(); this._core?.free(); this._core = undefined; }
 
   /** Runs a core call and wraps its tagged result in `ns`'s classes; `extra` is merged into the raw result. */
   async _call(ns, run, extra) {
     let r;
     try {
+      if (this._refreshing) await this._refreshing.ensureFresh();
       r = this._core ? await run(this._core) : invalid('the client is closed');
+      // A token that expired in flight: refresh once and retry (de-duplicated across concurrent calls).
+      if (this._refreshing && r.type === 'Error' && r.errorCode === 'AUTHENTICATION_ERROR' && /expired/i.test(r.details ?? '')) {
+        await this._refreshing.refresh();
+        r = await run(this._core);
+      }
     } catch (e) {
       r = { type: 'Error', error: unknownErrorFrom(e) };
     }
@@ -237,3 +253,30 @@ export class CacheClient {
 
 // Collection methods live in js/methods/<family>.js (one file per family).
 Object.assign(CacheClient.prototype, dictionaryMethods, setMethods, listMethods, sortedSetMethods);
+
+/** The data methods `cache(name)` binds: the official IMomentoCache surface, in its order. */
+const CACHE_METHODS = ['get', 'getWithHash', 'set', 'setWithHash', 'delete', 'increment', 'setIfNotExists',
+  'setIfAbsent', 'setIfPresent', 'setIfEqual', 'setIfNotEqual', 'setIfPresentAndNotEqual', 'setIfAbsentOrEqual',
+  'setIfPresentAndHashEqual', 'setIfPresentAndHashNotEqual', 'setIfAbsentOrHashEqual', 'setIfAbsentOrHashNotEqual',
+  'getBatch', 'setBatch', 'setFetch', 'setAddElement', 'setAddElements', 'setContainsElement', 'setContainsElements',
+  'setRemoveElement', 'setRemoveElements', 'setSample', 'setPop', 'setLength', 'listFetch', 'listLength',
+  'listPushFront', 'listPushBack', 'listConcatenateBack', 'listConcatenateFront', 'listPopBack', 'listPopFront',
+  'listRemoveValue', 'listRetain', 'dictionarySetField', 'dictionarySetFields', 'dictionaryGetField',
+  'dictionaryGetFields', 'dictionaryFetch', 'dictionaryIncrement', 'dictionaryRemoveField', 'dictionaryRemoveFields',
+  'dictionaryLength', 'sortedSetFetchByRank', 'sortedSetFetchByScore', 'sortedSetPutElement', 'sortedSetPutElements',
+  'sortedSetGetRank', 'sortedSetGetScore', 'sortedSetGetScores', 'sortedSetIncrementScore', 'sortedSetRemoveElement',
+  'sortedSetRemoveElements', 'sortedSetLength', 'sortedSetLengthByScore', 'sortedSetUnionStore', 'itemGetType',
+  'itemGetTtl', 'keyExists', 'keysExist', 'updateTtl', 'increaseTtl', 'decreaseTtl'];
+
+/** A `CacheClient` bound to one cache name (what `client.cache(name)` returns). */
+class MomentoCache {
+  constructor(cacheClient, cacheName) {
+    this.cacheClient = cacheClient;
+    this.cacheName = cacheName;
+  }
+  /** Closes the underlying client. */
+  close() { this.cacheClient.close(); }
+}
+for (const name of CACHE_METHODS) {
+  MomentoCache.prototype[name] = function bound(...args) { return this.cacheClient[name](this.cacheName, ...args); };
+}

@@ -3,6 +3,7 @@
 import { Configuration, CredentialProvider, TopicClientCore } from './momento_wasm.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { enumOf, namespace, str } from './responses/base.js';
+import { RefreshingCredentialProvider } from './refreshing-credentials.js';
 
 /** A message received on a topic. */
 export class TopicItem {
@@ -152,22 +153,34 @@ export class TopicClient {
   /** @param {{configuration?: import('./momento_wasm.js').Configuration, credentialProvider: CredentialProvider}} props */
   constructor(props) {
     const configuration = props?.configuration ?? TopicConfigurations.Default.latest();
-    if (!(props?.credentialProvider instanceof CredentialProvider)) {
+    let provider = props?.credentialProvider;
+    if (provider instanceof RefreshingCredentialProvider) {
+      this._refreshing = provider;
+      provider = provider.current;
+    }
+    if (!(provider instanceof CredentialProvider)) {
       throw new InvalidArgumentError('credentialProvider must be a CredentialProvider',
         'Invalid argument passed to Momento client: credentialProvider must be a CredentialProvider');
     }
     this._configuration = configuration;
-    this._core = new TopicClientCore(configuration, props.credentialProvider, runtimeVersion());
+    this._core = new TopicClientCore(configuration, provider, runtimeVersion());
+    // Reconnects and later calls use the refreshed token.
+    this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentialProvider(p));
   }
   /** The configuration this client uses. */
   get configuration() { return this._configuration; }
   /** Releases the wasm-side client. */
-  close() { this._core?.free(); this._core = undefined; }
+  close() { this._stopRefresh?.(); this._core?.free(); this._core = undefined; }
 
   /** Publishes a string (as text) or bytes (as binary): `TopicPublish.Success | Error`. Never retried. */
   async publish(cacheName, topicName, value, options) {
     let r;
-    try { r = await this._core.publish(cacheName, topicName, value, options); } catch (e) { r = { type: 'Error', error: unknownErrorFrom(e) }; }
+    try {
+      if (this._refreshing) await this._refreshing.ensureFresh();
+      r = await this._core.publish(cacheName, topicName, value, options);
+    } catch (e) {
+      r = { type: 'Error', error: unknownErrorFrom(e) };
+    }
     const resp = r.type === 'Success' ? new TopicPublish.Success(r) : new TopicPublish.Error(r.error ?? sdkErrorFrom(r));
     if (resp.type === 'Error' && this._configuration.throwOnErrors) throw resp.innerException();
     return resp;
@@ -182,6 +195,7 @@ export class TopicClient {
     let core;
     let first;
     try {
+      if (this._refreshing) await this._refreshing.ensureFresh();
       core = this._core.subscribe(cacheName, topicName, options);
       first = await core.next();
     } catch (e) {

@@ -151,6 +151,16 @@ impl CacheClientCore {
         })
     }
 
+    /// Switches to another credential for subsequent calls (used by `RefreshingCredentialProvider`).
+    #[wasm_bindgen(js_name = setCredentialProvider)]
+    pub fn set_credential_provider(
+        &self,
+        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+    ) {
+        self.client
+            .set_credentials(credential_provider.inner.clone());
+    }
+
     /// Removes every item of a cache: `{type: 'Success'}` or an error object.
     #[wasm_bindgen(js_name = flushCache, unchecked_return_type = "Promise<CoreResult>")]
     pub fn flush_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {

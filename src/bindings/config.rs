@@ -330,6 +330,12 @@ impl CredentialProvider {
         }
     }
 
+    /// When the token expires (epoch seconds, from its `exp` claim), or `undefined` if it does not say.
+    #[wasm_bindgen(getter, js_name = expiresAt)]
+    pub fn expires_at(&self) -> Option<f64> {
+        self.inner.expires_at.map(|e| e as f64)
+    }
+
     /// The cache (data plane) endpoint URL requests go to.
     #[wasm_bindgen(getter, js_name = cacheEndpoint)]
     pub fn cache_endpoint(&self) -> String {

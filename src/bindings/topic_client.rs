@@ -47,6 +47,16 @@ impl TopicClientCore {
         }
     }
 
+    /// Switches to another credential for subsequent calls and reconnects (used by `RefreshingCredentialProvider`).
+    #[wasm_bindgen(js_name = setCredentialProvider)]
+    pub fn set_credential_provider(
+        &self,
+        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+    ) {
+        self.client
+            .set_credentials(credential_provider.inner.clone());
+    }
+
     /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.
     #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn publish(

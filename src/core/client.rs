@@ -1,7 +1,7 @@
 //! The call pipeline shared by every client: build headers, frame the request, send it through a
 //! [`Transport`] under one overall deadline, retry eligible failures, and decode the reply.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use prost::Message;
 
@@ -47,7 +47,9 @@ impl Status {
 /// One client's connection settings and transport; cheap to share behind an `Rc`.
 pub struct Client<T: Transport> {
     transport: T,
-    credentials: Credentials,
+    /// Swappable: a refreshing credential provider replaces it before expiry; calls in flight keep the token
+    /// they started with.
+    credentials: RefCell<Credentials>,
     config: Configuration,
     /// `agent` identifies the client kind (`cache`, `topic`, `auth`, …).
     client_kind: &'static str,
@@ -68,7 +70,7 @@ impl<T: Transport> Client<T> {
         let seed = transport.random().to_bits() | 1;
         Self {
             transport,
-            credentials,
+            credentials: RefCell::new(credentials),
             config,
             client_kind,
             runtime_version,
@@ -82,9 +84,14 @@ impl<T: Transport> Client<T> {
         &self.config
     }
 
-    /// The credentials this client uses.
-    pub fn credentials(&self) -> &Credentials {
-        &self.credentials
+    /// A copy of the credentials this client currently uses.
+    pub fn credentials(&self) -> Credentials {
+        self.credentials.borrow().clone()
+    }
+
+    /// Replaces the credentials for subsequent calls (token refresh).
+    pub fn set_credentials(&self, credentials: Credentials) {
+        *self.credentials.borrow_mut() = credentials;
     }
 
     /// The transport (for platform services such as timers).
@@ -126,7 +133,7 @@ impl<T: Transport> Client<T> {
         let timeout_ms = self.config.client_timeout_ms;
         let deadline = self.transport.now_ms() + f64::from(timeout_ms);
         let mut request = HttpRequest {
-            url: format!("{}{}", self.base_url(endpoint), path),
+            url: self.url(endpoint, path),
             headers: Vec::new(),
             body: grpc_web::encode_request(message, mode),
             timeout_ms: 0,
@@ -177,7 +184,7 @@ impl<T: Transport> Client<T> {
         let mut headers = self.headers(cache, mode, 0);
         headers.retain(|(k, _)| *k != "grpc-timeout");
         let request = HttpRequest {
-            url: format!("{}{}", self.base_url(rpc.endpoint), rpc.path),
+            url: self.url(rpc.endpoint, rpc.path),
             headers,
             body: grpc_web::encode_request(message, mode),
             timeout_ms: first_message_ms,
@@ -216,13 +223,15 @@ impl<T: Transport> Client<T> {
         })
     }
 
-    fn base_url(&self, endpoint: Endpoint) -> &str {
-        let e = &self.credentials.endpoints;
-        match endpoint {
+    fn url(&self, endpoint: Endpoint, path: &str) -> String {
+        let credentials = self.credentials.borrow();
+        let e = &credentials.endpoints;
+        let base = match endpoint {
             Endpoint::Cache => &e.cache,
             Endpoint::Control => &e.control,
             Endpoint::Token => &e.token,
-        }
+        };
+        format!("{base}{path}")
     }
 
     fn headers(
@@ -236,7 +245,7 @@ impl<T: Transport> Client<T> {
             ("content-type", ct.clone()),
             ("accept", ct),
             ("x-grpc-web", "1".to_owned()),
-            ("authorization", self.credentials.auth_token.clone()),
+            ("authorization", self.credentials.borrow().auth_token.clone()),
             ("grpc-timeout", format!("{timeout_ms}m")),
         ];
         if let Some(cache) = cache {
