@@ -245,7 +245,10 @@ impl<T: Transport> Client<T> {
             ("content-type", ct.clone()),
             ("accept", ct),
             ("x-grpc-web", "1".to_owned()),
-            ("authorization", self.credentials.borrow().auth_token.clone()),
+            (
+                "authorization",
+                self.credentials.borrow().auth_token.clone(),
+            ),
             ("grpc-timeout", format!("{timeout_ms}m")),
         ];
         if let Some(cache) = cache {

@@ -1,6 +1,7 @@
 //! Pure Rust, no wasm imports: validation, credentials, configurations, one file per RPC, gRPC-web framing,
 //! status → [`error::MomentoErrorCode`] mapping, retries, and the call pipeline. Tested with plain `cargo test`.
 
+pub mod auth;
 pub mod cache;
 pub mod client;
 pub mod collection_ttl;
@@ -10,8 +11,9 @@ pub mod credentials;
 pub mod error;
 pub mod grpc_web;
 pub mod json;
+pub mod leaderboard;
 pub mod ping;
 pub mod retry;
-pub mod topics;
 pub mod rpc;
+pub mod topics;
 pub mod validation;

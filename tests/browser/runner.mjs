@@ -2,6 +2,7 @@
 // returns [{name, ok, error}]. `sdk` is the initialised momento-wasm module namespace.
 import { cacheBasicsSuite } from '/tests/suites/cache-basics.mjs';
 import { scalarsSuite } from '/tests/suites/scalars.mjs';
+import { topicsSuite } from '/tests/suites/topics.mjs';
 
 export async function runSuites(sdk, apiKey, realm) {
   const cacheName = `browser-${realm}-${Math.random().toString(36).slice(2, 8)}`;
@@ -16,6 +17,11 @@ export async function runSuites(sdk, apiKey, realm) {
     const named = (name, fn) => tests.push({ name: `[${realm}/${mode}] ${name}`, fn });
     cacheBasicsSuite(named, { sdk, client: () => client, cacheName });
     scalarsSuite(named, { sdk, client: () => client, cacheName });
+    const topicClient = new sdk.TopicClient({
+      configuration: sdk.TopicConfigurations.Browser.latest().withTransportMode(mode),
+      credentialProvider: sdk.CredentialProvider.fromString({ apiKey }),
+    });
+    topicsSuite(named, { sdk, topicClient: () => topicClient, cacheName });
     const created = await client.createCache(cacheName);
     if (created.type === 'Error') results.push({ name: `[${realm}/${mode}] create cache`, ok: false, error: created.message() });
   }

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, connect } from 'node:net';
 import * as sdk from '../../pkg/web/index.node.js';
+import { topicsSuite } from '../suites/topics.mjs';
 
 const apiKey = process.env.MOMENTO_API_KEY;
 assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
@@ -142,3 +143,11 @@ test('for await yields items; a missing cache is a TopicSubscribe.Error', async 
   const bad = await client.subscribe(cacheName, ' ');
   assert.equal(bad.errorCode(), 'INVALID_ARGUMENT_ERROR');
 });
+
+for (const mode of ['text', 'binary']) {
+  const client = new sdk.TopicClient({
+    configuration: sdk.TopicConfigurations.Laptop.latest().withTransportMode(mode),
+    credentialProvider: sdk.CredentialProvider.fromString({ apiKey }),
+  });
+  topicsSuite((name, fn) => test(`[${mode}] ${name}`, fn), { sdk, topicClient: () => client, cacheName });
+}
