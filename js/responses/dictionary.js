@@ -1,2 +1,133 @@
 // Response namespaces of the dictionary methods (official @gomomento/sdk-web names and accessors).
-export {};
+import { SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
+
+const utf8 = new TextEncoder();
+/** A field/element as given by the caller (string or bytes) → its string form. */
+const asString = (b) => (typeof b === 'string' ? b : str(b));
+/** A field/element as given by the caller (string or bytes) → its bytes. */
+const asBytes = (b) => (typeof b === 'string' ? utf8.encode(b) : b);
+
+/** `fieldString()`/`fieldUint8Array()`: the field a `dictionaryGetField` response is about (in `_field`). */
+const FIELD = {
+  /** The field, as a UTF-8 string. */
+  fieldString() { return asString(this._field); },
+  /** The field, as bytes. */
+  fieldUint8Array() { return asBytes(this._field); },
+};
+
+/**
+ * Map/Record accessors over `[field bytes, value bytes]` pairs returned by `this._pairs()` (only hits). Shared by
+ * `dictionaryFetch` and `dictionaryGetFields`.
+ */
+const DICTIONARY_VALUES = {
+  /** The dictionary as a `Record<string, string>` (alias of valueRecordStringString). */
+  value() { return this.valueRecordStringString(); },
+  /** The dictionary as a `Record<string, string>`. */
+  valueRecord() { return this.valueRecordStringString(); },
+  /** The dictionary as a `Record<string, string>`. */
+  valueRecordStringString() { return Object.fromEntries(this._pairs().map(([f, v]) => [str(f), str(v)])); },
+  /** The dictionary as a `Record<string, Uint8Array>`. */
+  valueRecordStringUint8Array() { return Object.fromEntries(this._pairs().map(([f, v]) => [str(f), v])); },
+  /** The dictionary as a `Map<string, string>`. */
+  valueMap() { return this.valueMapStringString(); },
+  /** The dictionary as a `Map<string, string>`. */
+  valueMapStringString() { return new Map(this._pairs().map(([f, v]) => [str(f), str(v)])); },
+  /** The dictionary as a `Map<string, Uint8Array>`. */
+  valueMapStringUint8Array() { return new Map(this._pairs().map(([f, v]) => [str(f), v])); },
+};
+
+/** `dictionaryFetch` responses: the whole dictionary, or Miss. */
+export const CacheDictionaryFetch = namespace({
+  Hit: {
+    ...DICTIONARY_VALUES,
+    _pairs() { return this._raw.fields.map((f, i) => [f, this._raw.values[i]]); },
+    toString() {
+      const shown = this._pairs().slice(0, 5).map(([f, v]) => `${str(f)}: ${str(v)}`);
+      return `${this.type}: valueDictionaryStringString: ${shown.join(',')}`;
+    },
+  },
+  Miss: {},
+  Error: {},
+});
+
+/** `dictionaryGetField` responses: Hit (value and field), Miss (field) or Error (field). */
+export const CacheDictionaryGetField = namespace({
+  Hit: { ...bytesValue(), ...FIELD },
+  Miss: FIELD,
+  Error: FIELD,
+});
+
+/** `dictionaryGetFields` responses: the fields found (accessors skip absent ones) plus per-field `responses`. */
+export const CacheDictionaryGetFields = namespace({
+  Hit: {
+    ...DICTIONARY_VALUES,
+    _pairs() {
+      return this._raw.values.flatMap((v, i) => (v === undefined ? [] : [[asBytes(this._raw.fields[i]), v]]));
+    },
+    toString() {
+      const shown = this._pairs().map(([f, v]) => `${str(f)}: ${str(v)}`);
+      return `${this.type}: valueDictionaryStringString: ${shown.join(', ')}`;
+    },
+  },
+  Miss: {},
+  Error: {},
+});
+// `responses` is a field in the official class (not a method): one CacheDictionaryGetField Hit/Miss per field.
+Object.defineProperty(CacheDictionaryGetFields.Hit.prototype, 'responses', {
+  configurable: true,
+  get() {
+    const responses = this._raw.values.map((value, i) => {
+      const r = value === undefined
+        ? new CacheDictionaryGetField.Miss({ type: 'Miss' })
+        : new CacheDictionaryGetField.Hit({ type: 'Hit', value });
+      r._field = this._raw.fields[i];
+      return r;
+    });
+    Object.defineProperty(this, 'responses', { value: responses, writable: true, configurable: true });
+    return responses;
+  },
+});
+
+/** `dictionarySetField` responses. */
+export const CacheDictionarySetField = namespace({ Success: SUCCESS, Error: {} });
+/** `dictionarySetFields` responses. */
+export const CacheDictionarySetFields = namespace({ Success: SUCCESS, Error: {} });
+/** `dictionaryRemoveField` responses. */
+export const CacheDictionaryRemoveField = namespace({ Success: SUCCESS, Error: {} });
+/** `dictionaryRemoveFields` responses. */
+export const CacheDictionaryRemoveFields = namespace({ Success: SUCCESS, Error: {} });
+
+/** `dictionaryIncrement` responses: the field's new value. */
+export const CacheDictionaryIncrement = namespace({
+  Success: {
+    /** The field's value after incrementing. */
+    value() { return this._raw.value; },
+    /** The field's value after incrementing. */
+    valueNumber() { return this._raw.value; },
+    toString() { return `${this.type}: value: ${this._raw.value}`; },
+  },
+  Error: {},
+});
+
+/** `dictionaryLength` responses: the number of fields, or Miss. */
+export const CacheDictionaryLength = namespace({
+  Hit: {
+    /** The number of fields. */
+    length() { return this._raw.length; },
+    /** The number of fields. */
+    value() { return this._raw.length; },
+    toString() { return `${this.type}: length ${this._raw.length}`; },
+  },
+  Miss: {},
+  Error: {},
+});
+
+export const CacheDictionaryFetchResponse = enumOf(CacheDictionaryFetch);
+export const CacheDictionaryGetFieldResponse = enumOf(CacheDictionaryGetField);
+export const CacheDictionaryGetFieldsResponse = enumOf(CacheDictionaryGetFields);
+export const CacheDictionarySetFieldResponse = enumOf(CacheDictionarySetField);
+export const CacheDictionarySetFieldsResponse = enumOf(CacheDictionarySetFields);
+export const CacheDictionaryRemoveFieldResponse = enumOf(CacheDictionaryRemoveField);
+export const CacheDictionaryRemoveFieldsResponse = enumOf(CacheDictionaryRemoveFields);
+export const CacheDictionaryIncrementResponse = enumOf(CacheDictionaryIncrement);
+export const CacheDictionaryLengthResponse = enumOf(CacheDictionaryLength);

@@ -1,2 +1,112 @@
 // Response namespaces of the set methods (official @gomomento/sdk-web names and accessors).
-export {};
+import { SUCCESS, enumOf, namespace, str, truncate } from './base.js';
+
+/** Accessors of a Hit holding elements (`raw.elements`, fresh Uint8Arrays): setFetch, setSample, setPop. */
+const ELEMENTS = {
+  /** The elements as a `Set<string>`. */
+  valueSet() { return this.valueSetString(); },
+  /** The elements as a `Set<string>`. */
+  valueSetString() { return new Set(this._raw.elements.map(str)); },
+  /** The elements as a `Set<Uint8Array>`. */
+  valueSetUint8Array() { return new Set(this._raw.elements); },
+  /** The elements as a `string[]`. */
+  value() { return this.valueArrayString(); },
+  /** The elements as a `string[]`. */
+  valueArray() { return this.valueArrayString(); },
+  /** The elements as a `string[]`. */
+  valueArrayString() { return this._raw.elements.map(str); },
+  /** The elements as a `Uint8Array[]`. */
+  valueArrayUint8Array() { return this._raw.elements; },
+  toString() {
+    const all = [...this.valueSetString()];
+    const shown = (all.length > 5 ? [...all.slice(0, 5), '...'] : all).map(truncate);
+    return `${this.type}: [${shown.join(',')}]`;
+  },
+};
+
+/** `setFetch` responses: every element, or Miss. */
+export const CacheSetFetch = namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+/** `setSample` responses: up to `limit` distinct random elements, or Miss. */
+export const CacheSetSample = namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+/** `setPop` responses: the elements removed, or Miss. */
+export const CacheSetPop = namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+
+/** `setAddElement` responses. */
+export const CacheSetAddElement = namespace({ Success: SUCCESS, Error: {} });
+/** `setAddElements` responses. */
+export const CacheSetAddElements = namespace({
+  Success: {
+    /** The equivalent `setAddElement` response. */
+    toSingularResponse() { return new CacheSetAddElement.Success({ type: 'Success' }); },
+  },
+  Error: {
+    /** The equivalent `setAddElement` response. */
+    toSingularResponse() { return new CacheSetAddElement.Error(this.innerException()); },
+  },
+});
+/** `setRemoveElement` responses. */
+export const CacheSetRemoveElement = namespace({ Success: SUCCESS, Error: {} });
+/** `setRemoveElements` responses. */
+export const CacheSetRemoveElements = namespace({
+  Success: {
+    /** The equivalent `setRemoveElement` response. */
+    toSingularResponse() { return new CacheSetRemoveElement.Success({ type: 'Success' }); },
+  },
+  Error: {
+    /** The equivalent `setRemoveElement` response. */
+    toSingularResponse() { return new CacheSetRemoveElement.Error(this.innerException()); },
+  },
+});
+
+const noContains = { containsElement() { return undefined; } };
+/** `setContainsElement` responses: whether the element is in the set, or Miss (no set). */
+export const CacheSetContainsElement = namespace({
+  Hit: {
+    /** Whether the element is in the set. */
+    containsElement() { return this._raw.contains[0] === true; },
+    toString() { return `${this.type}: Hit - ${this.containsElement() ? 'true' : 'false'}`; },
+  },
+  Miss: noContains,
+  Error: noContains,
+});
+
+const noContainsAll = { containsElements() { return undefined; } };
+/** `setContainsElements` responses: `{element: boolean}` for the elements asked about, or Miss (no set). */
+export const CacheSetContainsElements = namespace({
+  Hit: {
+    /** `{element: isPresent}`, elements decoded as UTF-8. */
+    containsElements() {
+      return Object.fromEntries(this._raw.elements.map((e, i) => [
+        typeof e === 'string' ? e : str(e), this._raw.contains[i] === true]));
+    },
+    toString() {
+      const shown = Object.entries(this.containsElements()).map(([e, p]) => `${e}: ${p ? 'true' : 'false'}`);
+      return `${this.type}: ${truncate(shown.join(', '))}`;
+    },
+  },
+  Miss: noContainsAll,
+  Error: noContainsAll,
+});
+
+const noLength = { length() { return undefined; } };
+/** `setLength` responses: the number of elements, or Miss. */
+export const CacheSetLength = namespace({
+  Hit: {
+    /** The number of elements. */
+    length() { return this._raw.length; },
+    toString() { return `${this.type}: length ${this._raw.length}`; },
+  },
+  Miss: noLength,
+  Error: noLength,
+});
+
+export const CacheSetFetchResponse = enumOf(CacheSetFetch);
+export const CacheSetSampleResponse = enumOf(CacheSetSample);
+export const CacheSetPopResponse = enumOf(CacheSetPop);
+export const CacheSetAddElementResponse = enumOf(CacheSetAddElement);
+export const CacheSetAddElementsResponse = enumOf(CacheSetAddElements);
+export const CacheSetRemoveElementResponse = enumOf(CacheSetRemoveElement);
+export const CacheSetRemoveElementsResponse = enumOf(CacheSetRemoveElements);
+export const CacheSetContainsElementResponse = enumOf(CacheSetContainsElement);
+export const CacheSetContainsElementsResponse = enumOf(CacheSetContainsElements);
+export const CacheSetLengthResponse = enumOf(CacheSetLength);

@@ -1,5 +1,102 @@
 // Types of the set methods and responses.
+import type {
+  BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase,
+} from '../index.js';
+
+type Enum<T extends string> = Readonly<{ [K in T]: K }>;
+
+/** A Hit holding elements (setFetch, setSample, setPop): strings are the elements decoded as UTF-8. */
+declare abstract class SetElements extends ResponseBase {
+  readonly type: 'Hit';
+  /** Alias of `valueArrayString()`. */
+  value(): string[];
+  valueArray(): string[];
+  valueArrayString(): string[];
+  valueArrayUint8Array(): Uint8Array[];
+  valueSet(): Set<string>;
+  valueSetString(): Set<string>;
+  valueSetUint8Array(): Set<Uint8Array>;
+}
+
+export declare namespace CacheSetFetch {
+  class Hit extends SetElements {}
+  class Miss extends Empty<'Miss'> {}
+  class Error extends ErrorResponse {}
+  type Response = Hit | Miss | Error;
+}
+export declare namespace CacheSetSample {
+  class Hit extends SetElements {}
+  class Miss extends Empty<'Miss'> {}
+  class Error extends ErrorResponse {}
+  type Response = Hit | Miss | Error;
+}
+export declare namespace CacheSetPop {
+  class Hit extends SetElements {}
+  class Miss extends Empty<'Miss'> {}
+  class Error extends ErrorResponse {}
+  type Response = Hit | Miss | Error;
+}
+export declare namespace CacheSetAddElement { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export declare namespace CacheSetAddElements {
+  class Success extends Empty<'Success'> { toSingularResponse(): CacheSetAddElement.Success; }
+  class Error extends ErrorResponse { toSingularResponse(): CacheSetAddElement.Error; }
+  type Response = Success | Error;
+}
+export declare namespace CacheSetRemoveElement { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export declare namespace CacheSetRemoveElements {
+  class Success extends Empty<'Success'> { toSingularResponse(): CacheSetRemoveElement.Success; }
+  class Error extends ErrorResponse { toSingularResponse(): CacheSetRemoveElement.Error; }
+  type Response = Success | Error;
+}
+export declare namespace CacheSetContainsElement {
+  class Hit extends ResponseBase { readonly type: 'Hit'; containsElement(): boolean; }
+  class Miss extends Empty<'Miss'> { containsElement(): undefined; }
+  class Error extends ErrorResponse { containsElement(): undefined; }
+  type Response = Hit | Miss | Error;
+}
+export declare namespace CacheSetContainsElements {
+  class Hit extends ResponseBase {
+    readonly type: 'Hit';
+    /** `{element: isPresent}` for the elements asked about (decoded as UTF-8). */
+    containsElements(): Record<string, boolean>;
+  }
+  class Miss extends Empty<'Miss'> { containsElements(): undefined; }
+  class Error extends ErrorResponse { containsElements(): undefined; }
+  type Response = Hit | Miss | Error;
+}
+export declare namespace CacheSetLength {
+  class Hit extends ResponseBase { readonly type: 'Hit'; length(): number; }
+  class Miss extends Empty<'Miss'> { length(): undefined; }
+  class Error extends ErrorResponse { length(): undefined; }
+  type Response = Hit | Miss | Error;
+}
+
+export declare const CacheSetFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export declare const CacheSetSampleResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export declare const CacheSetPopResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export declare const CacheSetAddElementResponse: Enum<'Success' | 'Error'>;
+export declare const CacheSetAddElementsResponse: Enum<'Success' | 'Error'>;
+export declare const CacheSetRemoveElementResponse: Enum<'Success' | 'Error'>;
+export declare const CacheSetRemoveElementsResponse: Enum<'Success' | 'Error'>;
+export declare const CacheSetContainsElementResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export declare const CacheSetContainsElementsResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export declare const CacheSetLengthResponse: Enum<'Hit' | 'Miss' | 'Error'>;
 
 /** set methods of CacheClient. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface SetMethods {}
+export interface SetMethods {
+  setFetch(cacheName: string, setName: string, options?: CallOptions): Promise<CacheSetFetch.Response>;
+  setAddElement(cacheName: string, setName: string, element: BytesLike, options?: CollectionCallOptions): Promise<CacheSetAddElement.Response>;
+  setAddElements(cacheName: string, setName: string, elements: BytesLike[], options?: CollectionCallOptions): Promise<CacheSetAddElements.Response>;
+  setRemoveElement(cacheName: string, setName: string, element: BytesLike, options?: CallOptions): Promise<CacheSetRemoveElement.Response>;
+  setRemoveElements(cacheName: string, setName: string, elements: BytesLike[], options?: CallOptions): Promise<CacheSetRemoveElements.Response>;
+  setContainsElement(cacheName: string, setName: string, element: BytesLike, options?: CallOptions): Promise<CacheSetContainsElement.Response>;
+  setContainsElements(cacheName: string, setName: string, elements: BytesLike[], options?: CallOptions): Promise<CacheSetContainsElements.Response>;
+  /** `limit`: an integer >= 0. */
+  setSample(cacheName: string, setName: string, limit: number, options?: CallOptions): Promise<CacheSetSample.Response>;
+  /** `count`: an integer >= 1; never retried. */
+  setPop(cacheName: string, setName: string, count: number, options?: CallOptions): Promise<CacheSetPop.Response>;
+  setLength(cacheName: string, setName: string, options?: CallOptions): Promise<CacheSetLength.Response>;
+}
+
+// Only the declarations marked `export` are public (a .d.ts module otherwise exports everything).
+export {};

@@ -1,1 +1,282 @@
-//! dictionary methods of `CacheClientCore` (one `#[wasm_bindgen] impl` block per family).
+//! Dictionary methods of `CacheClientCore`. The facade sends the singular official methods through the plural
+//! core methods (`dictionaryGetField` → `dictionaryGetFields` with one field, and so on), as the official SDKs
+//! do on the wire. Every method funnels into one non-generic helper, so the bundle carries one call site.
+
+use js_sys::{Array, Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::cache_client::{prepare, CacheClientCore};
+use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
+use crate::core::cache::dictionaries::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
+use crate::core::cache::dictionaries::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
+use crate::core::cache::dictionaries::get::{DictionaryGetRequest, DictionaryGetResponse};
+use crate::core::cache::dictionaries::increment::{
+    DictionaryIncrementRequest, DictionaryIncrementResponse,
+};
+use crate::core::cache::dictionaries::length::{DictionaryLengthRequest, DictionaryLengthResponse};
+use crate::core::cache::dictionaries::set::{DictionarySetRequest, DictionarySetResponse};
+use crate::core::cache::dictionaries::FieldValue;
+use crate::core::error::MomentoError;
+
+/// Which dictionary RPC a call makes; `arg` of [`CacheClientCore::dictionary_call`] depends on it.
+enum Op {
+    /// `DictionaryFetch` (no `arg`).
+    Fetch,
+    /// `DictionaryLength` (no `arg`).
+    Length,
+    /// `DictionaryGet`; `arg` is the fields array.
+    Get,
+    /// `DictionaryDelete`; `arg` is the fields array.
+    Remove,
+    /// `DictionarySet`; `arg` is the `[field, value][]` array.
+    Set,
+    /// `DictionaryIncrement` by this amount; `arg` is the field.
+    Increment(f64),
+}
+
+impl CacheClientCore {
+    /// Shared by every dictionary method (non-generic on purpose: one copy in the bundle).
+    #[inline(never)]
+    fn dictionary_call(
+        &self,
+        op: Op,
+        cache_name: String,
+        dictionary_name: String,
+        arg: JsValue,
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(match op {
+                Op::Fetch => prepare(DictionaryFetchRequest::new(cache_name, dictionary_name)?),
+                Op::Length => prepare(DictionaryLengthRequest::new(cache_name, dictionary_name)?),
+                Op::Get => prepare(DictionaryGetRequest::new(
+                    cache_name,
+                    dictionary_name,
+                    convert::bytes_list(&arg, "fields")?,
+                )?),
+                Op::Remove => prepare(DictionaryDeleteRequest::new(
+                    cache_name,
+                    dictionary_name,
+                    convert::bytes_list(&arg, "fields")?,
+                )?),
+                Op::Set => prepare(DictionarySetRequest::new(
+                    cache_name,
+                    dictionary_name,
+                    field_value_pairs(&arg)?,
+                    convert::collection_ttl(&options, self.default_ttl_ms)?,
+                )?),
+                Op::Increment(amount) => prepare(DictionaryIncrementRequest::new(
+                    cache_name,
+                    dictionary_name,
+                    convert::bytes(&arg, "field")?,
+                    amount,
+                    convert::collection_ttl(&options, self.default_ttl_ms)?,
+                )?),
+            })
+        })
+    }
+}
+
+/// `[field, value][]` (fields and values `string | Uint8Array`) → byte pairs.
+fn field_value_pairs(items: &JsValue) -> Result<Vec<FieldValue>, MomentoError> {
+    let array = items.dyn_ref::<Array>().ok_or_else(|| {
+        MomentoError::invalid_argument("elements must be a Map, a Record or an array of pairs")
+    })?;
+    array
+        .iter()
+        .map(|entry| {
+            let pair: Array = entry.dyn_into().map_err(|_| {
+                MomentoError::invalid_argument("each element must be a [field, value] pair")
+            })?;
+            Ok((
+                convert::bytes(&pair.get(0), "field")?,
+                convert::bytes(&pair.get(1), "value")?,
+            ))
+        })
+        .collect()
+}
+
+#[wasm_bindgen]
+impl CacheClientCore {
+    /// Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or
+    /// `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = dictionaryFetch, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn dictionary_fetch(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.dictionary_call(
+            Op::Fetch,
+            cache_name,
+            dictionary_name,
+            JsValue::UNDEFINED,
+            options,
+        )
+    }
+
+    /// Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the
+    /// field is absent) or `{type: 'Miss'}` (no dictionary).
+    #[wasm_bindgen(js_name = dictionaryGetFields, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn dictionary_get_fields(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.dictionary_call(Op::Get, cache_name, dictionary_name, fields, options)
+    }
+
+    /// Stores `[field, value]` pairs: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
+    /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
+    #[wasm_bindgen(js_name = dictionarySetFields, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn dictionary_set_fields(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array]>")]
+        items: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.dictionary_call(Op::Set, cache_name, dictionary_name, items, options)
+    }
+
+    /// Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never
+    /// retried.
+    #[wasm_bindgen(js_name = dictionaryIncrement, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn dictionary_increment(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
+        amount: f64,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.dictionary_call(
+            Op::Increment(amount),
+            cache_name,
+            dictionary_name,
+            field,
+            options,
+        )
+    }
+
+    /// Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`.
+    #[wasm_bindgen(js_name = dictionaryRemoveFields, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn dictionary_remove_fields(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.dictionary_call(Op::Remove, cache_name, dictionary_name, fields, options)
+    }
+
+    /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = dictionaryLength, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn dictionary_length(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.dictionary_call(
+            Op::Length,
+            cache_name,
+            dictionary_name,
+            JsValue::UNDEFINED,
+            options,
+        )
+    }
+}
+
+impl IntoJs for DictionaryFetchResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            DictionaryFetchResponse::Hit { items } => {
+                let o = tagged("Hit");
+                set(
+                    &o,
+                    "fields",
+                    &uint8_array_list(items.iter().map(|(f, _)| f)),
+                );
+                set(
+                    &o,
+                    "values",
+                    &uint8_array_list(items.iter().map(|(_, v)| v)),
+                );
+                o.into()
+            }
+            DictionaryFetchResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for DictionaryGetResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            DictionaryGetResponse::Hit { values } => {
+                let o = tagged("Hit");
+                let list: Array = values
+                    .iter()
+                    .map(|v| v.as_deref().map_or(JsValue::UNDEFINED, convert::uint8))
+                    .collect();
+                set(&o, "values", &list);
+                o.into()
+            }
+            DictionaryGetResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for DictionarySetResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for DictionaryDeleteResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for DictionaryIncrementResponse {
+    fn into_js(self) -> JsValue {
+        let DictionaryIncrementResponse::Success { value } = self;
+        let o = tagged("Success");
+        set(&o, "value", &JsValue::from(value as f64));
+        o.into()
+    }
+}
+
+impl IntoJs for DictionaryLengthResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            DictionaryLengthResponse::Hit { length } => {
+                let o = tagged("Hit");
+                set(&o, "length", &JsValue::from(length));
+                o.into()
+            }
+            DictionaryLengthResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}

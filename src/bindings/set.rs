@@ -1,1 +1,245 @@
-//! set methods of `CacheClientCore` (one `#[wasm_bindgen] impl` block per family).
+//! Set methods of `CacheClientCore`. The facade sends the singular official methods through the plural core
+//! methods (`setAddElement` → `setAddElements` with one element, and so on), as the official SDKs do on the wire.
+//! Every method funnels into one non-generic helper, so the bundle carries one call site.
+
+use js_sys::{Array, Object, Promise};
+use wasm_bindgen::prelude::*;
+
+use super::cache_client::{prepare, CacheClientCore};
+use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
+use crate::core::cache::sets::contains::{SetContainsRequest, SetContainsResponse};
+use crate::core::cache::sets::difference::{SetDifferenceRequest, SetDifferenceResponse};
+use crate::core::cache::sets::fetch::SetFetchRequest;
+use crate::core::cache::sets::length::{SetLengthRequest, SetLengthResponse};
+use crate::core::cache::sets::pop::SetPopRequest;
+use crate::core::cache::sets::sample::SetSampleRequest;
+use crate::core::cache::sets::union::{SetUnionRequest, SetUnionResponse};
+use crate::core::cache::sets::SetElementsResponse;
+
+/// Which set RPC a call makes; `elements` of [`CacheClientCore::set_call`] is used by the last three.
+enum Op {
+    /// `SetFetch`.
+    Fetch,
+    /// `SetLength`.
+    Length,
+    /// `SetSample` with this limit.
+    Sample(f64),
+    /// `SetPop` with this count.
+    Pop(f64),
+    /// `SetUnion` of `elements`.
+    Add,
+    /// `SetDifference` minus `elements`.
+    Remove,
+    /// `SetContains` for each of `elements`.
+    Contains,
+}
+
+impl CacheClientCore {
+    /// Shared by every set method (non-generic on purpose: one copy in the bundle).
+    #[inline(never)]
+    fn set_call(
+        &self,
+        op: Op,
+        cache_name: String,
+        set_name: String,
+        elements: JsValue,
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(match op {
+                Op::Fetch => prepare(SetFetchRequest::new(cache_name, set_name)?),
+                Op::Length => prepare(SetLengthRequest::new(cache_name, set_name)?),
+                Op::Sample(limit) => prepare(SetSampleRequest::new(cache_name, set_name, limit)?),
+                Op::Pop(count) => prepare(SetPopRequest::new(cache_name, set_name, count)?),
+                Op::Add => prepare(SetUnionRequest::new(
+                    cache_name,
+                    set_name,
+                    convert::bytes_list(&elements, "elements")?,
+                    convert::collection_ttl(&options, self.default_ttl_ms)?,
+                )?),
+                Op::Remove => prepare(SetDifferenceRequest::new(
+                    cache_name,
+                    set_name,
+                    convert::bytes_list(&elements, "elements")?,
+                )?),
+                Op::Contains => prepare(SetContainsRequest::new(
+                    cache_name,
+                    set_name,
+                    convert::bytes_list(&elements, "elements")?,
+                )?),
+            })
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl CacheClientCore {
+    /// Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = setFetch, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_fetch(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.set_call(Op::Fetch, cache_name, set_name, JsValue::UNDEFINED, options)
+    }
+
+    /// Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
+    /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
+    #[wasm_bindgen(js_name = setAddElements, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_add_elements(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.set_call(Op::Add, cache_name, set_name, elements, options)
+    }
+
+    /// Removes elements (absent ones and sets are fine): `{type: 'Success'}`.
+    #[wasm_bindgen(js_name = setRemoveElements, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_remove_elements(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.set_call(Op::Remove, cache_name, set_name, elements, options)
+    }
+
+    /// Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = setContainsElements, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_contains_elements(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.set_call(Op::Contains, cache_name, set_name, elements, options)
+    }
+
+    /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = setSample, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_sample(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = setName)] set_name: String,
+        limit: f64,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.set_call(
+            Op::Sample(limit),
+            cache_name,
+            set_name,
+            JsValue::UNDEFINED,
+            options,
+        )
+    }
+
+    /// Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or
+    /// `{type: 'Miss'}`. Never retried.
+    #[wasm_bindgen(js_name = setPop, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_pop(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = setName)] set_name: String,
+        count: f64,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.set_call(
+            Op::Pop(count),
+            cache_name,
+            set_name,
+            JsValue::UNDEFINED,
+            options,
+        )
+    }
+
+    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = setLength, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_length(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.set_call(
+            Op::Length,
+            cache_name,
+            set_name,
+            JsValue::UNDEFINED,
+            options,
+        )
+    }
+}
+
+impl IntoJs for SetElementsResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SetElementsResponse::Hit { elements } => {
+                let o = tagged("Hit");
+                set(&o, "elements", &uint8_array_list(&elements));
+                o.into()
+            }
+            SetElementsResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SetContainsResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SetContainsResponse::Hit { contains } => {
+                let o = tagged("Hit");
+                let list: Array = contains.into_iter().map(JsValue::from).collect();
+                set(&o, "contains", &list);
+                o.into()
+            }
+            SetContainsResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SetLengthResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SetLengthResponse::Hit { length } => {
+                let o = tagged("Hit");
+                set(&o, "length", &JsValue::from(length));
+                o.into()
+            }
+            SetLengthResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SetUnionResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for SetDifferenceResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}

@@ -1,0 +1,89 @@
+//! `dictionaryRemoveField` / `dictionaryRemoveFields`: `/cache_client.Scs/DictionaryDelete` with `some` fields →
+//! Success (also when the dictionary or fields do not exist).
+
+use momento_proto::cache_client::{
+    dictionary_delete_request::{Delete, Some as SomeFields},
+    DictionaryDeleteRequest as Proto, DictionaryDeleteResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `dictionaryRemoveFields` request (`dictionaryRemoveField` sends one field).
+#[derive(Debug)]
+pub struct DictionaryDeleteRequest {
+    cache: String,
+    dictionary: Vec<u8>,
+    fields: Vec<Vec<u8>>,
+}
+
+impl DictionaryDeleteRequest {
+    /// Validates the cache and dictionary names.
+    pub fn new(
+        cache: String,
+        dictionary: String,
+        fields: Vec<Vec<u8>>,
+    ) -> Result<Self, MomentoError> {
+        let dictionary = super::names(&cache, dictionary)?;
+        Ok(Self {
+            cache,
+            dictionary,
+            fields,
+        })
+    }
+}
+
+/// The result of a `dictionaryRemoveFields`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryDeleteResponse {
+    /// The fields are gone.
+    Success,
+}
+
+impl UnaryRpc for DictionaryDeleteRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DictionaryDeleteResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryDelete");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            dictionary_name: self.dictionary,
+            delete: Some(Delete::Some(SomeFields {
+                fields: self.fields,
+            })),
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<DictionaryDeleteResponse, MomentoError> {
+        Ok(DictionaryDeleteResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sends_some_fields() {
+        let p = DictionaryDeleteRequest::new("c".into(), "d".into(), vec![b"a".to_vec()])
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.dictionary_name, b"d");
+        assert_eq!(
+            p.delete,
+            Some(Delete::Some(SomeFields {
+                fields: vec![b"a".to_vec()]
+            }))
+        );
+        assert!(DictionaryDeleteRequest::new(" ".into(), "d".into(), vec![]).is_err());
+        assert_eq!(
+            DictionaryDeleteRequest::from_proto(ProtoResponse {}).unwrap(),
+            DictionaryDeleteResponse::Success
+        );
+    }
+}

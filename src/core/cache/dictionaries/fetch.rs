@@ -1,0 +1,111 @@
+//! `dictionaryFetch`: `/cache_client.Scs/DictionaryFetch` → every field/value pair, or Miss.
+
+use momento_proto::cache_client::{
+    dictionary_fetch_response::Dictionary, DictionaryFetchRequest as Proto,
+    DictionaryFetchResponse as ProtoResponse,
+};
+
+use super::FieldValue;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `dictionaryFetch` request.
+#[derive(Debug)]
+pub struct DictionaryFetchRequest {
+    cache: String,
+    dictionary: Vec<u8>,
+}
+
+impl DictionaryFetchRequest {
+    /// Validates the cache and dictionary names.
+    pub fn new(cache: String, dictionary: String) -> Result<Self, MomentoError> {
+        let dictionary = super::names(&cache, dictionary)?;
+        Ok(Self { cache, dictionary })
+    }
+}
+
+/// The result of a `dictionaryFetch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryFetchResponse {
+    /// The dictionary exists.
+    Hit {
+        /// Its `(field, value)` pairs, in the order the service sent them.
+        items: Vec<FieldValue>,
+    },
+    /// The dictionary does not exist (or expired).
+    Miss,
+}
+
+impl UnaryRpc for DictionaryFetchRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DictionaryFetchResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryFetch");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            dictionary_name: self.dictionary,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<DictionaryFetchResponse, MomentoError> {
+        match reply.dictionary {
+            Some(Dictionary::Found(found)) => Ok(DictionaryFetchResponse::Hit {
+                items: found
+                    .items
+                    .into_iter()
+                    .map(|pair| (pair.field, pair.value))
+                    .collect(),
+            }),
+            Some(Dictionary::Missing(_)) => Ok(DictionaryFetchResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "DictionaryFetch response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::{dictionary_fetch_response, DictionaryFieldValuePair};
+
+    #[test]
+    fn validates_and_encodes() {
+        assert!(DictionaryFetchRequest::new("c".into(), "".into()).is_err());
+        let p = DictionaryFetchRequest::new("c".into(), "d".into())
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.dictionary_name, b"d");
+    }
+
+    #[test]
+    fn maps_results() {
+        let found = ProtoResponse {
+            dictionary: Some(Dictionary::Found(dictionary_fetch_response::Found {
+                items: vec![DictionaryFieldValuePair {
+                    field: b"f".to_vec(),
+                    value: b"v".to_vec(),
+                }],
+            })),
+        };
+        assert_eq!(
+            DictionaryFetchRequest::from_proto(found).unwrap(),
+            DictionaryFetchResponse::Hit {
+                items: vec![(b"f".to_vec(), b"v".to_vec())]
+            }
+        );
+        let missing = ProtoResponse {
+            dictionary: Some(Dictionary::Missing(dictionary_fetch_response::Missing {})),
+        };
+        assert_eq!(
+            DictionaryFetchRequest::from_proto(missing).unwrap(),
+            DictionaryFetchResponse::Miss
+        );
+        assert!(DictionaryFetchRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

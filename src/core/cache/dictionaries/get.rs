@@ -1,0 +1,144 @@
+//! `dictionaryGetField` / `dictionaryGetFields`: `/cache_client.Scs/DictionaryGet` → one Hit/Miss per field, in
+//! request order, or Miss for the whole dictionary.
+
+use momento_proto::cache_client::{
+    dictionary_get_response::Dictionary, DictionaryGetRequest as Proto,
+    DictionaryGetResponse as ProtoResponse, ECacheResult,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
+#[derive(Debug)]
+pub struct DictionaryGetRequest {
+    cache: String,
+    dictionary: Vec<u8>,
+    fields: Vec<Vec<u8>>,
+}
+
+impl DictionaryGetRequest {
+    /// Validates the cache and dictionary names.
+    pub fn new(
+        cache: String,
+        dictionary: String,
+        fields: Vec<Vec<u8>>,
+    ) -> Result<Self, MomentoError> {
+        let dictionary = super::names(&cache, dictionary)?;
+        Ok(Self {
+            cache,
+            dictionary,
+            fields,
+        })
+    }
+}
+
+/// The result of a `dictionaryGetFields`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryGetResponse {
+    /// The dictionary exists.
+    Hit {
+        /// `values[i]` answers for the i-th requested field: its value, or `None` if the field is absent.
+        values: Vec<Option<Vec<u8>>>,
+    },
+    /// The dictionary does not exist (or expired).
+    Miss,
+}
+
+impl UnaryRpc for DictionaryGetRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DictionaryGetResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryGet");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            dictionary_name: self.dictionary,
+            fields: self.fields,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<DictionaryGetResponse, MomentoError> {
+        match reply.dictionary {
+            Some(Dictionary::Found(found)) => {
+                let values = found
+                    .items
+                    .into_iter()
+                    .map(|part| match ECacheResult::try_from(part.result) {
+                        Ok(ECacheResult::Hit) => Ok(Some(part.cache_body)),
+                        Ok(ECacheResult::Miss) => Ok(None),
+                        _ => Err(MomentoError::unknown_service(format!(
+                            "unexpected DictionaryGet field result {}",
+                            part.result
+                        ))),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(DictionaryGetResponse::Hit { values })
+            }
+            Some(Dictionary::Missing(_)) => Ok(DictionaryGetResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "DictionaryGet response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::dictionary_get_response::{
+        DictionaryGetResponsePart, Found, Missing,
+    };
+
+    #[test]
+    fn validates_and_encodes() {
+        assert_eq!(
+            DictionaryGetRequest::new("c".into(), "".into(), vec![])
+                .unwrap_err()
+                .message,
+            "dictionary name must not be empty"
+        );
+        let p = DictionaryGetRequest::new("c".into(), "d".into(), vec![b"a".to_vec(), vec![]])
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.dictionary_name, b"d");
+        assert_eq!(p.fields, vec![b"a".to_vec(), vec![]]);
+    }
+
+    #[test]
+    fn maps_results_per_field() {
+        let part = |result: ECacheResult, body: &[u8]| DictionaryGetResponsePart {
+            result: result as i32,
+            cache_body: body.to_vec(),
+        };
+        let found = ProtoResponse {
+            dictionary: Some(Dictionary::Found(Found {
+                items: vec![part(ECacheResult::Hit, b"v"), part(ECacheResult::Miss, b"")],
+            })),
+        };
+        assert_eq!(
+            DictionaryGetRequest::from_proto(found).unwrap(),
+            DictionaryGetResponse::Hit {
+                values: vec![Some(b"v".to_vec()), None]
+            }
+        );
+        let missing = ProtoResponse {
+            dictionary: Some(Dictionary::Missing(Missing {})),
+        };
+        assert_eq!(
+            DictionaryGetRequest::from_proto(missing).unwrap(),
+            DictionaryGetResponse::Miss
+        );
+        let invalid = ProtoResponse {
+            dictionary: Some(Dictionary::Found(Found {
+                items: vec![part(ECacheResult::Invalid, b"")],
+            })),
+        };
+        assert!(DictionaryGetRequest::from_proto(invalid).is_err());
+        assert!(DictionaryGetRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

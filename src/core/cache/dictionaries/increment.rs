@@ -1,0 +1,125 @@
+//! `dictionaryIncrement`: `/cache_client.Scs/DictionaryIncrement` with the collection TTL → the field's new value
+//! (a missing field starts at 0). Never retried: repeating it would add twice.
+
+use momento_proto::cache_client::{
+    DictionaryIncrementRequest as Proto, DictionaryIncrementResponse as ProtoResponse,
+};
+
+use crate::core::collection_ttl::CollectionTtl;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// A validated `dictionaryIncrement` request.
+#[derive(Debug)]
+pub struct DictionaryIncrementRequest {
+    cache: String,
+    dictionary: Vec<u8>,
+    field: Vec<u8>,
+    amount: i64,
+    ttl: CollectionTtl,
+}
+
+impl DictionaryIncrementRequest {
+    /// Validates the names; `amount` must be a safe integer (it may be negative or 0).
+    pub fn new(
+        cache: String,
+        dictionary: String,
+        field: Vec<u8>,
+        amount: f64,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        let dictionary = super::names(&cache, dictionary)?;
+        if !amount.is_finite() || amount.fract() != 0.0 || amount.abs() > MAX_SAFE_INTEGER {
+            return Err(MomentoError::invalid_argument(
+                "amount must be a safe integer",
+            ));
+        }
+        Ok(Self {
+            cache,
+            dictionary,
+            field,
+            amount: amount as i64,
+            ttl,
+        })
+    }
+}
+
+/// The result of a `dictionaryIncrement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryIncrementResponse {
+    /// The field's value after incrementing.
+    Success {
+        /// The new value.
+        value: i64,
+    },
+}
+
+impl UnaryRpc for DictionaryIncrementRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DictionaryIncrementResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryIncrement");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            dictionary_name: self.dictionary,
+            field: self.field,
+            amount: self.amount,
+            ttl_milliseconds: self.ttl.ttl_ms,
+            refresh_ttl: self.ttl.refresh,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<DictionaryIncrementResponse, MomentoError> {
+        Ok(DictionaryIncrementResponse::Success { value: reply.value })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ttl() -> CollectionTtl {
+        CollectionTtl::new(None, true, 9_000).unwrap()
+    }
+
+    #[test]
+    fn encodes_amount_and_ttl() {
+        let p = DictionaryIncrementRequest::new("c".into(), "d".into(), b"f".to_vec(), -7.0, ttl())
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.amount, -7);
+        assert_eq!(p.field, b"f");
+        assert_eq!((p.ttl_milliseconds, p.refresh_ttl), (9_000, true));
+    }
+
+    #[test]
+    fn rejects_non_integer_amounts() {
+        for bad in [1.5, f64::NAN, f64::INFINITY, 1e16] {
+            let e = DictionaryIncrementRequest::new("c".into(), "d".into(), vec![], bad, ttl())
+                .unwrap_err();
+            assert_eq!(e.message, "amount must be a safe integer");
+        }
+        assert_eq!(
+            DictionaryIncrementRequest::new("c".into(), "".into(), vec![], 1.0, ttl())
+                .unwrap_err()
+                .message,
+            "dictionary name must not be empty"
+        );
+    }
+
+    #[test]
+    fn maps_value() {
+        assert_eq!(
+            DictionaryIncrementRequest::from_proto(ProtoResponse { value: 42 }).unwrap(),
+            DictionaryIncrementResponse::Success { value: 42 }
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! `dictionaryLength`: `/cache_client.Scs/DictionaryLength` → the number of fields, or Miss.
+
+use momento_proto::cache_client::{
+    dictionary_length_response::Dictionary, DictionaryLengthRequest as Proto,
+    DictionaryLengthResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `dictionaryLength` request.
+#[derive(Debug)]
+pub struct DictionaryLengthRequest {
+    cache: String,
+    dictionary: Vec<u8>,
+}
+
+impl DictionaryLengthRequest {
+    /// Validates the cache and dictionary names.
+    pub fn new(cache: String, dictionary: String) -> Result<Self, MomentoError> {
+        let dictionary = super::names(&cache, dictionary)?;
+        Ok(Self { cache, dictionary })
+    }
+}
+
+/// The result of a `dictionaryLength`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionaryLengthResponse {
+    /// The dictionary exists.
+    Hit {
+        /// Its number of fields.
+        length: u32,
+    },
+    /// The dictionary does not exist (or expired).
+    Miss,
+}
+
+impl UnaryRpc for DictionaryLengthRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DictionaryLengthResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryLength");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            dictionary_name: self.dictionary,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<DictionaryLengthResponse, MomentoError> {
+        match reply.dictionary {
+            Some(Dictionary::Found(found)) => Ok(DictionaryLengthResponse::Hit {
+                length: found.length,
+            }),
+            Some(Dictionary::Missing(_)) => Ok(DictionaryLengthResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "DictionaryLength response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::dictionary_length_response::{Found, Missing};
+
+    #[test]
+    fn maps_results() {
+        assert!(DictionaryLengthRequest::new("c".into(), "".into()).is_err());
+        let found = ProtoResponse {
+            dictionary: Some(Dictionary::Found(Found { length: 3 })),
+        };
+        assert_eq!(
+            DictionaryLengthRequest::from_proto(found).unwrap(),
+            DictionaryLengthResponse::Hit { length: 3 }
+        );
+        let missing = ProtoResponse {
+            dictionary: Some(Dictionary::Missing(Missing {})),
+        };
+        assert_eq!(
+            DictionaryLengthRequest::from_proto(missing).unwrap(),
+            DictionaryLengthResponse::Miss
+        );
+        assert!(DictionaryLengthRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

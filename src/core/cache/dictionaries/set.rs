@@ -1,0 +1,121 @@
+//! `dictionarySetField` / `dictionarySetFields`: `/cache_client.Scs/DictionarySet` with the collection TTL →
+//! Success.
+
+use momento_proto::cache_client::{
+    DictionaryFieldValuePair, DictionarySetRequest as Proto, DictionarySetResponse as ProtoResponse,
+};
+
+use super::FieldValue;
+use crate::core::collection_ttl::CollectionTtl;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair).
+#[derive(Debug)]
+pub struct DictionarySetRequest {
+    cache: String,
+    dictionary: Vec<u8>,
+    items: Vec<FieldValue>,
+    ttl: CollectionTtl,
+}
+
+impl DictionarySetRequest {
+    /// Validates the cache and dictionary names; `items` are `(field, value)` pairs.
+    pub fn new(
+        cache: String,
+        dictionary: String,
+        items: Vec<FieldValue>,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        let dictionary = super::names(&cache, dictionary)?;
+        Ok(Self {
+            cache,
+            dictionary,
+            items,
+            ttl,
+        })
+    }
+}
+
+/// The result of a `dictionarySetFields`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DictionarySetResponse {
+    /// The fields were stored.
+    Success,
+}
+
+impl UnaryRpc for DictionarySetRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DictionarySetResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionarySet");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            dictionary_name: self.dictionary,
+            items: self
+                .items
+                .into_iter()
+                .map(|(field, value)| DictionaryFieldValuePair { field, value })
+                .collect(),
+            ttl_milliseconds: self.ttl.ttl_ms,
+            refresh_ttl: self.ttl.refresh,
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<DictionarySetResponse, MomentoError> {
+        Ok(DictionarySetResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_pairs_and_collection_ttl() {
+        let ttl = CollectionTtl::new(Some(3.0), false, 60_000).unwrap();
+        let p = DictionarySetRequest::new(
+            "c".into(),
+            "d".into(),
+            vec![(b"f".to_vec(), b"v".to_vec())],
+            ttl,
+        )
+        .unwrap()
+        .into_proto();
+        assert_eq!(p.dictionary_name, b"d");
+        assert_eq!(
+            p.items,
+            vec![DictionaryFieldValuePair {
+                field: b"f".to_vec(),
+                value: b"v".to_vec()
+            }]
+        );
+        assert_eq!(p.ttl_milliseconds, 3_000);
+        assert!(!p.refresh_ttl);
+        let default = CollectionTtl::new(None, true, 60_000).unwrap();
+        let p = DictionarySetRequest::new("c".into(), "d".into(), vec![], default)
+            .unwrap()
+            .into_proto();
+        assert_eq!((p.ttl_milliseconds, p.refresh_ttl), (60_000, true));
+    }
+
+    #[test]
+    fn validates_names() {
+        let ttl = CollectionTtl::new(None, true, 1).unwrap();
+        assert_eq!(
+            DictionarySetRequest::new("c".into(), "\t".into(), vec![], ttl)
+                .unwrap_err()
+                .message,
+            "dictionary name must not be empty"
+        );
+        assert_eq!(
+            DictionarySetRequest::from_proto(ProtoResponse {}).unwrap(),
+            DictionarySetResponse::Success
+        );
+    }
+}

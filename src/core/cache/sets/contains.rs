@@ -1,0 +1,108 @@
+//! `setContainsElement` / `setContainsElements`: `/cache_client.Scs/SetContains` → one boolean per element, in
+//! request order, or Miss.
+
+use momento_proto::cache_client::{
+    set_contains_response::Set, SetContainsRequest as Proto, SetContainsResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `setContainsElements` request (`setContainsElement` sends one element).
+#[derive(Debug)]
+pub struct SetContainsRequest {
+    cache: String,
+    set: Vec<u8>,
+    elements: Vec<Vec<u8>>,
+}
+
+impl SetContainsRequest {
+    /// Validates the cache and set names.
+    pub fn new(cache: String, set: String, elements: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        let set = super::names(&cache, set)?;
+        Ok(Self {
+            cache,
+            set,
+            elements,
+        })
+    }
+}
+
+/// The result of a `setContainsElements`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetContainsResponse {
+    /// The set exists.
+    Hit {
+        /// `contains[i]` answers for the i-th requested element.
+        contains: Vec<bool>,
+    },
+    /// The set does not exist (or expired).
+    Miss,
+}
+
+impl UnaryRpc for SetContainsRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SetContainsResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetContains");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            set_name: self.set,
+            elements: self.elements,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SetContainsResponse, MomentoError> {
+        match reply.set {
+            Some(Set::Found(found)) => Ok(SetContainsResponse::Hit {
+                contains: found.contains,
+            }),
+            Some(Set::Missing(_)) => Ok(SetContainsResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "SetContains response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::set_contains_response::{Found, Missing};
+
+    #[test]
+    fn validates_encodes_and_maps() {
+        assert!(SetContainsRequest::new("c".into(), " ".into(), vec![]).is_err());
+        let p = SetContainsRequest::new("c".into(), "s".into(), vec![b"a".to_vec()])
+            .unwrap()
+            .into_proto();
+        assert_eq!(
+            (p.set_name, p.elements),
+            (b"s".to_vec(), vec![b"a".to_vec()])
+        );
+        let found = ProtoResponse {
+            set: Some(Set::Found(Found {
+                contains: vec![true, false],
+            })),
+        };
+        assert_eq!(
+            SetContainsRequest::from_proto(found).unwrap(),
+            SetContainsResponse::Hit {
+                contains: vec![true, false]
+            }
+        );
+        let missing = ProtoResponse {
+            set: Some(Set::Missing(Missing {})),
+        };
+        assert_eq!(
+            SetContainsRequest::from_proto(missing).unwrap(),
+            SetContainsResponse::Miss
+        );
+        assert!(SetContainsRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

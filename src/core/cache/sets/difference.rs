@@ -1,0 +1,97 @@
+//! `setRemoveElement` / `setRemoveElements`: `/cache_client.Scs/SetDifference` with a subtrahend set → Success
+//! (also when the set does not exist, as in the official SDKs).
+
+use momento_proto::cache_client::{
+    set_difference_request::{
+        subtrahend::{Set as SubtrahendElements, SubtrahendSet},
+        Difference, Subtrahend,
+    },
+    SetDifferenceRequest as Proto, SetDifferenceResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `setRemoveElements` request (`setRemoveElement` sends one element).
+#[derive(Debug)]
+pub struct SetDifferenceRequest {
+    cache: String,
+    set: Vec<u8>,
+    elements: Vec<Vec<u8>>,
+}
+
+impl SetDifferenceRequest {
+    /// Validates the cache and set names.
+    pub fn new(cache: String, set: String, elements: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        let set = super::names(&cache, set)?;
+        Ok(Self {
+            cache,
+            set,
+            elements,
+        })
+    }
+}
+
+/// The result of a `setRemoveElements`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetDifferenceResponse {
+    /// The elements are no longer in the set.
+    Success,
+}
+
+impl UnaryRpc for SetDifferenceRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SetDifferenceResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetDifference");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            set_name: self.set,
+            difference: Some(Difference::Subtrahend(Subtrahend {
+                subtrahend_set: Some(SubtrahendSet::Set(SubtrahendElements {
+                    elements: self.elements,
+                })),
+            })),
+        }
+    }
+
+    /// Found and Missing both mean the elements are gone.
+    fn from_proto(_reply: ProtoResponse) -> Result<SetDifferenceResponse, MomentoError> {
+        Ok(SetDifferenceResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::set_difference_response::{Missing, Set};
+
+    #[test]
+    fn sends_a_subtrahend_set() {
+        let p = SetDifferenceRequest::new("c".into(), "s".into(), vec![b"a".to_vec()])
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.set_name, b"s");
+        assert_eq!(
+            p.difference,
+            Some(Difference::Subtrahend(Subtrahend {
+                subtrahend_set: Some(SubtrahendSet::Set(SubtrahendElements {
+                    elements: vec![b"a".to_vec()]
+                }))
+            }))
+        );
+        assert!(SetDifferenceRequest::new("".into(), "s".into(), vec![]).is_err());
+        let missing = ProtoResponse {
+            set: Some(Set::Missing(Missing {})),
+        };
+        assert_eq!(
+            SetDifferenceRequest::from_proto(missing).unwrap(),
+            SetDifferenceResponse::Success
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! `setFetch`: `/cache_client.Scs/SetFetch` → every element, or Miss.
+
+use momento_proto::cache_client::{
+    set_fetch_response::Set, SetFetchRequest as Proto, SetFetchResponse as ProtoResponse,
+};
+
+use super::SetElementsResponse;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `setFetch` request.
+#[derive(Debug)]
+pub struct SetFetchRequest {
+    cache: String,
+    set: Vec<u8>,
+}
+
+impl SetFetchRequest {
+    /// Validates the cache and set names.
+    pub fn new(cache: String, set: String) -> Result<Self, MomentoError> {
+        let set = super::names(&cache, set)?;
+        Ok(Self { cache, set })
+    }
+}
+
+impl UnaryRpc for SetFetchRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SetElementsResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetFetch");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto { set_name: self.set }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SetElementsResponse, MomentoError> {
+        match reply.set {
+            Some(Set::Found(found)) => Ok(SetElementsResponse::Hit {
+                elements: found.elements,
+            }),
+            Some(Set::Missing(_)) => Ok(SetElementsResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "SetFetch response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::set_fetch_response::{Found, Missing};
+
+    #[test]
+    fn validates_and_maps() {
+        assert!(SetFetchRequest::new("c".into(), " ".into()).is_err());
+        assert_eq!(
+            SetFetchRequest::new("c".into(), "s".into())
+                .unwrap()
+                .into_proto()
+                .set_name,
+            b"s"
+        );
+        let found = ProtoResponse {
+            set: Some(Set::Found(Found {
+                elements: vec![b"a".to_vec()],
+            })),
+        };
+        assert_eq!(
+            SetFetchRequest::from_proto(found).unwrap(),
+            SetElementsResponse::Hit {
+                elements: vec![b"a".to_vec()]
+            }
+        );
+        let missing = ProtoResponse {
+            set: Some(Set::Missing(Missing {})),
+        };
+        assert_eq!(
+            SetFetchRequest::from_proto(missing).unwrap(),
+            SetElementsResponse::Miss
+        );
+        assert!(SetFetchRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

@@ -1,0 +1,88 @@
+//! `setLength`: `/cache_client.Scs/SetLength` → the number of elements, or Miss.
+
+use momento_proto::cache_client::{
+    set_length_response::Set, SetLengthRequest as Proto, SetLengthResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `setLength` request.
+#[derive(Debug)]
+pub struct SetLengthRequest {
+    cache: String,
+    set: Vec<u8>,
+}
+
+impl SetLengthRequest {
+    /// Validates the cache and set names.
+    pub fn new(cache: String, set: String) -> Result<Self, MomentoError> {
+        let set = super::names(&cache, set)?;
+        Ok(Self { cache, set })
+    }
+}
+
+/// The result of a `setLength`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetLengthResponse {
+    /// The set exists.
+    Hit {
+        /// Its number of elements.
+        length: u32,
+    },
+    /// The set does not exist (or expired).
+    Miss,
+}
+
+impl UnaryRpc for SetLengthRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SetLengthResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetLength");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto { set_name: self.set }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SetLengthResponse, MomentoError> {
+        match reply.set {
+            Some(Set::Found(found)) => Ok(SetLengthResponse::Hit {
+                length: found.length,
+            }),
+            Some(Set::Missing(_)) => Ok(SetLengthResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "SetLength response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::set_length_response::{Found, Missing};
+
+    #[test]
+    fn maps_results() {
+        assert!(SetLengthRequest::new("c".into(), "".into()).is_err());
+        let found = ProtoResponse {
+            set: Some(Set::Found(Found { length: 2 })),
+        };
+        assert_eq!(
+            SetLengthRequest::from_proto(found).unwrap(),
+            SetLengthResponse::Hit { length: 2 }
+        );
+        let missing = ProtoResponse {
+            set: Some(Set::Missing(Missing {})),
+        };
+        assert_eq!(
+            SetLengthRequest::from_proto(missing).unwrap(),
+            SetLengthResponse::Miss
+        );
+        assert!(SetLengthRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}
