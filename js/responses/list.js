@@ -1,2 +1,72 @@
 // Response namespaces of the list methods (official @gomomento/sdk-web names and accessors).
-export {};
+import { SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
+
+/** The official display helper: at most 32 characters, then `...`. */
+const truncate = (s) => (s.length > 32 ? `${s.substring(0, 32)}...` : s);
+
+/** `Success` of the writes that answer the list's new length. */
+const LENGTH_SUCCESS = {
+  /** The list's length after the write (after any truncation). */
+  listLength() { return this._raw.listLength; },
+  toString() { return `${this.type}: listLength: ${this._raw.listLength}`; },
+};
+
+/** `listFetch` responses: `Hit` holds the elements in list order. */
+export const CacheListFetch = namespace({
+  Hit: {
+    /** The elements as byte arrays. */
+    valueListUint8Array() { return this._raw.values; },
+    /** The elements decoded as UTF-8 strings. */
+    valueListString() { return this._raw.values.map(str); },
+    /** Alias of `valueListString()`. */
+    valueList() { return this.valueListString(); },
+    /** Alias of `valueListString()`. */
+    value() { return this.valueListString(); },
+    toString() {
+      const shown = this.valueListString();
+      const head = shown.length > 5 ? [...shown.slice(0, 5), '...'] : shown;
+      return `${this.type}: [${head.map(truncate).toString()}]`;
+    },
+  },
+  Miss: {},
+  Error: {},
+});
+/** `listLength` responses. */
+export const CacheListLength = namespace({
+  Hit: {
+    /** The number of elements. */
+    length() { return this._raw.length; },
+    /** The number of elements. */
+    value() { return this._raw.length; },
+    toString() { return `${this.type}: length ${this._raw.length}`; },
+  },
+  Miss: {},
+  Error: {},
+});
+/** `listPopFront` responses: `Hit` holds the removed first element. */
+export const CacheListPopFront = namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+/** `listPopBack` responses: `Hit` holds the removed last element. */
+export const CacheListPopBack = namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+/** `listPushFront` responses. */
+export const CacheListPushFront = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+/** `listPushBack` responses. */
+export const CacheListPushBack = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+/** `listConcatenateFront` responses. */
+export const CacheListConcatenateFront = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+/** `listConcatenateBack` responses. */
+export const CacheListConcatenateBack = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+/** `listRemoveValue` responses. */
+export const CacheListRemoveValue = namespace({ Success: SUCCESS, Error: {} });
+/** `listRetain` responses. */
+export const CacheListRetain = namespace({ Success: SUCCESS, Error: {} });
+
+export const CacheListFetchResponse = enumOf(CacheListFetch);
+export const CacheListLengthResponse = enumOf(CacheListLength);
+export const CacheListPopFrontResponse = enumOf(CacheListPopFront);
+export const CacheListPopBackResponse = enumOf(CacheListPopBack);
+export const CacheListPushFrontResponse = enumOf(CacheListPushFront);
+export const CacheListPushBackResponse = enumOf(CacheListPushBack);
+export const CacheListConcatenateFrontResponse = enumOf(CacheListConcatenateFront);
+export const CacheListConcatenateBackResponse = enumOf(CacheListConcatenateBack);
+export const CacheListRemoveValueResponse = enumOf(CacheListRemoveValue);
+export const CacheListRetainResponse = enumOf(CacheListRetain);

@@ -1,2 +1,157 @@
-// Response namespaces of the sorted set methods (official @gomomento/sdk-web names and accessors).
-export {};
+// Response namespaces of the sorted-set methods (official @gomomento/sdk-web names and accessors), plus the
+// `SortedSetOrder` and `SortedSetAggregate` enums.
+import { SUCCESS, enumOf, namespace, str } from './base.js';
+
+/** The order of fetched elements and of ranks (string enum, as officially). */
+export const SortedSetOrder = Object.freeze({ Ascending: 'ASC', Descending: 'DESC' });
+
+/** How `sortedSetUnionStore` combines the scores of an element found in several sources (numeric enum with
+ * the reverse mapping a TypeScript enum has: `SortedSetAggregate[0] === 'SUM'`). */
+export const SortedSetAggregate = Object.freeze({ SUM: 0, MIN: 1, MAX: 2, 0: 'SUM', 1: 'MIN', 2: 'MAX' });
+
+const encoder = new TextEncoder();
+/** A `string | Uint8Array` argument as bytes. */
+const bytesOf = (v) => (typeof v === 'string' ? encoder.encode(v) : v);
+/** A `string | Uint8Array` argument as a string. */
+const stringOf = (v) => (typeof v === 'string' ? v : str(v));
+
+/** No number on `Miss`/`Error` variants: `length()`, `rank()`, `score()` answer `undefined` there. */
+const NO_LENGTH = { length() { return undefined; } };
+const NO_RANK = { rank() { return undefined; } };
+const NO_SCORE = { score() { return undefined; } };
+
+/** `sortedSetFetchByRank` / `sortedSetFetchByScore` responses: `Hit` holds `{value, score}` elements. */
+export const CacheSortedSetFetch = namespace({
+  Hit: {
+    /** The elements with byte-array values. */
+    valueArrayUint8Elements() { return this._raw.values.map((value, i) => ({ value, score: this._raw.scores[i] })); },
+    /** The elements with values decoded as UTF-8 strings. */
+    valueArrayStringElements() {
+      return this._raw.values.map((value, i) => ({ value: str(value), score: this._raw.scores[i] }));
+    },
+    /** Alias of `valueArrayStringElements()`. */
+    valueArray() { return this.valueArrayStringElements(); },
+    /** Alias of `valueArrayStringElements()`. */
+    value() { return this.valueArrayStringElements(); },
+    toString() {
+      const shown = this.valueArrayStringElements().slice(0, 5).map((e) => `${e.value}: ${e.score}`);
+      return `${this.type}: valueArrayStringElements: ${shown.join(', ')}`;
+    },
+  },
+  Miss: {},
+  Error: {},
+});
+
+/** The value a `sortedSetGetScore` response is about (`raw.value` is the caller's argument). */
+const scoreValue = {
+  /** The element's value as bytes. */
+  valueUint8Array() { return bytesOf(this._raw.value); },
+  /** The element's value as a string. */
+  valueString() { return stringOf(this._raw.value); },
+  toString() { return `${this.type}: value: ${this.valueString()}`; },
+};
+
+/** `sortedSetGetScore` responses (also the items of `CacheSortedSetGetScores.Hit.responses()`). */
+export const CacheSortedSetGetScore = namespace({
+  Hit: {
+    ...scoreValue,
+    /** The element's score. */
+    score() { return this._raw.score; },
+  },
+  Miss: { ...scoreValue, ...NO_SCORE },
+  Error: NO_SCORE,
+});
+
+/** `sortedSetGetScores` responses: `Hit` holds one score or miss per requested value. */
+export const CacheSortedSetGetScores = namespace({
+  Hit: {
+    /** One `CacheSortedSetGetScore` response per requested value, in order. */
+    responses() {
+      return this._raw.scores.map((score, i) => {
+        const value = this._raw.values[i];
+        return score === undefined
+          ? new CacheSortedSetGetScore.Miss({ type: 'Miss', value })
+          : new CacheSortedSetGetScore.Hit({ type: 'Hit', value, score });
+      });
+    },
+    _hits() { return this._raw.scores.flatMap((s, i) => (s === undefined ? [] : [[this._raw.values[i], s]])); },
+    /** Scores of the values that are elements, as a `Map<string, number>`. */
+    valueMapString() { return new Map(this._hits().map(([v, s]) => [stringOf(v), s])); },
+    /** Alias of `valueMapString()`. */
+    valueMap() { return this.valueMapString(); },
+    /** Scores of the values that are elements, as a `Map<Uint8Array, number>`. */
+    valueMapUint8Array() { return new Map(this._hits().map(([v, s]) => [bytesOf(v), s])); },
+    /** Scores of the values that are elements, as a `Record<string, number>`. */
+    valueRecordString() { return Object.fromEntries(this._hits().map(([v, s]) => [stringOf(v), s])); },
+    /** Alias of `valueRecordString()`. */
+    valueRecord() { return this.valueRecordString(); },
+    /** Alias of `valueRecordString()`. */
+    value() { return this.valueRecordString(); },
+    toString() {
+      return `${this.type}: valueMapString: ${this._hits().map(([v, s]) => `${stringOf(v)}: ${s}`).join(', ')}`;
+    },
+  },
+  Miss: {},
+  Error: {},
+});
+
+/** `sortedSetGetRank` responses. */
+export const CacheSortedSetGetRank = namespace({
+  Hit: {
+    /** The element's zero-based rank in the requested order. */
+    rank() { return this._raw.rank; },
+    toString() { return `${this.type}: rank: ${this._raw.rank}`; },
+  },
+  Miss: NO_RANK,
+  Error: NO_RANK,
+});
+
+/** `sortedSetIncrementScore` responses. */
+export const CacheSortedSetIncrementScore = namespace({
+  Success: {
+    /** The element's score after the increment. */
+    score() { return this._raw.score; },
+    toString() { return `${this.type}: value: ${this._raw.score}`; },
+  },
+  Error: NO_SCORE,
+});
+
+const LENGTH_HIT = {
+  /** The number of elements. */
+  length() { return this._raw.length; },
+  toString() { return `${this.type}: length ${this._raw.length}`; },
+};
+/** `sortedSetLength` responses. */
+export const CacheSortedSetLength = namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
+/** `sortedSetLengthByScore` responses (Miss also when no element is scored in the range, as officially). */
+export const CacheSortedSetLengthByScore = namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
+/** `sortedSetPutElement` responses. */
+export const CacheSortedSetPutElement = namespace({ Success: SUCCESS, Error: {} });
+/** `sortedSetPutElements` responses. */
+export const CacheSortedSetPutElements = namespace({ Success: SUCCESS, Error: {} });
+/** `sortedSetRemoveElement` responses. */
+export const CacheSortedSetRemoveElement = namespace({ Success: SUCCESS, Error: {} });
+/** `sortedSetRemoveElements` responses. */
+export const CacheSortedSetRemoveElements = namespace({ Success: SUCCESS, Error: {} });
+/** `sortedSetUnionStore` responses. */
+export const CacheSortedSetUnionStore = namespace({
+  Success: {
+    /** The destination's number of elements after the union. */
+    length() { return this._raw.length; },
+    toString() { return `${this.type}: length ${this._raw.length}`; },
+  },
+  Error: {},
+});
+
+export const CacheSortedSetFetchResponse = enumOf(CacheSortedSetFetch);
+export const CacheSortedSetGetScoreResponse = enumOf(CacheSortedSetGetScore);
+export const CacheSortedSetGetScoresResponse = enumOf(CacheSortedSetGetScores);
+export const CacheSortedSetGetRankResponse = enumOf(CacheSortedSetGetRank);
+export const CacheSortedSetIncrementScoreResponse = enumOf(CacheSortedSetIncrementScore);
+export const CacheSortedSetLengthResponse = enumOf(CacheSortedSetLength);
+export const CacheSortedSetLengthByScoreResponse = enumOf(CacheSortedSetLengthByScore);
+export const CacheSortedSetPutElementResponse = enumOf(CacheSortedSetPutElement);
+export const CacheSortedSetPutElementsResponse = enumOf(CacheSortedSetPutElements);
+export const CacheSortedSetRemoveElementResponse = enumOf(CacheSortedSetRemoveElement);
+export const CacheSortedSetRemoveElementsResponse = enumOf(CacheSortedSetRemoveElements);
+export const CacheSortedSetUnionStoreResponse = enumOf(CacheSortedSetUnionStore);

@@ -1,1 +1,473 @@
-//! sorted_set methods of `CacheClientCore` (one `#[wasm_bindgen] impl` block per family).
+//! Sorted-set methods of `CacheClientCore`. The facade sends the singular official methods through the plural
+//! core methods (`sortedSetPutElement` → `sortedSetPutElements` with one element, `sortedSetGetScore` →
+//! `sortedSetGetScores`, `sortedSetRemoveElement` → `sortedSetRemoveElements`), as the official SDKs do on the
+//! wire. Every method funnels into one non-generic helper ([`CacheClientCore::sorted_set_call`]).
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::cache_client::{prepare, CacheClientCore};
+use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
+use crate::core::cache::sorted_sets::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
+use crate::core::cache::sorted_sets::get_rank::{
+    SortedSetGetRankRequest, SortedSetGetRankResponse,
+};
+use crate::core::cache::sorted_sets::get_score::{
+    SortedSetGetScoresRequest, SortedSetGetScoresResponse,
+};
+use crate::core::cache::sorted_sets::increment_score::{
+    SortedSetIncrementScoreRequest, SortedSetIncrementScoreResponse,
+};
+use crate::core::cache::sorted_sets::length::{SortedSetLengthRequest, SortedSetLengthResponse};
+use crate::core::cache::sorted_sets::length_by_score::{
+    SortedSetLengthByScoreRequest, SortedSetLengthByScoreResponse,
+};
+use crate::core::cache::sorted_sets::put::{SortedSetPutRequest, SortedSetPutResponse};
+use crate::core::cache::sorted_sets::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
+use crate::core::cache::sorted_sets::union_store::{
+    SortedSetAggregate, SortedSetSource, SortedSetUnionStoreRequest, SortedSetUnionStoreResponse,
+};
+use crate::core::cache::sorted_sets::SortedSetOrder;
+use crate::core::error::MomentoError;
+
+/// Which sorted-set RPC a call makes; `arg` of [`CacheClientCore::sorted_set_call`] depends on it.
+enum Op {
+    /// `SortedSetPut`; `arg` is the `[value, score][]` array.
+    Put,
+    /// `SortedSetFetch` by index (no `arg`; ranks and order are in the options).
+    FetchByRank,
+    /// `SortedSetFetch` by score (no `arg`; bounds, order, offset and count are in the options).
+    FetchByScore,
+    /// `SortedSetGetScore`; `arg` is the values array.
+    GetScores,
+    /// `SortedSetGetRank`; `arg` is the value.
+    GetRank,
+    /// `SortedSetIncrement` by this amount; `arg` is the value.
+    IncrementScore(f64),
+    /// `SortedSetRemove`; `arg` is the values array.
+    Remove,
+    /// `SortedSetLength` (no `arg`).
+    Length,
+    /// `SortedSetLengthByScore` (no `arg`; bounds are in the options).
+    LengthByScore,
+    /// `SortedSetUnionStore`; `arg` is the `{sortedSetName, weight}[]` sources array.
+    UnionStore,
+}
+
+impl CacheClientCore {
+    /// Shared by every sorted-set method (non-generic on purpose: one copy in the bundle).
+    #[inline(never)]
+    fn sorted_set_call(
+        &self,
+        op: Op,
+        cache_name: String,
+        sorted_set_name: String,
+        arg: JsValue,
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            let ttl = || convert::collection_ttl(&options, self.default_ttl_ms);
+            let number = |name: &str| convert::opt_number(&options, name);
+            Ok(match op {
+                Op::Put => prepare(SortedSetPutRequest::new(
+                    cache_name,
+                    sorted_set_name,
+                    elements(&arg)?,
+                    ttl()?,
+                )?),
+                Op::FetchByRank => prepare(SortedSetFetchRequest::by_rank(
+                    cache_name,
+                    sorted_set_name,
+                    number("startRank")?,
+                    number("endRank")?,
+                    order(&options)?,
+                )?),
+                Op::FetchByScore => prepare(SortedSetFetchRequest::by_score(
+                    cache_name,
+                    sorted_set_name,
+                    number("minScore")?,
+                    number("maxScore")?,
+                    order(&options)?,
+                    number("offset")?,
+                    number("count")?,
+                )?),
+                Op::GetScores => prepare(SortedSetGetScoresRequest::new(
+                    cache_name,
+                    sorted_set_name,
+                    convert::bytes_list(&arg, "values")?,
+                )?),
+                Op::GetRank => prepare(SortedSetGetRankRequest::new(
+                    cache_name,
+                    sorted_set_name,
+                    convert::bytes(&arg, "value")?,
+                    order(&options)?,
+                )?),
+                Op::IncrementScore(amount) => prepare(SortedSetIncrementScoreRequest::new(
+                    cache_name,
+                    sorted_set_name,
+                    convert::bytes(&arg, "value")?,
+                    amount,
+                    ttl()?,
+                )?),
+                Op::Remove => prepare(SortedSetRemoveRequest::new(
+                    cache_name,
+                    sorted_set_name,
+                    convert::bytes_list(&arg, "values")?,
+                )?),
+                Op::Length => prepare(SortedSetLengthRequest::new(cache_name, sorted_set_name)?),
+                Op::LengthByScore => prepare(SortedSetLengthByScoreRequest::new(
+                    cache_name,
+                    sorted_set_name,
+                    number("minScore")?,
+                    number("maxScore")?,
+                )?),
+                Op::UnionStore => prepare(SortedSetUnionStoreRequest::new(
+                    cache_name,
+                    sorted_set_name,
+                    sources(&arg)?,
+                    aggregate(&options)?,
+                    ttl()?,
+                )?),
+            })
+        })
+    }
+}
+
+/// `[value, score][]` → `(bytes, score)` pairs.
+fn elements(value: &JsValue) -> Result<Vec<(Vec<u8>, f64)>, MomentoError> {
+    let array = value
+        .dyn_ref::<Array>()
+        .ok_or_else(|| MomentoError::invalid_argument("elements must be an array"))?;
+    array
+        .iter()
+        .map(|entry| {
+            let entry: Array = entry.dyn_into().map_err(|_| {
+                MomentoError::invalid_argument("each element must be [value, score]")
+            })?;
+            Ok((
+                convert::bytes(&entry.get(0), "value")?,
+                convert::number(&entry.get(1), "score")?,
+            ))
+        })
+        .collect()
+}
+
+/// `{sortedSetName, weight}[]` → sources, with the official texts for bad entries.
+fn sources(value: &JsValue) -> Result<Vec<SortedSetSource>, MomentoError> {
+    let array = value
+        .dyn_ref::<Array>()
+        .ok_or_else(|| MomentoError::invalid_argument("At least one sources is required"))?;
+    array
+        .iter()
+        .map(|entry| {
+            let get = |name: &str| {
+                Reflect::get(&entry, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+            };
+            let name = get("sortedSetName").as_string().ok_or_else(|| {
+                MomentoError::invalid_argument("sortedSetName must be a non-empty string")
+            })?;
+            let weight = get("weight")
+                .as_f64()
+                .ok_or_else(|| MomentoError::invalid_argument("weight must be a finite number"))?;
+            Ok(SortedSetSource { name, weight })
+        })
+        .collect()
+}
+
+/// The `order` option: `'ASC'` (default) or `'DESC'` (the values of JS `SortedSetOrder`).
+fn order(options: &Option<Object>) -> Result<SortedSetOrder, MomentoError> {
+    let v = convert::field(options, "order");
+    if v.is_undefined() || v.is_null() {
+        return Ok(SortedSetOrder::Ascending);
+    }
+    match v.as_string().as_deref() {
+        Some("ASC") => Ok(SortedSetOrder::Ascending),
+        Some("DESC") => Ok(SortedSetOrder::Descending),
+        _ => Err(MomentoError::invalid_argument(
+            "order must be SortedSetOrder.Ascending ('ASC') or SortedSetOrder.Descending ('DESC')",
+        )),
+    }
+}
+
+/// The `aggregate` option: `SortedSetAggregate.SUM` (0, default), `MIN` (1) or `MAX` (2).
+fn aggregate(options: &Option<Object>) -> Result<SortedSetAggregate, MomentoError> {
+    match convert::opt_number(options, "aggregate") {
+        Ok(None) => Ok(SortedSetAggregate::Sum),
+        Ok(Some(0.0)) => Ok(SortedSetAggregate::Sum),
+        Ok(Some(1.0)) => Ok(SortedSetAggregate::Min),
+        Ok(Some(2.0)) => Ok(SortedSetAggregate::Max),
+        _ => Err(MomentoError::invalid_argument(
+            "aggregate must be SortedSetAggregate.SUM, MIN or MAX",
+        )),
+    }
+}
+
+#[wasm_bindgen]
+impl CacheClientCore {
+    /// Adds elements or updates their scores (`elements` is `[value, score][]`; the facade also accepts a Map or
+    /// a Record): `{type: 'Success'}`.
+    #[wasm_bindgen(js_name = sortedSetPutElements, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_put_elements(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, number]>")]
+        elements: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.sorted_set_call(Op::Put, cache_name, sorted_set_name, elements, options)
+    }
+
+    /// Reads elements by rank, `startRank` (inclusive, default 0) to `endRank` (exclusive, default the end;
+    /// negative counts from the end), in `order` (`'ASC'` default, or `'DESC'`):
+    /// `{type: 'Hit', values: Uint8Array[], scores: number[]}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = sortedSetFetchByRank, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_fetch_by_rank(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ startRank?: number; endRank?: number; order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        let arg = JsValue::UNDEFINED;
+        self.sorted_set_call(Op::FetchByRank, cache_name, sorted_set_name, arg, options)
+    }
+
+    /// Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping
+    /// `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = sortedSetFetchByScore, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_fetch_by_score(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        let arg = JsValue::UNDEFINED;
+        self.sorted_set_call(Op::FetchByScore, cache_name, sorted_set_name, arg, options)
+    }
+
+    /// The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an
+    /// element), or `{type: 'Miss'}` when the sorted set does not exist.
+    #[wasm_bindgen(js_name = sortedSetGetScores, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_get_scores(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.sorted_set_call(Op::GetScores, cache_name, sorted_set_name, values, options)
+    }
+
+    /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
+    /// `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = sortedSetGetRank, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_get_rank(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.sorted_set_call(Op::GetRank, cache_name, sorted_set_name, value, options)
+    }
+
+    /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
+    /// Never retried.
+    #[wasm_bindgen(js_name = sortedSetIncrementScore, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_increment_score(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        amount: f64,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        let op = Op::IncrementScore(amount);
+        self.sorted_set_call(op, cache_name, sorted_set_name, value, options)
+    }
+
+    /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
+    #[wasm_bindgen(js_name = sortedSetRemoveElements, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_remove_elements(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.sorted_set_call(Op::Remove, cache_name, sorted_set_name, values, options)
+    }
+
+    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = sortedSetLength, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_length(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        let arg = JsValue::UNDEFINED;
+        self.sorted_set_call(Op::Length, cache_name, sorted_set_name, arg, options)
+    }
+
+    /// The number of elements scored from `minScore` to `maxScore` (inclusive): `{type: 'Hit', length}` or
+    /// `{type: 'Miss'}` (also when none is in range, as in the official SDKs).
+    #[wasm_bindgen(js_name = sortedSetLengthByScore, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_length_by_score(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ minScore?: number; maxScore?: number; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        let arg = JsValue::UNDEFINED;
+        self.sorted_set_call(Op::LengthByScore, cache_name, sorted_set_name, arg, options)
+    }
+
+    /// Stores the weighted union of `sources` in `sortedSetName` (overwriting it), combining shared elements
+    /// with `aggregate` (`SortedSetAggregate.SUM` default, `MIN`, `MAX`): `{type: 'Success', length}`.
+    #[wasm_bindgen(js_name = sortedSetUnionStore, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn sorted_set_union_store(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<{ sortedSetName: string; weight: number }>")]
+        sources: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ aggregate?: 0 | 1 | 2; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.sorted_set_call(
+            Op::UnionStore,
+            cache_name,
+            sorted_set_name,
+            sources,
+            options,
+        )
+    }
+}
+
+/// `{type, <name>: n}` for the variants carrying one number.
+fn with_number(kind: &str, name: &str, n: f64) -> JsValue {
+    let o = tagged(kind);
+    set(&o, name, &JsValue::from(n));
+    o.into()
+}
+
+impl IntoJs for SortedSetPutResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for SortedSetFetchResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SortedSetFetchResponse::Hit { elements } => {
+                let o = tagged("Hit");
+                set(
+                    &o,
+                    "values",
+                    &uint8_array_list(elements.iter().map(|e| &e.0)),
+                );
+                let scores: Array = elements.iter().map(|e| JsValue::from(e.1)).collect();
+                set(&o, "scores", &scores);
+                o.into()
+            }
+            SortedSetFetchResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SortedSetGetScoresResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SortedSetGetScoresResponse::Hit { scores } => {
+                let o = tagged("Hit");
+                let scores: Array = scores
+                    .into_iter()
+                    .map(|s| s.map_or(JsValue::UNDEFINED, JsValue::from))
+                    .collect();
+                set(&o, "scores", &scores);
+                o.into()
+            }
+            SortedSetGetScoresResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SortedSetGetRankResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SortedSetGetRankResponse::Hit { rank } => with_number("Hit", "rank", rank as f64),
+            SortedSetGetRankResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SortedSetIncrementScoreResponse {
+    fn into_js(self) -> JsValue {
+        let SortedSetIncrementScoreResponse::Success { score } = self;
+        with_number("Success", "score", score)
+    }
+}
+
+impl IntoJs for SortedSetRemoveResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for SortedSetLengthResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SortedSetLengthResponse::Hit { length } => {
+                with_number("Hit", "length", f64::from(length))
+            }
+            SortedSetLengthResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SortedSetLengthByScoreResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SortedSetLengthByScoreResponse::Hit { length } => {
+                with_number("Hit", "length", f64::from(length))
+            }
+            SortedSetLengthByScoreResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SortedSetUnionStoreResponse {
+    fn into_js(self) -> JsValue {
+        let SortedSetUnionStoreResponse::Success { length } = self;
+        with_number("Success", "length", f64::from(length))
+    }
+}

@@ -1,1 +1,128 @@
-//! list RPCs of `cache_client.Scs`, one file each.
+//! List RPCs of `cache_client.Scs`, one file each, plus the argument checks they share (index slices and
+//! truncation sizes). Pushes and concatenations are never retried (repeating them would add twice); the shared
+//! retry policy in [`crate::core::retry`] already knows that.
+
+pub mod concatenate_back;
+pub mod concatenate_front;
+pub mod fetch;
+pub mod length;
+pub mod pop_back;
+pub mod pop_front;
+pub mod push_back;
+pub mod push_front;
+pub mod remove_value;
+pub mod retain;
+
+use crate::core::error::MomentoError;
+
+/// An optional JS number argument that must be an integer in the `i32` range (list indices, sorted-set
+/// ranks): `None` stays `None`.
+pub(crate) fn opt_i32(value: Option<f64>, what: &str) -> Result<Option<i32>, MomentoError> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.fract() == 0.0 && v >= f64::from(i32::MIN) && v <= f64::from(i32::MAX) => {
+            Ok(Some(v as i32))
+        }
+        Some(_) => Err(MomentoError::invalid_argument(format!(
+            "{what} must be an integer"
+        ))),
+    }
+}
+
+/// A `truncate*ToSize` option: `None` and 0 mean "no truncation" (sent as 0, the proto's unset value, as the
+/// official SDKs do); otherwise a positive integer that fits the `uint32` field.
+pub(crate) fn truncate_size(value: Option<f64>, what: &str) -> Result<u32, MomentoError> {
+    match value {
+        None => Ok(0),
+        Some(v) if v.fract() == 0.0 && v >= 0.0 && v <= f64::from(u32::MAX) => Ok(v as u32),
+        Some(_) => Err(MomentoError::invalid_argument(format!(
+            "{what} must be a positive integer"
+        ))),
+    }
+}
+
+/// A validated `startIndex`/`endIndex` slice of `listFetch`/`listRetain` (start inclusive, end exclusive,
+/// negative counts from the end; `None` = unbounded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Slice {
+    /// Inclusive start; `None` = from the first element.
+    pub start: Option<i32>,
+    /// Exclusive end; `None` = through the last element.
+    pub end: Option<i32>,
+}
+
+impl Slice {
+    /// Checks the indices as the official `validateListSliceStartEnd` does: only when both are given and the
+    /// order can be judged without the list's length (start ≤ 0 ≤ end), end must be larger than start.
+    ///
+    /// An index of 0 is then sent as unbounded, as every official JS SDK does (`if (start) … else unbounded`):
+    /// harmless for the start, and for the end it means `endIndex: 0` reads "through the last element" rather
+    /// than an empty slice. Kept for drop-in parity with `@gomomento/sdk-web`.
+    pub fn new(start: Option<f64>, end: Option<f64>) -> Result<Self, MomentoError> {
+        let start = opt_i32(start, "startIndex")?;
+        let end = opt_i32(end, "endIndex")?;
+        if let (Some(s), Some(e)) = (start, end) {
+            if s <= 0 && e >= 0 && e <= s {
+                return Err(MomentoError::invalid_argument(
+                    "endIndex (exclusive) must be larger than startIndex (inclusive)",
+                ));
+            }
+        }
+        Ok(Self {
+            start: start.filter(|&i| i != 0),
+            end: end.filter(|&i| i != 0),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_follow_the_official_validator() {
+        let bad = "endIndex (exclusive) must be larger than startIndex (inclusive)";
+        assert_eq!(Slice::new(Some(0.0), Some(0.0)).unwrap_err().message, bad);
+        assert_eq!(
+            Slice::new(Some(-1.0), Some(-1.0)).unwrap(),
+            Slice {
+                start: Some(-1),
+                end: Some(-1)
+            }
+        );
+        assert_eq!(Slice::new(Some(-2.0), Some(-3.0)).unwrap().end, Some(-3));
+        assert_eq!(Slice::new(Some(5.0), Some(2.0)).unwrap().start, Some(5));
+        assert_eq!(Slice::new(Some(-1.0), Some(0.0)).unwrap().end, None);
+        assert!(Slice::new(Some(0.0), Some(1.0)).is_ok());
+        assert_eq!(
+            Slice::new(None, None).unwrap(),
+            Slice {
+                start: None,
+                end: None
+            }
+        );
+        assert_eq!(
+            Slice::new(Some(1.5), None).unwrap_err().message,
+            "startIndex must be an integer"
+        );
+        assert_eq!(
+            Slice::new(None, Some(3e10)).unwrap_err().message,
+            "endIndex must be an integer"
+        );
+    }
+
+    #[test]
+    fn truncation_sizes() {
+        assert_eq!(truncate_size(None, "t").unwrap(), 0);
+        assert_eq!(truncate_size(Some(0.0), "t").unwrap(), 0);
+        assert_eq!(truncate_size(Some(3.0), "t").unwrap(), 3);
+        for bad in [-1.0, 2.5, f64::NAN, 5e9] {
+            assert_eq!(
+                truncate_size(Some(bad), "truncateBackToSize")
+                    .unwrap_err()
+                    .message,
+                "truncateBackToSize must be a positive integer"
+            );
+        }
+    }
+}

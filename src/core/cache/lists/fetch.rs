@@ -1,0 +1,152 @@
+//! `listFetch`: `/cache_client.Scs/ListFetch` with an optional `startIndex` (inclusive) / `endIndex` (exclusive)
+//! slice → Hit with the elements in order, or Miss when the list does not exist.
+
+use momento_proto::cache_client::{
+    list_fetch_request::{EndIndex, StartIndex},
+    list_fetch_response::List,
+    ListFetchRequest as Proto, ListFetchResponse as ProtoResponse,
+};
+use momento_proto::common::Unbounded;
+
+use super::Slice;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `listFetch` request.
+#[derive(Debug)]
+pub struct ListFetchRequest {
+    cache: String,
+    list: String,
+    slice: Slice,
+}
+
+impl ListFetchRequest {
+    /// Validates the names and the slice (see [`Slice::new`]); `None` indices are unbounded.
+    pub fn new(
+        cache: String,
+        list: String,
+        start_index: Option<f64>,
+        end_index: Option<f64>,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("list", &list)?;
+        let slice = Slice::new(start_index, end_index)?;
+        Ok(Self { cache, list, slice })
+    }
+}
+
+/// The result of `listFetch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListFetchResponse {
+    /// The list exists; the selected elements, in list order (possibly none).
+    Hit {
+        /// The elements.
+        values: Vec<Vec<u8>>,
+    },
+    /// The list does not exist.
+    Miss,
+}
+
+impl UnaryRpc for ListFetchRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = ListFetchResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ListFetch");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            list_name: self.list.into_bytes(),
+            start_index: Some(match self.slice.start {
+                Some(i) => StartIndex::InclusiveStart(i),
+                None => StartIndex::UnboundedStart(Unbounded {}),
+            }),
+            end_index: Some(match self.slice.end {
+                Some(i) => EndIndex::ExclusiveEnd(i),
+                None => EndIndex::UnboundedEnd(Unbounded {}),
+            }),
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<ListFetchResponse, MomentoError> {
+        match reply.list {
+            Some(List::Found(found)) => Ok(ListFetchResponse::Hit {
+                values: found.values,
+            }),
+            Some(List::Missing(_)) => Ok(ListFetchResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "ListFetch response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::list_fetch_response::{Found, Missing};
+
+    fn proto(start: Option<f64>, end: Option<f64>) -> Proto {
+        ListFetchRequest::new("c".into(), "l".into(), start, end)
+            .unwrap()
+            .into_proto()
+    }
+
+    #[test]
+    fn unbounded_by_default_and_explicit_indices() {
+        let p = proto(None, None);
+        assert_eq!(p.list_name, b"l");
+        assert_eq!(
+            p.start_index,
+            Some(StartIndex::UnboundedStart(Unbounded {}))
+        );
+        assert_eq!(p.end_index, Some(EndIndex::UnboundedEnd(Unbounded {})));
+        let p = proto(Some(-3.0), Some(-1.0));
+        assert_eq!(p.start_index, Some(StartIndex::InclusiveStart(-3)));
+        assert_eq!(p.end_index, Some(EndIndex::ExclusiveEnd(-1)));
+        let p = proto(Some(0.0), Some(2.0));
+        assert_eq!(
+            p.start_index,
+            Some(StartIndex::UnboundedStart(Unbounded {}))
+        );
+        assert_eq!(p.end_index, Some(EndIndex::ExclusiveEnd(2)));
+    }
+
+    #[test]
+    fn validates_before_sending() {
+        let e = ListFetchRequest::new("c".into(), "l".into(), Some(0.0), Some(0.0)).unwrap_err();
+        assert_eq!(
+            e.wrapped_message(),
+            "Invalid argument passed to Momento client: endIndex (exclusive) must be larger than startIndex (inclusive)"
+        );
+        assert!(ListFetchRequest::new("c".into(), "".into(), None, None).is_err());
+        assert!(ListFetchRequest::new("".into(), "l".into(), None, None).is_err());
+    }
+
+    #[test]
+    fn maps_results() {
+        let found = ProtoResponse {
+            list: Some(List::Found(Found {
+                values: vec![b"a".to_vec(), b"b".to_vec()],
+            })),
+        };
+        assert_eq!(
+            ListFetchRequest::from_proto(found).unwrap(),
+            ListFetchResponse::Hit {
+                values: vec![b"a".to_vec(), b"b".to_vec()]
+            }
+        );
+        let missing = ProtoResponse {
+            list: Some(List::Missing(Missing {})),
+        };
+        assert_eq!(
+            ListFetchRequest::from_proto(missing).unwrap(),
+            ListFetchResponse::Miss
+        );
+        assert!(ListFetchRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

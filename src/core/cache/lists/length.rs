@@ -1,0 +1,97 @@
+//! `listLength`: `/cache_client.Scs/ListLength` → Hit with the number of elements, or Miss when the list does
+//! not exist.
+
+use momento_proto::cache_client::{
+    list_length_response::List, ListLengthRequest as Proto, ListLengthResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `listLength` request.
+#[derive(Debug)]
+pub struct ListLengthRequest {
+    cache: String,
+    list: String,
+}
+
+impl ListLengthRequest {
+    /// Validates the cache and list names.
+    pub fn new(cache: String, list: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("list", &list)?;
+        Ok(Self { cache, list })
+    }
+}
+
+/// The result of `listLength`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListLengthResponse {
+    /// The list exists.
+    Hit {
+        /// Its number of elements.
+        length: u32,
+    },
+    /// The list does not exist.
+    Miss,
+}
+
+impl UnaryRpc for ListLengthRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = ListLengthResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ListLength");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            list_name: self.list.into_bytes(),
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<ListLengthResponse, MomentoError> {
+        match reply.list {
+            Some(List::Found(found)) => Ok(ListLengthResponse::Hit {
+                length: found.length,
+            }),
+            Some(List::Missing(_)) => Ok(ListLengthResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "ListLength response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::list_length_response::{Found, Missing};
+
+    #[test]
+    fn validates_and_maps_results() {
+        assert!(ListLengthRequest::new("c".into(), "".into()).is_err());
+        let p = ListLengthRequest::new("c".into(), "l".into())
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.list_name, b"l");
+        let found = ProtoResponse {
+            list: Some(List::Found(Found { length: 3 })),
+        };
+        assert_eq!(
+            ListLengthRequest::from_proto(found).unwrap(),
+            ListLengthResponse::Hit { length: 3 }
+        );
+        let missing = ProtoResponse {
+            list: Some(List::Missing(Missing {})),
+        };
+        assert_eq!(
+            ListLengthRequest::from_proto(missing).unwrap(),
+            ListLengthResponse::Miss
+        );
+        assert!(ListLengthRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

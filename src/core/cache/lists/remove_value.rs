@@ -1,0 +1,86 @@
+//! `listRemoveValue`: `/cache_client.Scs/ListRemove` (`all_elements_with_value`) removes every element equal to
+//! the value → Success (also when the list does not exist). The unused ListErase RPC is not exposed, as in
+//! the official SDKs.
+
+use momento_proto::cache_client::{
+    list_remove_request::Remove, ListRemoveRequest as Proto, ListRemoveResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `listRemoveValue` request.
+#[derive(Debug)]
+pub struct ListRemoveValueRequest {
+    cache: String,
+    list: String,
+    value: Vec<u8>,
+}
+
+impl ListRemoveValueRequest {
+    /// Validates the cache and list names.
+    pub fn new(cache: String, list: String, value: Vec<u8>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("list", &list)?;
+        Ok(Self { cache, list, value })
+    }
+}
+
+/// The result of `listRemoveValue`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListRemoveValueResponse {
+    /// Every element equal to the value is gone.
+    Success,
+}
+
+impl UnaryRpc for ListRemoveValueRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = ListRemoveValueResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ListRemove");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            list_name: self.list.into_bytes(),
+            remove: Some(Remove::AllElementsWithValue(self.value)),
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<ListRemoveValueResponse, MomentoError> {
+        // Found (with the new length) or Missing: the official SDKs answer Success either way.
+        Ok(ListRemoveValueResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_the_value() {
+        let p = ListRemoveValueRequest::new("c".into(), "l".into(), b"v".to_vec())
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.list_name, b"l");
+        assert_eq!(p.remove, Some(Remove::AllElementsWithValue(b"v".to_vec())));
+        assert_eq!(
+            ListRemoveValueRequest::new("c".into(), " ".into(), vec![])
+                .unwrap_err()
+                .message,
+            "list name must not be empty"
+        );
+    }
+
+    #[test]
+    fn always_success() {
+        assert_eq!(
+            ListRemoveValueRequest::from_proto(ProtoResponse::default()).unwrap(),
+            ListRemoveValueResponse::Success
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! `sortedSetGetRank`: `/cache_client.Scs/SortedSetGetRank` → Hit with the element's zero-based rank in the
+//! requested order, or Miss when the element or the sorted set does not exist.
+
+use momento_proto::cache_client::{
+    sorted_set_get_rank_response::Rank, ECacheResult, SortedSetGetRankRequest as Proto,
+    SortedSetGetRankResponse as ProtoResponse,
+};
+
+use super::SortedSetOrder;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `sortedSetGetRank` request.
+#[derive(Debug)]
+pub struct SortedSetGetRankRequest {
+    cache: String,
+    set: String,
+    value: Vec<u8>,
+    order: SortedSetOrder,
+}
+
+impl SortedSetGetRankRequest {
+    /// Validates the cache and sorted-set names.
+    pub fn new(
+        cache: String,
+        set: String,
+        value: Vec<u8>,
+        order: SortedSetOrder,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("sorted set", &set)?;
+        Ok(Self {
+            cache,
+            set,
+            value,
+            order,
+        })
+    }
+}
+
+/// The result of `sortedSetGetRank`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortedSetGetRankResponse {
+    /// The element exists.
+    Hit {
+        /// Its rank: 0 is the lowest score (ascending) or the highest (descending).
+        rank: u64,
+    },
+    /// The element or the sorted set does not exist.
+    Miss,
+}
+
+impl UnaryRpc for SortedSetGetRankRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SortedSetGetRankResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetGetRank");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            set_name: self.set.into_bytes(),
+            value: self.value,
+            order: self.order.proto(),
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SortedSetGetRankResponse, MomentoError> {
+        match reply.rank {
+            Some(Rank::ElementRank(part)) => match ECacheResult::try_from(part.result) {
+                Ok(ECacheResult::Hit) => Ok(SortedSetGetRankResponse::Hit { rank: part.rank }),
+                Ok(ECacheResult::Miss) => Ok(SortedSetGetRankResponse::Miss),
+                _ => Err(MomentoError::unknown_service(format!(
+                    "unexpected SortedSetGetRank result {}",
+                    part.result
+                ))),
+            },
+            Some(Rank::Missing(_)) => Ok(SortedSetGetRankResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "SortedSetGetRank response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::sorted_set_get_rank_response::{
+        RankResponsePart, SortedSetMissing,
+    };
+
+    #[test]
+    fn encodes_order() {
+        let p = SortedSetGetRankRequest::new(
+            "c".into(),
+            "z".into(),
+            b"a".to_vec(),
+            SortedSetOrder::Descending,
+        )
+        .unwrap()
+        .into_proto();
+        assert_eq!(
+            (p.set_name, p.value, p.order),
+            (b"z".to_vec(), b"a".to_vec(), 1)
+        );
+        assert!(SortedSetGetRankRequest::new(
+            "c".into(),
+            "".into(),
+            vec![],
+            SortedSetOrder::Ascending
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn maps_results() {
+        let rank = |result: ECacheResult, rank| ProtoResponse {
+            rank: Some(Rank::ElementRank(RankResponsePart {
+                result: result as i32,
+                rank,
+            })),
+        };
+        assert_eq!(
+            SortedSetGetRankRequest::from_proto(rank(ECacheResult::Hit, 3)).unwrap(),
+            SortedSetGetRankResponse::Hit { rank: 3 }
+        );
+        assert_eq!(
+            SortedSetGetRankRequest::from_proto(rank(ECacheResult::Miss, 0)).unwrap(),
+            SortedSetGetRankResponse::Miss
+        );
+        assert!(SortedSetGetRankRequest::from_proto(rank(ECacheResult::Ok, 0)).is_err());
+        let missing = ProtoResponse {
+            rank: Some(Rank::Missing(SortedSetMissing {})),
+        };
+        assert_eq!(
+            SortedSetGetRankRequest::from_proto(missing).unwrap(),
+            SortedSetGetRankResponse::Miss
+        );
+        assert!(SortedSetGetRankRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

@@ -1,0 +1,133 @@
+//! `sortedSetGetScore` / `sortedSetGetScores`: `/cache_client.Scs/SortedSetGetScore` → Hit with one
+//! score-or-miss per requested value (in request order), or Miss when the sorted set does not exist. The single
+//! form is the plural with one value, as in the official SDKs.
+
+use momento_proto::cache_client::{
+    sorted_set_get_score_response::SortedSet, ECacheResult, SortedSetGetScoreRequest as Proto,
+    SortedSetGetScoreResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `sortedSetGetScore(s)` request.
+#[derive(Debug)]
+pub struct SortedSetGetScoresRequest {
+    cache: String,
+    set: String,
+    values: Vec<Vec<u8>>,
+}
+
+impl SortedSetGetScoresRequest {
+    /// Validates the cache and sorted-set names.
+    pub fn new(cache: String, set: String, values: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("sorted set", &set)?;
+        Ok(Self { cache, set, values })
+    }
+}
+
+/// The result of `sortedSetGetScore(s)`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SortedSetGetScoresResponse {
+    /// The sorted set exists.
+    Hit {
+        /// `scores[i]` answers the i-th requested value: its score, or `None` if it is not an element.
+        scores: Vec<Option<f64>>,
+    },
+    /// The sorted set does not exist.
+    Miss,
+}
+
+impl UnaryRpc for SortedSetGetScoresRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SortedSetGetScoresResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetGetScore");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            set_name: self.set.into_bytes(),
+            values: self.values,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SortedSetGetScoresResponse, MomentoError> {
+        match reply.sorted_set {
+            Some(SortedSet::Found(found)) => {
+                let scores = found
+                    .elements
+                    .into_iter()
+                    .map(|part| match ECacheResult::try_from(part.result) {
+                        Ok(ECacheResult::Hit) => Ok(Some(part.score)),
+                        Ok(ECacheResult::Miss) => Ok(None),
+                        _ => Err(MomentoError::unknown_service(format!(
+                            "unexpected SortedSetGetScore element result {}",
+                            part.result
+                        ))),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Ok(SortedSetGetScoresResponse::Hit { scores })
+            }
+            Some(SortedSet::Missing(_)) => Ok(SortedSetGetScoresResponse::Miss),
+            None => Err(MomentoError::unknown_service(
+                "SortedSetGetScore response without a result",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::sorted_set_get_score_response::{
+        SortedSetFound, SortedSetGetScoreResponsePart as Part, SortedSetMissing,
+    };
+
+    #[test]
+    fn validates_and_encodes() {
+        assert!(SortedSetGetScoresRequest::new("c".into(), "".into(), vec![]).is_err());
+        let p = SortedSetGetScoresRequest::new("c".into(), "z".into(), vec![b"a".to_vec()])
+            .unwrap()
+            .into_proto();
+        assert_eq!((p.set_name, p.values), (b"z".to_vec(), vec![b"a".to_vec()]));
+    }
+
+    #[test]
+    fn maps_per_value_results() {
+        let part = |result: ECacheResult, score| Part {
+            result: result as i32,
+            score,
+        };
+        let found = ProtoResponse {
+            sorted_set: Some(SortedSet::Found(SortedSetFound {
+                elements: vec![part(ECacheResult::Hit, 2.5), part(ECacheResult::Miss, 0.0)],
+            })),
+        };
+        assert_eq!(
+            SortedSetGetScoresRequest::from_proto(found).unwrap(),
+            SortedSetGetScoresResponse::Hit {
+                scores: vec![Some(2.5), None]
+            }
+        );
+        let missing = ProtoResponse {
+            sorted_set: Some(SortedSet::Missing(SortedSetMissing {})),
+        };
+        assert_eq!(
+            SortedSetGetScoresRequest::from_proto(missing).unwrap(),
+            SortedSetGetScoresResponse::Miss
+        );
+        let invalid = ProtoResponse {
+            sorted_set: Some(SortedSet::Found(SortedSetFound {
+                elements: vec![part(ECacheResult::Invalid, 0.0)],
+            })),
+        };
+        assert!(SortedSetGetScoresRequest::from_proto(invalid).is_err());
+        assert!(SortedSetGetScoresRequest::from_proto(ProtoResponse::default()).is_err());
+    }
+}

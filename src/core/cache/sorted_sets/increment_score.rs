@@ -1,0 +1,104 @@
+//! `sortedSetIncrementScore`: `/cache_client.Scs/SortedSetIncrement` adds `amount` to an element's score (a
+//! missing element or set is created with `amount`), with a collection TTL → Success with the new score.
+//! Never retried: a repeat would add twice.
+
+use momento_proto::cache_client::{
+    SortedSetIncrementRequest as Proto, SortedSetIncrementResponse as ProtoResponse,
+};
+
+use crate::core::collection_ttl::CollectionTtl;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `sortedSetIncrementScore` request.
+#[derive(Debug)]
+pub struct SortedSetIncrementScoreRequest {
+    cache: String,
+    set: String,
+    value: Vec<u8>,
+    amount: f64,
+    ttl: CollectionTtl,
+}
+
+impl SortedSetIncrementScoreRequest {
+    /// Validates the cache and sorted-set names; `amount` may be any number (the service rejects NaN).
+    pub fn new(
+        cache: String,
+        set: String,
+        value: Vec<u8>,
+        amount: f64,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("sorted set", &set)?;
+        Ok(Self {
+            cache,
+            set,
+            value,
+            amount,
+            ttl,
+        })
+    }
+}
+
+/// The result of `sortedSetIncrementScore`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SortedSetIncrementScoreResponse {
+    /// The element's score after the increment.
+    Success {
+        /// The new score.
+        score: f64,
+    },
+}
+
+impl UnaryRpc for SortedSetIncrementScoreRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SortedSetIncrementScoreResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetIncrement");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            set_name: self.set.into_bytes(),
+            value: self.value,
+            amount: self.amount,
+            ttl_milliseconds: self.ttl.ttl_ms,
+            refresh_ttl: self.ttl.refresh,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<SortedSetIncrementScoreResponse, MomentoError> {
+        Ok(SortedSetIncrementScoreResponse::Success { score: reply.score })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_and_maps() {
+        let ttl = CollectionTtl::new(Some(3.0), false, 1_000).unwrap();
+        let p =
+            SortedSetIncrementScoreRequest::new("c".into(), "z".into(), b"a".to_vec(), -0.5, ttl)
+                .unwrap()
+                .into_proto();
+        assert_eq!((p.set_name, p.value), (b"z".to_vec(), b"a".to_vec()));
+        assert_eq!(
+            (p.amount, p.ttl_milliseconds, p.refresh_ttl),
+            (-0.5, 3_000, false)
+        );
+        assert!(
+            SortedSetIncrementScoreRequest::new("".into(), "z".into(), vec![], 1.0, ttl).is_err()
+        );
+        assert_eq!(
+            SortedSetIncrementScoreRequest::from_proto(ProtoResponse { score: 4.25 }).unwrap(),
+            SortedSetIncrementScoreResponse::Success { score: 4.25 }
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! `sortedSetPutElement` / `sortedSetPutElements`: `/cache_client.Scs/SortedSetPut` adds elements (or updates
+//! their scores) with a collection TTL → Success.
+
+use momento_proto::cache_client::{
+    SortedSetElement, SortedSetPutRequest as Proto, SortedSetPutResponse as ProtoResponse,
+};
+
+use crate::core::collection_ttl::CollectionTtl;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `sortedSetPutElement(s)` request.
+#[derive(Debug)]
+pub struct SortedSetPutRequest {
+    cache: String,
+    set: String,
+    elements: Vec<(Vec<u8>, f64)>,
+    ttl: CollectionTtl,
+}
+
+impl SortedSetPutRequest {
+    /// Validates the cache and sorted-set names; `elements` are `(value, score)` pairs.
+    pub fn new(
+        cache: String,
+        set: String,
+        elements: Vec<(Vec<u8>, f64)>,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("sorted set", &set)?;
+        Ok(Self {
+            cache,
+            set,
+            elements,
+            ttl,
+        })
+    }
+}
+
+/// The result of `sortedSetPutElement(s)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortedSetPutResponse {
+    /// The elements are stored with their scores.
+    Success,
+}
+
+impl UnaryRpc for SortedSetPutRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SortedSetPutResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetPut");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            set_name: self.set.into_bytes(),
+            elements: self
+                .elements
+                .into_iter()
+                .map(|(value, score)| SortedSetElement { value, score })
+                .collect(),
+            ttl_milliseconds: self.ttl.ttl_ms,
+            refresh_ttl: self.ttl.refresh,
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<SortedSetPutResponse, MomentoError> {
+        Ok(SortedSetPutResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_elements_and_ttl() {
+        let ttl = CollectionTtl::new(Some(2.0), true, 9_000).unwrap();
+        let p = SortedSetPutRequest::new(
+            "c".into(),
+            "z".into(),
+            vec![(b"a".to_vec(), 1.5), (b"b".to_vec(), -2.0)],
+            ttl,
+        )
+        .unwrap()
+        .into_proto();
+        assert_eq!(p.set_name, b"z");
+        assert_eq!(
+            p.elements,
+            vec![
+                SortedSetElement {
+                    value: b"a".to_vec(),
+                    score: 1.5
+                },
+                SortedSetElement {
+                    value: b"b".to_vec(),
+                    score: -2.0
+                }
+            ]
+        );
+        assert_eq!((p.ttl_milliseconds, p.refresh_ttl), (2_000, true));
+    }
+
+    #[test]
+    fn validates_and_answers_success() {
+        let ttl = CollectionTtl::new(None, true, 9_000).unwrap();
+        assert_eq!(
+            SortedSetPutRequest::new("c".into(), " ".into(), vec![], ttl)
+                .unwrap_err()
+                .message,
+            "sorted set name must not be empty"
+        );
+        assert_eq!(
+            SortedSetPutRequest::from_proto(ProtoResponse {}).unwrap(),
+            SortedSetPutResponse::Success
+        );
+    }
+}

@@ -1,0 +1,83 @@
+//! `sortedSetRemoveElement` / `sortedSetRemoveElements`: `/cache_client.Scs/SortedSetRemove` (`some`) → Success,
+//! also when the elements or the sorted set do not exist.
+
+use momento_proto::cache_client::{
+    sorted_set_remove_request::{RemoveElements, Some as SomeValues},
+    SortedSetRemoveRequest as Proto, SortedSetRemoveResponse as ProtoResponse,
+};
+
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `sortedSetRemoveElement(s)` request.
+#[derive(Debug)]
+pub struct SortedSetRemoveRequest {
+    cache: String,
+    set: String,
+    values: Vec<Vec<u8>>,
+}
+
+impl SortedSetRemoveRequest {
+    /// Validates the cache and sorted-set names.
+    pub fn new(cache: String, set: String, values: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("sorted set", &set)?;
+        Ok(Self { cache, set, values })
+    }
+}
+
+/// The result of `sortedSetRemoveElement(s)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortedSetRemoveResponse {
+    /// The elements are no longer in the sorted set.
+    Success,
+}
+
+impl UnaryRpc for SortedSetRemoveRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = SortedSetRemoveResponse;
+    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetRemove");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            set_name: self.set.into_bytes(),
+            remove_elements: Some(RemoveElements::Some(SomeValues {
+                values: self.values,
+            })),
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<SortedSetRemoveResponse, MomentoError> {
+        Ok(SortedSetRemoveResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_some_values() {
+        let p = SortedSetRemoveRequest::new("c".into(), "z".into(), vec![b"a".to_vec()])
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.set_name, b"z");
+        assert_eq!(
+            p.remove_elements,
+            Some(RemoveElements::Some(SomeValues {
+                values: vec![b"a".to_vec()]
+            }))
+        );
+        assert!(SortedSetRemoveRequest::new("c".into(), " ".into(), vec![]).is_err());
+        assert_eq!(
+            SortedSetRemoveRequest::from_proto(ProtoResponse {}).unwrap(),
+            SortedSetRemoveResponse::Success
+        );
+    }
+}
