@@ -3,6 +3,8 @@
 import { cacheBasicsSuite } from '/tests/suites/cache-basics.mjs';
 import { scalarsSuite } from '/tests/suites/scalars.mjs';
 import { topicsSuite } from '/tests/suites/topics.mjs';
+import { dictionarySetSuite } from '/tests/suites/dictionary-set.mjs';
+import { listSortedSetSuite } from '/tests/suites/list-sorted-set.mjs';
 
 export async function runSuites(sdk, apiKey, realm) {
   const cacheName = `browser-${realm}-${Math.random().toString(36).slice(2, 8)}`;
@@ -17,6 +19,8 @@ export async function runSuites(sdk, apiKey, realm) {
     const named = (name, fn) => tests.push({ name: `[${realm}/${mode}] ${name}`, fn });
     cacheBasicsSuite(named, { sdk, client: () => client, cacheName });
     scalarsSuite(named, { sdk, client: () => client, cacheName });
+    dictionarySetSuite(named, { sdk, client: () => client, cacheName });
+    listSortedSetSuite(named, { sdk, client: () => client, cacheName });
     const topicClient = new sdk.TopicClient({
       configuration: sdk.TopicConfigurations.Browser.latest().withTransportMode(mode),
       credentialProvider: sdk.CredentialProvider.fromString({ apiKey }),
