@@ -2,10 +2,12 @@
 //! from one shared runner over `core`, camelCase
 //! names (parameters too), conversions in `convert`.
 
+pub mod auth_client;
 pub mod cache_client;
 pub mod config;
 pub mod convert;
 pub mod dictionary;
+pub mod leaderboard_client;
 pub mod list;
 pub mod scalar;
 pub mod set;

@@ -1,0 +1,38 @@
+// Response namespaces of the leaderboard methods, with the official @gomomento/sdk-web names and accessors.
+import { SUCCESS, enumOf, namespace } from './base.js';
+
+/** `upsert` responses. */
+export const LeaderboardUpsert = namespace({ Success: SUCCESS, Error: {} });
+/** `fetchByScore`, `fetchByRank` and `getRank` responses: `Success.values()` is `{id, score, rank}[]`. */
+export const LeaderboardFetch = namespace({
+  Success: {
+    /** The elements in order, each `{id, score, rank}` (rank 0-based in the requested order). */
+    values() {
+      const e = this._raw.elements;
+      const out = new Array(e.length / 3);
+      for (let i = 0; i < out.length; i += 1) out[i] = { id: e[3 * i], score: e[3 * i + 1], rank: e[3 * i + 2] };
+      return out;
+    },
+    toString() { return `Success: ${this._raw.elements.length / 3} elements`; },
+  },
+  Error: {},
+});
+/** `length` responses: `Success.length()` is the number of elements. */
+export const LeaderboardLength = namespace({
+  Success: {
+    /** The number of elements. */
+    length() { return this._raw.length; },
+    toString() { return `Success: length ${this._raw.length}`; },
+  },
+  Error: {},
+});
+/** `removeElements` responses. */
+export const LeaderboardRemoveElements = namespace({ Success: SUCCESS, Error: {} });
+/** `delete` responses. */
+export const LeaderboardDelete = namespace({ Success: SUCCESS, Error: {} });
+
+export const LeaderboardUpsertResponse = enumOf(LeaderboardUpsert);
+export const LeaderboardFetchResponse = enumOf(LeaderboardFetch);
+export const LeaderboardLengthResponse = enumOf(LeaderboardLength);
+export const LeaderboardRemoveElementsResponse = enumOf(LeaderboardRemoveElements);
+export const LeaderboardDeleteResponse = enumOf(LeaderboardDelete);

@@ -1,0 +1,297 @@
+//! `AuthClientCore`: the wasm half of `AuthClient` — disposable tokens (token endpoint) and API keys with refresh
+//! tokens (control endpoint). Like `CacheClientCore`, every method validates and encodes synchronously and hands
+//! the request to the shared runner; the promise resolves to a tagged object and never rejects.
+//!
+//! Scopes arrive as the official JS shapes (`{permissions: [{role, cache, item?|topic?|func?}]}`, selectors as a
+//! name string, `{name}`, `{key}`, `{keyPrefix}`, `{namePrefix}` or one of the `All*` symbols). The symbols are
+//! registry symbols (`Symbol.for('momento.AllCaches')` etc.), so the core recognizes the facade's exports.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Promise, Reflect, Symbol};
+use wasm_bindgen::prelude::*;
+
+use super::cache_client::{prepare, start_call};
+use super::config::{Configuration, CredentialProvider};
+use super::convert::{self, set, tagged, IntoJs};
+use crate::core::auth::generate_api_key::{GenerateApiKeyRequest, GenerateApiKeyResponse};
+use crate::core::auth::generate_disposable_token::{
+    GenerateDisposableTokenRequest, GenerateDisposableTokenResponse,
+};
+use crate::core::auth::permissions::{
+    CacheRole, CacheSelector, FunctionRole, FunctionSelector, ItemSelector, Permission, Scope,
+    TopicRole, TopicSelector,
+};
+use crate::core::auth::refresh_api_key::{RefreshApiKeyRequest, RefreshApiKeyResponse};
+use crate::core::auth::ApiKey;
+use crate::core::client::Client;
+use crate::core::error::MomentoError;
+use crate::transport::fetch::FetchTransport;
+
+/// Registry key of `AllCaches` (js/auth.js uses the same `Symbol.for` keys).
+const ALL_CACHES: &str = "momento.AllCaches";
+/// Registry key of `AllTopics`.
+const ALL_TOPICS: &str = "momento.AllTopics";
+/// Registry key of `AllCacheItems`.
+const ALL_CACHE_ITEMS: &str = "momento.AllCacheItems";
+/// Registry key of `AllFunctions`.
+const ALL_FUNCTIONS: &str = "momento.AllFunctions";
+
+/// The wasm core of an auth client (use the `AuthClient` class, which wraps it).
+#[wasm_bindgen]
+pub struct AuthClientCore {
+    client: Rc<Client<FetchTransport>>,
+}
+
+#[wasm_bindgen]
+impl AuthClientCore {
+    /// Builds a client; its credential is the caller identity sent in each request body.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        configuration: &Configuration,
+        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+    ) -> AuthClientCore {
+        let client = Client::new(
+            FetchTransport,
+            credential_provider.inner.clone(),
+            configuration.inner.clone(),
+            "auth",
+            runtime_version,
+        );
+        Self {
+            client: Rc::new(client),
+        }
+    }
+
+    /// Mints a disposable token: `{type: 'Success', authToken, endpoint, validUntil}`. `validForSeconds`
+    /// `undefined` means "never expires" (rejected: disposable tokens must expire within an hour).
+    #[wasm_bindgen(js_name = generateDisposableToken, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn generate_disposable_token(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
+        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: Option<f64>,
+        #[wasm_bindgen(js_name = tokenId, unchecked_param_type = "string | undefined")]
+        token_id: JsValue,
+    ) -> Promise {
+        start_call(&self.client, &None, || {
+            let token_id =
+                if token_id.is_undefined() || token_id.is_null() {
+                    None
+                } else {
+                    Some(token_id.as_string().ok_or_else(|| {
+                        MomentoError::invalid_argument("tokenId must be a string")
+                    })?)
+                };
+            Ok(prepare(GenerateDisposableTokenRequest::new(
+                self.client.credentials().auth_token.clone(),
+                parse_scope(&scope)?,
+                valid_for_seconds,
+                token_id,
+            )?))
+        })
+    }
+
+    /// Creates an API key: `{type: 'Success', apiKey, refreshToken, endpoint, validUntil}`; `validForSeconds`
+    /// `undefined` = never expires.
+    #[wasm_bindgen(js_name = generateApiKey, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn generate_api_key(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
+        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: Option<f64>,
+    ) -> Promise {
+        start_call(&self.client, &None, || {
+            Ok(prepare(GenerateApiKeyRequest::new(
+                self.client.credentials().auth_token.clone(),
+                parse_scope(&scope)?,
+                valid_for_seconds,
+            )?))
+        })
+    }
+
+    /// Refreshes this client's own API key with the refresh token issued with it: `{type: 'Success', apiKey,
+    /// refreshToken, endpoint, validUntil}`.
+    #[wasm_bindgen(js_name = refreshApiKey, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn refresh_api_key(
+        &self,
+        #[wasm_bindgen(js_name = refreshToken)] refresh_token: String,
+    ) -> Promise {
+        start_call(&self.client, &None, || {
+            Ok(prepare(RefreshApiKeyRequest::new(
+                self.client.credentials().auth_token.clone(),
+                refresh_token,
+            )))
+        })
+    }
+}
+
+fn unrecognized(what: &str) -> MomentoError {
+    MomentoError::invalid_argument(format!("Unrecognized {what}"))
+}
+
+fn get(o: &JsValue, name: &str) -> JsValue {
+    Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `name in o` (the official SDK tells permission kinds apart this way).
+fn has(o: &JsValue, name: &str) -> bool {
+    Reflect::has(o, &JsValue::from_str(name)).unwrap_or(false)
+}
+
+fn is_symbol(v: &JsValue, key: &str) -> bool {
+    v.is_symbol() && Object::is(v, &Symbol::for_(key))
+}
+
+/// A string field of a selector object (`{name}`, `{keyPrefix}`, …), if present.
+fn string_field(v: &JsValue, name: &str) -> Option<String> {
+    if v.is_object() {
+        get(v, name).as_string()
+    } else {
+        None
+    }
+}
+
+/// A JS scope (`PermissionScope` or `DisposableTokenScope`) → the core model.
+fn parse_scope(scope: &JsValue) -> Result<Scope, MomentoError> {
+    let list = if scope.is_object() {
+        get(scope, "permissions")
+    } else {
+        JsValue::UNDEFINED
+    };
+    let list: &Array = list
+        .dyn_ref()
+        .ok_or_else(|| unrecognized("token scope: expected {permissions: [...]}"))?;
+    list.iter()
+        .map(|p| parse_permission(&p))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Scope::Explicit)
+}
+
+fn parse_permission(p: &JsValue) -> Result<Permission, MomentoError> {
+    if !p.is_object() {
+        return Err(unrecognized("token permission"));
+    }
+    let role = get(p, "role")
+        .as_string()
+        .ok_or_else(|| unrecognized("token permission: missing role"))?;
+    if !has(p, "cache") {
+        return Err(unrecognized("token permission: missing cache"));
+    }
+    let cache = parse_cache(&get(p, "cache"))?;
+    if has(p, "topic") {
+        return Ok(Permission::Topic {
+            role: TopicRole::parse(&role)?,
+            cache,
+            topic: parse_topic(&get(p, "topic"))?,
+        });
+    }
+    if has(p, "func") {
+        return Ok(Permission::Function {
+            role: FunctionRole::parse(&role)?,
+            cache,
+            function: parse_function(&get(p, "func"))?,
+        });
+    }
+    let item = if has(p, "item") {
+        Some(parse_item(&get(p, "item"))?)
+    } else {
+        None
+    };
+    Ok(Permission::Cache {
+        role: CacheRole::parse(&role)?,
+        cache,
+        item,
+    })
+}
+
+fn parse_cache(v: &JsValue) -> Result<CacheSelector, MomentoError> {
+    if is_symbol(v, ALL_CACHES) {
+        return Ok(CacheSelector::All);
+    }
+    v.as_string()
+        .or_else(|| string_field(v, "name"))
+        .map(CacheSelector::Name)
+        .ok_or_else(|| unrecognized("cache specification in permission"))
+}
+
+fn parse_topic(v: &JsValue) -> Result<TopicSelector, MomentoError> {
+    if is_symbol(v, ALL_TOPICS) {
+        return Ok(TopicSelector::All);
+    }
+    v.as_string()
+        .or_else(|| string_field(v, "name"))
+        .map(TopicSelector::Name)
+        .ok_or_else(|| unrecognized("topic specification in topic permission"))
+}
+
+fn parse_function(v: &JsValue) -> Result<FunctionSelector, MomentoError> {
+    if is_symbol(v, ALL_FUNCTIONS) {
+        return Ok(FunctionSelector::All);
+    }
+    if let Some(prefix) = string_field(v, "namePrefix") {
+        return Ok(FunctionSelector::NamePrefix(prefix));
+    }
+    v.as_string()
+        .or_else(|| string_field(v, "name"))
+        .map(FunctionSelector::Name)
+        .ok_or_else(|| unrecognized("function specification in function permission"))
+}
+
+fn parse_item(v: &JsValue) -> Result<ItemSelector, MomentoError> {
+    if is_symbol(v, ALL_CACHE_ITEMS) {
+        return Ok(ItemSelector::All);
+    }
+    if v.is_string() {
+        return convert::bytes(v, "key").map(ItemSelector::Key);
+    }
+    if v.is_object() && has(v, "key") {
+        return convert::bytes(&get(v, "key"), "key").map(ItemSelector::Key);
+    }
+    if v.is_object() && has(v, "keyPrefix") {
+        return convert::bytes(&get(v, "keyPrefix"), "keyPrefix").map(ItemSelector::KeyPrefix);
+    }
+    Err(unrecognized("cache item specification in cache permission"))
+}
+
+/// `validUntil` for JS: epoch seconds, or `undefined` for "never expires".
+fn valid_until(v: Option<u64>) -> JsValue {
+    v.map_or(JsValue::UNDEFINED, |s| JsValue::from(s as f64))
+}
+
+fn api_key_js(k: ApiKey) -> JsValue {
+    let o = tagged("Success");
+    set(&o, "apiKey", &JsValue::from_str(&k.api_key));
+    set(&o, "refreshToken", &JsValue::from_str(&k.refresh_token));
+    set(&o, "endpoint", &JsValue::from_str(&k.endpoint));
+    set(&o, "validUntil", &valid_until(k.valid_until));
+    o.into()
+}
+
+impl IntoJs for GenerateDisposableTokenResponse {
+    fn into_js(self) -> JsValue {
+        let GenerateDisposableTokenResponse::Success {
+            auth_token,
+            endpoint,
+            valid_until: until,
+        } = self;
+        let o = tagged("Success");
+        set(&o, "authToken", &JsValue::from_str(&auth_token));
+        set(&o, "endpoint", &JsValue::from_str(&endpoint));
+        set(&o, "validUntil", &valid_until(until));
+        o.into()
+    }
+}
+
+impl IntoJs for GenerateApiKeyResponse {
+    fn into_js(self) -> JsValue {
+        let GenerateApiKeyResponse::Success(k) = self;
+        api_key_js(k)
+    }
+}
+
+impl IntoJs for RefreshApiKeyResponse {
+    fn into_js(self) -> JsValue {
+        let RefreshApiKeyResponse::Success(k) = self;
+        api_key_js(k)
+    }
+}

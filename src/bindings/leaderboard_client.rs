@@ -1,0 +1,272 @@
+//! `LeaderboardClientCore`: the wasm half of `PreviewLeaderboardClient` and its leaderboard objects. Each method
+//! takes the cache and leaderboard names, validates and encodes synchronously and hands the request to the
+//! shared runner; the promise resolves to a tagged object and never rejects. Fetch results carry their elements
+//! as one `Float64Array` of `(id, score, rank)` triples, which the facade turns into `{id, score, rank}` objects.
+
+use std::rc::Rc;
+
+use js_sys::{Float64Array, Object, Promise};
+use wasm_bindgen::prelude::*;
+
+use super::cache_client::{prepare, start_call, Prepared};
+use super::config::{Configuration, CredentialProvider};
+use super::convert::{self, set, tagged, IntoJs};
+use crate::core::client::Client;
+use crate::core::error::MomentoError;
+use crate::core::leaderboard::delete::{DeleteRequest, DeleteResponse};
+use crate::core::leaderboard::fetch_by_rank::FetchByRankRequest;
+use crate::core::leaderboard::fetch_by_score::{FetchByScoreOptions, FetchByScoreRequest};
+use crate::core::leaderboard::get_rank::GetRankRequest;
+use crate::core::leaderboard::length::{LengthRequest, LengthResponse};
+use crate::core::leaderboard::remove_elements::{RemoveElementsRequest, RemoveElementsResponse};
+use crate::core::leaderboard::upsert::{UpsertRequest, UpsertResponse};
+use crate::core::leaderboard::{FetchResponse, Order};
+use crate::transport::fetch::FetchTransport;
+
+/// The wasm core of a leaderboard client (use `PreviewLeaderboardClient`, which wraps it).
+#[wasm_bindgen]
+pub struct LeaderboardClientCore {
+    client: Rc<Client<FetchTransport>>,
+}
+
+impl LeaderboardClientCore {
+    fn start(
+        &self,
+        options: &Option<Object>,
+        build: impl FnOnce() -> Result<Prepared, MomentoError>,
+    ) -> Promise {
+        start_call(&self.client, options, build)
+    }
+}
+
+/// The `order` option (`LeaderboardOrder`: `'ASC'` or `'DESC'`; absent = ascending).
+fn order(options: &Option<Object>) -> Result<Order, MomentoError> {
+    let v = convert::field(options, "order");
+    if v.is_undefined() || v.is_null() {
+        return Order::parse(None);
+    }
+    let s = v.as_string().ok_or_else(|| {
+        MomentoError::invalid_argument(
+            "order must be LeaderboardOrder.Ascending or LeaderboardOrder.Descending",
+        )
+    })?;
+    Order::parse(Some(&s))
+}
+
+#[wasm_bindgen]
+impl LeaderboardClientCore {
+    /// Builds a client (`Configuration` gives the deadline and retry settings).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        configuration: &Configuration,
+        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+    ) -> LeaderboardClientCore {
+        let client = Client::new(
+            FetchTransport,
+            credential_provider.inner.clone(),
+            configuration.inner.clone(),
+            "leaderboard",
+            runtime_version,
+        );
+        Self {
+            client: Rc::new(client),
+        }
+    }
+
+    /// Inserts or updates elements given as flat `(id, score)` pairs: `{type: 'Success'}`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
+    pub fn upsert(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(js_name = idScorePairs)] id_score_pairs: Vec<f64>,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            if id_score_pairs.len() % 2 != 0 {
+                return Err(MomentoError::invalid_argument(
+                    "elements must be (id, score) pairs",
+                ));
+            }
+            let pairs: Vec<(f64, f64)> = id_score_pairs
+                .chunks_exact(2)
+                .filter_map(|c| match c {
+                    [id, score] => Some((*id, *score)),
+                    _ => None,
+                })
+                .collect();
+            Ok(prepare(UpsertRequest::new(
+                cache_name,
+                leaderboard_name,
+                &pairs,
+            )?))
+        })
+    }
+
+    /// Elements with `minScore <= score < maxScore`: `{type: 'Success', elements: Float64Array}`. Options:
+    /// `{minScore, maxScore, order, offset (default 0), count (default 8192), abortSignal}`.
+    #[wasm_bindgen(js_name = fetchByScore, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn fetch_by_score(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            let o = FetchByScoreOptions {
+                min_score: convert::opt_number(&options, "minScore")?,
+                max_score: convert::opt_number(&options, "maxScore")?,
+                order: order(&options)?,
+                offset: convert::opt_number(&options, "offset")?,
+                count: convert::opt_number(&options, "count")?,
+            };
+            Ok(prepare(FetchByScoreRequest::new(
+                cache_name,
+                leaderboard_name,
+                o,
+            )?))
+        })
+    }
+
+    /// Elements at ranks `startRank..endRank` (end exclusive): `{type: 'Success', elements: Float64Array}`.
+    #[wasm_bindgen(js_name = fetchByRank, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn fetch_by_rank(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(js_name = startRank)] start_rank: f64,
+        #[wasm_bindgen(js_name = endRank)] end_rank: f64,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(FetchByRankRequest::new(
+                cache_name,
+                leaderboard_name,
+                start_rank,
+                end_rank,
+                order(&options)?,
+            )?))
+        })
+    }
+
+    /// The given elements with their ranks: `{type: 'Success', elements: Float64Array}`.
+    #[wasm_bindgen(js_name = getRank, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn get_rank(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        ids: Vec<f64>,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
+        )]
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(GetRankRequest::new(
+                cache_name,
+                leaderboard_name,
+                &ids,
+                order(&options)?,
+            )?))
+        })
+    }
+
+    /// The number of elements: `{type: 'Success', length}`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
+    pub fn length(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(LengthRequest::new(cache_name, leaderboard_name)?))
+        })
+    }
+
+    /// Removes elements by id: `{type: 'Success'}`.
+    #[wasm_bindgen(js_name = removeElements, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn remove_elements(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        ids: Vec<f64>,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(RemoveElementsRequest::new(
+                cache_name,
+                leaderboard_name,
+                &ids,
+            )?))
+        })
+    }
+
+    /// Deletes the leaderboard: `{type: 'Success'}`.
+    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
+    pub fn delete(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(DeleteRequest::new(cache_name, leaderboard_name)?))
+        })
+    }
+}
+
+impl IntoJs for FetchResponse {
+    fn into_js(self) -> JsValue {
+        let FetchResponse::Success { elements } = self;
+        let flat: Vec<f64> = elements
+            .iter()
+            .flat_map(|e| [f64::from(e.id), e.score, f64::from(e.rank)])
+            .collect();
+        let o = tagged("Success");
+        set(&o, "elements", &Float64Array::from(flat.as_slice()));
+        o.into()
+    }
+}
+
+impl IntoJs for LengthResponse {
+    fn into_js(self) -> JsValue {
+        let LengthResponse::Success { length } = self;
+        let o = tagged("Success");
+        set(&o, "length", &JsValue::from(length));
+        o.into()
+    }
+}
+
+impl IntoJs for UpsertResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for RemoveElementsResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for DeleteResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}

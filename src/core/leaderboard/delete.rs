@@ -1,0 +1,69 @@
+//! `delete`: `/leaderboard.Leaderboard/DeleteLeaderboard` → Success (also for a leaderboard that does not
+//! exist).
+
+use momento_proto::common::Empty as ProtoResponse;
+use momento_proto::leaderboard::DeleteLeaderboardRequest as Proto;
+
+use super::{names, rpc};
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated leaderboard `delete` request.
+#[derive(Debug)]
+pub struct DeleteRequest {
+    cache: String,
+    leaderboard: String,
+}
+
+impl DeleteRequest {
+    /// Validates the names.
+    pub fn new(cache: String, leaderboard: String) -> Result<Self, MomentoError> {
+        names(&cache, &leaderboard)?;
+        Ok(Self { cache, leaderboard })
+    }
+}
+
+/// The result of a leaderboard `delete`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteResponse {
+    /// The leaderboard is gone.
+    Success,
+}
+
+impl UnaryRpc for DeleteRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = DeleteResponse;
+    const RPC: Rpc = rpc("/leaderboard.Leaderboard/DeleteLeaderboard");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            leaderboard: self.leaderboard,
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<DeleteResponse, MomentoError> {
+        Ok(DeleteResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_the_name() {
+        let r = DeleteRequest::new("c".into(), "lb".into()).unwrap();
+        assert_eq!(r.cache_name(), Some("c"));
+        assert_eq!(r.into_proto().leaderboard, "lb");
+        assert!(DeleteRequest::new(" ".into(), "lb".into()).is_err());
+        assert_eq!(
+            DeleteRequest::from_proto(ProtoResponse {}).unwrap(),
+            DeleteResponse::Success
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! `length`: `/leaderboard.Leaderboard/GetLeaderboardLength` → the number of elements (0 for a missing
+//! leaderboard).
+
+use momento_proto::leaderboard::{
+    GetLeaderboardLengthRequest as Proto, GetLeaderboardLengthResponse as ProtoResponse,
+};
+
+use super::{names, rpc};
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `length` request.
+#[derive(Debug)]
+pub struct LengthRequest {
+    cache: String,
+    leaderboard: String,
+}
+
+impl LengthRequest {
+    /// Validates the names.
+    pub fn new(cache: String, leaderboard: String) -> Result<Self, MomentoError> {
+        names(&cache, &leaderboard)?;
+        Ok(Self { cache, leaderboard })
+    }
+}
+
+/// The result of a `length`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LengthResponse {
+    /// The number of elements.
+    Success {
+        /// How many elements the leaderboard has.
+        length: u32,
+    },
+}
+
+impl UnaryRpc for LengthRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = LengthResponse;
+    const RPC: Rpc = rpc("/leaderboard.Leaderboard/GetLeaderboardLength");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            leaderboard: self.leaderboard,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<LengthResponse, MomentoError> {
+        Ok(LengthResponse::Success {
+            length: reply.count,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_the_count() {
+        let r = LengthRequest::new("c".into(), "lb".into()).unwrap();
+        assert_eq!(r.cache_name(), Some("c"));
+        assert_eq!(r.into_proto().leaderboard, "lb");
+        assert_eq!(
+            LengthRequest::from_proto(ProtoResponse { count: 4 }).unwrap(),
+            LengthResponse::Success { length: 4 }
+        );
+        assert!(LengthRequest::new("c".into(), "\t".into()).is_err());
+    }
+}

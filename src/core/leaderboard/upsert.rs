@@ -1,0 +1,104 @@
+//! `upsert`: `/leaderboard.Leaderboard/UpsertElements` → Success. Inserts elements or updates their scores;
+//! the leaderboard is created if needed. At least one element (the service allows at most 8192).
+
+use momento_proto::common::Empty as ProtoResponse;
+use momento_proto::leaderboard::{Element, UpsertElementsRequest as Proto};
+
+use super::{at_least_one, id, names, rpc};
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+
+/// A validated `upsert` request.
+#[derive(Debug)]
+pub struct UpsertRequest {
+    cache: String,
+    leaderboard: String,
+    elements: Vec<Element>,
+}
+
+impl UpsertRequest {
+    /// Validates the names and the `(id, score)` pairs (ids: integers from 0 to 2^32 - 1).
+    pub fn new(
+        cache: String,
+        leaderboard: String,
+        elements: &[(f64, f64)],
+    ) -> Result<Self, MomentoError> {
+        names(&cache, &leaderboard)?;
+        at_least_one(elements.len())?;
+        let elements = elements
+            .iter()
+            .map(|&(element_id, score)| {
+                Ok(Element {
+                    id: id(element_id)?,
+                    score,
+                })
+            })
+            .collect::<Result<_, MomentoError>>()?;
+        Ok(Self {
+            cache,
+            leaderboard,
+            elements,
+        })
+    }
+}
+
+/// The result of an `upsert`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpsertResponse {
+    /// The elements are stored.
+    Success,
+}
+
+impl UnaryRpc for UpsertRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = UpsertResponse;
+    const RPC: Rpc = rpc("/leaderboard.Leaderboard/UpsertElements");
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            leaderboard: self.leaderboard,
+            elements: self.elements,
+        }
+    }
+
+    fn from_proto(_reply: ProtoResponse) -> Result<UpsertResponse, MomentoError> {
+        Ok(UpsertResponse::Success)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_and_encodes() {
+        let r = UpsertRequest::new("c".into(), "lb".into(), &[(1.0, 10.5), (2.0, -3.0)]).unwrap();
+        assert_eq!(r.cache_name(), Some("c"));
+        let p = r.into_proto();
+        assert_eq!(p.leaderboard, "lb");
+        assert_eq!(
+            p.elements,
+            [
+                Element { id: 1, score: 10.5 },
+                Element { id: 2, score: -3.0 }
+            ]
+        );
+        assert_eq!(
+            UpsertRequest::new("c".into(), "lb".into(), &[])
+                .unwrap_err()
+                .message,
+            "must provide at least one element"
+        );
+        assert!(UpsertRequest::new("c".into(), "lb".into(), &[(-1.0, 1.0)]).is_err());
+        assert!(UpsertRequest::new("c".into(), "".into(), &[(1.0, 1.0)]).is_err());
+        assert_eq!(
+            UpsertRequest::from_proto(ProtoResponse {}).unwrap(),
+            UpsertResponse::Success
+        );
+    }
+}
