@@ -10,6 +10,8 @@ export * from './types/dictionary.js';
 export * from './types/list.js';
 export * from './types/set.js';
 export * from './types/sorted-set.js';
+export * from './types/topics.js';
+import { RefreshingCredentialProvider } from './types/topics.js';
 
 // ---------------------------------------------------------------- errors
 
@@ -73,6 +75,9 @@ export declare abstract class ErrorResponse extends ResponseBase {
 export declare abstract class Empty<T extends string> extends ResponseBase {
   readonly type: T;
   value(): undefined;
+  /** The official marker fields: `true` on `Success` / `Miss` variants. */
+  readonly is_success: T extends 'Success' ? true : undefined;
+  readonly is_miss: T extends 'Miss' ? true : undefined;
 }
 /** A variant holding bytes: `value()` is the UTF-8 string. */
 export declare abstract class BytesValue<T extends string> extends ResponseBase {
@@ -123,7 +128,7 @@ export declare namespace CacheGet {
 export declare namespace CacheSet { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace CacheDelete { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace CacheIncrement {
-  class Success extends ResponseBase { readonly type: 'Success'; value(): number; valueNumber(): number; }
+  class Success extends ResponseBase { readonly type: 'Success'; readonly is_success: true; value(): number; valueNumber(): number; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
@@ -140,9 +145,9 @@ export declare namespace CacheSetIfNotEqual { export import Stored = StoredRespo
 export declare namespace CacheSetIfPresentAndNotEqual { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
 export declare namespace CacheSetIfAbsentOrEqual { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
 export declare namespace CacheGetWithHash {
-  class Hit extends BytesValue<'Hit'> implements HashAccessors { hashString(): string; hashUint8Array(): Uint8Array; }
-  class Miss extends Empty<'Miss'> {}
-  class Error extends ErrorResponse {}
+  class Hit extends BytesValue<'Hit'> implements HashAccessors { hash(): string; hashString(): string; hashUint8Array(): Uint8Array; }
+  class Miss extends Empty<'Miss'> { hash(): undefined; }
+  class Error extends ErrorResponse { hash(): undefined; }
   type Response = Hit | Miss | Error;
 }
 declare namespace HashStoredResponses {
@@ -160,11 +165,13 @@ export declare namespace CacheGetBatch {
     results(): CacheGet.Response[];
     values(): Record<string, string>;
     valuesRecord(): Record<string, string>;
+    valuesRecordStringString(): Record<string, string>;
     valuesRecordStringUint8Array(): Record<string, Uint8Array>;
     valuesMap(): Map<string, string>;
+    valuesMapStringString(): Map<string, string>;
     valuesMapStringUint8Array(): Map<string, Uint8Array>;
   }
-  class Error extends ErrorResponse {}
+  class Error extends ErrorResponse { values(): undefined; }
   type Response = Success | Error;
 }
 export declare namespace CacheSetBatch {
@@ -174,12 +181,12 @@ export declare namespace CacheSetBatch {
 }
 export declare namespace CacheKeyExists {
   class Success extends Empty<'Success'> { exists(): boolean; }
-  class Error extends ErrorResponse {}
+  class Error extends ErrorResponse { exists(): undefined; }
   type Response = Success | Error;
 }
 export declare namespace CacheKeysExist {
   class Success extends Empty<'Success'> { exists(): boolean[]; valueRecord(): Record<string, boolean>; }
-  class Error extends ErrorResponse {}
+  class Error extends ErrorResponse { exists(): undefined; }
   type Response = Success | Error;
 }
 /** Item types as the official SDK numbers them. */
@@ -187,14 +194,14 @@ export declare const ItemType: Readonly<{ SCALAR: 0; DICTIONARY: 1; LIST: 2; SET
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];
 export declare namespace CacheItemGetType {
   class Hit extends Empty<'Hit'> { itemType(): ItemType; }
-  class Miss extends Empty<'Miss'> {}
-  class Error extends ErrorResponse {}
+  class Miss extends Empty<'Miss'> { itemType(): undefined; }
+  class Error extends ErrorResponse { itemType(): undefined; }
   type Response = Hit | Miss | Error;
 }
 export declare namespace CacheItemGetTtl {
   class Hit extends Empty<'Hit'> { remainingTtlMillis(): number; }
-  class Miss extends Empty<'Miss'> {}
-  class Error extends ErrorResponse {}
+  class Miss extends Empty<'Miss'> { remainingTtlMillis(): undefined; }
+  class Error extends ErrorResponse { remainingTtlMillis(): undefined; }
   type Response = Hit | Miss | Error;
 }
 export declare namespace CacheUpdateTtl {
@@ -241,6 +248,8 @@ export declare const CacheIncreaseTtlResponse: Enum<'Set' | 'NotSet' | 'Miss' | 
 export declare const CacheDecreaseTtlResponse: Enum<'Set' | 'NotSet' | 'Miss' | 'Error'>;
 export declare const CreateCacheResponse: Enum<'Success' | 'AlreadyExists' | 'Error'>;
 export declare const DeleteCacheResponse: Enum<'Success' | 'Error'>;
+export declare const FlushCacheResponse: Enum<'Success' | 'Error'>;
+/** Alias of `FlushCacheResponse`. */
 export declare const CacheFlushResponse: Enum<'Success' | 'Error'>;
 export declare const ListCachesResponse: Enum<'Success' | 'Error'>;
 export declare const CachePingResponse: Enum<'Success' | 'Error'>;
@@ -280,7 +289,7 @@ export interface SetBatchItem { key: BytesLike; value: BytesLike; ttl?: number; 
 /** Properties of a `CacheClient`. */
 export interface CacheClientProps {
   configuration?: Configuration;
-  credentialProvider: CredentialProvider;
+  credentialProvider: CredentialProvider | RefreshingCredentialProvider;
   defaultTtlSeconds: number;
 }
 
@@ -288,6 +297,8 @@ export interface CacheClientProps {
 export declare class CacheClient {
   constructor(props: CacheClientProps);
   static create(props: CacheClientProps): Promise<CacheClient>;
+  /** This client bound to one cache: `client.cache('c').get('k')` is `client.get('c', 'k')`. */
+  cache(cacheName: string): MomentoCache;
   readonly configuration: Configuration;
   close(): void;
   createCache(cacheName: string): Promise<CreateCache.Response>;
@@ -325,3 +336,26 @@ export declare class CacheClient {
 }
 /** Collection methods, declared per family in types/<family>.d.ts. */
 export interface CacheClient extends DictionaryMethods, SetMethods, ListMethods, SortedSetMethods {}
+
+/** The data methods `CacheClient.cache(name)` binds (the official IMomentoCache surface). */
+type MomentoCacheMethod = 'get' | 'getWithHash' | 'set' | 'setWithHash' | 'delete' | 'increment' | 'setIfNotExists'
+  | 'setIfAbsent' | 'setIfPresent' | 'setIfEqual' | 'setIfNotEqual' | 'setIfPresentAndNotEqual' | 'setIfAbsentOrEqual'
+  | 'setIfPresentAndHashEqual' | 'setIfPresentAndHashNotEqual' | 'setIfAbsentOrHashEqual' | 'setIfAbsentOrHashNotEqual'
+  | 'getBatch' | 'setBatch' | 'setFetch' | 'setAddElement' | 'setAddElements' | 'setContainsElement'
+  | 'setContainsElements' | 'setRemoveElement' | 'setRemoveElements' | 'setSample' | 'setPop' | 'setLength'
+  | 'listFetch' | 'listLength' | 'listPushFront' | 'listPushBack' | 'listConcatenateBack' | 'listConcatenateFront'
+  | 'listPopBack' | 'listPopFront' | 'listRemoveValue' | 'listRetain' | 'dictionarySetField' | 'dictionarySetFields'
+  | 'dictionaryGetField' | 'dictionaryGetFields' | 'dictionaryFetch' | 'dictionaryIncrement' | 'dictionaryRemoveField'
+  | 'dictionaryRemoveFields' | 'dictionaryLength' | 'sortedSetFetchByRank' | 'sortedSetFetchByScore'
+  | 'sortedSetPutElement' | 'sortedSetPutElements' | 'sortedSetGetRank' | 'sortedSetGetScore' | 'sortedSetGetScores'
+  | 'sortedSetIncrementScore' | 'sortedSetRemoveElement' | 'sortedSetRemoveElements' | 'sortedSetLength'
+  | 'sortedSetLengthByScore' | 'sortedSetUnionStore' | 'itemGetType' | 'itemGetTtl' | 'keyExists' | 'keysExist'
+  | 'updateTtl' | 'increaseTtl' | 'decreaseTtl';
+type WithoutCacheName<F> = F extends (cacheName: string, ...args: infer A) => infer R ? (...args: A) => R : never;
+/** A `CacheClient` bound to one cache name, as `CacheClient.cache(name)` returns it. */
+export type MomentoCache = { [K in MomentoCacheMethod & keyof CacheClient]: WithoutCacheName<CacheClient[K]> }
+  & { readonly cacheName: string; close(): void };
+export * from './types/auth.js';
+export * from './types/leaderboard.js';
+
+export {};

@@ -280,3 +280,7 @@ class MomentoCache {
 for (const name of CACHE_METHODS) {
   MomentoCache.prototype[name] = function bound(...args) { return this.cacheClient[name](this.cacheName, ...args); };
 }
+export { AuthClient, ExpiresIn, AllCaches, AllTopics, AllCacheItems, AllFunctions, CacheRole, TopicRole, FunctionRole, AllDataReadWrite, PermissionScopes, TokenScopes, DisposableTokenScopes } from './auth.js';
+export * from './responses/auth.js';
+export { PreviewLeaderboardClient, LeaderboardOrder, LeaderboardConfigurations } from './leaderboard.js';
+export * from './responses/leaderboard.js';

@@ -43,6 +43,7 @@ export function namespace(variants) {
     cls.TYPE = type;
     Object.assign(cls.prototype, accessors);
     if (type === 'Miss') cls.prototype.is_miss = true;
+    if (type === 'Success') cls.prototype.is_success = true;
     out[type] = cls;
   }
   return Object.freeze(out);
@@ -53,16 +54,16 @@ export function enumOf(ns) {
   return Object.freeze(Object.fromEntries(Object.keys(ns).map((k) => [k, k])));
 }
 
+/** Shortens a string for `toString()` the way the official SDK does (32 characters, then `...`). */
+export const truncate = (s) => (s.length > 32 ? `${s.slice(0, 32)}...` : s);
+
 /** `value()`/`valueString()`/`valueUint8Array()` reading the bytes in `raw[field]` (value() is the string). */
 export function bytesValue(field = 'value') {
   return {
     value() { return str(this._raw[field]); },
     valueString() { return str(this._raw[field]); },
     valueUint8Array() { return this._raw[field]; },
-    toString() {
-      const s = str(this._raw[field]);
-      return `${this.type}: ${s.length > 32 ? `${s.slice(0, 32)}...` : s}`;
-    },
+    toString() { return `${this.type}: ${truncate(str(this._raw[field]))}`; },
   };
 }
 

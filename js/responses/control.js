@@ -4,11 +4,12 @@ import { SUCCESS, enumOf, namespace } from './base.js';
 /** A cache and its limits, as `listCaches` reports it (the official `CacheInfo` shape). */
 export class CacheInfo {
   constructor(raw) {
+    // Field order as the official SDK builds them (visible in JSON.stringify / console.log).
     this.name = raw.name;
-    this.cacheLimits = { maxTrafficRate: raw.maxTrafficRate, maxThroughputKbps: raw.maxThroughputKbps,
-      maxItemSizeKb: raw.maxItemSizeKb, maxTtlSeconds: raw.maxTtlSeconds };
-    this.topicLimits = { maxPublishRate: raw.maxPublishRate, maxSubscriptionCount: raw.maxSubscriptionCount,
-      maxPublishMessageSizeKb: raw.maxPublishMessageSizeKb };
+    this.topicLimits = { maxPublishMessageSizeKb: raw.maxPublishMessageSizeKb,
+      maxSubscriptionCount: raw.maxSubscriptionCount, maxPublishRate: raw.maxPublishRate };
+    this.cacheLimits = { maxTtlSeconds: raw.maxTtlSeconds, maxItemSizeKb: raw.maxItemSizeKb,
+      maxThroughputKbps: raw.maxThroughputKbps, maxTrafficRate: raw.maxTrafficRate };
   }
   /** The cache name. */
   getName() { return this.name; }
@@ -38,6 +39,9 @@ export const CachePing = namespace({ Success: SUCCESS, Error: {} });
 
 export const CreateCacheResponse = enumOf(CreateCache);
 export const DeleteCacheResponse = enumOf(DeleteCache);
-export const CacheFlushResponse = enumOf(CacheFlush);
+/** The official name of the `flushCache` response enum. */
+export const FlushCacheResponse = enumOf(CacheFlush);
+/** Alias of `FlushCacheResponse`. */
+export const CacheFlushResponse = FlushCacheResponse;
 export const ListCachesResponse = enumOf(ListCaches);
 export const CachePingResponse = enumOf(CachePing);

@@ -1,5 +1,5 @@
 // Response namespaces of the scalar methods, with the official @gomomento/sdk-web names and accessors.
-import { SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
+import { SUCCESS, bytesValue, enumOf, namespace, str, truncate } from './base.js';
 
 const STORED = { Stored: {}, NotStored: {}, Error: {} };
 const hashAccessors = {
@@ -41,8 +41,19 @@ export const CacheSetIfNotEqual = namespace(STORED);
 export const CacheSetIfPresentAndNotEqual = namespace(STORED);
 /** `setIfAbsentOrEqual` responses. */
 export const CacheSetIfAbsentOrEqual = namespace(STORED);
+const noHash = { hash() { return undefined; } };
 /** `getWithHash` responses. */
-export const CacheGetWithHash = namespace({ Hit: { ...bytesValue(), ...hashAccessors }, Miss: {}, Error: {} });
+export const CacheGetWithHash = namespace({
+  Hit: {
+    ...bytesValue(),
+    ...hashAccessors,
+    /** The hash as a UTF-8 string (alias of `hashString()`). */
+    hash() { return str(this._raw.hash); },
+    toString() { return `Hit: value=${truncate(this.valueString())}, hash=${truncate(this.hashString())}`; },
+  },
+  Miss: noHash,
+  Error: noHash,
+});
 /** `setWithHash` responses. */
 export const CacheSetWithHash = namespace(STORED_WITH_HASH);
 /** `setIfPresentAndHashEqual` responses. */
@@ -67,16 +78,20 @@ export const CacheGetBatch = namespace({
     /** Hits as `{key: value}` (strings). */
     values() { return this.valuesRecord(); },
     /** Hits as `{key: value}` (strings). */
-    valuesRecord() { return Object.fromEntries(this._hits().map(([k, v]) => [keyString(k), str(v)])); },
+    valuesRecord() { return this.valuesRecordStringString(); },
+    /** Hits as `{key: value}` (strings). */
+    valuesRecordStringString() { return Object.fromEntries(this._hits().map(([k, v]) => [keyString(k), str(v)])); },
     /** Hits as `{key: Uint8Array}`. */
     valuesRecordStringUint8Array() { return Object.fromEntries(this._hits().map(([k, v]) => [keyString(k), v])); },
     /** Hits as a `Map<string, string>`. */
-    valuesMap() { return new Map(this._hits().map(([k, v]) => [keyString(k), str(v)])); },
+    valuesMap() { return this.valuesMapStringString(); },
+    /** Hits as a `Map<string, string>`. */
+    valuesMapStringString() { return new Map(this._hits().map(([k, v]) => [keyString(k), str(v)])); },
     /** Hits as a `Map<string, Uint8Array>`. */
     valuesMapStringUint8Array() { return new Map(this._hits().map(([k, v]) => [keyString(k), v])); },
-    toString() { return `Success: ${this._raw.results.length} results`; },
+    toString() { return `Success: ${this.results().map((r) => r.toString()).toString()}`; },
   },
-  Error: {},
+  Error: { values() { return undefined; } },
 });
 /** `setBatch` responses. */
 export const CacheSetBatch = namespace({
@@ -91,8 +106,9 @@ export const CacheKeyExists = namespace({
   Success: {
     /** Whether the key exists. */
     exists() { return this._raw.exists[0] === true; },
+    toString() { return `Success: exists: ${String(this.exists())}`; },
   },
-  Error: {},
+  Error: { exists() { return undefined; } },
 });
 /** `keysExist` responses. */
 export const CacheKeysExist = namespace({
@@ -101,8 +117,9 @@ export const CacheKeysExist = namespace({
     exists() { return this._raw.exists; },
     /** `{key: exists}`. */
     valueRecord() { return Object.fromEntries(this._raw.keys.map((k, i) => [keyString(k), this._raw.exists[i]])); },
+    toString() { return `Success: exists: ${this._raw.exists.join(', ')}`; },
   },
-  Error: {},
+  Error: { exists() { return undefined; } },
 });
 
 /** Item types as the official SDK numbers them. */
@@ -113,19 +130,20 @@ export const CacheItemGetType = namespace({
   Hit: {
     /** The item's `ItemType`. */
     itemType() { return ItemType[this._raw.itemType]; },
-    toString() { return `Hit: ${this._raw.itemType}`; },
+    toString() { return `Hit: item type: ${this.itemType()}`; },
   },
-  Miss: {},
-  Error: {},
+  Miss: { itemType() { return undefined; } },
+  Error: { itemType() { return undefined; } },
 });
 /** `itemGetTtl` responses. */
 export const CacheItemGetTtl = namespace({
   Hit: {
     /** Milliseconds until the item expires. */
     remainingTtlMillis() { return this._raw.remainingTtlMillis; },
+    toString() { return `Hit: remaining ttl: ${this._raw.remainingTtlMillis}`; },
   },
-  Miss: {},
-  Error: {},
+  Miss: { remainingTtlMillis() { return undefined; } },
+  Error: { remainingTtlMillis() { return undefined; } },
 });
 /** `updateTtl` responses. */
 export const CacheUpdateTtl = namespace({ Set: {}, Miss: {}, Error: {} });

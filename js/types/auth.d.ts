@@ -190,3 +190,5 @@ export declare class AuthClient {
   /** @deprecated use refreshApiKey. */
   refreshAuthToken(refreshToken: string): Promise<RefreshApiKey.Response>;
 }
+
+export {};

@@ -96,3 +96,5 @@ export declare class PreviewLeaderboardClient {
   /** Throws InvalidArgumentError if either name is empty. */
   leaderboard(cacheName: string, leaderboardName: string): ILeaderboard;
 }
+
+export {};

@@ -7,7 +7,8 @@
 //! as the Momento SDKs send it (a `Bearer ` prefix is tolerated). Failures are
 //! `UNAUTHENTICATED` with the messages "Missing authorization header", "Malformed token",
 //! "Invalid signature" or "Token expired". The Auth and Token services are the exception: their
-//! caller credential is in the request body ([`BODY_AUTHENTICATED_PATHS`]).
+//! caller credential is in the request body ([`BODY_AUTHENTICATED_PATHS`]); `Ping` needs none
+//! ([`UNAUTHENTICATED_PATHS`]).
 //!
 //! Claims: `sub` (issuer subject; [`ROOT_SUBJECT`] for root keys, the minting caller's subject
 //! for minted tokens), `iat` and optional `exp` (Unix seconds), optional `p` (permissions:
@@ -489,6 +490,10 @@ pub fn credential_token(credential: &str) -> String {
 /// `authorization` header) and authenticate it themselves.
 pub const BODY_AUTHENTICATED_PATHS: [&str; 2] = ["/auth.Auth/", "/token.Token/"];
 
+/// gRPC path prefixes served without any credential: the official web SDK (`@gomomento/sdk-web`)
+/// calls `Ping` with no `authorization` header, and Momento answers it.
+pub const UNAUTHENTICATED_PATHS: [&str; 1] = ["/cache_client.Ping/"];
+
 /// Tower layer that authenticates every request before it reaches a service.
 ///
 /// With a signer, a request without a valid token gets a gRPC `UNAUTHENTICATED` answer (which
@@ -556,6 +561,7 @@ where
         crate::log_debug!("rpc path={path}");
         let body_authenticated = BODY_AUTHENTICATED_PATHS
             .iter()
+            .chain(UNAUTHENTICATED_PATHS.iter())
             .any(|prefix| path.starts_with(prefix));
         if let Some(signer) = self.signer.as_ref().filter(|_| !body_authenticated) {
             let token = request

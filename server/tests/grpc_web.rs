@@ -324,6 +324,17 @@ async fn binary_mode_and_empty_responses_carry_a_data_frame() {
         .await;
     assert_eq!(ping.data_frames().len(), 1);
     assert_eq!(ping.grpc_status().as_deref(), Some("0"));
+    // …also without a token: the official web SDK pings with no `authorization` header.
+    let ping = web
+        .call(
+            "/cache_client.Ping/Ping",
+            TEXT,
+            &momento_proto::cache_client::PingRequest {},
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(ping.grpc_status().as_deref(), Some("0"));
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ import { scalarsSuite } from '/tests/suites/scalars.mjs';
 import { topicsSuite } from '/tests/suites/topics.mjs';
 import { dictionarySetSuite } from '/tests/suites/dictionary-set.mjs';
 import { listSortedSetSuite } from '/tests/suites/list-sorted-set.mjs';
+import { authLeaderboardSuite } from '/tests/suites/auth-leaderboard.mjs';
 
 export async function runSuites(sdk, apiKey, realm) {
   const cacheName = `browser-${realm}-${Math.random().toString(36).slice(2, 8)}`;
@@ -29,6 +30,7 @@ export async function runSuites(sdk, apiKey, realm) {
     const created = await client.createCache(cacheName);
     if (created.type === 'Error') results.push({ name: `[${realm}/${mode}] create cache`, ok: false, error: created.message() });
   }
+  authLeaderboardSuite((name, fn) => tests.push({ name: `[${realm}] ${name}`, fn }), { sdk, apiKey, cacheName });
   for (const t of tests) {
     try {
       await t.fn();

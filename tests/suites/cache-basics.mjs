@@ -25,9 +25,12 @@ export function cacheBasicsSuite(test, ctx) {
     const key = unique('k');
     const set = await ctx.client().set(ctx.cacheName, key, 'hello ✓');
     assert.equal(set.type, sdk.CacheSetResponse.Success, set.toString());
+    assert.equal(set.is_success, true);
+    assert.equal(set.toString(), 'Success');
     const got = await ctx.client().get(ctx.cacheName, key);
     assert.equal(got.type, sdk.CacheGetResponse.Hit, got.toString());
     assert.ok(got instanceof sdk.CacheGet.Hit);
+    assert.equal(got.toString(), 'Hit: hello ✓');
     assert.equal(got.valueString(), 'hello ✓');
     assert.equal(got.value(), 'hello ✓');
     assert.deepEqual(got.valueUint8Array(), new TextEncoder().encode('hello ✓'));
@@ -47,6 +50,19 @@ export function cacheBasicsSuite(test, ctx) {
     assert.equal(got.type, 'Miss');
     assert.ok(got instanceof sdk.CacheGet.Miss);
     assert.equal(got.value(), undefined);
+    assert.equal(got.is_miss, true);
+    assert.equal(got.toString(), 'Miss');
+  });
+
+  test('cache(name) binds the cache name', async () => {
+    const key = unique('bound');
+    const cache = ctx.client().cache(ctx.cacheName);
+    assert.equal((await cache.set(key, 'v', { ttl: 60 })).type, 'Success');
+    assert.equal((await ctx.client().get(ctx.cacheName, key)).valueString(), 'v');
+    const got = await cache.get(key);
+    assert.ok(got instanceof sdk.CacheGet.Hit, got.toString());
+    assert.equal((await cache.delete(key)).type, 'Success');
+    assert.equal((await cache.keyExists(key)).exists(), false);
   });
 
   test('delete removes a key', async () => {
@@ -70,6 +86,8 @@ export function cacheBasicsSuite(test, ctx) {
     assert.ok(got instanceof sdk.CacheGet.Error);
     assert.equal(got.errorCode(), sdk.MomentoErrorCode.NOT_FOUND_ERROR);
     assert.match(got.message(), /^A cache with the specified name does not exist/);
+    assert.equal(got.toString(), got.message());
+    assert.ok(got.innerException() instanceof sdk.CacheNotFoundError);
   });
 
   test('an empty cache name is INVALID_ARGUMENT_ERROR with the official text', async () => {

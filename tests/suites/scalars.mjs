@@ -18,6 +18,7 @@ export function scalarsSuite(test, ctx) {
     let r = await c().increment(cache(), key);
     assert.ok(r instanceof sdk.CacheIncrement.Success, r.toString());
     assert.equal(r.value(), 1);
+    assert.equal(r.toString(), 'Success: value: 1');
     r = await c().increment(cache(), key, 41);
     assert.equal(r.value(), 42);
     r = await c().increment(cache(), key, -50);
@@ -63,6 +64,8 @@ export function scalarsSuite(test, ctx) {
     assert.ok(got instanceof sdk.CacheGetWithHash.Hit);
     assert.equal(got.valueString(), 'one');
     assert.deepEqual(got.hashUint8Array(), hash1);
+    assert.equal(got.hash(), got.hashString());
+    assert.ok(got.toString().startsWith('Hit: value=one, hash='), got.toString());
     assert.equal((await c().setIfPresentAndHashEqual(cache(), key, 'two', enc('bad'))).type, 'NotStored');
     const two = await c().setIfPresentAndHashEqual(cache(), key, 'two', hash1);
     assert.equal(two.type, 'Stored');
@@ -71,7 +74,9 @@ export function scalarsSuite(test, ctx) {
     assert.equal((await c().setIfPresentAndHashNotEqual(cache(), key, 'three', hash1)).type, 'Stored');
     assert.equal((await c().setIfAbsentOrHashEqual(cache(), unique('a'), 'x', enc('any'))).type, 'Stored');
     assert.equal((await c().setIfAbsentOrHashNotEqual(cache(), key, 'four', hash1)).type, 'Stored');
-    assert.equal((await c().getWithHash(cache(), unique('none'))).type, 'Miss');
+    const miss = await c().getWithHash(cache(), unique('none'));
+    assert.equal(miss.type, 'Miss');
+    assert.equal(miss.hash(), undefined);
   });
 
   test('getBatch / setBatch keep key order and pair hits with keys', async () => {
@@ -83,7 +88,11 @@ export function scalarsSuite(test, ctx) {
     assert.ok(got instanceof sdk.CacheGetBatch.Success, got.toString());
     assert.deepEqual(got.results().map((r) => r.type), ['Hit', 'Miss', 'Hit']);
     assert.deepEqual(got.values(), { [k[0]]: 'one', [k[2]]: 'three' });
+    assert.deepEqual(got.valuesRecordStringString(), got.values());
     assert.equal(got.valuesMap().get(k[2]), 'three');
+    assert.deepEqual(got.valuesMapStringString(), got.valuesMap());
+    assert.deepEqual(got.valuesMapStringUint8Array().get(k[0]), enc('one'));
+    assert.equal(got.toString(), 'Success: Hit: one,Miss,Hit: three');
     const items = await c().setBatch(cache(), [{ key: k[1], value: 'two', ttl: 1 }]);
     assert.equal(items.type, 'Success');
     assert.equal((await c().get(cache(), k[1])).valueString(), 'two');
@@ -92,22 +101,33 @@ export function scalarsSuite(test, ctx) {
   test('keyExists / keysExist', async () => {
     const present = unique('here');
     await c().set(cache(), present, 'v');
-    assert.equal((await c().keyExists(cache(), present)).exists(), true);
+    const one = await c().keyExists(cache(), present);
+    assert.equal(one.exists(), true);
+    assert.equal(one.toString(), 'Success: exists: true');
     assert.equal((await c().keyExists(cache(), unique('gone'))).exists(), false);
     const missing = unique('gone');
     const r = await c().keysExist(cache(), [present, missing]);
     assert.deepEqual(r.exists(), [true, false]);
     assert.deepEqual(r.valueRecord(), { [present]: true, [missing]: false });
+    assert.equal(r.toString(), 'Success: exists: true, false');
   });
 
   test('itemGetType / itemGetTtl / updateTtl / increaseTtl / decreaseTtl', async () => {
     const key = unique('ttl');
-    assert.equal((await c().itemGetType(cache(), key)).type, 'Miss');
+    const noType = await c().itemGetType(cache(), key);
+    assert.equal(noType.type, 'Miss');
+    assert.equal(noType.itemType(), undefined);
+    const noTtl = await c().itemGetTtl(cache(), key);
+    assert.equal(noTtl.type, 'Miss');
+    assert.equal(noTtl.remainingTtlMillis(), undefined);
     await c().set(cache(), key, 'v', { ttl: 60 });
     const type = await c().itemGetType(cache(), key);
     assert.equal(type.itemType(), sdk.ItemType.SCALAR);
-    const ttl = (await c().itemGetTtl(cache(), key)).remainingTtlMillis();
+    assert.equal(type.toString(), 'Hit: item type: 0');
+    const hit = await c().itemGetTtl(cache(), key);
+    const ttl = hit.remainingTtlMillis();
     assert.ok(ttl > 55_000 && ttl <= 60_000, String(ttl));
+    assert.equal(hit.toString(), `Hit: remaining ttl: ${ttl}`);
     assert.equal((await c().increaseTtl(cache(), key, 30_000)).type, 'NotSet');
     assert.equal((await c().increaseTtl(cache(), key, 120_000)).type, 'Set');
     assert.equal((await c().decreaseTtl(cache(), key, 200_000)).type, 'NotSet');
@@ -127,7 +147,12 @@ export function scalarsSuite(test, ctx) {
     const info = list.getCaches().find((x) => x.getName() === name);
     assert.ok(info, 'created cache is listed');
     assert.ok(info.getCacheLimits().maxItemSizeKb > 0);
-    assert.equal((await c().flushCache(name)).type, 'Success');
+    assert.ok(info.getTopicLimits().maxSubscriptionCount > 0);
+    assert.equal(list.is_success, true);
+    assert.ok(list.toString().startsWith('Success: '), list.toString());
+    const flushed = await c().flushCache(name);
+    assert.ok(flushed instanceof sdk.CacheFlush.Success, flushed.toString());
+    assert.equal(flushed.type, sdk.FlushCacheResponse.Success);
     assert.equal((await c().get(name, 'k')).type, 'Miss');
     assert.equal((await c().deleteCache(name)).type, 'Success');
     assert.equal((await c().flushCache(name)).errorCode(), 'NOT_FOUND_ERROR');

@@ -1,0 +1,55 @@
+// Type tests: the public API as users write it. `tsc --noEmit -p tests/types` fails CI when a signature in the
+// .d.ts changes by accident. Nothing here runs.
+import {
+  CacheClient, CacheGet, CacheGetResponse, CollectionTtl, Configurations, CredentialProvider, MomentoErrorCode,
+  TopicClient, TopicSubscribe, AuthClient, DisposableTokenScopes, ExpiresIn, PreviewLeaderboardClient,
+  RefreshingCredentialProvider, SdkError,
+} from '../../pkg/web/index.js';
+
+type Expect<T extends true> = T;
+type Equal<A, B> = (<G>() => G extends A ? 1 : 2) extends (<G>() => G extends B ? 1 : 2) ? true : false;
+
+async function usage(): Promise<void> {
+  const client = new CacheClient({
+    configuration: Configurations.Browser.latest().withClientTimeoutMillis(5000).withTransportMode('binary'),
+    credentialProvider: CredentialProvider.fromString({ apiKey: 'k' }),
+    defaultTtlSeconds: 60,
+  });
+  const r = await client.get('cache', 'key', { abortSignal: new AbortController().signal });
+  switch (r.type) {
+    case CacheGetResponse.Hit: { const v: string = r.valueString(); const b: Uint8Array = r.valueUint8Array(); void v; void b; break; }
+    case CacheGetResponse.Miss: { const u: undefined = r.value(); void u; break; }
+    case CacheGetResponse.Error: { const code: MomentoErrorCode = r.errorCode(); const e: SdkError = r.innerException(); void code; void e; break; }
+    default: { const never: never = r; void never; }
+  }
+  if (r instanceof CacheGet.Hit) r.valueString();
+  type _t1 = Expect<Equal<Awaited<ReturnType<CacheClient['get']>>, CacheGet.Response>>;
+
+  await client.set('cache', 'k', new Uint8Array([1]), { ttl: 5 });
+  await client.dictionarySetFields('cache', 'd', { a: '1' }, { ttl: CollectionTtl.of(60).withNoRefreshTtlOnUpdates() });
+  await client.sortedSetFetchByScore('cache', 'z', { minScore: 0, order: 'DESC', count: 10 });
+  await client.listPushBack('cache', 'l', 'v', { truncateFrontToSize: 10 });
+  await client.setAddElements('cache', 's', ['a', 'b']);
+  await client.cache('cache').get('k');
+
+  const topics = new TopicClient({ credentialProvider: CredentialProvider.fromString({ apiKey: 'k' }) });
+  const sub = await topics.subscribe('cache', 'topic', { onItem: (i) => i.valueString(), resumeAtTopicSequenceNumber: 3 });
+  if (sub instanceof TopicSubscribe.Subscription) {
+    for await (const item of sub) { const s: string = item.valueString(); void s; }
+  }
+
+  const refreshing = await RefreshingCredentialProvider.create({ fetchToken: async () => 'token' });
+  void new CacheClient({ credentialProvider: refreshing, defaultTtlSeconds: 1 });
+
+  const auth = new AuthClient({ credentialProvider: CredentialProvider.fromString({ apiKey: 'k' }) });
+  await auth.generateDisposableToken(DisposableTokenScopes.cacheKeyPrefixReadWrite('cache', 'user-1:'), ExpiresIn.minutes(5));
+  const board = new PreviewLeaderboardClient({ credentialProvider: CredentialProvider.fromString({ apiKey: 'k' }) })
+    .leaderboard('cache', 'board');
+  await board.upsert({ 1: 10 });
+
+  // @ts-expect-error values must be strings or bytes
+  await client.set('cache', 'k', 42);
+  // @ts-expect-error transport modes are 'text' | 'binary'
+  Configurations.Laptop.latest().withTransportMode('json');
+}
+void usage;
