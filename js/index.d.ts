@@ -358,4 +358,24 @@ export type MomentoCache = { [K in MomentoCacheMethod & keyof CacheClient]: With
 export * from './types/auth.js';
 export * from './types/leaderboard.js';
 
+// ---------------------------------------------------------------- logging and middleware
+import type { MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler } from './momento_wasm.js';
+export type { MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler };
+/** Log levels, as the official web SDK numbers them. */
+export declare const MomentoLogLevel: Readonly<{ TRACE: 5; DEBUG: 10; INFO: 20; WARN: 30; ERROR: 40 }>;
+/** Console logger factory at or above `level` (default INFO). */
+export declare class DefaultMomentoLoggerFactory implements MomentoLoggerFactory {
+  constructor(level?: number);
+  getLogger(loggerName: string | object): MomentoLogger;
+}
+/** Discards everything. */
+export declare class NoopMomentoLoggerFactory implements MomentoLoggerFactory {
+  getLogger(loggerName: string | object): MomentoLogger;
+}
+/** Logs every request and its outcome at DEBUG. */
+export declare class ExperimentalRequestLoggingMiddleware implements Middleware {
+  constructor(loggerFactory?: MomentoLoggerFactory);
+  onNewRequest(context?: object): MiddlewareRequestHandler;
+}
+
 export {};

@@ -4,6 +4,11 @@
 import { CacheClientCore, Configuration, CredentialProvider } from './momento_wasm.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { RefreshingCredentialProvider } from './refreshing-credentials.js';
+import { DefaultMomentoLoggerFactory } from './logging.js';
+import * as dictionaryResponses from './responses/dictionary.js';
+import * as setResponses from './responses/set.js';
+import * as listResponses from './responses/list.js';
+import * as sortedSetResponses from './responses/sorted-set.js';
 import * as control from './responses/control.js';
 import * as scalar from './responses/scalar.js';
 import { dictionaryMethods } from './methods/dictionary.js';
@@ -14,6 +19,7 @@ import { sortedSetMethods } from './methods/sorted-set.js';
 export { Configuration, CredentialProvider };
 export { CollectionTtl } from './collection-ttl.js';
 export * from './topics.js';
+export * from './logging.js';
 export { RefreshingCredentialProvider } from './refreshing-credentials.js';
 export * from './errors.js';
 export * from './responses/control.js';
@@ -52,6 +58,13 @@ function toInvalidArgument(e) {
 }
 const invalid = (msg) => ({ type: 'Error', errorCode: 'INVALID_ARGUMENT_ERROR', message: INVALID + msg, details: msg });
 
+/** Namespace → its official name (`CacheGet`), the request type middlewares see. */
+const REQUEST_TYPES = new Map(
+  Object.entries({ ...control, ...scalar, ...dictionaryResponses, ...setResponses, ...listResponses, ...sortedSetResponses })
+    .filter(([, v]) => v && typeof v === 'object' && typeof v.Error === 'function')
+    .map(([k, v]) => [v, k]),
+);
+
 /** `Record | Map | SetBatchItem[]` → `[key, value, ttl?][]` for the core. */
 function batchItems(items) {
   if (items instanceof Map) return [...items.entries()];
@@ -83,6 +96,9 @@ export class CacheClient {
     }
     this._configuration = configuration;
     this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentialProvider(p));
+    this._logger = (configuration.loggerFactory ?? new DefaultMomentoLoggerFactory()).getLogger('CacheClient');
+    this._middlewares = configuration.middlewares ?? [];
+    this._logger.debug(`created; cache endpoint ${credentialProvider.cacheEndpoint}`);
   }
 
   /** Same as the constructor, for code written against the official `CacheClient.create`. */
@@ -98,7 +114,8 @@ export class CacheClient {
   close() { this._stopRefresh?.(); this._core?.free(); this._core = undefined; }
 
   /** Runs a core call and wraps its tagged result in `ns`'s classes; `extra` is merged into the raw result. */
-  async _call(ns, run, extra) {
+  async _call(ns, run, extra, cacheName) {
+    const handlers = this._middlewares.length ? this._startMiddlewares(ns, cacheName) : null;
     let r;
     try {
       if (this._refreshing) await this._refreshing.ensureFresh();
@@ -117,17 +134,44 @@ export class CacheClient {
     const resp = r.type === 'Error'
       ? new ns.Error(r.error ?? sdkErrorFrom(r))
       : new ns[r.type](extra ? { ...r, ...extra } : r);
-    if (resp.type === 'Error' && this._configuration.throwOnErrors) throw resp.innerException();
+    if (handlers) this._endMiddlewares(handlers, resp);
+    if (resp.type === 'Error') {
+      this._logger.debug(`${REQUEST_TYPES.get(ns) ?? 'request'} failed: ${resp.errorCode()} ${resp.message()}`);
+      if (this._configuration.throwOnErrors) throw resp.innerException();
+    }
     return resp;
+  }
+
+  /** Middleware hooks never break a call: a throwing middleware is logged and skipped. */
+  _startMiddlewares(ns, cacheName) {
+    const type = REQUEST_TYPES.get(ns) ?? 'Unknown';
+    return this._middlewares.map((m) => {
+      try {
+        const h = m.onNewRequest?.({});
+        h?.onRequest?.({ getRequestType: () => type, getCacheName: () => cacheName });
+        return h;
+      } catch (e) {
+        this._logger.warn(`middleware onRequest failed: ${e}`);
+        return undefined;
+      }
+    });
+  }
+
+  _endMiddlewares(handlers, resp) {
+    const error = resp.type === 'Error' ? resp.innerException() : undefined;
+    const status = { code: () => (error ? error.transportDetails().grpc.code : 0), errorCode: () => error?.errorCode() };
+    for (const h of handlers) {
+      try { h?.onResponseStatus?.(status); h?.onResponseEnd?.(); } catch (e) { this._logger.warn(`middleware response hook failed: ${e}`); }
+    }
   }
 
   // Control plane and ping.
   /** Creates a cache: `CreateCache.Success | AlreadyExists | Error`. */
-  createCache(cacheName) { return this._call(control.CreateCache, (c) => c.createCache(cacheName)); }
+  createCache(cacheName) { return this._call(control.CreateCache, (c) => c.createCache(cacheName), undefined, cacheName); }
   /** Deletes a cache: `DeleteCache.Success | Error`. */
-  deleteCache(cacheName) { return this._call(control.DeleteCache, (c) => c.deleteCache(cacheName)); }
+  deleteCache(cacheName) { return this._call(control.DeleteCache, (c) => c.deleteCache(cacheName), undefined, cacheName); }
   /** Removes every item of a cache: `CacheFlush.Success | Error`. */
-  flushCache(cacheName) { return this._call(control.CacheFlush, (c) => c.flushCache(cacheName)); }
+  flushCache(cacheName) { return this._call(control.CacheFlush, (c) => c.flushCache(cacheName), undefined, cacheName); }
   /** Lists every cache (following pages): `ListCaches.Success | Error`. */
   listCaches() {
     return this._call(control.ListCaches, async (c) => {
@@ -147,34 +191,34 @@ export class CacheClient {
 
   // Scalars.
   /** Reads `key`. Options: `{abortSignal}`. */
-  get(cacheName, key, options) { return this._call(scalar.CacheGet, (c) => c.get(cacheName, key, options)); }
+  get(cacheName, key, options) { return this._call(scalar.CacheGet, (c) => c.get(cacheName, key, options), undefined, cacheName); }
   /** Stores `value` under `key`. Options: `{ttl (seconds), abortSignal}`; `ttl: 0` is rejected. */
-  set(cacheName, key, value, options) { return this._call(scalar.CacheSet, (c) => c.set(cacheName, key, value, options)); }
+  set(cacheName, key, value, options) { return this._call(scalar.CacheSet, (c) => c.set(cacheName, key, value, options), undefined, cacheName); }
   /** Deletes `key`. Options: `{abortSignal}`. */
-  delete(cacheName, key, options) { return this._call(scalar.CacheDelete, (c) => c.delete(cacheName, key, options)); }
+  delete(cacheName, key, options) { return this._call(scalar.CacheDelete, (c) => c.delete(cacheName, key, options), undefined, cacheName); }
   /** Adds `amount` (default 1) to the integer at `field`. Options: `{ttl, abortSignal}`. Never retried. */
   increment(cacheName, field, amount = 1, options) {
-    return this._call(scalar.CacheIncrement, (c) => c.increment(cacheName, field, amount, options));
+    return this._call(scalar.CacheIncrement, (c) => c.increment(cacheName, field, amount, options), undefined, cacheName);
   }
   /** @deprecated use setIfAbsent. Stores only if `key` is absent. */
   setIfNotExists(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetIfNotExists, (c) => c.setIfAbsent(cacheName, key, value, options));
+    return this._call(scalar.CacheSetIfNotExists, (c) => c.setIfAbsent(cacheName, key, value, options), undefined, cacheName);
   }
   /** Stores only if `key` is absent. */
   setIfAbsent(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetIfAbsent, (c) => c.setIfAbsent(cacheName, key, value, options));
+    return this._call(scalar.CacheSetIfAbsent, (c) => c.setIfAbsent(cacheName, key, value, options), undefined, cacheName);
   }
   /** Stores only if `key` exists. */
   setIfPresent(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetIfPresent, (c) => c.setIfPresent(cacheName, key, value, options));
+    return this._call(scalar.CacheSetIfPresent, (c) => c.setIfPresent(cacheName, key, value, options), undefined, cacheName);
   }
   /** Stores only if the current value equals `equal`. */
   setIfEqual(cacheName, key, value, equal, options) {
-    return this._call(scalar.CacheSetIfEqual, (c) => c.setIfEqual(cacheName, key, value, equal, options));
+    return this._call(scalar.CacheSetIfEqual, (c) => c.setIfEqual(cacheName, key, value, equal, options), undefined, cacheName);
   }
   /** Stores if `key` is absent or its value differs from `notEqual`. */
   setIfNotEqual(cacheName, key, value, notEqual, options) {
-    return this._call(scalar.CacheSetIfNotEqual, (c) => c.setIfNotEqual(cacheName, key, value, notEqual, options));
+    return this._call(scalar.CacheSetIfNotEqual, (c) => c.setIfNotEqual(cacheName, key, value, notEqual, options), undefined, cacheName);
   }
   /** Stores if `key` exists and its value differs from `notEqual`. */
   setIfPresentAndNotEqual(cacheName, key, value, notEqual, options) {
@@ -183,15 +227,15 @@ export class CacheClient {
   }
   /** Stores if `key` is absent or its value equals `equal`. */
   setIfAbsentOrEqual(cacheName, key, value, equal, options) {
-    return this._call(scalar.CacheSetIfAbsentOrEqual, (c) => c.setIfAbsentOrEqual(cacheName, key, value, equal, options));
+    return this._call(scalar.CacheSetIfAbsentOrEqual, (c) => c.setIfAbsentOrEqual(cacheName, key, value, equal, options), undefined, cacheName);
   }
   /** Reads `key` with the service's hash of its value. */
   getWithHash(cacheName, key, options) {
-    return this._call(scalar.CacheGetWithHash, (c) => c.getWithHash(cacheName, key, options));
+    return this._call(scalar.CacheGetWithHash, (c) => c.getWithHash(cacheName, key, options), undefined, cacheName);
   }
   /** Stores `value` and returns its hash. */
   setWithHash(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetWithHash, (c) => c.setWithHash(cacheName, key, value, options));
+    return this._call(scalar.CacheSetWithHash, (c) => c.setWithHash(cacheName, key, value, options), undefined, cacheName);
   }
   /** Stores if `key` exists and its hash equals `hashEqual`. */
   setIfPresentAndHashEqual(cacheName, key, value, hashEqual, options) {
@@ -219,11 +263,11 @@ export class CacheClient {
   }
   /** Stores many items (`Record | Map | {key, value, ttl?}[]`) in one call. Options: `{ttl, abortSignal}`. */
   setBatch(cacheName, items, options) {
-    return this._call(scalar.CacheSetBatch, (c) => c.setBatch(cacheName, batchItems(items), options));
+    return this._call(scalar.CacheSetBatch, (c) => c.setBatch(cacheName, batchItems(items), options), undefined, cacheName);
   }
   /** Whether `key` exists. */
   keyExists(cacheName, key, options) {
-    return this._call(scalar.CacheKeyExists, (c) => c.keysExist(cacheName, [key], options));
+    return this._call(scalar.CacheKeyExists, (c) => c.keysExist(cacheName, [key], options), undefined, cacheName);
   }
   /** Which of `keys` exist. */
   keysExist(cacheName, keys, options) {
@@ -231,23 +275,23 @@ export class CacheClient {
   }
   /** The type of the item at `key`. */
   itemGetType(cacheName, key, options) {
-    return this._call(scalar.CacheItemGetType, (c) => c.itemGetType(cacheName, key, options));
+    return this._call(scalar.CacheItemGetType, (c) => c.itemGetType(cacheName, key, options), undefined, cacheName);
   }
   /** The remaining TTL of `key` in milliseconds. */
   itemGetTtl(cacheName, key, options) {
-    return this._call(scalar.CacheItemGetTtl, (c) => c.itemGetTtl(cacheName, key, options));
+    return this._call(scalar.CacheItemGetTtl, (c) => c.itemGetTtl(cacheName, key, options), undefined, cacheName);
   }
   /** Sets the TTL of `key` to `ttlMilliseconds` (milliseconds, as in the official SDK). */
   updateTtl(cacheName, key, ttlMilliseconds, options) {
-    return this._call(scalar.CacheUpdateTtl, (c) => c.updateTtl(cacheName, key, ttlMilliseconds, options));
+    return this._call(scalar.CacheUpdateTtl, (c) => c.updateTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
   }
   /** Raises the TTL of `key` to `ttlMilliseconds` if that is longer. */
   increaseTtl(cacheName, key, ttlMilliseconds, options) {
-    return this._call(scalar.CacheIncreaseTtl, (c) => c.increaseTtl(cacheName, key, ttlMilliseconds, options));
+    return this._call(scalar.CacheIncreaseTtl, (c) => c.increaseTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
   }
   /** Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter. */
   decreaseTtl(cacheName, key, ttlMilliseconds, options) {
-    return this._call(scalar.CacheDecreaseTtl, (c) => c.decreaseTtl(cacheName, key, ttlMilliseconds, options));
+    return this._call(scalar.CacheDecreaseTtl, (c) => c.decreaseTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
   }
 }
 

@@ -16,6 +16,10 @@ use crate::core::retry::RetryStrategy;
 #[derive(Clone)]
 pub struct Configuration {
     pub(crate) inner: CoreConfiguration,
+    /// JS logger factory (`getLogger(name)`), used by the facade; `undefined` = the default console logger.
+    logger_factory: JsValue,
+    /// JS middlewares (`onNewRequest(context)`), run by the facade around every call.
+    middlewares: JsValue,
 }
 
 #[wasm_bindgen]
@@ -88,9 +92,7 @@ impl Configuration {
         &self,
         #[wasm_bindgen(js_name = clientTimeoutMillis)] client_timeout_millis: u32,
     ) -> Configuration {
-        self.inner
-            .with_client_timeout_ms(client_timeout_millis)
-            .into()
+        self.with_inner(self.inner.with_client_timeout_ms(client_timeout_millis))
     }
 
     /// A copy with another retry strategy: `{maxAttempts, initialDelayMillis?, maxBackoffMillis?}` (exponential
@@ -107,7 +109,7 @@ impl Configuration {
     ) -> Result<Configuration, JsValue> {
         let o: Option<Object> = retry_strategy.dyn_into().ok();
         if o.is_none() {
-            return Ok(self.inner.with_retry_strategy(RetryStrategy::None).into());
+            return Ok(self.with_inner(self.inner.with_retry_strategy(RetryStrategy::None)));
         }
         let num = |name: &str, default: f64| {
             let v = convert::field(&o, name);
@@ -125,10 +127,53 @@ impl Configuration {
         let attempts = num("maxAttempts", 3.0)?.max(1.0) as u32;
         let initial = num("initialDelayMillis", 100.0)? as u32;
         let max = num("maxBackoffMillis", 2000.0)? as u32;
-        Ok(self
-            .inner
-            .with_retry_strategy(RetryStrategy::exponential(attempts, initial, max))
-            .into())
+        Ok(self.with_inner(
+            self.inner
+                .with_retry_strategy(RetryStrategy::exponential(attempts, initial, max)),
+        ))
+    }
+
+    /// The logger factory the facade logs through (`undefined` = the default console logger).
+    #[wasm_bindgen(getter, js_name = loggerFactory)]
+    pub fn logger_factory(&self) -> JsValue {
+        self.logger_factory.clone()
+    }
+
+    /// A copy logging through `loggerFactory` (`{getLogger(name): {error, warn, info, debug, trace}}`).
+    #[wasm_bindgen(js_name = withLoggerFactory)]
+    pub fn with_logger_factory(
+        &self,
+        #[wasm_bindgen(js_name = loggerFactory, unchecked_param_type = "MomentoLoggerFactory")]
+        logger_factory: JsValue,
+    ) -> Configuration {
+        Configuration {
+            logger_factory,
+            ..self.clone()
+        }
+    }
+
+    /// The middlewares the facade runs around every call.
+    #[wasm_bindgen(getter, unchecked_return_type = "Middleware[]")]
+    pub fn middlewares(&self) -> JsValue {
+        self.middlewares.clone()
+    }
+
+    /// A copy running `middlewares` around every call (`{onNewRequest(context): {onRequest?, onResponseStatus?,
+    /// onResponseEnd?}}`).
+    #[wasm_bindgen(js_name = withMiddlewares)]
+    pub fn with_middlewares(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Middleware[]")] middlewares: JsValue,
+    ) -> Result<Configuration, JsValue> {
+        if !js_sys::Array::is_array(&middlewares) {
+            return Err(convert::throwable(&MomentoError::invalid_argument(
+                "middlewares must be an array",
+            )));
+        }
+        Ok(Configuration {
+            middlewares,
+            ..self.clone()
+        })
     }
 
     /// A copy that throws (rejects) on errors instead of returning `Error` responses.
@@ -137,7 +182,7 @@ impl Configuration {
         &self,
         #[wasm_bindgen(js_name = throwOnErrors)] throw_on_errors: bool,
     ) -> Configuration {
-        self.inner.with_throw_on_errors(throw_on_errors).into()
+        self.with_inner(self.inner.with_throw_on_errors(throw_on_errors))
     }
 
     /// A copy with read concern `'balanced'` or `'consistent'`.
@@ -156,7 +201,7 @@ impl Configuration {
                 )))
             }
         };
-        Ok(self.inner.with_read_concern(rc).into())
+        Ok(self.with_inner(self.inner.with_read_concern(rc)))
     }
 
     /// A copy using gRPC-web `'text'` (default) or `'binary'` framing.
@@ -175,13 +220,28 @@ impl Configuration {
                 )))
             }
         };
-        Ok(self.inner.with_transport_mode(mode).into())
+        Ok(self.with_inner(self.inner.with_transport_mode(mode)))
     }
 }
 
 impl From<CoreConfiguration> for Configuration {
     fn from(inner: CoreConfiguration) -> Self {
-        Self { inner }
+        Self {
+            inner,
+            logger_factory: JsValue::UNDEFINED,
+            middlewares: js_sys::Array::new().into(),
+        }
+    }
+}
+
+impl Configuration {
+    /// A copy with other core settings and the same logger and middlewares.
+    fn with_inner(&self, inner: CoreConfiguration) -> Configuration {
+        Configuration {
+            inner,
+            logger_factory: self.logger_factory.clone(),
+            middlewares: self.middlewares.clone(),
+        }
     }
 }
 
@@ -192,6 +252,26 @@ impl From<CoreConfiguration> for Configuration {
 pub struct CredentialProvider {
     pub(crate) inner: Credentials,
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const LOGGING_TYPES: &str = r#"
+/** A logger (the official MomentoLogger shape). */
+export interface MomentoLogger {
+  error(msg: string, ...args: unknown[]): void; warn(msg: string, ...args: unknown[]): void;
+  info(msg: string, ...args: unknown[]): void; debug(msg: string, ...args: unknown[]): void;
+  trace(msg: string, ...args: unknown[]): void;
+}
+/** Creates loggers (the official MomentoLoggerFactory shape). */
+export interface MomentoLoggerFactory { getLogger(loggerName: string | object): MomentoLogger; }
+/** Request hooks run around every call (the web SDK's middleware shape). */
+export interface MiddlewareRequestHandler {
+  onRequest?(request: { getRequestType(): string; getCacheName(): string | undefined }): void;
+  onResponseStatus?(status: { code(): number; errorCode(): string | undefined }): void;
+  onResponseEnd?(): void;
+}
+/** A middleware: a handler per request. */
+export interface Middleware { onNewRequest(context?: object): MiddlewareRequestHandler; }
+"#;
 
 #[wasm_bindgen]
 impl CredentialProvider {

@@ -119,3 +119,31 @@ test('credential providers: env variables from process.env or a Worker env objec
   assert.equal(sdk.CredentialProvider.fromDisposableToken(apiKey).cacheEndpoint, fromEnv.cacheEndpoint);
 });
 
+
+test('middlewares see every request and its status; loggers come from the configuration', async () => {
+  const seen = [];
+  const middleware = {
+    onNewRequest: () => ({
+      onRequest: (req) => seen.push(`request ${req.getRequestType()} ${req.getCacheName()}`),
+      onResponseStatus: (s) => seen.push(`status ${s.code()} ${s.errorCode() ?? 'ok'}`),
+      onResponseEnd: () => seen.push('end'),
+    }),
+  };
+  const throwing = { onNewRequest: () => ({ onRequest: () => { throw new Error('boom'); } }) };
+  const lines = [];
+  const loggerFactory = { getLogger: () => ({ error: () => {}, warn: (m) => lines.push(`warn ${m}`), info: () => {},
+    debug: (m) => lines.push(`debug ${m}`), trace: () => {} }) };
+  const client = makeClient('text', (c) => c.withMiddlewares([middleware, throwing]).withLoggerFactory(loggerFactory));
+  assert.equal(client.configuration.middlewares.length, 2);
+  assert.equal((await client.set(cacheName, 'mw', 'v')).type, 'Success');
+  assert.equal((await client.get('missing-cache-for-middleware', 'k')).type, 'Error');
+  assert.deepEqual(seen, [
+    `request CacheSet ${cacheName}`, 'status 0 ok', 'end',
+    'request CacheGet missing-cache-for-middleware', 'status 5 NOT_FOUND_ERROR', 'end',
+  ]);
+  assert.ok(lines.some((l) => l.startsWith('warn middleware onRequest failed: Error: boom')), lines.join('\n'));
+  assert.ok(lines.some((l) => l.startsWith('debug CacheGet failed: NOT_FOUND_ERROR')), lines.join('\n'));
+  const quiet = sdk.Configurations.Laptop.latest().withLoggerFactory(new sdk.NoopMomentoLoggerFactory());
+  assert.ok(quiet.loggerFactory instanceof sdk.NoopMomentoLoggerFactory);
+  assert.equal(sdk.MomentoLogLevel.WARN, 30);
+});

@@ -3,7 +3,7 @@
 import {
   CacheClient, CacheGet, CacheGetResponse, CollectionTtl, Configurations, CredentialProvider, MomentoErrorCode,
   TopicClient, TopicSubscribe, AuthClient, DisposableTokenScopes, ExpiresIn, PreviewLeaderboardClient,
-  RefreshingCredentialProvider, SdkError,
+  RefreshingCredentialProvider, SdkError, DefaultMomentoLoggerFactory, MomentoLogLevel, ExperimentalRequestLoggingMiddleware,
 } from '../../pkg/web/index.js';
 
 type Expect<T extends true> = T;
@@ -26,6 +26,9 @@ async function usage(): Promise<void> {
   type _t1 = Expect<Equal<Awaited<ReturnType<CacheClient['get']>>, CacheGet.Response>>;
 
   await client.set('cache', 'k', new Uint8Array([1]), { ttl: 5 });
+  Configurations.Laptop.latest()
+    .withLoggerFactory(new DefaultMomentoLoggerFactory(MomentoLogLevel.DEBUG))
+    .withMiddlewares([new ExperimentalRequestLoggingMiddleware(), { onNewRequest: () => ({ onResponseEnd: () => {} }) }]);
   await client.dictionarySetFields('cache', 'd', { a: '1' }, { ttl: CollectionTtl.of(60).withNoRefreshTtlOnUpdates() });
   await client.sortedSetFetchByScore('cache', 'z', { minScore: 0, order: 'DESC', count: 10 });
   await client.listPushBack('cache', 'l', 'v', { truncateFrontToSize: 10 });
