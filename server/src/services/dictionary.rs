@@ -24,7 +24,7 @@ use momento_proto::cache_client::{
 use tonic::Status;
 
 use super::{cache_not_found, check_collection_size, check_ttl, type_mismatch};
-use crate::store::{Item, Slot, Store, Value};
+use crate::store::{Slot, Store, Value};
 
 /// The stored representation of a dictionary.
 type Dict = HashMap<Vec<u8>, Vec<u8>>;
@@ -74,36 +74,33 @@ fn total_size(key: &[u8], dict: &Dict) -> usize {
     })
 }
 
-/// A write with a collection TTL: runs `f` on the existing dictionary (refreshing its TTL to
-/// `ttl_ms` afterwards when `refresh_ttl`), or on a new empty one that is stored with `ttl_ms`
-/// if `f` leaves it non-empty. `f` must validate before mutating: on error nothing is written.
+impl super::Collection for Dict {
+    const TYPE_NAME: &'static str = TYPE_NAME;
+
+    fn from_value(value: &mut Value) -> Option<&mut Self> {
+        match value {
+            Value::Dictionary(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn into_value(self) -> Value {
+        Value::Dictionary(self)
+    }
+
+    fn is_empty(&self) -> bool {
+        Dict::is_empty(self)
+    }
+}
+
+/// The shared CollectionTtl write rule for dictionarys (see [`super::upsert_collection`]).
 fn upsert<R>(
     slot: &mut Slot<'_>,
     ttl_ms: u64,
     refresh_ttl: bool,
     f: impl FnOnce(&mut Dict) -> Result<R, Status>,
 ) -> Result<R, Status> {
-    let now = slot.now();
-    match slot.get_mut() {
-        Some(item) => {
-            let Value::Dictionary(dict) = &mut item.value else {
-                return Err(type_mismatch(TYPE_NAME));
-            };
-            let result = f(dict)?;
-            if refresh_ttl {
-                item.set_ttl(now, ttl_ms);
-            }
-            Ok(result)
-        }
-        None => {
-            let mut dict = Dict::new();
-            let result = f(&mut dict)?;
-            if !dict.is_empty() {
-                slot.insert(Item::new(Value::Dictionary(dict), now, ttl_ms));
-            }
-            Ok(result)
-        }
-    }
+    super::upsert_collection(slot, ttl_ms, refresh_ttl, f)
 }
 
 /// A length as the `uint32` of the responses (saturating).

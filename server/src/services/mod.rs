@@ -140,3 +140,50 @@ pub fn type_mismatch(expected: &str) -> Status {
 pub fn check_collection_size(size: usize) -> Result<(), Status> {
     check_size_limits(size, "the collection would be")
 }
+
+/// A collection type stored in one [`crate::store::Value`] variant (for [`upsert_collection`]).
+pub trait Collection: Default {
+    /// The type's name in type-mismatch errors.
+    const TYPE_NAME: &'static str;
+    /// The collection inside `value`, if `value` holds this type.
+    fn from_value(value: &mut crate::store::Value) -> Option<&mut Self>;
+    /// Wraps the collection as a stored value.
+    fn into_value(self) -> crate::store::Value;
+    /// Whether it has no elements (empty collections are never stored).
+    fn is_empty(&self) -> bool;
+}
+
+/// The CollectionTtl write rule shared by the collection RPCs: runs `f` on the existing collection (resetting
+/// its TTL to `ttl_ms` afterwards when `refresh_ttl`), or on a new empty one that is stored with `ttl_ms` if
+/// `f` leaves it non-empty. `f` must validate before mutating: on error nothing is written.
+pub fn upsert_collection<C: Collection, R>(
+    slot: &mut crate::store::Slot<'_>,
+    ttl_ms: u64,
+    refresh_ttl: bool,
+    f: impl FnOnce(&mut C) -> Result<R, Status>,
+) -> Result<R, Status> {
+    let now = slot.now();
+    match slot.get_mut() {
+        Some(item) => {
+            let collection =
+                C::from_value(&mut item.value).ok_or_else(|| type_mismatch(C::TYPE_NAME))?;
+            let result = f(collection)?;
+            if refresh_ttl {
+                item.set_ttl(now, ttl_ms);
+            }
+            Ok(result)
+        }
+        None => {
+            let mut collection = C::default();
+            let result = f(&mut collection)?;
+            if !collection.is_empty() {
+                slot.insert(crate::store::Item::new(
+                    collection.into_value(),
+                    now,
+                    ttl_ms,
+                ));
+            }
+            Ok(result)
+        }
+    }
+}

@@ -77,36 +77,33 @@ fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut SortedSet>, 
     }
 }
 
-/// A write with a collection TTL: runs `f` on the existing set (refreshing its TTL to `ttl_ms`
-/// afterwards when `refresh_ttl`), or on a new empty one that is stored with `ttl_ms` if `f`
-/// leaves it non-empty. `f` must validate before mutating: on error nothing is written.
+impl super::Collection for SortedSet {
+    const TYPE_NAME: &'static str = TYPE_NAME;
+
+    fn from_value(value: &mut Value) -> Option<&mut Self> {
+        match value {
+            Value::SortedSet(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    fn into_value(self) -> Value {
+        Value::SortedSet(self)
+    }
+
+    fn is_empty(&self) -> bool {
+        SortedSet::is_empty(self)
+    }
+}
+
+/// The shared CollectionTtl write rule for sortedsets (see [`super::upsert_collection`]).
 fn upsert<R>(
     slot: &mut Slot<'_>,
     ttl_ms: u64,
     refresh_ttl: bool,
     f: impl FnOnce(&mut SortedSet) -> Result<R, Status>,
 ) -> Result<R, Status> {
-    let now = slot.now();
-    match slot.get_mut() {
-        Some(item) => {
-            let Value::SortedSet(set) = &mut item.value else {
-                return Err(type_mismatch(TYPE_NAME));
-            };
-            let result = f(set)?;
-            if refresh_ttl {
-                item.set_ttl(now, ttl_ms);
-            }
-            Ok(result)
-        }
-        None => {
-            let mut set = SortedSet::new();
-            let result = f(&mut set)?;
-            if !set.is_empty() {
-                slot.insert(Item::new(Value::SortedSet(set), now, ttl_ms));
-            }
-            Ok(result)
-        }
-    }
+    super::upsert_collection(slot, ttl_ms, refresh_ttl, f)
 }
 
 /// A length as the `uint32` of the responses (saturating).
