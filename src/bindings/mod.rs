@@ -2,14 +2,21 @@
 //! from one shared runner over `core`, camelCase
 //! names (parameters too), conversions in `convert`.
 
+#[cfg(feature = "auth")]
 pub mod auth_client;
 pub mod cache_client;
 pub mod config;
 pub mod convert;
+#[cfg(feature = "collections")]
 pub mod dictionary;
+#[cfg(feature = "leaderboard")]
 pub mod leaderboard_client;
+#[cfg(feature = "collections")]
 pub mod list;
 pub mod scalar;
+#[cfg(feature = "collections")]
 pub mod set;
+#[cfg(feature = "collections")]
 pub mod sorted_set;
+#[cfg(feature = "topics")]
 pub mod topic_client;

@@ -253,7 +253,25 @@ fn is_local_host(hostport: &str) -> bool {
     } else {
         hostport.rsplit_once(':').map_or(hostport, |(h, _)| h)
     };
-    host == "localhost" || host.parse::<std::net::Ipv4Addr>().is_ok()
+    host == "localhost" || is_ipv4(host)
+}
+
+/// Accepts exactly what `host.parse::<std::net::Ipv4Addr>()` accepts (four decimal octets ≤ 255, no leading
+/// zeros), without pulling core's general IP parser (~1.2 KB of wasm) in.
+fn is_ipv4(host: &str) -> bool {
+    let mut octets = 0;
+    for part in host.split('.') {
+        let b = part.as_bytes();
+        let ok = matches!(b.len(), 1..=3)
+            && b.iter().all(u8::is_ascii_digit)
+            && (b.len() == 1 || !b.starts_with(b"0"))
+            && part.parse::<u8>().is_ok();
+        if !ok {
+            return false;
+        }
+        octets += 1;
+    }
+    octets == 4
 }
 
 /// Decodes base64 in any of the common alphabets (standard or URL-safe, padded or not).
@@ -292,6 +310,25 @@ mod tests {
 
     fn jwt(payload: &str) -> String {
         format!("{}.{}.sig", b64url(r#"{"alg":"HS256"}"#), b64url(payload))
+    }
+
+    #[test]
+    fn is_ipv4_matches_std() {
+        // `|`-separated, so that the empty string and a trailing space are cases too.
+        let cases = "127.0.0.1|0.0.0.0|255.255.255.255|256.0.0.1|1.2.3|1.2.3.4.5|01.2.3.4|1.2.3.04|1.2.3.0|1..3.4||.|\
+                     1.2.3.4.|+1.2.3.4|1.2.3.-4|a.b.c.d|1.2.3.4 |001.2.3.4|1.2.3.255|1.2.3.300|1000.2.3.4|1.2.3.٣";
+        for s in cases.split('|') {
+            assert_eq!(is_ipv4(s), s.parse::<std::net::Ipv4Addr>().is_ok(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn local_hosts() {
+        assert!(is_local_host("127.0.0.1:8080"));
+        assert!(is_local_host("localhost"));
+        assert!(is_local_host("[::1]:9"));
+        assert!(!is_local_host("cache.example.com:443"));
+        assert!(!is_local_host("127.0.0.01:8080"));
     }
 
     #[test]

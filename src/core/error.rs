@@ -300,9 +300,15 @@ fn limit_exceeded_wrapper(grpc: &GrpcDetails) -> &'static str {
         .or_else(|| {
             LIMIT_WRAPPERS
                 .iter()
-                .find(|(_, phrase, _)| details.contains(phrase))
+                .find(|(_, phrase, _)| contains_bytes(details.as_bytes(), phrase.as_bytes()))
         })
         .map_or("Limit exceeded for this account", |(_, _, text)| text)
+}
+
+/// `haystack` contains `needle`: a naive scan, for the short status details here. `str::contains` with a `&str`
+/// pattern would pull core's two-way `StrSearcher` (~1.5 KB of wasm) in for this one call.
+fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 impl fmt::Display for MomentoError {
