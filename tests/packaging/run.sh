@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Packaging tests: assembles pkg/npm (scripts/package; needs pkg/web from scripts/build), `npm pack`s it into
+# target/packaging/, then node --test tests/packaging/: temp projects install the tarball and do set/get against
+# momento-server from Node ESM, Node CJS, a Vite production build in headless Chromium, and workerd (miniflare).
+# Uses MOMENTO_API_KEY (a v1 key of a running momento-server) when set; otherwise starts its own server
+# (target/debug/momento-server: cargo build -p momento-server).
+source "$(dirname "$0")/../../scripts/lib.sh"
+cd "$ROOT"
+"$ROOT/scripts/package"
+
+step "npm pack pkg/npm → target/packaging/"
+OUT="$ROOT/target/packaging"
+mkdir -p "$OUT"
+rm -f "$OUT"/momento-wasm-*.tgz
+(cd "$ROOT/pkg/npm" && npm pack --pack-destination "$OUT" --loglevel=error >/dev/null)
+TARBALL="$(ls "$OUT"/momento-wasm-*.tgz)"
+note "$TARBALL ($(stat -c %s "$TARBALL") B)"
+
+if [ -z "${MOMENTO_API_KEY:-}" ]; then
+  step "Start momento-server"
+  [ -x "$ROOT/target/debug/momento-server" ] || die "target/debug/momento-server missing: cargo build -p momento-server"
+  start_server "$OUT/api-key"
+  trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
+  note "momento-server at $SERVER_URL (pid $SERVER_PID)"
+  MOMENTO_API_KEY="$(cat "$OUT/api-key")"
+fi
+
+step "Packaging: node --test tests/packaging/ (Node ESM + CJS + slim, types, Vite build + slim service worker in Chromium, workerd)"
+MOMENTO_API_KEY="$MOMENTO_API_KEY" MOMENTO_WASM_TARBALL="$TARBALL" \
+  node --test --test-timeout=150000 --test-reporter=spec tests/packaging/
