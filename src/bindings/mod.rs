@@ -1,6 +1,6 @@
 //! The JS surface: the only module with wasm-bindgen exports. Thin synchronous methods that return promises
-//! from one shared runner over `core`, camelCase
-//! names (parameters too), conversions in `convert`.
+//! from one shared runner over `core`; camelCase names (parameters too); conversions in `convert`. One file per
+//! family, each behind its cargo feature so the lite build (control plane + scalars) carries nothing else.
 
 #[cfg(feature = "auth")]
 pub mod auth_client;
