@@ -23,7 +23,9 @@ use momento_proto::cache_client::{
 };
 use tonic::Status;
 
-use super::{cache_not_found, check_collection_size, check_ttl, type_mismatch};
+use super::{
+    cache_not_found, check_collection_size, check_ttl, type_mismatch, upsert_collection, Collection,
+};
 use crate::store::{Slot, Store, Value};
 
 /// The stored representation of a dictionary.
@@ -74,7 +76,7 @@ fn total_size(key: &[u8], dict: &Dict) -> usize {
     })
 }
 
-impl super::Collection for Dict {
+impl Collection for Dict {
     const TYPE_NAME: &'static str = TYPE_NAME;
 
     fn from_value(value: &mut Value) -> Option<&mut Self> {
@@ -91,16 +93,6 @@ impl super::Collection for Dict {
     fn is_empty(&self) -> bool {
         Dict::is_empty(self)
     }
-}
-
-/// The shared CollectionTtl write rule for dictionarys (see [`super::upsert_collection`]).
-fn upsert<R>(
-    slot: &mut Slot<'_>,
-    ttl_ms: u64,
-    refresh_ttl: bool,
-    f: impl FnOnce(&mut Dict) -> Result<R, Status>,
-) -> Result<R, Status> {
-    super::upsert_collection(slot, ttl_ms, refresh_ttl, f)
 }
 
 /// A length as the `uint32` of the responses (saturating).
@@ -200,7 +192,7 @@ pub fn set(
         .map(|pair| (pair.field, pair.value))
         .collect();
     on_key(store, cache, &dictionary_name, |slot| {
-        upsert(slot, ttl, refresh_ttl, |dict| {
+        upsert_collection::<Dict, _>(slot, ttl, refresh_ttl, |dict| {
             let kept = dict
                 .iter()
                 .filter(|(field, _)| !updates.contains_key(*field))
@@ -239,7 +231,7 @@ pub fn increment(
         ..
     } = request;
     on_key(store, cache, &dictionary_name, |slot| {
-        upsert(slot, ttl, refresh_ttl, |dict| {
+        upsert_collection::<Dict, _>(slot, ttl, refresh_ttl, |dict| {
             let old = dict.get(&field);
             let current = match old {
                 None => 0,

@@ -40,7 +40,9 @@ use momento_proto::cache_client::{
 use tonic::Status;
 
 use super::list::slice_range;
-use super::{cache_not_found, check_collection_size, check_ttl, type_mismatch};
+use super::{
+    cache_not_found, check_collection_size, check_ttl, type_mismatch, upsert_collection, Collection,
+};
 use crate::store::sorted_set::SortedSet;
 use crate::store::{Item, Slot, Store, Value};
 
@@ -77,7 +79,7 @@ fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut SortedSet>, 
     }
 }
 
-impl super::Collection for SortedSet {
+impl Collection for SortedSet {
     const TYPE_NAME: &'static str = TYPE_NAME;
 
     fn from_value(value: &mut Value) -> Option<&mut Self> {
@@ -94,16 +96,6 @@ impl super::Collection for SortedSet {
     fn is_empty(&self) -> bool {
         SortedSet::is_empty(self)
     }
-}
-
-/// The shared CollectionTtl write rule for sortedsets (see [`super::upsert_collection`]).
-fn upsert<R>(
-    slot: &mut Slot<'_>,
-    ttl_ms: u64,
-    refresh_ttl: bool,
-    f: impl FnOnce(&mut SortedSet) -> Result<R, Status>,
-) -> Result<R, Status> {
-    super::upsert_collection(slot, ttl_ms, refresh_ttl, f)
 }
 
 /// A length as the `uint32` of the responses (saturating).
@@ -135,7 +127,7 @@ pub fn put(
     let key = request.set_name;
     let elements = request.elements;
     on_key(store, cache, &key, |slot| {
-        upsert(slot, ttl_ms, request.refresh_ttl, |set| {
+        upsert_collection::<SortedSet, _>(slot, ttl_ms, request.refresh_ttl, |set| {
             let mut seen = HashSet::new();
             let added = elements
                 .iter()
@@ -351,7 +343,7 @@ pub fn increment(
     let key = request.set_name;
     let value = request.value;
     on_key(store, cache, &key, |slot| {
-        upsert(slot, ttl_ms, request.refresh_ttl, |set| {
+        upsert_collection::<SortedSet, _>(slot, ttl_ms, request.refresh_ttl, |set| {
             let score = set.score(&value).unwrap_or(0.0) + amount;
             not_nan(score, "increment: the resulting score")?;
             check_collection_size(
