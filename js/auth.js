@@ -5,29 +5,15 @@
 import { AuthClientCore, Configuration, CredentialProvider } from './momento_wasm.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import * as auth from './responses/auth.js';
+import { INVALID, invalid, runtimeVersion, toInvalidArgument } from './client.js';
 
 // ---------------------------------------------------------------- shared client plumbing (internal)
 
-const INVALID = 'Invalid argument passed to Momento client: ';
-
-/** A tagged INVALID_ARGUMENT result, as the core produces for validation failures. */
-export const _invalid = (msg) => ({ type: 'Error', errorCode: 'INVALID_ARGUMENT_ERROR', message: INVALID + msg, details: msg });
+// One home for these: client.js (re-exported under the names leaderboard.js uses).
+export { invalid as _invalid, toInvalidArgument as _toInvalidArgument, runtimeVersion as _runtimeVersion };
 
 /** The InvalidArgumentError thrown by constructors (the official SDK throws these too). */
 export const _invalidError = (msg) => new InvalidArgumentError(msg, INVALID + msg);
-
-/** A construction-time error from the core (a JS Error with `errorCode`) as an SdkError. */
-export function _toInvalidArgument(e) {
-  return e && e.errorCode === 'INVALID_ARGUMENT_ERROR' ? new InvalidArgumentError(e.message.replace(INVALID, ''), e.message) : e;
-}
-
-/** The `runtime-version` header value. */
-export function _runtimeVersion() {
-  const g = globalThis;
-  if (g.navigator?.userAgent) return `js-wasm:${g.navigator.userAgent}`;
-  if (g.process?.versions?.node) return `js-wasm:node:${g.process.versions.node}`;
-  return 'js-wasm:unknown';
-}
 
 /** The official default: a v2 key from MOMENTO_API_KEY + MOMENTO_ENDPOINT, else a v1 key from MOMENTO_API_KEY. */
 export function _defaultCredentialProvider() {
@@ -37,7 +23,7 @@ export function _defaultCredentialProvider() {
     try {
       return CredentialProvider.fromEnvVar('MOMENTO_API_KEY');
     } catch (e) {
-      throw _toInvalidArgument(e);
+      throw toInvalidArgument(e);
     }
   }
 }
@@ -57,7 +43,7 @@ export function _checkProps(configuration, credentialProvider) {
 export async function _callCore(owner, ns, run) {
   let r;
   try {
-    r = owner._core ? await run(owner._core) : _invalid('the client is closed');
+    r = owner._core ? await run(owner._core) : invalid('the client is closed');
   } catch (e) {
     r = { type: 'Error', error: unknownErrorFrom(e) };
   }
@@ -189,7 +175,7 @@ export class AuthClient {
     const configuration = props?.configuration ?? Configuration.browserV1();
     const credentialProvider = props?.credentialProvider ?? _defaultCredentialProvider();
     _checkProps(configuration, credentialProvider);
-    this._core = new AuthClientCore(configuration, credentialProvider, _runtimeVersion());
+    this._core = new AuthClientCore(configuration, credentialProvider, runtimeVersion());
     this._throwOnErrors = props?.throwOnErrors ?? configuration.throwOnErrors;
   }
 
@@ -203,7 +189,7 @@ export class AuthClient {
   generateDisposableToken(scope, expiresIn, disposableTokenProps) {
     const seconds = validForSeconds(expiresIn);
     return _callCore(this, auth.GenerateDisposableToken, (c) => (seconds === null
-      ? _invalid(BAD_EXPIRY)
+      ? invalid(BAD_EXPIRY)
       : c.generateDisposableToken(scope, seconds, disposableTokenProps?.tokenId)));
   }
 
@@ -214,7 +200,7 @@ export class AuthClient {
   generateApiKey(scope, expiresIn) {
     const seconds = validForSeconds(expiresIn);
     return _callCore(this, auth.GenerateApiKey,
-      (c) => (seconds === null ? _invalid(BAD_EXPIRY) : c.generateApiKey(scope, seconds)));
+      (c) => (seconds === null ? invalid(BAD_EXPIRY) : c.generateApiKey(scope, seconds)));
   }
 
   /** @deprecated use generateApiKey. */

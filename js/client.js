@@ -26,18 +26,22 @@ export const Configurations = Object.freeze({
   Lambda: { v1: () => Configuration.lambdaV1(), latest: () => Configuration.lambdaV1() },
 });
 
-function runtimeVersion() {
+/** The `runtime-version` header value, from whatever global describes the runtime. */
+export function runtimeVersion() {
   const g = globalThis;
   if (g.navigator?.userAgent) return `js-wasm:${g.navigator.userAgent}`;
   if (g.process?.versions?.node) return `js-wasm:node:${g.process.versions.node}`;
   return 'js-wasm:unknown';
 }
 
-const INVALID = 'Invalid argument passed to Momento client: ';
-function toInvalidArgument(e) {
+/** The official prefix of INVALID_ARGUMENT messages. */
+export const INVALID = 'Invalid argument passed to Momento client: ';
+/** A construction-time error from the core (a JS Error with `errorCode`) as an SdkError. */
+export function toInvalidArgument(e) {
   return e && e.errorCode === 'INVALID_ARGUMENT_ERROR' ? new InvalidArgumentError(e.message.replace(INVALID, ''), e.message) : e;
 }
-const invalid = (msg) => ({ type: 'Error', errorCode: 'INVALID_ARGUMENT_ERROR', message: INVALID + msg, details: msg });
+/** A tagged INVALID_ARGUMENT result, as the core produces for validation failures. */
+export const invalid = (msg) => ({ type: 'Error', errorCode: 'INVALID_ARGUMENT_ERROR', message: INVALID + msg, details: msg });
 
 /** Namespace → its official name (`CacheGet`), the request type middlewares see. */
 const REQUEST_TYPES = new Map();

@@ -4,6 +4,7 @@ import { Configuration, CredentialProvider, TopicClientCore } from './momento_wa
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { enumOf, namespace, str } from './responses/base.js';
 import { RefreshingCredentialProvider } from './refreshing-credentials.js';
+import { runtimeVersion } from './client.js';
 
 /** A message received on a topic. */
 export class TopicItem {
@@ -133,13 +134,6 @@ export const TopicSubscribe = Object.freeze({
   Error: namespace({ Error: {} }).Error,
 });
 export const TopicSubscribeResponse = Object.freeze({ Subscription: 'Subscription', Error: 'Error' });
-
-function runtimeVersion() {
-  const g = globalThis;
-  if (g.navigator?.userAgent) return `js-wasm:${g.navigator.userAgent}`;
-  if (g.process?.versions?.node) return `js-wasm:node:${g.process.versions.node}`;
-  return 'js-wasm:unknown';
-}
 
 /** Topic client configuration presets (the deadline bounds publishes and each subscribe's first message). */
 export const TopicConfigurations = Object.freeze({
