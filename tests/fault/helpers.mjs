@@ -1,0 +1,209 @@
+// Shared helpers of tests/fault and tests/load: spawn real momento-server processes (kill -9 them, restart
+// them on the same port with the same secret), TCP/HTTP proxies that observe, trickle or stall traffic, and small
+// utilities. No mocks: every proxy forwards to a real momento-server.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer, connect } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as sdk from '../../pkg/web/index.node.js';
+
+export { sdk };
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SERVER_BIN = process.env.MOMENTO_SERVER_BIN ?? join(ROOT, 'target', 'debug', 'momento-server');
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A private temp dir removed at exit (holds the secret and key files of spawned servers). */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * Starts momento-server as a child process and resolves once it prints its `listening on` line.
+ * `port: 0` picks an ephemeral port; pass the previous port (and the same `secretFile`) to restart a killed
+ * server in place — the old API key stays valid because the signing secret is the same. Retries the bind for a
+ * few seconds (the port may linger briefly after a kill).
+ */
+export async function startServer({ port = 0, secretFile, keyFile, args = [], env = {} }) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return await spawnOnce({ port, secretFile, keyFile, args, env });
+    } catch (e) {
+      if (!/bind/i.test(String(e.message)) || Date.now() > deadline) throw e;
+      await sleep(100);
+    }
+  }
+}
+
+function spawnOnce({ port, secretFile, keyFile, args, env }) {
+  const proc = spawn(SERVER_BIN, ['--port', String(port), '--secret-file', secretFile, '--key-file', keyFile, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const stderr = [];
+  let partial = '';
+  proc.stderr.setEncoding('utf8').on('data', (d) => {
+    const lines = (partial + d).split('\n');
+    partial = lines.pop();
+    stderr.push(...lines);
+  });
+  const exited = new Promise((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error('momento-server did not start in 15 s')); }, 15_000);
+    proc.stdout.setEncoding('utf8').on('data', (d) => {
+      out += d;
+      const m = /listening on http:\/\/([\d.]+):(\d+)/.exec(out);
+      if (!m) return;
+      clearTimeout(timer);
+      const server = {
+        proc, pid: proc.pid, port: Number(m[2]), host: m[1], stderr, exited,
+        apiKey: readFileSync(keyFile, 'utf8').trim(),
+        /** SIGKILL (default) or another signal; resolves when the process is gone. */
+        async kill(signal = 'SIGKILL') { if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal); return exited; },
+      };
+      resolve(server);
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`momento-server exited during start-up (code ${code}, signal ${signal}): ${stderr.join('\n')}${partial}`));
+    });
+  });
+}
+
+/** A credential provider for `apiKey` whose endpoints point at 127.0.0.1:`port` (a proxy or a server). */
+export const viaPort = (apiKey, port) => sdk.CredentialProvider.fromString({
+  apiKey,
+  endpointOverrides: { cacheEndpoint: `http://127.0.0.1:${port}`, controlEndpoint: `http://127.0.0.1:${port}`,
+    tokenEndpoint: `http://127.0.0.1:${port}` },
+});
+
+export const cacheClient = (provider, cfg = (c) => c) => new sdk.CacheClient({
+  configuration: cfg(sdk.Configurations.Laptop.latest()),
+  credentialProvider: provider,
+  defaultTtlSeconds: 600,
+});
+
+export const topicClient = (provider) => new sdk.TopicClient({
+  configuration: sdk.TopicConfigurations.Laptop.latest(),
+  credentialProvider: provider,
+});
+
+export const listen = (srv) => new Promise((r) => srv.listen(0, '127.0.0.1', () => r(srv.address().port)));
+
+export const waitFor = async (cond, what, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+};
+
+/**
+ * A TCP proxy to 127.0.0.1:`upstreamPort`. `open` counts live client connections that carried a request (undici
+ * sometimes opens a spare connection it never uses; those are not counted), `accepted` all of them,
+ * `sever()` cuts every connection. `onResponseData(chunk, write)` may rewrite or delay the upstream→client
+ * direction (default: forward as is); it receives a `write(buf)` that is a no-op once the connection is gone.
+ */
+export function tcpProxy(upstreamPort, { onResponseData } = {}) {
+  const sockets = new Set();
+  const state = { accepted: 0, closed: 0 };
+  const srv = createServer((inbound) => {
+    state.accepted += 1;
+    const outbound = connect(upstreamPort, '127.0.0.1');
+    sockets.add(inbound);
+    let done = false;
+    const drop = () => {
+      if (done) return;
+      done = true;
+      state.closed += 1;
+      sockets.delete(inbound);
+      inbound.destroy();
+      outbound.destroy();
+    };
+    inbound.on('error', drop).on('close', drop);
+    outbound.on('error', drop).on('close', drop);
+    inbound.once('data', () => { inbound.used = true; });
+    inbound.pipe(outbound);
+    if (!onResponseData) outbound.pipe(inbound);
+    else {
+      const write = (buf) => { if (!done) inbound.write(buf); };
+      outbound.on('data', (chunk) => onResponseData(chunk, write, { inbound, outbound }));
+    }
+  });
+  return {
+    srv, state,
+    get open() { return [...sockets].filter((s) => s.used).length; },
+    sever() { for (const s of [...sockets]) s.destroy(); },
+    close() { this.sever(); srv.close(); },
+  };
+}
+
+/** Splits an HTTP/1.1 response stream into its head (through the blank line) and body bytes. */
+function headSplitter() {
+  let head = Buffer.alloc(0);
+  let headDone = false;
+  return (chunk) => {
+    if (headDone) return { head: null, body: chunk };
+    head = Buffer.concat([head, chunk]);
+    const end = head.indexOf('\r\n\r\n');
+    if (end < 0) return { head: null, body: null };
+    headDone = true;
+    return { head: head.subarray(0, end + 4), body: head.subarray(end + 4) };
+  };
+}
+
+/** A proxy that forwards response heads at once, then the body at `bytes` every `everyMs`. */
+export function tricklingProxy(upstream, { bytes = 16, everyMs = 20 } = {}) {
+  const state = { headsSent: 0, bodyBytesSent: 0 };
+  const proxy = tcpProxy(upstream, {
+    onResponseData: (chunk, write, { inbound }) => {
+      const conn = inbound.trickle ??= { split: headSplitter(), queue: [], timer: null };
+      const { head, body } = conn.split(chunk);
+      if (head) { write(head); state.headsSent += 1; }
+      if (body?.length) conn.queue.push(body);
+      if (!conn.timer) {
+        conn.timer = setInterval(() => {
+          if (inbound.destroyed) { clearInterval(conn.timer); return; }
+          const next = conn.queue[0];
+          if (!next) return;
+          const piece = next.subarray(0, bytes);
+          conn.queue[0] = next.subarray(bytes);
+          if (!conn.queue[0].length) conn.queue.shift();
+          write(piece);
+          state.bodyBytesSent += piece.length;
+        }, everyMs);
+        inbound.once('close', () => clearInterval(conn.timer));
+      }
+    },
+  });
+  proxy.state.trickle = state;
+  return proxy;
+}
+
+/** Median of numbers. */
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Resident set size of `pid` in bytes (VmRSS from /proc/<pid>/status), or null if it is gone. */
+export function rssBytes(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asserts `r` is a response value (never a thrown error), returns it. */
+export function assertValue(r, what) {
+  assert.ok(r && typeof r.type === 'string', `${what}: expected a response value, got ${r}`);
+  return r;
+}

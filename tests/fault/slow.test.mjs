@@ -1,0 +1,94 @@
+// Fault (b): a slow server. A TCP proxy in front of a real momento-server (spawned here) either holds the whole
+// response back, or lets the response headers through at once and then trickles the body a few bytes at a time.
+// Proves: the client deadline (withClientTimeoutMillis) fires within ±10 % of the requested value for 300, 1000
+// and 2000 ms — both before headers and with headers received but the body trickling — and a response that is late
+// but inside the deadline still succeeds.
+//
+// Measurement: performance.now() immediately around the awaited call, nothing else on the event loop of this test
+// file (node --test runs each file in its own process); each deadline is measured 3 times and the median is
+// compared with the requested deadline (the median discards one outlier caused by a concurrently loaded machine).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startServer, tempDir, cacheClient, viaPort, tcpProxy, tricklingProxy, listen, median, waitFor } from './helpers.mjs';
+
+const dir = tempDir('fault-slow');
+let server;
+const cacheName = 'slow';
+const BIG = 256 * 1024; // big enough that trickling it takes far longer than any deadline here
+
+/** A proxy whose responses are held for `holdMs` (Infinity = never) before being forwarded as they came. */
+function holdingProxy(upstream, holdMs) {
+  return tcpProxy(upstream, {
+    onResponseData: (chunk, write) => { if (holdMs !== Infinity) setTimeout(() => write(chunk), holdMs); },
+  });
+}
+
+before(async () => {
+  server = await startServer({ secretFile: join(dir, 'secret'), keyFile: join(dir, 'key') });
+  const direct = cacheClient(viaPort(server.apiKey, server.port));
+  assert.equal((await direct.createCache(cacheName)).type, 'Success');
+  const big = new Uint8Array(BIG).map((_, i) => i % 251);
+  assert.equal((await direct.set(cacheName, 'big', big)).type, 'Success');
+  assert.equal((await direct.set(cacheName, 'small', 'ok')).type, 'Success');
+});
+after(async () => { await server?.kill(); });
+
+/** Times `fn` 3 times (fresh client each time, so no connection is reused); returns the results and median ms. */
+async function timed(makeClient, fn) {
+  const runs = [];
+  for (let i = 0; i < 3; i += 1) {
+    const c = makeClient();
+    const t0 = performance.now();
+    const r = await fn(c);
+    runs.push({ ms: performance.now() - t0, r });
+  }
+  return { runs, ms: median(runs.map((x) => x.ms)) };
+}
+
+for (const deadline of [300, 1000, 2000]) {
+  test(`no response at all: TIMEOUT_ERROR at ${deadline} ms ±10 %`, async () => {
+    const proxy = holdingProxy(server.port, Infinity);
+    const port = await listen(proxy.srv);
+    try {
+      const { runs, ms } = await timed(
+        () => cacheClient(viaPort(server.apiKey, port), (c) => c.withClientTimeoutMillis(deadline).withRetryStrategy(null)),
+        (c) => c.get(cacheName, 'small'));
+      for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
+      console.log(`held: deadline ${deadline} ms, measured ${runs.map((x) => x.ms.toFixed(1)).join('/')} ms, median ${ms.toFixed(1)}`);
+      assert.ok(Math.abs(ms - deadline) <= deadline * 0.1, `median ${ms.toFixed(1)} ms not within ±10 % of ${deadline}`);
+      await waitFor(() => proxy.open === 0, 'the client to close the timed-out connections', 2_000);
+    } finally { proxy.close(); }
+  });
+
+  test(`headers received, body trickling: TIMEOUT_ERROR at ${deadline} ms ±10 %`, async () => {
+    const proxy = tricklingProxy(server.port, { bytes: 16, everyMs: 20 });
+    const port = await listen(proxy.srv);
+    try {
+      const { runs, ms } = await timed(
+        () => cacheClient(viaPort(server.apiKey, port), (c) => c.withClientTimeoutMillis(deadline).withRetryStrategy(null)),
+        (c) => c.get(cacheName, 'big'));
+      for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
+      assert.ok(proxy.state.trickle.headsSent >= 3, 'the response headers did arrive');
+      assert.ok(proxy.state.trickle.bodyBytesSent > 0, 'part of the body did arrive');
+      console.log(`trickle: deadline ${deadline} ms, measured ${runs.map((x) => x.ms.toFixed(1)).join('/')} ms, median ${ms.toFixed(1)}`);
+      assert.ok(Math.abs(ms - deadline) <= deadline * 0.1, `median ${ms.toFixed(1)} ms not within ±10 % of ${deadline}`);
+      await waitFor(() => proxy.open === 0, 'the client to close the timed-out connections', 2_000);
+    } finally { proxy.close(); }
+  });
+}
+
+test('a late response inside the deadline succeeds (the deadline is not premature)', async () => {
+  const proxy = holdingProxy(server.port, 400);
+  const port = await listen(proxy.srv);
+  try {
+    const c = cacheClient(viaPort(server.apiKey, port), (cfg) => cfg.withClientTimeoutMillis(2000).withRetryStrategy(null));
+    const t0 = performance.now();
+    const r = await c.get(cacheName, 'small');
+    const ms = performance.now() - t0;
+    assert.equal(r.type, 'Hit', r.toString());
+    assert.equal(r.valueString(), 'ok');
+    assert.ok(ms >= 400, `held 400 ms, took ${ms.toFixed(0)}`);
+  } finally { proxy.close(); }
+});
