@@ -1,0 +1,100 @@
+// Fault (c): aborting in the middle of a response body. A TCP proxy in front of a real momento-server (spawned here)
+// forwards response headers at once and then trickles the body. Proves, for a unary get of a big value, a getBatch
+// (server streaming) and a topic subscription (unsubscribe while a big message trickles in): the call resolves
+// promptly to CANCELLED_ERROR (a value, not an exception) or the subscription ends cleanly, and the client closes
+// the TCP connection (observed at the proxy). See also tests/node/topics.test.mjs ("unsubscribe closes the network
+// stream") for an idle subscription.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startServer, tempDir, cacheClient, topicClient, viaPort, tricklingProxy, listen, waitFor, sleep }
+  from './helpers.mjs';
+
+const dir = tempDir('fault-abort');
+const cacheName = 'abort';
+const BIG = 512 * 1024;
+// How soon after abort() the call must resolve: generous for a loaded machine, far below the 10 s deadline.
+const PROMPT_MS = 500;
+let server;
+let direct;
+
+before(async () => {
+  server = await startServer({ secretFile: join(dir, 'secret'), keyFile: join(dir, 'key') });
+  direct = cacheClient(viaPort(server.apiKey, server.port));
+  assert.equal((await direct.createCache(cacheName)).type, 'Success');
+  const big = new Uint8Array(BIG).map((_, i) => i % 253);
+  for (const k of ['big', 'b1', 'b2', 'b3']) assert.equal((await direct.set(cacheName, k, big)).type, 'Success');
+});
+after(async () => { await server?.kill(); });
+
+/** Aborts once the proxy has sent the response head and some body bytes; returns [result, ms after abort]. */
+async function abortMidBody(proxy, start) {
+  const controller = new AbortController();
+  const pending = start(controller.signal);
+  await waitFor(() => proxy.state.trickle.headsSent >= 1 && proxy.state.trickle.bodyBytesSent >= 64, 'body bytes');
+  const t0 = performance.now();
+  controller.abort();
+  const r = await pending;
+  return [r, performance.now() - t0];
+}
+
+test('abort a unary get while its 512 KiB body trickles in: CANCELLED_ERROR promptly, connection closed', async () => {
+  const proxy = tricklingProxy(server.port, { bytes: 64, everyMs: 10 });
+  const port = await listen(proxy.srv);
+  try {
+    const c = cacheClient(viaPort(server.apiKey, port), (cfg) => cfg.withClientTimeoutMillis(10_000));
+    const [r, ms] = await abortMidBody(proxy, (abortSignal) => c.get(cacheName, 'big', { abortSignal }));
+    assert.equal(r.type, 'Error', r.toString());
+    assert.equal(r.errorCode(), 'CANCELLED_ERROR');
+    assert.ok(ms < PROMPT_MS, `resolved ${ms.toFixed(0)} ms after abort`);
+    await waitFor(() => proxy.open === 0, 'the connection to close', 2_000);
+    assert.ok(proxy.state.trickle.bodyBytesSent < BIG, 'aborted before the body was complete');
+    // The same client still works afterwards (a fresh connection; the aborted one is not reused).
+    const again = await c.get(cacheName, 'missing-key', { abortSignal: new AbortController().signal });
+    assert.equal(again.type, 'Miss', again.toString());
+  } finally { proxy.close(); }
+});
+
+test('abort a getBatch (server streaming) mid-stream: CANCELLED_ERROR promptly, connection closed', async () => {
+  const proxy = tricklingProxy(server.port, { bytes: 64, everyMs: 10 });
+  const port = await listen(proxy.srv);
+  try {
+    const c = cacheClient(viaPort(server.apiKey, port), (cfg) => cfg.withClientTimeoutMillis(10_000));
+    const [r, ms] = await abortMidBody(proxy, (abortSignal) => c.getBatch(cacheName, ['b1', 'b2', 'b3'], { abortSignal }));
+    assert.equal(r.type, 'Error', r.toString());
+    assert.equal(r.errorCode(), 'CANCELLED_ERROR');
+    assert.ok(ms < PROMPT_MS, `resolved ${ms.toFixed(0)} ms after abort`);
+    await waitFor(() => proxy.open === 0, 'the connection to close', 2_000);
+  } finally { proxy.close(); }
+});
+
+test('unsubscribe while a big topic message trickles in: the subscription ends, nothing partial, connection closed', async () => {
+  const proxy = tricklingProxy(server.port, { bytes: 64, everyMs: 10 });
+  const port = await listen(proxy.srv);
+  try {
+    const topics = topicClient(viaPort(server.apiKey, port));
+    const items = [];
+    const errors = [];
+    let ended = 0;
+    const sub = await topics.subscribe(cacheName, 'trickle', {
+      onItem: (i) => items.push(i), onError: (e) => errors.push(e), onSubscriptionEnd: () => { ended += 1; },
+    });
+    assert.equal(sub.type, 'Subscription', sub.toString());
+    const before = proxy.state.trickle.bodyBytesSent;
+    const pub = await topicClient(viaPort(server.apiKey, server.port)).publish(cacheName, 'trickle', new Uint8Array(BIG));
+    assert.equal(pub.type, 'Success', pub.toString());
+    await waitFor(() => proxy.state.trickle.bodyBytesSent >= before + 256, 'the message to start trickling');
+    const t0 = performance.now();
+    sub.unsubscribe();
+    await waitFor(() => ended === 1, 'onSubscriptionEnd', PROMPT_MS);
+    const ms = performance.now() - t0;
+    await waitFor(() => proxy.open === 0, 'the connection to close', 2_000);
+    await sleep(100);
+    assert.equal(ended, 1, 'ended once');
+    assert.equal(sub.isSubscribed, false);
+    assert.deepEqual(items, [], 'no partial item delivered');
+    assert.deepEqual(errors.map((e) => e.errorCode?.()), [], 'unsubscribe is not an error');
+    console.log(`subscription ended ${ms.toFixed(0)} ms after unsubscribe`);
+  } finally { proxy.close(); }
+});
