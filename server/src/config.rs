@@ -208,7 +208,9 @@ KEY OPTIONS (no scope flag = a root key):
 
 Once listening, one line is printed to stdout:
   momento-server listening on http://127.0.0.1:<port>
-Logs go to stderr (MOMENTO_SERVER_LOG=error|warn|info|debug, default info).
+Logs go to stderr (MOMENTO_SERVER_LOG=error|warn|info|debug, default info). On SIGINT/SIGTERM
+the store's final figures are logged first: event=metrics used_bytes=… max_memory_bytes=…
+items=… evictions=… evicted_bytes=… expirations=… caches=…
 ";
 
 /// Parses the arguments after the program name.

@@ -94,8 +94,11 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     drop(stdout);
 
     let handle = server.shutdown_handle();
+    let store = std::sync::Arc::clone(server.store());
     tokio::spawn(async move {
         let signal = shutdown_signal().await;
+        // The store's final figures, for tests and operators watching the process from outside.
+        log_info!("event=metrics {}", store.metrics());
         log_info!("event=shutdown signal={signal}");
         handle.shutdown();
         tokio::time::sleep(SHUTDOWN_GRACE).await;

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use common::request;
-use momento_proto::control_client::ListCachesRequest;
+use momento_proto::control_client::{CreateCacheRequest, ListCachesRequest};
 use momento_server::auth::{decode_v1_api_key, is_portable_base64};
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use tonic::Code;
@@ -144,6 +144,65 @@ async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
     );
     drop(control);
     assert!(status.success(), "{status:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn sigterm_logs_the_final_store_metrics() {
+    let dir = temp_dir("metrics");
+    let key_file = dir.join("root.key");
+    let mut child = Command::new(BIN)
+        .args(["--port", "0", "--max-memory-mb", "3", "--key-file"])
+        .arg(&key_file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut server = Server(child);
+    let port = port_of(ready.trim_end());
+    let (_, token) = decode_v1_api_key(std::fs::read_to_string(&key_file).unwrap().trim()).unwrap();
+    let mut control = ScsControlClient::connect(format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap();
+    for name in ["a", "b"] {
+        let create = CreateCacheRequest {
+            cache_name: name.to_owned(),
+        };
+        control
+            .create_cache(request(create, None, Some(&token)))
+            .await
+            .unwrap();
+    }
+    drop(control);
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    assert!(server.0.wait().unwrap().success());
+    let lines: Vec<String> = BufReader::new(stderr).lines().map(Result::unwrap).collect();
+    let metrics = lines
+        .iter()
+        .find(|l| l.contains("event=metrics "))
+        .unwrap_or_else(|| panic!("no metrics line in {lines:?}"));
+    assert!(
+        metrics.contains(
+            "used_bytes=0 max_memory_bytes=3145728 items=0 evictions=0 evicted_bytes=0 \
+             expirations=0 caches=2"
+        ),
+        "{metrics}"
+    );
+    let at = |needle: &str| lines.iter().position(|l| l.contains(needle)).unwrap();
+    assert!(
+        at("event=metrics ") < at("event=shutdown "),
+        "logged before shutting down"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
