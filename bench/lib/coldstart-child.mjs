@@ -1,0 +1,53 @@
+// (b) one cold start, in a fresh `node` process: import + construct + first get against the running server.
+// Usage: node bench/lib/coldstart-child.mjs <ours|ours-lite|sdk-web|raw|empty> <apiKey> <cache>
+// Prints one JSON line: {client, msFromScriptStart, msSinceProcessStart}, where msFromScriptStart starts at this
+// module's first statement (after node's own bootstrap), and msSinceProcessStart is performance.now() (node's time
+// origin, i.e. including its bootstrap).
+const t0 = performance.now();
+const [client, apiKey, cache] = process.argv.slice(2);
+const endpointOf = (k) => JSON.parse(atob(k)).endpoint.replace(/^(?!https?:\/\/)/, 'http://');
+let ok = true;
+let tImported, tConstructed;
+if (client === 'ours' || client === 'ours-lite') {
+  const m = await import(client === 'ours' ? '../../pkg/web/index.node.js' : '../../pkg/lite/index.node.js');
+  tImported = performance.now();
+  const c = new m.CacheClient({
+    configuration: m.Configurations.Laptop.v1(),
+    credentialProvider: m.CredentialProvider.fromString({ apiKey }),
+    defaultTtlSeconds: 60,
+  });
+  tConstructed = performance.now();
+  ok = (await c.get(cache, 'bench-get')).type === 'Hit';
+} else if (client === 'sdk-web') {
+  const { default: XMLHttpRequest } = await import('xhr2');
+  globalThis.XMLHttpRequest ??= XMLHttpRequest;
+  globalThis.navigator ??= { userAgent: 'momento-wasm-bench (Node.js)' };
+  const m = await import('@gomomento/sdk-web');
+  tImported = performance.now();
+  const endpoint = endpointOf(apiKey);
+  const c = new m.CacheClient({
+    configuration: m.Configurations.Laptop.v1(),
+    credentialProvider: m.CredentialProvider.fromString({
+      apiKey, endpointOverrides: { cacheEndpoint: endpoint, controlEndpoint: endpoint, tokenEndpoint: endpoint },
+    }),
+    defaultTtlSeconds: 60,
+  });
+  tConstructed = performance.now();
+  ok = (await c.get(cache, 'bench-get')).type === 'Hit';
+} else if (client === 'raw') {
+  const { RawClient } = await import('./grpcweb.mjs');
+  tImported = performance.now();
+  const k = JSON.parse(atob(apiKey));
+  const c = new RawClient({ url: endpointOf(apiKey), token: k.api_key, cache, mode: 'binary' });
+  tConstructed = performance.now();
+  ok = (await c.get('bench-get')) !== undefined;
+} else if (client !== 'empty') {
+  throw new Error(`unknown client ${client}`);
+}
+const t1 = performance.now();
+if (!ok) { console.error(`${client}: the first get was not a Hit`); process.exit(1); }
+console.log(JSON.stringify({
+  client, msFromScriptStart: t1 - t0, msSinceProcessStart: t1,
+  importMs: tImported - t0, constructMs: tConstructed - tImported, firstGetMs: t1 - tConstructed,
+}));
+process.exit(0);

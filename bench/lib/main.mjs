@@ -1,0 +1,242 @@
+// The bench/run orchestrator (bench/run builds the binaries, then runs this). Starts momento-server and the bare
+// hyper floor, runs every section (a)–(f) in child processes, prints the ratio table and the goal lines, and writes
+// the report: bench/RESULTS.md for a full run, target/bench/RESULTS.quick.md for --quick (a CI smoke must not
+// dirty the tree). Raw JSON of every section goes to target/bench/results.json.
+// Usage: node bench/lib/main.mjs [--quick]   (env: MOMENTO_SERVER_BIN, SERVER_BENCH_BIN)
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { median } from './load.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT = `${ROOT}target/bench`;
+const QUICK = process.argv.includes('--quick');
+const SERVER_BIN = process.env.MOMENTO_SERVER_BIN ?? `${ROOT}target/release/momento-server`;
+const BENCH_BIN = process.env.SERVER_BENCH_BIN ?? `${ROOT}target/server-bench/release/server-bench`;
+const CACHE = 'bench';
+const VALUE_BYTES = 100;
+const NODE_CLIENTS = ['ours-text', 'ours-binary', 'sdk-web', 'raw-text', 'raw-binary'];
+
+// Sizes of the run. --quick: enough to prove every section still works, in well under 90 s.
+const P = QUICK
+  ? { coldRuns: 3, cpuN: 1000, cpuWarmup: 300, loadSeconds: 0.5, loadWarmup: 0.2, chromeSeconds: 0.5, chromeWarmup: 0.2,
+    payloadReps: 1, srvSeconds: 1, srvWarmup: 0.3 }
+  : { coldRuns: 15, cpuN: 20000, cpuWarmup: 5000, loadSeconds: 4, loadWarmup: 1, chromeSeconds: 3, chromeWarmup: 1,
+    payloadReps: 5, srvSeconds: 5, srvWarmup: 1 };
+const INFLIGHTS = [1, 64];
+const SIZES = [1024, 102400, 1048576, 5000000];
+
+mkdirSync(OUT, { recursive: true });
+const log = (s) => process.stderr.write(`${s}\n`);
+const started = Date.now();
+const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26, ...opts }).trim();
+const tryShell = (cmd, args) => { try { return sh(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return 'n/a'; } };
+
+/** Runs a child to completion; resolves to {code, stdout, stderr, ms}. */
+function run(cmd, args, { timeoutMs = 600_000 } = {}) {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    p.stdout.on('data', (d) => { stdout += d; });
+    p.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+    p.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, ms: performance.now() - t0 }); });
+  });
+}
+/** Runs a child that prints one JSON line; throws with its stderr otherwise. */
+async function runJson(cmd, args, opts) {
+  const r = await run(cmd, args, opts);
+  const line = r.stdout.trim().split('\n').pop();
+  try {
+    if (r.code !== 0) throw new Error(`exit ${r.code}`);
+    return Object.assign(JSON.parse(line), { _wallMs: r.ms });
+  } catch (e) {
+    throw new Error(`${cmd} ${args.join(' ').slice(0, 200)}: ${e.message}\n${r.stderr.slice(-2000)}\n${r.stdout.slice(-500)}`);
+  }
+}
+const node = (script, arg, opts) => runJson(process.execPath, [`${ROOT}bench/lib/${script}`, JSON.stringify(arg)], opts);
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+/** Starts a server process and waits for `listening on` on its stdout. */
+async function startProcess(name, cmd, args) {
+  const p = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '', err = '';
+  p.stderr.on('data', (d) => { err += d; });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 10 s\n${err}`)), 10_000);
+    p.stdout.on('data', (d) => { out += d; if (/listening on/.test(out)) { clearTimeout(timer); resolve(); } });
+    p.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}) during start-up\n${err}`)); });
+  });
+  p.removeAllListeners('exit');
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Machine and versions.
+const pkgVersion = (name) => { try { return JSON.parse(readFileSync(`${ROOT}node_modules/${name}/package.json`, 'utf8')).version; } catch { return 'n/a'; } };
+const osRelease = (() => { try { return /PRETTY_NAME="?([^"\n]*)/.exec(readFileSync('/etc/os-release', 'utf8'))[1]; } catch { return os.type(); } })();
+const machine = {
+  cpu: (/Model name:\s*(.*)/.exec(tryShell('lscpu', [])) ?? [])[1] ?? os.cpus()[0]?.model,
+  cores: os.cpus().length,
+  ramGiB: (os.totalmem() / 2 ** 30).toFixed(1),
+  os: `${osRelease}, Linux ${os.release()}`,
+  loadAvgStart: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+};
+const gitDirty = tryShell('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no']) !== '';
+const versions = {
+  node: process.version,
+  chromium: tryShell('/usr/bin/chromium', ['--version']),
+  rustc: tryShell('rustc', ['--version']),
+  git: `${tryShell('git', ['-C', ROOT, 'rev-parse', '--short=12', 'HEAD'])}${gitDirty ? ' (+ uncommitted changes)' : ''}`,
+  'momento-wasm (crate)': (/\nversion = "([^"]+)"/.exec(readFileSync(`${ROOT}Cargo.toml`, 'utf8')) ?? [])[1],
+  'wasm-bindgen': (/wasm-bindgen = "=([0-9.]+)"/.exec(readFileSync(`${ROOT}Cargo.toml`, 'utf8')) ?? [])[1],
+  '@gomomento/sdk-web': pkgVersion('@gomomento/sdk-web'),
+  'grpc-web': pkgVersion('grpc-web'),
+  xhr2: pkgVersion('xhr2'),
+  esbuild: pkgVersion('esbuild'),
+  'playwright-core': pkgVersion('playwright-core'),
+  'momento-server': tryShell(SERVER_BIN, ['--version']),
+};
+const results = { quick: QUICK, date: new Date().toISOString(), machine, versions, params: P };
+
+// ---------------------------------------------------------------------------------------------------------------
+// (a) Bundle size of the get/set app: pkg/lite (scripts/size's esbuild flags) vs @gomomento/sdk-web.
+log('==> (a) bundle size of bench/apps/get-set');
+function bundle(alias, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  sh(`${ROOT}node_modules/.bin/esbuild`, [`${ROOT}bench/apps/get-set/app.js`, '--bundle', '--minify', '--format=esm',
+    '--platform=browser', '--target=es2022', `--alias:momento-wasm=${alias}`, `--outfile=${dir}/app.js`, '--log-level=error']);
+}
+const gz = (f) => execFileSync('gzip', ['-9c', f], { maxBuffer: 1 << 27 }).length; // the CLI, as scripts/size
+{
+  const ours = `${OUT}/size/ours`, theirs = `${OUT}/size/sdk-web`;
+  bundle(`${ROOT}pkg/lite/index.browser.js`, ours);
+  copyFileSync(`${ROOT}pkg/lite/momento_wasm_bg.wasm`, `${ours}/momento_wasm_bg.wasm`);
+  bundle('@gomomento/sdk-web', theirs);
+  const oursJs = gz(`${ours}/app.js`), oursWasm = gz(`${ours}/momento_wasm_bg.wasm`);
+  results.size = {
+    ours: { jsGzip: oursJs, wasmGzip: oursWasm, allInGzip: oursJs + oursWasm,
+      rawBytes: readFileSync(`${ours}/app.js`).length + readFileSync(`${ours}/momento_wasm_bg.wasm`).length },
+    sdkWeb: { allInGzip: gz(`${theirs}/app.js`), rawBytes: readFileSync(`${theirs}/app.js`).length },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Servers.
+const port = await freePort();
+const keyFile = `${OUT}/api-key`;
+log(`==> starting momento-server on 127.0.0.1:${port} and the hyper floor`);
+const server = await startProcess('momento-server', SERVER_BIN, ['--port', String(port), '--key-file', keyFile]);
+const floorPort = await freePort();
+const floor = await startProcess('hyper floor', BENCH_BIN, ['floor', '--port', String(floorPort), '--value-bytes', String(VALUE_BYTES)]);
+const stopAll = () => { server.kill(); floor.kill(); };
+process.on('exit', stopAll);
+const apiKey = readFileSync(keyFile, 'utf8').trim();
+const key = JSON.parse(Buffer.from(apiKey, 'base64').toString());
+{
+  const m = await import('../../pkg/web/index.node.js');
+  const c = new m.CacheClient({ configuration: m.Configurations.Laptop.v1(), credentialProvider: m.CredentialProvider.fromString({ apiKey }), defaultTtlSeconds: 600 });
+  const r = await c.createCache(CACHE);
+  if (r.type === 'Error') throw new Error(`createCache: ${r.toString()}`);
+  const s = await c.set(CACHE, 'bench-get', 'v'.repeat(VALUE_BYTES));
+  if (s.type !== 'Success') throw new Error(`set: ${s.toString()}`);
+  c.close();
+}
+const common = { apiKey, cache: CACHE, valueBytes: VALUE_BYTES };
+
+// ---------------------------------------------------------------------------------------------------------------
+// (b) Node cold start.
+log(`==> (b) Node cold start, ${P.coldRuns} fresh processes per client`);
+{
+  const clients = ['empty', 'raw', 'ours', 'ours-lite', 'sdk-web'];
+  const runs = Object.fromEntries(clients.map((c) => [c, []]));
+  for (let i = 0; i < P.coldRuns; i++) {
+    for (const c of clients) {
+      runs[c].push(await runJson(process.execPath, [`${ROOT}bench/lib/coldstart-child.mjs`, c, apiKey, CACHE]));
+    }
+  }
+  results.coldStart = Object.fromEntries(clients.map((c) => [c, {
+    msFromScriptStart: median(runs[c].map((r) => r.msFromScriptStart)),
+    msSinceProcessStart: median(runs[c].map((r) => r.msSinceProcessStart)),
+    processWallMs: median(runs[c].map((r) => r._wallMs)),
+    importMs: median(runs[c].map((r) => r.importMs ?? 0)),
+    constructMs: median(runs[c].map((r) => r.constructMs ?? 0)),
+    firstGetMs: median(runs[c].map((r) => r.firstGetMs ?? 0)),
+  }]));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (c) Client CPU per op with a fake transport.
+log(`==> (c) client CPU per get/set, fake transport, ${P.cpuN} ops after ${P.cpuWarmup} warm-up`);
+results.cpu = {};
+for (const client of NODE_CLIENTS) {
+  results.cpu[client] = {};
+  for (const op of ['get', 'set']) {
+    results.cpu[client][op] = await node('cpu.mjs', { ...common, client, op, n: P.cpuN, warmup: P.cpuWarmup });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (d) Throughput and latency, Node and Chromium.
+log(`==> (d) get/set load in Node, in flight ${INFLIGHTS.join('/')}, ${P.loadSeconds} s each`);
+results.loadNode = {};
+for (const client of NODE_CLIENTS) {
+  results.loadNode[client] = (await node('node-load.mjs', { ...common, client, seconds: P.loadSeconds,
+    warmupSeconds: P.loadWarmup, inflights: INFLIGHTS })).results;
+}
+log(`==> (d) get/set load in headless Chromium, ${P.chromeSeconds} s each`);
+{
+  const r = await node('chromium-load.mjs', { ...common, clients: NODE_CLIENTS, seconds: P.chromeSeconds,
+    warmupSeconds: P.chromeWarmup, inflights: INFLIGHTS });
+  results.loadChromium = r.results;
+  versions.chromium = `${versions.chromium} (playwright reports ${r.chromium})`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (e) Payload sizes.
+log(`==> (e) set+get of ${SIZES.join('/')} B values, ${P.payloadReps} reps`);
+results.payload = {};
+for (const client of NODE_CLIENTS) {
+  results.payload[client] = (await node('payload.mjs', { ...common, client, sizes: SIZES, reps: P.payloadReps })).results;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (f) momento-server vs the bare hyper floor, same load generator.
+log(`==> (f) momento-server vs bare hyper, ${P.srvSeconds} s per run`);
+results.server = {};
+{
+  const shapes = [
+    ['http/1.1 64 conns', ['--connections', '64']],
+    ['h2c 4 conns x 16 streams', ['--h2', '--connections', '4', '--streams', '16']],
+  ];
+  const base = ['load', '--seconds', String(P.srvSeconds), '--warmup-seconds', String(P.srvWarmup), '--value-bytes', String(VALUE_BYTES)];
+  for (const [name, args] of shapes) {
+    results.server[name] = {
+      momento: await runJson(BENCH_BIN, [...base, ...args, '--url', `http://127.0.0.1:${port}`, '--auth', key.api_key, '--cache', CACHE]),
+      hyper: await runJson(BENCH_BIN, [...base, ...args, '--url', `http://127.0.0.1:${floorPort}`]),
+    };
+  }
+}
+stopAll();
+machine.loadAvgEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+results.runtimeSeconds = (Date.now() - started) / 1000;
+writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report.
+const { report } = await import('./report.mjs');
+const { table, markdown } = report(results, existsSync(`${ROOT}bench/FINDINGS.md`) ? readFileSync(`${ROOT}bench/FINDINGS.md`, 'utf8') : '');
+console.log(table);
+const target = QUICK ? `${OUT}/RESULTS.quick.md` : `${ROOT}bench/RESULTS.md`;
+writeFileSync(target, markdown);
+log(`\nwrote ${target.replace(ROOT, '')} and target/bench/results.json (${results.runtimeSeconds.toFixed(0)} s)`);
+process.exit(0);

@@ -1,0 +1,25 @@
+// (d) in Node, one client per process: get/set throughput and latency at each in-flight level, against the
+// running momento-server. Usage: node bench/lib/node-load.mjs '<json {client, apiKey, cache, seconds,
+// warmupSeconds, inflights, valueBytes}>' → prints one JSON line {client, results: {get: {1: stats, 64: stats}, set: …}}.
+import XMLHttpRequest from 'xhr2';
+import { makeClients } from './clients.mjs';
+import { runLoad } from './load.mjs';
+
+const o = JSON.parse(process.argv[2]);
+let ours, sdkWeb;
+if (o.client.startsWith('ours')) ours = await import('../../pkg/web/index.node.js');
+if (o.client === 'sdk-web') {
+  globalThis.XMLHttpRequest ??= XMLHttpRequest;
+  globalThis.navigator ??= { userAgent: 'momento-wasm-bench (Node.js)' };
+  sdkWeb = await import('@gomomento/sdk-web');
+}
+const c = makeClients({ ours, sdkWeb, apiKey: o.apiKey, cache: o.cache, only: [o.client] })[o.client];
+const value = 'v'.repeat(o.valueBytes);
+await c.set('bench-get', value);
+const results = { get: {}, set: {} };
+for (const inflight of o.inflights) {
+  results.get[inflight] = await runLoad(() => c.get('bench-get'), { inflight, seconds: o.seconds, warmupSeconds: o.warmupSeconds });
+  results.set[inflight] = await runLoad((i) => c.set(`bench-set-${i % 1024}`, value), { inflight, seconds: o.seconds, warmupSeconds: o.warmupSeconds });
+}
+console.log(JSON.stringify({ client: o.client, results }));
+process.exit(0);
