@@ -53,4 +53,4 @@ pub mod store;
 pub use config::{AuthMode, Config, SecretSource};
 pub use limits::Limits;
 pub use metrics::{CacheMetrics, StoreMetrics};
-pub use server::{run, RunningServer, ServerError, ShutdownHandle};
+pub use server::{run, InProcessServer, RunningServer, ServerError, ShutdownHandle};

@@ -17,9 +17,11 @@ use std::time::Instant;
 
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
+use tonic::service::Routes;
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::Server;
 use tonic_web::GrpcWebLayer;
+use tower_layer::{Identity, Layer, Stack};
 
 use crate::auth::{self, AuthLayer, Claims, TokenSigner};
 use crate::config::{AuthMode, Config};
@@ -191,17 +193,132 @@ fn endpoint_for(addr: SocketAddr) -> String {
     SocketAddr::new(ip, addr.port()).to_string()
 }
 
+/// The tower layers in front of the services, outermost last in the type (innermost first):
+/// CORS, then gRPC-web, then auth, then limits (see the module docs for the order).
+pub type Layers = Stack<
+    LimitsLayer,
+    Stack<AuthLayer, Stack<GrpcWebLayer, Stack<tower_http::cors::CorsLayer, Identity>>>,
+>;
+
+/// The whole request handler the port serves: [`Layers`] around the tonic [`Routes`] of every
+/// service. It accepts any `http_body::Body<Data = Bytes>` request body.
+pub type Handler = <Layers as Layer<Routes>>::Service;
+
+/// Everything [`run`] and [`InProcessServer::new`] share.
+struct Built {
+    signer: TokenSigner,
+    store: Arc<Store>,
+    topics: Arc<Topics>,
+    layers: Layers,
+    routes: Routes,
+    shutdown_tx: watch::Sender<bool>,
+    shutdown_rx: watch::Receiver<bool>,
+}
+
+/// The signing secret `config` asks for (a throwaway one with `--auth none`).
+fn signing_secret(config: &Config) -> Result<Vec<u8>, ServerError> {
+    match config.auth {
+        AuthMode::Token => auth::resolve_secret(&config.secret).map_err(ServerError::Secret),
+        // Keys are still minted (SDKs need a parseable key) but nothing is checked.
+        AuthMode::None => auth::random_bytes(auth::SECRET_LEN).map_err(ServerError::Secret),
+    }
+}
+
+/// Builds the store, topics, layers and routes for `config`; `endpoint` goes into minted keys.
+fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
+    let limits = config.limits;
+    let store = Arc::new(Store::with_limits(crate::store::DEFAULT_SHARDS, limits));
+    let topics = Arc::new(Topics::new(TopicSettings {
+        buffer_size: config.topic_buffer_size,
+        heartbeat_interval: config.topic_heartbeat_interval,
+        max_subscriptions: config.max_subscriptions,
+    }));
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+
+    let auth_layer = match config.auth {
+        AuthMode::Token => AuthLayer::required(signer.clone()),
+        AuthMode::None => AuthLayer::disabled(),
+    };
+    // Innermost first: `Stack::new(inner, outer)`.
+    let layers = Stack::new(
+        LimitsLayer::new(limits),
+        Stack::new(
+            auth_layer,
+            Stack::new(
+                GrpcWebLayer::new(),
+                Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+            ),
+        ),
+    );
+    // Room for the largest item plus its key and framing, so oversized items reach the
+    // handlers and get Momento's `RESOURCE_EXHAUSTED` answer.
+    let max = config
+        .max_message_size
+        .max(limits.max_item_size_bytes.saturating_add(1024 * 1024));
+    let issuer = Issuer::new(
+        signer.clone(),
+        endpoint.to_owned(),
+        config.auth == AuthMode::Token,
+    );
+    let routes = Routes::new(
+        ScsServer::new(ScsService::new(Arc::clone(&store)))
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
+    )
+    .add_service(
+        ScsControlServer::new(ControlService::new(Arc::clone(&store)))
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
+    )
+    .add_service(
+        PubsubServer::new(PubsubService::new(
+            Arc::clone(&store),
+            Arc::clone(&topics),
+            shutdown_rx.clone(),
+        ))
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max),
+    )
+    .add_service(
+        LeaderboardServer::new(LeaderboardService::new(
+            Arc::clone(&store),
+            Arc::new(Leaderboards::default()),
+        ))
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max),
+    )
+    .add_service(
+        PingServer::new(PingService)
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
+    )
+    .add_service(
+        TokenServer::new(TokenService::new(issuer.clone()))
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
+    )
+    .add_service(
+        AuthServer::new(AuthApiService::new(issuer))
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
+    );
+    Built {
+        signer,
+        store,
+        topics,
+        layers,
+        routes,
+        shutdown_tx,
+        shutdown_rx,
+    }
+}
+
 /// Binds the port, writes the key file and starts serving in the background.
 ///
 /// Returns once the socket is bound, so a client may connect as soon as this returns. Must be
 /// called within a tokio runtime.
 pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
-    let secret = match config.auth {
-        AuthMode::Token => auth::resolve_secret(&config.secret).map_err(ServerError::Secret)?,
-        // Keys are still minted (SDKs need a parseable key) but nothing is checked.
-        AuthMode::None => auth::random_bytes(auth::SECRET_LEN).map_err(ServerError::Secret)?,
-    };
-    let signer = TokenSigner::new(secret);
+    let signer = TokenSigner::new(signing_secret(&config)?);
 
     let incoming = TcpIncoming::bind(SocketAddr::new(config.host, config.port))
         .map_err(ServerError::Bind)?
@@ -220,82 +337,18 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     }
 
     let limits = config.limits;
-    let store = Arc::new(Store::with_limits(crate::store::DEFAULT_SHARDS, limits));
-    let topics = Arc::new(Topics::new(TopicSettings {
-        buffer_size: config.topic_buffer_size,
-        heartbeat_interval: config.topic_heartbeat_interval,
-        max_subscriptions: config.max_subscriptions,
-    }));
-    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let built = build(&config, signer, &endpoint);
     tokio::spawn(sweep_expired(
-        Arc::clone(&store),
+        Arc::clone(&built.store),
         config.sweep_interval,
-        shutdown_rx.clone(),
+        built.shutdown_rx.clone(),
     ));
-
-    let auth_layer = match config.auth {
-        AuthMode::Token => AuthLayer::required(signer.clone()),
-        AuthMode::None => AuthLayer::disabled(),
-    };
-    // Room for the largest item plus its key and framing, so oversized items reach the
-    // handlers and get Momento's `RESOURCE_EXHAUSTED` answer.
-    let max = config
-        .max_message_size
-        .max(limits.max_item_size_bytes.saturating_add(1024 * 1024));
-    let issuer = Issuer::new(
-        signer.clone(),
-        endpoint.clone(),
-        config.auth == AuthMode::Token,
-    );
     let router = Server::builder()
         .accept_http1(true)
-        .layer(cors_layer(&config.cors_origins))
-        .layer(GrpcWebLayer::new())
-        .layer(auth_layer)
-        .layer(LimitsLayer::new(limits))
-        .add_service(
-            ScsServer::new(ScsService::new(Arc::clone(&store)))
-                .max_decoding_message_size(max)
-                .max_encoding_message_size(max),
-        )
-        .add_service(
-            ScsControlServer::new(ControlService::new(Arc::clone(&store)))
-                .max_decoding_message_size(max)
-                .max_encoding_message_size(max),
-        )
-        .add_service(
-            PubsubServer::new(PubsubService::new(
-                Arc::clone(&store),
-                Arc::clone(&topics),
-                shutdown_rx.clone(),
-            ))
-            .max_decoding_message_size(max)
-            .max_encoding_message_size(max),
-        )
-        .add_service(
-            LeaderboardServer::new(LeaderboardService::new(
-                Arc::clone(&store),
-                Arc::new(Leaderboards::default()),
-            ))
-            .max_decoding_message_size(max)
-            .max_encoding_message_size(max),
-        )
-        .add_service(
-            PingServer::new(PingService)
-                .max_decoding_message_size(max)
-                .max_encoding_message_size(max),
-        )
-        .add_service(
-            TokenServer::new(TokenService::new(issuer.clone()))
-                .max_decoding_message_size(max)
-                .max_encoding_message_size(max),
-        )
-        .add_service(
-            AuthServer::new(AuthApiService::new(issuer))
-                .max_decoding_message_size(max)
-                .max_encoding_message_size(max),
-        );
-    let task = tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(shutdown_rx)));
+        .layer(built.layers)
+        .add_routes(built.routes);
+    let task =
+        tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(built.shutdown_rx)));
 
     crate::log_info!(
         "event=listening addr={local_addr} auth={} key_file={:?} cors_origins={:?}",
@@ -320,12 +373,61 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         endpoint,
         api_key,
         auth_token,
-        signer,
-        store,
-        topics,
-        shutdown: ShutdownHandle(Arc::new(shutdown_tx)),
+        signer: built.signer,
+        store: built.store,
+        topics: built.topics,
+        shutdown: ShutdownHandle(Arc::new(built.shutdown_tx)),
         task,
     })
+}
+
+/// The server without a socket: the same [`Handler`] [`run`] serves (CORS, gRPC-web, auth,
+/// limits and every service over a fresh store), to call in-process, e.g. with
+/// `tower::ServiceExt::oneshot` (the fuzz targets do). No sweeper runs (expired items are still
+/// misses) and tonic's per-connection handling (HTTP parsing, `grpc-timeout`) is not involved.
+/// Dropping it stops open topic subscriptions.
+#[derive(Debug)]
+pub struct InProcessServer {
+    handler: Handler,
+    signer: TokenSigner,
+    store: Arc<Store>,
+    shutdown: ShutdownHandle,
+}
+
+impl InProcessServer {
+    /// Builds the handler for `config` (`host`, `port`, `key_file` and `sweep_interval` are
+    /// ignored; minted keys name `host:port`). Fails only if the signing secret cannot be read.
+    pub fn new(config: &Config) -> Result<Self, ServerError> {
+        let signer = TokenSigner::new(signing_secret(config)?);
+        let endpoint = SocketAddr::new(config.host, config.port).to_string();
+        let built = build(config, signer, &endpoint);
+        Ok(Self {
+            handler: built.layers.layer(built.routes.prepare()),
+            signer: built.signer,
+            store: built.store,
+            shutdown: ShutdownHandle(Arc::new(built.shutdown_tx)),
+        })
+    }
+
+    /// A clone of the request handler (cheap: the services share their state).
+    pub fn handler(&self) -> Handler {
+        self.handler.clone()
+    }
+
+    /// The signer of this server's tokens (to mint root or scoped tokens for requests).
+    pub fn signer(&self) -> &TokenSigner {
+        &self.signer
+    }
+
+    /// The server's store.
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// A handle that stops this server's open topic subscriptions.
+    pub fn shutdown_handle(&self) -> ShutdownHandle {
+        self.shutdown.clone()
+    }
 }
 
 /// Periodically drops expired items until shutdown.
