@@ -1,6 +1,7 @@
-// The CacheClient of the facade: control plane and scalar methods, the call pipeline (middlewares, token refresh,
-// throwOnErrors) and `client.cache(name)`. index.js mixes the collection families in and adds topics, auth and
-// leaderboards; index.lite.js (the lite package, built without those families) exports this module as is.
+// The CacheClient of the facade: the call pipeline (middlewares, token refresh, throwOnErrors), ping, get, set,
+// delete and `client.cache(name)`. index.js mixes in the other families (control plane, the other scalar methods,
+// collections) and adds topics, auth and leaderboards; index.lite.js (the lite package, whose wasm is built with
+// none of those features) exports this module as is.
 import { CacheClientCore, Configuration, CredentialProvider } from './momento_wasm.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { RefreshingCredentialProvider } from './refreshing-credentials.js';
@@ -46,7 +47,7 @@ export const invalid = (msg) => ({ type: 'Error', errorCode: 'INVALID_ARGUMENT_E
 /** Namespace → its official name (`CacheGet`), the request type middlewares see. */
 const REQUEST_TYPES = new Map();
 /** Registers the response namespaces of a module (`import * as m`) as request types. */
-export function registerRequestTypes(...modules) {
+function registerRequestTypes(...modules) {
   for (const m of modules) {
     for (const [k, v] of Object.entries(m)) {
       if (v && typeof v === 'object' && typeof v.Error === 'function') REQUEST_TYPES.set(v, k);
@@ -54,13 +55,6 @@ export function registerRequestTypes(...modules) {
   }
 }
 registerRequestTypes(control, scalar);
-
-/** `Record | Map | SetBatchItem[]` → `[key, value, ttl?][]` for the core. */
-function batchItems(items) {
-  if (items instanceof Map) return [...items.entries()];
-  if (Array.isArray(items)) return items.map((i) => (Array.isArray(i) ? i : [i.key, i.value, i.ttl]));
-  return Object.entries(items ?? {});
-}
 
 /** A Momento cache client. Every method resolves to a response object and never rejects, unless the
  * configuration has `throwOnErrors`, in which case `Error` responses reject with their SdkError. */
@@ -155,134 +149,17 @@ export class CacheClient {
     }
   }
 
-  // Control plane and ping.
-  /** Creates a cache: `CreateCache.Success | AlreadyExists | Error`. */
-  createCache(cacheName) { return this._call(control.CreateCache, (c) => c.createCache(cacheName), undefined, cacheName); }
-  /** Deletes a cache: `DeleteCache.Success | Error`. */
-  deleteCache(cacheName) { return this._call(control.DeleteCache, (c) => c.deleteCache(cacheName), undefined, cacheName); }
-  /** Removes every item of a cache: `CacheFlush.Success | Error`. */
-  flushCache(cacheName) { return this._call(control.CacheFlush, (c) => c.flushCache(cacheName), undefined, cacheName); }
-  /** Lists every cache (following pages): `ListCaches.Success | Error`. */
-  listCaches() {
-    return this._call(control.ListCaches, async (c) => {
-      const caches = [];
-      let nextToken = '';
-      do {
-        const page = await c.listCaches(nextToken);
-        if (page.type !== 'Success') return page;
-        caches.push(...page.caches);
-        nextToken = page.nextToken;
-      } while (nextToken);
-      return { type: 'Success', caches };
-    });
-  }
+  // Ping (control-plane methods: methods/control.js) and the scalar essentials (the other scalar methods:
+  // methods/scalar-extra.js), mixed in by index.js; the lite build has only these.
   /** Checks the service answers (with the configured deadline): `CachePing.Success | Error`. */
   ping() { return this._call(control.CachePing, (c) => c.ping()); }
 
-  // Scalars.
   /** Reads `key`. Options: `{abortSignal}`. */
   get(cacheName, key, options) { return this._call(scalar.CacheGet, (c) => c.get(cacheName, key, options), undefined, cacheName); }
   /** Stores `value` under `key`. Options: `{ttl (seconds), abortSignal}`; `ttl: 0` is rejected. */
   set(cacheName, key, value, options) { return this._call(scalar.CacheSet, (c) => c.set(cacheName, key, value, options), undefined, cacheName); }
   /** Deletes `key`. Options: `{abortSignal}`. */
   delete(cacheName, key, options) { return this._call(scalar.CacheDelete, (c) => c.delete(cacheName, key, options), undefined, cacheName); }
-  /** Adds `amount` (default 1) to the integer at `field`. Options: `{ttl, abortSignal}`. Never retried. */
-  increment(cacheName, field, amount = 1, options) {
-    return this._call(scalar.CacheIncrement, (c) => c.increment(cacheName, field, amount, options), undefined, cacheName);
-  }
-  /** @deprecated use setIfAbsent. Stores only if `key` is absent. */
-  setIfNotExists(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetIfNotExists, (c) => c.setIfAbsent(cacheName, key, value, options), undefined, cacheName);
-  }
-  /** Stores only if `key` is absent. */
-  setIfAbsent(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetIfAbsent, (c) => c.setIfAbsent(cacheName, key, value, options), undefined, cacheName);
-  }
-  /** Stores only if `key` exists. */
-  setIfPresent(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetIfPresent, (c) => c.setIfPresent(cacheName, key, value, options), undefined, cacheName);
-  }
-  /** Stores only if the current value equals `equal`. */
-  setIfEqual(cacheName, key, value, equal, options) {
-    return this._call(scalar.CacheSetIfEqual, (c) => c.setIfEqual(cacheName, key, value, equal, options), undefined, cacheName);
-  }
-  /** Stores if `key` is absent or its value differs from `notEqual`. */
-  setIfNotEqual(cacheName, key, value, notEqual, options) {
-    return this._call(scalar.CacheSetIfNotEqual, (c) => c.setIfNotEqual(cacheName, key, value, notEqual, options), undefined, cacheName);
-  }
-  /** Stores if `key` exists and its value differs from `notEqual`. */
-  setIfPresentAndNotEqual(cacheName, key, value, notEqual, options) {
-    return this._call(scalar.CacheSetIfPresentAndNotEqual,
-      (c) => c.setIfPresentAndNotEqual(cacheName, key, value, notEqual, options));
-  }
-  /** Stores if `key` is absent or its value equals `equal`. */
-  setIfAbsentOrEqual(cacheName, key, value, equal, options) {
-    return this._call(scalar.CacheSetIfAbsentOrEqual, (c) => c.setIfAbsentOrEqual(cacheName, key, value, equal, options), undefined, cacheName);
-  }
-  /** Reads `key` with the service's hash of its value. */
-  getWithHash(cacheName, key, options) {
-    return this._call(scalar.CacheGetWithHash, (c) => c.getWithHash(cacheName, key, options), undefined, cacheName);
-  }
-  /** Stores `value` and returns its hash. */
-  setWithHash(cacheName, key, value, options) {
-    return this._call(scalar.CacheSetWithHash, (c) => c.setWithHash(cacheName, key, value, options), undefined, cacheName);
-  }
-  /** Stores if `key` exists and its hash equals `hashEqual`. */
-  setIfPresentAndHashEqual(cacheName, key, value, hashEqual, options) {
-    return this._call(scalar.CacheSetIfPresentAndHashEqual,
-      (c) => c.setIfPresentAndHashEqual(cacheName, key, value, hashEqual, options));
-  }
-  /** Stores if `key` exists and its hash differs from `hashNotEqual`. */
-  setIfPresentAndHashNotEqual(cacheName, key, value, hashNotEqual, options) {
-    return this._call(scalar.CacheSetIfPresentAndHashNotEqual,
-      (c) => c.setIfPresentAndHashNotEqual(cacheName, key, value, hashNotEqual, options));
-  }
-  /** Stores if `key` is absent or its hash equals `hashEqual`. */
-  setIfAbsentOrHashEqual(cacheName, key, value, hashEqual, options) {
-    return this._call(scalar.CacheSetIfAbsentOrHashEqual,
-      (c) => c.setIfAbsentOrHashEqual(cacheName, key, value, hashEqual, options));
-  }
-  /** Stores if `key` is absent or its hash differs from `hashNotEqual`. */
-  setIfAbsentOrHashNotEqual(cacheName, key, value, hashNotEqual, options) {
-    return this._call(scalar.CacheSetIfAbsentOrHashNotEqual,
-      (c) => c.setIfAbsentOrHashNotEqual(cacheName, key, value, hashNotEqual, options));
-  }
-  /** Reads many keys in one call: `CacheGetBatch.Success` with per-key results. */
-  getBatch(cacheName, keys, options) {
-    return this._call(scalar.CacheGetBatch, (c) => c.getBatch(cacheName, keys, options), { keys });
-  }
-  /** Stores many items (`Record | Map | {key, value, ttl?}[]`) in one call. Options: `{ttl, abortSignal}`. */
-  setBatch(cacheName, items, options) {
-    return this._call(scalar.CacheSetBatch, (c) => c.setBatch(cacheName, batchItems(items), options), undefined, cacheName);
-  }
-  /** Whether `key` exists. */
-  keyExists(cacheName, key, options) {
-    return this._call(scalar.CacheKeyExists, (c) => c.keysExist(cacheName, [key], options), undefined, cacheName);
-  }
-  /** Which of `keys` exist. */
-  keysExist(cacheName, keys, options) {
-    return this._call(scalar.CacheKeysExist, (c) => c.keysExist(cacheName, keys, options), { keys });
-  }
-  /** The type of the item at `key`. */
-  itemGetType(cacheName, key, options) {
-    return this._call(scalar.CacheItemGetType, (c) => c.itemGetType(cacheName, key, options), undefined, cacheName);
-  }
-  /** The remaining TTL of `key` in milliseconds. */
-  itemGetTtl(cacheName, key, options) {
-    return this._call(scalar.CacheItemGetTtl, (c) => c.itemGetTtl(cacheName, key, options), undefined, cacheName);
-  }
-  /** Sets the TTL of `key` to `ttlMilliseconds` (milliseconds, as in the official SDK). */
-  updateTtl(cacheName, key, ttlMilliseconds, options) {
-    return this._call(scalar.CacheUpdateTtl, (c) => c.updateTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
-  }
-  /** Raises the TTL of `key` to `ttlMilliseconds` if that is longer. */
-  increaseTtl(cacheName, key, ttlMilliseconds, options) {
-    return this._call(scalar.CacheIncreaseTtl, (c) => c.increaseTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
-  }
-  /** Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter. */
-  decreaseTtl(cacheName, key, ttlMilliseconds, options) {
-    return this._call(scalar.CacheDecreaseTtl, (c) => c.decreaseTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
-  }
 }
 
 /** The data methods `cache(name)` binds: the official IMomentoCache surface, in its order. */
@@ -308,6 +185,19 @@ class MomentoCache {
   /** Closes the underlying client. */
   close() { this.cacheClient.close(); }
 }
-for (const name of CACHE_METHODS) {
-  MomentoCache.prototype[name] = function bound(...args) { return this.cacheClient[name](this.cacheName, ...args); };
+/** Binds the data methods CacheClient has now onto MomentoCache (again after each `addMethods`). */
+function bindCacheMethods() {
+  for (const name of CACHE_METHODS) {
+    if (typeof CacheClient.prototype[name] !== 'function' || Object.hasOwn(MomentoCache.prototype, name)) continue;
+    MomentoCache.prototype[name] = function bound(...args) { return this.cacheClient[name](this.cacheName, ...args); };
+  }
+}
+bindCacheMethods();
+
+/** Mixes a method family (js/methods/*.js) into CacheClient (and `client.cache(name)`), registering its response
+ * modules as the request types middlewares see. index.js does this for every family; the lite build for none. */
+export function addMethods(methods, ...responseModules) {
+  Object.assign(CacheClient.prototype, methods);
+  registerRequestTypes(...responseModules);
+  bindCacheMethods();
 }

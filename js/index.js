@@ -1,13 +1,17 @@
 // momento-wasm: the public API. A thin facade over the wasm core: it picks defaults, wraps the core's
 // tagged results in the official response classes, and applies throwOnErrors. Runtime entries
 // (index.browser.js, index.node.js, index.workerd.js) initialise the wasm and re-export this module.
-// The CacheClient itself (control plane, scalars, call pipeline) is in client.js, shared with index.lite.js;
-// this module mixes in the collection families and adds topics, auth and leaderboards.
-import { CacheClient, registerRequestTypes } from './client.js';
+// The CacheClient itself (call pipeline, ping, get/set/delete) is in client.js, shared with index.lite.js;
+// this module mixes in the other families and adds topics, auth and leaderboards.
+import { addMethods } from './client.js';
+import * as controlResponses from './responses/control.js';
+import * as scalarExtraResponses from './responses/scalar-extra.js';
 import * as dictionaryResponses from './responses/dictionary.js';
 import * as setResponses from './responses/set.js';
 import * as listResponses from './responses/list.js';
 import * as sortedSetResponses from './responses/sorted-set.js';
+import { controlMethods } from './methods/control.js';
+import { scalarExtraMethods } from './methods/scalar-extra.js';
 import { dictionaryMethods } from './methods/dictionary.js';
 import { listMethods } from './methods/list.js';
 import { setMethods } from './methods/set.js';
@@ -21,14 +25,19 @@ export { RefreshingCredentialProvider } from './refreshing-credentials.js';
 export * from './errors.js';
 export * from './responses/control.js';
 export * from './responses/scalar.js';
+export * from './responses/scalar-extra.js';
 export * from './responses/dictionary.js';
 export * from './responses/set.js';
 export * from './responses/list.js';
 export * from './responses/sorted-set.js';
 
-// Collection methods live in js/methods/<family>.js (one file per family).
-Object.assign(CacheClient.prototype, dictionaryMethods, setMethods, listMethods, sortedSetMethods);
-registerRequestTypes(dictionaryResponses, setResponses, listResponses, sortedSetResponses);
+// Method families beyond get/set/delete live in js/methods/<family>.js (one file per family).
+addMethods(controlMethods, controlResponses);
+addMethods(scalarExtraMethods, scalarExtraResponses);
+addMethods(dictionaryMethods, dictionaryResponses);
+addMethods(setMethods, setResponses);
+addMethods(listMethods, listResponses);
+addMethods(sortedSetMethods, sortedSetResponses);
 
 export { AuthClient, ExpiresIn, AllCaches, AllTopics, AllCacheItems, AllFunctions, CacheRole, TopicRole, FunctionRole, AllDataReadWrite, PermissionScopes, TokenScopes, DisposableTokenScopes } from './auth.js';
 export * from './responses/auth.js';

@@ -1,7 +1,8 @@
 // momento-wasm lite: the public API of the lite package (pkg/lite, wasm built with --no-default-features):
-// CacheClient with the control plane and scalar methods only — no collections, topics, auth or leaderboards,
-// whose wasm code the lite build leaves out. scripts/build installs this file as pkg/lite/index.js, so the
-// runtime entries (index.browser.js, index.node.js, index.workerd.js) work unchanged.
+// CacheClient with ping, get, set and delete only — no control plane, other scalar methods, collections, topics,
+// auth or leaderboards, whose wasm code the lite build leaves out (a get/set app downloads what it uses).
+// scripts/build installs this file as pkg/lite/index.js (and index.lite.d.ts as index.d.ts), so the runtime
+// entries (index.browser.js, index.node.js, index.workerd.js) work unchanged.
 export { CacheClient, Configurations, Configuration, CredentialProvider } from './client.js';
 export * from './logging.js';
 export { RefreshingCredentialProvider } from './refreshing-credentials.js';

@@ -1,6 +1,6 @@
 // Types of TopicClient, subscriptions and RefreshingCredentialProvider.
 import { Configuration, CredentialProvider } from '../momento_wasm.js';
-import { ErrorResponse } from '../index.js';
+import { ErrorResponse } from './common.js';
 
 /** A message received on a topic. */
 export declare class TopicItem {

@@ -11,9 +11,6 @@
 //! or a loopback/IP/`localhost` host (a local momento-server), is used as-is for all three, over `http://` when no
 //! scheme is given. Overridden endpoints never get the `web.` prefix.
 
-use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
-use base64::Engine as _;
-
 use super::error::MomentoError;
 use super::json;
 
@@ -276,12 +273,7 @@ fn is_ipv4(host: &str) -> bool {
 
 /// Decodes base64 in any of the common alphabets (standard or URL-safe, padded or not).
 fn decode_base64(s: &str) -> Option<Vec<u8>> {
-    STANDARD
-        .decode(s)
-        .or_else(|_| URL_SAFE.decode(s))
-        .or_else(|_| STANDARD_NO_PAD.decode(s))
-        .or_else(|_| URL_SAFE_NO_PAD.decode(s))
-        .ok()
+    crate::core::base64::decode(s.as_bytes(), crate::core::base64::Alphabet::Any, false)
 }
 
 /// The claims of a JWT (`header.payload.signature`), or `None` if `s` is not shaped like one.
@@ -303,6 +295,8 @@ fn exp_claim(claims: &[(String, json::Value)]) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ::base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
+    use ::base64::Engine as _;
 
     fn b64url(s: &str) -> String {
         URL_SAFE_NO_PAD.encode(s)

@@ -16,8 +16,7 @@
 //! `Error in parsing response body: …`, which is what the `grpc-web` JS client reports, so
 //! error mapping matches `@gomomento/sdk-web`.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
+use crate::core::base64::{self, Alphabet};
 use std::collections::VecDeque;
 use std::fmt;
 
@@ -177,17 +176,18 @@ pub fn encode_request_with(
 /// base64(header ‖ message) without concatenating: the 5 header bytes plus the first message
 /// byte are exactly two base64 groups, so the two encodings can simply be appended.
 fn encode_text(header: [u8; HEADER_LEN], message: &[u8]) -> Vec<u8> {
-    let cap = base64::encoded_len(HEADER_LEN + message.len(), true).unwrap_or(0);
-    let mut out = String::with_capacity(cap);
+    let mut out = Vec::with_capacity(base64::encoded_len(
+        HEADER_LEN.saturating_add(message.len()),
+    ));
     let [h0, h1, h2, h3, h4] = header;
     match message.split_first() {
         Some((&m0, rest)) => {
-            STANDARD.encode_string([h0, h1, h2, h3, h4, m0].as_slice(), &mut out);
-            STANDARD.encode_string(rest, &mut out);
+            base64::encode_into(&[h0, h1, h2, h3, h4, m0], &mut out);
+            base64::encode_into(rest, &mut out);
         }
-        None => STANDARD.encode_string(header.as_slice(), &mut out),
+        None => base64::encode_into(&header, &mut out),
     }
-    out.into_bytes()
+    out
 }
 
 /// Status and metadata from a trailer frame or from trailers-only response headers.
@@ -414,22 +414,7 @@ impl Base64Stream {
 
 /// Decodes whole 4-character groups (only the last may be padded), appending to `out`.
 fn decode_groups(segment: &[u8], out: &mut Vec<u8>) -> Result<(), FrameError> {
-    let start = out.len();
-    out.resize(start.saturating_add(segment.len() / 4 * 3), 0);
-    let written = match out.get_mut(start..) {
-        Some(dst) => STANDARD.decode_slice(segment, dst).ok(),
-        None => None,
-    };
-    match written {
-        Some(n) => {
-            out.truncate(start.saturating_add(n));
-            Ok(())
-        }
-        None => {
-            out.truncate(start);
-            Err(FrameError::BadBase64)
-        }
-    }
+    base64::decode_into(segment, Alphabet::Standard, true, out).ok_or(FrameError::BadBase64)
 }
 
 /// Incremental response decoder for streaming bodies (`fetch` `ReadableStream` chunks of any
@@ -775,6 +760,8 @@ fn hex_value(c: u8) -> Option<u8> {
 )]
 mod tests {
     use super::*;
+    use ::base64::engine::general_purpose::STANDARD;
+    use ::base64::Engine as _;
 
     fn frame_bytes(flag: u8, payload: &[u8]) -> Vec<u8> {
         let mut f = vec![flag];
@@ -791,7 +778,7 @@ mod tests {
         body.extend(frame_bytes(0x80, b"grpc-status:0\r\n"));
         let items = decode_stream(Mode::Binary, &body, None, DEFAULT_MAX_FRAME_LEN).unwrap();
         assert_eq!(items, vec![b"one".to_vec(), vec![], b"three".to_vec()]);
-        let text = base64::engine::general_purpose::STANDARD.encode(&body);
+        let text = ::base64::engine::general_purpose::STANDARD.encode(&body);
         let items =
             decode_stream(Mode::Text, text.as_bytes(), None, DEFAULT_MAX_FRAME_LEN).unwrap();
         assert_eq!(items.len(), 3);

@@ -2,6 +2,7 @@
 //! status → [`error::MomentoErrorCode`] mapping, retries, and the call pipeline. Tested with plain `cargo test`.
 
 pub mod auth;
+pub mod base64;
 pub mod cache;
 pub mod client;
 pub mod collection_ttl;

@@ -48,3 +48,29 @@ console.log(await (async () => {${setGetSource('slim')}})());
   const { stdout } = await run(process.execPath, ['main.mjs'], { cwd: dir, env });
   assert.equal(stdout.trim(), 'Hit:packaged-slim');
 });
+
+test('Node ESM: momento-wasm/lite does set/get and has only ping/get/set/delete', async () => {
+  const dir = await makeProject('node-lite', {
+    'main.mjs': `import { CacheClient, Configurations, CredentialProvider } from 'momento-wasm/lite';
+if (!import.meta.resolve('momento-wasm/lite').endsWith('/momento-wasm/lite/index.node.js')) throw new Error('node condition: ' + import.meta.resolve('momento-wasm/lite'));
+const client = new CacheClient({
+  configuration: Configurations.Laptop.latest(),
+  credentialProvider: CredentialProvider.fromString({ apiKey: process.env.MOMENTO_API_KEY }),
+  defaultTtlSeconds: 60,
+});
+if (client.createCache !== undefined || client.dictionarySetField !== undefined) throw new Error('lite has more than it should');
+// The lite package has no control plane: create the cache with the full one.
+const full = await import('momento-wasm');
+const admin = new full.CacheClient({ configuration: full.Configurations.Laptop.latest(),
+  credentialProvider: full.CredentialProvider.fromString({ apiKey: process.env.MOMENTO_API_KEY }), defaultTtlSeconds: 60 });
+const created = await admin.createCache('packaging');
+if (created.type === 'Error' && created.errorCode() !== 'ALREADY_EXISTS_ERROR') throw new Error(created.toString());
+const set = await client.set('packaging', 'key-lite', 'packaged-lite');
+if (set.type !== 'Success') throw new Error('set: ' + set.toString());
+const got = await client.get('packaging', 'key-lite');
+console.log(got.type === 'Hit' ? 'Hit:' + got.valueString() : 'get:' + got.toString());
+`,
+  });
+  const { stdout } = await run(process.execPath, ['main.mjs'], { cwd: dir, env });
+  assert.equal(stdout.trim(), 'Hit:packaged-lite');
+});

@@ -11,9 +11,6 @@ pub mod generate_disposable_token;
 pub mod permissions;
 pub mod refresh_api_key;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
-
 use crate::core::error::MomentoError;
 
 /// Longest lifetime of a disposable token, in seconds (one hour).
@@ -65,7 +62,7 @@ pub fn v1_key(endpoint: &str, api_key: &str) -> String {
         json_string(endpoint),
         json_string(api_key)
     );
-    STANDARD.encode(json)
+    crate::core::base64::encode(json.as_bytes())
 }
 
 /// A JSON string literal (quotes, backslashes and control characters escaped).
@@ -103,6 +100,8 @@ fn wire_seconds(seconds: f64, what: &str) -> Result<u32, MomentoError> {
 mod tests {
     use super::*;
     use crate::core::credentials::Credentials;
+    use ::base64::engine::general_purpose::STANDARD;
+    use ::base64::Engine as _;
 
     #[test]
     fn v1_keys_parse_back() {

@@ -1,0 +1,31 @@
+// Types of the lite package (pkg/lite: ping, get, set, delete — see index.lite.js). scripts/build installs this
+// file as pkg/lite/index.d.ts.
+import { Configuration, CredentialProvider } from './momento_wasm.js';
+import type {
+  BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, ScalarCallOptions,
+  WithoutCacheName,
+} from './types/common.js';
+
+export { Configuration, CredentialProvider };
+export * from './types/common.js';
+export { RefreshingCredentialProvider } from './types/topics.js';
+
+/** A Momento cache client; methods resolve to response objects (or reject with SdkError under throwOnErrors). */
+export declare class CacheClient {
+  constructor(props: CacheClientProps);
+  static create(props: CacheClientProps): Promise<CacheClient>;
+  /** This client bound to one cache: `client.cache('c').get('k')` is `client.get('c', 'k')`. */
+  cache(cacheName: string): MomentoCache;
+  readonly configuration: Configuration;
+  close(): void;
+  ping(): Promise<CachePing.Response>;
+  get(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheGet.Response>;
+  set(cacheName: string, key: BytesLike, value: BytesLike, options?: ScalarCallOptions): Promise<CacheSet.Response>;
+  delete(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheDelete.Response>;
+}
+
+/** A `CacheClient` bound to one cache name, as `CacheClient.cache(name)` returns it. */
+export type MomentoCache = { [K in 'get' | 'set' | 'delete']: WithoutCacheName<CacheClient[K]> }
+  & { readonly cacheName: string; close(): void };
+
+export {};

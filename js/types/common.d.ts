@@ -1,0 +1,143 @@
+// Types shared by the full and the lite package: errors, response building blocks, ping/get/set/delete responses,
+// configuration presets, call options, logging and middleware. index.d.ts and index.lite.d.ts re-export them.
+import { Configuration, CredentialProvider } from '../momento_wasm.js';
+import { RefreshingCredentialProvider } from './topics.js';
+
+// ---------------------------------------------------------------- errors
+
+/** Error codes; string values identical to the official SDK's `MomentoErrorCode`. */
+export declare const MomentoErrorCode: Readonly<{
+  INVALID_ARGUMENT_ERROR: 'INVALID_ARGUMENT_ERROR'; UNKNOWN_SERVICE_ERROR: 'UNKNOWN_SERVICE_ERROR';
+  CACHE_ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR'; ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR';
+  STORE_ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR'; CACHE_NOT_FOUND_ERROR: 'NOT_FOUND_ERROR';
+  NOT_FOUND_ERROR: 'NOT_FOUND_ERROR'; STORE_NOT_FOUND_ERROR: 'STORE_NOT_FOUND_ERROR';
+  ITEM_NOT_FOUND_ERROR: 'ITEM_NOT_FOUND_ERROR'; INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR';
+  PERMISSION_ERROR: 'PERMISSION_ERROR'; AUTHENTICATION_ERROR: 'AUTHENTICATION_ERROR'; CANCELLED_ERROR: 'CANCELLED_ERROR';
+  CONNECTION_ERROR: 'CONNECTION_ERROR'; LIMIT_EXCEEDED_ERROR: 'LIMIT_EXCEEDED_ERROR'; BAD_REQUEST_ERROR: 'BAD_REQUEST_ERROR';
+  TIMEOUT_ERROR: 'TIMEOUT_ERROR'; SERVER_UNAVAILABLE: 'SERVER_UNAVAILABLE';
+  CLIENT_RESOURCE_EXHAUSTED: 'CLIENT_RESOURCE_EXHAUSTED'; FAILED_PRECONDITION_ERROR: 'FAILED_PRECONDITION_ERROR';
+  UNKNOWN_ERROR: 'UNKNOWN_ERROR';
+}>;
+export type MomentoErrorCode = (typeof MomentoErrorCode)[keyof typeof MomentoErrorCode];
+
+/** Base class of every SDK error. */
+export declare class SdkError extends Error {
+  errorCode(): MomentoErrorCode;
+  wrappedErrorMessage(): string;
+  transportDetails(): { grpc: { code: number; details: string; metadata?: Record<string, string> } };
+}
+export declare class InvalidArgumentError extends SdkError {}
+export declare class UnknownServiceError extends SdkError {}
+export declare class AlreadyExistsError extends SdkError {}
+export declare class CacheNotFoundError extends SdkError {}
+export declare class StoreNotFoundError extends SdkError {}
+export declare class ItemNotFoundError extends SdkError {}
+export declare class InternalServerError extends SdkError {}
+export declare class PermissionError extends SdkError {}
+export declare class AuthenticationError extends SdkError {}
+export declare class CancelledError extends SdkError {}
+export declare class ConnectionError extends SdkError {}
+export declare class LimitExceededError extends SdkError {}
+export declare class BadRequestError extends SdkError {}
+export declare class TimeoutError extends SdkError {}
+export declare class ServerUnavailableError extends SdkError {}
+export declare class ClientResourceExhaustedError extends SdkError {}
+export declare class FailedPreconditionError extends SdkError {}
+export declare class UnknownError extends SdkError {}
+
+// ---------------------------------------------------------------- response building blocks
+
+/** Base of every response variant. */
+export declare abstract class ResponseBase {
+  /** `undefined` on variants without a value. */
+  value(): unknown;
+  toString(): string;
+}
+/** The `Error` variant of every response namespace. */
+export declare abstract class ErrorResponse extends ResponseBase {
+  readonly type: 'Error';
+  errorCode(): MomentoErrorCode;
+  message(): string;
+  innerException(): SdkError;
+  value(): undefined;
+}
+/** A variant with no data, e.g. `Success`, `Miss`, `Stored`. */
+export declare abstract class Empty<T extends string> extends ResponseBase {
+  readonly type: T;
+  value(): undefined;
+  /** The official marker fields: `true` on `Success` / `Miss` variants. */
+  readonly is_success: T extends 'Success' ? true : undefined;
+  readonly is_miss: T extends 'Miss' ? true : undefined;
+}
+/** A variant holding bytes: `value()` is the UTF-8 string. */
+export declare abstract class BytesValue<T extends string> extends ResponseBase {
+  readonly type: T;
+  value(): string;
+  valueString(): string;
+  valueUint8Array(): Uint8Array;
+}
+/** A tagged-enum object of a namespace's variant names. */
+type Enum<T extends string> = Readonly<{ [K in T]: K }>;
+
+// ---------------------------------------------------------------- ping, get, set, delete
+
+export declare namespace CachePing { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export declare namespace CacheGet {
+  class Hit extends BytesValue<'Hit'> {}
+  class Miss extends Empty<'Miss'> {}
+  class Error extends ErrorResponse {}
+  type Response = Hit | Miss | Error;
+}
+export declare namespace CacheSet { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export declare namespace CacheDelete { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export declare const CachePingResponse: Enum<'Success' | 'Error'>;
+export declare const CacheGetResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export declare const CacheSetResponse: Enum<'Success' | 'Error'>;
+export declare const CacheDeleteResponse: Enum<'Success' | 'Error'>;
+
+// ---------------------------------------------------------------- configuration, options
+
+interface Preset { v1(): Configuration; latest(): Configuration; }
+/** Versioned configuration presets. */
+export declare const Configurations: Readonly<{
+  Browser: Preset; Laptop: Preset; InRegion: { Default: Preset; LowLatency: Preset }; Lambda: Preset;
+}>;
+
+/** Bytes or a string (UTF-8 encoded once). */
+export type BytesLike = string | Uint8Array;
+/** Per-call cancellation. */
+export interface CallOptions { abortSignal?: AbortSignal; }
+/** TTL in seconds (must be > 0; default: the client's `defaultTtlSeconds`). */
+export interface ScalarCallOptions extends CallOptions { ttl?: number; }
+
+/** Properties of a `CacheClient`. */
+export interface CacheClientProps {
+  configuration?: Configuration;
+  credentialProvider: CredentialProvider | RefreshingCredentialProvider;
+  defaultTtlSeconds: number;
+}
+
+/** A method with its leading `cacheName` parameter removed (what `client.cache(name)` binds). */
+export type WithoutCacheName<F> = F extends (cacheName: string, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+// ---------------------------------------------------------------- logging and middleware
+import type { MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler } from '../momento_wasm.js';
+export type { MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler };
+/** Log levels, as the official web SDK numbers them. */
+export declare const MomentoLogLevel: Readonly<{ TRACE: 5; DEBUG: 10; INFO: 20; WARN: 30; ERROR: 40 }>;
+/** Console logger factory at or above `level` (default INFO). */
+export declare class DefaultMomentoLoggerFactory implements MomentoLoggerFactory {
+  constructor(level?: number);
+  getLogger(loggerName: string | object): MomentoLogger;
+}
+/** Discards everything. */
+export declare class NoopMomentoLoggerFactory implements MomentoLoggerFactory {
+  getLogger(loggerName: string | object): MomentoLogger;
+}
+/** Logs every request and its outcome at DEBUG. */
+export declare class ExperimentalRequestLoggingMiddleware implements Middleware {
+  constructor(loggerFactory?: MomentoLoggerFactory);
+  onNewRequest(context?: object): MiddlewareRequestHandler;
+}
+
+export {};

@@ -1,0 +1,109 @@
+//! Control-plane methods of `CacheClientCore` (feature `control`): create, delete, flush and list caches.
+//! Disposable tokens (the Browser configuration's credentials) cannot use them, so the lite build leaves them out.
+
+use js_sys::{Object, Promise};
+use wasm_bindgen::prelude::*;
+
+use super::cache_client::{prepare, CacheClientCore};
+use super::convert::{set, tagged, IntoJs};
+use crate::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
+use crate::core::control::delete_cache::{DeleteCacheRequest, DeleteCacheResponse};
+use crate::core::control::flush_cache::{FlushCacheRequest, FlushCacheResponse};
+use crate::core::control::list_caches::{ListCachesRequest, ListCachesResponse};
+
+#[wasm_bindgen]
+impl CacheClientCore {
+    /// Creates a cache: `{type: 'Success' | 'AlreadyExists'}` or an error object.
+    #[wasm_bindgen(js_name = createCache, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn create_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {
+        self.start(&None, || Ok(prepare(CreateCacheRequest::new(cache_name)?)))
+    }
+
+    /// Deletes a cache: `{type: 'Success'}` or an error object (NOT_FOUND_ERROR if it does not exist).
+    #[wasm_bindgen(js_name = deleteCache, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn delete_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {
+        self.start(&None, || Ok(prepare(DeleteCacheRequest::new(cache_name)?)))
+    }
+
+    /// Lists caches, one page: `{type: 'Success', caches: CacheInfo[], nextToken}` (the facade follows pages).
+    #[wasm_bindgen(js_name = listCaches, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn list_caches(
+        &self,
+        #[wasm_bindgen(js_name = nextToken)] next_token: Option<String>,
+    ) -> Promise {
+        self.start(&None, || {
+            Ok(prepare(ListCachesRequest {
+                next_token: next_token.unwrap_or_default(),
+            }))
+        })
+    }
+
+    /// Removes every item of a cache: `{type: 'Success'}` or an error object.
+    #[wasm_bindgen(js_name = flushCache, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn flush_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {
+        self.start(&None, || Ok(prepare(FlushCacheRequest::new(cache_name)?)))
+    }
+}
+
+impl IntoJs for CreateCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged(match self {
+            CreateCacheResponse::Success => "Success",
+            CreateCacheResponse::AlreadyExists => "AlreadyExists",
+        })
+        .into()
+    }
+}
+
+impl IntoJs for DeleteCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for FlushCacheResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for ListCachesResponse {
+    fn into_js(self) -> JsValue {
+        let o = tagged("Success");
+        let caches: js_sys::Array = self
+            .caches
+            .into_iter()
+            .map(|c| {
+                let info = Object::new();
+                set(&info, "name", &JsValue::from_str(&c.name));
+                set(&info, "maxTrafficRate", &JsValue::from(c.max_traffic_rate));
+                set(
+                    &info,
+                    "maxThroughputKbps",
+                    &JsValue::from(c.max_throughput_kbps),
+                );
+                set(&info, "maxItemSizeKb", &JsValue::from(c.max_item_size_kb));
+                set(
+                    &info,
+                    "maxTtlSeconds",
+                    &JsValue::from(c.max_ttl_seconds as f64),
+                );
+                set(&info, "maxPublishRate", &JsValue::from(c.max_publish_rate));
+                set(
+                    &info,
+                    "maxSubscriptionCount",
+                    &JsValue::from(c.max_subscription_count),
+                );
+                set(
+                    &info,
+                    "maxPublishMessageSizeKb",
+                    &JsValue::from(c.max_publish_message_size_kb),
+                );
+                JsValue::from(info)
+            })
+            .collect();
+        set(&o, "caches", &caches);
+        set(&o, "nextToken", &JsValue::from_str(&self.next_token));
+        o.into()
+    }
+}

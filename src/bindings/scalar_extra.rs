@@ -1,0 +1,593 @@
+//! The other scalar methods of `CacheClientCore` (feature `scalars-extra`): increment, conditional and
+//! hash-conditional sets, batches, existence, item type/TTL and TTL updates. Each resolves to a tagged object
+//! (see `CoreResult`).
+
+use js_sys::{Array, Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::cache_client::{prepare, CacheClientCore};
+use super::convert::{self, set, tagged, uint8, IntoJs};
+use crate::core::cache::get_batch::{GetBatchRequest, GetBatchResponse};
+use crate::core::cache::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
+use crate::core::cache::increment::{IncrementRequest, IncrementResponse};
+use crate::core::cache::item_get_ttl::{ItemGetTtlRequest, ItemGetTtlResponse};
+use crate::core::cache::item_get_type::{ItemGetTypeRequest, ItemGetTypeResponse};
+use crate::core::cache::keys_exist::{KeysExistRequest, KeysExistResponse};
+use crate::core::cache::set_batch::{BatchItem, SetBatchRequest, SetBatchResponse};
+use crate::core::cache::set_if::{Condition, SetIfRequest, SetIfResponse};
+use crate::core::cache::set_if_hash::{HashCondition, SetIfHashRequest, SetIfHashResponse};
+use crate::core::cache::update_ttl::{TtlChange, UpdateTtlRequest, UpdateTtlResponse};
+use crate::core::error::MomentoError;
+
+impl CacheClientCore {
+    /// Shared by the conditional sets (non-generic on purpose: one copy in the bundle).
+    #[inline(never)]
+    fn set_if(
+        &self,
+        cache_name: String,
+        key: JsValue,
+        value: JsValue,
+        condition: Result<Condition, MomentoError>,
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(SetIfRequest::new(
+                cache_name,
+                convert::bytes(&key, "key")?,
+                convert::bytes(&value, "value")?,
+                condition?,
+                convert::opt_number(&options, "ttl")?,
+                self.default_ttl_ms,
+            )?))
+        })
+    }
+
+    /// Shared by the hash-conditioned sets.
+    #[inline(never)]
+    fn set_if_hash(
+        &self,
+        cache_name: String,
+        key: JsValue,
+        value: JsValue,
+        condition: Result<HashCondition, MomentoError>,
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(SetIfHashRequest::new(
+                cache_name,
+                convert::bytes(&key, "key")?,
+                convert::bytes(&value, "value")?,
+                condition?,
+                convert::opt_number(&options, "ttl")?,
+                self.default_ttl_ms,
+            )?))
+        })
+    }
+
+    #[inline(never)]
+    fn update_ttl_with(
+        &self,
+        cache_name: String,
+        key: JsValue,
+        ttl_milliseconds: f64,
+        change: TtlChange,
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(UpdateTtlRequest::new(
+                cache_name,
+                convert::bytes(&key, "key")?,
+                ttl_milliseconds,
+                change,
+            )?))
+        })
+    }
+}
+
+fn hash(value: &JsValue) -> Result<Vec<u8>, MomentoError> {
+    convert::bytes(value, "hash")
+}
+
+#[wasm_bindgen]
+impl CacheClientCore {
+    /// Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried.
+    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
+    pub fn increment(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
+        amount: f64,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(IncrementRequest::new(
+                cache_name,
+                convert::bytes(&field, "field")?,
+                amount,
+                convert::opt_number(&options, "ttl")?,
+                self.default_ttl_ms,
+            )?))
+        })
+    }
+
+    /// Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`.
+    #[wasm_bindgen(js_name = setIfAbsent, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_absent(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        self.set_if(cache_name, key, value, Ok(Condition::Absent), options)
+    }
+
+    /// Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`.
+    #[wasm_bindgen(js_name = setIfPresent, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_present(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        self.set_if(cache_name, key, value, Ok(Condition::Present), options)
+    }
+
+    /// Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
+    #[wasm_bindgen(js_name = setIfEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
+        self.set_if(cache_name, key, value, cond, options)
+    }
+
+    /// Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
+    #[wasm_bindgen(js_name = setIfNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_not_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
+        not_equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = convert::bytes(&not_equal, "notEqual").map(Condition::NotEqual);
+        self.set_if(cache_name, key, value, cond, options)
+    }
+
+    /// Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
+    #[wasm_bindgen(js_name = setIfPresentAndNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_present_and_not_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
+        not_equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = convert::bytes(&not_equal, "notEqual").map(Condition::PresentAndNotEqual);
+        self.set_if(cache_name, key, value, cond, options)
+    }
+
+    /// Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
+    #[wasm_bindgen(js_name = setIfAbsentOrEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_absent_or_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
+        self.set_if(cache_name, key, value, cond, options)
+    }
+
+    /// Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = getWithHash, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn get_with_hash(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(GetWithHashRequest::new(
+                cache_name,
+                convert::bytes(&key, "key")?,
+            )?))
+        })
+    }
+
+    /// Stores a value and returns its hash: `{type: 'Stored', hash}`.
+    #[wasm_bindgen(js_name = setWithHash, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_with_hash(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        self.set_if_hash(
+            cache_name,
+            key,
+            value,
+            Ok(HashCondition::Unconditional),
+            options,
+        )
+    }
+
+    /// Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`.
+    #[wasm_bindgen(js_name = setIfPresentAndHashEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_present_and_hash_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
+        hash_equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = hash(&hash_equal).map(HashCondition::PresentAndHashEqual);
+        self.set_if_hash(cache_name, key, value, cond, options)
+    }
+
+    /// Stores if the key exists and its hash differs from `hashNotEqual`.
+    #[wasm_bindgen(js_name = setIfPresentAndHashNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_present_and_hash_not_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
+        hash_not_equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = hash(&hash_not_equal).map(HashCondition::PresentAndHashNotEqual);
+        self.set_if_hash(cache_name, key, value, cond, options)
+    }
+
+    /// Stores if the key is absent or its hash equals `hashEqual`.
+    #[wasm_bindgen(js_name = setIfAbsentOrHashEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_absent_or_hash_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
+        hash_equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = hash(&hash_equal).map(HashCondition::AbsentOrHashEqual);
+        self.set_if_hash(cache_name, key, value, cond, options)
+    }
+
+    /// Stores if the key is absent or its hash differs from `hashNotEqual`.
+    #[wasm_bindgen(js_name = setIfAbsentOrHashNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_if_absent_or_hash_not_equal(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
+        #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
+        hash_not_equal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        let cond = hash(&hash_not_equal).map(HashCondition::AbsentOrHashNotEqual);
+        self.set_if_hash(cache_name, key, value, cond, options)
+    }
+
+    /// Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`
+    /// in key order.
+    #[wasm_bindgen(js_name = getBatch, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn get_batch(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(GetBatchRequest::new(
+                cache_name,
+                convert::bytes_list(&keys, "keys")?,
+            )?))
+        })
+    }
+
+    /// Stores many items in one streamed call. `items` is `[key, value, ttlSeconds?][]`; `options.ttl` applies to
+    /// items without their own. Resolves to `{type: 'Success', count}`.
+    #[wasm_bindgen(js_name = setBatch, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn set_batch(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(
+            unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array, number?]>"
+        )]
+        items: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+        options: Option<Object>,
+    ) -> Promise {
+        self.start(&options, || {
+            let array = items
+                .dyn_ref::<Array>()
+                .ok_or_else(|| MomentoError::invalid_argument("items must be an array"))?;
+            let items = array
+                .iter()
+                .map(|entry| {
+                    let entry: Array = entry.dyn_into().map_err(|_| {
+                        MomentoError::invalid_argument("each item must be [key, value, ttl?]")
+                    })?;
+                    let ttl = entry.get(2);
+                    Ok(BatchItem {
+                        key: convert::bytes(&entry.get(0), "key")?,
+                        value: convert::bytes(&entry.get(1), "value")?,
+                        ttl_seconds: if ttl.is_undefined() || ttl.is_null() {
+                            None
+                        } else {
+                            Some(convert::number(&ttl, "ttl")?)
+                        },
+                    })
+                })
+                .collect::<Result<Vec<_>, MomentoError>>()?;
+            Ok(prepare(SetBatchRequest::new(
+                cache_name,
+                items,
+                convert::opt_number(&options, "ttl")?,
+                self.default_ttl_ms,
+            )?))
+        })
+    }
+
+    /// Which keys exist: `{type: 'Success', exists: boolean[]}` in key order.
+    #[wasm_bindgen(js_name = keysExist, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn keys_exist(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(KeysExistRequest::new(
+                cache_name,
+                convert::bytes_list(&keys, "keys")?,
+            )?))
+        })
+    }
+
+    /// The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = itemGetType, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn item_get_type(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(ItemGetTypeRequest::new(
+                cache_name,
+                convert::bytes(&key, "key")?,
+            )?))
+        })
+    }
+
+    /// The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`.
+    #[wasm_bindgen(js_name = itemGetTtl, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn item_get_ttl(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.start(&options, || {
+            Ok(prepare(ItemGetTtlRequest::new(
+                cache_name,
+                convert::bytes(&key, "key")?,
+            )?))
+        })
+    }
+
+    /// Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`.
+    #[wasm_bindgen(js_name = updateTtl, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn update_ttl(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: f64,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.update_ttl_with(
+            cache_name,
+            key,
+            ttl_milliseconds,
+            TtlChange::Overwrite,
+            options,
+        )
+    }
+
+    /// Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`.
+    #[wasm_bindgen(js_name = increaseTtl, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn increase_ttl(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: f64,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.update_ttl_with(
+            cache_name,
+            key,
+            ttl_milliseconds,
+            TtlChange::Increase,
+            options,
+        )
+    }
+
+    /// Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`.
+    #[wasm_bindgen(js_name = decreaseTtl, unchecked_return_type = "Promise<CoreResult>")]
+    pub fn decrease_ttl(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
+        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: f64,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> Promise {
+        self.update_ttl_with(
+            cache_name,
+            key,
+            ttl_milliseconds,
+            TtlChange::Decrease,
+            options,
+        )
+    }
+}
+
+impl IntoJs for IncrementResponse {
+    fn into_js(self) -> JsValue {
+        let IncrementResponse::Success { value } = self;
+        let o = tagged("Success");
+        set(&o, "value", &JsValue::from(value as f64));
+        o.into()
+    }
+}
+
+impl IntoJs for SetIfResponse {
+    fn into_js(self) -> JsValue {
+        tagged(match self {
+            SetIfResponse::Stored => "Stored",
+            SetIfResponse::NotStored => "NotStored",
+        })
+        .into()
+    }
+}
+
+impl IntoJs for GetWithHashResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            GetWithHashResponse::Hit { value, hash } => {
+                let o = tagged("Hit");
+                set(&o, "value", &uint8(&value));
+                set(&o, "hash", &uint8(&hash));
+                o.into()
+            }
+            GetWithHashResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for SetIfHashResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            SetIfHashResponse::Stored { hash } => {
+                let o = tagged("Stored");
+                set(&o, "hash", &uint8(&hash));
+                o.into()
+            }
+            SetIfHashResponse::NotStored => tagged("NotStored").into(),
+        }
+    }
+}
+
+impl IntoJs for GetBatchResponse {
+    fn into_js(self) -> JsValue {
+        let o = tagged("Success");
+        let results: Array = self.results.into_iter().map(IntoJs::into_js).collect();
+        set(&o, "results", &results);
+        o.into()
+    }
+}
+
+impl IntoJs for SetBatchResponse {
+    fn into_js(self) -> JsValue {
+        let o = tagged("Success");
+        set(&o, "count", &JsValue::from(self.results.len() as u32));
+        o.into()
+    }
+}
+
+impl IntoJs for KeysExistResponse {
+    fn into_js(self) -> JsValue {
+        let o = tagged("Success");
+        let exists: Array = self.exists.into_iter().map(JsValue::from).collect();
+        set(&o, "exists", &exists);
+        o.into()
+    }
+}
+
+impl IntoJs for ItemGetTypeResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            ItemGetTypeResponse::Hit { item_type } => {
+                let o = tagged("Hit");
+                set(&o, "itemType", &JsValue::from_str(item_type.as_str()));
+                o.into()
+            }
+            ItemGetTypeResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for ItemGetTtlResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            ItemGetTtlResponse::Hit { remaining_ttl_ms } => {
+                let o = tagged("Hit");
+                set(
+                    &o,
+                    "remainingTtlMillis",
+                    &JsValue::from(remaining_ttl_ms as f64),
+                );
+                o.into()
+            }
+            ItemGetTtlResponse::Miss => tagged("Miss").into(),
+        }
+    }
+}
+
+impl IntoJs for UpdateTtlResponse {
+    fn into_js(self) -> JsValue {
+        tagged(match self {
+            UpdateTtlResponse::Set => "Set",
+            UpdateTtlResponse::NotSet => "NotSet",
+            UpdateTtlResponse::Miss => "Miss",
+        })
+        .into()
+    }
+}
