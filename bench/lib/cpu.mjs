@@ -74,7 +74,7 @@ class FakeXMLHttpRequest {
 
 // 3. The client under test.
 let ours, sdkWeb;
-if (o.client.startsWith('ours')) ours = await import('../../pkg/web/index.node.js');
+if (o.client.startsWith('ours')) ours = await import(process.env.MOMENTO_WASM_NODE_ENTRY ?? '../../pkg/web/index.node.js');
 if (o.client === 'sdk-web') {
   globalThis.XMLHttpRequest = FakeXMLHttpRequest;
   globalThis.navigator ??= { userAgent: 'momento-wasm-bench (Node.js)' };

@@ -21,8 +21,8 @@ const NODE_CLIENTS = ['ours-text', 'ours-binary', 'sdk-web', 'raw-text', 'raw-bi
 
 // Sizes of the run. --quick: enough to prove every section still works, in well under 90 s.
 const P = QUICK
-  ? { coldRuns: 3, cpuN: 1000, cpuWarmup: 300, loadSeconds: 0.5, loadWarmup: 0.2, chromeSeconds: 0.5, chromeWarmup: 0.2,
-    payloadReps: 1, srvSeconds: 1, srvWarmup: 0.3 }
+  ? { coldRuns: 2, cpuN: 1000, cpuWarmup: 300, loadSeconds: 0.4, loadWarmup: 0.1, chromeSeconds: 0.4, chromeWarmup: 0.1,
+    payloadReps: 1, srvSeconds: 1, srvWarmup: 0.2 }
   : { coldRuns: 15, cpuN: 20000, cpuWarmup: 5000, loadSeconds: 4, loadWarmup: 1, chromeSeconds: 3, chromeWarmup: 1,
     payloadReps: 5, srvSeconds: 5, srvWarmup: 1 };
 const INFLIGHTS = [1, 64];
