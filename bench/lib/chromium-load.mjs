@@ -3,7 +3,7 @@
 // sdk-web uses the browser's native XMLHttpRequest (bundled with esbuild into target/bench/). Chromium opens at
 // most 6 HTTP/1.1 connections per origin, so "64 in flight" queues on 6 connections for every client alike.
 // Usage: node bench/lib/chromium-load.mjs '<json {clients, apiKey, cache, seconds, warmupSeconds, inflights, valueBytes}>'
-// → one JSON line {chromium: version, results: {client: {get: {...}, set: {...}}}}.
+// → one JSON line {chromium: version, runs: [{client, results: {get: {...}, set: {...}}}]}.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer, launchChromium } from '../../tests/browser/serve.mjs';
@@ -15,7 +15,7 @@ execFileSync(`${root}/node_modules/.bin/esbuild`, [`${root}/bench/lib/sdk-web-en
 
 const statics = await startStaticServer();
 const browser = await launchChromium();
-const out = { chromium: browser.version(), results: {} };
+const out = { chromium: browser.version(), runs: [] }; // one entry per element of o.clients (a client may repeat)
 try {
   for (const client of o.clients) {
     const page = await browser.newPage();
@@ -25,10 +25,10 @@ try {
     await page.goto(`${statics.origin}/bench/lib/browser-bench.html`);
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
     try {
-      out.results[client] = await page.evaluate((args) => window.runBench(args),
-        { ...o, client, sdkWebBundle: '/target/bench/sdk-web.browser.js' });
+      out.runs.push({ client, results: await page.evaluate((args) => window.runBench(args),
+        { ...o, client, sdkWebBundle: '/target/bench/sdk-web.browser.js' }) });
     } catch (e) {
-      out.results[client] = { error: `${e.message}\n${logs.join('\n')}`.slice(0, 2000) };
+      out.runs.push({ client, results: { error: `${e.message}\n${logs.join('\n')}`.slice(0, 2000) } });
     }
     await page.close();
   }

@@ -21,10 +21,10 @@ const NODE_CLIENTS = ['ours-text', 'ours-binary', 'sdk-web', 'raw-text', 'raw-bi
 
 // Sizes of the run. --quick: enough to prove every section still works, in well under 90 s.
 const P = QUICK
-  ? { coldRuns: 2, cpuN: 1000, cpuWarmup: 300, loadSeconds: 0.4, loadWarmup: 0.1, chromeSeconds: 0.4, chromeWarmup: 0.1,
-    payloadReps: 1, srvSeconds: 1, srvWarmup: 0.2 }
-  : { coldRuns: 15, cpuN: 20000, cpuWarmup: 5000, loadSeconds: 4, loadWarmup: 1, chromeSeconds: 3, chromeWarmup: 1,
-    payloadReps: 5, srvSeconds: 5, srvWarmup: 1 };
+  ? { coldRuns: 2, cpuN: 1000, cpuWarmup: 300, rounds: 1, loadSeconds: 0.4, loadWarmup: 0.1, chromeSeconds: 0.4,
+    chromeWarmup: 0.1, payloadReps: 1, srvSeconds: 1, srvWarmup: 0.2 }
+  : { coldRuns: 15, cpuN: 20000, cpuWarmup: 5000, rounds: 2, loadSeconds: 2.5, loadWarmup: 0.5, chromeSeconds: 2,
+    chromeWarmup: 0.5, payloadReps: 7, srvSeconds: 5, srvWarmup: 1 };
 const INFLIGHTS = [1, 64];
 const SIZES = [1024, 102400, 1048576, 5000000];
 
@@ -187,17 +187,47 @@ for (const client of NODE_CLIENTS) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // (d) Throughput and latency, Node and Chromium.
-log(`==> (d) get/set load in Node, in flight ${INFLIGHTS.join('/')}, ${P.loadSeconds} s each`);
-results.loadNode = {};
-for (const client of NODE_CLIENTS) {
-  results.loadNode[client] = (await node('node-load.mjs', { ...common, client, seconds: P.loadSeconds,
-    warmupSeconds: P.loadWarmup, inflights: INFLIGHTS })).results;
+// Each client runs in `rounds` rounds, the client order reversed every other round, so a drift in the machine's load
+// (it may be shared) biases no client; ops/s and p50 are the means of the rounds, p99 the worst round.
+const roundOrder = (round) => (round % 2 ? [...NODE_CLIENTS].reverse() : NODE_CLIENTS);
+function mergeRounds(runs) {
+  const out = {};
+  for (const { client, results: r } of runs) (out[client] ??= []).push(r);
+  for (const [client, rs] of Object.entries(out)) {
+    const ok = rs.filter((r) => !r.error);
+    if (!ok.length) { out[client] = rs[0]; continue; }
+    const merged = {};
+    for (const op of Object.keys(ok[0])) {
+      merged[op] = {};
+      for (const inflight of Object.keys(ok[0][op])) {
+        const cells = ok.map((r) => r[op][inflight]);
+        const mean = (k) => cells.reduce((a, c) => a + c[k], 0) / cells.length;
+        merged[op][inflight] = { opsPerSec: mean('opsPerSec'), p50Ms: mean('p50Ms'), p99Ms: Math.max(...cells.map((c) => c.p99Ms)),
+          ops: cells.reduce((a, c) => a + c.ops, 0), errors: cells.reduce((a, c) => a + c.errors, 0), rounds: cells.length,
+          opsPerSecRounds: cells.map((c) => Math.round(c.opsPerSec)) };
+      }
+    }
+    out[client] = merged;
+  }
+  return out;
 }
-log(`==> (d) get/set load in headless Chromium, ${P.chromeSeconds} s each`);
+log(`==> (d) get/set load in Node, in flight ${INFLIGHTS.join('/')}, ${P.rounds} x ${P.loadSeconds} s each`);
 {
-  const r = await node('chromium-load.mjs', { ...common, clients: NODE_CLIENTS, seconds: P.chromeSeconds,
+  const runs = [];
+  for (let round = 0; round < P.rounds; round++) {
+    for (const client of roundOrder(round)) {
+      runs.push({ client, results: (await node('node-load.mjs', { ...common, client, seconds: P.loadSeconds,
+        warmupSeconds: P.loadWarmup, inflights: INFLIGHTS })).results });
+    }
+  }
+  results.loadNode = mergeRounds(runs);
+}
+log(`==> (d) get/set load in headless Chromium, ${P.rounds} x ${P.chromeSeconds} s each`);
+{
+  const clients = Array.from({ length: P.rounds }, (_, round) => roundOrder(round)).flat();
+  const r = await node('chromium-load.mjs', { ...common, clients, seconds: P.chromeSeconds,
     warmupSeconds: P.chromeWarmup, inflights: INFLIGHTS });
-  results.loadChromium = r.results;
+  results.loadChromium = mergeRounds(r.runs);
   versions.chromium = `${versions.chromium} (playwright reports ${r.chromium})`;
 }
 
@@ -219,10 +249,20 @@ results.server = {};
     ['h2c 4 conns x 16 streams', ['--h2', '--connections', '4', '--streams', '16']],
   ];
   const base = ['load', '--seconds', String(P.srvSeconds), '--warmup-seconds', String(P.srvWarmup), '--value-bytes', String(VALUE_BYTES)];
+  // Server CPU per request (utime+stime of the server process over the run / requests at the measured rate): steadier
+  // than req/s when other jobs share the machine.
+  const hz = Number(tryShell('getconf', ['CLK_TCK'])) || 100;
+  const cpuSeconds = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / hz; };
+  const measure = async (proc, args) => {
+    const c0 = cpuSeconds(proc.pid);
+    const r = await runJson(BENCH_BIN, args);
+    r.serverCpuUsPerReq = ((cpuSeconds(proc.pid) - c0) * 1e6) / (r.rps * (P.srvSeconds + P.srvWarmup));
+    return r;
+  };
   for (const [name, args] of shapes) {
     results.server[name] = {
-      momento: await runJson(BENCH_BIN, [...base, ...args, '--url', `http://127.0.0.1:${port}`, '--auth', key.api_key, '--cache', CACHE]),
-      hyper: await runJson(BENCH_BIN, [...base, ...args, '--url', `http://127.0.0.1:${floorPort}`]),
+      momento: await measure(server, [...base, ...args, '--url', `http://127.0.0.1:${port}`, '--auth', key.api_key, '--cache', CACHE]),
+      hyper: await measure(floor, [...base, ...args, '--url', `http://127.0.0.1:${floorPort}`]),
     };
   }
 }

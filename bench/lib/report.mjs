@@ -1,6 +1,6 @@
 // Turns target/bench/results.json into the terminal table and the Markdown report (bench/RESULTS.md).
 // Also runnable alone to re-render: node bench/lib/report.mjs [results.json]
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const n0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : 'n/a');
 const n1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
@@ -91,6 +91,7 @@ export function report(R, findings = '') {
   // (f)
   for (const [shape, v] of Object.entries(R.server)) {
     add('(f)', `server Get req/s, ${shape}`, `momento ${n0(v.momento.rps)}`, `hyper ${n0(v.hyper.rps)}`, rx(ratio(v.momento.rps, v.hyper.rps)));
+    if (v.momento.serverCpuUsPerReq) add('(f)', `server CPU µs/req, ${shape}`, `momento ${n1(v.momento.serverCpuUsPerReq)}`, `hyper ${n1(v.hyper.serverCpuUsPerReq)}`, rx(ratio(v.momento.serverCpuUsPerReq, v.hyper.serverCpuUsPerReq)));
     const r = ratio(v.momento.rps, v.hyper.rps);
     goal(`momento-server ≥ 0.6× bare hyper (${shape})`, `${n0(v.momento.rps)} vs ${n0(v.hyper.rps)} req/s = ${rx(r)}`, r >= 0.6, r >= 0.6 ? '' : `${rx(r / 0.6)} the goal`);
   }
@@ -156,7 +157,8 @@ function markdown(R, rows, goals, findings) {
   md.push('');
 
   md.push('### (d) throughput and latency', '',
-    `Closed loop of 1 or 64 concurrent workers, ${R.params.loadSeconds} s (Node) / ${R.params.chromeSeconds} s (Chromium) after warm-up, 100 B values, ` +
+    `Closed loop of 1 or 64 concurrent workers, ${R.params.rounds ?? 1} round(s) of ${R.params.loadSeconds} s (Node) / ${R.params.chromeSeconds} s (Chromium) after warm-up per client ` +
+    '(client order reversed every other round; ops/s and p50 = mean of the rounds, p99 = worst round), 100 B values, ' +
     'get of one key, set over 1024 keys. Node: global fetch (undici) for ours/raw, xhr2 for sdk-web. Chromium: a page from tests/browser/serve.mjs, ' +
     'cross-origin to momento-server (CORS), native fetch/XHR; Chromium opens at most 6 HTTP/1.1 connections per origin, so 64 in flight queue on 6 connections for every client.', '');
   for (const [env, L] of [['Node', R.loadNode], ['Chromium', R.loadChromium]]) {
@@ -164,7 +166,7 @@ function markdown(R, rows, goals, findings) {
     md.push(`**${env}**`, '', '| client | op | in flight | ops/s | p50 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const [c, x] of Object.entries(L)) {
       if (x.error) { md.push(`| ${c} | — | — | FAILED: ${x.error.split('\n')[0]} | | | |`); continue; }
-      for (const op of ['get', 'set']) for (const [inf, r] of Object.entries(x[op])) md.push(`| ${c} | ${op} | ${inf} | ${n0(r.opsPerSec)} | ${n2(r.p50Ms)} | ${n2(r.p99Ms)} | ${r.errors} |`);
+      for (const op of ['get', 'set']) for (const [inf, r] of Object.entries(x[op])) md.push(`| ${c} | ${op} | ${inf} | ${n0(r.opsPerSec)}${r.opsPerSecRounds?.length > 1 ? ` (${r.opsPerSecRounds.join(', ')})` : ''} | ${n2(r.p50Ms)} | ${n2(r.p99Ms)} | ${r.errors} |`);
     }
     md.push('');
   }
@@ -179,17 +181,27 @@ function markdown(R, rows, goals, findings) {
     'bench/server-bench (Rust, hyper 1 + tokio): `floor` answers every request 200 with the same gRPC-web bytes momento-server returns for the Get ' +
     '(HTTP/1.1 + h2c, tokio multi-thread); `load` sends gRPC-web binary `cache_client.Scs/Get` (a hit, 100 B value) over keep-alive connections on ' +
     'a single thread for the whole run and counts an answer only with HTTP 200 and `grpc-status:0`. Both servers on the same machine as the generator.', '');
-  md.push('| shape | server | req/s | p50 µs | p99 µs | max µs | errors |', '| --- | --- | --- | --- | --- | --- | --- |');
+  md.push('| shape | server | req/s | server CPU µs/req | p50 µs | p99 µs | max µs | errors |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [shape, v] of Object.entries(R.server)) {
-    for (const [name, r] of Object.entries(v)) md.push(`| ${shape} | ${name} | ${n0(r.rps)} | ${n0(r.p50_us)} | ${n0(r.p99_us)} | ${n0(r.max_us)} | ${r.errors}${r.first_error ? ` (${r.first_error})` : ''} |`);
+    for (const [name, r] of Object.entries(v)) md.push(`| ${shape} | ${name} | ${n0(r.rps)} | ${n1(r.serverCpuUsPerReq)} | ${n0(r.p50_us)} | ${n0(r.p99_us)} | ${n0(r.max_us)} | ${r.errors}${r.first_error ? ` (${r.first_error})` : ''} |`);
   }
   md.push('');
   if (findings.trim()) md.push(findings.trim(), '');
   return md.join('\n');
 }
 
+// Re-renders from saved results: `node bench/lib/report.mjs [results.json] [--write]` prints the table; --write also
+// rewrites the report (bench/RESULTS.md, or target/bench/RESULTS.quick.md for a --quick run) with bench/FINDINGS.md.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const R = JSON.parse(readFileSync(process.argv[2] ?? new URL('../../target/bench/results.json', import.meta.url), 'utf8'));
-  const { table } = report(R);
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith('--')) ?? new URL('../../target/bench/results.json', import.meta.url);
+  const R = JSON.parse(readFileSync(file, 'utf8'));
+  const findingsUrl = new URL('../FINDINGS.md', import.meta.url);
+  const { table, markdown } = report(R, existsSync(findingsUrl) ? readFileSync(findingsUrl, 'utf8') : '');
   console.log(table);
+  if (args.includes('--write')) {
+    const target = new URL(R.quick ? '../../target/bench/RESULTS.quick.md' : '../RESULTS.md', import.meta.url);
+    writeFileSync(target, markdown);
+    console.error(`wrote ${target.pathname}`);
+  }
 }
