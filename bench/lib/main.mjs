@@ -103,7 +103,7 @@ const versions = {
   xhr2: pkgVersion('xhr2'),
   esbuild: pkgVersion('esbuild'),
   'playwright-core': pkgVersion('playwright-core'),
-  'momento-server': tryShell(SERVER_BIN, ['--version']),
+  'momento-server': `${tryShell(SERVER_BIN, ['--version'])} (${SERVER_BIN.replace(ROOT, '')})`,
 };
 const results = { quick: QUICK, date: new Date().toISOString(), machine, versions, params: P };
 
@@ -269,7 +269,7 @@ results.server = {};
 stopAll();
 machine.loadAvgEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 results.runtimeSeconds = (Date.now() - started) / 1000;
-writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2));
+writeFileSync(`${OUT}/${QUICK ? "results.quick.json" : "results.json"}`, JSON.stringify(results, null, 2));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report.
@@ -278,5 +278,5 @@ const { table, markdown } = report(results, existsSync(`${ROOT}bench/FINDINGS.md
 console.log(table);
 const target = QUICK ? `${OUT}/RESULTS.quick.md` : `${ROOT}bench/RESULTS.md`;
 writeFileSync(target, markdown);
-log(`\nwrote ${target.replace(ROOT, '')} and target/bench/results.json (${results.runtimeSeconds.toFixed(0)} s)`);
+log(`\nwrote ${target.replace(ROOT, '')} and target/bench/${QUICK ? "results.quick.json" : "results.json"} (${results.runtimeSeconds.toFixed(0)} s)`);
 process.exit(0);

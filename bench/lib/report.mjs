@@ -101,7 +101,7 @@ export function report(R, findings = '') {
   const line = (cells) => cells.map((c, i) => String(c).slice(0, w[i]).padEnd(w[i])).join(' ');
   let table = `\n${line(['', 'measure', 'ours', 'other', 'ratio'])}\n${'-'.repeat(w.reduce((a, b) => a + b + 1, 0))}\n`;
   for (const r of rows) table += `${line(r)}\n`;
-  table += `\nGoals (measured/goal):\n`;
+  table += `\nGoals (measured/goal)${R.quick ? ' — --quick: smoke-sized, figures not comparable with a full run' : ''}:\n`;
   for (const [g, m, met, by] of goals) table += `  [${met.padEnd(6)}] ${g}: ${m}${by ? ` — ${by}` : ''}\n`;
 
   return { table, markdown: markdown(R, rows, goals, findings) };
@@ -115,6 +115,7 @@ function markdown(R, rows, goals, findings) {
     'Every figure below was measured in that one run; ratios compare figures of the same run. ' +
     `Load average ${m.loadAvgStart} at the start, ${m.loadAvgEnd} at the end` +
     (parseFloat(m.loadAvgStart) > m.cores * 0.5 || parseFloat(m.loadAvgEnd) > m.cores ? ' — **the machine was shared** (other jobs were running), so absolute figures are noisy; ratios are more stable than absolutes.' : '.'), '');
+  if (R.quick) md.push('**--quick: a smoke-sized run** (tiny N, no real warm-up): it proves every section still works; its figures are not comparable with a full run\'s.', '');
   md.push('## Machine and versions', '');
   md.push('| | |', '| --- | --- |');
   md.push(`| CPU | ${m.cpu}, ${m.cores} cores |`, `| RAM | ${m.ramGiB} GiB |`, `| OS | ${m.os} |`);
