@@ -249,6 +249,10 @@ impl Parser<'_> {
             .and_then(|s| std::str::from_utf8(s).ok())
             .ok_or("truncated \\u escape")?;
         self.i += 4;
+        // Exactly four hex digits: `from_str_radix` alone would also take a sign (`\u+041`).
+        if !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err("invalid \\u escape".into());
+        }
         u32::from_str_radix(s, 16).map_err(|_| "invalid \\u escape".into())
     }
 
@@ -306,6 +310,9 @@ mod tests {
             "{\"a\":-}",
             "{\"a\":1e}",
             "{\"a\":\"\\u12\"}",
+            // Found by fuzz/credentials: `from_str_radix` accepted a sign in a \u escape.
+            "{\"a\":\"\\u+041\"}",
+            "{\"a\":\"\\ud83d\\u+e00\"}",
         ] {
             assert!(parse_object(bad).is_err(), "{bad:?} should fail");
         }
