@@ -109,14 +109,18 @@ async fn send(server: &InProcessServer, r: &FuzzRequest) {
     let Ok(response) = server.handler().oneshot(request).await;
     let (parts, mut body) = response.into_parts();
     let mut data = Vec::new();
+    let mut trailers = http::HeaderMap::new();
     let mut complete = false;
     for _ in 0..MAX_FRAMES {
         match next_frame(&mut body).await {
-            Some(Some(Ok(frame))) => {
-                if let Ok(d) = frame.into_data() {
-                    data.extend_from_slice(&d);
+            Some(Some(Ok(frame))) => match frame.into_data() {
+                Ok(d) => data.extend_from_slice(&d),
+                Err(frame) => {
+                    if let Ok(t) = frame.into_trailers() {
+                        trailers.extend(t);
+                    }
                 }
-            }
+            },
             Some(Some(Err(_))) | None => break,
             Some(None) => {
                 complete = true;
@@ -125,13 +129,17 @@ async fn send(server: &InProcessServer, r: &FuzzRequest) {
         }
     }
     let _ = body.is_end_stream();
-    if !(complete && parts.status == http::StatusCode::OK && is_grpc_web(r.header("content-type")))
+    // Only gRPC-web answers (a request tonic-web does not recognise passes through as native
+    // gRPC, whose status is in HTTP trailers).
+    let response_ct = parts.headers.get(http::header::CONTENT_TYPE);
+    if !(complete
+        && parts.status == http::StatusCode::OK
+        && is_grpc_web(r.header("content-type"))
+        && is_grpc_web(response_ct.map(http::HeaderValue::as_bytes)))
     {
         return;
     }
-    let Some(mode) = parts
-        .headers
-        .get(http::header::CONTENT_TYPE)
+    let Some(mode) = response_ct
         .and_then(|v| v.to_str().ok())
         .and_then(Mode::from_response_content_type)
     else {
@@ -155,6 +163,7 @@ async fn send(server: &InProcessServer, r: &FuzzRequest) {
         parts
             .headers
             .iter()
+            .chain(trailers.iter())
             .filter_map(|(n, v)| Some((n.as_str(), v.to_str().ok()?))),
     );
     assert!(
