@@ -678,17 +678,18 @@ async fn dictionary_collection_ttl() {
     let t = c.ttl("d").await.unwrap();
     assert!(t > 50_000, "{t}");
 
-    // Expiry: no-refresh writes do not keep a dictionary alive.
-    c.dset_with("e", pairs(&[("a", "1")]), 100, false)
+    // Expiry: no-refresh writes do not keep a dictionary alive. (1 s TTLs, not less: on a loaded
+    // machine the second write must still land before the first one's TTL ends.)
+    c.dset_with("e", pairs(&[("a", "1")]), 1_000, false)
         .await
         .unwrap();
     c.dset_with("e", pairs(&[("b", "2")]), LONG_TTL, false)
         .await
         .unwrap();
     // A refreshing increment keeps this one alive.
-    c.dincr_with("f", "n", 1, 100, false).await.unwrap();
+    c.dincr_with("f", "n", 1, 1_000, false).await.unwrap();
     c.dincr_with("f", "n", 1, LONG_TTL, true).await.unwrap();
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
     assert_eq!(c.dfetch("e").await.unwrap(), None);
     assert_eq!(c.dfetch("f").await.unwrap(), Some(fields(&[("n", "2")])));
 
@@ -994,16 +995,20 @@ async fn set_collection_ttl() {
     let t = c.ttl("s").await.unwrap();
     assert!(t <= 1_000 && t > 0, "{t}");
 
-    // Expiry with and without refresh.
-    c.sunion_with("gone", bs(&["a"]), 100, false).await.unwrap();
+    // Expiry with and without refresh (1 s TTLs: see dictionary_collection_ttl).
+    c.sunion_with("gone", bs(&["a"]), 1_000, false)
+        .await
+        .unwrap();
     c.sunion_with("gone", bs(&["b"]), LONG_TTL, false)
         .await
         .unwrap();
-    c.sunion_with("kept", bs(&["a"]), 100, false).await.unwrap();
+    c.sunion_with("kept", bs(&["a"]), 1_000, false)
+        .await
+        .unwrap();
     c.sunion_with("kept", bs(&["b"]), LONG_TTL, true)
         .await
         .unwrap();
-    tokio::time::sleep(Duration::from_millis(150)).await;
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
     assert_eq!(c.sfetch("gone").await.unwrap(), None);
     assert_eq!(c.sfetch("kept").await.unwrap(), Some(set_of(&["a", "b"])));
 }
