@@ -4,7 +4,6 @@
 // The CacheClient itself (call pipeline, ping, get/set/delete) is in client.js, shared with index.lite.js;
 // this module mixes in the other families and adds topics, auth and leaderboards.
 import { addMethods } from './client.js';
-import * as controlResponses from './responses/control.js';
 import * as scalarExtraResponses from './responses/scalar-extra.js';
 import * as dictionaryResponses from './responses/dictionary.js';
 import * as setResponses from './responses/set.js';
@@ -32,7 +31,7 @@ export * from './responses/list.js';
 export * from './responses/sorted-set.js';
 
 // Method families beyond get/set/delete live in js/methods/<family>.js (one file per family).
-addMethods(controlMethods, controlResponses);
+addMethods(controlMethods); // responses/control.js is registered by client.js (ping is there)
 addMethods(scalarExtraMethods, scalarExtraResponses);
 addMethods(dictionaryMethods, dictionaryResponses);
 addMethods(setMethods, setResponses);
