@@ -4,7 +4,7 @@
 // dirty the tree). Raw JSON of every section goes to target/bench/results.json.
 // Usage: node bench/lib/main.mjs [--quick]   (env: MOMENTO_SERVER_BIN, SERVER_BENCH_BIN)
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -108,25 +108,16 @@ const versions = {
 const results = { quick: QUICK, date: new Date().toISOString(), machine, versions, params: P };
 
 // ---------------------------------------------------------------------------------------------------------------
-// (a) Bundle size of the get/set app: pkg/lite (scripts/size's esbuild flags) vs @gomomento/sdk-web.
-log('==> (a) bundle size of bench/apps/get-set');
-function bundle(alias, dir) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  sh(`${ROOT}node_modules/.bin/esbuild`, [`${ROOT}bench/apps/get-set/app.js`, '--bundle', '--minify', '--format=esm',
-    '--platform=browser', '--target=es2022', `--alias:momento-wasm=${alias}`, `--outfile=${dir}/app.js`, '--log-level=error']);
-}
-const gz = (f) => execFileSync('gzip', ['-9c', f], { maxBuffer: 1 << 27 }).length; // the CLI, as scripts/size
+// (a) Bundle size of the get/set app: scripts/size bundles it against pkg/lite and @gomomento/sdk-web (one place
+// for the esbuild flags and the measuring) and leaves the figures in target/size/sizes.json. Its budget check may
+// fail (exit 1); the figures are what the bench wants either way.
+log('==> (a) bundle size of bench/apps/get-set (scripts/size --no-build)');
 {
-  const ours = `${OUT}/size/ours`, theirs = `${OUT}/size/sdk-web`;
-  bundle(`${ROOT}pkg/lite/index.browser.js`, ours);
-  copyFileSync(`${ROOT}pkg/lite/momento_wasm_bg.wasm`, `${ours}/momento_wasm_bg.wasm`);
-  bundle('@gomomento/sdk-web', theirs);
-  const oursJs = gz(`${ours}/app.js`), oursWasm = gz(`${ours}/momento_wasm_bg.wasm`);
+  try { execFileSync('bash', [`${ROOT}scripts/size`, '--no-build'], { stdio: ['ignore', 'ignore', 'inherit'] }); } catch { /* over budget */ }
+  const z = JSON.parse(readFileSync(`${ROOT}target/size/sizes.json`, 'utf8'));
   results.size = {
-    ours: { jsGzip: oursJs, wasmGzip: oursWasm, allInGzip: oursJs + oursWasm,
-      rawBytes: readFileSync(`${ours}/app.js`).length + readFileSync(`${ours}/momento_wasm_bg.wasm`).length },
-    sdkWeb: { allInGzip: gz(`${theirs}/app.js`), rawBytes: readFileSync(`${theirs}/app.js`).length },
+    ours: { jsGzip: z.js.gzip, wasmGzip: z.wasm.gzip, allInGzip: z.allIn.gzip, rawBytes: z.allIn.raw },
+    sdkWeb: { allInGzip: z.sdkWeb.gzip, rawBytes: z.sdkWeb.raw },
   };
 }
 
