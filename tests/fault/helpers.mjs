@@ -1,4 +1,4 @@
-// Shared helpers of tests/fault and tests/load: spawn real momento-server processes (kill -9 them, restart
+// Shared helpers of tests/fault and tests/load (tests/node/topics uses the TCP proxy too): spawn real momento-server processes (kill -9 them, restart
 // them on the same port with the same secret), TCP/HTTP proxies that observe, trickle or stall traffic, and small
 // utilities. No mocks: every proxy forwards to a real momento-server.
 import assert from 'node:assert/strict';

@@ -3,29 +3,16 @@
 // the real server cuts connections on demand. Needs MOMENTO_API_KEY.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, connect } from 'node:net';
 import * as sdk from '../../pkg/web/index.node.js';
 import { topicsSuite } from '../suites/topics.mjs';
+// The TCP proxy (`sever()` cuts every connection, `open` counts live ones) and waitFor are tests/fault's.
+import { tcpProxy, waitFor } from '../fault/helpers.mjs';
 
 const apiKey = process.env.MOMENTO_API_KEY;
 assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
 const { endpoint } = JSON.parse(atob(apiKey));
-const [host, port] = endpoint.split(':');
+const [, port] = endpoint.split(':');
 const cacheName = `topics-${process.pid}`;
-
-/** Forwards TCP to momento-server; `sever()` cuts every open connection, `open` counts live ones. */
-function tcpProxy() {
-  const sockets = new Set();
-  const srv = createServer((inbound) => {
-    const outbound = connect(Number(port), host);
-    sockets.add(inbound);
-    const drop = () => { sockets.delete(inbound); inbound.destroy(); outbound.destroy(); };
-    inbound.on('error', drop).on('close', drop);
-    outbound.on('error', drop).on('close', drop);
-    inbound.pipe(outbound).pipe(inbound);
-  });
-  return { srv, get open() { return sockets.size; }, sever() { for (const s of [...sockets]) s.destroy(); } };
-}
 
 const topicClient = (p) => new sdk.TopicClient({
   configuration: sdk.Configurations.Laptop.latest(),
@@ -36,13 +23,6 @@ const viaProxy = (proxyPort) => sdk.CredentialProvider.fromString({
   endpointOverrides: { cacheEndpoint: `http://127.0.0.1:${proxyPort}`, controlEndpoint: `http://127.0.0.1:${proxyPort}`,
     tokenEndpoint: `http://127.0.0.1:${proxyPort}` },
 });
-const waitFor = async (cond, what, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 let proxy;
 let proxyPort;
@@ -50,7 +30,7 @@ before(async () => {
   const c = new sdk.CacheClient({ credentialProvider: sdk.CredentialProvider.fromString({ apiKey }), defaultTtlSeconds: 60 });
   const r = await c.createCache(cacheName);
   assert.ok(['Success', 'AlreadyExists'].includes(r.type), r.toString());
-  proxy = tcpProxy();
+  proxy = tcpProxy(Number(port));
   await new Promise((r2) => proxy.srv.listen(0, '127.0.0.1', r2));
   proxyPort = proxy.srv.address().port;
 });
