@@ -1,143 +1,125 @@
-//! wasm transport: the *global* `fetch` (browsers, Node ≥ 18, Workers, Deno — no XHR) with an
-//! `AbortController` per call that fires on the deadline, on the caller's `AbortSignal`, or when the call's
-//! future is dropped. Which one fired is recorded in flags, never guessed from error messages.
+//! wasm transport: the *global* `fetch` (browsers, Node ≥ 18, Workers, Deno — no XHR). The JS half
+//! (`fetch.js`, beside this file) runs one request per `Call` under an `AbortController` that fires on the
+//! deadline or on the caller's `AbortSignal`, reads the whole body of unary replies, and records which of
+//! deadline, signal or network failed — so a call costs one awaited promise here, and errors are classified by
+//! flags, never guessed from messages. Dropping an unfinished call aborts its request.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use gloo_timers::callback::Timeout;
-use js_sys::{Promise, Reflect, Uint8Array};
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, ReadableStreamDefaultReader, RequestInit};
+use web_sys::AbortSignal;
 
 use super::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/transport/fetch.js")]
 extern "C" {
-    /// The global `fetch`, whatever the global object is (window, worker, Node, workerd).
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(input: &str, init: &RequestInit) -> Promise;
+    /// One request (see fetch.js).
+    type Call;
+
+    #[wasm_bindgen(constructor)]
+    fn new(
+        url: &str,
+        headers: Array,
+        body: &[u8],
+        timeout_ms: u32,
+        signal: Option<&AbortSignal>,
+        streaming: bool,
+    ) -> Call;
+    #[wasm_bindgen(method)]
+    fn response(this: &Call) -> Promise;
+    #[wasm_bindgen(method)]
+    fn read(this: &Call) -> Promise;
+    #[wasm_bindgen(method, js_name = takeBody)]
+    fn take_body(this: &Call) -> Vec<u8>;
+    #[wasm_bindgen(method)]
+    fn disarm(this: &Call);
+    #[wasm_bindgen(method)]
+    fn cancel(this: &Call);
+    #[wasm_bindgen(method, getter)]
+    fn failure(this: &Call) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn message(this: &Call) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Call) -> u16;
+    #[wasm_bindgen(method, getter, js_name = contentType)]
+    fn content_type(this: &Call) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn headers(this: &Call) -> String;
+
+    /// Resolves after `ms` milliseconds.
+    fn sleep(ms: u32) -> Promise;
 }
 
 /// Transport over the global `fetch`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FetchTransport;
 
-/// Aborts its request when dropped; remembers whether the deadline or the caller's signal fired.
-struct AbortGuard {
-    controller: AbortController,
-    timed_out: Rc<Cell<bool>>,
-    cancelled: Rc<Cell<bool>>,
-    timer: Option<Timeout>,
-    listener: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+/// A request in flight; aborts it when dropped before it finished.
+struct Guard {
+    call: Call,
+    finished: bool,
 }
 
-impl AbortGuard {
-    fn new(timeout_ms: u32, user: Option<&AbortSignal>) -> Result<Self, TransportError> {
-        let controller = AbortController::new().map_err(|e| network(&e))?;
-        let timed_out = Rc::new(Cell::new(false));
-        let cancelled = Rc::new(Cell::new(false));
-        let timer = (timeout_ms > 0).then(|| {
-            let (c, flag) = (controller.clone(), timed_out.clone());
-            Timeout::new(timeout_ms, move || {
-                flag.set(true);
-                c.abort();
-            })
-        });
-        let listener = match user {
-            Some(signal) => {
-                if signal.aborted() {
-                    return Err(TransportError::Cancelled);
-                }
-                let (c, flag) = (controller.clone(), cancelled.clone());
-                let closure = Closure::<dyn FnMut()>::new(move || {
-                    flag.set(true);
-                    c.abort();
-                });
-                signal
-                    .add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref())
-                    .map_err(|e| network(&e))?;
-                Some((signal.clone(), closure))
-            }
-            None => None,
-        };
-        Ok(Self {
-            controller,
-            timed_out,
-            cancelled,
-            timer,
-            listener,
-        })
-    }
-
-    /// Turns a rejected promise into the reason the request really failed.
-    fn classify(&self, error: &JsValue) -> TransportError {
-        if self.cancelled.get() {
-            TransportError::Cancelled
-        } else if self.timed_out.get() {
-            TransportError::Timeout
-        } else {
-            network(error)
+impl Guard {
+    /// Awaits a `Call` promise (`true` = data); `Ok(false)` is the end of a stream.
+    async fn wait(&mut self, promise: Promise) -> Result<bool, TransportError> {
+        let settled = JsFuture::from(promise).await;
+        if settled.as_ref().is_ok_and(JsValue::is_truthy) {
+            return Ok(true);
+        }
+        self.finished = true;
+        match self.call.failure() {
+            // fetch.js never rejects; if it somehow did, that is not a clean end of the body.
+            0 if settled.is_err() => Err(TransportError::Network("fetch failed".to_owned())),
+            0 => Ok(false),
+            1 => Err(TransportError::Timeout),
+            2 => Err(TransportError::Cancelled),
+            _ => Err(TransportError::Network(self.call.message())),
         }
     }
 }
 
-impl Drop for AbortGuard {
+impl Drop for Guard {
     fn drop(&mut self) {
-        if let Some((signal, closure)) = self.listener.take() {
-            let _ = signal
-                .remove_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+        if !self.finished {
+            self.call.cancel();
         }
-        // Cancel-on-drop: a dropped call must not keep a request (or a stream) open.
-        self.controller.abort();
     }
 }
 
-/// A `fetch` response body; keeps the abort guard alive until the body is consumed.
+/// A `fetch` response body: already read for unary calls, read chunk by chunk for streams.
 pub struct FetchBody {
-    response: web_sys::Response,
-    reader: Option<ReadableStreamDefaultReader>,
-    guard: AbortGuard,
+    guard: Guard,
+    /// The whole body of a unary reply (taken from the call when its response resolved).
+    whole: Option<Vec<u8>>,
 }
 
 impl ResponseBody for FetchBody {
     async fn chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
-        if self.reader.is_none() {
-            let Some(stream) = self.response.body() else {
-                return Ok(None);
-            };
-            let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-            self.reader = Some(reader);
+        if let Some(body) = self.whole.take() {
+            return Ok(Some(body));
         }
-        let Some(reader) = self.reader.as_ref() else {
-            return Ok(None);
-        };
-        let result = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| self.guard.classify(&e))?;
-        let done = Reflect::get(&result, &JsValue::from_str("done"))
-            .map(|v| v.is_truthy())
-            .unwrap_or(true);
-        if done {
+        if self.guard.finished {
             return Ok(None);
         }
-        let value = Reflect::get(&result, &JsValue::from_str("value")).map_err(|e| network(&e))?;
-        Ok(Some(value.unchecked_into::<Uint8Array>().to_vec()))
+        let promise = self.guard.call.read();
+        Ok(if self.guard.wait(promise).await? {
+            Some(self.guard.call.take_body())
+        } else {
+            None
+        })
     }
 
     fn disarm(&mut self) {
-        // Dropping the gloo `Timeout` clears it.
-        self.guard.timer = None;
+        self.guard.call.disarm();
     }
 
-    async fn bytes(self) -> Result<Vec<u8>, TransportError> {
-        let promise = self.response.array_buffer().map_err(|e| network(&e))?;
-        let buffer = JsFuture::from(promise)
-            .await
-            .map_err(|e| self.guard.classify(&e))?;
-        Ok(Uint8Array::new(&buffer).to_vec())
+    async fn bytes(mut self) -> Result<Vec<u8>, TransportError> {
+        let mut body = self.whole.take().unwrap_or_default();
+        while let Some(chunk) = self.chunk().await? {
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
     }
 }
 
@@ -145,47 +127,54 @@ impl Transport for FetchTransport {
     type Signal = AbortSignal;
     type Body = FetchBody;
 
+    /// Sends the request. The response carries `content-type` and, only when the reply is trailers-only
+    /// (`grpc-status` among the headers), every header: nothing else is read by the core.
     async fn send(
         &self,
         request: &HttpRequest,
         signal: Option<&AbortSignal>,
     ) -> Result<HttpResponse<FetchBody>, TransportError> {
-        let guard = AbortGuard::new(request.timeout_ms, signal)?;
-        let headers = Headers::new().map_err(|e| network(&e))?;
+        let headers = Array::new();
         for (k, v) in &request.headers {
-            headers.set(k, v).map_err(|e| network(&e))?;
+            headers.push(&JsValue::from_str(k));
+            headers.push(&JsValue::from_str(v));
         }
-        let init = RequestInit::new();
-        init.set_method("POST");
-        init.set_headers(&headers);
-        init.set_body(&Uint8Array::from(request.body.as_slice()));
-        init.set_signal(Some(&guard.controller.signal()));
-        let response = JsFuture::from(global_fetch(&request.url, &init))
-            .await
-            .map_err(|e| guard.classify(&e))?;
-        let response: web_sys::Response = response.unchecked_into();
-        let mut headers = Vec::new();
-        if let Ok(Some(iter)) = js_sys::try_iter(&response.headers()) {
-            for entry in iter.flatten() {
-                let pair: js_sys::Array = entry.unchecked_into();
-                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    headers.push((k.to_ascii_lowercase(), v));
-                }
-            }
-        }
-        Ok(HttpResponse {
-            status: response.status(),
+        let call = Call::new(
+            &request.url,
             headers,
-            body: FetchBody {
-                response,
-                reader: None,
-                guard,
-            },
+            &request.body,
+            request.timeout_ms,
+            signal,
+            request.streaming,
+        );
+        let mut guard = Guard {
+            call,
+            finished: false,
+        };
+        let promise = guard.call.response();
+        guard.wait(promise).await?;
+        let all = guard.call.headers();
+        let mut headers = Vec::new();
+        if all.is_empty() {
+            headers.push(("content-type".to_owned(), guard.call.content_type()));
+        }
+        let mut lines = all.split('\n');
+        while let (Some(k), Some(v)) = (lines.next(), lines.next()) {
+            headers.push((k.to_owned(), v.to_owned()));
+        }
+        let whole = (!request.streaming).then(|| {
+            guard.finished = true;
+            guard.call.take_body()
+        });
+        Ok(HttpResponse {
+            status: guard.call.status(),
+            headers,
+            body: FetchBody { guard, whole },
         })
     }
 
     async fn sleep(&self, ms: u32) {
-        gloo_timers::future::TimeoutFuture::new(ms).await;
+        let _ = JsFuture::from(sleep(ms)).await;
     }
 
     fn now_ms(&self) -> f64 {
@@ -199,22 +188,4 @@ impl Transport for FetchTransport {
     fn is_cancelled(signal: &AbortSignal) -> bool {
         signal.aborted()
     }
-}
-
-/// A readable description of a JS error, including Node's `cause` (e.g. `connect ECONNREFUSED 127.0.0.1:1`).
-fn network(error: &JsValue) -> TransportError {
-    let text = |v: &JsValue, key: &str| {
-        Reflect::get(v, &JsValue::from_str(key))
-            .ok()
-            .and_then(|m| m.as_string())
-    };
-    let mut message = text(error, "message")
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "network error".to_owned());
-    if let Ok(cause) = Reflect::get(error, &JsValue::from_str("cause")) {
-        if let Some(detail) = text(&cause, "message").or_else(|| text(&cause, "code")) {
-            message = format!("{message} ({detail})");
-        }
-    }
-    TransportError::Network(message)
 }

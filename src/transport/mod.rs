@@ -33,7 +33,9 @@ pub struct HttpRequest {
 pub struct HttpResponse<B> {
     /// HTTP status code.
     pub status: u16,
-    /// Response headers, names lower-cased.
+    /// Response headers, names lower-cased. The core reads `content-type`, and every header only when the reply is
+    /// trailers-only (`grpc-status` among them); a transport may leave the others out (the fetch transport does,
+    /// to avoid copying them across the JS boundary on every call).
     pub headers: Vec<(String, String)>,
     /// The body reader.
     pub body: B,
