@@ -5,6 +5,8 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 step() { printf '\n==> %s\n' "$*" >&2; }
 note() { printf '    %s\n' "$*" >&2; }
 die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+# The pinned nightly of the release wasm build (scripts/build: std rebuilt with panic=immediate-abort) and of fuzzing.
+NIGHTLY=nightly-2026-05-15
 # The exact wasm-bindgen version the crate pins (Cargo.toml `wasm-bindgen = "=X"`).
 wasm_bindgen_version() { sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml" | head -n1; }
 # A free TCP port on 127.0.0.1.
