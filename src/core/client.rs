@@ -10,6 +10,7 @@ use super::credentials::Credentials;
 use super::error::{grpc_code, MomentoError, MomentoErrorCode};
 use super::grpc_web::{self, Mode, Trailers};
 use super::rpc::{decode_reply, Endpoint, Rpc, UnaryRpc};
+use super::text::decimal;
 use crate::transport::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
 
 /// SDK version sent in the `agent` header.
@@ -208,10 +209,13 @@ impl<T: Transport> Client<T> {
         let Some(response_mode) = response_mode.filter(|_| response.status == 200) else {
             return Err(Status::new(
                 grpc_web::http_status_to_grpc_code(response.status),
-                format!(
-                    "HTTP status {} with content-type {content_type}",
-                    response.status
-                ),
+                [
+                    "HTTP status ",
+                    &decimal(response.status.into()),
+                    " with content-type ",
+                    content_type,
+                ]
+                .concat(),
             )
             .into_error());
         };
@@ -231,7 +235,7 @@ impl<T: Transport> Client<T> {
             Endpoint::Control => &e.control,
             Endpoint::Token => &e.token,
         };
-        format!("{base}{path}")
+        [base, path].concat()
     }
 
     fn headers(
@@ -249,7 +253,7 @@ impl<T: Transport> Client<T> {
                 "authorization",
                 self.credentials.borrow().auth_token.clone(),
             ),
-            ("grpc-timeout", format!("{timeout_ms}m")),
+            ("grpc-timeout", decimal(timeout_ms.into()) + "m"),
         ];
         if let Some(cache) = cache {
             h.push(("cache", cache.to_owned()));
@@ -258,7 +262,10 @@ impl<T: Transport> Client<T> {
             }
         }
         if !self.agent_sent.replace(true) {
-            h.push(("agent", format!("js-wasm:{}:{VERSION}", self.client_kind)));
+            h.push((
+                "agent",
+                ["js-wasm:", self.client_kind, ":", VERSION].concat(),
+            ));
             h.push(("runtime-version", self.runtime_version.clone()));
         }
         h
@@ -363,7 +370,7 @@ async fn read_reply<B: ResponseBody>(
         }
         return Err(Attempt::Status(Status::new(
             grpc_web::http_status_to_grpc_code(response.status),
-            format!("HTTP status {}", response.status),
+            "HTTP status ".to_owned() + &decimal(response.status.into()),
         )));
     }
     let Some(mode) = mode else {
@@ -372,7 +379,7 @@ async fn read_reply<B: ResponseBody>(
         }
         return Err(Attempt::Status(Status::new(
             grpc_code::UNKNOWN,
-            format!("Unknown Content-type received: {content_type}"),
+            "Unknown Content-type received: ".to_owned() + content_type,
         )));
     };
     let body = response.body.bytes().await.map_err(Attempt::Transport)?;
@@ -395,7 +402,7 @@ fn transport_status(e: TransportError, timeout_ms: u32) -> Result<Status, Moment
         )),
         TransportError::Network(msg) => Ok(Status::new(
             grpc_code::UNAVAILABLE,
-            format!("Unable to reach the server: {msg}"),
+            "Unable to reach the server: ".to_owned() + &msg,
         )),
     }
 }
@@ -403,6 +410,6 @@ fn transport_status(e: TransportError, timeout_ms: u32) -> Result<Status, Moment
 fn timeout_error(timeout_ms: u32) -> MomentoError {
     MomentoError::new(
         MomentoErrorCode::Timeout,
-        format!("Deadline of {timeout_ms} ms exceeded"),
+        ["Deadline of ", &decimal(timeout_ms.into()), " ms exceeded"].concat(),
     )
 }

@@ -13,6 +13,7 @@
 
 use super::error::MomentoError;
 use super::json;
+use super::text::decimal;
 
 /// The three service endpoints as full base URLs (scheme + host [+ port], no trailing slash).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,8 +119,9 @@ impl Credentials {
         })?;
         let text = String::from_utf8(decoded)
             .map_err(|_| MomentoError::invalid_argument("failed to parse api key: not UTF-8"))?;
-        let fields = json::parse_object(&text)
-            .map_err(|e| MomentoError::invalid_argument(format!("failed to parse api key: {e}")))?;
+        let fields = json::parse_object(&text).map_err(|e| {
+            MomentoError::invalid_argument("failed to parse api key: ".to_owned() + &e)
+        })?;
         let token = json::str_field(&fields, "api_key").ok_or_else(|| {
             MomentoError::invalid_argument("failed to parse api key: missing 'api_key'")
         })?;
@@ -163,7 +165,7 @@ impl Credentials {
 
     /// A local server with no authentication (`CredentialProvider.forMomentoLocal`): `http://host:port`.
     pub fn for_momento_local(hostname: &str, port: u16) -> Self {
-        let url = format!("http://{hostname}:{port}");
+        let url = ["http://", hostname, ":", &decimal(port.into())].concat();
         Self {
             auth_token: String::new(),
             endpoints: Endpoints {
@@ -212,12 +214,12 @@ fn overridden(o: &EndpointOverrides) -> Endpoints {
             let p = prefix
                 .as_deref()
                 .filter(|p| !p.is_empty())
-                .map(|p| format!("{p}."))
+                .map(|p| p.to_owned() + ".")
                 .unwrap_or_default();
             Endpoints {
-                cache: format!("https://{p}cache.{base}"),
-                control: format!("https://{p}control.{base}"),
-                token: format!("https://{p}token.{base}"),
+                cache: ["https://", &p, "cache.", base].concat(),
+                control: ["https://", &p, "control.", base].concat(),
+                token: ["https://", &p, "token.", base].concat(),
             }
         }
     }
@@ -232,7 +234,7 @@ fn with_scheme(s: &str, default_scheme: &str) -> String {
     if has_scheme(s) {
         s.to_owned()
     } else {
-        format!("{default_scheme}{s}")
+        [default_scheme, s].concat()
     }
 }
 
@@ -240,7 +242,7 @@ fn web_url(prefix: &str, host: &str) -> String {
     if has_scheme(host) || is_local_host(host) {
         return with_scheme(host, "http://");
     }
-    format!("https://{prefix}{host}")
+    ["https://", prefix, host].concat()
 }
 
 /// True for `localhost`, IPv4 literals and bracketed IPv6 literals, with or without a port.

@@ -208,7 +208,7 @@ impl MomentoError {
             (MomentoErrorCode::LimitExceeded, Some(g)) => limit_exceeded_wrapper(g),
             _ => self.code.wrapper(),
         };
-        format!("{wrapper}: {}", self.message)
+        [wrapper, ": ", &self.message].concat()
     }
 
     /// Maps a non-OK gRPC status (code, message, trailer metadata) to a Momento error.

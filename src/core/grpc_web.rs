@@ -20,6 +20,8 @@ use crate::core::base64::{self, Alphabet};
 use std::collections::VecDeque;
 use std::fmt;
 
+use super::text::{decimal, hex_byte};
+
 /// Default cap on one frame's payload length (16 MiB): Momento items are at most 5 MB, and
 /// the limit applies to decoded bytes, so base64 overhead does not count against it.
 pub const DEFAULT_MAX_FRAME_LEN: usize = 16 << 20;
@@ -97,22 +99,36 @@ pub enum FrameError {
     BadTrailer(&'static str),
 }
 
+impl FrameError {
+    /// What went wrong, in words (also the `Display` text); built without `core::fmt` (see [`super::text`]).
+    pub fn text(&self) -> String {
+        match self {
+            FrameError::BadBase64 => "invalid base64 in grpc-web-text body".to_owned(),
+            FrameError::Truncated => "body ends inside a frame".to_owned(),
+            FrameError::FrameTooLarge { len, max } => [
+                "frame of ",
+                &decimal(*len as u64),
+                " bytes exceeds the limit of ",
+                &decimal(*max as u64),
+                " bytes",
+            ]
+            .concat(),
+            FrameError::Compressed => {
+                "compressed frame received but compression is not supported".to_owned()
+            }
+            FrameError::UnknownFlags(flag) => {
+                "unknown frame flags 0x".to_owned() + &hex_byte(*flag)
+            }
+            FrameError::DataAfterTrailers => "data after the trailer frame".to_owned(),
+            FrameError::MissingTrailers => "body ends without a trailer frame".to_owned(),
+            FrameError::BadTrailer(why) => "malformed trailer: ".to_owned() + why,
+        }
+    }
+}
+
 impl fmt::Display for FrameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FrameError::BadBase64 => f.write_str("invalid base64 in grpc-web-text body"),
-            FrameError::Truncated => f.write_str("body ends inside a frame"),
-            FrameError::FrameTooLarge { len, max } => {
-                write!(f, "frame of {len} bytes exceeds the limit of {max} bytes")
-            }
-            FrameError::Compressed => {
-                f.write_str("compressed frame received but compression is not supported")
-            }
-            FrameError::UnknownFlags(flag) => write!(f, "unknown frame flags 0x{flag:02x}"),
-            FrameError::DataAfterTrailers => f.write_str("data after the trailer frame"),
-            FrameError::MissingTrailers => f.write_str("body ends without a trailer frame"),
-            FrameError::BadTrailer(why) => write!(f, "malformed trailer: {why}"),
-        }
+        f.write_str(&self.text())
     }
 }
 
@@ -298,7 +314,10 @@ impl Trailers {
 impl From<FrameError> for Trailers {
     /// A malformed body as a status: code 2 (UNKNOWN), `Error in parsing response body: …`.
     fn from(e: FrameError) -> Trailers {
-        Trailers::synthesized(CODE_UNKNOWN, format!("Error in parsing response body: {e}"))
+        Trailers::synthesized(
+            CODE_UNKNOWN,
+            "Error in parsing response body: ".to_owned() + &e.text(),
+        )
     }
 }
 
@@ -691,7 +710,8 @@ pub fn response_mode(http_status: u16, content_type: Option<&str>) -> Result<Mod
     if http_status != 200 {
         return Err(Trailers::synthesized(
             http_status_to_grpc_code(http_status),
-            format!("Http response at 400 or 500 level, http status code: {http_status}"),
+            "Http response at 400 or 500 level, http status code: ".to_owned()
+                + &decimal(http_status.into()),
         ));
     }
     Ok(mode)

@@ -94,7 +94,7 @@ impl Parser<'_> {
         if self.next() == Some(c) {
             Ok(())
         } else {
-            Err(format!("expected '{}'", c as char))
+            Err(["expected '", char::from(c).encode_utf8(&mut [0; 4]), "'"].concat())
         }
     }
 

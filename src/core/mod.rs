@@ -16,5 +16,6 @@ pub mod leaderboard;
 pub mod ping;
 pub mod retry;
 pub mod rpc;
+pub mod text;
 pub mod topics;
 pub mod validation;

@@ -103,9 +103,12 @@ pub fn decode_reply<R: UnaryRpc>(
     }
 }
 
-/// The error for an undecodable reply (shared, so each RPC's decoder stays small).
+/// The error for an undecodable reply (shared, so each RPC's decoder stays small). prost's own description is left
+/// out: formatting it would link `core::fmt` into the lite wasm (see [`super::text`]).
 #[cold]
 #[inline(never)]
-fn decode_error(path: &str, e: &prost::DecodeError) -> MomentoError {
-    MomentoError::unknown_service(format!("unable to decode {path} response: {e}"))
+fn decode_error(path: &str, _e: &prost::DecodeError) -> MomentoError {
+    MomentoError::unknown_service(
+        ["unable to decode ", path, " response: malformed protobuf"].concat(),
+    )
 }

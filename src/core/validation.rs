@@ -1,6 +1,7 @@
 //! Argument validation run before any request is sent, with the official SDK's message texts.
 
 use super::error::MomentoError;
+use super::text::decimal;
 
 /// Longest TTL accepted client-side: the service's own limits apply on top.
 const MAX_TTL_MS: u64 = 365 * 24 * 60 * 60 * 1000;
@@ -19,9 +20,9 @@ pub fn cache_name(name: &str) -> Result<(), MomentoError> {
 /// (`"{kind} name must not be empty"`, e.g. kind `dictionary`, `set`, `sorted set`, `list`, `topic`).
 pub fn name(kind: &str, name: &str) -> Result<(), MomentoError> {
     if name.trim().is_empty() {
-        return Err(MomentoError::invalid_argument(format!(
-            "{kind} name must not be empty"
-        )));
+        return Err(MomentoError::invalid_argument(
+            [kind, " name must not be empty"].concat(),
+        ));
     }
     Ok(())
 }
@@ -29,10 +30,7 @@ pub fn name(kind: &str, name: &str) -> Result<(), MomentoError> {
 /// Rejects a TTL of 0 ms given in milliseconds (`updateTtl`, `increaseTtl`, `decreaseTtl` take ms).
 pub fn ttl_ms(ttl_ms: f64) -> Result<u64, MomentoError> {
     if !ttl_ms.is_finite() || ttl_ms < 1.0 || ttl_ms > MAX_TTL_MS as f64 {
-        return Err(MomentoError::invalid_argument(format!(
-            "ttl must be a positive integer, received {}",
-            js_number(ttl_ms)
-        )));
+        return Err(bad_ttl(ttl_ms));
     }
     Ok(ttl_ms as u64)
 }
@@ -50,12 +48,15 @@ pub fn key(key: &[u8]) -> Result<(), MomentoError> {
 pub fn ttl_seconds_to_ms(ttl_seconds: f64) -> Result<u64, MomentoError> {
     let ms = ttl_seconds * 1000.0;
     if !ttl_seconds.is_finite() || ttl_seconds <= 0.0 || ms < 1.0 || ms > MAX_TTL_MS as f64 {
-        return Err(MomentoError::invalid_argument(format!(
-            "ttl must be a positive integer, received {}",
-            js_number(ttl_seconds)
-        )));
+        return Err(bad_ttl(ttl_seconds));
     }
     Ok(ms.round() as u64)
+}
+
+fn bad_ttl(ttl: f64) -> MomentoError {
+    MomentoError::invalid_argument(
+        ["ttl must be a positive integer, received ", &js_number(ttl)].concat(),
+    )
 }
 
 /// Formats a number for a message the way JS prints simple numbers (`5`, `-2`, `0.25`), without pulling
@@ -78,10 +79,11 @@ fn js_number(n: f64) -> String {
     let micros = (n.abs() * 1e6).round() as u64;
     let (int, frac) = (micros / 1_000_000, micros % 1_000_000);
     if frac == 0 {
-        return format!("{sign}{int}");
+        return [sign, &decimal(int)].concat();
     }
-    let frac = format!("{frac:06}");
-    format!("{sign}{int}.{}", frac.trim_end_matches('0'))
+    let frac = decimal(1_000_000 + frac); // "1" followed by the six digits, leading zeros kept
+    let frac = frac.get(1..).unwrap_or_default().trim_end_matches('0');
+    [sign, &decimal(int), ".", frac].concat()
 }
 
 #[cfg(test)]
