@@ -21,16 +21,16 @@ pub fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, MomentoError> {
     if let Some(a) = value.dyn_ref::<Uint8Array>() {
         return Ok(a.to_vec());
     }
-    Err(MomentoError::invalid_argument(format!(
-        "{what} must be a string or Uint8Array"
-    )))
+    Err(MomentoError::invalid_argument(
+        [what, " must be a string or Uint8Array"].concat(),
+    ))
 }
 
 /// An array of `string | Uint8Array` → byte strings.
 pub fn bytes_list(value: &JsValue, what: &str) -> Result<Vec<Vec<u8>>, MomentoError> {
     let array = value
         .dyn_ref::<js_sys::Array>()
-        .ok_or_else(|| MomentoError::invalid_argument(format!("{what} must be an array")))?;
+        .ok_or_else(|| MomentoError::invalid_argument([what, " must be an array"].concat()))?;
     array.iter().map(|v| bytes(&v, what)).collect()
 }
 
@@ -47,7 +47,7 @@ pub fn uint8_array_list<'a>(items: impl IntoIterator<Item = &'a Vec<u8>>) -> JsV
 pub fn number(value: &JsValue, what: &str) -> Result<f64, MomentoError> {
     value
         .as_f64()
-        .ok_or_else(|| MomentoError::invalid_argument(format!("{what} must be a number")))
+        .ok_or_else(|| MomentoError::invalid_argument([what, " must be a number"].concat()))
 }
 
 /// Reads property `name` of an optional options object.
@@ -66,7 +66,7 @@ pub fn opt_number(options: &Option<Object>, name: &str) -> Result<Option<f64>, M
     }
     v.as_f64()
         .map(Some)
-        .ok_or_else(|| MomentoError::invalid_argument(format!("{name} must be a number")))
+        .ok_or_else(|| MomentoError::invalid_argument([name, " must be a number"].concat()))
 }
 
 /// The collection TTL of a write: the facade normalizes a JS `CollectionTtl` into `options.ttlSeconds`

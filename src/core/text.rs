@@ -23,6 +23,16 @@ pub fn decimal(n: u64) -> String {
         .unwrap_or_default()
 }
 
+/// `n` in decimal with a leading `-` when negative.
+pub fn integer(n: i64) -> String {
+    let digits = decimal(n.unsigned_abs());
+    if n < 0 {
+        "-".to_owned() + &digits
+    } else {
+        digits
+    }
+}
+
 /// `b` as two lower-case hex digits (`0a`).
 pub fn hex_byte(b: u8) -> String {
     let digit = |v: u8| char::from(if v < 10 { b'0' + v } else { b'a' + v - 10 });
@@ -37,6 +47,13 @@ mod tests {
     fn decimal_matches_display() {
         for n in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
             assert_eq!(decimal(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn integer_matches_display() {
+        for n in [0, 7, -7, 1_000, -1_000, i64::MAX, i64::MIN] {
+            assert_eq!(integer(n), n.to_string());
         }
     }
 

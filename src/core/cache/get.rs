@@ -6,6 +6,7 @@ use momento_proto::cache_client::{
 
 use crate::core::error::MomentoError;
 use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::text::integer;
 use crate::core::validation;
 
 /// A validated `get` request.
@@ -58,10 +59,15 @@ impl UnaryRpc for GetRequest {
                 value: reply.cache_body,
             }),
             Ok(ECacheResult::Miss) => Ok(GetResponse::Miss),
-            _ => Err(MomentoError::unknown_service(format!(
-                "unexpected Get result {}: {}",
-                reply.result, reply.message
-            ))),
+            _ => Err(MomentoError::unknown_service(
+                [
+                    "unexpected Get result ",
+                    &integer(reply.result.into()),
+                    ": ",
+                    &reply.message,
+                ]
+                .concat(),
+            )),
         }
     }
 }

@@ -6,6 +6,7 @@ use momento_proto::cache_client::{
 
 use crate::core::error::MomentoError;
 use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::text::integer;
 use crate::core::validation;
 
 /// A validated `set` request.
@@ -69,10 +70,15 @@ impl UnaryRpc for SetRequest {
     fn from_proto(reply: ProtoResponse) -> Result<SetResponse, MomentoError> {
         match ECacheResult::try_from(reply.result) {
             Ok(ECacheResult::Ok) => Ok(SetResponse::Success),
-            _ => Err(MomentoError::unknown_service(format!(
-                "unexpected Set result {}: {}",
-                reply.result, reply.message
-            ))),
+            _ => Err(MomentoError::unknown_service(
+                [
+                    "unexpected Set result ",
+                    &integer(reply.result.into()),
+                    ": ",
+                    &reply.message,
+                ]
+                .concat(),
+            )),
         }
     }
 }
