@@ -2,18 +2,19 @@
 // SDK: PermissionScopes, DisposableTokenScopes, AllDataReadWrite, AllCaches/AllTopics/AllCacheItems/AllFunctions,
 // CacheRole/TopicRole/FunctionRole, ExpiresIn. The wasm core (AuthClientCore) validates scopes and maps them to the
 // wire; this file only builds the official object shapes and wraps results in the response classes.
-import { AuthClientCore, Configuration, CredentialProvider } from './momento_wasm.js';
-import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
+import { AuthClientCore } from './momento_wasm.js';
+import { Configuration, CredentialProvider, credentialData } from './config.js';
+import { sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import * as auth from './responses/auth.js';
-import { INVALID, invalid, runtimeVersion, toInvalidArgument } from './client.js';
+import { invalid, invalidError, runtimeVersion, toInvalidArgument } from './client.js';
 
 // ---------------------------------------------------------------- shared client plumbing (internal)
 
 // One home for these: client.js (re-exported under the names leaderboard.js uses).
-export { invalid as _invalid, toInvalidArgument as _toInvalidArgument, runtimeVersion as _runtimeVersion };
-
-/** The InvalidArgumentError thrown by constructors (the official SDK throws these too). */
-export const _invalidError = (msg) => new InvalidArgumentError(msg, INVALID + msg);
+export {
+  invalid as _invalid, invalidError as _invalidError, toInvalidArgument as _toInvalidArgument,
+  runtimeVersion as _runtimeVersion,
+};
 
 /** The official default: a v2 key from MOMENTO_API_KEY + MOMENTO_ENDPOINT, else a v1 key from MOMENTO_API_KEY. */
 export function _defaultCredentialProvider() {
@@ -30,9 +31,9 @@ export function _defaultCredentialProvider() {
 
 /** Checks the client props every wasm client takes; throws InvalidArgumentError otherwise. */
 export function _checkProps(configuration, credentialProvider) {
-  if (!(configuration instanceof Configuration)) throw _invalidError('configuration must be a Configuration');
+  if (!(configuration instanceof Configuration)) throw invalidError('configuration must be a Configuration');
   if (!(credentialProvider instanceof CredentialProvider)) {
-    throw _invalidError('credentialProvider must be a CredentialProvider');
+    throw invalidError('credentialProvider must be a CredentialProvider');
   }
 }
 
@@ -175,7 +176,7 @@ export class AuthClient {
     const configuration = props?.configuration ?? Configuration.browserV1();
     const credentialProvider = props?.credentialProvider ?? _defaultCredentialProvider();
     _checkProps(configuration, credentialProvider);
-    this._core = new AuthClientCore(configuration, credentialProvider, runtimeVersion());
+    this._core = new AuthClientCore(configuration, credentialData(credentialProvider), runtimeVersion());
     this._throwOnErrors = props?.throwOnErrors ?? configuration.throwOnErrors;
   }
 

@@ -2,30 +2,13 @@
 // delete and `client.cache(name)`. index.js mixes in the other families (control plane, the other scalar methods,
 // collections) and adds topics, auth and leaderboards; index.lite.js (the lite package, whose wasm is built with
 // none of those features) exports this module as is.
-import { CacheClientCore, Configuration, CredentialProvider } from './momento_wasm.js';
+import { CacheClientCore } from './momento_wasm.js';
+import { Configuration, Configurations, CredentialProvider, INVALID, credentialData } from './config.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { RefreshingCredentialProvider } from './refreshing-credentials.js';
 import { DefaultMomentoLoggerFactory } from './logging.js';
 import * as control from './responses/control.js';
 import * as scalar from './responses/scalar.js';
-
-export { Configuration, CredentialProvider };
-
-/** Versioned configuration presets: `Configurations.Browser.latest()` etc. */
-export const Configurations = Object.freeze({
-  /** For pages talking to Momento directly with short-lived disposable tokens: relaxed deadline (15 s). */
-  Browser: { v1: () => Configuration.browserV1(), latest: () => Configuration.browserV1() },
-  /** For development machines: 5 s deadline. */
-  Laptop: { v1: () => Configuration.laptopV1(), latest: () => Configuration.laptopV1() },
-  InRegion: {
-    /** Servers in the same region: 1.1 s deadline. */
-    Default: { v1: () => Configuration.inRegionDefaultV1(), latest: () => Configuration.inRegionDefaultV1() },
-    /** Latency-critical servers in region: 0.5 s deadline. */
-    LowLatency: { v1: () => Configuration.inRegionLowLatencyV1(), latest: () => Configuration.inRegionLowLatencyV1() },
-  },
-  /** Serverless functions: 1.1 s deadline. */
-  Lambda: { v1: () => Configuration.lambdaV1(), latest: () => Configuration.lambdaV1() },
-});
 
 /** The `runtime-version` header value, from whatever global describes the runtime. */
 export function runtimeVersion() {
@@ -35,8 +18,8 @@ export function runtimeVersion() {
   return 'js-wasm:unknown';
 }
 
-/** The official prefix of INVALID_ARGUMENT messages. */
-export const INVALID = 'Invalid argument passed to Momento client: ';
+/** The InvalidArgumentError thrown by constructors (the official SDK throws these too). */
+export const invalidError = (msg) => new InvalidArgumentError(msg, INVALID + msg);
 /** A construction-time error from the core (a JS Error with `errorCode`) as an SdkError. */
 export function toInvalidArgument(e) {
   return e && e.errorCode === 'INVALID_ARGUMENT_ERROR' ? new InvalidArgumentError(e.message.replace(INVALID, ''), e.message) : e;
@@ -69,17 +52,16 @@ export class CacheClient {
       this._refreshing = credentialProvider;
       credentialProvider = credentialProvider.current;
     }
-    if (!(credentialProvider instanceof CredentialProvider)) {
-      throw new InvalidArgumentError('credentialProvider must be a CredentialProvider',
-        `${INVALID}credentialProvider must be a CredentialProvider`);
-    }
+    if (!(configuration instanceof Configuration)) throw invalidError('configuration must be a Configuration');
+    if (!(credentialProvider instanceof CredentialProvider)) throw invalidError('credentialProvider must be a CredentialProvider');
     try {
-      this._core = new CacheClientCore(configuration, credentialProvider, props.defaultTtlSeconds, runtimeVersion());
+      this._core = new CacheClientCore(configuration, credentialData(credentialProvider), props.defaultTtlSeconds,
+        runtimeVersion());
     } catch (e) {
       throw toInvalidArgument(e);
     }
     this._configuration = configuration;
-    this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentialProvider(p));
+    this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentials(credentialData(p)));
     this._logger = (configuration.loggerFactory ?? new DefaultMomentoLoggerFactory()).getLogger('CacheClient');
     this._middlewares = configuration.middlewares ?? [];
     this._logger.debug(`created; cache endpoint ${credentialProvider.cacheEndpoint}`);

@@ -1,9 +1,8 @@
-// Types of the public API (full package): the facade in index.js over the wasm core (momento_wasm.d.ts). What the
+// Types of the public API (full package): the facade in index.js over the wasm core. What the
 // lite package shares is in types/common.d.ts; each method family's methods and responses in types/<family>.d.ts.
-import { Configuration, CredentialProvider } from './momento_wasm.js';
 import type {
-  BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, ScalarCallOptions,
-  WithoutCacheName,
+  BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, Configuration,
+  ScalarCallOptions, WithoutCacheName,
 } from './types/common.js';
 import { ControlMethods } from './types/control.js';
 import { ScalarExtraMethods } from './types/scalar-extra.js';
@@ -12,7 +11,6 @@ import { ListMethods } from './types/list.js';
 import { SetMethods } from './types/set.js';
 import { SortedSetMethods } from './types/sorted-set.js';
 
-export { Configuration, CredentialProvider };
 export * from './types/common.js';
 export * from './types/control.js';
 export * from './types/scalar-extra.js';

@@ -16,7 +16,8 @@ import { listMethods } from './methods/list.js';
 import { setMethods } from './methods/set.js';
 import { sortedSetMethods } from './methods/sorted-set.js';
 
-export { CacheClient, Configurations, Configuration, CredentialProvider } from './client.js';
+export { CacheClient } from './client.js';
+export { Configurations, Configuration, CredentialProvider } from './config.js';
 export { CollectionTtl } from './collection-ttl.js';
 export * from './topics.js';
 export * from './logging.js';

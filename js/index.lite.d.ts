@@ -1,12 +1,10 @@
 // Types of the lite package (pkg/lite: ping, get, set, delete — see index.lite.js). scripts/build installs this
 // file as pkg/lite/index.d.ts.
-import { Configuration, CredentialProvider } from './momento_wasm.js';
 import type {
-  BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, ScalarCallOptions,
-  WithoutCacheName,
+  BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, Configuration,
+  ScalarCallOptions, WithoutCacheName,
 } from './types/common.js';
 
-export { Configuration, CredentialProvider };
 export * from './types/common.js';
 export { RefreshingCredentialProvider } from './types/topics.js';
 

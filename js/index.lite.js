@@ -3,7 +3,8 @@
 // auth or leaderboards, whose wasm code the lite build leaves out (a get/set app downloads what it uses).
 // scripts/build installs this file as pkg/lite/index.js (and index.lite.d.ts as index.d.ts), so the runtime
 // entries (index.browser.js, index.node.js, index.workerd.js) work unchanged.
-export { CacheClient, Configurations, Configuration, CredentialProvider } from './client.js';
+export { CacheClient } from './client.js';
+export { Configurations, Configuration, CredentialProvider } from './config.js';
 export * from './logging.js';
 export { RefreshingCredentialProvider } from './refreshing-credentials.js';
 export * from './errors.js';

@@ -1,6 +1,7 @@
 // PreviewLeaderboardClient and its leaderboard objects (`client.leaderboard(cacheName, name)`), with the official
 // @gomomento/sdk-web API: upsert, fetchByScore, fetchByRank, getRank, length, removeElements, delete.
-import { Configuration, LeaderboardClientCore } from './momento_wasm.js';
+import { LeaderboardClientCore } from './momento_wasm.js';
+import { Configuration, credentialData } from './config.js';
 import {
   _callCore, _checkProps, _defaultCredentialProvider, _invalid, _invalidError, _runtimeVersion,
 } from './auth.js';
@@ -42,7 +43,7 @@ export class PreviewLeaderboardClient {
     const configuration = props?.configuration ?? LeaderboardConfigurations.Laptop.latest();
     const credentialProvider = props?.credentialProvider ?? _defaultCredentialProvider();
     _checkProps(configuration, credentialProvider);
-    this._core = new LeaderboardClientCore(configuration, credentialProvider, _runtimeVersion());
+    this._core = new LeaderboardClientCore(configuration, credentialData(credentialProvider), _runtimeVersion());
     this._configuration = configuration;
     this._throwOnErrors = configuration.throwOnErrors;
   }

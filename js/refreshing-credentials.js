@@ -2,7 +2,7 @@
 // that mints short-lived disposable tokens), refreshed before they expire. Clients using it switch tokens
 // without being rebuilt, de-duplicate concurrent refreshes, and retry a call once when the service says the
 // token expired.
-import { CredentialProvider } from './momento_wasm.js';
+import { CredentialProvider } from './config.js';
 
 const nowSeconds = () => Date.now() / 1000;
 

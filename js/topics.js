@@ -1,10 +1,11 @@
 // TopicClient: publish, and resumable subscriptions with the official callbacks (onItem, onError,
 // onDiscontinuity, onHeartbeat, onConnectionLost, onSubscriptionEnd) plus a `for await` iterator of items.
-import { Configuration, CredentialProvider, TopicClientCore } from './momento_wasm.js';
-import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
+import { TopicClientCore } from './momento_wasm.js';
+import { Configuration, CredentialProvider, credentialData } from './config.js';
+import { sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { enumOf, namespace, str } from './responses/base.js';
 import { RefreshingCredentialProvider } from './refreshing-credentials.js';
-import { runtimeVersion } from './client.js';
+import { invalidError, runtimeVersion } from './client.js';
 
 /** A message received on a topic. */
 export class TopicItem {
@@ -144,7 +145,7 @@ export const TopicConfigurations = Object.freeze({
 
 /** Publishes to and subscribes to Momento topics. */
 export class TopicClient {
-  /** @param {{configuration?: import('./momento_wasm.js').Configuration, credentialProvider: CredentialProvider}} props */
+  /** @param {{configuration?: Configuration, credentialProvider: CredentialProvider | RefreshingCredentialProvider}} props */
   constructor(props) {
     const configuration = props?.configuration ?? TopicConfigurations.Default.latest();
     let provider = props?.credentialProvider;
@@ -152,14 +153,12 @@ export class TopicClient {
       this._refreshing = provider;
       provider = provider.current;
     }
-    if (!(provider instanceof CredentialProvider)) {
-      throw new InvalidArgumentError('credentialProvider must be a CredentialProvider',
-        'Invalid argument passed to Momento client: credentialProvider must be a CredentialProvider');
-    }
+    if (!(configuration instanceof Configuration)) throw invalidError('configuration must be a Configuration');
+    if (!(provider instanceof CredentialProvider)) throw invalidError('credentialProvider must be a CredentialProvider');
     this._configuration = configuration;
-    this._core = new TopicClientCore(configuration, provider, runtimeVersion());
+    this._core = new TopicClientCore(configuration, credentialData(provider), runtimeVersion());
     // Reconnects and later calls use the refreshed token.
-    this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentialProvider(p));
+    this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentials(credentialData(p)));
   }
   /** The configuration this client uses. */
   get configuration() { return this._configuration; }

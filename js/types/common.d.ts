@@ -1,7 +1,12 @@
 // Types shared by the full and the lite package: errors, response building blocks, ping/get/set/delete responses,
-// configuration presets, call options, logging and middleware. index.d.ts and index.lite.d.ts re-export them.
-import { Configuration, CredentialProvider } from '../momento_wasm.js';
+// configuration and credentials (types/config.d.ts), call options, logging and middleware. index.d.ts and
+// index.lite.d.ts re-export them.
+import type {
+  Configuration, CredentialProvider, MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler,
+} from './config.js';
 import { RefreshingCredentialProvider } from './topics.js';
+
+export * from './config.js';
 
 // ---------------------------------------------------------------- errors
 
@@ -95,13 +100,7 @@ export declare const CacheGetResponse: Enum<'Hit' | 'Miss' | 'Error'>;
 export declare const CacheSetResponse: Enum<'Success' | 'Error'>;
 export declare const CacheDeleteResponse: Enum<'Success' | 'Error'>;
 
-// ---------------------------------------------------------------- configuration, options
-
-interface Preset { v1(): Configuration; latest(): Configuration; }
-/** Versioned configuration presets. */
-export declare const Configurations: Readonly<{
-  Browser: Preset; Laptop: Preset; InRegion: { Default: Preset; LowLatency: Preset }; Lambda: Preset;
-}>;
+// ---------------------------------------------------------------- options
 
 /** Bytes or a string (UTF-8 encoded once). */
 export type BytesLike = string | Uint8Array;
@@ -121,8 +120,6 @@ export interface CacheClientProps {
 export type WithoutCacheName<F> = F extends (cacheName: string, ...args: infer A) => infer R ? (...args: A) => R : never;
 
 // ---------------------------------------------------------------- logging and middleware
-import type { MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler } from '../momento_wasm.js';
-export type { MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler };
 /** Log levels, as the official web SDK numbers them. */
 export declare const MomentoLogLevel: Readonly<{ TRACE: 5; DEBUG: 10; INFO: 20; WARN: 30; ERROR: 40 }>;
 /** Console logger factory at or above `level` (default INFO). */

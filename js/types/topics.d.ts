@@ -1,5 +1,5 @@
 // Types of TopicClient, subscriptions and RefreshingCredentialProvider.
-import { Configuration, CredentialProvider } from '../momento_wasm.js';
+import type { Configuration, CredentialProvider } from './config.js';
 import { ErrorResponse } from './common.js';
 
 /** A message received on a topic. */

@@ -12,7 +12,7 @@ use js_sys::{Array, Object, Promise, Reflect, Symbol};
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, start_call};
-use super::config::{Configuration, CredentialProvider};
+use super::config;
 use super::convert::{self, set, tagged, IntoJs};
 use crate::core::auth::generate_api_key::{GenerateApiKeyRequest, GenerateApiKeyResponse};
 use crate::core::auth::generate_disposable_token::{
@@ -45,17 +45,18 @@ pub struct AuthClientCore {
 
 #[wasm_bindgen]
 impl AuthClientCore {
-    /// Builds a client; its credential is the caller identity sent in each request body.
+    /// Builds a client from a `Configuration`'s settings and a `CredentialProvider`'s data, read once; the
+    /// credential is the caller identity sent in each request body.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        configuration: &Configuration,
-        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
     ) -> AuthClientCore {
         let client = Client::new(
             FetchTransport,
-            credential_provider.inner.clone(),
-            configuration.inner.clone(),
+            config::credentials(&credentials),
+            config::configuration(&configuration),
             "auth",
             runtime_version,
         );

@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
-use super::config::{Configuration, CredentialProvider};
+use super::config;
 use super::convert::{self, tagged, IntoJs};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
@@ -99,11 +99,12 @@ async fn run(
 
 #[wasm_bindgen]
 impl CacheClientCore {
-    /// Builds a client; throws `INVALID_ARGUMENT_ERROR` if `defaultTtlSeconds` is not a positive number.
+    /// Builds a client from a `Configuration`'s settings and a `CredentialProvider`'s data (js/config.js), read
+    /// once; throws `INVALID_ARGUMENT_ERROR` if `defaultTtlSeconds` is not a positive number.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        configuration: &Configuration,
-        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
         #[wasm_bindgen(js_name = defaultTtlSeconds)] default_ttl_seconds: f64,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
     ) -> Result<CacheClientCore, JsValue> {
@@ -111,8 +112,8 @@ impl CacheClientCore {
             .map_err(|e| convert::throwable(&e))?;
         let client = Client::new(
             FetchTransport,
-            credential_provider.inner.clone(),
-            configuration.inner.clone(),
+            config::credentials(&credentials),
+            config::configuration(&configuration),
             "cache",
             runtime_version,
         );
@@ -123,13 +124,13 @@ impl CacheClientCore {
     }
 
     /// Switches to another credential for subsequent calls (used by `RefreshingCredentialProvider`).
-    #[wasm_bindgen(js_name = setCredentialProvider)]
-    pub fn set_credential_provider(
+    #[wasm_bindgen(js_name = setCredentials)]
+    pub fn set_credentials(
         &self,
-        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
     ) {
         self.client
-            .set_credentials(credential_provider.inner.clone());
+            .set_credentials(config::credentials(&credentials));
     }
 
     /// Checks the service answers (with the configured deadline): `{type: 'Success'}` or an error object.

@@ -9,7 +9,7 @@ use js_sys::{Float64Array, Object, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, start_call, Prepared};
-use super::config::{Configuration, CredentialProvider};
+use super::config;
 use super::convert::{self, set, tagged, IntoJs};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
@@ -55,17 +55,18 @@ fn order(options: &Option<Object>) -> Result<Order, MomentoError> {
 
 #[wasm_bindgen]
 impl LeaderboardClientCore {
-    /// Builds a client (`Configuration` gives the deadline and retry settings).
+    /// Builds a client from a `Configuration`'s settings (deadline, retries) and a `CredentialProvider`'s data,
+    /// read once.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        configuration: &Configuration,
-        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
     ) -> LeaderboardClientCore {
         let client = Client::new(
             FetchTransport,
-            credential_provider.inner.clone(),
-            configuration.inner.clone(),
+            config::credentials(&credentials),
+            config::configuration(&configuration),
             "leaderboard",
             runtime_version,
         );

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortController;
 
 use super::cache_client::{prepare, start_call};
-use super::config::{Configuration, CredentialProvider};
+use super::config;
 use super::convert::{self, set, tagged, uint8, IntoJs};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
@@ -29,18 +29,18 @@ pub struct TopicClientCore {
 
 #[wasm_bindgen]
 impl TopicClientCore {
-    /// Builds a topic client.
+    /// Builds a topic client from a `Configuration`'s settings and a `CredentialProvider`'s data, read once.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        configuration: &Configuration,
-        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
     ) -> TopicClientCore {
         Self {
             client: Rc::new(Client::new(
                 FetchTransport,
-                credential_provider.inner.clone(),
-                configuration.inner.clone(),
+                config::credentials(&credentials),
+                config::configuration(&configuration),
                 "topic",
                 runtime_version,
             )),
@@ -48,13 +48,13 @@ impl TopicClientCore {
     }
 
     /// Switches to another credential for subsequent calls and reconnects (used by `RefreshingCredentialProvider`).
-    #[wasm_bindgen(js_name = setCredentialProvider)]
-    pub fn set_credential_provider(
+    #[wasm_bindgen(js_name = setCredentials)]
+    pub fn set_credentials(
         &self,
-        #[wasm_bindgen(js_name = credentialProvider)] credential_provider: &CredentialProvider,
+        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
     ) {
         self.client
-            .set_credentials(credential_provider.inner.clone());
+            .set_credentials(config::credentials(&credentials));
     }
 
     /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.

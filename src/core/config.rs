@@ -1,5 +1,8 @@
 //! Client configurations: versioned presets (`Browser`, `Laptop`, `InRegion.Default`, `InRegion.LowLatency`,
 //! `Lambda`) plus `with_*` builders. Every preset has a deadline on every call and a retry strategy.
+//!
+//! These presets serve the Rust API (and its tests); the JS API's are in js/config.js, so the wasm carries none.
+//! The test `js_presets_match` keeps the two tables equal.
 
 use super::grpc_web::Mode;
 use super::retry::RetryStrategy;
@@ -135,6 +138,44 @@ mod tests {
             all[0].client_timeout_ms > all[1].client_timeout_ms,
             "browser is relaxed"
         );
+    }
+
+    /// The JS API's presets live in js/config.js (the wasm exports none); these are the same presets for the Rust
+    /// API and its tests. The two must not drift: each JS preset line must carry this preset's numbers.
+    #[test]
+    fn js_presets_match() {
+        let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/config.js"))
+            .expect("read js/config.js");
+        let presets = [
+            ("browserV1", Configuration::browser_v1()),
+            ("laptopV1", Configuration::laptop_v1()),
+            ("inRegionDefaultV1", Configuration::in_region_default_v1()),
+            (
+                "inRegionLowLatencyV1",
+                Configuration::in_region_low_latency_v1(),
+            ),
+            ("lambdaV1", Configuration::lambda_v1()),
+        ];
+        for (name, c) in presets {
+            let RetryStrategy::ExponentialBackoff {
+                max_attempts,
+                initial_delay_ms,
+                max_backoff_ms,
+            } = c.retry
+            else {
+                panic!("{name}: presets retry with exponential backoff");
+            };
+            let line = format!(
+                "static {name}() {{ return preset({}, {max_attempts}, {initial_delay_ms}, {max_backoff_ms}); }}",
+                c.client_timeout_ms
+            );
+            assert!(js.contains(&line), "js/config.js lacks `{line}`");
+            assert_eq!(
+                (c.throw_on_errors, c.read_concern, c.transport_mode),
+                (false, ReadConcern::Balanced, Mode::Text),
+                "{name}: js/config.js's preset() defaults"
+            );
+        }
     }
 
     #[test]

@@ -119,6 +119,34 @@ test('credential providers: env variables from process.env or a Worker env objec
   assert.equal(sdk.CredentialProvider.fromDisposableToken(apiKey).cacheEndpoint, fromEnv.cacheEndpoint);
 });
 
+test('configurations and credential providers are immutable JS values; bad ones are rejected', async () => {
+  const laptop = sdk.Configurations.Laptop.latest();
+  assert.ok(Object.isFrozen(laptop));
+  assert.equal(laptop.withReadConcern('CONSISTENT').readConcern, 'consistent');
+  assert.equal(laptop.readConcern, 'balanced', 'with… returns a copy');
+  assert.equal(laptop.withClientTimeoutMillis(1.9).clientTimeoutMillis, 1);
+  const invalidArg = (re) => (e) => e.errorCode === 'INVALID_ARGUMENT_ERROR'
+    && e.message.startsWith('Invalid argument passed to Momento client: ') && re.test(e.message);
+  assert.throws(() => laptop.withRetryStrategy({ maxAttempts: -1 }), invalidArg(/maxAttempts must be a non-negative number/));
+  assert.throws(() => laptop.withTransportMode('json'), invalidArg(/received json/));
+  assert.throws(() => laptop.withReadConcern('eventual'), invalidArg(/received eventual/));
+  assert.throws(() => laptop.withMiddlewares({}), invalidArg(/middlewares must be an array/));
+  assert.throws(() => sdk.CredentialProvider.fromString('not a key'), invalidArg(/failed to parse api key/));
+
+  const provider = sdk.CredentialProvider.fromString({ apiKey });
+  const token = JSON.parse(Buffer.from(apiKey, 'base64').toString()).api_key;
+  const { inspect } = await import('node:util');
+  assert.ok(!inspect(provider).includes(token) && !JSON.stringify(provider).includes(token), 'the token stays private');
+  assert.ok(Object.isFrozen(provider));
+  const local = sdk.CredentialProvider.forMomentoLocal();
+  assert.deepEqual([local.cacheEndpoint, local.tokenEndpoint, local.expiresAt], ['http://127.0.0.1:8080', 'http://127.0.0.1:8080', undefined]);
+
+  for (const make of [(configuration) => new sdk.CacheClient({ configuration, credentialProvider: provider, defaultTtlSeconds: 60 }),
+    (configuration) => new sdk.TopicClient({ configuration, credentialProvider: provider })]) {
+    assert.throws(() => make({ clientTimeoutMillis: 1000 }),
+      (e) => e instanceof sdk.InvalidArgumentError && /configuration must be a Configuration/.test(e.message));
+  }
+});
 
 test('middlewares see every request and its status; loggers come from the configuration', async () => {
   const seen = [];

@@ -1,0 +1,158 @@
+// Types of js/config.js: Configuration, Configurations, CredentialProvider, and the logger and middleware shapes a
+// configuration carries. Shared by the full and the lite package (types/common.d.ts re-exports them).
+
+// ---------------------------------------------------------------- logging and middleware shapes
+
+/** A logger (the official MomentoLogger shape). */
+export interface MomentoLogger {
+  error(msg: string, ...args: unknown[]): void; warn(msg: string, ...args: unknown[]): void;
+  info(msg: string, ...args: unknown[]): void; debug(msg: string, ...args: unknown[]): void;
+  trace(msg: string, ...args: unknown[]): void;
+}
+/** Creates loggers (the official MomentoLoggerFactory shape). */
+export interface MomentoLoggerFactory { getLogger(loggerName: string | object): MomentoLogger; }
+/** Request hooks run around every call (the web SDK's middleware shape). */
+export interface MiddlewareRequestHandler {
+  onRequest?(request: { getRequestType(): string; getCacheName(): string | undefined }): void;
+  onResponseStatus?(status: { code(): number; errorCode(): string | undefined }): void;
+  onResponseEnd?(): void;
+}
+/** A middleware: a handler per request. */
+export interface Middleware { onNewRequest(context?: object): MiddlewareRequestHandler; }
+
+// ---------------------------------------------------------------- configuration
+
+/** A retry strategy for `withRetryStrategy`: exponential backoff with jitter (defaults 3 attempts, 100 ms, 2 s). */
+interface RetryStrategyProps { maxAttempts: number; initialDelayMillis?: number; maxBackoffMillis?: number; }
+
+/**
+ * Client configuration: deadline, retries, throwOnErrors, read concern, transport mode, logger and middlewares.
+ * Build one from a preset (`Configurations.Browser.latest()`) and adjust with `with…` methods (each returns a copy).
+ */
+export declare class Configuration {
+  private constructor();
+  /** Browser preset (v1): relaxed 15 s deadline, retries with backoff; for short-lived disposable tokens. */
+  static browserV1(): Configuration;
+  /** Laptop preset (v1): 5 s deadline, retries with backoff. */
+  static laptopV1(): Configuration;
+  /** InRegion.Default preset (v1): 1.1 s deadline. */
+  static inRegionDefaultV1(): Configuration;
+  /** InRegion.LowLatency preset (v1): 0.5 s deadline. */
+  static inRegionLowLatencyV1(): Configuration;
+  /** Lambda preset (v1): 1.1 s deadline. */
+  static lambdaV1(): Configuration;
+  /** The overall deadline of one call (including retries), in milliseconds. */
+  readonly clientTimeoutMillis: number;
+  /** Whether failed calls reject instead of resolving to an `Error` response. */
+  readonly throwOnErrors: boolean;
+  /** `'balanced'` or `'consistent'`. */
+  readonly readConcern: 'balanced' | 'consistent';
+  /** `'text'` (gRPC-web text, the default) or `'binary'`. */
+  readonly transportMode: 'text' | 'binary';
+  /** The logger factory the facade logs through (`undefined` = the default console logger). */
+  readonly loggerFactory: MomentoLoggerFactory | undefined;
+  /** The middlewares the facade runs around every call. */
+  readonly middlewares: Middleware[];
+  /** A copy with another overall call deadline in milliseconds (an unsigned 32-bit integer). */
+  withClientTimeoutMillis(clientTimeoutMillis: number): Configuration;
+  /**
+   * A copy with another retry strategy: `{maxAttempts, initialDelayMillis?, maxBackoffMillis?}` (exponential
+   * backoff with jitter; only idempotent calls on CANCELLED/INTERNAL/UNAVAILABLE are retried), or `null` for no
+   * retries. Throws INVALID_ARGUMENT_ERROR when a field is not a non-negative number.
+   */
+  withRetryStrategy(retryStrategy: RetryStrategyProps | null): Configuration;
+  /** A copy logging through `loggerFactory` (`{getLogger(name): {error, warn, info, debug, trace}}`). */
+  withLoggerFactory(loggerFactory: MomentoLoggerFactory): Configuration;
+  /**
+   * A copy running `middlewares` around every call (`{onNewRequest(context): {onRequest?, onResponseStatus?,
+   * onResponseEnd?}}`). Throws INVALID_ARGUMENT_ERROR when `middlewares` is not an array.
+   */
+  withMiddlewares(middlewares: Middleware[]): Configuration;
+  /** A copy that throws (rejects) on errors instead of returning `Error` responses. */
+  withThrowOnErrors(throwOnErrors: boolean): Configuration;
+  /** A copy with read concern `'balanced'` or `'consistent'`; throws INVALID_ARGUMENT_ERROR otherwise. */
+  withReadConcern(readConcern: 'balanced' | 'consistent'): Configuration;
+  /** A copy using gRPC-web `'text'` (default) or `'binary'` framing; throws INVALID_ARGUMENT_ERROR otherwise. */
+  withTransportMode(transportMode: 'text' | 'binary'): Configuration;
+}
+
+interface Preset { v1(): Configuration; latest(): Configuration; }
+/** Versioned configuration presets. */
+export declare const Configurations: Readonly<{
+  /** For pages talking to Momento directly with short-lived disposable tokens: relaxed deadline (15 s). */
+  Browser: Preset;
+  /** For development machines: 5 s deadline. */
+  Laptop: Preset;
+  InRegion: {
+    /** Servers in the same region: 1.1 s deadline. */
+    Default: Preset;
+    /** Latency-critical servers in region: 0.5 s deadline. */
+    LowLatency: Preset;
+  };
+  /** Serverless functions: 1.1 s deadline. */
+  Lambda: Preset;
+}>;
+
+// ---------------------------------------------------------------- credentials
+
+/**
+ * Endpoints to use instead of the key's own: all three (`https://` is added when no scheme is given), or a base
+ * endpoint from which `cache.`, `control.` and `token.` hosts are derived (after an optional prefix).
+ */
+type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string }
+  | { baseEndpoint: string; endpointPrefix?: string };
+/** Properties of `CredentialProvider.fromString` / `fromDisposableToken`. */
+interface StringCredentialProps { apiKey?: string; authToken?: string; endpointOverrides?: EndpointOverrides; }
+/** Properties of `CredentialProvider.fromEnvironmentVariable` / `fromEnvVar`. */
+interface EnvironmentVariableCredentialProps {
+  environmentVariableName: string;
+  /** Where to read the variable (a Cloudflare Worker's `env` binding); default `process.env`. */
+  env?: Record<string, string | undefined>;
+  endpointOverrides?: EndpointOverrides;
+}
+
+/**
+ * Where the credential comes from: a v1 API key or disposable token, a legacy JWT, a v2 key with its endpoint, or
+ * an open local server. The static factories parse and validate the key at once and throw an Error with
+ * `errorCode: 'INVALID_ARGUMENT_ERROR'` when it does not parse.
+ */
+export declare class CredentialProvider {
+  private constructor();
+  /**
+   * From an API key or disposable token: `fromString('key')` or
+   * `fromString({apiKey, endpointOverrides?: {cacheEndpoint, controlEndpoint, tokenEndpoint} | {baseEndpoint, endpointPrefix?}})`.
+   */
+  static fromString(props: string | StringCredentialProps): CredentialProvider;
+  /** Same as `fromString` (a disposable token is a v1 key). */
+  static fromDisposableToken(props: string | StringCredentialProps): CredentialProvider;
+  /**
+   * From an environment variable holding a v1 key: `fromEnvironmentVariable('MOMENTO_API_KEY')` or
+   * `fromEnvironmentVariable({environmentVariableName, env?, endpointOverrides?})`. Reads `env` when given
+   * (a Cloudflare Worker's `env` binding), else `process.env` when it exists (Node, Deno's compat); throws
+   * INVALID_ARGUMENT_ERROR when the variable is missing or empty.
+   */
+  static fromEnvironmentVariable(props: string | EnvironmentVariableCredentialProps): CredentialProvider;
+  /** Alias of `fromEnvironmentVariable`. */
+  static fromEnvVar(props: string | EnvironmentVariableCredentialProps): CredentialProvider;
+  /** A v2 API key with its endpoint: `fromApiKeyV2({apiKey, endpoint})`. */
+  static fromApiKeyV2(props: { apiKey: string; endpoint: string }): CredentialProvider;
+  /**
+   * A v2 API key and endpoint from environment variables (defaults `MOMENTO_API_KEY`, `MOMENTO_ENDPOINT`), read
+   * from `env` when given, else `process.env`.
+   */
+  static fromEnvVarV2(props?: {
+    apiKeyEnvVar?: string; endpointEnvVar?: string; env?: Record<string, string | undefined>;
+  }): CredentialProvider;
+  /** A local server without authentication at `http://hostname:port` (defaults `127.0.0.1:8080`). */
+  static forMomentoLocal(props?: { hostname?: string; port?: number }): CredentialProvider;
+  /** When the token expires (epoch seconds, from its `exp` claim), or `undefined` if it does not say. */
+  readonly expiresAt: number | undefined;
+  /** The cache (data plane) endpoint URL requests go to. */
+  readonly cacheEndpoint: string;
+  /** The control plane endpoint URL. */
+  readonly controlEndpoint: string;
+  /** The token endpoint URL. */
+  readonly tokenEndpoint: string;
+}
+
+export {};
