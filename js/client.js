@@ -3,11 +3,10 @@
 // collections) and adds topics, auth and leaderboards; index.lite.js (the lite package, whose wasm is built with
 // none of those features) exports this module as is.
 import { CacheClientCore } from './momento_wasm.js';
-import { Configuration, Configurations, CredentialProvider, INVALID, credentialData } from './config.js';
+import { Configuration, Configurations, CredentialProvider, INVALID, credentialData, isRefreshing } from './config.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
-import { RefreshingCredentialProvider } from './refreshing-credentials.js';
 import { DefaultMomentoLoggerFactory } from './logging.js';
-import * as control from './responses/control.js';
+import { CachePing } from './responses/control.js';
 import * as scalar from './responses/scalar.js';
 
 /** The `runtime-version` header value, from whatever global describes the runtime. */
@@ -37,7 +36,7 @@ function registerRequestTypes(...modules) {
     }
   }
 }
-registerRequestTypes(control, scalar);
+registerRequestTypes({ CachePing }, scalar); // the rest of responses/control.js: addControlMethods
 
 /** A Momento cache client. Every method resolves to a response object and never rejects, unless the
  * configuration has `throwOnErrors`, in which case `Error` responses reject with their SdkError. */
@@ -48,7 +47,7 @@ export class CacheClient {
   constructor(props) {
     const configuration = props?.configuration ?? Configurations.Browser.latest();
     let credentialProvider = props?.credentialProvider;
-    if (credentialProvider instanceof RefreshingCredentialProvider) {
+    if (isRefreshing(credentialProvider)) {
       this._refreshing = credentialProvider;
       credentialProvider = credentialProvider.current;
     }
@@ -134,7 +133,7 @@ export class CacheClient {
   // Ping (control-plane methods: methods/control.js) and the scalar essentials (the other scalar methods:
   // methods/scalar-extra.js), mixed in by index.js; the lite build has only these.
   /** Checks the service answers (with the configured deadline): `CachePing.Success | Error`. */
-  ping() { return this._call(control.CachePing, (c) => c.ping()); }
+  ping() { return this._call(CachePing, (c) => c.ping()); }
 
   /** Reads `key`. Options: `{abortSignal}`. */
   get(cacheName, key, options) { return this._call(scalar.CacheGet, (c) => c.get(cacheName, key, options), undefined, cacheName); }
@@ -143,20 +142,6 @@ export class CacheClient {
   /** Deletes `key`. Options: `{abortSignal}`. */
   delete(cacheName, key, options) { return this._call(scalar.CacheDelete, (c) => c.delete(cacheName, key, options), undefined, cacheName); }
 }
-
-/** The data methods `cache(name)` binds: the official IMomentoCache surface, in its order. */
-const CACHE_METHODS = ['get', 'getWithHash', 'set', 'setWithHash', 'delete', 'increment', 'setIfNotExists',
-  'setIfAbsent', 'setIfPresent', 'setIfEqual', 'setIfNotEqual', 'setIfPresentAndNotEqual', 'setIfAbsentOrEqual',
-  'setIfPresentAndHashEqual', 'setIfPresentAndHashNotEqual', 'setIfAbsentOrHashEqual', 'setIfAbsentOrHashNotEqual',
-  'getBatch', 'setBatch', 'setFetch', 'setAddElement', 'setAddElements', 'setContainsElement', 'setContainsElements',
-  'setRemoveElement', 'setRemoveElements', 'setSample', 'setPop', 'setLength', 'listFetch', 'listLength',
-  'listPushFront', 'listPushBack', 'listConcatenateBack', 'listConcatenateFront', 'listPopBack', 'listPopFront',
-  'listRemoveValue', 'listRetain', 'dictionarySetField', 'dictionarySetFields', 'dictionaryGetField',
-  'dictionaryGetFields', 'dictionaryFetch', 'dictionaryIncrement', 'dictionaryRemoveField', 'dictionaryRemoveFields',
-  'dictionaryLength', 'sortedSetFetchByRank', 'sortedSetFetchByScore', 'sortedSetPutElement', 'sortedSetPutElements',
-  'sortedSetGetRank', 'sortedSetGetScore', 'sortedSetGetScores', 'sortedSetIncrementScore', 'sortedSetRemoveElement',
-  'sortedSetRemoveElements', 'sortedSetLength', 'sortedSetLengthByScore', 'sortedSetUnionStore', 'itemGetType',
-  'itemGetTtl', 'keyExists', 'keysExist', 'updateTtl', 'increaseTtl', 'decreaseTtl'];
 
 /** A `CacheClient` bound to one cache name (what `client.cache(name)` returns). */
 class MomentoCache {
@@ -167,19 +152,26 @@ class MomentoCache {
   /** Closes the underlying client. */
   close() { this.cacheClient.close(); }
 }
-/** Binds the data methods CacheClient has now onto MomentoCache (again after each `addMethods`). */
-function bindCacheMethods() {
-  for (const name of CACHE_METHODS) {
-    if (typeof CacheClient.prototype[name] !== 'function' || Object.hasOwn(MomentoCache.prototype, name)) continue;
+/** Binds data methods of CacheClient onto MomentoCache (`client.cache(c).get(k)` = `client.get(c, k)`). */
+function bindCacheMethods(names) {
+  for (const name of names) {
     MomentoCache.prototype[name] = function bound(...args) { return this.cacheClient[name](this.cacheName, ...args); };
   }
 }
-bindCacheMethods();
+bindCacheMethods(['get', 'set', 'delete']);
 
-/** Mixes a method family (js/methods/*.js) into CacheClient (and `client.cache(name)`), registering its response
- * modules as the request types middlewares see. index.js does this for every family; the lite build for none. */
+/** Mixes a data-method family (js/methods/*.js) into CacheClient and `client.cache(name)` (the official
+ * IMomentoCache surface is exactly the data methods), registering its response modules as the request types
+ * middlewares see. index.js does this for every family; the lite build for none. */
 export function addMethods(methods, ...responseModules) {
   Object.assign(CacheClient.prototype, methods);
   registerRequestTypes(...responseModules);
-  bindCacheMethods();
+  bindCacheMethods(Object.keys(methods));
+}
+
+/** Mixes the control-plane methods (methods/control.js) into CacheClient only (a `client.cache(name)` has none),
+ * registering their response modules as request types. */
+export function addControlMethods(methods, ...responseModules) {
+  Object.assign(CacheClient.prototype, methods);
+  registerRequestTypes(...responseModules);
 }

@@ -114,6 +114,10 @@ export const Configurations = Object.freeze({
   Lambda: { v1: Configuration.lambdaV1, latest: Configuration.lambdaV1 },
 });
 
+/** Whether `p` is a RefreshingCredentialProvider (by shape, so that the clients need not import that module and an
+ * app that does not use it does not download it). */
+export const isRefreshing = (p) => typeof p?.ensureFresh === 'function' && typeof p?.onRefresh === 'function';
+
 /** The parsed credential a provider holds (`{authToken, cacheEndpoint, …}`), for the wasm client cores. */
 export let credentialData;
 

@@ -3,13 +3,14 @@
 // (index.browser.js, index.node.js, index.workerd.js) initialise the wasm and re-export this module.
 // The CacheClient itself (call pipeline, ping, get/set/delete) is in client.js, shared with index.lite.js;
 // this module mixes in the other families and adds topics, auth and leaderboards.
-import { addMethods } from './client.js';
+import { addControlMethods, addMethods } from './client.js';
 import * as scalarExtraResponses from './responses/scalar-extra.js';
 import * as dictionaryResponses from './responses/dictionary.js';
 import * as setResponses from './responses/set.js';
 import * as listResponses from './responses/list.js';
 import * as sortedSetResponses from './responses/sorted-set.js';
 import { controlMethods } from './methods/control.js';
+import * as controlResponses from './responses/control.js';
 import { scalarExtraMethods } from './methods/scalar-extra.js';
 import { dictionaryMethods } from './methods/dictionary.js';
 import { listMethods } from './methods/list.js';
@@ -32,7 +33,7 @@ export * from './responses/list.js';
 export * from './responses/sorted-set.js';
 
 // Method families beyond get/set/delete live in js/methods/<family>.js (one file per family).
-addMethods(controlMethods); // responses/control.js is registered by client.js (ping is there)
+addControlMethods(controlMethods, controlResponses);
 addMethods(scalarExtraMethods, scalarExtraResponses);
 addMethods(dictionaryMethods, dictionaryResponses);
 addMethods(setMethods, setResponses);

@@ -1,10 +1,9 @@
 // TopicClient: publish, and resumable subscriptions with the official callbacks (onItem, onError,
 // onDiscontinuity, onHeartbeat, onConnectionLost, onSubscriptionEnd) plus a `for await` iterator of items.
 import { TopicClientCore } from './momento_wasm.js';
-import { Configuration, CredentialProvider, credentialData } from './config.js';
+import { Configuration, CredentialProvider, credentialData, isRefreshing } from './config.js';
 import { sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { enumOf, namespace, str } from './responses/base.js';
-import { RefreshingCredentialProvider } from './refreshing-credentials.js';
 import { invalidError, runtimeVersion } from './client.js';
 
 /** A message received on a topic. */
@@ -145,11 +144,11 @@ export const TopicConfigurations = Object.freeze({
 
 /** Publishes to and subscribes to Momento topics. */
 export class TopicClient {
-  /** @param {{configuration?: Configuration, credentialProvider: CredentialProvider | RefreshingCredentialProvider}} props */
+  /** @param {{configuration?: Configuration, credentialProvider: CredentialProvider | import('./refreshing-credentials.js').RefreshingCredentialProvider}} props */
   constructor(props) {
     const configuration = props?.configuration ?? TopicConfigurations.Default.latest();
     let provider = props?.credentialProvider;
-    if (provider instanceof RefreshingCredentialProvider) {
+    if (isRefreshing(provider)) {
       this._refreshing = provider;
       provider = provider.current;
     }

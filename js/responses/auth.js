@@ -62,6 +62,6 @@ export const GenerateAuthToken = GenerateApiKey;
 /** @deprecated use RefreshApiKey. */
 export const RefreshAuthToken = RefreshApiKey;
 
-export const GenerateDisposableTokenResponse = enumOf(GenerateDisposableToken);
-export const GenerateApiKeyResponse = enumOf(GenerateApiKey);
-export const RefreshApiKeyResponse = enumOf(RefreshApiKey);
+export const GenerateDisposableTokenResponse = /* @__PURE__ */ enumOf(GenerateDisposableToken);
+export const GenerateApiKeyResponse = /* @__PURE__ */ enumOf(GenerateApiKey);
+export const RefreshApiKeyResponse = /* @__PURE__ */ enumOf(RefreshApiKey);

@@ -20,13 +20,13 @@ export class CacheInfo {
 }
 
 /** `createCache` responses; `AlreadyExists` is a success variant. */
-export const CreateCache = namespace({ Success: SUCCESS, AlreadyExists: {}, Error: {} });
+export const CreateCache = /* @__PURE__ */ namespace({ Success: SUCCESS, AlreadyExists: {}, Error: {} });
 /** `deleteCache` responses. */
-export const DeleteCache = namespace({ Success: SUCCESS, Error: {} });
+export const DeleteCache = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `flushCache` responses. */
-export const CacheFlush = namespace({ Success: SUCCESS, Error: {} });
+export const CacheFlush = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `listCaches` responses. */
-export const ListCaches = namespace({
+export const ListCaches = /* @__PURE__ */ namespace({
   Success: {
     /** Every cache (all pages). */
     getCaches() { return this._raw.caches.map((c) => new CacheInfo(c)); },
@@ -35,13 +35,13 @@ export const ListCaches = namespace({
   Error: {},
 });
 /** `ping` responses. */
-export const CachePing = namespace({ Success: SUCCESS, Error: {} });
+export const CachePing = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 
-export const CreateCacheResponse = enumOf(CreateCache);
-export const DeleteCacheResponse = enumOf(DeleteCache);
+export const CreateCacheResponse = /* @__PURE__ */ enumOf(CreateCache);
+export const DeleteCacheResponse = /* @__PURE__ */ enumOf(DeleteCache);
 /** The official name of the `flushCache` response enum. */
-export const FlushCacheResponse = enumOf(CacheFlush);
+export const FlushCacheResponse = /* @__PURE__ */ enumOf(CacheFlush);
 /** Alias of `FlushCacheResponse`. */
 export const CacheFlushResponse = FlushCacheResponse;
-export const ListCachesResponse = enumOf(ListCaches);
-export const CachePingResponse = enumOf(CachePing);
+export const ListCachesResponse = /* @__PURE__ */ enumOf(ListCaches);
+export const CachePingResponse = /* @__PURE__ */ enumOf(CachePing);

@@ -37,7 +37,7 @@ const DICTIONARY_VALUES = {
 };
 
 /** `dictionaryFetch` responses: the whole dictionary, or Miss. */
-export const CacheDictionaryFetch = namespace({
+export const CacheDictionaryFetch = /* @__PURE__ */ namespace({
   Hit: {
     ...DICTIONARY_VALUES,
     _pairs() { return this._raw.fields.map((f, i) => [f, this._raw.values[i]]); },
@@ -51,14 +51,14 @@ export const CacheDictionaryFetch = namespace({
 });
 
 /** `dictionaryGetField` responses: Hit (value and field), Miss (field) or Error (field). */
-export const CacheDictionaryGetField = namespace({
+export const CacheDictionaryGetField = /* @__PURE__ */ namespace({
   Hit: { ...bytesValue(), ...FIELD },
   Miss: FIELD,
   Error: FIELD,
 });
 
 /** `dictionaryGetFields` responses: the fields found (accessors skip absent ones) plus per-field `responses`. */
-export const CacheDictionaryGetFields = namespace({
+export const CacheDictionaryGetFields = /* @__PURE__ */ namespace({
   Hit: {
     ...DICTIONARY_VALUES,
     _pairs() {
@@ -89,16 +89,16 @@ Object.defineProperty(CacheDictionaryGetFields.Hit.prototype, 'responses', {
 });
 
 /** `dictionarySetField` responses. */
-export const CacheDictionarySetField = namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionarySetField = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `dictionarySetFields` responses. */
-export const CacheDictionarySetFields = namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionarySetFields = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `dictionaryRemoveField` responses. */
-export const CacheDictionaryRemoveField = namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionaryRemoveField = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `dictionaryRemoveFields` responses. */
-export const CacheDictionaryRemoveFields = namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionaryRemoveFields = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 
 /** `dictionaryIncrement` responses: the field's new value. */
-export const CacheDictionaryIncrement = namespace({
+export const CacheDictionaryIncrement = /* @__PURE__ */ namespace({
   Success: {
     /** The field's value after incrementing. */
     value() { return this._raw.value; },
@@ -110,7 +110,7 @@ export const CacheDictionaryIncrement = namespace({
 });
 
 /** `dictionaryLength` responses: the number of fields, or Miss. */
-export const CacheDictionaryLength = namespace({
+export const CacheDictionaryLength = /* @__PURE__ */ namespace({
   Hit: {
     /** The number of fields. */
     length() { return this._raw.length; },
@@ -122,12 +122,12 @@ export const CacheDictionaryLength = namespace({
   Error: {},
 });
 
-export const CacheDictionaryFetchResponse = enumOf(CacheDictionaryFetch);
-export const CacheDictionaryGetFieldResponse = enumOf(CacheDictionaryGetField);
-export const CacheDictionaryGetFieldsResponse = enumOf(CacheDictionaryGetFields);
-export const CacheDictionarySetFieldResponse = enumOf(CacheDictionarySetField);
-export const CacheDictionarySetFieldsResponse = enumOf(CacheDictionarySetFields);
-export const CacheDictionaryRemoveFieldResponse = enumOf(CacheDictionaryRemoveField);
-export const CacheDictionaryRemoveFieldsResponse = enumOf(CacheDictionaryRemoveFields);
-export const CacheDictionaryIncrementResponse = enumOf(CacheDictionaryIncrement);
-export const CacheDictionaryLengthResponse = enumOf(CacheDictionaryLength);
+export const CacheDictionaryFetchResponse = /* @__PURE__ */ enumOf(CacheDictionaryFetch);
+export const CacheDictionaryGetFieldResponse = /* @__PURE__ */ enumOf(CacheDictionaryGetField);
+export const CacheDictionaryGetFieldsResponse = /* @__PURE__ */ enumOf(CacheDictionaryGetFields);
+export const CacheDictionarySetFieldResponse = /* @__PURE__ */ enumOf(CacheDictionarySetField);
+export const CacheDictionarySetFieldsResponse = /* @__PURE__ */ enumOf(CacheDictionarySetFields);
+export const CacheDictionaryRemoveFieldResponse = /* @__PURE__ */ enumOf(CacheDictionaryRemoveField);
+export const CacheDictionaryRemoveFieldsResponse = /* @__PURE__ */ enumOf(CacheDictionaryRemoveFields);
+export const CacheDictionaryIncrementResponse = /* @__PURE__ */ enumOf(CacheDictionaryIncrement);
+export const CacheDictionaryLengthResponse = /* @__PURE__ */ enumOf(CacheDictionaryLength);

@@ -2,9 +2,9 @@
 import { SUCCESS, enumOf, namespace } from './base.js';
 
 /** `upsert` responses. */
-export const LeaderboardUpsert = namespace({ Success: SUCCESS, Error: {} });
+export const LeaderboardUpsert = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `fetchByScore`, `fetchByRank` and `getRank` responses: `Success.values()` is `{id, score, rank}[]`. */
-export const LeaderboardFetch = namespace({
+export const LeaderboardFetch = /* @__PURE__ */ namespace({
   Success: {
     /** The elements in order, each `{id, score, rank}` (rank 0-based in the requested order). */
     values() {
@@ -18,7 +18,7 @@ export const LeaderboardFetch = namespace({
   Error: {},
 });
 /** `length` responses: `Success.length()` is the number of elements. */
-export const LeaderboardLength = namespace({
+export const LeaderboardLength = /* @__PURE__ */ namespace({
   Success: {
     /** The number of elements. */
     length() { return this._raw.length; },
@@ -27,12 +27,12 @@ export const LeaderboardLength = namespace({
   Error: {},
 });
 /** `removeElements` responses. */
-export const LeaderboardRemoveElements = namespace({ Success: SUCCESS, Error: {} });
+export const LeaderboardRemoveElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `delete` responses. */
-export const LeaderboardDelete = namespace({ Success: SUCCESS, Error: {} });
+export const LeaderboardDelete = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 
-export const LeaderboardUpsertResponse = enumOf(LeaderboardUpsert);
-export const LeaderboardFetchResponse = enumOf(LeaderboardFetch);
-export const LeaderboardLengthResponse = enumOf(LeaderboardLength);
-export const LeaderboardRemoveElementsResponse = enumOf(LeaderboardRemoveElements);
-export const LeaderboardDeleteResponse = enumOf(LeaderboardDelete);
+export const LeaderboardUpsertResponse = /* @__PURE__ */ enumOf(LeaderboardUpsert);
+export const LeaderboardFetchResponse = /* @__PURE__ */ enumOf(LeaderboardFetch);
+export const LeaderboardLengthResponse = /* @__PURE__ */ enumOf(LeaderboardLength);
+export const LeaderboardRemoveElementsResponse = /* @__PURE__ */ enumOf(LeaderboardRemoveElements);
+export const LeaderboardDeleteResponse = /* @__PURE__ */ enumOf(LeaderboardDelete);

@@ -12,7 +12,7 @@ const LENGTH_SUCCESS = {
 };
 
 /** `listFetch` responses: `Hit` holds the elements in list order. */
-export const CacheListFetch = namespace({
+export const CacheListFetch = /* @__PURE__ */ namespace({
   Hit: {
     /** The elements as byte arrays. */
     valueListUint8Array() { return this._raw.values; },
@@ -32,7 +32,7 @@ export const CacheListFetch = namespace({
   Error: {},
 });
 /** `listLength` responses. */
-export const CacheListLength = namespace({
+export const CacheListLength = /* @__PURE__ */ namespace({
   Hit: {
     /** The number of elements. */
     length() { return this._raw.length; },
@@ -44,29 +44,29 @@ export const CacheListLength = namespace({
   Error: {},
 });
 /** `listPopFront` responses: `Hit` holds the removed first element. */
-export const CacheListPopFront = namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+export const CacheListPopFront = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
 /** `listPopBack` responses: `Hit` holds the removed last element. */
-export const CacheListPopBack = namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+export const CacheListPopBack = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
 /** `listPushFront` responses. */
-export const CacheListPushFront = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListPushFront = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
 /** `listPushBack` responses. */
-export const CacheListPushBack = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListPushBack = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
 /** `listConcatenateFront` responses. */
-export const CacheListConcatenateFront = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListConcatenateFront = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
 /** `listConcatenateBack` responses. */
-export const CacheListConcatenateBack = namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListConcatenateBack = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
 /** `listRemoveValue` responses. */
-export const CacheListRemoveValue = namespace({ Success: SUCCESS, Error: {} });
+export const CacheListRemoveValue = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `listRetain` responses. */
-export const CacheListRetain = namespace({ Success: SUCCESS, Error: {} });
+export const CacheListRetain = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 
-export const CacheListFetchResponse = enumOf(CacheListFetch);
-export const CacheListLengthResponse = enumOf(CacheListLength);
-export const CacheListPopFrontResponse = enumOf(CacheListPopFront);
-export const CacheListPopBackResponse = enumOf(CacheListPopBack);
-export const CacheListPushFrontResponse = enumOf(CacheListPushFront);
-export const CacheListPushBackResponse = enumOf(CacheListPushBack);
-export const CacheListConcatenateFrontResponse = enumOf(CacheListConcatenateFront);
-export const CacheListConcatenateBackResponse = enumOf(CacheListConcatenateBack);
-export const CacheListRemoveValueResponse = enumOf(CacheListRemoveValue);
-export const CacheListRetainResponse = enumOf(CacheListRetain);
+export const CacheListFetchResponse = /* @__PURE__ */ enumOf(CacheListFetch);
+export const CacheListLengthResponse = /* @__PURE__ */ enumOf(CacheListLength);
+export const CacheListPopFrontResponse = /* @__PURE__ */ enumOf(CacheListPopFront);
+export const CacheListPopBackResponse = /* @__PURE__ */ enumOf(CacheListPopBack);
+export const CacheListPushFrontResponse = /* @__PURE__ */ enumOf(CacheListPushFront);
+export const CacheListPushBackResponse = /* @__PURE__ */ enumOf(CacheListPushBack);
+export const CacheListConcatenateFrontResponse = /* @__PURE__ */ enumOf(CacheListConcatenateFront);
+export const CacheListConcatenateBackResponse = /* @__PURE__ */ enumOf(CacheListConcatenateBack);
+export const CacheListRemoveValueResponse = /* @__PURE__ */ enumOf(CacheListRemoveValue);
+export const CacheListRetainResponse = /* @__PURE__ */ enumOf(CacheListRetain);

@@ -13,7 +13,7 @@ const hashAccessors = {
 const STORED_WITH_HASH = { Stored: hashAccessors, NotStored: {}, Error: {} };
 
 /** `increment` responses. */
-export const CacheIncrement = namespace({
+export const CacheIncrement = /* @__PURE__ */ namespace({
   Success: {
     /** The counter after incrementing. */
     value() { return this._raw.value; },
@@ -24,22 +24,22 @@ export const CacheIncrement = namespace({
   Error: {},
 });
 /** `setIfNotExists` responses (deprecated method). */
-export const CacheSetIfNotExists = namespace(STORED);
+export const CacheSetIfNotExists = /* @__PURE__ */ namespace(STORED);
 /** `setIfAbsent` responses. */
-export const CacheSetIfAbsent = namespace(STORED);
+export const CacheSetIfAbsent = /* @__PURE__ */ namespace(STORED);
 /** `setIfPresent` responses. */
-export const CacheSetIfPresent = namespace(STORED);
+export const CacheSetIfPresent = /* @__PURE__ */ namespace(STORED);
 /** `setIfEqual` responses. */
-export const CacheSetIfEqual = namespace(STORED);
+export const CacheSetIfEqual = /* @__PURE__ */ namespace(STORED);
 /** `setIfNotEqual` responses. */
-export const CacheSetIfNotEqual = namespace(STORED);
+export const CacheSetIfNotEqual = /* @__PURE__ */ namespace(STORED);
 /** `setIfPresentAndNotEqual` responses. */
-export const CacheSetIfPresentAndNotEqual = namespace(STORED);
+export const CacheSetIfPresentAndNotEqual = /* @__PURE__ */ namespace(STORED);
 /** `setIfAbsentOrEqual` responses. */
-export const CacheSetIfAbsentOrEqual = namespace(STORED);
+export const CacheSetIfAbsentOrEqual = /* @__PURE__ */ namespace(STORED);
 const noHash = { hash() { return undefined; } };
 /** `getWithHash` responses. */
-export const CacheGetWithHash = namespace({
+export const CacheGetWithHash = /* @__PURE__ */ namespace({
   Hit: {
     ...bytesValue(),
     ...hashAccessors,
@@ -51,20 +51,20 @@ export const CacheGetWithHash = namespace({
   Error: noHash,
 });
 /** `setWithHash` responses. */
-export const CacheSetWithHash = namespace(STORED_WITH_HASH);
+export const CacheSetWithHash = /* @__PURE__ */ namespace(STORED_WITH_HASH);
 /** `setIfPresentAndHashEqual` responses. */
-export const CacheSetIfPresentAndHashEqual = namespace(STORED_WITH_HASH);
+export const CacheSetIfPresentAndHashEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
 /** `setIfPresentAndHashNotEqual` responses. */
-export const CacheSetIfPresentAndHashNotEqual = namespace(STORED_WITH_HASH);
+export const CacheSetIfPresentAndHashNotEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
 /** `setIfAbsentOrHashEqual` responses. */
-export const CacheSetIfAbsentOrHashEqual = namespace(STORED_WITH_HASH);
+export const CacheSetIfAbsentOrHashEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
 /** `setIfAbsentOrHashNotEqual` responses. */
-export const CacheSetIfAbsentOrHashNotEqual = namespace(STORED_WITH_HASH);
+export const CacheSetIfAbsentOrHashNotEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
 
 const keyString = (k) => (typeof k === 'string' ? k : str(k));
 
 /** `getBatch` responses: per-key results in key order, plus maps/records of the hits. */
-export const CacheGetBatch = namespace({
+export const CacheGetBatch = /* @__PURE__ */ namespace({
   Success: {
     /** One `CacheGet` response per key, in the order given. */
     results() { return this._raw.results.map((r) => (r.type === 'Hit' ? new CacheGet.Hit(r) : new CacheGet.Miss(r))); },
@@ -90,7 +90,7 @@ export const CacheGetBatch = namespace({
   Error: { values() { return undefined; } },
 });
 /** `setBatch` responses. */
-export const CacheSetBatch = namespace({
+export const CacheSetBatch = /* @__PURE__ */ namespace({
   Success: {
     /** One `CacheSet` response per item. */
     results() { return Array.from({ length: this._raw.count }, () => new CacheSet.Success({ type: 'Success' })); },
@@ -98,7 +98,7 @@ export const CacheSetBatch = namespace({
   Error: {},
 });
 /** `keyExists` responses. */
-export const CacheKeyExists = namespace({
+export const CacheKeyExists = /* @__PURE__ */ namespace({
   Success: {
     /** Whether the key exists. */
     exists() { return this._raw.exists[0] === true; },
@@ -107,7 +107,7 @@ export const CacheKeyExists = namespace({
   Error: { exists() { return undefined; } },
 });
 /** `keysExist` responses. */
-export const CacheKeysExist = namespace({
+export const CacheKeysExist = /* @__PURE__ */ namespace({
   Success: {
     /** One boolean per key, in the order given. */
     exists() { return this._raw.exists; },
@@ -122,7 +122,7 @@ export const CacheKeysExist = namespace({
 export const ItemType = Object.freeze({ SCALAR: 0, DICTIONARY: 1, LIST: 2, SET: 3, SORTED_SET: 4 });
 
 /** `itemGetType` responses. */
-export const CacheItemGetType = namespace({
+export const CacheItemGetType = /* @__PURE__ */ namespace({
   Hit: {
     /** The item's `ItemType`. */
     itemType() { return ItemType[this._raw.itemType]; },
@@ -132,7 +132,7 @@ export const CacheItemGetType = namespace({
   Error: { itemType() { return undefined; } },
 });
 /** `itemGetTtl` responses. */
-export const CacheItemGetTtl = namespace({
+export const CacheItemGetTtl = /* @__PURE__ */ namespace({
   Hit: {
     /** Milliseconds until the item expires. */
     remainingTtlMillis() { return this._raw.remainingTtlMillis; },
@@ -142,32 +142,32 @@ export const CacheItemGetTtl = namespace({
   Error: { remainingTtlMillis() { return undefined; } },
 });
 /** `updateTtl` responses. */
-export const CacheUpdateTtl = namespace({ Set: {}, Miss: {}, Error: {} });
+export const CacheUpdateTtl = /* @__PURE__ */ namespace({ Set: {}, Miss: {}, Error: {} });
 /** `increaseTtl` responses. */
-export const CacheIncreaseTtl = namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} });
+export const CacheIncreaseTtl = /* @__PURE__ */ namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} });
 /** `decreaseTtl` responses. */
-export const CacheDecreaseTtl = namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} });
+export const CacheDecreaseTtl = /* @__PURE__ */ namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} });
 
-export const CacheIncrementResponse = enumOf(CacheIncrement);
-export const CacheSetIfNotExistsResponse = enumOf(CacheSetIfNotExists);
-export const CacheSetIfAbsentResponse = enumOf(CacheSetIfAbsent);
-export const CacheSetIfPresentResponse = enumOf(CacheSetIfPresent);
-export const CacheSetIfEqualResponse = enumOf(CacheSetIfEqual);
-export const CacheSetIfNotEqualResponse = enumOf(CacheSetIfNotEqual);
-export const CacheSetIfPresentAndNotEqualResponse = enumOf(CacheSetIfPresentAndNotEqual);
-export const CacheSetIfAbsentOrEqualResponse = enumOf(CacheSetIfAbsentOrEqual);
-export const CacheGetWithHashResponse = enumOf(CacheGetWithHash);
-export const CacheSetWithHashResponse = enumOf(CacheSetWithHash);
-export const CacheSetIfPresentAndHashEqualResponse = enumOf(CacheSetIfPresentAndHashEqual);
-export const CacheSetIfPresentAndHashNotEqualResponse = enumOf(CacheSetIfPresentAndHashNotEqual);
-export const CacheSetIfAbsentOrHashEqualResponse = enumOf(CacheSetIfAbsentOrHashEqual);
-export const CacheSetIfAbsentOrHashNotEqualResponse = enumOf(CacheSetIfAbsentOrHashNotEqual);
-export const CacheGetBatchResponse = enumOf(CacheGetBatch);
-export const CacheSetBatchResponse = enumOf(CacheSetBatch);
-export const CacheKeyExistsResponse = enumOf(CacheKeyExists);
-export const CacheKeysExistResponse = enumOf(CacheKeysExist);
-export const CacheItemGetTypeResponse = enumOf(CacheItemGetType);
-export const CacheItemGetTtlResponse = enumOf(CacheItemGetTtl);
-export const CacheUpdateTtlResponse = enumOf(CacheUpdateTtl);
-export const CacheIncreaseTtlResponse = enumOf(CacheIncreaseTtl);
-export const CacheDecreaseTtlResponse = enumOf(CacheDecreaseTtl);
+export const CacheIncrementResponse = /* @__PURE__ */ enumOf(CacheIncrement);
+export const CacheSetIfNotExistsResponse = /* @__PURE__ */ enumOf(CacheSetIfNotExists);
+export const CacheSetIfAbsentResponse = /* @__PURE__ */ enumOf(CacheSetIfAbsent);
+export const CacheSetIfPresentResponse = /* @__PURE__ */ enumOf(CacheSetIfPresent);
+export const CacheSetIfEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfEqual);
+export const CacheSetIfNotEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfNotEqual);
+export const CacheSetIfPresentAndNotEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfPresentAndNotEqual);
+export const CacheSetIfAbsentOrEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfAbsentOrEqual);
+export const CacheGetWithHashResponse = /* @__PURE__ */ enumOf(CacheGetWithHash);
+export const CacheSetWithHashResponse = /* @__PURE__ */ enumOf(CacheSetWithHash);
+export const CacheSetIfPresentAndHashEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfPresentAndHashEqual);
+export const CacheSetIfPresentAndHashNotEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfPresentAndHashNotEqual);
+export const CacheSetIfAbsentOrHashEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfAbsentOrHashEqual);
+export const CacheSetIfAbsentOrHashNotEqualResponse = /* @__PURE__ */ enumOf(CacheSetIfAbsentOrHashNotEqual);
+export const CacheGetBatchResponse = /* @__PURE__ */ enumOf(CacheGetBatch);
+export const CacheSetBatchResponse = /* @__PURE__ */ enumOf(CacheSetBatch);
+export const CacheKeyExistsResponse = /* @__PURE__ */ enumOf(CacheKeyExists);
+export const CacheKeysExistResponse = /* @__PURE__ */ enumOf(CacheKeysExist);
+export const CacheItemGetTypeResponse = /* @__PURE__ */ enumOf(CacheItemGetType);
+export const CacheItemGetTtlResponse = /* @__PURE__ */ enumOf(CacheItemGetTtl);
+export const CacheUpdateTtlResponse = /* @__PURE__ */ enumOf(CacheUpdateTtl);
+export const CacheIncreaseTtlResponse = /* @__PURE__ */ enumOf(CacheIncreaseTtl);
+export const CacheDecreaseTtlResponse = /* @__PURE__ */ enumOf(CacheDecreaseTtl);

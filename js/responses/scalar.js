@@ -3,12 +3,12 @@
 import { SUCCESS, bytesValue, enumOf, namespace } from './base.js';
 
 /** `get` responses. */
-export const CacheGet = namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+export const CacheGet = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
 /** `set` responses. */
-export const CacheSet = namespace({ Success: SUCCESS, Error: {} });
+export const CacheSet = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `delete` responses. */
-export const CacheDelete = namespace({ Success: SUCCESS, Error: {} });
+export const CacheDelete = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 
-export const CacheGetResponse = enumOf(CacheGet);
-export const CacheSetResponse = enumOf(CacheSet);
-export const CacheDeleteResponse = enumOf(CacheDelete);
+export const CacheGetResponse = /* @__PURE__ */ enumOf(CacheGet);
+export const CacheSetResponse = /* @__PURE__ */ enumOf(CacheSet);
+export const CacheDeleteResponse = /* @__PURE__ */ enumOf(CacheDelete);

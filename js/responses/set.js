@@ -25,16 +25,16 @@ const ELEMENTS = {
 };
 
 /** `setFetch` responses: every element, or Miss. */
-export const CacheSetFetch = namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+export const CacheSetFetch = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
 /** `setSample` responses: up to `limit` distinct random elements, or Miss. */
-export const CacheSetSample = namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+export const CacheSetSample = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
 /** `setPop` responses: the elements removed, or Miss. */
-export const CacheSetPop = namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+export const CacheSetPop = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
 
 /** `setAddElement` responses. */
-export const CacheSetAddElement = namespace({ Success: SUCCESS, Error: {} });
+export const CacheSetAddElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `setAddElements` responses. */
-export const CacheSetAddElements = namespace({
+export const CacheSetAddElements = /* @__PURE__ */ namespace({
   Success: {
     /** The equivalent `setAddElement` response. */
     toSingularResponse() { return new CacheSetAddElement.Success({ type: 'Success' }); },
@@ -45,9 +45,9 @@ export const CacheSetAddElements = namespace({
   },
 });
 /** `setRemoveElement` responses. */
-export const CacheSetRemoveElement = namespace({ Success: SUCCESS, Error: {} });
+export const CacheSetRemoveElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `setRemoveElements` responses. */
-export const CacheSetRemoveElements = namespace({
+export const CacheSetRemoveElements = /* @__PURE__ */ namespace({
   Success: {
     /** The equivalent `setRemoveElement` response. */
     toSingularResponse() { return new CacheSetRemoveElement.Success({ type: 'Success' }); },
@@ -60,7 +60,7 @@ export const CacheSetRemoveElements = namespace({
 
 const noContains = { containsElement() { return undefined; } };
 /** `setContainsElement` responses: whether the element is in the set, or Miss (no set). */
-export const CacheSetContainsElement = namespace({
+export const CacheSetContainsElement = /* @__PURE__ */ namespace({
   Hit: {
     /** Whether the element is in the set. */
     containsElement() { return this._raw.contains[0] === true; },
@@ -72,7 +72,7 @@ export const CacheSetContainsElement = namespace({
 
 const noContainsAll = { containsElements() { return undefined; } };
 /** `setContainsElements` responses: `{element: boolean}` for the elements asked about, or Miss (no set). */
-export const CacheSetContainsElements = namespace({
+export const CacheSetContainsElements = /* @__PURE__ */ namespace({
   Hit: {
     /** `{element: isPresent}`, elements decoded as UTF-8. */
     containsElements() {
@@ -90,7 +90,7 @@ export const CacheSetContainsElements = namespace({
 
 const noLength = { length() { return undefined; } };
 /** `setLength` responses: the number of elements, or Miss. */
-export const CacheSetLength = namespace({
+export const CacheSetLength = /* @__PURE__ */ namespace({
   Hit: {
     /** The number of elements. */
     length() { return this._raw.length; },
@@ -100,13 +100,13 @@ export const CacheSetLength = namespace({
   Error: noLength,
 });
 
-export const CacheSetFetchResponse = enumOf(CacheSetFetch);
-export const CacheSetSampleResponse = enumOf(CacheSetSample);
-export const CacheSetPopResponse = enumOf(CacheSetPop);
-export const CacheSetAddElementResponse = enumOf(CacheSetAddElement);
-export const CacheSetAddElementsResponse = enumOf(CacheSetAddElements);
-export const CacheSetRemoveElementResponse = enumOf(CacheSetRemoveElement);
-export const CacheSetRemoveElementsResponse = enumOf(CacheSetRemoveElements);
-export const CacheSetContainsElementResponse = enumOf(CacheSetContainsElement);
-export const CacheSetContainsElementsResponse = enumOf(CacheSetContainsElements);
-export const CacheSetLengthResponse = enumOf(CacheSetLength);
+export const CacheSetFetchResponse = /* @__PURE__ */ enumOf(CacheSetFetch);
+export const CacheSetSampleResponse = /* @__PURE__ */ enumOf(CacheSetSample);
+export const CacheSetPopResponse = /* @__PURE__ */ enumOf(CacheSetPop);
+export const CacheSetAddElementResponse = /* @__PURE__ */ enumOf(CacheSetAddElement);
+export const CacheSetAddElementsResponse = /* @__PURE__ */ enumOf(CacheSetAddElements);
+export const CacheSetRemoveElementResponse = /* @__PURE__ */ enumOf(CacheSetRemoveElement);
+export const CacheSetRemoveElementsResponse = /* @__PURE__ */ enumOf(CacheSetRemoveElements);
+export const CacheSetContainsElementResponse = /* @__PURE__ */ enumOf(CacheSetContainsElement);
+export const CacheSetContainsElementsResponse = /* @__PURE__ */ enumOf(CacheSetContainsElements);
+export const CacheSetLengthResponse = /* @__PURE__ */ enumOf(CacheSetLength);

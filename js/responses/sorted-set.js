@@ -21,7 +21,7 @@ const NO_RANK = { rank() { return undefined; } };
 const NO_SCORE = { score() { return undefined; } };
 
 /** `sortedSetFetchByRank` / `sortedSetFetchByScore` responses: `Hit` holds `{value, score}` elements. */
-export const CacheSortedSetFetch = namespace({
+export const CacheSortedSetFetch = /* @__PURE__ */ namespace({
   Hit: {
     /** The elements with byte-array values. */
     valueArrayUint8Elements() { return this._raw.values.map((value, i) => ({ value, score: this._raw.scores[i] })); },
@@ -52,7 +52,7 @@ const scoreValue = {
 };
 
 /** `sortedSetGetScore` responses (also the items of `CacheSortedSetGetScores.Hit.responses()`). */
-export const CacheSortedSetGetScore = namespace({
+export const CacheSortedSetGetScore = /* @__PURE__ */ namespace({
   Hit: {
     ...scoreValue,
     /** The element's score. */
@@ -63,7 +63,7 @@ export const CacheSortedSetGetScore = namespace({
 });
 
 /** `sortedSetGetScores` responses: `Hit` holds one score or miss per requested value. */
-export const CacheSortedSetGetScores = namespace({
+export const CacheSortedSetGetScores = /* @__PURE__ */ namespace({
   Hit: {
     /** One `CacheSortedSetGetScore` response per requested value, in order. */
     responses() {
@@ -96,7 +96,7 @@ export const CacheSortedSetGetScores = namespace({
 });
 
 /** `sortedSetGetRank` responses. */
-export const CacheSortedSetGetRank = namespace({
+export const CacheSortedSetGetRank = /* @__PURE__ */ namespace({
   Hit: {
     /** The element's zero-based rank in the requested order. */
     rank() { return this._raw.rank; },
@@ -107,7 +107,7 @@ export const CacheSortedSetGetRank = namespace({
 });
 
 /** `sortedSetIncrementScore` responses. */
-export const CacheSortedSetIncrementScore = namespace({
+export const CacheSortedSetIncrementScore = /* @__PURE__ */ namespace({
   Success: {
     /** The element's score after the increment. */
     score() { return this._raw.score; },
@@ -122,19 +122,19 @@ const LENGTH_HIT = {
   toString() { return `${this.type}: length ${this._raw.length}`; },
 };
 /** `sortedSetLength` responses. */
-export const CacheSortedSetLength = namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
+export const CacheSortedSetLength = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
 /** `sortedSetLengthByScore` responses (Miss also when no element is scored in the range, as officially). */
-export const CacheSortedSetLengthByScore = namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
+export const CacheSortedSetLengthByScore = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
 /** `sortedSetPutElement` responses. */
-export const CacheSortedSetPutElement = namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetPutElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `sortedSetPutElements` responses. */
-export const CacheSortedSetPutElements = namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetPutElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `sortedSetRemoveElement` responses. */
-export const CacheSortedSetRemoveElement = namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetRemoveElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `sortedSetRemoveElements` responses. */
-export const CacheSortedSetRemoveElements = namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetRemoveElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
 /** `sortedSetUnionStore` responses. */
-export const CacheSortedSetUnionStore = namespace({
+export const CacheSortedSetUnionStore = /* @__PURE__ */ namespace({
   Success: {
     /** The destination's number of elements after the union. */
     length() { return this._raw.length; },
@@ -143,15 +143,15 @@ export const CacheSortedSetUnionStore = namespace({
   Error: {},
 });
 
-export const CacheSortedSetFetchResponse = enumOf(CacheSortedSetFetch);
-export const CacheSortedSetGetScoreResponse = enumOf(CacheSortedSetGetScore);
-export const CacheSortedSetGetScoresResponse = enumOf(CacheSortedSetGetScores);
-export const CacheSortedSetGetRankResponse = enumOf(CacheSortedSetGetRank);
-export const CacheSortedSetIncrementScoreResponse = enumOf(CacheSortedSetIncrementScore);
-export const CacheSortedSetLengthResponse = enumOf(CacheSortedSetLength);
-export const CacheSortedSetLengthByScoreResponse = enumOf(CacheSortedSetLengthByScore);
-export const CacheSortedSetPutElementResponse = enumOf(CacheSortedSetPutElement);
-export const CacheSortedSetPutElementsResponse = enumOf(CacheSortedSetPutElements);
-export const CacheSortedSetRemoveElementResponse = enumOf(CacheSortedSetRemoveElement);
-export const CacheSortedSetRemoveElementsResponse = enumOf(CacheSortedSetRemoveElements);
-export const CacheSortedSetUnionStoreResponse = enumOf(CacheSortedSetUnionStore);
+export const CacheSortedSetFetchResponse = /* @__PURE__ */ enumOf(CacheSortedSetFetch);
+export const CacheSortedSetGetScoreResponse = /* @__PURE__ */ enumOf(CacheSortedSetGetScore);
+export const CacheSortedSetGetScoresResponse = /* @__PURE__ */ enumOf(CacheSortedSetGetScores);
+export const CacheSortedSetGetRankResponse = /* @__PURE__ */ enumOf(CacheSortedSetGetRank);
+export const CacheSortedSetIncrementScoreResponse = /* @__PURE__ */ enumOf(CacheSortedSetIncrementScore);
+export const CacheSortedSetLengthResponse = /* @__PURE__ */ enumOf(CacheSortedSetLength);
+export const CacheSortedSetLengthByScoreResponse = /* @__PURE__ */ enumOf(CacheSortedSetLengthByScore);
+export const CacheSortedSetPutElementResponse = /* @__PURE__ */ enumOf(CacheSortedSetPutElement);
+export const CacheSortedSetPutElementsResponse = /* @__PURE__ */ enumOf(CacheSortedSetPutElements);
+export const CacheSortedSetRemoveElementResponse = /* @__PURE__ */ enumOf(CacheSortedSetRemoveElement);
+export const CacheSortedSetRemoveElementsResponse = /* @__PURE__ */ enumOf(CacheSortedSetRemoveElements);
+export const CacheSortedSetUnionStoreResponse = /* @__PURE__ */ enumOf(CacheSortedSetUnionStore);
