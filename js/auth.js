@@ -2,6 +2,7 @@
 // SDK: PermissionScopes, DisposableTokenScopes, AllDataReadWrite, AllCaches/AllTopics/AllCacheItems/AllFunctions,
 // CacheRole/TopicRole/FunctionRole, ExpiresIn. The wasm core (AuthClientCore) validates scopes and maps them to the
 // wire; this file only builds the official object shapes and wraps results in the response classes.
+import { drive } from './drive.js';
 import { AuthClientCore } from './momento_wasm.js';
 import { Configuration, CredentialProvider, credentialData } from './config.js';
 import { sdkErrorFrom, unknownErrorFrom } from './errors.js';
@@ -44,7 +45,7 @@ export function _checkProps(configuration, credentialProvider) {
 export async function _callCore(owner, ns, run) {
   let r;
   try {
-    r = owner._core ? await run(owner._core) : invalid('the client is closed');
+    r = owner._core ? await drive(run(owner._core)) : invalid('the client is closed');
   } catch (e) {
     r = { type: 'Error', error: unknownErrorFrom(e) };
   }

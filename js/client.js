@@ -3,6 +3,7 @@
 // collections) and adds topics, auth and leaderboards; index.lite.js (the lite package, whose wasm is built with
 // none of those features) exports this module as is.
 import { CacheClientCore } from './momento_wasm.js';
+import { drive } from './drive.js';
 import { Configuration, Configurations, CredentialProvider, INVALID, credentialData, isRefreshing } from './config.js';
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { DefaultMomentoLoggerFactory } from './logging.js';
@@ -84,11 +85,11 @@ export class CacheClient {
     let r;
     try {
       if (this._refreshing) await this._refreshing.ensureFresh();
-      r = this._core ? await run(this._core) : invalid('the client is closed');
+      r = this._core ? await drive(run(this._core)) : invalid('the client is closed');
       // A token that expired in flight: refresh once and retry (de-duplicated across concurrent calls).
       if (this._refreshing && r.type === 'Error' && r.errorCode === 'AUTHENTICATION_ERROR' && /expired/i.test(r.details ?? '')) {
         await this._refreshing.refresh();
-        r = await run(this._core);
+        r = await drive(run(this._core));
       }
     } catch (e) {
       r = { type: 'Error', error: unknownErrorFrom(e) };

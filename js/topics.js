@@ -1,5 +1,6 @@
 // TopicClient: publish, and resumable subscriptions with the official callbacks (onItem, onError,
 // onDiscontinuity, onHeartbeat, onConnectionLost, onSubscriptionEnd) plus a `for await` iterator of items.
+import { drive } from './drive.js';
 import { TopicClientCore } from './momento_wasm.js';
 import { Configuration, CredentialProvider, credentialData, isRefreshing } from './config.js';
 import { sdkErrorFrom, unknownErrorFrom } from './errors.js';
@@ -93,7 +94,7 @@ class Subscription {
           default: break;
         }
         if (ev.type === 'Error') break;
-        ev = await this._core.next();
+        ev = await drive(this._core.next());
       }
     } catch (e) {
       const err = new TopicSubscribe.Error(unknownErrorFrom(e));
@@ -169,7 +170,7 @@ export class TopicClient {
     let r;
     try {
       if (this._refreshing) await this._refreshing.ensureFresh();
-      r = await this._core.publish(cacheName, topicName, value, options);
+      r = await drive(this._core.publish(cacheName, topicName, value, options));
     } catch (e) {
       r = { type: 'Error', error: unknownErrorFrom(e) };
     }
@@ -189,7 +190,7 @@ export class TopicClient {
     try {
       if (this._refreshing) await this._refreshing.ensureFresh();
       core = this._core.subscribe(cacheName, topicName, options);
-      first = await core.next();
+      first = await drive(core.next());
     } catch (e) {
       first = e?.errorCode ? { type: 'Error', errorCode: e.errorCode, message: e.message, details: e.message.replace(/^[^:]*: /, '') } : { type: 'Error', error: unknownErrorFrom(e) };
     }

@@ -1,6 +1,7 @@
 //! The core client over the real `fetch` transport, in headless Chromium (page, or service worker when
 //! `WASM_BINDGEN_USE_SERVICE_WORKER=1`), against a running momento-server (CORS across origins).
 //! `MOMENTO_TEST_API_KEY` is read at compile time: scripts/test starts the server and sets it.
+//! Every call runs under the SDK's own driver ([`drive`], the Rust twin of js/drive.js).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -12,8 +13,24 @@ use momento_wasm::core::control::create_cache::CreateCacheRequest;
 use momento_wasm::core::credentials::Credentials;
 use momento_wasm::core::error::MomentoErrorCode;
 use momento_wasm::core::grpc_web::Mode;
+use momento_wasm::transport::driver::{step, Step};
 use momento_wasm::transport::fetch::FetchTransport;
+use std::future::Future;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+/// Runs `fut` as js/drive.js does: await the promise it hands back, poll again with the value.
+async fn drive<F: Future>(fut: F) -> F::Output {
+    let mut fut = std::pin::pin!(fut);
+    let mut settled = JsValue::UNDEFINED;
+    loop {
+        match step(fut.as_mut(), settled) {
+            Step::Ready(v) => return v,
+            Step::Wait(p) => settled = JsFuture::from(p).await.unwrap(),
+        }
+    }
+}
 
 const API_KEY: Option<&str> = option_env!("MOMENTO_TEST_API_KEY");
 
@@ -31,9 +48,7 @@ fn client(mode: Mode) -> Client<FetchTransport> {
 }
 
 async fn ensure_cache(c: &Client<FetchTransport>, name: &str) {
-    let r = c
-        .send(CreateCacheRequest::new(name.into()).unwrap(), None)
-        .await;
+    let r = drive(c.send(CreateCacheRequest::new(name.into()).unwrap(), None)).await;
     assert!(r.is_ok(), "{r:?}");
 }
 
@@ -49,22 +64,20 @@ async fn round_trip(mode: Mode) {
         60_000,
     )
     .unwrap();
-    c.send(set, None).await.unwrap();
-    let got = c
-        .send(
-            GetRequest::new("browser".into(), b"k".to_vec()).unwrap(),
-            None,
-        )
-        .await
-        .unwrap();
+    drive(c.send(set, None)).await.unwrap();
+    let got = drive(c.send(
+        GetRequest::new("browser".into(), b"k".to_vec()).unwrap(),
+        None,
+    ))
+    .await
+    .unwrap();
     assert_eq!(got, GetResponse::Hit { value });
-    let miss = c
-        .send(
-            GetRequest::new("browser".into(), b"absent".to_vec()).unwrap(),
-            None,
-        )
-        .await
-        .unwrap();
+    let miss = drive(c.send(
+        GetRequest::new("browser".into(), b"absent".to_vec()).unwrap(),
+        None,
+    ))
+    .await
+    .unwrap();
     assert_eq!(miss, GetResponse::Miss);
 }
 
@@ -81,12 +94,11 @@ async fn binary_mode_round_trip() {
 #[wasm_bindgen_test]
 async fn unknown_cache_is_not_found() {
     let c = client(Mode::Text);
-    let e = c
-        .send(
-            GetRequest::new("no-such-cache".into(), b"k".to_vec()).unwrap(),
-            None,
-        )
-        .await
-        .unwrap_err();
+    let e = drive(c.send(
+        GetRequest::new("no-such-cache".into(), b"k".to_vec()).unwrap(),
+        None,
+    ))
+    .await
+    .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::NotFound, "{e}");
 }

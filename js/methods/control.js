@@ -1,5 +1,6 @@
 // CacheClient methods of the control plane, mixed into CacheClient.prototype by index.js (not in the lite build:
 // disposable tokens, the Browser configuration's credentials, cannot use them anyway).
+import { drive } from '../drive.js';
 import * as control from '../responses/control.js';
 
 /** Control-plane methods of CacheClient. */
@@ -16,7 +17,7 @@ export const controlMethods = {
       const caches = [];
       let nextToken = '';
       do {
-        const page = await c.listCaches(nextToken);
+        const page = await drive(c.listCaches(nextToken));
         if (page.type !== 'Success') return page;
         caches.push(...page.caches);
         nextToken = page.nextToken;

@@ -1,6 +1,7 @@
 // CacheClient methods of the dictionary family, mixed into CacheClient.prototype by index.js.
 // Each method: this._call(<namespace>, (core) => core.<method>(...args), extra?). The singular methods go through
 // the plural core methods with one field, as the official SDKs do on the wire.
+import { drive } from '../drive.js';
 import { collectionOptions } from '../collection-ttl.js';
 import * as d from '../responses/dictionary.js';
 
@@ -21,7 +22,7 @@ export const dictionaryMethods = {
   /** Reads one field: `CacheDictionaryGetField.Hit | Miss | Error` (each with `fieldString()`). */
   async dictionaryGetField(cacheName, dictionaryName, field, options) {
     const resp = await this._call(d.CacheDictionaryGetField, async (c) => {
-      const r = await c.dictionaryGetFields(cacheName, dictionaryName, [field], options);
+      const r = await drive(c.dictionaryGetFields(cacheName, dictionaryName, [field], options));
       if (r.type !== 'Hit') return r;
       return r.values[0] === undefined ? { type: 'Miss' } : { type: 'Hit', value: r.values[0] };
     });

@@ -1,6 +1,7 @@
 // CacheClient methods of the sorted set family, mixed into CacheClient.prototype by index.js.
 // Each method: this._call(<namespace>, (core) => core.<method>(...args), extra?).
 // The singular methods go through the plural core methods with one item, as the official SDKs do on the wire.
+import { drive } from '../drive.js';
 import { collectionOptions } from '../collection-ttl.js';
 import * as zset from '../responses/sorted-set.js';
 
@@ -35,7 +36,7 @@ export const sortedSetMethods = {
   /** The score of `value`. Options: `{abortSignal}`. */
   sortedSetGetScore(cacheName, sortedSetName, value, options) {
     return this._call(zset.CacheSortedSetGetScore, async (c) => {
-      const r = await c.sortedSetGetScores(cacheName, sortedSetName, [value], options);
+      const r = await drive(c.sortedSetGetScores(cacheName, sortedSetName, [value], options));
       if (r.type === 'Hit') {
         const score = r.scores[0];
         return score === undefined ? { type: 'Miss', value } : { type: 'Hit', value, score };

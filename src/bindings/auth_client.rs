@@ -8,10 +8,10 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Promise, Reflect, Symbol};
+use js_sys::{Array, Object, Reflect, Symbol};
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, start_call};
+use super::cache_client::{prepare, start_call, PendingCall};
 use super::config;
 use super::convert::{self, set, tagged, IntoJs};
 use crate::core::auth::generate_api_key::{GenerateApiKeyRequest, GenerateApiKeyResponse};
@@ -67,14 +67,14 @@ impl AuthClientCore {
 
     /// Mints a disposable token: `{type: 'Success', authToken, endpoint, validUntil}`. `validForSeconds`
     /// `undefined` means "never expires" (rejected: disposable tokens must expire within an hour).
-    #[wasm_bindgen(js_name = generateDisposableToken, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = generateDisposableToken)]
     pub fn generate_disposable_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
         #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: Option<f64>,
         #[wasm_bindgen(js_name = tokenId, unchecked_param_type = "string | undefined")]
         token_id: JsValue,
-    ) -> Promise {
+    ) -> PendingCall {
         start_call(&self.client, &None, || {
             let token_id =
                 if token_id.is_undefined() || token_id.is_null() {
@@ -95,12 +95,12 @@ impl AuthClientCore {
 
     /// Creates an API key: `{type: 'Success', apiKey, refreshToken, endpoint, validUntil}`; `validForSeconds`
     /// `undefined` = never expires.
-    #[wasm_bindgen(js_name = generateApiKey, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = generateApiKey)]
     pub fn generate_api_key(
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
         #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: Option<f64>,
-    ) -> Promise {
+    ) -> PendingCall {
         start_call(&self.client, &None, || {
             Ok(prepare(GenerateApiKeyRequest::new(
                 self.client.credentials().auth_token.clone(),
@@ -112,11 +112,11 @@ impl AuthClientCore {
 
     /// Refreshes this client's own API key with the refresh token issued with it: `{type: 'Success', apiKey,
     /// refreshToken, endpoint, validUntil}`.
-    #[wasm_bindgen(js_name = refreshApiKey, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = refreshApiKey)]
     pub fn refresh_api_key(
         &self,
         #[wasm_bindgen(js_name = refreshToken)] refresh_token: String,
-    ) -> Promise {
+    ) -> PendingCall {
         start_call(&self.client, &None, || {
             Ok(prepare(RefreshApiKeyRequest::new(
                 self.client.credentials().auth_token.clone(),

@@ -1,17 +1,18 @@
 //! `CacheClientCore`: the wasm half of `CacheClient`. Each method validates its arguments, encodes the request
-//! and hands it to one shared runner, returning a `Promise` of a plain tagged object (`{type: 'Hit', value}`,
-//! `{type: 'Error', errorCode, message}`…) that the JS facade wraps in the official response classes. The
-//! promise never rejects.
+//! and hands it to one shared runner, returning a [`PendingCall`] that js/drive.js runs to a plain tagged object
+//! (`{type: 'Hit', value}`, `{type: 'Error', errorCode, message}`…), which the JS facade wraps in the official
+//! response classes. A call never fails otherwise: errors are result objects.
 //!
 //! Methods are synchronous on purpose: only the runner is async, so the bundle carries one future state
 //! machine instead of one per method (each async export costs ~2 KB of wasm; there are ~70 methods).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
-use js_sys::{Object, Promise};
+use js_sys::Object;
 use prost::Message;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::config;
@@ -20,7 +21,37 @@ use crate::core::client::Client;
 use crate::core::error::MomentoError;
 use crate::core::ping::{PingRequest, PingResponse};
 use crate::core::rpc::{decode_reply, Rpc, UnaryRpc};
+use crate::transport::driver::{step, Step};
 use crate::transport::fetch::FetchTransport;
+
+/// A call in progress: `poll(value)` returns the promise to await next (then `poll` again with what it settled
+/// to) or the call's result. Run it with js/drive.js, which frees it at the end; freeing it early (or dropping it
+/// unpolled) cancels the call's request.
+#[wasm_bindgen]
+pub struct PendingCall {
+    future: Pin<Box<dyn Future<Output = JsValue>>>,
+}
+
+impl PendingCall {
+    /// A call that runs `future`.
+    pub(crate) fn new(future: impl Future<Output = JsValue> + 'static) -> Self {
+        Self {
+            future: Box::pin(future),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl PendingCall {
+    /// Resumes the call with the value the promise it waited on settled to (`undefined` at first): returns the
+    /// next `Promise` to await, or the result.
+    pub fn poll(&mut self, settled: JsValue) -> JsValue {
+        match step(self.future.as_mut(), settled) {
+            Step::Ready(result) => result,
+            Step::Wait(promise) => promise.into(),
+        }
+    }
+}
 
 /// An encoded request and the function that turns its reply into a JS result.
 pub(crate) struct Prepared {
@@ -66,7 +97,7 @@ impl CacheClientCore {
         &self,
         options: &Option<Object>,
         build: impl FnOnce() -> Result<Prepared, MomentoError>,
-    ) -> Promise {
+    ) -> PendingCall {
         start_call(&self.client, options, build)
     }
 }
@@ -77,16 +108,16 @@ pub(crate) fn start_call(
     client: &Rc<Client<FetchTransport>>,
     options: &Option<Object>,
     build: impl FnOnce() -> Result<Prepared, MomentoError>,
-) -> Promise {
+) -> PendingCall {
     let prepared = convert::abort_signal(options).and_then(|s| Ok((build()?, s)));
-    future_to_promise(run(Rc::clone(client), prepared))
+    PendingCall::new(run(Rc::clone(client), prepared))
 }
 
 async fn run(
     client: Rc<Client<FetchTransport>>,
     prepared: Result<(Prepared, Option<AbortSignal>), MomentoError>,
-) -> Result<JsValue, JsValue> {
-    Ok(match prepared {
+) -> JsValue {
+    match prepared {
         Ok((p, signal)) => {
             let reply = client
                 .call(p.rpc, p.cache.as_deref(), &p.message, signal.as_ref())
@@ -94,7 +125,7 @@ async fn run(
             (p.finish)(reply)
         }
         Err(e) => convert::error(&e),
-    })
+    }
 }
 
 #[wasm_bindgen]
@@ -134,8 +165,7 @@ impl CacheClientCore {
     }
 
     /// Checks the service answers (with the configured deadline): `{type: 'Success'}` or an error object.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
-    pub fn ping(&self) -> Promise {
+    pub fn ping(&self) -> PendingCall {
         self.start(&None, || Ok(prepare(PingRequest)))
     }
 }

@@ -1,10 +1,10 @@
 //! Control-plane methods of `CacheClientCore` (feature `control`): create, delete, flush and list caches.
 //! Disposable tokens (the Browser configuration's credentials) cannot use them, so the lite build leaves them out.
 
-use js_sys::{Object, Promise};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, CacheClientCore};
+use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{set, tagged, IntoJs};
 use crate::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
 use crate::core::control::delete_cache::{DeleteCacheRequest, DeleteCacheResponse};
@@ -14,23 +14,29 @@ use crate::core::control::list_caches::{ListCachesRequest, ListCachesResponse};
 #[wasm_bindgen]
 impl CacheClientCore {
     /// Creates a cache: `{type: 'Success' | 'AlreadyExists'}` or an error object.
-    #[wasm_bindgen(js_name = createCache, unchecked_return_type = "Promise<CoreResult>")]
-    pub fn create_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {
+    #[wasm_bindgen(js_name = createCache)]
+    pub fn create_cache(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+    ) -> PendingCall {
         self.start(&None, || Ok(prepare(CreateCacheRequest::new(cache_name)?)))
     }
 
     /// Deletes a cache: `{type: 'Success'}` or an error object (NOT_FOUND_ERROR if it does not exist).
-    #[wasm_bindgen(js_name = deleteCache, unchecked_return_type = "Promise<CoreResult>")]
-    pub fn delete_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {
+    #[wasm_bindgen(js_name = deleteCache)]
+    pub fn delete_cache(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+    ) -> PendingCall {
         self.start(&None, || Ok(prepare(DeleteCacheRequest::new(cache_name)?)))
     }
 
     /// Lists caches, one page: `{type: 'Success', caches: CacheInfo[], nextToken}` (the facade follows pages).
-    #[wasm_bindgen(js_name = listCaches, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listCaches)]
     pub fn list_caches(
         &self,
         #[wasm_bindgen(js_name = nextToken)] next_token: Option<String>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&None, || {
             Ok(prepare(ListCachesRequest {
                 next_token: next_token.unwrap_or_default(),
@@ -39,8 +45,11 @@ impl CacheClientCore {
     }
 
     /// Removes every item of a cache: `{type: 'Success'}` or an error object.
-    #[wasm_bindgen(js_name = flushCache, unchecked_return_type = "Promise<CoreResult>")]
-    pub fn flush_cache(&self, #[wasm_bindgen(js_name = cacheName)] cache_name: String) -> Promise {
+    #[wasm_bindgen(js_name = flushCache)]
+    pub fn flush_cache(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+    ) -> PendingCall {
         self.start(&None, || Ok(prepare(FlushCacheRequest::new(cache_name)?)))
     }
 }

@@ -2,11 +2,11 @@
 //! core methods (`dictionaryGetField` → `dictionaryGetFields` with one field, and so on), as the official SDKs
 //! do on the wire. Every method funnels into one non-generic helper, so the bundle carries one call site.
 
-use js_sys::{Array, Object, Promise};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::cache_client::{prepare, CacheClientCore};
+use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
 use crate::core::cache::dictionaries::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::cache::dictionaries::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
@@ -45,7 +45,7 @@ impl CacheClientCore {
         dictionary_name: String,
         arg: JsValue,
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(match op {
                 Op::Fetch => prepare(DictionaryFetchRequest::new(cache_name, dictionary_name)?),
@@ -101,7 +101,7 @@ fn field_value_pairs(items: &JsValue) -> Result<Vec<FieldValue>, MomentoError> {
 impl CacheClientCore {
     /// Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or
     /// `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = dictionaryFetch, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = dictionaryFetch)]
     pub fn dictionary_fetch(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -109,7 +109,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.dictionary_call(
             Op::Fetch,
             cache_name,
@@ -121,7 +121,7 @@ impl CacheClientCore {
 
     /// Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the
     /// field is absent) or `{type: 'Miss'}` (no dictionary).
-    #[wasm_bindgen(js_name = dictionaryGetFields, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = dictionaryGetFields)]
     pub fn dictionary_get_fields(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -130,13 +130,13 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.dictionary_call(Op::Get, cache_name, dictionary_name, fields, options)
     }
 
     /// Stores `[field, value]` pairs: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
     /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
-    #[wasm_bindgen(js_name = dictionarySetFields, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = dictionarySetFields)]
     pub fn dictionary_set_fields(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -147,13 +147,13 @@ impl CacheClientCore {
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.dictionary_call(Op::Set, cache_name, dictionary_name, items, options)
     }
 
     /// Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never
     /// retried.
-    #[wasm_bindgen(js_name = dictionaryIncrement, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = dictionaryIncrement)]
     pub fn dictionary_increment(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -164,7 +164,7 @@ impl CacheClientCore {
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.dictionary_call(
             Op::Increment(amount),
             cache_name,
@@ -175,7 +175,7 @@ impl CacheClientCore {
     }
 
     /// Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = dictionaryRemoveFields, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = dictionaryRemoveFields)]
     pub fn dictionary_remove_fields(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -184,12 +184,12 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.dictionary_call(Op::Remove, cache_name, dictionary_name, fields, options)
     }
 
     /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = dictionaryLength, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = dictionaryLength)]
     pub fn dictionary_length(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -197,7 +197,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.dictionary_call(
             Op::Length,
             cache_name,

@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
-use js_sys::{Float64Array, Object, Promise};
+use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, start_call, Prepared};
+use super::cache_client::{prepare, start_call, PendingCall, Prepared};
 use super::config;
 use super::convert::{self, set, tagged, IntoJs};
 use crate::core::client::Client;
@@ -34,7 +34,7 @@ impl LeaderboardClientCore {
         &self,
         options: &Option<Object>,
         build: impl FnOnce() -> Result<Prepared, MomentoError>,
-    ) -> Promise {
+    ) -> PendingCall {
         start_call(&self.client, options, build)
     }
 }
@@ -76,7 +76,6 @@ impl LeaderboardClientCore {
     }
 
     /// Inserts or updates elements given as flat `(id, score)` pairs: `{type: 'Success'}`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn upsert(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -85,7 +84,7 @@ impl LeaderboardClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             if id_score_pairs.len() % 2 != 0 {
                 return Err(MomentoError::invalid_argument(
@@ -109,7 +108,7 @@ impl LeaderboardClientCore {
 
     /// Elements with `minScore <= score < maxScore`: `{type: 'Success', elements: Float64Array}`. Options:
     /// `{minScore, maxScore, order, offset (default 0), count (default 8192), abortSignal}`.
-    #[wasm_bindgen(js_name = fetchByScore, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = fetchByScore)]
     pub fn fetch_by_score(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -118,7 +117,7 @@ impl LeaderboardClientCore {
             unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             let o = FetchByScoreOptions {
                 min_score: convert::opt_number(&options, "minScore")?,
@@ -136,7 +135,7 @@ impl LeaderboardClientCore {
     }
 
     /// Elements at ranks `startRank..endRank` (end exclusive): `{type: 'Success', elements: Float64Array}`.
-    #[wasm_bindgen(js_name = fetchByRank, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = fetchByRank)]
     pub fn fetch_by_rank(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -147,7 +146,7 @@ impl LeaderboardClientCore {
             unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(FetchByRankRequest::new(
                 cache_name,
@@ -160,7 +159,7 @@ impl LeaderboardClientCore {
     }
 
     /// The given elements with their ranks: `{type: 'Success', elements: Float64Array}`.
-    #[wasm_bindgen(js_name = getRank, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = getRank)]
     pub fn get_rank(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -170,7 +169,7 @@ impl LeaderboardClientCore {
             unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(GetRankRequest::new(
                 cache_name,
@@ -182,7 +181,6 @@ impl LeaderboardClientCore {
     }
 
     /// The number of elements: `{type: 'Success', length}`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn length(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -190,14 +188,14 @@ impl LeaderboardClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(LengthRequest::new(cache_name, leaderboard_name)?))
         })
     }
 
     /// Removes elements by id: `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = removeElements, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = removeElements)]
     pub fn remove_elements(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -206,7 +204,7 @@ impl LeaderboardClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(RemoveElementsRequest::new(
                 cache_name,
@@ -217,7 +215,6 @@ impl LeaderboardClientCore {
     }
 
     /// Deletes the leaderboard: `{type: 'Success'}`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn delete(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -225,7 +222,7 @@ impl LeaderboardClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(DeleteRequest::new(cache_name, leaderboard_name)?))
         })

@@ -2,10 +2,10 @@
 //! ([`CacheClientCore::list_call`]), so the bundle carries one call site for the family. Options arrive already
 //! normalized by the facade: a `CollectionTtl` becomes `ttlSeconds` + `refreshTtl`.
 
-use js_sys::{Object, Promise};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, CacheClientCore};
+use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8, uint8_array_list, IntoJs};
 use crate::core::cache::lists::concatenate_back::{
     ListConcatenateBackRequest, ListConcatenateBackResponse,
@@ -56,7 +56,7 @@ impl CacheClientCore {
         list_name: String,
         arg: JsValue,
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             let ttl = || convert::collection_ttl(&options, self.default_ttl_ms);
             let number = |name: &str| convert::opt_number(&options, name);
@@ -119,7 +119,7 @@ impl CacheClientCore {
 impl CacheClientCore {
     /// Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`
     /// elements by dropping from the back: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listPushFront, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listPushFront)]
     pub fn list_push_front(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -129,13 +129,13 @@ impl CacheClientCore {
             unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(Op::PushFront, cache_name, list_name, value, options)
     }
 
     /// Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`
     /// elements by dropping from the front: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listPushBack, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listPushBack)]
     pub fn list_push_back(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -145,13 +145,13 @@ impl CacheClientCore {
             unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(Op::PushBack, cache_name, list_name, value, options)
     }
 
     /// Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives
     /// `[a, b, c]`), then truncates from the back: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listConcatenateFront, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listConcatenateFront)]
     pub fn list_concatenate_front(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -161,13 +161,13 @@ impl CacheClientCore {
             unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(Op::ConcatenateFront, cache_name, list_name, values, options)
     }
 
     /// Puts `values`, in order, after the last element, then truncates from the front:
     /// `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listConcatenateBack, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listConcatenateBack)]
     pub fn list_concatenate_back(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -177,12 +177,12 @@ impl CacheClientCore {
             unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(Op::ConcatenateBack, cache_name, list_name, values, options)
     }
 
     /// Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listPopFront, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listPopFront)]
     pub fn list_pop_front(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -190,7 +190,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(
             Op::PopFront,
             cache_name,
@@ -201,7 +201,7 @@ impl CacheClientCore {
     }
 
     /// Removes and returns the last element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listPopBack, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listPopBack)]
     pub fn list_pop_back(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -209,7 +209,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(
             Op::PopBack,
             cache_name,
@@ -221,7 +221,7 @@ impl CacheClientCore {
 
     /// Reads elements `startIndex` (inclusive) to `endIndex` (exclusive; negative counts from the end; both
     /// default to the whole list): `{type: 'Hit', values: Uint8Array[]}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listFetch, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listFetch)]
     pub fn list_fetch(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -230,7 +230,7 @@ impl CacheClientCore {
             unchecked_param_type = "{ startIndex?: number; endIndex?: number; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(
             Op::Fetch,
             cache_name,
@@ -241,7 +241,7 @@ impl CacheClientCore {
     }
 
     /// Keeps only elements `startIndex` (inclusive) to `endIndex` (exclusive): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = listRetain, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listRetain)]
     pub fn list_retain(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -250,7 +250,7 @@ impl CacheClientCore {
             unchecked_param_type = "{ startIndex?: number; endIndex?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(
             Op::Retain,
             cache_name,
@@ -261,7 +261,7 @@ impl CacheClientCore {
     }
 
     /// Removes every element equal to `value`: `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = listRemoveValue, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listRemoveValue)]
     pub fn list_remove_value(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -270,12 +270,12 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(Op::RemoveValue, cache_name, list_name, value, options)
     }
 
     /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listLength, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = listLength)]
     pub fn list_length(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -283,7 +283,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.list_call(
             Op::Length,
             cache_name,

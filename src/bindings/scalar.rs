@@ -2,10 +2,10 @@
 //! scalar methods are in `scalar_extra` (feature `scalars-extra`). Each resolves to a tagged object (see
 //! `CoreResult`).
 
-use js_sys::{Object, Promise};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, CacheClientCore};
+use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8, IntoJs};
 use crate::core::cache::delete::{DeleteRequest, DeleteResponse};
 use crate::core::cache::get::{GetRequest, GetResponse};
@@ -14,7 +14,6 @@ use crate::core::cache::set::{SetRequest, SetResponse};
 #[wasm_bindgen]
 impl CacheClientCore {
     /// Reads a key: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn get(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -22,7 +21,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(GetRequest::new(
                 cache_name,
@@ -32,7 +31,6 @@ impl CacheClientCore {
     }
 
     /// Stores a value for `ttl` seconds (default: the client's `defaultTtlSeconds`); `ttl: 0` is rejected.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn set(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -40,7 +38,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(SetRequest::new(
                 cache_name,
@@ -53,7 +51,6 @@ impl CacheClientCore {
     }
 
     /// Deletes a key: `{type: 'Success'}`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn delete(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -61,7 +58,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(DeleteRequest::new(
                 cache_name,

@@ -2,11 +2,11 @@
 //! hash-conditional sets, batches, existence, item type/TTL and TTL updates. Each resolves to a tagged object
 //! (see `CoreResult`).
 
-use js_sys::{Array, Object, Promise};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::cache_client::{prepare, CacheClientCore};
+use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8, IntoJs};
 use crate::core::cache::get_batch::{GetBatchRequest, GetBatchResponse};
 use crate::core::cache::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
@@ -30,7 +30,7 @@ impl CacheClientCore {
         value: JsValue,
         condition: Result<Condition, MomentoError>,
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(SetIfRequest::new(
                 cache_name,
@@ -52,7 +52,7 @@ impl CacheClientCore {
         value: JsValue,
         condition: Result<HashCondition, MomentoError>,
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(SetIfHashRequest::new(
                 cache_name,
@@ -73,7 +73,7 @@ impl CacheClientCore {
         ttl_milliseconds: f64,
         change: TtlChange,
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(UpdateTtlRequest::new(
                 cache_name,
@@ -92,7 +92,6 @@ fn hash(value: &JsValue) -> Result<Vec<u8>, MomentoError> {
 #[wasm_bindgen]
 impl CacheClientCore {
     /// Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn increment(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -100,7 +99,7 @@ impl CacheClientCore {
         amount: f64,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(IncrementRequest::new(
                 cache_name,
@@ -113,7 +112,7 @@ impl CacheClientCore {
     }
 
     /// Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfAbsent, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfAbsent)]
     pub fn set_if_absent(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -121,12 +120,12 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_if(cache_name, key, value, Ok(Condition::Absent), options)
     }
 
     /// Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresent, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfPresent)]
     pub fn set_if_present(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -134,12 +133,12 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_if(cache_name, key, value, Ok(Condition::Present), options)
     }
 
     /// Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfEqual)]
     pub fn set_if_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -148,13 +147,13 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
         self.set_if(cache_name, key, value, cond, options)
     }
 
     /// Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfNotEqual)]
     pub fn set_if_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -164,13 +163,13 @@ impl CacheClientCore {
         not_equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = convert::bytes(&not_equal, "notEqual").map(Condition::NotEqual);
         self.set_if(cache_name, key, value, cond, options)
     }
 
     /// Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresentAndNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfPresentAndNotEqual)]
     pub fn set_if_present_and_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -180,13 +179,13 @@ impl CacheClientCore {
         not_equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = convert::bytes(&not_equal, "notEqual").map(Condition::PresentAndNotEqual);
         self.set_if(cache_name, key, value, cond, options)
     }
 
     /// Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfAbsentOrEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfAbsentOrEqual)]
     pub fn set_if_absent_or_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -195,13 +194,13 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
         self.set_if(cache_name, key, value, cond, options)
     }
 
     /// Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = getWithHash, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = getWithHash)]
     pub fn get_with_hash(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -209,7 +208,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(GetWithHashRequest::new(
                 cache_name,
@@ -219,7 +218,7 @@ impl CacheClientCore {
     }
 
     /// Stores a value and returns its hash: `{type: 'Stored', hash}`.
-    #[wasm_bindgen(js_name = setWithHash, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setWithHash)]
     pub fn set_with_hash(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -227,7 +226,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_if_hash(
             cache_name,
             key,
@@ -238,7 +237,7 @@ impl CacheClientCore {
     }
 
     /// Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresentAndHashEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfPresentAndHashEqual)]
     pub fn set_if_present_and_hash_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -248,13 +247,13 @@ impl CacheClientCore {
         hash_equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = hash(&hash_equal).map(HashCondition::PresentAndHashEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
 
     /// Stores if the key exists and its hash differs from `hashNotEqual`.
-    #[wasm_bindgen(js_name = setIfPresentAndHashNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfPresentAndHashNotEqual)]
     pub fn set_if_present_and_hash_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -264,13 +263,13 @@ impl CacheClientCore {
         hash_not_equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = hash(&hash_not_equal).map(HashCondition::PresentAndHashNotEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
 
     /// Stores if the key is absent or its hash equals `hashEqual`.
-    #[wasm_bindgen(js_name = setIfAbsentOrHashEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfAbsentOrHashEqual)]
     pub fn set_if_absent_or_hash_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -280,13 +279,13 @@ impl CacheClientCore {
         hash_equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = hash(&hash_equal).map(HashCondition::AbsentOrHashEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
 
     /// Stores if the key is absent or its hash differs from `hashNotEqual`.
-    #[wasm_bindgen(js_name = setIfAbsentOrHashNotEqual, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setIfAbsentOrHashNotEqual)]
     pub fn set_if_absent_or_hash_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -296,14 +295,14 @@ impl CacheClientCore {
         hash_not_equal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let cond = hash(&hash_not_equal).map(HashCondition::AbsentOrHashNotEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
 
     /// Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`
     /// in key order.
-    #[wasm_bindgen(js_name = getBatch, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = getBatch)]
     pub fn get_batch(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -311,7 +310,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(GetBatchRequest::new(
                 cache_name,
@@ -322,7 +321,7 @@ impl CacheClientCore {
 
     /// Stores many items in one streamed call. `items` is `[key, value, ttlSeconds?][]`; `options.ttl` applies to
     /// items without their own. Resolves to `{type: 'Success', count}`.
-    #[wasm_bindgen(js_name = setBatch, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setBatch)]
     pub fn set_batch(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -332,7 +331,7 @@ impl CacheClientCore {
         items: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             let array = items
                 .dyn_ref::<Array>()
@@ -365,7 +364,7 @@ impl CacheClientCore {
     }
 
     /// Which keys exist: `{type: 'Success', exists: boolean[]}` in key order.
-    #[wasm_bindgen(js_name = keysExist, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = keysExist)]
     pub fn keys_exist(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -373,7 +372,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(KeysExistRequest::new(
                 cache_name,
@@ -383,7 +382,7 @@ impl CacheClientCore {
     }
 
     /// The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = itemGetType, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = itemGetType)]
     pub fn item_get_type(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -391,7 +390,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(ItemGetTypeRequest::new(
                 cache_name,
@@ -401,7 +400,7 @@ impl CacheClientCore {
     }
 
     /// The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = itemGetTtl, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = itemGetTtl)]
     pub fn item_get_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -409,7 +408,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(prepare(ItemGetTtlRequest::new(
                 cache_name,
@@ -419,7 +418,7 @@ impl CacheClientCore {
     }
 
     /// Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`.
-    #[wasm_bindgen(js_name = updateTtl, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = updateTtl)]
     pub fn update_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -428,7 +427,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.update_ttl_with(
             cache_name,
             key,
@@ -439,7 +438,7 @@ impl CacheClientCore {
     }
 
     /// Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`.
-    #[wasm_bindgen(js_name = increaseTtl, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = increaseTtl)]
     pub fn increase_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -448,7 +447,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.update_ttl_with(
             cache_name,
             key,
@@ -459,7 +458,7 @@ impl CacheClientCore {
     }
 
     /// Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`.
-    #[wasm_bindgen(js_name = decreaseTtl, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = decreaseTtl)]
     pub fn decrease_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -468,7 +467,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.update_ttl_with(
             cache_name,
             key,

@@ -2,10 +2,10 @@
 //! methods (`setAddElement` → `setAddElements` with one element, and so on), as the official SDKs do on the wire.
 //! Every method funnels into one non-generic helper, so the bundle carries one call site.
 
-use js_sys::{Array, Object, Promise};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, CacheClientCore};
+use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
 use crate::core::cache::sets::contains::{SetContainsRequest, SetContainsResponse};
 use crate::core::cache::sets::difference::{SetDifferenceRequest, SetDifferenceResponse};
@@ -44,7 +44,7 @@ impl CacheClientCore {
         set_name: String,
         elements: JsValue,
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             Ok(match op {
                 Op::Fetch => prepare(SetFetchRequest::new(cache_name, set_name)?),
@@ -75,7 +75,7 @@ impl CacheClientCore {
 #[wasm_bindgen]
 impl CacheClientCore {
     /// Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setFetch, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setFetch)]
     pub fn set_fetch(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -83,13 +83,13 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_call(Op::Fetch, cache_name, set_name, JsValue::UNDEFINED, options)
     }
 
     /// Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
     /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
-    #[wasm_bindgen(js_name = setAddElements, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setAddElements)]
     pub fn set_add_elements(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -99,12 +99,12 @@ impl CacheClientCore {
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_call(Op::Add, cache_name, set_name, elements, options)
     }
 
     /// Removes elements (absent ones and sets are fine): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = setRemoveElements, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setRemoveElements)]
     pub fn set_remove_elements(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -113,12 +113,12 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_call(Op::Remove, cache_name, set_name, elements, options)
     }
 
     /// Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setContainsElements, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setContainsElements)]
     pub fn set_contains_elements(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -127,12 +127,12 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_call(Op::Contains, cache_name, set_name, elements, options)
     }
 
     /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setSample, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setSample)]
     pub fn set_sample(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -141,7 +141,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_call(
             Op::Sample(limit),
             cache_name,
@@ -153,7 +153,7 @@ impl CacheClientCore {
 
     /// Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or
     /// `{type: 'Miss'}`. Never retried.
-    #[wasm_bindgen(js_name = setPop, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setPop)]
     pub fn set_pop(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -162,7 +162,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_call(
             Op::Pop(count),
             cache_name,
@@ -173,7 +173,7 @@ impl CacheClientCore {
     }
 
     /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setLength, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = setLength)]
     pub fn set_length(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -181,7 +181,7 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.set_call(
             Op::Length,
             cache_name,

@@ -3,11 +3,11 @@
 //! `sortedSetGetScores`, `sortedSetRemoveElement` → `sortedSetRemoveElements`), as the official SDKs do on the
 //! wire. Every method funnels into one non-generic helper ([`CacheClientCore::sorted_set_call`]).
 
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::cache_client::{prepare, CacheClientCore};
+use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
 use crate::core::cache::sorted_sets::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
 use crate::core::cache::sorted_sets::get_rank::{
@@ -65,7 +65,7 @@ impl CacheClientCore {
         sorted_set_name: String,
         arg: JsValue,
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.start(&options, || {
             let ttl = || convert::collection_ttl(&options, self.default_ttl_ms);
             let number = |name: &str| convert::opt_number(&options, name);
@@ -207,7 +207,7 @@ fn aggregate(options: &Option<Object>) -> Result<SortedSetAggregate, MomentoErro
 impl CacheClientCore {
     /// Adds elements or updates their scores (`elements` is `[value, score][]`; the facade also accepts a Map or
     /// a Record): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = sortedSetPutElements, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetPutElements)]
     pub fn sorted_set_put_elements(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -218,14 +218,14 @@ impl CacheClientCore {
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.sorted_set_call(Op::Put, cache_name, sorted_set_name, elements, options)
     }
 
     /// Reads elements by rank, `startRank` (inclusive, default 0) to `endRank` (exclusive, default the end;
     /// negative counts from the end), in `order` (`'ASC'` default, or `'DESC'`):
     /// `{type: 'Hit', values: Uint8Array[], scores: number[]}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetFetchByRank, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetFetchByRank)]
     pub fn sorted_set_fetch_by_rank(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -234,14 +234,14 @@ impl CacheClientCore {
             unchecked_param_type = "{ startRank?: number; endRank?: number; order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let arg = JsValue::UNDEFINED;
         self.sorted_set_call(Op::FetchByRank, cache_name, sorted_set_name, arg, options)
     }
 
     /// Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping
     /// `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetFetchByScore, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetFetchByScore)]
     pub fn sorted_set_fetch_by_score(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -250,14 +250,14 @@ impl CacheClientCore {
             unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let arg = JsValue::UNDEFINED;
         self.sorted_set_call(Op::FetchByScore, cache_name, sorted_set_name, arg, options)
     }
 
     /// The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an
     /// element), or `{type: 'Miss'}` when the sorted set does not exist.
-    #[wasm_bindgen(js_name = sortedSetGetScores, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetGetScores)]
     pub fn sorted_set_get_scores(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -266,13 +266,13 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.sorted_set_call(Op::GetScores, cache_name, sorted_set_name, values, options)
     }
 
     /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
     /// `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetGetRank, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetGetRank)]
     pub fn sorted_set_get_rank(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -282,13 +282,13 @@ impl CacheClientCore {
             unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.sorted_set_call(Op::GetRank, cache_name, sorted_set_name, value, options)
     }
 
     /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
     /// Never retried.
-    #[wasm_bindgen(js_name = sortedSetIncrementScore, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetIncrementScore)]
     pub fn sorted_set_increment_score(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -299,13 +299,13 @@ impl CacheClientCore {
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let op = Op::IncrementScore(amount);
         self.sorted_set_call(op, cache_name, sorted_set_name, value, options)
     }
 
     /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = sortedSetRemoveElements, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetRemoveElements)]
     pub fn sorted_set_remove_elements(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -314,12 +314,12 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         self.sorted_set_call(Op::Remove, cache_name, sorted_set_name, values, options)
     }
 
     /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetLength, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetLength)]
     pub fn sorted_set_length(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -327,14 +327,14 @@ impl CacheClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         let arg = JsValue::UNDEFINED;
         self.sorted_set_call(Op::Length, cache_name, sorted_set_name, arg, options)
     }
 
     /// The number of elements scored from `minScore` to `maxScore` (inclusive): `{type: 'Hit', length}` or
     /// `{type: 'Miss'}` (also when none is in range, as in the official SDKs).
-    #[wasm_bindgen(js_name = sortedSetLengthByScore, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetLengthByScore)]
     pub fn sorted_set_length_by_score(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -343,14 +343,14 @@ impl CacheClientCore {
             unchecked_param_type = "{ minScore?: number; maxScore?: number; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         let arg = JsValue::UNDEFINED;
         self.sorted_set_call(Op::LengthByScore, cache_name, sorted_set_name, arg, options)
     }
 
     /// Stores the weighted union of `sources` in `sortedSetName` (overwriting it), combining shared elements
     /// with `aggregate` (`SortedSetAggregate.SUM` default, `MIN`, `MAX`): `{type: 'Success', length}`.
-    #[wasm_bindgen(js_name = sortedSetUnionStore, unchecked_return_type = "Promise<CoreResult>")]
+    #[wasm_bindgen(js_name = sortedSetUnionStore)]
     pub fn sorted_set_union_store(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -361,7 +361,7 @@ impl CacheClientCore {
             unchecked_param_type = "{ aggregate?: 0 | 1 | 2; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
-    ) -> Promise {
+    ) -> PendingCall {
         self.sorted_set_call(
             Op::UnionStore,
             cache_name,

@@ -5,12 +5,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Object, Promise};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortController;
 
-use super::cache_client::{prepare, start_call};
+use super::cache_client::{prepare, start_call, PendingCall};
 use super::config;
 use super::convert::{self, set, tagged, uint8, IntoJs};
 use crate::core::client::Client;
@@ -58,7 +57,6 @@ impl TopicClientCore {
     }
 
     /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult>")]
     pub fn publish(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: String,
@@ -67,7 +65,7 @@ impl TopicClientCore {
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
-    ) -> Promise {
+    ) -> PendingCall {
         start_call(&self.client, &options, || {
             let message = match value.as_string() {
                 Some(text) => TopicMessage::Text(text),
@@ -142,25 +140,24 @@ impl SubscriptionCore {
     /// `{type: 'Discontinuity', lastSequenceNumber, newSequenceNumber, newSequencePage}`, `{type: 'Heartbeat'}`,
     /// `{type: 'ConnectionLost', error}` (reconnecting), an error object (the subscription has ended), or `null`
     /// once ended.
-    #[wasm_bindgen(unchecked_return_type = "Promise<CoreResult | null>")]
-    pub fn next(&self) -> Promise {
+    pub fn next(&self) -> PendingCall {
         let inner = Rc::clone(&self.inner);
-        future_to_promise(async move {
+        PendingCall::new(async move {
             let taken = inner.try_borrow_mut().ok().and_then(|mut slot| slot.take());
             let Some(mut subscription) = taken else {
-                return Ok(convert::error(&MomentoError::invalid_argument(
+                return convert::error(&MomentoError::invalid_argument(
                     "next() called while another next() is pending",
-                )));
+                ));
             };
             let event = subscription.next().await;
             if let Ok(mut slot) = inner.try_borrow_mut() {
                 *slot = Some(subscription);
             }
-            Ok(match event {
+            match event {
                 None => JsValue::NULL,
                 Some(Ok(event)) => event.into_js(),
                 Some(Err(e)) => convert::error(&e),
-            })
+            }
         })
     }
 

@@ -6,9 +6,9 @@
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
+use super::driver::wait;
 use super::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
 
 #[wasm_bindgen(module = "/src/transport/fetch.js")]
@@ -62,15 +62,12 @@ struct Guard {
 
 impl Guard {
     /// Awaits a `Call` promise (`true` = data); `Ok(false)` is the end of a stream.
-    async fn wait(&mut self, promise: Promise) -> Result<bool, TransportError> {
-        let settled = JsFuture::from(promise).await;
-        if settled.as_ref().is_ok_and(JsValue::is_truthy) {
+    async fn settle(&mut self, promise: Promise) -> Result<bool, TransportError> {
+        if wait(promise).await.is_truthy() {
             return Ok(true);
         }
         self.finished = true;
         match self.call.failure() {
-            // fetch.js never rejects; if it somehow did, that is not a clean end of the body.
-            0 if settled.is_err() => Err(TransportError::Network("fetch failed".to_owned())),
             0 => Ok(false),
             1 => Err(TransportError::Timeout),
             2 => Err(TransportError::Cancelled),
@@ -103,7 +100,7 @@ impl ResponseBody for FetchBody {
             return Ok(None);
         }
         let promise = self.guard.call.read();
-        Ok(if self.guard.wait(promise).await? {
+        Ok(if self.guard.settle(promise).await? {
             Some(self.guard.call.take_body())
         } else {
             None
@@ -152,7 +149,7 @@ impl Transport for FetchTransport {
             finished: false,
         };
         let promise = guard.call.response();
-        guard.wait(promise).await?;
+        guard.settle(promise).await?;
         let all = guard.call.headers();
         let mut headers = Vec::new();
         if all.is_empty() {
@@ -174,7 +171,7 @@ impl Transport for FetchTransport {
     }
 
     async fn sleep(&self, ms: u32) {
-        let _ = JsFuture::from(sleep(ms)).await;
+        wait(sleep(ms)).await;
     }
 
     fn now_ms(&self) -> f64 {

@@ -5,6 +5,8 @@
 //! in-flight request; it reports which one fired so the core can classify the failure without parsing messages.
 
 #[cfg(target_arch = "wasm32")]
+pub mod driver;
+#[cfg(target_arch = "wasm32")]
 pub mod fetch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
