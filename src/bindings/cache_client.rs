@@ -110,6 +110,16 @@ pub(crate) fn start_call(
     build: impl FnOnce() -> Result<Prepared, MomentoError>,
 ) -> PendingCall {
     let prepared = convert::abort_signal(options).and_then(|s| Ok((build()?, s)));
+    launch(client, prepared)
+}
+
+/// The non-generic half of [`start_call`]: kept out of line so that the ~70 methods share one copy of the future's
+/// construction instead of each inlining it.
+#[inline(never)]
+fn launch(
+    client: &Rc<Client<FetchTransport>>,
+    prepared: Result<(Prepared, Option<AbortSignal>), MomentoError>,
+) -> PendingCall {
     PendingCall::new(run(Rc::clone(client), prepared))
 }
 
