@@ -8,7 +8,7 @@ import { Configuration, Configurations, CredentialProvider, INVALID, credentialD
 import { InvalidArgumentError, sdkErrorFrom, unknownErrorFrom } from './errors.js';
 import { DefaultMomentoLoggerFactory } from './logging.js';
 import { CachePing } from './responses/control.js';
-import * as scalar from './responses/scalar.js';
+import { CacheDelete, CacheGet, CacheSet } from './responses/scalar.js';
 
 /** The `runtime-version` header value, from whatever global describes the runtime. */
 export function runtimeVersion() {
@@ -37,7 +37,8 @@ function registerRequestTypes(...modules) {
     }
   }
 }
-registerRequestTypes({ CachePing }, scalar); // the rest of responses/control.js: addControlMethods
+// Named, not `import * as`: a namespace object would keep every export of those modules in a bundle.
+registerRequestTypes({ CachePing, CacheGet, CacheSet, CacheDelete }); // the rest of responses/control.js: addControlMethods
 
 /** A Momento cache client. Every method resolves to a response object and never rejects, unless the
  * configuration has `throwOnErrors`, in which case `Error` responses reject with their SdkError. */
@@ -137,11 +138,11 @@ export class CacheClient {
   ping() { return this._call(CachePing, (c) => c.ping()); }
 
   /** Reads `key`. Options: `{abortSignal}`. */
-  get(cacheName, key, options) { return this._call(scalar.CacheGet, (c) => c.get(cacheName, key, options), undefined, cacheName); }
+  get(cacheName, key, options) { return this._call(CacheGet, (c) => c.get(cacheName, key, options), undefined, cacheName); }
   /** Stores `value` under `key`. Options: `{ttl (seconds), abortSignal}`; `ttl: 0` is rejected. */
-  set(cacheName, key, value, options) { return this._call(scalar.CacheSet, (c) => c.set(cacheName, key, value, options), undefined, cacheName); }
+  set(cacheName, key, value, options) { return this._call(CacheSet, (c) => c.set(cacheName, key, value, options), undefined, cacheName); }
   /** Deletes `key`. Options: `{abortSignal}`. */
-  delete(cacheName, key, options) { return this._call(scalar.CacheDelete, (c) => c.delete(cacheName, key, options), undefined, cacheName); }
+  delete(cacheName, key, options) { return this._call(CacheDelete, (c) => c.delete(cacheName, key, options), undefined, cacheName); }
 }
 
 /** A `CacheClient` bound to one cache name (what `client.cache(name)` returns). */

@@ -13,7 +13,7 @@
 
 use super::error::MomentoError;
 use super::json;
-use super::text::decimal;
+use super::text::{decimal, rsplit_once_ascii, split_ascii, trim_end_ascii};
 
 /// The three service endpoints as full base URLs (scheme + host [+ port], no trailing slash).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,7 +180,7 @@ impl Credentials {
 
 /// Endpoints derived from a base endpoint.
 pub fn from_base(base: &str) -> Endpoints {
-    let base = base.trim().trim_end_matches('/');
+    let base = trim_end_ascii(base.trim(), b'/');
     if has_scheme(base) || is_local_host(base) {
         let url = with_scheme(base, "http://");
         return Endpoints {
@@ -230,7 +230,7 @@ fn has_scheme(s: &str) -> bool {
 }
 
 fn with_scheme(s: &str, default_scheme: &str) -> String {
-    let s = s.trim().trim_end_matches('/');
+    let s = trim_end_ascii(s.trim(), b'/');
     if has_scheme(s) {
         s.to_owned()
     } else {
@@ -250,7 +250,7 @@ fn is_local_host(hostport: &str) -> bool {
     let host = if let Some(rest) = hostport.strip_prefix('[') {
         return rest.contains(']');
     } else {
-        hostport.rsplit_once(':').map_or(hostport, |(h, _)| h)
+        rsplit_once_ascii(hostport, b':').map_or(hostport, |(h, _)| h)
     };
     host == "localhost" || is_ipv4(host)
 }
@@ -259,7 +259,7 @@ fn is_local_host(hostport: &str) -> bool {
 /// zeros), without pulling core's general IP parser (~1.2 KB of wasm) in.
 fn is_ipv4(host: &str) -> bool {
     let mut octets = 0;
-    for part in host.split('.') {
+    for part in split_ascii(host, b'.') {
         let b = part.as_bytes();
         let ok = matches!(b.len(), 1..=3)
             && b.iter().all(u8::is_ascii_digit)
@@ -280,12 +280,12 @@ fn decode_base64(s: &str) -> Option<Vec<u8>> {
 
 /// The claims of a JWT (`header.payload.signature`), or `None` if `s` is not shaped like one.
 pub fn jwt_claims(s: &str) -> Option<Vec<(String, json::Value)>> {
-    let mut parts = s.split('.');
+    let mut parts = split_ascii(s, b'.');
     let (_header, payload, _sig) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() {
         return None;
     }
-    let bytes = decode_base64(payload.trim_end_matches('='))?;
+    let bytes = decode_base64(trim_end_ascii(payload, b'='))?;
     let text = String::from_utf8(bytes).ok()?;
     json::parse_object(&text).ok()
 }

@@ -2,6 +2,7 @@
 //! eligibility list) and how long to wait (exponential backoff with full jitter, capped).
 
 use super::error::grpc_code;
+use super::text::rsplit_once_ascii;
 
 /// When and how to retry a failed call.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,7 +105,7 @@ const IDEMPOTENT_RPCS: &[&str] = &[
 
 /// True when the RPC named by the last segment of its gRPC path may be retried.
 pub fn is_idempotent(rpc_path: &str) -> bool {
-    let method = rpc_path.rsplit('/').next().unwrap_or(rpc_path);
+    let method = rsplit_once_ascii(rpc_path, b'/').map_or(rpc_path, |(_, m)| m);
     IDEMPOTENT_RPCS.contains(&method)
 }
 

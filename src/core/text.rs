@@ -1,4 +1,4 @@
-//! Message building without `core::fmt`. The lite wasm (ping/get/set/delete) links no formatting machinery at all
+//! Message building without `core::fmt`, and ASCII-delimiter string splitting. The lite wasm (ping/get/set/delete) links no formatting machinery at all
 //! — `format!` on any of its paths pulls in `core::fmt` (~5 KB of wasm) — so the core builds messages from parts:
 //! `[a, b, c].concat()` for strings and [`decimal`] / [`hex_byte`] for numbers.
 
@@ -21,6 +21,34 @@ pub fn decimal(n: u64) -> String {
         .get(start..)
         .map(|d| d.iter().map(|&b| char::from(b)).collect())
         .unwrap_or_default()
+}
+
+/// `s` without trailing `c` bytes (`c` ASCII, so every cut is a char boundary). Same result as
+/// `s.trim_end_matches(char::from(c))` without linking core's char-pattern searchers into the lite wasm.
+pub fn trim_end_ascii(s: &str, c: u8) -> &str {
+    let end = s.bytes().rposition(|b| b != c).map_or(0, |i| i + 1);
+    s.get(..end).unwrap_or(s)
+}
+
+/// `s` split around the last `c` (ASCII), like `s.rsplit_once(char::from(c))`.
+pub fn rsplit_once_ascii(s: &str, c: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().rposition(|b| b == c)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// The pieces of `s` between `c` bytes (ASCII), like `s.split(char::from(c))`.
+pub fn split_ascii(s: &str, c: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == c) {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// `n` in decimal with a leading `-` when negative.
@@ -54,6 +82,25 @@ mod tests {
     fn integer_matches_display() {
         for n in [0, 7, -7, 1_000, -1_000, i64::MAX, i64::MIN] {
             assert_eq!(integer(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn ascii_helpers_match_the_char_pattern_methods() {
+        for s in [
+            "", "a", "/", "a/", "a//", "//a", "a/b/c", "é/ü/", "x=", "x==", "==", ".", "a.b.c",
+            "..", "ü.é.",
+        ] {
+            for c in [b'/', b'=', b'.', b'0'] {
+                let ch = char::from(c);
+                assert_eq!(trim_end_ascii(s, c), s.trim_end_matches(ch), "{s:?} {ch}");
+                assert_eq!(rsplit_once_ascii(s, c), s.rsplit_once(ch), "{s:?} {ch}");
+                assert_eq!(
+                    split_ascii(s, c).collect::<Vec<_>>(),
+                    s.split(ch).collect::<Vec<_>>(),
+                    "{s:?} {ch}"
+                );
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! Argument validation run before any request is sent, with the official SDK's message texts.
 
 use super::error::MomentoError;
-use super::text::decimal;
+use super::text::{decimal, trim_end_ascii};
 
 /// Longest TTL accepted client-side: the service's own limits apply on top.
 const MAX_TTL_MS: u64 = 365 * 24 * 60 * 60 * 1000;
@@ -82,7 +82,7 @@ fn js_number(n: f64) -> String {
         return [sign, &decimal(int)].concat();
     }
     let frac = decimal(1_000_000 + frac); // "1" followed by the six digits, leading zeros kept
-    let frac = frac.get(1..).unwrap_or_default().trim_end_matches('0');
+    let frac = trim_end_ascii(frac.get(1..).unwrap_or_default(), b'0');
     [sign, &decimal(int), ".", frac].concat()
 }
 

@@ -10,6 +10,7 @@ use web_sys::AbortSignal;
 
 use super::driver::wait;
 use super::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
+use crate::core::text::split_ascii;
 
 #[wasm_bindgen(module = "/src/transport/fetch.js")]
 extern "C" {
@@ -155,7 +156,7 @@ impl Transport for FetchTransport {
         if all.is_empty() {
             headers.push(("content-type".to_owned(), guard.call.content_type()));
         }
-        let mut lines = all.split('\n');
+        let mut lines = split_ascii(&all, b'\n');
         while let (Some(k), Some(v)) = (lines.next(), lines.next()) {
             headers.push((k.to_owned(), v.to_owned()));
         }
