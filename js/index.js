@@ -1,6 +1,6 @@
 // momento-wasm: the public API. A thin facade over the wasm core: it picks defaults, wraps the core's
 // tagged results in the official response classes, and applies throwOnErrors. Runtime entries
-// (index.browser.js, index.node.js, index.workerd.js) initialise the wasm and re-export this module.
+// (index.browser.js, index.node.js, index.workerd.js, index.edge.js) initialise the wasm and re-export this module.
 // The CacheClient itself (call pipeline, ping, get/set/delete) is in client.js, shared with index.lite.js;
 // this module mixes in the other families and adds topics, auth and leaderboards.
 import { addControlMethods, addMethods } from './client.js';

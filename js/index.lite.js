@@ -2,7 +2,7 @@
 // CacheClient with ping, get, set and delete only — no control plane, other scalar methods, collections, topics,
 // auth or leaderboards, whose wasm code the lite build leaves out (a get/set app downloads what it uses).
 // scripts/build installs this file as pkg/lite/index.js (and index.lite.d.ts as index.d.ts), so the runtime
-// entries (index.browser.js, index.node.js, index.workerd.js) work unchanged.
+// entries (index.browser.js, index.node.js, index.workerd.js, index.edge.js) work unchanged.
 export { CacheClient } from './client.js';
 export { Configurations, Configuration, CredentialProvider } from './config.js';
 export * from './logging.js';

@@ -1,5 +1,5 @@
-// Cloudflare Workers / workerd / Vercel Edge entry: the runtime hands us a compiled WebAssembly.Module
-// (these runtimes forbid compiling wasm from bytes), instantiated synchronously. No import.meta.url.
+// Cloudflare Workers / workerd entry: the runtime hands us a compiled WebAssembly.Module (these runtimes forbid
+// compiling wasm from bytes), instantiated synchronously. No import.meta.url. Vercel Edge: index.edge.js.
 import wasmModule from './momento_wasm_bg.wasm';
 import { initSync } from './momento_wasm.js';
 

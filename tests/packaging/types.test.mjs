@@ -1,6 +1,6 @@
 // The packed momento-wasm's types resolve for every way in: tsc (the workspace's pinned TypeScript) over a temp
 // project with `import` (ESM, node condition), `require` (CJS declarations under cjs/), `momento-wasm/slim`,
-// and again with moduleResolution "bundler" and the workerd condition (customConditions).
+// and again with moduleResolution "bundler" and the workerd and edge-light conditions (customConditions).
 import { test } from 'node:test';
 import { join } from 'node:path';
 import { makeProject, run, ROOT } from './helpers.mjs';
@@ -42,12 +42,14 @@ export = async (): Promise<boolean> => (await client.get('c', 'k')).type === 'Hi
   await run(process.execPath, [tsc, '-p', dir]);
 });
 
-test('types: moduleResolution bundler, default and workerd conditions', async () => {
+test('types: moduleResolution bundler, default, workerd and edge-light conditions', async () => {
   const dir = await makeProject('types-bundler', {
     'tsconfig.json': JSON.stringify({ compilerOptions: { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler' }, files: ['esm.ts'] }),
     'tsconfig.workerd.json': JSON.stringify({ extends: './tsconfig.json', compilerOptions: { customConditions: ['workerd'] } }),
+    'tsconfig.edge.json': JSON.stringify({ extends: './tsconfig.json', compilerOptions: { customConditions: ['edge-light'] } }),
     'esm.ts': esm,
   });
   await run(process.execPath, [tsc, '-p', dir]);
   await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.workerd.json')]);
+  await run(process.execPath, [tsc, '-p', join(dir, 'tsconfig.edge.json')]);
 });

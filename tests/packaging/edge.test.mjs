@@ -1,0 +1,135 @@
+// The packed momento-wasm as a Vercel Edge Function, bundled and run the way `vercel dev` runs one (@vercel/node's
+// edge handler, vercel/vercel packages/node/src/edge-functions/edge-handler.mts): esbuild with platform `browser`,
+// conditions `edge-light` + `development`, CommonJS output, and its `vercel-wasm` plugin (edge-wasm-plugin.mts),
+// which turns `import m from './x.wasm?module'` into `export default globalThis["wasm_<sha1>"]` and binds that global
+// to a WebAssembly.Module compiled by the host; the bundle then runs in Vercel's edge-runtime (EdgeRuntime, i.e.
+// @edge-runtime/vm's EdgeVM) and does set/get against momento-server on 127.0.0.1, for `momento-wasm` and
+// `momento-wasm/lite`.
+//
+// What it proves:
+//   (a) resolution: under Vercel's conditions and under Next.js's edge conditions (`edge-light`, `worker`, then the
+//       defaults: next/src/build/webpack-config-rules/resolve.ts) both exports resolve to the edge entries, and
+//       their `.wasm?module` import reaches the package's .wasm file;
+//   (b) the bundle has no import.meta.url and no WebAssembly.compile/instantiate/...Streaming, and at run time no
+//       wasm is compiled from bytes: the VM is created with V8's wasm code generation disallowed
+//       (codeGeneration.wasm = false, checked first), so any compile from bytes would throw;
+//   (c) the SDK initialises synchronously from the injected module (which, as in `vercel dev` and `next dev`, comes
+//       from another realm) and does set/get over the edge runtime's fetch.
+// What it cannot: run on Vercel (its production isolates and how they bind wasm), or run Next.js's own webpack /
+// Turbopack build (`next` is not a dependency): Next's contract is mirrored instead (edge-light resolution; its
+// next-middleware-wasm-loader also turns `?module` imports into a global bound to a compiled module). EdgeVM is a
+// node:vm context inside Node, not Vercel's runtime; its `fetch` is edge-runtime's undici-based primitive.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { EdgeRuntime } from 'edge-runtime';
+import { makeProject, setGetSource, apiKey } from './helpers.mjs';
+
+// vercel dev: platform 'browser' (adds `browser`), conditions ['edge-light', 'development'].
+const VERCEL = { platform: 'browser', conditions: ['edge-light', 'development'] };
+// Next.js edge compiler: edgeConditionNames = ['edge-light', 'worker', '...'] (webpack's defaults: browser, import, ...).
+const NEXT = { platform: 'browser', conditions: ['edge-light', 'worker', 'browser'] };
+
+/** The `vercel-wasm` esbuild plugin of @vercel/node, reimplemented: `.wasm?module` → a global holding the module. */
+function vercelWasmPlugin(assets) {
+  return {
+    name: 'vercel-wasm',
+    setup(b) {
+      b.onResolve({ filter: /\.wasm\?module/i }, async (args) => {
+        const file = args.path.replace(/\?module$/, '');
+        const resolved = await b.resolve(file, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind });
+        if (resolved.errors.length || !resolved.path) return { errors: [{ text: `WebAssembly file not found: ${file}` }] };
+        const name = `wasm_${createHash('sha1').update(await readFile(resolved.path)).digest('hex')}`;
+        assets.set(name, resolved.path);
+        return { path: name, namespace: 'vercel-wasm' };
+      });
+      b.onLoad({ filter: /.+/, namespace: 'vercel-wasm' }, (args) => ({
+        loader: 'js', contents: `export default globalThis[${JSON.stringify(args.path)}]`,
+      }));
+    },
+  };
+}
+
+async function bundle(entry, { platform, conditions }) {
+  const assets = new Map();
+  const result = await build({
+    entryPoints: [entry], bundle: true, write: false, format: 'cjs', platform, conditions, target: 'es2022',
+    legalComments: 'none', metafile: true, logLevel: 'silent', plugins: [vercelWasmPlugin(assets)],
+  });
+  return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs), assets };
+}
+
+/** Runs a CommonJS bundle whose default export is `(request) => Response` in EdgeRuntime, as `vercel dev` does. */
+async function runInEdgeRuntime(code, assets) {
+  const wasm = {};
+  for (const [name, path] of assets) wasm[name] = await WebAssembly.compile(await readFile(path)); // host realm
+  const runtime = new EdgeRuntime({
+    codeGeneration: { strings: false, wasm: false },
+    extend: (context) => Object.assign(context, { module: {}, process: { env: { MOMENTO_API_KEY: apiKey } }, ...wasm }),
+  });
+  // The guard is real: compiling wasm from bytes (here the empty module) throws in this VM.
+  assert.throws(() => runtime.evaluate('new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]))'),
+    /disallowed/, 'wasm code generation is disallowed in the VM');
+  runtime.evaluate(`(() => { ${code}\n})();
+const handler = module.exports.default;
+addEventListener('fetch', (event) => event.respondWith(handler(event.request)));`);
+  const res = await runtime.dispatchFetch('http://localhost/api/handler');
+  await res.waitUntil();
+  return res.text();
+}
+
+function assertEdgeBundle(label, { code, inputs, assets }, entrySuffix, wasmSuffix) {
+  assert.ok(inputs.some((f) => f.endsWith(entrySuffix)), `${label}: the edge entry ${entrySuffix} is used: ${inputs}`);
+  assert.ok(!inputs.some((f) => /index\.(browser|workerd|node)\.js$/.test(f)), `${label}: no other runtime entry: ${inputs}`);
+  assert.deepEqual([...assets.values()].map((p) => p.endsWith(wasmSuffix)), [true], `${label}: one ?module import of ${wasmSuffix}`);
+  assert.ok(!code.includes('import.meta'), `${label}: no import.meta in the bundle`);
+  for (const compile of ['WebAssembly.compile', 'WebAssembly.instantiate', 'compileStreaming', 'instantiateStreaming']) {
+    assert.ok(!code.includes(compile), `${label}: no ${compile} in the bundle`);
+  }
+}
+
+const handler = (label, body) => `import * as sdk from ${JSON.stringify(label === 'lite' ? 'momento-wasm/lite' : 'momento-wasm')};
+export const config = { runtime: 'edge' };
+export default async function handler(request) {
+  const apiKey = process.env.MOMENTO_API_KEY;
+  try {
+    return new Response(await (async () => {${body}})());
+  } catch (e) {
+    return new Response('threw:' + (e && e.stack || e), { status: 500 });
+  }
+}
+`;
+
+test('Vercel Edge: an Edge Function importing momento-wasm (edge-light, ?module) does set/get in edge-runtime', async () => {
+  const dir = await makeProject('edge', {
+    'api/handler.js': handler('full', setGetSource('edge')),
+    'api/lite.js': handler('lite', `
+  const { CacheClient, Configurations, CredentialProvider } = sdk;
+  const client = new CacheClient({ configuration: Configurations.Laptop.latest(),
+    credentialProvider: CredentialProvider.fromString({ apiKey }), defaultTtlSeconds: 60 });
+  if (client.createCache !== undefined) return 'lite has createCache';
+  const set = await client.set('packaging', 'key-edge-lite', 'packaged-edge-lite'); // the full handler made the cache
+  if (set.type !== 'Success') return 'set:' + set.toString();
+  const got = await client.get('packaging', 'key-edge-lite');
+  return got.type === 'Hit' ? 'Hit:' + got.valueString() : 'get:' + got.toString();
+`),
+  });
+  const full = join(dir, 'api', 'handler.js');
+  const lite = join(dir, 'api', 'lite.js');
+
+  // (a) + (b) under Next.js's conditions: resolution and the bundle's contents only.
+  assertEdgeBundle('next full', await bundle(full, NEXT), 'momento-wasm/index.edge.js', 'momento-wasm/momento_wasm_bg.wasm');
+  assertEdgeBundle('next lite', await bundle(lite, NEXT), 'momento-wasm/lite/index.edge.js', 'momento-wasm/lite/momento_wasm_bg.wasm');
+
+  // (a) + (b) + (c) under vercel dev's.
+  const fullBundle = await bundle(full, VERCEL);
+  assertEdgeBundle('vercel full', fullBundle, 'momento-wasm/index.edge.js', 'momento-wasm/momento_wasm_bg.wasm');
+  assert.equal(await runInEdgeRuntime(fullBundle.code, fullBundle.assets), 'Hit:packaged-edge');
+
+  const liteBundle = await bundle(lite, VERCEL);
+  assertEdgeBundle('vercel lite', liteBundle, 'momento-wasm/lite/index.edge.js', 'momento-wasm/lite/momento_wasm_bg.wasm');
+  assert.equal(await runInEdgeRuntime(liteBundle.code, liteBundle.assets), 'Hit:packaged-edge-lite');
+});
