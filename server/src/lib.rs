@@ -40,6 +40,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod conn;
 pub mod cors;
 pub mod grpc;
 pub mod limits;

@@ -25,6 +25,7 @@ use tower_layer::{Identity, Layer, Stack};
 
 use crate::auth::{self, AuthLayer, Claims, TokenSigner};
 use crate::config::{AuthMode, Config};
+use crate::conn::CappedRead;
 use crate::cors::cors_layer;
 use crate::grpc::auth::auth_server::AuthServer;
 use crate::grpc::cache_client::ping_server::PingServer;
@@ -347,6 +348,8 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         .accept_http1(true)
         .layer(built.layers)
         .add_routes(built.routes);
+    // Reads capped per connection (crate::conn): bounds hyper's per-connection read buffers.
+    let incoming = tokio_stream::StreamExt::map(incoming, |conn| conn.map(CappedRead));
     let task =
         tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(built.shutdown_rx)));
 
