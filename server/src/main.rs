@@ -187,10 +187,14 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     spawn_trimmer();
     let handle = server.shutdown_handle();
     let store = std::sync::Arc::clone(server.store());
+    let in_flight = server.in_flight().cloned();
     tokio::spawn(async move {
         let signal = shutdown_signal().await;
         // The store's final figures, for tests and operators watching the process from outside.
         log_info!("event=metrics {}", store.metrics());
+        if let Some(in_flight) = in_flight {
+            log_info!("event=in_flight {}", in_flight.metrics());
+        }
         log_info!("event=shutdown signal={signal}");
         handle.shutdown();
         tokio::time::sleep(SHUTDOWN_GRACE).await;
