@@ -10,7 +10,8 @@
 //   and requires at least STORE − item − slack (a TTL of 600 s rules out expiry). 0 unexpected errors.
 // - Values of every size round-trip byte-exact: random binary 0 B … 5 MiB (mostly small, some large) plus explicit
 //   0 B, 1 B, powers of two ±1 and the largest item (5 MiB − key length); one byte more is LIMIT_EXCEEDED.
-// - Memory: the server's RSS (/proc/<pid>/status, sampled every 500 ms) stays under the documented bound below;
+// - Memory: --max-memory-mb is a budget for the whole process (server/src/limits.rs), so the server's peak RSS
+//   (VmHWM from /proc/<pid>/status, kept by the kernel; VmRSS is also sampled every 500 ms) stays under the cap;
 //   its final metrics (the `event=metrics` line logged on SIGTERM) are consistent: evictions > 0 when more than the
 //   cap was written, used_bytes ≤ store_budget_bytes, items/bytes consistent with evictions.
 // - Throughput and error counts are printed (informational; nothing is timed).
@@ -18,7 +19,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { randomBytes, randomInt } from 'node:crypto';
-import { startServer, tempDir, cacheClient, viaPort, rssBytes, waitFor } from '../fault/helpers.mjs';
+import { startServer, tempDir, cacheClient, viaPort, rssBytes, peakRssBytes, waitFor } from '../fault/helpers.mjs';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 64);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -310,6 +311,7 @@ test(`load: ${CLIENTS} clients × ${SECONDS} s of mixed ops against a server cap
   const elapsed = (Date.now() - started) / 1000;
   clearInterval(sampler);
   const endRss = rssBytes(server.pid);
+  const peakRss = peakRssBytes(server.pid);
 
   // Final metrics: the server logs them on SIGTERM.
   await server.kill('SIGTERM');
@@ -328,8 +330,8 @@ test(`load: ${CLIENTS} clients × ${SECONDS} s of mixed ops against a server cap
     explainedCollectionResets: stats.explainedCollectionResets, expectedLimitErrors: stats.expectedLimitErrors,
     modelledScalarMiB: +(modelScalarBytes(models.filter(Boolean)) / 1048576).toFixed(1),
     capMiB: CAP_MB, storeBudgetMiB: +(STORE / 1048576).toFixed(1), baselineRssMiB: +(baselineRss / 1048576).toFixed(1),
-    maxRssMiB: +(maxRss / 1048576).toFixed(1), endRssMiB: +(endRss / 1048576).toFixed(1), rssSamples: rss.length,
-    metrics, inFlight, byOp: stats.byOp,
+    maxRssMiB: +(maxRss / 1048576).toFixed(1), endRssMiB: +(endRss / 1048576).toFixed(1),
+    peakRssMiB: +(peakRss / 1048576).toFixed(1), rssSamples: rss.length, metrics, inFlight, byOp: stats.byOp,
   };
   console.log('load report', JSON.stringify(report, null, 1));
 
@@ -355,20 +357,20 @@ test(`load: ${CLIENTS} clients × ${SECONDS} s of mixed ops against a server cap
   assert.ok(metrics.items <= CLIENTS * (KEYS_PER_CLIENT + 5), `items ${metrics.items} within the key spaces`);
   assert.ok(metrics.used_bytes >= metrics.items * OVERHEAD, 'each item is charged at least its overhead');
 
-  // Memory: see RSS_BOUND below for the documented gap between the item cap and the process's RSS.
-  const bound = rssBound(baselineRss);
-  assert.ok(maxRss <= bound, `max RSS ${(maxRss / 1048576).toFixed(1)} MiB ≤ bound ${(bound / 1048576).toFixed(1)} MiB`);
+  // Memory: the whole process stays under the cap (see the note below).
+  const peak = Math.max(maxRss, peakRss ?? 0);
+  const tooSmall = server.stderr.some((l) => l.includes('event=memory_cap_too_small'));
+  if (tooSmall) console.log(`LOAD_CAP_MB ${CAP_MB} is too small for a process budget (event=memory_cap_too_small)`);
+  else assert.ok(peak < CAP, `peak RSS ${(peak / 1048576).toFixed(1)} MiB < cap ${CAP_MB} MiB`);
 });
 
-/**
- * RSS bound. --max-memory-mb caps the accounted bytes of stored items (key + value + per-item overhead), not the
- * process: RSS = the empty process (baseline, ~12 MiB for a debug build) + stored items (≤ cap) + requests in flight
- * (a 5 MiB set over gRPC-web text is ~6.7 MiB of base64, then decoded copies; a 5 MiB get is copied out of the store
- * and encoded) + what the allocator keeps after freeing. LOAD_RSS_SLACK_MB (default: 3 × the cap) covers the last
- * two; the assertion is RSS ≤ baseline + cap + slack. Measured (64 clients, 64 MiB cap, debug build): max RSS about
- * 200 MiB; with the allocator told to return big buffers at once (MALLOC_MMAP_THRESHOLD_) about 85 MiB at rest.
+/*
+ * RSS. --max-memory-mb is split (server/src/limits.rs, logged in `event=limits`): a baseline allowance for the process
+ * itself (26 MiB; the debug binary and libc alone have ~13.6 MiB resident), an in-flight budget that admission control
+ * holds the bytes of calls being processed to (server/src/budget.rs: ~11.7 MiB, what reading one 5 MiB value back over
+ * gRPC-web text needs; calls that do not fit queue instead of allocating), and the store budget for items (the rest,
+ * ~26.3 MiB; LRU eviction). The server also tells glibc to unmap freed blocks above 128 KiB at once, trims the heap
+ * every 250 ms and caps each connection read at 16 KiB (hyper's read buffers otherwise grow to ~408 KiB each).
+ * Measured (64 clients × 60 s, 64 MiB cap, debug build, 2 cores): peak RSS (VmHWM) 213 MiB before all this,
+ * 57–59 MiB after.
  */
-function rssBound(baseline) {
-  const slack = Number(process.env.LOAD_RSS_SLACK_MB ?? 3 * CAP_MB) * 1024 * 1024;
-  return baseline + CAP + slack;
-}
