@@ -183,8 +183,10 @@ OPTIONS:
                            ~/.local/state/momento-server/secret)
   --cors-origin ORIGIN     allowed browser origin, repeatable (default: mirror any origin)
   --sweep-interval-ms MS   expired-item sweeper period (default 1000)
-  --max-memory-mb N        memory cap for stored items in MiB, least recently used items
-                           are evicted beyond it; 0 = unlimited (default 1024)
+  --max-memory-mb N        memory budget of the whole process in MiB: split between the
+                           process, calls in flight (larger calls queue) and stored items
+                           (least recently used items are evicted beyond their share);
+                           0 = unlimited (default 1024)
   --max-item-size-kb N     largest item (key + value) in KiB, at least 1 (default 5120)
   --max-ttl-seconds N      longest accepted TTL; 0 = unlimited (default 86400)
   --max-caches N           most caches at once; 0 = unlimited (default 100)
@@ -210,7 +212,8 @@ Once listening, one line is printed to stdout:
   momento-server listening on http://127.0.0.1:<port>
 Logs go to stderr (MOMENTO_SERVER_LOG=error|warn|info|debug, default info). On SIGINT/SIGTERM
 the store's final figures are logged first: event=metrics used_bytes=… max_memory_bytes=…
-items=… evictions=… evicted_bytes=… expirations=… caches=…
+items=… evictions=… evicted_bytes=… expirations=… caches=… store_budget_bytes=…, then
+event=in_flight budget_bytes=… peak_reserved_bytes=… reservations=… waits=…
 ";
 
 /// Parses the arguments after the program name.

@@ -19,9 +19,11 @@
 //! - Counters are stored as base-10 strings. The hash of `GetWithHash`/`SetIfHash` is the
 //!   32-byte SHA-256 digest of the value.
 //! - Items (key + value) are limited to 5 MiB by default; larger ones fail with
-//!   `RESOURCE_EXHAUSTED` and the metadata `err: item_size_limit_exceeded`. The memory cap (LRU
-//!   eviction), item size, TTL and cache-count limits are configurable, see [`limits`] and
-//!   [`store`]; [`RunningServer::metrics`] reports memory use, evictions and expirations.
+//!   `RESOURCE_EXHAUSTED` and the metadata `err: item_size_limit_exceeded`. The memory cap, item
+//!   size, TTL and cache-count limits are configurable, see [`limits`]. The memory cap budgets
+//!   the whole process: stored items get part of it (LRU eviction, [`store`]) and calls in
+//!   flight another (admission control, [`budget`]); [`RunningServer::metrics`] reports memory
+//!   use, evictions and expirations, [`RunningServer::in_flight_metrics`] the admission control.
 //!
 //! # Embedding (tests)
 //! [`run`] binds the port, starts serving in the background and returns a [`RunningServer`]
@@ -39,7 +41,9 @@
 //! ```
 
 pub mod auth;
+pub mod budget;
 pub mod config;
+pub mod conn;
 pub mod cors;
 pub mod grpc;
 pub mod limits;

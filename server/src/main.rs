@@ -15,7 +15,97 @@ const SCOPED_KEY_SUBJECT: &str = "momento-server-scoped-key";
 /// How long open connections may delay exit after SIGINT/SIGTERM.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
+/// glibc malloc settings for a server whose memory cap is a process budget
+/// ([`momento_server::limits`]), applied before any thread starts:
+/// - `M_MMAP_THRESHOLD` 128 KiB: every larger block (values, request and response buffers) is
+///   its own mapping, unmapped as soon as it is freed. glibc's default threshold starts there
+///   but grows to the size of the largest block freed so far (up to 32 MiB), after which
+///   MiB-sized buffers come from the heap and their memory stays in the process after they are
+///   freed. Setting it turns that adjustment off (which also keeps the heap trim threshold at
+///   its 128 KiB default). Under tests/load (64 MiB cap) the peak RSS was 213 MiB without
+///   these two settings and 132 MiB with them alone (before the memory budget).
+/// - `M_ARENA_MAX` 2: glibc creates up to 8 heaps per core for threads that contend; each keeps
+///   its own free memory. Two match the runtime's workers on small machines and cap the
+///   fragmentation elsewhere.
+///
+/// A setting given through the environment (`MALLOC_MMAP_THRESHOLD_`, `MALLOC_ARENA_MAX`,
+/// `GLIBC_TUNABLES`) wins. Returns the settings applied, for the `event=allocator` line.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn tune_allocator() -> Vec<String> {
+    const MMAP_THRESHOLD: libc::c_int = 128 * 1024;
+    const ARENA_MAX: libc::c_int = 2;
+    let tunables = std::env::var("GLIBC_TUNABLES").unwrap_or_default();
+    let given =
+        |var: &str, tunable: &str| std::env::var_os(var).is_some() || tunables.contains(tunable);
+    let mut applied = Vec::new();
+    for (param, value, var, tunable, name) in [
+        (
+            libc::M_MMAP_THRESHOLD,
+            MMAP_THRESHOLD,
+            "MALLOC_MMAP_THRESHOLD_",
+            "glibc.malloc.mmap_threshold",
+            "mmap_threshold",
+        ),
+        (
+            libc::M_ARENA_MAX,
+            ARENA_MAX,
+            "MALLOC_ARENA_MAX",
+            "glibc.malloc.arena_max",
+            "arena_max",
+        ),
+    ] {
+        if given(var, tunable) {
+            applied.push(format!("{name}=env"));
+            continue;
+        }
+        // SAFETY: `mallopt` only sets allocator parameters; it is called here, on the main
+        // thread, before the runtime starts any other thread.
+        let ok = unsafe { libc::mallopt(param, value) } == 1;
+        applied.push(if ok {
+            format!("{name}={value}")
+        } else {
+            format!("{name}=failed")
+        });
+    }
+    applied
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn tune_allocator() -> Vec<String> {
+    vec!["default".to_owned()]
+}
+
+/// How often [`spawn_trimmer`] trims the heap.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+const TRIM_INTERVAL: Duration = Duration::from_millis(250);
+
+/// Every [`TRIM_INTERVAL`], gives the free pages inside glibc's heaps back to the system
+/// (`malloc_trim(0)`). Blocks below the mmap threshold (small values, collection elements,
+/// connection and codec buffers) come from the heaps, and a heap only shrinks at its top on its
+/// own: pages freed in the middle stay resident, e.g. those of small items evicted to make room
+/// for a large one, which the store budget no longer counts. Measured under tests/load (RSS
+/// minus stored items minus reserved in-flight bytes, sampled every 20 ms): at most 28 MiB
+/// trimming every second, 22 MiB every 250 ms (median ~20.5 MiB either way); each call takes
+/// 0.1–0.8 ms (debug build).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn spawn_trimmer() {
+    tokio::spawn(async {
+        let mut interval = tokio::time::interval(TRIM_INTERVAL);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            // SAFETY: `malloc_trim` only releases free memory; it takes the allocator's own
+            // locks and may run concurrently with other threads' allocations.
+            unsafe { libc::malloc_trim(0) };
+        }
+    });
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn spawn_trimmer() {}
+
 fn main() -> ExitCode {
+    let allocator = tune_allocator();
     let command = config::parse_args(
         std::env::args().skip(1),
         std::env::var_os("XDG_STATE_HOME"),
@@ -42,6 +132,7 @@ fn main() -> ExitCode {
             }
         },
         Ok(Command::Serve(config)) => {
+            log_info!("event=allocator {}", allocator.join(" "));
             let runtime = match tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
@@ -93,12 +184,17 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     let _ = stdout.flush();
     drop(stdout);
 
+    spawn_trimmer();
     let handle = server.shutdown_handle();
     let store = std::sync::Arc::clone(server.store());
+    let in_flight = server.in_flight().cloned();
     tokio::spawn(async move {
         let signal = shutdown_signal().await;
         // The store's final figures, for tests and operators watching the process from outside.
         log_info!("event=metrics {}", store.metrics());
+        if let Some(in_flight) = in_flight {
+            log_info!("event=in_flight {}", in_flight.metrics());
+        }
         log_info!("event=shutdown signal={signal}");
         handle.shutdown();
         tokio::time::sleep(SHUTDOWN_GRACE).await;

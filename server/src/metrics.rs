@@ -13,8 +13,11 @@ pub struct StoreMetrics {
     /// Approximate bytes of all stored items (live, plus expired ones not yet swept), as counted
     /// against the memory cap (see [`crate::store`]).
     pub used_bytes: u64,
-    /// The memory cap in bytes (`0` = unlimited).
+    /// The memory cap in bytes (`0` = unlimited): the whole process's budget.
     pub max_memory_bytes: u64,
+    /// The part of the cap left for stored items ([`crate::limits::Limits::store_budget`]):
+    /// `used_bytes` stays at or below it (`0` = unlimited).
+    pub store_budget_bytes: u64,
     /// Stored items (live, plus expired ones not yet swept).
     pub items: u64,
     /// Items evicted to stay under the memory cap, since start.
@@ -48,19 +51,20 @@ impl StoreMetrics {
 
 impl fmt::Display for StoreMetrics {
     /// `used_bytes=… max_memory_bytes=… items=… evictions=… evicted_bytes=… expirations=…
-    /// caches=…`.
+    /// caches=… store_budget_bytes=…`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "used_bytes={} max_memory_bytes={} items={} evictions={} evicted_bytes={} \
-             expirations={} caches={}",
+             expirations={} caches={} store_budget_bytes={}",
             self.used_bytes,
             self.max_memory_bytes,
             self.items,
             self.evictions,
             self.evicted_bytes,
             self.expirations,
-            self.caches.len()
+            self.caches.len(),
+            self.store_budget_bytes
         )
     }
 }

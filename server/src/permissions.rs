@@ -660,6 +660,31 @@ pub trait ScsRequest {
     fn read_keys(&self) -> Vec<&[u8]> {
         Vec::new()
     }
+
+    /// Whether the response may carry the stored data (values, fields, elements) of the items
+    /// at [`ScsRequest::keys`] and [`ScsRequest::read_keys`], and so weigh up to what they
+    /// weigh: the in-flight memory budget reserves that much before the call
+    /// ([`crate::budget`]). False for writes and for reads answering with counts, flags, TTLs,
+    /// types or ranks.
+    fn returns_stored_data(&self) -> bool {
+        self.access() != CacheAccess::Write
+            && !matches!(
+                Self::RPC,
+                "SetIf"
+                    | "SetIfNotExists"
+                    | "SetIfHash"
+                    | "ItemGetTtl"
+                    | "ItemGetType"
+                    | "KeysExist"
+                    | "DictionaryLength"
+                    | "SetContains"
+                    | "SetLength"
+                    | "ListLength"
+                    | "SortedSetGetRank"
+                    | "SortedSetLength"
+                    | "SortedSetLengthByScore"
+            )
+    }
 }
 
 /// Implements [`ScsRequest`] for requests with one key field and a fixed access kind.

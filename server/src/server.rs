@@ -1,14 +1,17 @@
 //! Starting and stopping the server.
 //!
 //! Layer order on the single port (outermost first):
-//! 1. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response;
-//! 2. `tonic_web::GrpcWebLayer` translates gRPC-web (binary and text, HTTP/1.1 and HTTP/2) to
+//! 1. [`crate::budget::InFlightLayer`] admits each call into the in-flight memory budget
+//!    (HTTP/1.1 calls wait while the bytes of calls being processed would exceed it) and
+//!    releases its share once the response has been written;
+//! 2. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response;
+//! 3. `tonic_web::GrpcWebLayer` translates gRPC-web (binary and text, HTTP/1.1 and HTTP/2) to
 //!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
-//! 3. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
+//! 4. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
 //!    `UNAUTHENTICATED` answers are translated for browsers by the layer above);
-//! 4. [`crate::limits::LimitsLayer`] makes this server's limits the current ones while a request
+//! 5. [`crate::limits::LimitsLayer`] makes this server's limits the current ones while a request
 //!    runs (read by the request validators);
-//! 5. the tonic router with the services.
+//! 6. the tonic router with the services.
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -24,7 +27,9 @@ use tonic_web::GrpcWebLayer;
 use tower_layer::{Identity, Layer, Stack};
 
 use crate::auth::{self, AuthLayer, Claims, TokenSigner};
+use crate::budget::{InFlightBudget, InFlightLayer, InFlightMetrics};
 use crate::config::{AuthMode, Config};
+use crate::conn::CappedRead;
 use crate::cors::cors_layer;
 use crate::grpc::auth::auth_server::AuthServer;
 use crate::grpc::cache_client::ping_server::PingServer;
@@ -111,6 +116,7 @@ pub struct RunningServer {
     signer: TokenSigner,
     store: Arc<Store>,
     topics: Arc<Topics>,
+    in_flight: Option<Arc<InFlightBudget>>,
     shutdown: ShutdownHandle,
     task: JoinHandle<Result<(), tonic::transport::Error>>,
 }
@@ -163,6 +169,16 @@ impl RunningServer {
         self.store.metrics()
     }
 
+    /// The in-flight budget's counters (`None` without a memory cap), see [`crate::budget`].
+    pub fn in_flight_metrics(&self) -> Option<InFlightMetrics> {
+        self.in_flight.as_ref().map(|budget| budget.metrics())
+    }
+
+    /// The in-flight budget (`None` without a memory cap).
+    pub fn in_flight(&self) -> Option<&Arc<InFlightBudget>> {
+        self.in_flight.as_ref()
+    }
+
     /// A handle that stops the server.
     pub fn shutdown_handle(&self) -> ShutdownHandle {
         self.shutdown.clone()
@@ -194,10 +210,14 @@ fn endpoint_for(addr: SocketAddr) -> String {
 }
 
 /// The tower layers in front of the services, outermost last in the type (innermost first):
-/// CORS, then gRPC-web, then auth, then limits (see the module docs for the order).
+/// in-flight budget, CORS, then gRPC-web, then auth, then limits (see the module docs for the
+/// order).
 pub type Layers = Stack<
     LimitsLayer,
-    Stack<AuthLayer, Stack<GrpcWebLayer, Stack<tower_http::cors::CorsLayer, Identity>>>,
+    Stack<
+        AuthLayer,
+        Stack<GrpcWebLayer, Stack<tower_http::cors::CorsLayer, Stack<InFlightLayer, Identity>>>,
+    >,
 >;
 
 /// The whole request handler the port serves: [`Layers`] around the tonic [`Routes`] of every
@@ -209,6 +229,7 @@ struct Built {
     signer: TokenSigner,
     store: Arc<Store>,
     topics: Arc<Topics>,
+    in_flight: Option<Arc<InFlightBudget>>,
     layers: Layers,
     routes: Routes,
     shutdown_tx: watch::Sender<bool>,
@@ -234,6 +255,9 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         max_subscriptions: config.max_subscriptions,
     }));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let in_flight = limits
+        .memory_budget()
+        .map(|budget| Arc::new(InFlightBudget::new(budget.in_flight_bytes)));
 
     let auth_layer = match config.auth {
         AuthMode::Token => AuthLayer::required(signer.clone()),
@@ -246,7 +270,10 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
             auth_layer,
             Stack::new(
                 GrpcWebLayer::new(),
-                Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+                Stack::new(
+                    cors_layer(&config.cors_origins),
+                    Stack::new(InFlightLayer::new(in_flight.clone()), Identity::new()),
+                ),
             ),
         ),
     );
@@ -306,6 +333,7 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         signer,
         store,
         topics,
+        in_flight,
         layers,
         routes,
         shutdown_tx,
@@ -347,6 +375,8 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         .accept_http1(true)
         .layer(built.layers)
         .add_routes(built.routes);
+    // Reads capped per connection (crate::conn): bounds hyper's per-connection read buffers.
+    let incoming = tokio_stream::StreamExt::map(incoming, |conn| conn.map(CappedRead));
     let task =
         tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(built.shutdown_rx)));
 
@@ -359,14 +389,36 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         config.key_file,
         config.cors_origins,
     );
+    let budget = limits.memory_budget();
     crate::log_info!(
-        "event=limits max_memory_bytes={} max_item_size_bytes={} max_ttl_seconds={} \
-         max_caches={} (0 = unlimited)",
+        "event=limits max_memory_bytes={} store_budget_bytes={} in_flight_budget_bytes={} \
+         baseline_allowance_bytes={} max_item_size_bytes={} max_ttl_seconds={} max_caches={} \
+         (0 = unlimited; the memory cap is split between the process, calls in flight and \
+         stored items)",
         limits.max_memory_bytes,
+        budget.map_or(0, |b| b.store_bytes),
+        built
+            .in_flight
+            .as_ref()
+            .map_or(0, |b| b.metrics().budget_bytes),
+        budget.map_or(0, |b| b.baseline_bytes),
         limits.max_item_size_bytes,
         limits.max_ttl_seconds,
         limits.max_caches,
     );
+    if let Some(budget) = budget.filter(|b| !b.fits()) {
+        crate::log_warn!(
+            "event=memory_cap_too_small max_memory_bytes={} needed_bytes={} (the process, one \
+             call carrying the largest item and {} bytes of items need more than the cap: \
+             only the stored items are capped)",
+            budget.total_bytes,
+            budget
+                .baseline_bytes
+                .saturating_add(budget.in_flight_bytes)
+                .saturating_add(budget.store_bytes),
+            budget.store_bytes,
+        );
+    }
 
     Ok(RunningServer {
         local_addr,
@@ -376,6 +428,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         signer: built.signer,
         store: built.store,
         topics: built.topics,
+        in_flight: built.in_flight,
         shutdown: ShutdownHandle(Arc::new(built.shutdown_tx)),
         task,
     })

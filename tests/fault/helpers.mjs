@@ -192,15 +192,21 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Resident set size of `pid` in bytes (VmRSS from /proc/<pid>/status), or null if it is gone. */
-export function rssBytes(pid) {
+/** A `kB` field of /proc/<pid>/status in bytes, or null if the process is gone. */
+function procStatusBytes(pid, field) {
   try {
-    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : null;
   } catch {
     return null;
   }
 }
+
+/** Resident set size of `pid` in bytes (VmRSS from /proc/<pid>/status), or null if it is gone. */
+export const rssBytes = (pid) => procStatusBytes(pid, 'VmRSS');
+
+/** Peak resident set size of `pid` since it started, in bytes (VmHWM, kept by the kernel: no sampling gaps). */
+export const peakRssBytes = (pid) => procStatusBytes(pid, 'VmHWM');
 
 /** Asserts `r` is a response value (never a thrown error), returns it. */
 export function assertValue(r, what) {

@@ -82,8 +82,9 @@ pub fn check_ttl(ttl_ms: u64) -> Result<u64, Status> {
 }
 
 /// `RESOURCE_EXHAUSTED` (`err: item_size_limit_exceeded`) when an item of `size` bytes is over
-/// the current item size limit or cannot fit under the memory cap even alone
-/// ([`crate::limits::current`]); `what` completes "the … bytes" in the message.
+/// the current item size limit or cannot fit in the store budget even alone
+/// ([`crate::limits::current`], [`crate::limits::Limits::store_budget`]); `what` completes
+/// "the … bytes" in the message.
 fn check_size_limits(size: usize, what: &str) -> Result<(), Status> {
     let limits = crate::limits::current();
     let max = limits.max_item_size_bytes;
@@ -94,12 +95,19 @@ fn check_size_limits(size: usize, what: &str) -> Result<(), Status> {
         ));
     }
     let charged = crate::metrics::to_u64(size.saturating_add(crate::store::ITEM_OVERHEAD_BYTES));
-    match limits.memory_cap() {
-        Some(cap) if charged > cap => Err(limit_exceeded(
+    match (limits.memory_cap(), limits.store_budget()) {
+        (Some(cap), Some(store)) if charged > store && store == cap => Err(limit_exceeded(
             "item_size_limit_exceeded",
             format!(
                 "Item size limit exceeded: {what} {size} bytes, more than the server's whole \
                  memory cap of {cap} bytes (--max-memory-mb)"
+            ),
+        )),
+        (Some(cap), Some(store)) if charged > store => Err(limit_exceeded(
+            "item_size_limit_exceeded",
+            format!(
+                "Item size limit exceeded: {what} {size} bytes, more than the {store} bytes the \
+                 server's memory cap of {cap} bytes (--max-memory-mb) leaves for stored items"
             ),
         )),
         _ => Ok(()),
@@ -107,7 +115,7 @@ fn check_size_limits(size: usize, what: &str) -> Result<(), Status> {
 }
 
 /// `RESOURCE_EXHAUSTED` with metadata `err: item_size_limit_exceeded` when key + value exceed
-/// the current item size limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole memory cap.
+/// the current item size limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole store budget.
 pub fn check_item_size(key: &[u8], value: &[u8]) -> Result<(), Status> {
     check_size_limits(key.len().saturating_add(value.len()), "the item is")
 }
@@ -136,7 +144,7 @@ pub fn type_mismatch(expected: &str) -> Status {
 
 /// `RESOURCE_EXHAUSTED` with metadata `err: item_size_limit_exceeded` when a collection item's
 /// total size (key + every field, value or element, in bytes) exceeds the current item size
-/// limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole memory cap.
+/// limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole store budget.
 pub fn check_collection_size(size: usize) -> Result<(), Status> {
     check_size_limits(size, "the collection would be")
 }

@@ -25,13 +25,14 @@
 //! # Eviction (LRU)
 //! Every access to an existing item (reads included) stamps it with the next value of a global
 //! atomic clock; each shard indexes its items by stamp (`BTreeMap`, O(log n) per access). When
-//! an operation leaves the store above the memory cap ([`Limits::max_memory_bytes`]), the
+//! an operation leaves the store above its budget ([`Limits::store_budget`]: the part of
+//! `--max-memory-mb` left for items, see [`crate::limits`]), the
 //! operation's thread — after releasing its shard — takes the eviction lock (only ever taken when
 //! over the cap) and evicts globally least-recently-used items until the store fits: it peeks the
 //! oldest stamp of every shard, then evicts from the shard holding the oldest item every item
 //! older than the runner-up shard's oldest (O(shards) per batch, O(log n) per item). The
-//! item just written is the most recent, so it goes last; an item bigger than the whole cap is
-//! rejected up front by the request validators (`RESOURCE_EXHAUSTED`).
+//! item just written is the most recent, so it goes last; an item bigger than the whole store
+//! budget is rejected up front by the request validators (`RESOURCE_EXHAUSTED`).
 
 mod item;
 pub mod sorted_set;
@@ -136,6 +137,8 @@ pub struct Store {
     shards: Box<[Mutex<Shard>]>,
     hasher: RandomState,
     limits: Limits,
+    /// [`Limits::store_budget`]: eviction keeps the accounted bytes at or below it.
+    store_budget: Option<u64>,
     /// Global recency clock.
     clock: AtomicU64,
     counters: Counters,
@@ -379,6 +382,7 @@ impl Store {
                 .collect(),
             hasher: RandomState::new(),
             limits,
+            store_budget: limits.store_budget(),
             clock: AtomicU64::new(1),
             counters: Counters::default(),
             evicting: Mutex::new(EvictionLog::default()),
@@ -500,9 +504,20 @@ impl Store {
         Ok(result)
     }
 
-    /// Evicts least-recently-used items while the store is above its memory cap.
+    /// The bytes charged for the item at `key` of `cache` (expired or not), without touching
+    /// its recency: what a read of it is about to copy out ([`crate::budget`]).
+    pub fn charged_size(&self, cache: &str, key: &[u8]) -> Option<usize> {
+        let shard = lock(self.shard_for(cache, key));
+        shard
+            .caches
+            .get(cache)
+            .and_then(|items| items.items.get(key))
+            .map(|entry| entry.size)
+    }
+
+    /// Evicts least-recently-used items while the store is above its budget.
     fn enforce_memory_cap(&self, now: Instant) {
-        let Some(cap) = self.limits.memory_cap() else {
+        let Some(cap) = self.store_budget else {
             return;
         };
         if self.counters.bytes() <= cap {
@@ -556,11 +571,13 @@ impl Store {
         if due && log.evicted_since > 0 {
             crate::log_warn!(
                 "event=evicting reason=memory_cap evicted={} evicted_bytes={} used_bytes={} \
-                 max_memory_bytes={cap} items={} evictions_total={} (least recently used items \
-                 are dropped to stay under --max-memory-mb; at most one line per {}s)",
+                 max_memory_bytes={} store_budget_bytes={cap} items={} evictions_total={} \
+                 (least recently used items are dropped to stay under the part of \
+                 --max-memory-mb left for items; at most one line per {}s)",
                 log.evicted_since,
                 log.evicted_bytes_since,
                 self.counters.bytes(),
+                self.limits.max_memory_bytes,
                 Counters::get(&self.counters.items),
                 Counters::get(&self.counters.evictions),
                 EVICTION_LOG_INTERVAL.as_secs(),
@@ -594,7 +611,7 @@ impl Store {
             .sum()
     }
 
-    /// Approximate bytes of all stored items, as counted against the memory cap.
+    /// Approximate bytes of all stored items, as counted against the store budget.
     pub fn used_bytes(&self) -> u64 {
         self.counters.bytes()
     }
@@ -622,6 +639,7 @@ impl Store {
         StoreMetrics {
             used_bytes: self.counters.bytes(),
             max_memory_bytes: self.limits.max_memory_bytes,
+            store_budget_bytes: self.store_budget.unwrap_or(0),
             items: Counters::get(&self.counters.items),
             evictions: Counters::get(&self.counters.evictions),
             evicted_bytes: Counters::get(&self.counters.evicted_bytes),

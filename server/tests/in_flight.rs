@@ -1,0 +1,202 @@
+//! The in-flight memory budget: concurrent large calls over native gRPC (HTTP/2, no
+//! `content-length`: admitted from the length prefix without waiting, so that streams sharing a
+//! connection never starve each other) and gRPC-web text (HTTP/1.1, `content-length`: queued)
+//! all succeed, and the budget is whole again afterwards.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use std::time::Duration;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use common::{request, SECRET};
+use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse, SetRequest};
+use momento_proto::control_client::CreateCacheRequest;
+use momento_server::grpc::cache_client::scs_client::ScsClient;
+use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
+use momento_server::{AuthMode, Config, Limits, RunningServer, SecretSource};
+use prost::Message as _;
+use tonic::transport::Channel;
+
+const MIB: usize = 1024 * 1024;
+const CACHE: &str = "in-flight";
+
+fn value(i: usize) -> Vec<u8> {
+    (0..4 * MIB).map(|j| (i * 31 + j * 7) as u8).collect()
+}
+
+async fn channel(server: &RunningServer) -> Channel {
+    Channel::from_shared(server.url())
+        .unwrap()
+        .connect()
+        .await
+        .unwrap()
+}
+
+fn data(channel: Channel) -> ScsClient<Channel> {
+    ScsClient::new(channel)
+        .max_encoding_message_size(64 * MIB)
+        .max_decoding_message_size(64 * MIB)
+}
+
+/// A `Get` over gRPC-web text (HTTP/1.1): the value, or `None` on a miss.
+async fn web_text_get(server: &RunningServer, key: &[u8]) -> Option<Vec<u8>> {
+    let message = GetRequest {
+        cache_key: key.to_vec(),
+    }
+    .encode_to_vec();
+    let mut framed = vec![0u8];
+    framed.extend_from_slice(&(message.len() as u32).to_be_bytes());
+    framed.extend_from_slice(&message);
+    let response = reqwest::Client::builder()
+        .http1_only()
+        .build()
+        .unwrap()
+        .post(format!(
+            "{}/cache_client.Scs/Get",
+            server.url().trim_end_matches('/')
+        ))
+        .header("content-type", "application/grpc-web-text")
+        .header("accept", "application/grpc-web-text")
+        .header("x-grpc-web", "1")
+        .header("cache", CACHE)
+        .header("authorization", server.auth_token())
+        .body(STANDARD.encode(framed))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    let body: Vec<u8> = text
+        .trim()
+        .as_bytes()
+        .chunks(4)
+        .flat_map(|group| STANDARD.decode(group).unwrap())
+        .collect();
+    assert_eq!(body[0], 0, "a data frame first");
+    let len = u32::from_be_bytes(body[1..5].try_into().unwrap()) as usize;
+    let response = GetResponse::decode(&body[5..5 + len]).unwrap();
+    match response.result() {
+        ECacheResult::Hit => Some(response.cache_body),
+        ECacheResult::Miss => None,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_large_calls_queue_within_the_budget() {
+    tokio::time::timeout(Duration::from_secs(120), large_calls())
+        .await
+        .expect("no call hangs");
+}
+
+async fn large_calls() {
+    let server = momento_server::run(Config {
+        port: 0,
+        auth: AuthMode::Token,
+        secret: SecretSource::Bytes(SECRET.to_vec()),
+        limits: Limits {
+            max_memory_bytes: 64 * MIB as u64,
+            ..Limits::default()
+        },
+        ..Config::default()
+    })
+    .await
+    .unwrap();
+    let budget = server.in_flight_metrics().unwrap().budget_bytes;
+    assert_eq!(
+        Some(budget),
+        server
+            .store()
+            .limits()
+            .memory_budget()
+            .map(|b| b.in_flight_bytes.div_ceil(1024) * 1024)
+    );
+    let token = server.auth_token().to_owned();
+    let channel = channel(&server).await;
+    ScsControlClient::new(channel.clone())
+        .create_cache(request(
+            CreateCacheRequest {
+                cache_name: CACHE.to_owned(),
+            },
+            None,
+            Some(&token),
+        ))
+        .await
+        .unwrap();
+
+    // Six 4 MiB sets at once over one HTTP/2 connection (each costs ~8 MiB of the ~11.7 MiB
+    // budget): they overdraw it rather than wait.
+    let sets = (0..6).map(|i| {
+        let mut client = data(channel.clone());
+        let token = token.clone();
+        tokio::spawn(async move {
+            client
+                .set(request(
+                    SetRequest {
+                        cache_key: format!("k{i}").into_bytes(),
+                        cache_body: value(i),
+                        ttl_milliseconds: 600_000,
+                    },
+                    Some(CACHE),
+                    Some(&token),
+                ))
+                .await
+                .unwrap();
+        })
+    });
+    for set in sets.collect::<Vec<_>>() {
+        set.await.unwrap();
+    }
+    let after_sets = server.in_flight_metrics().unwrap();
+    assert!(after_sets.overdrafts > 0, "{after_sets:?}");
+
+    // Then reads of all of them at once, half over HTTP/2, half over gRPC-web text: their
+    // responses queue for the budget.
+    let server = std::sync::Arc::new(server);
+    let gets = (0..6).map(|i| {
+        let mut client = data(channel.clone());
+        let token = token.clone();
+        let server = std::sync::Arc::clone(&server);
+        tokio::spawn(async move {
+            let key = format!("k{i}").into_bytes();
+            let got = if i % 2 == 0 {
+                let response = client
+                    .get(request(
+                        GetRequest { cache_key: key },
+                        Some(CACHE),
+                        Some(&token),
+                    ))
+                    .await
+                    .unwrap()
+                    .into_inner();
+                assert_eq!(response.result(), ECacheResult::Hit);
+                response.cache_body
+            } else {
+                web_text_get(&server, &key).await.expect("a hit")
+            };
+            assert!(got == value(i), "value {i} round-trips");
+        })
+    });
+    for get in gets.collect::<Vec<_>>() {
+        get.await.unwrap();
+    }
+    let metrics = server.in_flight_metrics().unwrap();
+    assert!(metrics.waits > after_sets.waits, "{metrics:?}");
+    assert!(metrics.peak_reserved_bytes <= budget, "{metrics:?}");
+    // Everything goes back once the responses are sent.
+    for _ in 0..100 {
+        if server.in_flight_metrics().unwrap().reserved_bytes == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(server.in_flight_metrics().unwrap().reserved_bytes, 0);
+    assert_eq!(server.metrics().evictions, 0);
+}
