@@ -28,6 +28,7 @@ async fn drive<F: Future>(fut: F) -> F::Output {
         match step(fut.as_mut(), settled) {
             Step::Ready(v) => return v,
             Step::Wait(p) => settled = JsFuture::from(p).await.unwrap(),
+            Step::Stalled => panic!("the future stalled without waiting on a promise"),
         }
     }
 }

@@ -18,7 +18,7 @@ use web_sys::AbortSignal;
 use super::config;
 use super::convert::{self, tagged, IntoJs};
 use crate::core::client::Client;
-use crate::core::error::MomentoError;
+use crate::core::error::{MomentoError, MomentoErrorCode};
 use crate::core::ping::{PingRequest, PingResponse};
 use crate::core::rpc::{decode_reply, Rpc, UnaryRpc};
 use crate::transport::driver::{step, Step};
@@ -49,6 +49,10 @@ impl PendingCall {
         match step(self.future.as_mut(), settled) {
             Step::Ready(result) => result,
             Step::Wait(promise) => promise.into(),
+            Step::Stalled => convert::error(&MomentoError::new(
+                MomentoErrorCode::Unknown,
+                "internal error: the call stalled without waiting on anything",
+            )),
         }
     }
 }

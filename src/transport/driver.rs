@@ -44,21 +44,20 @@ pub enum Step<T> {
     Ready(T),
     /// Await this promise, then [`step`] again with its value.
     Wait(Promise),
+    /// The future is pending without waiting on a promise: nothing would ever wake it (a bug; no future of this
+    /// crate does that). Reported instead of re-polled, so a driver never spins.
+    Stalled,
 }
 
-/// Polls `fut` once, `settled` being the value of the promise it waited on last (`undefined` the first time). A
-/// future that is pending without waiting on a promise (impossible in this crate) is reported as waiting on an
-/// already resolved promise, so the driver polls it again instead of hanging.
+/// Polls `fut` once, `settled` being the value of the promise it waited on last (`undefined` the first time).
 pub fn step<F: Future + ?Sized>(fut: Pin<&mut F>, settled: JsValue) -> Step<F::Output> {
     SETTLED.with(|s| *s.borrow_mut() = Some(settled));
     let poll = fut.poll(&mut Context::from_waker(Waker::noop()));
     SETTLED.with(|s| s.borrow_mut().take());
     match poll {
         Poll::Ready(v) => Step::Ready(v),
-        Poll::Pending => Step::Wait(
-            WAITING
-                .with(|w| w.borrow_mut().take())
-                .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED)),
-        ),
+        Poll::Pending => WAITING
+            .with(|w| w.borrow_mut().take())
+            .map_or(Step::Stalled, Step::Wait),
     }
 }
