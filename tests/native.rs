@@ -169,12 +169,12 @@ async fn ttl_expires() {
         "ttl".into(),
         b"k".to_vec(),
         b"v".to_vec(),
-        Some(0.2),
+        Some(1.0),
         60_000,
     )
     .unwrap();
     c.send(set, None).await.unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
     let get = GetRequest::new("ttl".into(), b"k".to_vec()).unwrap();
     assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Miss);
 }

@@ -28,12 +28,14 @@ fn parse_strings(text: &str) {
     let base = EndpointOverrides::Base {
         base: a.to_owned(),
         prefix: Some(b.to_owned()),
+        secure: (b.len() % 3 != 0).then_some(b.len() % 3 == 1),
     };
     let _ = Credentials::from_string(key, Some(&base));
     let all = EndpointOverrides::All {
         cache: a.to_owned(),
         control: b.to_owned(),
         token: text.to_owned(),
+        secure: None,
     };
     let _ = Credentials::from_string(key, Some(&all));
     let _ = jwt_claims(text);

@@ -398,7 +398,7 @@ fn transport_status(e: TransportError, timeout_ms: u32) -> Result<Status, Moment
         TransportError::Timeout => Err(timeout_error(timeout_ms)),
         TransportError::Cancelled => Err(MomentoError::new(
             MomentoErrorCode::Cancelled,
-            "Request cancelled by the caller's AbortSignal",
+            "the caller's AbortSignal was aborted",
         )),
         TransportError::Network(msg) => Ok(Status::new(
             grpc_code::UNAVAILABLE,

@@ -8,8 +8,10 @@
 //!
 //! Endpoint derivation for gRPC-web: a base `<base>` becomes `https://web.cache.<base>`, `https://web.control.<base>`
 //! and `https://web.token.<base>`, as the official web SDK does. A base with an explicit `http://`/`https://` scheme,
-//! or a loopback/IP/`localhost` host (a local momento-server), is used as-is for all three, over `http://` when no
-//! scheme is given. Overridden endpoints never get the `web.` prefix.
+//! or an IP literal or `localhost` host (a local momento-server), is used as-is for all three. A host given without a
+//! scheme gets `https://`, except loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`), which get
+//! `http://`: a token never travels in plain text to another machine unless the caller asks for it, with an explicit
+//! `http://` or `secureConnection: false` in the endpoint overrides. Overridden endpoints never get the `web.` prefix.
 
 use super::error::MomentoError;
 use super::json;
@@ -37,6 +39,9 @@ pub enum EndpointOverrides {
         control: String,
         /// Token endpoint.
         token: String,
+        /// `secureConnection`: `Some(false)` sends scheme-less hosts over `http://`, `Some(true)` over `https://`,
+        /// `None` decides by host (loopback → `http://`).
+        secure: Option<bool>,
     },
     /// A base endpoint from which `cache.`, `control.` and `token.` hosts are derived (after an optional prefix).
     Base {
@@ -44,6 +49,8 @@ pub enum EndpointOverrides {
         base: String,
         /// Optional extra host prefix (`<prefix>.cache.<base>`).
         prefix: Option<String>,
+        /// `secureConnection`, as for [`EndpointOverrides::All`].
+        secure: Option<bool>,
     },
 }
 
@@ -180,9 +187,14 @@ impl Credentials {
 
 /// Endpoints derived from a base endpoint.
 pub fn from_base(base: &str) -> Endpoints {
+    from_base_with(base, None)
+}
+
+/// Endpoints derived from a base endpoint, `secure` as in [`EndpointOverrides`].
+fn from_base_with(base: &str, secure: Option<bool>) -> Endpoints {
     let base = trim_end_ascii(base.trim(), b'/');
-    if has_scheme(base) || is_local_host(base) {
-        let url = with_scheme(base, "http://");
+    if has_scheme(base) || is_ip_or_localhost(base) {
+        let url = with_scheme(base, scheme_for(base, secure));
         return Endpoints {
             cache: url.clone(),
             control: url.clone(),
@@ -202,24 +214,34 @@ fn overridden(o: &EndpointOverrides) -> Endpoints {
             cache,
             control,
             token,
+            secure,
         } => Endpoints {
-            cache: with_scheme(cache, "https://"),
-            control: with_scheme(control, "https://"),
-            token: with_scheme(token, "https://"),
+            cache: with_scheme(cache, scheme_for(cache, *secure)),
+            control: with_scheme(control, scheme_for(control, *secure)),
+            token: with_scheme(token, scheme_for(token, *secure)),
         },
-        EndpointOverrides::Base { base, prefix } => {
-            if has_scheme(base) || is_local_host(base) {
-                return from_base(base);
+        EndpointOverrides::Base {
+            base,
+            prefix,
+            secure,
+        } => {
+            if has_scheme(base) || is_ip_or_localhost(base) {
+                return from_base_with(base, *secure);
             }
+            let scheme = if *secure == Some(false) {
+                "http://"
+            } else {
+                "https://"
+            };
             let p = prefix
                 .as_deref()
                 .filter(|p| !p.is_empty())
                 .map(|p| p.to_owned() + ".")
                 .unwrap_or_default();
             Endpoints {
-                cache: ["https://", &p, "cache.", base].concat(),
-                control: ["https://", &p, "control.", base].concat(),
-                token: ["https://", &p, "token.", base].concat(),
+                cache: [scheme, &p, "cache.", base].concat(),
+                control: [scheme, &p, "control.", base].concat(),
+                token: [scheme, &p, "token.", base].concat(),
             }
         }
     }
@@ -239,20 +261,49 @@ fn with_scheme(s: &str, default_scheme: &str) -> String {
 }
 
 fn web_url(prefix: &str, host: &str) -> String {
-    if has_scheme(host) || is_local_host(host) {
-        return with_scheme(host, "http://");
+    if has_scheme(host) || is_ip_or_localhost(host) {
+        return with_scheme(host, scheme_for(host, None));
     }
     ["https://", prefix, host].concat()
 }
 
-/// True for `localhost`, IPv4 literals and bracketed IPv6 literals, with or without a port.
-fn is_local_host(hostport: &str) -> bool {
-    let host = if let Some(rest) = hostport.strip_prefix('[') {
-        return rest.contains(']');
-    } else {
-        rsplit_once_ascii(hostport, b':').map_or(hostport, |(h, _)| h)
-    };
-    host == "localhost" || is_ipv4(host)
+/// The scheme for `hostport` when it has none: what `secure` says, else `http://` for loopback hosts only.
+fn scheme_for(hostport: &str, secure: Option<bool>) -> &'static str {
+    match secure {
+        Some(true) => "https://",
+        Some(false) => "http://",
+        None if is_loopback(hostport) => "http://",
+        None => "https://",
+    }
+}
+
+/// The host of `host[:port]` / `[v6][:port]` (brackets kept). Byte-wise: char patterns pull core's searchers in.
+fn host_of(hostport: &str) -> &str {
+    let b = hostport.as_bytes();
+    if b.first() == Some(&b'[') {
+        return match b.iter().position(|&c| c == b']') {
+            Some(i) => hostport.get(..=i).unwrap_or(hostport),
+            None => hostport,
+        };
+    }
+    rsplit_once_ascii(hostport, b':').map_or(hostport, |(h, _)| h)
+}
+
+/// True for `localhost`, IPv4 literals and bracketed IPv6 literals, with or without a port: hosts that take no
+/// `web.cache.` prefix.
+fn is_ip_or_localhost(hostport: &str) -> bool {
+    let host = host_of(hostport);
+    host.as_bytes().last() == Some(&b']') || host == "localhost" || is_ipv4(host)
+}
+
+/// True for hosts that name this machine: `localhost` and `*.localhost` (RFC 6761), `127.0.0.0/8` and `[::1]`.
+fn is_loopback(hostport: &str) -> bool {
+    let host = trim_end_ascii(host_of(hostport), b'.');
+    let b = host.as_bytes();
+    host == "localhost"
+        || b.ends_with(b".localhost")
+        || host == "[::1]"
+        || (b.starts_with(b"127.") && is_ipv4(host))
 }
 
 /// Accepts exactly what `host.parse::<std::net::Ipv4Addr>()` accepts (four decimal octets ≤ 255, no leading
@@ -320,11 +371,88 @@ mod tests {
 
     #[test]
     fn local_hosts() {
-        assert!(is_local_host("127.0.0.1:8080"));
-        assert!(is_local_host("localhost"));
-        assert!(is_local_host("[::1]:9"));
-        assert!(!is_local_host("cache.example.com:443"));
-        assert!(!is_local_host("127.0.0.01:8080"));
+        assert!(is_ip_or_localhost("127.0.0.1:8080"));
+        assert!(is_ip_or_localhost("localhost"));
+        assert!(is_ip_or_localhost("[::1]:9"));
+        assert!(is_ip_or_localhost("10.1.2.3"));
+        assert!(!is_ip_or_localhost("cache.example.com:443"));
+        assert!(!is_ip_or_localhost("127.0.0.01:8080"));
+        for loopback in [
+            "127.0.0.1:8080",
+            "127.9.8.7",
+            "localhost",
+            "localhost:1",
+            "a.localhost:9",
+            "[::1]:443",
+            "[::1]",
+        ] {
+            assert!(is_loopback(loopback), "{loopback}");
+        }
+        for remote in [
+            "203.0.113.5:8080",
+            "10.1.2.3",
+            "[2001:db8::1]:443",
+            "localhost.example.com",
+            "128.0.0.1",
+            "[::2]",
+        ] {
+            assert!(!is_loopback(remote), "{remote}");
+        }
+    }
+
+    #[test]
+    fn only_loopback_endpoints_use_plain_http() {
+        // A key naming a remote IP literal would send its token in clear text: it gets https:// (and no web. prefix,
+        // which an IP literal cannot take).
+        for (endpoint, url) in [
+            ("203.0.113.5:8080", "https://203.0.113.5:8080"),
+            ("10.1.2.3", "https://10.1.2.3"),
+            ("[2001:db8::1]:443", "https://[2001:db8::1]:443"),
+            ("127.0.0.1:8080", "http://127.0.0.1:8080"),
+            ("[::1]:8080", "http://[::1]:8080"),
+            ("localhost:8080", "http://localhost:8080"),
+            ("http://203.0.113.5:8080", "http://203.0.113.5:8080"),
+        ] {
+            let key = STANDARD.encode(format!(r#"{{"endpoint":"{endpoint}","api_key":"k"}}"#));
+            let c = Credentials::from_string(&key, None).unwrap();
+            assert_eq!(
+                (c.endpoints.cache.as_str(), c.endpoints.token.as_str()),
+                (url, url),
+                "{endpoint}"
+            );
+        }
+        // The explicit opt-in: secureConnection false (and its opposite).
+        let key = STANDARD.encode(r#"{"endpoint":"e","api_key":"k"}"#);
+        let base = |base: &str, secure| EndpointOverrides::Base {
+            base: base.into(),
+            prefix: None,
+            secure,
+        };
+        let c = Credentials::from_string(&key, Some(&base("10.1.2.3:80", Some(false)))).unwrap();
+        assert_eq!(c.endpoints.control, "http://10.1.2.3:80");
+        let c = Credentials::from_string(&key, Some(&base("example.com", Some(false)))).unwrap();
+        assert_eq!(c.endpoints.cache, "http://cache.example.com");
+        let c = Credentials::from_string(&key, Some(&base("127.0.0.1:80", Some(true)))).unwrap();
+        assert_eq!(c.endpoints.cache, "https://127.0.0.1:80");
+        let all = EndpointOverrides::All {
+            cache: "10.0.0.1:1".into(),
+            control: "localhost:2".into(),
+            token: "http://10.0.0.1:3".into(),
+            secure: None,
+        };
+        let c = Credentials::from_string(&key, Some(&all)).unwrap();
+        assert_eq!(
+            (
+                c.endpoints.cache.as_str(),
+                c.endpoints.control.as_str(),
+                c.endpoints.token.as_str()
+            ),
+            (
+                "https://10.0.0.1:1",
+                "http://localhost:2",
+                "http://10.0.0.1:3"
+            )
+        );
     }
 
     #[test]
@@ -389,6 +517,7 @@ mod tests {
             cache: "http://127.0.0.1:1".into(),
             control: "ctl.example.com".into(),
             token: "https://tok.example.com/".into(),
+            secure: None,
         };
         let c = Credentials::from_string(&key, Some(&o)).unwrap();
         assert_eq!(c.endpoints.cache, "http://127.0.0.1:1");
@@ -397,6 +526,7 @@ mod tests {
         let o = EndpointOverrides::Base {
             base: "b.example.com".into(),
             prefix: Some("p".into()),
+            secure: None,
         };
         let c = Credentials::from_string(&key, Some(&o)).unwrap();
         assert_eq!(c.endpoints.cache, "https://p.cache.b.example.com");

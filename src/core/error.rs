@@ -92,7 +92,7 @@ impl MomentoErrorCode {
             Self::AlreadyExists => "ALREADY_EXISTS_ERROR",
             Self::NotFound => "NOT_FOUND_ERROR",
             Self::StoreNotFound => "STORE_NOT_FOUND_ERROR",
-            Self::ItemNotFound => "ITEM_NOT_FOUND_ERROR",
+            Self::ItemNotFound => "STORE_ITEM_NOT_FOUND_ERROR",
             Self::InternalServer => "INTERNAL_SERVER_ERROR",
             Self::Permission => "PERMISSION_ERROR",
             Self::Authentication => "AUTHENTICATION_ERROR",
@@ -131,7 +131,7 @@ impl MomentoErrorCode {
             Self::Permission => "Insufficient permissions to perform an operation on a cache",
             Self::Authentication => "Invalid authentication credentials to connect to cache service",
             Self::Cancelled => {
-                "The request was cancelled by the server; please contact us at support@momentohq.com"
+                "The request was cancelled; please contact us if this was unexpected at support@momentohq.com"
             }
             Self::Connection => "Error connecting to Momento servers",
             Self::LimitExceeded => {

@@ -27,9 +27,10 @@ pub fn name(kind: &str, name: &str) -> Result<(), MomentoError> {
     Ok(())
 }
 
-/// Rejects a TTL of 0 ms given in milliseconds (`updateTtl`, `increaseTtl`, `decreaseTtl` take ms).
+/// A TTL in whole milliseconds (`updateTtl`, `increaseTtl`, `decreaseTtl` take ms): rejects 0, negatives, fractions,
+/// NaN and absurd values.
 pub fn ttl_ms(ttl_ms: f64) -> Result<u64, MomentoError> {
-    if !ttl_ms.is_finite() || ttl_ms < 1.0 || ttl_ms > MAX_TTL_MS as f64 {
+    if !is_whole(ttl_ms) || ttl_ms < 1.0 || ttl_ms > MAX_TTL_MS as f64 {
         return Err(bad_ttl(ttl_ms));
     }
     Ok(ttl_ms as u64)
@@ -43,14 +44,19 @@ pub fn key(key: &[u8]) -> Result<(), MomentoError> {
     Ok(())
 }
 
-/// Converts a TTL in seconds to milliseconds, rejecting 0, negatives, NaN and absurd values instead of silently
-/// replacing them with the default (a defect of the official web SDK).
+/// Converts a TTL in whole seconds to milliseconds, rejecting fractions (as the official SDK does), and 0, negatives,
+/// NaN and absurd values instead of silently replacing them with the default (a defect of the official web SDK).
 pub fn ttl_seconds_to_ms(ttl_seconds: f64) -> Result<u64, MomentoError> {
     let ms = ttl_seconds * 1000.0;
-    if !ttl_seconds.is_finite() || ttl_seconds <= 0.0 || ms < 1.0 || ms > MAX_TTL_MS as f64 {
+    if !is_whole(ttl_seconds) || ttl_seconds < 1.0 || ms > MAX_TTL_MS as f64 {
         return Err(bad_ttl(ttl_seconds));
     }
-    Ok(ms.round() as u64)
+    Ok(ms as u64)
+}
+
+/// A finite number without a fractional part.
+fn is_whole(n: f64) -> bool {
+    n.is_finite() && n.fract() == 0.0
 }
 
 fn bad_ttl(ttl: f64) -> MomentoError {
@@ -105,7 +111,16 @@ mod tests {
     #[test]
     fn ttls() {
         assert_eq!(ttl_seconds_to_ms(1.0).unwrap(), 1000);
-        assert_eq!(ttl_seconds_to_ms(0.25).unwrap(), 250);
+        for fractional in [0.25, 1.5, 59.999] {
+            assert_eq!(
+                ttl_seconds_to_ms(fractional).unwrap_err().message,
+                [
+                    "ttl must be a positive integer, received ",
+                    &js_number(fractional)
+                ]
+                .concat()
+            );
+        }
         assert_eq!(
             ttl_seconds_to_ms(0.0).unwrap_err().message,
             "ttl must be a positive integer, received 0"
@@ -132,6 +147,7 @@ mod tests {
         assert!(name("list", "l").is_ok());
         assert_eq!(ttl_ms(1500.0).unwrap(), 1500);
         assert!(ttl_ms(0.0).is_err());
+        assert!(ttl_ms(1.5).is_err());
     }
 
     #[test]

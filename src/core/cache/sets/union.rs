@@ -70,13 +70,13 @@ mod tests {
 
     #[test]
     fn encodes_elements_and_collection_ttl() {
-        let ttl = CollectionTtl::new(Some(0.5), false, 60_000).unwrap();
+        let ttl = CollectionTtl::new(Some(2.0), false, 60_000).unwrap();
         let p = SetUnionRequest::new("c".into(), "s".into(), vec![b"a".to_vec()], ttl)
             .unwrap()
             .into_proto();
         assert_eq!(p.set_name, b"s");
         assert_eq!(p.elements, vec![b"a".to_vec()]);
-        assert_eq!((p.ttl_milliseconds, p.refresh_ttl), (500, false));
+        assert_eq!((p.ttl_milliseconds, p.refresh_ttl), (2000, false));
         assert_eq!(
             SetUnionRequest::new("c".into(), "".into(), vec![], ttl)
                 .unwrap_err()
