@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, start_call, PendingCall};
 use super::config;
-use super::convert::{self, set, tagged, IntoJs};
+use super::convert::{self, set, tagged, IntoJs, Text};
 use crate::core::auth::generate_api_key::{GenerateApiKeyRequest, GenerateApiKeyResponse};
 use crate::core::auth::generate_disposable_token::{
     GenerateDisposableTokenRequest, GenerateDisposableTokenResponse,
@@ -71,7 +71,8 @@ impl AuthClientCore {
     pub fn generate_disposable_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
-        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: Option<f64>,
+        #[wasm_bindgen(js_name = validForSeconds, unchecked_param_type = "number | undefined")]
+        valid_for_seconds: JsValue,
         #[wasm_bindgen(js_name = tokenId, unchecked_param_type = "string | undefined")]
         token_id: JsValue,
     ) -> PendingCall {
@@ -87,7 +88,7 @@ impl AuthClientCore {
             Ok(prepare(GenerateDisposableTokenRequest::new(
                 self.client.credentials().auth_token.clone(),
                 parse_scope(&scope)?,
-                valid_for_seconds,
+                convert::maybe_number(&valid_for_seconds, "validForSeconds")?,
                 token_id,
             )?))
         })
@@ -99,13 +100,14 @@ impl AuthClientCore {
     pub fn generate_api_key(
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
-        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: Option<f64>,
+        #[wasm_bindgen(js_name = validForSeconds, unchecked_param_type = "number | undefined")]
+        valid_for_seconds: JsValue,
     ) -> PendingCall {
         start_call(&self.client, &None, || {
             Ok(prepare(GenerateApiKeyRequest::new(
                 self.client.credentials().auth_token.clone(),
                 parse_scope(&scope)?,
-                valid_for_seconds,
+                convert::maybe_number(&valid_for_seconds, "validForSeconds")?,
             )?))
         })
     }
@@ -115,12 +117,12 @@ impl AuthClientCore {
     #[wasm_bindgen(js_name = refreshApiKey)]
     pub fn refresh_api_key(
         &self,
-        #[wasm_bindgen(js_name = refreshToken)] refresh_token: String,
+        #[wasm_bindgen(js_name = refreshToken)] refresh_token: Text,
     ) -> PendingCall {
         start_call(&self.client, &None, || {
             Ok(prepare(RefreshApiKeyRequest::new(
                 self.client.credentials().auth_token.clone(),
-                refresh_token,
+                convert::text(&refresh_token, "refreshToken")?,
             )))
         })
     }

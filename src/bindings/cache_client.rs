@@ -150,9 +150,12 @@ impl CacheClientCore {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
-        #[wasm_bindgen(js_name = defaultTtlSeconds)] default_ttl_seconds: f64,
+        #[wasm_bindgen(js_name = defaultTtlSeconds, unchecked_param_type = "number")]
+        default_ttl_seconds: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
     ) -> Result<CacheClientCore, JsValue> {
+        // Not a number (a symbol, a string…) reads as NaN, which the TTL check rejects with the official text.
+        let default_ttl_seconds = default_ttl_seconds.as_f64().unwrap_or(f64::NAN);
         let default_ttl_ms = crate::core::validation::ttl_seconds_to_ms(default_ttl_seconds)
             .map_err(|e| convert::throwable(&e))?;
         let client = Client::new(

@@ -24,8 +24,8 @@ export type CredentialData = {
   authToken: string; cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; expiresAt: number | undefined;
 };
 /** Endpoint overrides of a v1 key: all three endpoints, or a base endpoint with an optional host prefix. */
-export type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string }
-  | { baseEndpoint: string; endpointPrefix?: string };
+export type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; secureConnection?: boolean }
+  | { baseEndpoint: string; endpointPrefix?: string; secureConnection?: boolean };
 "#;
 
 /// Parses a v1 API key, disposable token or legacy JWT (with optional `endpointOverrides`) or, when
@@ -112,10 +112,11 @@ pub(crate) fn credentials(data: &JsValue) -> Credentials {
     }
 }
 
-/// `{cacheEndpoint, controlEndpoint, tokenEndpoint}` (all three strings) or `{baseEndpoint, endpointPrefix?}`;
-/// anything else means no overrides.
+/// `{cacheEndpoint, controlEndpoint, tokenEndpoint, secureConnection?}` (all three strings) or `{baseEndpoint,
+/// endpointPrefix?, secureConnection?}`; anything else means no overrides.
 fn overrides(o: &JsValue) -> Option<EndpointOverrides> {
     let s = |name: &str| get(o, name).as_string();
+    let secure = get(o, "secureConnection").as_bool();
     if let (Some(cache), Some(control), Some(token)) =
         (s("cacheEndpoint"), s("controlEndpoint"), s("tokenEndpoint"))
     {
@@ -123,10 +124,12 @@ fn overrides(o: &JsValue) -> Option<EndpointOverrides> {
             cache,
             control,
             token,
+            secure,
         });
     }
     s("baseEndpoint").map(|base| EndpointOverrides::Base {
         base,
         prefix: s("endpointPrefix"),
+        secure,
     })
 }

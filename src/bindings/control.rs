@@ -5,7 +5,7 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{set, tagged, IntoJs};
+use super::convert::{self, set, tagged, IntoJs, Text};
 use crate::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
 use crate::core::control::delete_cache::{DeleteCacheRequest, DeleteCacheResponse};
 use crate::core::control::flush_cache::{FlushCacheRequest, FlushCacheResponse};
@@ -17,18 +17,28 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = createCache)]
     pub fn create_cache(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
     ) -> PendingCall {
-        self.start(&None, || Ok(prepare(CreateCacheRequest::new(cache_name)?)))
+        self.start(&None, || {
+            Ok(prepare(CreateCacheRequest::new(convert::text(
+                &cache_name,
+                "cache name",
+            )?)?))
+        })
     }
 
     /// Deletes a cache: `{type: 'Success'}` or an error object (NOT_FOUND_ERROR if it does not exist).
     #[wasm_bindgen(js_name = deleteCache)]
     pub fn delete_cache(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
     ) -> PendingCall {
-        self.start(&None, || Ok(prepare(DeleteCacheRequest::new(cache_name)?)))
+        self.start(&None, || {
+            Ok(prepare(DeleteCacheRequest::new(convert::text(
+                &cache_name,
+                "cache name",
+            )?)?))
+        })
     }
 
     /// Lists caches, one page: `{type: 'Success', caches: CacheInfo[], nextToken}` (the facade follows pages).
@@ -48,9 +58,14 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = flushCache)]
     pub fn flush_cache(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
     ) -> PendingCall {
-        self.start(&None, || Ok(prepare(FlushCacheRequest::new(cache_name)?)))
+        self.start(&None, || {
+            Ok(prepare(FlushCacheRequest::new(convert::text(
+                &cache_name,
+                "cache name",
+            )?)?))
+        })
     }
 }
 

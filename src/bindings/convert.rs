@@ -13,6 +13,25 @@ pub trait IntoJs {
     fn into_js(self) -> JsValue;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A JS argument declared `string` that wasm-bindgen hands over as it is, unchecked (a `String` parameter would
+    /// make the glue copy whatever it is given into wasm memory, and a number there traps): read it with [`text`].
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type Text;
+}
+
+/// A required string argument: `undefined`/`null` read as empty (so the core's official "… must not be empty" text
+/// follows); anything else that is not a string is an INVALID_ARGUMENT `<what> must be a string`.
+pub fn text(value: &JsValue, what: &str) -> Result<String, MomentoError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(String::new());
+    }
+    value
+        .as_string()
+        .ok_or_else(|| MomentoError::invalid_argument([what, " must be a string"].concat()))
+}
+
 /// `string | Uint8Array` → bytes (strings are UTF-8 encoded once, here).
 pub fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, MomentoError> {
     if let Some(s) = value.as_string() {
@@ -50,6 +69,17 @@ pub fn number(value: &JsValue, what: &str) -> Result<f64, MomentoError> {
         .ok_or_else(|| MomentoError::invalid_argument([what, " must be a number"].concat()))
 }
 
+/// An array (or typed array) of numbers → `f64`s; anything else is an INVALID_ARGUMENT `<what> must be an array of
+/// numbers`.
+pub fn numbers(value: &JsValue, what: &str) -> Result<Vec<f64>, MomentoError> {
+    let bad = || MomentoError::invalid_argument([what, " must be an array of numbers"].concat());
+    if let Some(a) = value.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(a.to_vec());
+    }
+    let array = value.dyn_ref::<js_sys::Array>().ok_or_else(bad)?;
+    array.iter().map(|v| v.as_f64().ok_or_else(bad)).collect()
+}
+
 /// Reads property `name` of an optional options object.
 pub fn field(options: &Option<Object>, name: &str) -> JsValue {
     options
@@ -60,14 +90,31 @@ pub fn field(options: &Option<Object>, name: &str) -> JsValue {
 
 /// An optional number option (`undefined`/`null` → `None`; anything else must be a number).
 pub fn opt_number(options: &Option<Object>, name: &str) -> Result<Option<f64>, MomentoError> {
-    let v = field(options, name);
-    if v.is_undefined() || v.is_null() {
+    maybe_number(&field(options, name), name)
+}
+
+/// An optional number argument (`undefined`/`null` → `None`; anything else must be a number).
+pub fn maybe_number(value: &JsValue, what: &str) -> Result<Option<f64>, MomentoError> {
+    if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    v.as_f64()
-        .map(Some)
-        .ok_or_else(|| MomentoError::invalid_argument([name, " must be a number"].concat()))
+    number(value, what).map(Some)
 }
+
+/// An optional whole-number option (`undefined`/`null` → `None`): a non-negative safe integer, else an
+/// INVALID_ARGUMENT `<name> must be a non-negative integer`.
+pub fn opt_whole(options: &Option<Object>, name: &str) -> Result<Option<u64>, MomentoError> {
+    match opt_number(options, name)? {
+        None => Ok(None),
+        Some(n) if (0.0..=MAX_SAFE_INTEGER).contains(&n) && n.fract() == 0.0 => Ok(Some(n as u64)),
+        Some(_) => Err(MomentoError::invalid_argument(
+            [name, " must be a non-negative integer"].concat(),
+        )),
+    }
+}
+
+/// `Number.MAX_SAFE_INTEGER`.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// The collection TTL of a write: the facade normalizes a JS `CollectionTtl` into `options.ttlSeconds`
 /// (number or undefined) and `options.refreshTtl` (boolean, default true).

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
+use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
 use crate::core::cache::dictionaries::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::cache::dictionaries::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
 use crate::core::cache::dictionaries::get::{DictionaryGetRequest, DictionaryGetResponse};
@@ -32,7 +32,7 @@ enum Op {
     /// `DictionarySet`; `arg` is the `[field, value][]` array.
     Set,
     /// `DictionaryIncrement` by this amount; `arg` is the field.
-    Increment(f64),
+    Increment(JsValue),
 }
 
 impl CacheClientCore {
@@ -41,12 +41,14 @@ impl CacheClientCore {
     fn dictionary_call(
         &self,
         op: Op,
-        cache_name: String,
-        dictionary_name: String,
+        cache_name: Text,
+        dictionary_name: Text,
         arg: JsValue,
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let dictionary_name = convert::text(&dictionary_name, "dictionary name")?;
             Ok(match op {
                 Op::Fetch => prepare(DictionaryFetchRequest::new(cache_name, dictionary_name)?),
                 Op::Length => prepare(DictionaryLengthRequest::new(cache_name, dictionary_name)?),
@@ -70,7 +72,7 @@ impl CacheClientCore {
                     cache_name,
                     dictionary_name,
                     convert::bytes(&arg, "field")?,
-                    amount,
+                    convert::number(&amount, "amount")?,
                     convert::collection_ttl(&options, self.default_ttl_ms)?,
                 )?),
             })
@@ -104,8 +106,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = dictionaryFetch)]
     pub fn dictionary_fetch(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -124,8 +126,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = dictionaryGetFields)]
     pub fn dictionary_get_fields(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
@@ -139,8 +141,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = dictionarySetFields)]
     pub fn dictionary_set_fields(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array]>")]
         items: JsValue,
         #[wasm_bindgen(
@@ -156,10 +158,10 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = dictionaryIncrement)]
     pub fn dictionary_increment(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
-        amount: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
@@ -178,8 +180,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = dictionaryRemoveFields)]
     pub fn dictionary_remove_fields(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
@@ -192,8 +194,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = dictionaryLength)]
     pub fn dictionary_length(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,

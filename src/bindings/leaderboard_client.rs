@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, start_call, PendingCall, Prepared};
 use super::config;
-use super::convert::{self, set, tagged, IntoJs};
+use super::convert::{self, set, tagged, IntoJs, Text};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
 use crate::core::leaderboard::delete::{DeleteRequest, DeleteResponse};
@@ -78,14 +78,18 @@ impl LeaderboardClientCore {
     /// Inserts or updates elements given as flat `(id, score)` pairs: `{type: 'Success'}`.
     pub fn upsert(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
-        #[wasm_bindgen(js_name = idScorePairs)] id_score_pairs: Vec<f64>,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
+        #[wasm_bindgen(js_name = idScorePairs, unchecked_param_type = "Float64Array")]
+        id_score_pairs: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
+            let id_score_pairs = convert::numbers(&id_score_pairs, "elements")?;
             if id_score_pairs.len() % 2 != 0 {
                 return Err(MomentoError::invalid_argument(
                     "elements must be (id, score) pairs",
@@ -111,14 +115,16 @@ impl LeaderboardClientCore {
     #[wasm_bindgen(js_name = fetchByScore)]
     pub fn fetch_by_score(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
             let o = FetchByScoreOptions {
                 min_score: convert::opt_number(&options, "minScore")?,
                 max_score: convert::opt_number(&options, "maxScore")?,
@@ -138,21 +144,23 @@ impl LeaderboardClientCore {
     #[wasm_bindgen(js_name = fetchByRank)]
     pub fn fetch_by_rank(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
-        #[wasm_bindgen(js_name = startRank)] start_rank: f64,
-        #[wasm_bindgen(js_name = endRank)] end_rank: f64,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
+        #[wasm_bindgen(js_name = startRank, unchecked_param_type = "number")] start_rank: JsValue,
+        #[wasm_bindgen(js_name = endRank, unchecked_param_type = "number")] end_rank: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
             Ok(prepare(FetchByRankRequest::new(
                 cache_name,
                 leaderboard_name,
-                start_rank,
-                end_rank,
+                convert::number(&start_rank, "startRank")?,
+                convert::number(&end_rank, "endRank")?,
                 order(&options)?,
             )?))
         })
@@ -162,19 +170,21 @@ impl LeaderboardClientCore {
     #[wasm_bindgen(js_name = getRank)]
     pub fn get_rank(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
-        ids: Vec<f64>,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "number[]")] ids: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
         )]
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
             Ok(prepare(GetRankRequest::new(
                 cache_name,
                 leaderboard_name,
-                &ids,
+                &convert::numbers(&ids, "ids")?,
                 order(&options)?,
             )?))
         })
@@ -183,13 +193,15 @@ impl LeaderboardClientCore {
     /// The number of elements: `{type: 'Success', length}`.
     pub fn length(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
             Ok(prepare(LengthRequest::new(cache_name, leaderboard_name)?))
         })
     }
@@ -198,18 +210,20 @@ impl LeaderboardClientCore {
     #[wasm_bindgen(js_name = removeElements)]
     pub fn remove_elements(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
-        ids: Vec<f64>,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "number[]")] ids: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
             Ok(prepare(RemoveElementsRequest::new(
                 cache_name,
                 leaderboard_name,
-                &ids,
+                &convert::numbers(&ids, "ids")?,
             )?))
         })
     }
@@ -217,13 +231,15 @@ impl LeaderboardClientCore {
     /// Deletes the leaderboard: `{type: 'Success'}`.
     pub fn delete(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
             Ok(prepare(DeleteRequest::new(cache_name, leaderboard_name)?))
         })
     }

@@ -6,7 +6,7 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, uint8_array_list, IntoJs};
+use super::convert::{self, set, tagged, uint8, uint8_array_list, IntoJs, Text};
 use crate::core::cache::lists::concatenate_back::{
     ListConcatenateBackRequest, ListConcatenateBackResponse,
 };
@@ -52,12 +52,14 @@ impl CacheClientCore {
     fn list_call(
         &self,
         op: Op,
-        cache_name: String,
-        list_name: String,
+        cache_name: Text,
+        list_name: Text,
         arg: JsValue,
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let list_name = convert::text(&list_name, "list name")?;
             let ttl = || convert::collection_ttl(&options, self.default_ttl_ms);
             let number = |name: &str| convert::opt_number(&options, name);
             Ok(match op {
@@ -122,8 +124,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listPushFront)]
     pub fn list_push_front(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
@@ -138,8 +140,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listPushBack)]
     pub fn list_push_back(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
@@ -154,8 +156,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listConcatenateFront)]
     pub fn list_concatenate_front(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
@@ -170,8 +172,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listConcatenateBack)]
     pub fn list_concatenate_back(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
@@ -185,8 +187,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listPopFront)]
     pub fn list_pop_front(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -204,8 +206,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listPopBack)]
     pub fn list_pop_back(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -224,8 +226,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listFetch)]
     pub fn list_fetch(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "{ startIndex?: number; endIndex?: number; abortSignal?: AbortSignal }"
         )]
@@ -244,8 +246,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listRetain)]
     pub fn list_retain(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "{ startIndex?: number; endIndex?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
@@ -264,8 +266,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listRemoveValue)]
     pub fn list_remove_value(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
@@ -278,8 +280,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = listLength)]
     pub fn list_length(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = listName)] list_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = listName)] list_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,

@@ -6,7 +6,7 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, IntoJs};
+use super::convert::{self, set, tagged, uint8, IntoJs, Text};
 use crate::core::cache::delete::{DeleteRequest, DeleteResponse};
 use crate::core::cache::get::{GetRequest, GetResponse};
 use crate::core::cache::set::{SetRequest, SetResponse};
@@ -16,13 +16,14 @@ impl CacheClientCore {
     /// Reads a key: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
     pub fn get(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(GetRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
@@ -33,13 +34,14 @@ impl CacheClientCore {
     /// Stores a value for `ttl` seconds (default: the client's `defaultTtlSeconds`); `ttl: 0` is rejected.
     pub fn set(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(SetRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
@@ -53,13 +55,14 @@ impl CacheClientCore {
     /// Deletes a key: `{type: 'Success'}`.
     pub fn delete(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(DeleteRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,

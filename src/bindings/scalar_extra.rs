@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, IntoJs};
+use super::convert::{self, set, tagged, uint8, IntoJs, Text};
 use crate::core::cache::get_batch::{GetBatchRequest, GetBatchResponse};
 use crate::core::cache::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
 use crate::core::cache::increment::{IncrementRequest, IncrementResponse};
@@ -25,13 +25,14 @@ impl CacheClientCore {
     #[inline(never)]
     fn set_if(
         &self,
-        cache_name: String,
+        cache_name: Text,
         key: JsValue,
         value: JsValue,
         condition: Result<Condition, MomentoError>,
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(SetIfRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
@@ -47,13 +48,14 @@ impl CacheClientCore {
     #[inline(never)]
     fn set_if_hash(
         &self,
-        cache_name: String,
+        cache_name: Text,
         key: JsValue,
         value: JsValue,
         condition: Result<HashCondition, MomentoError>,
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(SetIfHashRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
@@ -68,17 +70,18 @@ impl CacheClientCore {
     #[inline(never)]
     fn update_ttl_with(
         &self,
-        cache_name: String,
+        cache_name: Text,
         key: JsValue,
-        ttl_milliseconds: f64,
+        ttl_milliseconds: JsValue,
         change: TtlChange,
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(UpdateTtlRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
-                ttl_milliseconds,
+                convert::number(&ttl_milliseconds, "ttlMilliseconds")?,
                 change,
             )?))
         })
@@ -94,17 +97,18 @@ impl CacheClientCore {
     /// Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried.
     pub fn increment(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
-        amount: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(IncrementRequest::new(
                 cache_name,
                 convert::bytes(&field, "field")?,
-                amount,
+                convert::number(&amount, "amount")?,
                 convert::opt_number(&options, "ttl")?,
                 self.default_ttl_ms,
             )?))
@@ -115,7 +119,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfAbsent)]
     pub fn set_if_absent(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
@@ -128,7 +132,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfPresent)]
     pub fn set_if_present(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
@@ -141,7 +145,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfEqual)]
     pub fn set_if_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
@@ -156,7 +160,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfNotEqual)]
     pub fn set_if_not_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
@@ -172,7 +176,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfPresentAndNotEqual)]
     pub fn set_if_present_and_not_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
@@ -188,7 +192,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfAbsentOrEqual)]
     pub fn set_if_absent_or_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
@@ -203,13 +207,14 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = getWithHash)]
     pub fn get_with_hash(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(GetWithHashRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
@@ -221,7 +226,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setWithHash)]
     pub fn set_with_hash(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
@@ -240,7 +245,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfPresentAndHashEqual)]
     pub fn set_if_present_and_hash_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
@@ -256,7 +261,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfPresentAndHashNotEqual)]
     pub fn set_if_present_and_hash_not_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
@@ -272,7 +277,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfAbsentOrHashEqual)]
     pub fn set_if_absent_or_hash_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
@@ -288,7 +293,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setIfAbsentOrHashNotEqual)]
     pub fn set_if_absent_or_hash_not_equal(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
@@ -305,13 +310,14 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = getBatch)]
     pub fn get_batch(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(GetBatchRequest::new(
                 cache_name,
                 convert::bytes_list(&keys, "keys")?,
@@ -324,7 +330,7 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setBatch)]
     pub fn set_batch(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array, number?]>"
         )]
@@ -333,6 +339,7 @@ impl CacheClientCore {
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             let array = items
                 .dyn_ref::<Array>()
                 .ok_or_else(|| MomentoError::invalid_argument("items must be an array"))?;
@@ -367,13 +374,14 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = keysExist)]
     pub fn keys_exist(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(KeysExistRequest::new(
                 cache_name,
                 convert::bytes_list(&keys, "keys")?,
@@ -385,13 +393,14 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = itemGetType)]
     pub fn item_get_type(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(ItemGetTypeRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
@@ -403,13 +412,14 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = itemGetTtl)]
     pub fn item_get_ttl(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(ItemGetTtlRequest::new(
                 cache_name,
                 convert::bytes(&key, "key")?,
@@ -421,9 +431,10 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = updateTtl)]
     pub fn update_ttl(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: f64,
+        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
+        ttl_milliseconds: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -441,9 +452,10 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = increaseTtl)]
     pub fn increase_ttl(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: f64,
+        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
+        ttl_milliseconds: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -461,9 +473,10 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = decreaseTtl)]
     pub fn decrease_ttl(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: f64,
+        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
+        ttl_milliseconds: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,

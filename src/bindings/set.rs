@@ -6,7 +6,7 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
+use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
 use crate::core::cache::sets::contains::{SetContainsRequest, SetContainsResponse};
 use crate::core::cache::sets::difference::{SetDifferenceRequest, SetDifferenceResponse};
 use crate::core::cache::sets::fetch::SetFetchRequest;
@@ -23,9 +23,9 @@ enum Op {
     /// `SetLength`.
     Length,
     /// `SetSample` with this limit.
-    Sample(f64),
+    Sample(JsValue),
     /// `SetPop` with this count.
-    Pop(f64),
+    Pop(JsValue),
     /// `SetUnion` of `elements`.
     Add,
     /// `SetDifference` minus `elements`.
@@ -40,17 +40,27 @@ impl CacheClientCore {
     fn set_call(
         &self,
         op: Op,
-        cache_name: String,
-        set_name: String,
+        cache_name: Text,
+        set_name: Text,
         elements: JsValue,
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let set_name = convert::text(&set_name, "set name")?;
             Ok(match op {
                 Op::Fetch => prepare(SetFetchRequest::new(cache_name, set_name)?),
                 Op::Length => prepare(SetLengthRequest::new(cache_name, set_name)?),
-                Op::Sample(limit) => prepare(SetSampleRequest::new(cache_name, set_name, limit)?),
-                Op::Pop(count) => prepare(SetPopRequest::new(cache_name, set_name, count)?),
+                Op::Sample(limit) => prepare(SetSampleRequest::new(
+                    cache_name,
+                    set_name,
+                    convert::number(&limit, "limit")?,
+                )?),
+                Op::Pop(count) => prepare(SetPopRequest::new(
+                    cache_name,
+                    set_name,
+                    convert::number(&count, "count")?,
+                )?),
                 Op::Add => prepare(SetUnionRequest::new(
                     cache_name,
                     set_name,
@@ -78,8 +88,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setFetch)]
     pub fn set_fetch(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = setName)] set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -92,8 +102,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setAddElements)]
     pub fn set_add_elements(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = setName)] set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
@@ -107,8 +117,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setRemoveElements)]
     pub fn set_remove_elements(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = setName)] set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
@@ -121,8 +131,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setContainsElements)]
     pub fn set_contains_elements(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = setName)] set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
@@ -135,9 +145,9 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setSample)]
     pub fn set_sample(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = setName)] set_name: String,
-        limit: f64,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = setName)] set_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "number")] limit: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -156,9 +166,9 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setPop)]
     pub fn set_pop(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = setName)] set_name: String,
-        count: f64,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = setName)] set_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -176,8 +186,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = setLength)]
     pub fn set_length(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = setName)] set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = setName)] set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,

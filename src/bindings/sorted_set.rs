@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs};
+use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
 use crate::core::cache::sorted_sets::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
 use crate::core::cache::sorted_sets::get_rank::{
     SortedSetGetRankRequest, SortedSetGetRankResponse,
@@ -44,7 +44,7 @@ enum Op {
     /// `SortedSetGetRank`; `arg` is the value.
     GetRank,
     /// `SortedSetIncrement` by this amount; `arg` is the value.
-    IncrementScore(f64),
+    IncrementScore(JsValue),
     /// `SortedSetRemove`; `arg` is the values array.
     Remove,
     /// `SortedSetLength` (no `arg`).
@@ -61,12 +61,14 @@ impl CacheClientCore {
     fn sorted_set_call(
         &self,
         op: Op,
-        cache_name: String,
-        sorted_set_name: String,
+        cache_name: Text,
+        sorted_set_name: Text,
         arg: JsValue,
         options: Option<Object>,
     ) -> PendingCall {
         self.start(&options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let sorted_set_name = convert::text(&sorted_set_name, "sorted set name")?;
             let ttl = || convert::collection_ttl(&options, self.default_ttl_ms);
             let number = |name: &str| convert::opt_number(&options, name);
             Ok(match op {
@@ -107,7 +109,7 @@ impl CacheClientCore {
                     cache_name,
                     sorted_set_name,
                     convert::bytes(&arg, "value")?,
-                    amount,
+                    convert::number(&amount, "amount")?,
                     ttl()?,
                 )?),
                 Op::Remove => prepare(SortedSetRemoveRequest::new(
@@ -210,8 +212,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetPutElements)]
     pub fn sorted_set_put_elements(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, number]>")]
         elements: JsValue,
         #[wasm_bindgen(
@@ -228,8 +230,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetFetchByRank)]
     pub fn sorted_set_fetch_by_rank(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "{ startRank?: number; endRank?: number; order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
         )]
@@ -244,8 +246,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetFetchByScore)]
     pub fn sorted_set_fetch_by_score(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
         )]
@@ -260,8 +262,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetGetScores)]
     pub fn sorted_set_get_scores(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
@@ -275,8 +277,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetGetRank)]
     pub fn sorted_set_get_rank(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
@@ -291,10 +293,10 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetIncrementScore)]
     pub fn sorted_set_increment_score(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        amount: f64,
+        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
         #[wasm_bindgen(
             unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
         )]
@@ -308,8 +310,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetRemoveElements)]
     pub fn sorted_set_remove_elements(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
@@ -322,8 +324,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetLength)]
     pub fn sorted_set_length(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
@@ -337,8 +339,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetLengthByScore)]
     pub fn sorted_set_length_by_score(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "{ minScore?: number; maxScore?: number; abortSignal?: AbortSignal }"
         )]
@@ -353,8 +355,8 @@ impl CacheClientCore {
     #[wasm_bindgen(js_name = sortedSetUnionStore)]
     pub fn sorted_set_union_store(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<{ sortedSetName: string; weight: number }>")]
         sources: JsValue,
         #[wasm_bindgen(

@@ -11,7 +11,7 @@ use web_sys::AbortController;
 
 use super::cache_client::{prepare, start_call, PendingCall};
 use super::config;
-use super::convert::{self, set, tagged, uint8, IntoJs};
+use super::convert::{self, set, tagged, uint8, IntoJs, Text};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
 use crate::core::topics::publish::{PublishRequest, PublishResponse, TopicMessage};
@@ -59,14 +59,16 @@ impl TopicClientCore {
     /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.
     pub fn publish(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = topicName)] topic_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = topicName)] topic_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
             Object,
         >,
     ) -> PendingCall {
         start_call(&self.client, &options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let topic_name = convert::text(&topic_name, "topic name")?;
             let message = match value.as_string() {
                 Some(text) => TopicMessage::Text(text),
                 None => TopicMessage::Binary(convert::bytes(&value, "value")?),
@@ -82,8 +84,8 @@ impl TopicClientCore {
     /// reconnectMaxDelayMillis?}`. Throws INVALID_ARGUMENT_ERROR for bad names.
     pub fn subscribe(
         &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: String,
-        #[wasm_bindgen(js_name = topicName)] topic_name: String,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = topicName)] topic_name: Text,
         #[wasm_bindgen(
             unchecked_param_type = "{ resumeAtTopicSequenceNumber?: number; sequencePage?: number; firstMessageTimeoutMillis?: number; reconnectInitialDelayMillis?: number; reconnectMaxDelayMillis?: number }"
         )]
@@ -95,20 +97,22 @@ impl TopicClientCore {
                 "AbortController is not available",
             ))
         })?;
-        let num = |name: &str| convert::opt_number(&options, name).map_err(fail);
+        let cache_name = convert::text(&cache_name, "cache name").map_err(fail)?;
+        let topic_name = convert::text(&topic_name, "topic name").map_err(fail)?;
+        let num = |name: &str| convert::opt_whole(&options, name).map_err(fail);
         let defaults = SubscribeOptions {
             first_message_timeout_ms: self.client.config().client_timeout_ms,
             ..SubscribeOptions::default()
         };
         let opts = SubscribeOptions {
-            resume_at_sequence_number: num("resumeAtTopicSequenceNumber")?.map_or(0, |n| n as u64),
-            sequence_page: num("sequencePage")?.map_or(0, |n| n as u64),
+            resume_at_sequence_number: num("resumeAtTopicSequenceNumber")?.unwrap_or(0),
+            sequence_page: num("sequencePage")?.unwrap_or(0),
             first_message_timeout_ms: num("firstMessageTimeoutMillis")?
-                .map_or(defaults.first_message_timeout_ms, |n| n as u32),
+                .map_or(defaults.first_message_timeout_ms, saturate),
             reconnect_initial_ms: num("reconnectInitialDelayMillis")?
-                .map_or(defaults.reconnect_initial_ms, |n| n as u32),
+                .map_or(defaults.reconnect_initial_ms, saturate),
             reconnect_max_ms: num("reconnectMaxDelayMillis")?
-                .map_or(defaults.reconnect_max_ms, |n| n as u32),
+                .map_or(defaults.reconnect_max_ms, saturate),
         };
         let subscription = Subscription::new(
             Rc::clone(&self.client),
@@ -123,6 +127,11 @@ impl TopicClientCore {
             controller,
         })
     }
+}
+
+/// A whole number of milliseconds as the core's `u32` (larger values mean "practically never").
+fn saturate(ms: u64) -> u32 {
+    u32::try_from(ms).unwrap_or(u32::MAX)
 }
 
 /// A live subscription: call `next()` repeatedly; `unsubscribe()` ends it.
