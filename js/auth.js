@@ -2,60 +2,10 @@
 // SDK: PermissionScopes, DisposableTokenScopes, AllDataReadWrite, AllCaches/AllTopics/AllCacheItems/AllFunctions,
 // CacheRole/TopicRole/FunctionRole, ExpiresIn. The wasm core (AuthClientCore) validates scopes and maps them to the
 // wire; this file only builds the official object shapes and wraps results in the response classes.
-import { drive } from './drive.js';
 import { AuthClientCore } from './momento_wasm.js';
-import { Configuration, CredentialProvider, credentialData } from './config.js';
-import { sdkErrorFrom, unknownErrorFrom } from './errors.js';
+import { Configuration } from './config.js';
+import { ClientBase, invalid, runtimeVersion } from './pipeline.js';
 import * as auth from './responses/auth.js';
-import { invalid, invalidError, runtimeVersion, toInvalidArgument } from './client.js';
-
-// ---------------------------------------------------------------- shared client plumbing (internal)
-
-// One home for these: client.js (re-exported under the names leaderboard.js uses).
-export {
-  invalid as _invalid, invalidError as _invalidError, toInvalidArgument as _toInvalidArgument,
-  runtimeVersion as _runtimeVersion,
-};
-
-/** The official default: a v2 key from MOMENTO_API_KEY + MOMENTO_ENDPOINT, else a v1 key from MOMENTO_API_KEY. */
-export function _defaultCredentialProvider() {
-  try {
-    return CredentialProvider.fromEnvVarV2(undefined);
-  } catch {
-    try {
-      return CredentialProvider.fromEnvVar('MOMENTO_API_KEY');
-    } catch (e) {
-      throw toInvalidArgument(e);
-    }
-  }
-}
-
-/** Checks the client props every wasm client takes; throws InvalidArgumentError otherwise. */
-export function _checkProps(configuration, credentialProvider) {
-  if (!(configuration instanceof Configuration)) throw invalidError('configuration must be a Configuration');
-  if (!(credentialProvider instanceof CredentialProvider)) {
-    throw invalidError('credentialProvider must be a CredentialProvider');
-  }
-}
-
-/**
- * Runs a core call for `owner` (which has `_core` and `_throwOnErrors`) and wraps the tagged result in `ns`'s
- * classes. Never rejects unless throwOnErrors is set, in which case Error responses reject with their SdkError.
- */
-export async function _callCore(owner, ns, run) {
-  let r;
-  try {
-    r = owner._core ? await drive(run(owner._core)) : invalid('the client is closed');
-  } catch (e) {
-    r = { type: 'Error', error: unknownErrorFrom(e) };
-  }
-  if (r.type !== 'Error' && !ns[r.type]) {
-    r = { type: 'Error', error: unknownErrorFrom(new Error(`unexpected response variant ${r.type}`)) };
-  }
-  const resp = r.type === 'Error' ? new ns.Error(r.error ?? sdkErrorFrom(r)) : new ns[r.type](r);
-  if (resp.type === 'Error' && owner._throwOnErrors) throw resp.innerException();
-  return resp;
-}
 
 // ---------------------------------------------------------------- scopes
 
@@ -167,32 +117,27 @@ const BAD_EXPIRY = 'expiresIn must be an ExpiresIn';
  * Mints disposable tokens and API keys. Methods resolve to response objects and never reject, unless
  * `throwOnErrors` is set (prop, or on the configuration), in which case Error responses reject with their SdkError.
  */
-export class AuthClient {
+export class AuthClient extends ClientBase {
   /**
-   * @param {{credentialProvider?: CredentialProvider, throwOnErrors?: boolean, configuration?: Configuration}} [props]
+   * @param {{credentialProvider?: object, throwOnErrors?: boolean, configuration?: Configuration}} [props]
    *   credentialProvider defaults to MOMENTO_API_KEY (+ MOMENTO_ENDPOINT for v2 keys); configuration (deadline,
    *   retries, transport mode) defaults to `Configurations.Browser.latest()`.
    */
   constructor(props) {
-    const configuration = props?.configuration ?? Configuration.browserV1();
-    const credentialProvider = props?.credentialProvider ?? _defaultCredentialProvider();
-    _checkProps(configuration, credentialProvider);
-    this._core = new AuthClientCore(configuration, credentialData(credentialProvider), runtimeVersion());
-    this._throwOnErrors = props?.throwOnErrors ?? configuration.throwOnErrors;
+    const version = runtimeVersion();
+    super(props, Configuration.browserV1, 'AuthClient',
+      (configuration, credentials) => new AuthClientCore(configuration, credentials, version));
   }
-
-  /** Releases the wasm-side client now (otherwise the garbage collector does it). */
-  close() { this._core?.free(); this._core = undefined; }
 
   /**
    * Mints a disposable token (≤ 1 hour) for `scope`: `GenerateDisposableToken.Success` (`authToken`, `endpoint`,
    * `expiresAt`) `| Error`. Options: `{tokenId}` (≤ 64 characters; becomes the publisher id of topic messages).
    */
   generateDisposableToken(scope, expiresIn, disposableTokenProps) {
-    const seconds = validForSeconds(expiresIn);
-    return _callCore(this, auth.GenerateDisposableToken, (c) => (seconds === null
-      ? invalid(BAD_EXPIRY)
-      : c.generateDisposableToken(scope, seconds, disposableTokenProps?.tokenId)));
+    return this._call(auth.GenerateDisposableToken, (c) => {
+      const seconds = validForSeconds(expiresIn);
+      return seconds === null ? invalid(BAD_EXPIRY) : c.generateDisposableToken(scope, seconds, disposableTokenProps?.tokenId);
+    });
   }
 
   /**
@@ -200,9 +145,10 @@ export class AuthClient {
    * `| Error`.
    */
   generateApiKey(scope, expiresIn) {
-    const seconds = validForSeconds(expiresIn);
-    return _callCore(this, auth.GenerateApiKey,
-      (c) => (seconds === null ? invalid(BAD_EXPIRY) : c.generateApiKey(scope, seconds)));
+    return this._call(auth.GenerateApiKey, (c) => {
+      const seconds = validForSeconds(expiresIn);
+      return seconds === null ? invalid(BAD_EXPIRY) : c.generateApiKey(scope, seconds);
+    });
   }
 
   /** @deprecated use generateApiKey. */
@@ -212,9 +158,7 @@ export class AuthClient {
    * Refreshes this client's API key (the client must be built from that key) with the refresh token issued with
    * it: `RefreshApiKey.Success` (new `apiKey`, `refreshToken`, `endpoint`, `expiresAt`) `| Error`.
    */
-  refreshApiKey(refreshToken) {
-    return _callCore(this, auth.RefreshApiKey, (c) => c.refreshApiKey(String(refreshToken ?? '')));
-  }
+  refreshApiKey(refreshToken) { return this._call(auth.RefreshApiKey, (c) => c.refreshApiKey(refreshToken)); }
 
   /** @deprecated use refreshApiKey. */
   refreshAuthToken(refreshToken) { return this.refreshApiKey(refreshToken); }

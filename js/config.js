@@ -1,24 +1,38 @@
-// Configuration, Configurations and CredentialProvider: plain JS classes. The wasm core parses credentials
-// (parseCredential) and, when a client is built, reads a configuration's settings and a credential's data once;
-// everything else (presets, `with…` copies, environment variables) happens here.
+// Configuration, Configurations and CredentialProvider: plain JS classes with the official @gomomento/sdk-web API
+// (methods such as getClientTimeoutMillis() and getAuthToken()) plus plain read-only properties. The wasm core
+// parses credentials (parseCredential) and, when a client is built, reads a configuration's settings and a
+// credential's data once; everything else (presets, validated `with…` copies, environment variables) happens here.
 import { parseCredential } from './momento_wasm.js';
+import { invalidArgument } from './error-results.js';
+import { DefaultMomentoLoggerFactory } from './logging.js';
 
-/** The official prefix of INVALID_ARGUMENT messages. */
-export const INVALID = 'Invalid argument passed to Momento client: ';
-/** An INVALID_ARGUMENT error thrown at a call site, shaped as the core throws them: an Error with `errorCode`. */
-const invalidArgument = (msg) => Object.assign(new Error(INVALID + msg), { errorCode: 'INVALID_ARGUMENT_ERROR' });
+/** The longest delay a JS timer takes (2^31 - 1 ms); a longer deadline would fire at once. */
+const MAX_MILLIS = 2147483647;
+/** `v` when it is a whole number from `min` to `max`, else throws INVALID_ARGUMENT_ERROR naming `name`. */
+function whole(name, v, min, max = MAX_MILLIS) {
+  if (Number.isInteger(v) && v >= min && v <= max) return v;
+  throw invalidArgument(`${name} must be a whole number from ${min} to ${max}, received ${String(v)}`);
+}
+/** `v` when it is one of `allowed` (compared lower-case), else throws INVALID_ARGUMENT_ERROR. */
+function oneOf(name, v, allowed) {
+  const s = String(v).toLowerCase();
+  if (allowed.includes(s)) return s;
+  throw invalidArgument(`${name} must be '${allowed.join("' or '")}', received ${String(v)}`);
+}
 
-/** A v1 preset: the deadline and exponential backoff (with jitter) of one call. src/core/config.rs has the same
- * presets for the Rust API; its test `js_presets_match` keeps the two in step. */
+/** Read concerns (official `ReadConcern`). */
+export const ReadConcern = Object.freeze({ BALANCED: 'balanced', CONSISTENT: 'consistent' });
+
+/** A v1 preset: the deadline and exponential backoff (with jitter) of one call. */
 const preset = (clientTimeoutMillis, maxAttempts, initialDelayMillis, maxBackoffMillis) => new Configuration({
-  clientTimeoutMillis, throwOnErrors: false, readConcern: 'balanced', transportMode: 'text',
-  _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis }, loggerFactory: undefined, middlewares: [],
+  clientTimeoutMillis, _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis },
 });
 
 /**
  * Client configuration: deadline, retries, throwOnErrors, read concern, transport mode, logger and middlewares.
- * Build one from a preset (`Configurations.Browser.latest()`) and adjust with `with…` methods (each returns a copy).
- * An immutable value: its settings are frozen own properties, which the wasm client cores read when they are built.
+ * Build one from a preset (`Configurations.Browser.latest()`) and adjust with `with…` methods (each returns a
+ * validated copy; a bad value throws InvalidArgumentError). An immutable value: its settings are frozen own
+ * properties, which the wasm client cores read when they are built.
  *
  * @property {number} clientTimeoutMillis The overall deadline of one call (including retries), in milliseconds.
  * @property {boolean} throwOnErrors Whether failed calls reject instead of resolving to an `Error` response.
@@ -29,8 +43,28 @@ const preset = (clientTimeoutMillis, maxAttempts, initialDelayMillis, maxBackoff
  * @property {object[]} middlewares The middlewares the facade runs around every call.
  */
 export class Configuration {
-  /** Internal: use a preset. */
-  constructor(settings) { Object.freeze(Object.assign(this, settings)); }
+  /**
+   * The official props (`{loggerFactory?, transportStrategy?, middlewares?, throwOnErrors?, readConcern?}`) or this
+   * SDK's settings (`clientTimeoutMillis`, `transportMode`); what is absent comes from the Laptop preset.
+   */
+  constructor(props = {}) {
+    const retry = props._retryStrategy === undefined ? { maxAttempts: 3, initialDelayMillis: 50, maxBackoffMillis: 1000 } : props._retryStrategy;
+    if ('middlewares' in props && !Array.isArray(props.middlewares)) throw invalidArgument('middlewares must be an array');
+    Object.freeze(Object.assign(this, {
+      clientTimeoutMillis: whole('clientTimeoutMillis', 'clientTimeoutMillis' in props ? props.clientTimeoutMillis
+        : props.transportStrategy?.getGrpcConfig?.().getDeadlineMillis?.() ?? 5000, 1),
+      throwOnErrors: !!props.throwOnErrors,
+      readConcern: oneOf('read concern', props.readConcern ?? 'balanced', ['balanced', 'consistent']),
+      transportMode: oneOf('transport mode', props.transportMode ?? 'text', ['text', 'binary']),
+      _retryStrategy: retry && {
+        maxAttempts: whole('maxAttempts', retry.maxAttempts ?? 3, 1, 100),
+        initialDelayMillis: whole('initialDelayMillis', retry.initialDelayMillis ?? 100, 0),
+        maxBackoffMillis: whole('maxBackoffMillis', retry.maxBackoffMillis ?? 2000, 0),
+      },
+      loggerFactory: props.loggerFactory,
+      middlewares: props.middlewares ?? [],
+    }));
+  }
 
   /** Browser preset (v1): relaxed 15 s deadline, retries with backoff; for short-lived disposable tokens. */
   static browserV1() { return preset(15000, 3, 100, 2000); }
@@ -43,60 +77,60 @@ export class Configuration {
   /** Lambda preset (v1): 1.1 s deadline. */
   static lambdaV1() { return preset(1100, 3, 10, 200); }
 
-  /** A copy with another overall call deadline in milliseconds (an unsigned 32-bit integer). */
-  withClientTimeoutMillis(clientTimeoutMillis) { return this._with({ clientTimeoutMillis: clientTimeoutMillis >>> 0 }); }
+  /** A copy with another overall call deadline: whole milliseconds from 1 to 2147483647. */
+  withClientTimeoutMillis(clientTimeoutMillis) { return this._with({ clientTimeoutMillis }); }
+  /** The overall call deadline in milliseconds. */
+  getClientTimeoutMillis() { return this.clientTimeoutMillis; }
 
   /**
-   * A copy with another retry strategy: `{maxAttempts, initialDelayMillis?, maxBackoffMillis?}` (exponential
+   * A copy with another retry strategy: `{maxAttempts (1–100), initialDelayMillis?, maxBackoffMillis?}` (exponential
    * backoff with jitter; only idempotent calls on CANCELLED/INTERNAL/UNAVAILABLE are retried), or `null` for no
    * retries.
    */
-  withRetryStrategy(retryStrategy) {
-    if (!(retryStrategy instanceof Object)) return this._with({ _retryStrategy: null });
-    const num = (name, fallback) => {
-      const v = retryStrategy[name];
-      if (v === undefined) return fallback;
-      if (!(Number.isFinite(v) && v >= 0)) throw invalidArgument(`${name} must be a non-negative number`);
-      return v;
-    };
-    return this._with({ _retryStrategy: {
-      maxAttempts: num('maxAttempts', 3), initialDelayMillis: num('initialDelayMillis', 100),
-      maxBackoffMillis: num('maxBackoffMillis', 2000),
-    } });
-  }
+  withRetryStrategy(retryStrategy) { return this._with({ _retryStrategy: retryStrategy instanceof Object ? retryStrategy : null }); }
 
   /** A copy logging through `loggerFactory` (`{getLogger(name): {error, warn, info, debug, trace}}`). */
   withLoggerFactory(loggerFactory) { return this._with({ loggerFactory }); }
+  /** The logger factory (the default console one when none was set). */
+  getLoggerFactory() { return this.loggerFactory ?? new DefaultMomentoLoggerFactory(); }
 
   /** A copy running `middlewares` around every call (`{onNewRequest(context): {onRequest?, onResponseStatus?,
    * onResponseEnd?}}`). */
-  withMiddlewares(middlewares) {
-    if (!Array.isArray(middlewares)) throw invalidArgument('middlewares must be an array');
-    return this._with({ middlewares });
-  }
+  withMiddlewares(middlewares) { return this._with({ middlewares }); }
+  /** A copy with `middleware` added after the others. */
+  addMiddleware(middleware) { return this._with({ middlewares: [...this.middlewares, middleware] }); }
+  /** The middlewares. */
+  getMiddlewares() { return this.middlewares; }
 
   /** A copy that throws (rejects) on errors instead of returning `Error` responses. */
-  withThrowOnErrors(throwOnErrors) { return this._with({ throwOnErrors: !!throwOnErrors }); }
+  withThrowOnErrors(throwOnErrors) { return this._with({ throwOnErrors }); }
+  /** Whether failed calls reject. */
+  getThrowOnErrors() { return this.throwOnErrors; }
 
-  /** A copy with read concern `'balanced'` or `'consistent'` (case-insensitive). */
-  withReadConcern(readConcern) {
-    const rc = String(readConcern).toLowerCase();
-    if (rc !== 'balanced' && rc !== 'consistent') {
-      throw invalidArgument(`read concern must be 'balanced' or 'consistent', received ${rc}`);
-    }
-    return this._with({ readConcern: rc });
-  }
+  /** A copy with read concern `'balanced'` or `'consistent'` (case-insensitive; `ReadConcern.*`). */
+  withReadConcern(readConcern) { return this._with({ readConcern }); }
+  /** The read concern. */
+  getReadConcern() { return this.readConcern; }
 
   /** A copy using gRPC-web `'text'` (default) or `'binary'` framing. */
-  withTransportMode(transportMode) {
-    if (transportMode !== 'text' && transportMode !== 'binary') {
-      throw invalidArgument(`transport mode must be 'text' or 'binary', received ${transportMode}`);
-    }
-    return this._with({ transportMode });
-  }
+  withTransportMode(transportMode) { return this._with({ transportMode }); }
 
-  _with(changes) { return new Configuration({ ...this, ...changes }); }
+  /** The official transport-strategy view of the deadline: `getGrpcConfig().getDeadlineMillis()`. */
+  getTransportStrategy() {
+    const grpc = { getDeadlineMillis: () => this.clientTimeoutMillis };
+    return { getGrpcConfig: () => grpc, withClientTimeoutMillis: (ms) => this.withClientTimeoutMillis(ms).getTransportStrategy() };
+  }
+  /** A copy taking its deadline from a transport strategy (`getGrpcConfig().getDeadlineMillis()`). */
+  withTransportStrategy(transportStrategy) { return this._with({ clientTimeoutMillis: transportStrategy?.getGrpcConfig?.().getDeadlineMillis?.() }); }
+
+  /** A validated copy (of this class) with `changes`. */
+  _with(changes) { return new this.constructor({ ...this, ...changes }); }
 }
+
+/** The configuration of topic clients (official name; any Configuration works). */
+export class TopicClientConfiguration extends Configuration {}
+/** The configuration of leaderboard clients (official name; any Configuration works). */
+export class LeaderboardClientConfiguration extends Configuration {}
 
 /** Versioned configuration presets: `Configurations.Browser.latest()` etc. */
 export const Configurations = Object.freeze({
@@ -121,7 +155,7 @@ export const isRefreshing = (p) => typeof p?.ensureFresh === 'function' && typeo
 /** The parsed credential a provider holds (`{authToken, cacheEndpoint, …}`), for the wasm client cores. */
 export let credentialData;
 
-/** `props` when it is an object (what the core read with `Reflect.get`), else `undefined`. */
+/** `props` when it is an object, else `undefined`. */
 const obj = (props) => (props instanceof Object ? props : undefined);
 /** Property `name` of `o` when it is a string. */
 const str = (o, name) => {
@@ -131,20 +165,37 @@ const str = (o, name) => {
 
 /**
  * The value of environment variable `name`, read from `env` when it is an object (a Cloudflare Worker's `env`
- * binding), else from `process.env` when it exists (Node, Deno's compat). Throws INVALID_ARGUMENT_ERROR when it is
- * missing or blank.
+ * binding), else from `process.env` when it exists (Node, Deno's compat). Throws InvalidArgumentError naming the
+ * variable and the fix when it is missing or blank.
  */
 function envVar(env, name) {
   if (!name) throw invalidArgument('environmentVariableName must not be empty');
-  const vars = typeof env === 'object' && env !== null ? env : globalThis.process?.env;
-  const value = typeof vars === 'object' && vars !== null ? vars[name] : undefined;
-  if (typeof value !== 'string' || !value.trim()) throw invalidArgument(`Missing required environment variable ${name}`);
+  const vars = obj(env) ?? globalThis.process?.env;
+  const value = vars?.[name];
+  if (typeof value !== 'string' || !value.trim()) {
+    throw invalidArgument(`Missing required environment variable ${name}: set it (e.g. \`export ${name}=...\`), or pass the value itself instead of the variable's name`);
+  }
   return value;
 }
 
+/** Parses a key (see `parseCredential` in src/bindings/config.rs); its errors become InvalidArgumentErrors. */
+function parse(apiKey, overrides, v2Endpoint) {
+  try {
+    return { ...parseCredential(apiKey, overrides, v2Endpoint), overridden: !!overrides };
+  } catch (e) {
+    throw e?.errorCode ? invalidArgument(e.message.replace(/^[^:]*: /, '')) : e;
+  }
+}
+
+/** The host[:port] of an endpoint URL as the official SDK names it (no scheme, no `web.` on derived hosts). */
+const host = (provider, url) => {
+  const h = url.replace(/^https?:\/\//, '');
+  return provider.areEndpointsOverridden() ? h : h.replace(/^web\./, '');
+};
+
 /**
  * Where the credential comes from: a v1 API key or disposable token, a legacy JWT, a v2 key with its endpoint, or
- * an open local server. Parsed and validated by the wasm core when created; immutable.
+ * an open local server. Parsed and validated when created (InvalidArgumentError otherwise); immutable.
  *
  * @property {string} cacheEndpoint The cache (data plane) endpoint URL requests go to.
  * @property {string} controlEndpoint The control plane endpoint URL.
@@ -155,45 +206,38 @@ function envVar(env, name) {
 export class CredentialProvider {
   /** The token, private so that it is not printed with the provider. */
   #authToken;
-  /** Internal: use the static factories. `data` is a parsed credential, as `parseCredential` returns it. */
-  constructor({ authToken, ...endpoints }) {
+  /** Whether the endpoints were given as overrides. */
+  #overridden;
+  /** Internal: use the static factories. `data` is a parsed credential, as `parse` returns it. */
+  constructor({ authToken, overridden, ...endpoints }) {
     this.#authToken = authToken;
+    this.#overridden = !!overridden;
     Object.freeze(Object.assign(this, endpoints));
   }
   static { credentialData = (provider) => ({ ...provider, authToken: provider.#authToken }); }
 
   /**
-   * From an API key or disposable token: `fromString('key')` or
-   * `fromString({apiKey, endpointOverrides?: {cacheEndpoint, controlEndpoint, tokenEndpoint} | {baseEndpoint, endpointPrefix?}})`.
+   * From an API key or disposable token: `fromString('key')` or `fromString({apiKey, endpointOverrides?})`, the
+   * overrides being `{cacheEndpoint, controlEndpoint, tokenEndpoint, secureConnection?}` or `{baseEndpoint,
+   * endpointPrefix?, secureConnection?}`.
    */
-  static fromString(props) {
-    if (typeof props === 'string') return new CredentialProvider(parseCredential(props));
-    const o = obj(props);
-    return new CredentialProvider(parseCredential(str(o, 'apiKey') ?? str(o, 'authToken') ?? '', obj(o?.endpointOverrides)));
-  }
-
+  static fromString(props) { return new StringMomentoTokenProvider(props); }
   /** Same as `fromString` (a disposable token is a v1 key). */
-  static fromDisposableToken(props) { return CredentialProvider.fromString(props); }
+  static fromDisposableToken(props) { return new StringMomentoTokenProvider(props); }
 
   /**
    * From an environment variable holding a v1 key: `fromEnvironmentVariable('MOMENTO_API_KEY')` or
    * `fromEnvironmentVariable({environmentVariableName, env?, endpointOverrides?})`. Reads `env` when given
-   * (a Cloudflare Worker's `env` binding), else `process.env` when it exists (Node, Deno's compat); throws
-   * INVALID_ARGUMENT_ERROR when the variable is missing or empty.
+   * (a Cloudflare Worker's `env` binding), else `process.env` when it exists (Node, Deno's compat).
    */
-  static fromEnvironmentVariable(props) {
-    const o = typeof props === 'string' ? undefined : obj(props);
-    const key = envVar(o?.env, typeof props === 'string' ? props : str(o, 'environmentVariableName') ?? '');
-    return new CredentialProvider(parseCredential(key, obj(o?.endpointOverrides)));
-  }
-
+  static fromEnvironmentVariable(props) { return new EnvMomentoTokenProvider(props); }
   /** Alias of `fromEnvironmentVariable`. */
-  static fromEnvVar(props) { return CredentialProvider.fromEnvironmentVariable(props); }
+  static fromEnvVar(props) { return new EnvMomentoTokenProvider(props); }
 
   /** A v2 API key with its endpoint: `fromApiKeyV2({apiKey, endpoint})`. */
   static fromApiKeyV2(props) {
     const o = obj(props);
-    return new CredentialProvider(parseCredential(str(o, 'apiKey') ?? '', undefined, str(o, 'endpoint') ?? ''));
+    return new CredentialProvider(parse(str(o, 'apiKey') ?? str(o, 'authToken') ?? '', undefined, str(o, 'endpoint') ?? ''));
   }
 
   /**
@@ -203,15 +247,63 @@ export class CredentialProvider {
   static fromEnvVarV2(props) {
     const o = obj(props);
     const key = envVar(o?.env, str(o, 'apiKeyEnvVar') ?? 'MOMENTO_API_KEY');
-    return new CredentialProvider(parseCredential(key, undefined, envVar(o?.env, str(o, 'endpointEnvVar') ?? 'MOMENTO_ENDPOINT')));
+    return new CredentialProvider(parse(key, undefined, envVar(o?.env, str(o, 'endpointEnvVar') ?? 'MOMENTO_ENDPOINT')));
   }
 
   /** A local server without authentication at `http://hostname:port` (defaults `127.0.0.1:8080`). */
   static forMomentoLocal(props) {
     const port = obj(props)?.port;
     const url = `http://${str(obj(props), 'hostname') ?? '127.0.0.1'}:${typeof port === 'number' && port >= 1 && port <= 65535 ? Math.trunc(port) : 8080}`;
-    return new CredentialProvider({
-      authToken: '', cacheEndpoint: url, controlEndpoint: url, tokenEndpoint: url, expiresAt: undefined,
-    });
+    return new CredentialProvider({ authToken: '', cacheEndpoint: url, controlEndpoint: url, tokenEndpoint: url, overridden: true });
+  }
+
+  /** The token sent with every request. */
+  getAuthToken() { return this.#authToken; }
+  /** The cache endpoint's host[:port], as the official SDK names it (`cacheEndpoint` is the full URL). */
+  getCacheEndpoint() { return host(this, this.cacheEndpoint); }
+  /** The control endpoint's host[:port]. */
+  getControlEndpoint() { return host(this, this.controlEndpoint); }
+  /** The token endpoint's host[:port]. */
+  getTokenEndpoint() { return host(this, this.tokenEndpoint); }
+  /** Whether requests go over TLS (`https://`). */
+  isEndpointSecure() { return this.cacheEndpoint.startsWith('https:'); }
+  /** @deprecated use isEndpointSecure(). */
+  isCacheEndpointSecure() { return this.isEndpointSecure(); }
+  /** @deprecated use isEndpointSecure(). */
+  isControlEndpointSecure() { return this.controlEndpoint.startsWith('https:'); }
+  /** @deprecated use isEndpointSecure(). */
+  isTokenEndpointSecure() { return this.tokenEndpoint.startsWith('https:'); }
+  /** Whether the endpoints were given explicitly (endpoint overrides or a local server). */
+  areEndpointsOverridden() { return this.#overridden; }
+  /** @deprecated use `CredentialProvider.forMomentoLocal()`. */
+  withMomentoLocal() { return CredentialProvider.forMomentoLocal(); }
+}
+
+/** A key given as a string (official name of what `CredentialProvider.fromString` returns). */
+export class StringMomentoTokenProvider extends CredentialProvider {
+  /** @param {string | {apiKey?: string, authToken?: string, endpointOverrides?: object}} props */
+  constructor(props) {
+    const o = obj(props);
+    super(typeof props === 'string' ? parse(props) : parse(str(o, 'apiKey') ?? str(o, 'authToken') ?? '', obj(o?.endpointOverrides)));
+  }
+}
+
+/** A key read from an environment variable (official name of what `fromEnvironmentVariable` returns). */
+export class EnvMomentoTokenProvider extends CredentialProvider {
+  /** @param {string | {environmentVariableName: string, env?: object, endpointOverrides?: object}} props */
+  constructor(props) {
+    const o = obj(props);
+    const name = typeof props === 'string' ? props : str(o, 'environmentVariableName') ?? '';
+    // environmentVariableName: the variable the key was read from.
+    super({ ...parse(envVar(o?.env, name), obj(o?.endpointOverrides)), environmentVariableName: name });
+  }
+}
+
+/** The official default: a v2 key from MOMENTO_API_KEY + MOMENTO_ENDPOINT, else a v1 key from MOMENTO_API_KEY. */
+export function defaultCredentialProvider() {
+  try {
+    return CredentialProvider.fromEnvVarV2();
+  } catch {
+    return CredentialProvider.fromEnvVar('MOMENTO_API_KEY');
   }
 }

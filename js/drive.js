@@ -1,15 +1,55 @@
 // Runs a wasm call (a PendingCall, src/bindings/cache_client.rs) to its result: the core hands back the promise its
 // future waits on (a fetch, a body chunk, a backoff timer) until it has the result. See src/transport/driver.rs.
+// Also the instance's safety net: a trap (WebAssembly.RuntimeError) may leave the instance half-updated, so it is
+// replaced by a fresh one (scripts/patch-glue.mjs) and every wasm object of the old one is abandoned; clients rebuild
+// their cores. Any other exception only fails the call it came out of.
+import { instanceGeneration, reinstantiate } from './momento_wasm.js';
+import { unknownErrorFrom } from './error-results.js';
 
-/** Resolves to the call's result (a tagged object, or `null` at the end of a subscription). A result the facade
- * produced itself (a JS-side validation error) passes through. */
-export async function drive(call) {
-  if (typeof call?.poll !== 'function') return call;
+export { instanceGeneration };
+
+/** The tagged UNKNOWN error of a call that the replacement of a failed instance cut short. */
+const lost = (e) => ({
+  type: 'Error', errorCode: 'UNKNOWN_ERROR', details: `the SDK's WebAssembly instance failed and was restarted (${e})`,
+  message: `Unknown error has occurred: the SDK's WebAssembly instance failed and was restarted (${e})`,
+});
+
+/**
+ * The tagged error for an exception `e` out of a call: one the core throws on purpose (with an `errorCode`) as it
+ * is; a trap replaces the instance; anything else is an UNKNOWN error of this call.
+ */
+export function recover(e) {
+  if (e?.errorCode) return { type: 'Error', errorCode: e.errorCode, message: e.message, details: e.message.replace(/^[^:]*: /, '') };
+  if (!(e instanceof WebAssembly.RuntimeError)) return { type: 'Error', error: unknownErrorFrom(e) };
+  reinstantiate();
+  return lost(e);
+}
+
+/** Frees a wasm object unless its instance was replaced (its memory is gone: only forget the pointer then). */
+export function release(obj, generation) {
+  if (generation === instanceGeneration()) obj?.free(); else obj?.__destroy_into_raw();
+}
+
+/**
+ * Resolves to the result of `start()` (a PendingCall, or a result the facade produced itself, which passes
+ * through): a tagged object, or `null` at the end of a subscription. Never rejects.
+ */
+export async function drive(start) {
+  const generation = instanceGeneration();
+  let call;
   try {
+    call = start();
+    if (typeof call?.poll !== 'function') return call;
     let r = call.poll(undefined);
-    while (r instanceof Promise) r = call.poll(await r);
+    while (r instanceof Promise) {
+      const settled = await r;
+      if (generation !== instanceGeneration()) return lost('while this call waited');
+      r = call.poll(settled);
+    }
     return r;
+  } catch (e) {
+    return generation === instanceGeneration() ? recover(e) : lost(e);
   } finally {
-    call.free();
+    if (typeof call?.poll === 'function') release(call, generation);
   }
 }

@@ -10,7 +10,8 @@ export const MomentoErrorCode = Object.freeze({
   CACHE_NOT_FOUND_ERROR: 'NOT_FOUND_ERROR',
   NOT_FOUND_ERROR: 'NOT_FOUND_ERROR',
   STORE_NOT_FOUND_ERROR: 'STORE_NOT_FOUND_ERROR',
-  ITEM_NOT_FOUND_ERROR: 'ITEM_NOT_FOUND_ERROR',
+  STORE_ITEM_NOT_FOUND_ERROR: 'STORE_ITEM_NOT_FOUND_ERROR',
+  FUNCTION_NOT_FOUND_ERROR: 'FUNCTION_NOT_FOUND_ERROR',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   PERMISSION_ERROR: 'PERMISSION_ERROR',
   AUTHENTICATION_ERROR: 'AUTHENTICATION_ERROR',
@@ -54,10 +55,16 @@ const def = (name, code) => {
 };
 export const InvalidArgumentError = def('InvalidArgumentError', C.INVALID_ARGUMENT_ERROR);
 export const UnknownServiceError = def('UnknownServiceError', C.UNKNOWN_SERVICE_ERROR);
-export const AlreadyExistsError = def('AlreadyExistsError', C.ALREADY_EXISTS_ERROR);
+export const CacheAlreadyExistsError = def('CacheAlreadyExistsError', C.ALREADY_EXISTS_ERROR);
+/** A store of that name exists (official name; stores share ALREADY_EXISTS_ERROR with caches). */
+export const StoreAlreadyExistsError = def('StoreAlreadyExistsError', C.ALREADY_EXISTS_ERROR);
 export const CacheNotFoundError = def('CacheNotFoundError', C.NOT_FOUND_ERROR);
 export const StoreNotFoundError = def('StoreNotFoundError', C.STORE_NOT_FOUND_ERROR);
-export const ItemNotFoundError = def('ItemNotFoundError', C.ITEM_NOT_FOUND_ERROR);
+export const StoreItemNotFoundError = def('StoreItemNotFoundError', C.STORE_ITEM_NOT_FOUND_ERROR);
+/** @deprecated the official name is CacheAlreadyExistsError. */
+export const AlreadyExistsError = CacheAlreadyExistsError;
+/** @deprecated the official name is StoreItemNotFoundError. */
+export const ItemNotFoundError = StoreItemNotFoundError;
 export const InternalServerError = def('InternalServerError', C.INTERNAL_SERVER_ERROR);
 export const PermissionError = def('PermissionError', C.PERMISSION_ERROR);
 export const AuthenticationError = def('AuthenticationError', C.AUTHENTICATION_ERROR);
@@ -70,23 +77,3 @@ export const ServerUnavailableError = def('ServerUnavailableError', C.SERVER_UNA
 export const ClientResourceExhaustedError = def('ClientResourceExhaustedError', C.CLIENT_RESOURCE_EXHAUSTED);
 export const FailedPreconditionError = def('FailedPreconditionError', C.FAILED_PRECONDITION_ERROR);
 export const UnknownError = def('UnknownError', C.UNKNOWN_ERROR);
-
-const BY_CODE = new Map(
-  [InvalidArgumentError, UnknownServiceError, AlreadyExistsError, CacheNotFoundError, StoreNotFoundError,
-    ItemNotFoundError, InternalServerError, PermissionError, AuthenticationError, CancelledError, ConnectionError,
-    LimitExceededError, BadRequestError, TimeoutError, ServerUnavailableError, ClientResourceExhaustedError,
-    FailedPreconditionError, UnknownError].map((c) => [c.code, c]),
-);
-
-/** Builds the SdkError subclass for a tagged error object produced by the wasm core. */
-export function sdkErrorFrom(e) {
-  const Cls = BY_CODE.get(e.errorCode) ?? UnknownError;
-  const grpc = e.grpcCode === undefined ? undefined : { code: e.grpcCode, details: e.details, metadata: e.metadata };
-  return new Cls(e.details, e.message, grpc);
-}
-
-/** Wraps anything thrown unexpectedly (never expected; kept so no raw exception escapes an API call). */
-export function unknownErrorFrom(thrown) {
-  const msg = thrown instanceof Error ? thrown.message : String(thrown);
-  return new UnknownError(msg, `Unknown error has occurred: ${msg}`);
-}

@@ -11,3 +11,4 @@ initSync({
     : await WebAssembly.compile(await res.arrayBuffer()),
 });
 export * from './index.js';
+export { default } from './index.js';

@@ -18,3 +18,4 @@ const foreign = !(wasmModule instanceof WebAssembly.Module)
   && Object.prototype.toString.call(wasmModule) === '[object WebAssembly.Module]';
 initSync({ module: foreign ? Object.setPrototypeOf(wasmModule, WebAssembly.Module.prototype) : wasmModule });
 export * from './index.js';
+export { default } from './index.js';

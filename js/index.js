@@ -1,24 +1,46 @@
 // momento-wasm: the public API. A thin facade over the wasm core: it picks defaults, wraps the core's
-// tagged results in the official response classes, and applies throwOnErrors. Runtime entries
-// (index.browser.js, index.node.js, index.workerd.js, index.edge.js) initialise the wasm and re-export this module.
-// The CacheClient itself (call pipeline, ping, get/set/delete) is in client.js, shared with index.lite.js;
-// this module mixes in the other families and adds topics, auth and leaderboards.
-import { addControlMethods, addMethods } from './client.js';
-import * as scalarExtraResponses from './responses/scalar-extra.js';
-import * as dictionaryResponses from './responses/dictionary.js';
-import * as setResponses from './responses/set.js';
-import * as listResponses from './responses/list.js';
-import * as sortedSetResponses from './responses/sorted-set.js';
-import { controlMethods } from './methods/control.js';
-import * as controlResponses from './responses/control.js';
-import { scalarExtraMethods } from './methods/scalar-extra.js';
-import { dictionaryMethods } from './methods/dictionary.js';
-import { listMethods } from './methods/list.js';
-import { setMethods } from './methods/set.js';
-import { sortedSetMethods } from './methods/sorted-set.js';
+// tagged results in the official response classes, and applies throwOnErrors (one pipeline for every client:
+// pipeline.js). Runtime entries (index.browser.js, index.node.js, index.workerd.js, index.edge.js) initialise the
+// wasm and re-export this module. The lite CacheClient (ping/get/set/delete) is in client.js, shared with
+// index.lite.js; here it gets every other method family, one class mixin per family (js/methods/*.js).
+import { CacheClient as LiteCacheClient } from './client.js';
+import { ControlMethods } from './methods/control.js';
+import { ScalarExtraMethods } from './methods/scalar-extra.js';
+import { DictionaryMethods } from './methods/dictionary.js';
+import { ListMethods } from './methods/list.js';
+import { SetMethods } from './methods/set.js';
+import { SortedSetMethods } from './methods/sorted-set.js';
+import * as self from './index.js';
+import { Configurations, CredentialProvider } from './config.js';
 
-export { CacheClient } from './client.js';
-export { Configurations, Configuration, CredentialProvider } from './config.js';
+/** A Momento cache client: control plane, scalars, dictionaries, lists, sets and sorted sets. Every method resolves
+ * to a response object and never rejects, unless the configuration has `throwOnErrors`. */
+export class CacheClient extends ControlMethods(ScalarExtraMethods(DictionaryMethods(ListMethods(SetMethods(
+  SortedSetMethods(LiteCacheClient)))))) {}
+
+/**
+ * @deprecated the legacy client of Momento's early guides: `new SimpleCacheClient(authToken, defaultTtlSeconds)`.
+ * A `CacheClient` built from the key with the Laptop configuration; use `CacheClient` in new code.
+ */
+export class SimpleCacheClient extends CacheClient {
+  /**
+   * @param {string} authToken a Momento API key
+   * @param {number} defaultTtlSeconds the TTL of writes that give none
+   * @param {{configuration?: import('./config.js').Configuration}} [options]
+   */
+  constructor(authToken, defaultTtlSeconds, options) {
+    super({
+      configuration: options?.configuration ?? Configurations.Laptop.latest(),
+      credentialProvider: CredentialProvider.fromString({ apiKey: authToken }),
+      defaultTtlSeconds,
+    });
+  }
+}
+
+export {
+  Configurations, Configuration, CredentialProvider, StringMomentoTokenProvider, EnvMomentoTokenProvider,
+  TopicClientConfiguration, LeaderboardClientConfiguration, ReadConcern,
+} from './config.js';
 export { CollectionTtl } from './collection-ttl.js';
 export * from './topics.js';
 export * from './logging.js';
@@ -31,16 +53,14 @@ export * from './responses/dictionary.js';
 export * from './responses/set.js';
 export * from './responses/list.js';
 export * from './responses/sorted-set.js';
-
-// Method families beyond get/set/delete live in js/methods/<family>.js (one file per family).
-addControlMethods(controlMethods, controlResponses);
-addMethods(scalarExtraMethods, scalarExtraResponses);
-addMethods(dictionaryMethods, dictionaryResponses);
-addMethods(setMethods, setResponses);
-addMethods(listMethods, listResponses);
-addMethods(sortedSetMethods, sortedSetResponses);
-
-export { AuthClient, ExpiresIn, AllCaches, AllTopics, AllCacheItems, AllFunctions, CacheRole, TopicRole, FunctionRole, AllDataReadWrite, PermissionScopes, TokenScopes, DisposableTokenScopes } from './auth.js';
+export * from './responses/webhook.js';
+export * from './responses/unsupported.js';
+export {
+  AuthClient, ExpiresIn, AllCaches, AllTopics, AllCacheItems, AllFunctions, CacheRole, TopicRole, FunctionRole,
+  AllDataReadWrite, PermissionScopes, TokenScopes, DisposableTokenScopes,
+} from './auth.js';
 export * from './responses/auth.js';
 export { PreviewLeaderboardClient, LeaderboardOrder, LeaderboardConfigurations } from './leaderboard.js';
 export * from './responses/leaderboard.js';
+/** Every export as one object: `import momento from 'momento-wasm'` (as with the official SDK's CommonJS build). */
+export default self;

@@ -7,3 +7,4 @@ import { initSync } from './momento_wasm.js';
 
 initSync({ module: readFileSync(join(__dirname, '..', 'momento_wasm_bg.wasm')) });
 export * from './index.js';
+export { default } from './index.js';

@@ -4,3 +4,4 @@ import { initSync } from './momento_wasm.js';
 
 initSync({ module: readFileSync(new URL('./momento_wasm_bg.wasm', import.meta.url)) });
 export * from './index.js';
+export { default } from './index.js';

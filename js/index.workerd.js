@@ -5,3 +5,4 @@ import { initSync } from './momento_wasm.js';
 
 initSync({ module: wasmModule });
 export * from './index.js';
+export { default } from './index.js';

@@ -1,10 +1,9 @@
 // PreviewLeaderboardClient and its leaderboard objects (`client.leaderboard(cacheName, name)`), with the official
 // @gomomento/sdk-web API: upsert, fetchByScore, fetchByRank, getRank, length, removeElements, delete.
 import { LeaderboardClientCore } from './momento_wasm.js';
-import { Configuration, credentialData } from './config.js';
-import {
-  _callCore, _checkProps, _defaultCredentialProvider, _invalid, _invalidError, _runtimeVersion,
-} from './auth.js';
+import { LeaderboardClientConfiguration } from './config.js';
+import { invalidArgument } from './error-results.js';
+import { ClientBase, runtimeVersion } from './pipeline.js';
 import * as lb from './responses/leaderboard.js';
 
 /** Ranking order: `Ascending` (rank 0 = lowest score, the default) or `Descending` (rank 0 = highest). */
@@ -13,7 +12,7 @@ export const LeaderboardOrder = Object.freeze({ Ascending: 'ASC', Descending: 'D
 /** Configuration presets of the leaderboard client. */
 export const LeaderboardConfigurations = Object.freeze({
   /** Development machines: 5 s deadline. */
-  Laptop: Object.freeze({ v1: () => Configuration.laptopV1(), latest: () => Configuration.laptopV1() }),
+  Laptop: Object.freeze({ v1: () => new LeaderboardClientConfiguration(), latest: () => new LeaderboardClientConfiguration() }),
 });
 
 /** `Record<id, score> | Map<id, score>` → flat `(id, score)` pairs for the core. */
@@ -27,32 +26,23 @@ function idScorePairs(elements) {
   return flat;
 }
 
-const isIdList = (ids) => Array.isArray(ids) || ArrayBuffer.isView(ids);
-const BAD_IDS = 'ids must be an array of numbers';
+/** An array or typed array of ids as the core's Float64Array (anything else goes to the core to be rejected). */
+const idList = (ids) => (Array.isArray(ids) || ArrayBuffer.isView(ids) ? Float64Array.from(ids) : ids);
 
 /**
  * PREVIEW leaderboard client. `leaderboard(cacheName, name)` returns the object with the methods; they resolve to
  * response objects and never reject, unless the configuration has `throwOnErrors`.
  */
-export class PreviewLeaderboardClient {
+export class PreviewLeaderboardClient extends ClientBase {
   /**
-   * @param {{configuration?: Configuration, credentialProvider?: CredentialProvider}} [props] configuration defaults
-   *   to `LeaderboardConfigurations.Laptop.latest()`, credentialProvider to MOMENTO_API_KEY.
+   * @param {{configuration?: LeaderboardClientConfiguration, credentialProvider?: object}} [props] configuration
+   *   defaults to `LeaderboardConfigurations.Laptop.latest()`, credentialProvider to MOMENTO_API_KEY.
    */
   constructor(props) {
-    const configuration = props?.configuration ?? LeaderboardConfigurations.Laptop.latest();
-    const credentialProvider = props?.credentialProvider ?? _defaultCredentialProvider();
-    _checkProps(configuration, credentialProvider);
-    this._core = new LeaderboardClientCore(configuration, credentialData(credentialProvider), _runtimeVersion());
-    this._configuration = configuration;
-    this._throwOnErrors = configuration.throwOnErrors;
+    const version = runtimeVersion();
+    super(props, LeaderboardConfigurations.Laptop.latest, 'PreviewLeaderboardClient',
+      (configuration, credentials) => new LeaderboardClientCore(configuration, credentials, version));
   }
-
-  /** The configuration this client uses. */
-  get configuration() { return this._configuration; }
-
-  /** Releases the wasm-side client now; later calls answer an Error. */
-  close() { this._core?.free(); this._core = undefined; }
 
   /**
    * The leaderboard `leaderboardName` in cache `cacheName` (created by its first upsert). Throws
@@ -61,7 +51,7 @@ export class PreviewLeaderboardClient {
   leaderboard(cacheName, leaderboardName) {
     const blank = (s) => typeof s !== 'string' || !s.trim();
     if (blank(cacheName) || blank(leaderboardName)) {
-      throw _invalidError('cache name and leaderboard name must not be empty strings');
+      throw invalidArgument('cache name and leaderboard name must not be empty strings');
     }
     return new Leaderboard(this, cacheName, leaderboardName);
   }
@@ -75,7 +65,7 @@ class Leaderboard {
     this._leaderboardName = leaderboardName;
   }
 
-  _call(ns, run) { return _callCore(this._client, ns, (c) => run(c, this._cacheName, this._leaderboardName)); }
+  _call(ns, run) { return this._client._call(ns, (c) => run(c, this._cacheName, this._leaderboardName), undefined, this._cacheName); }
 
   /** Inserts elements or updates their scores (`Record<id, score> | Map<id, score>`, ≤ 8192): `LeaderboardUpsert`. */
   upsert(elements) {
@@ -97,9 +87,7 @@ class Leaderboard {
 
   /** The given elements with their ranks (unknown ids are left out): `LeaderboardFetch`. Options: `{order}`. */
   getRank(ids, options) {
-    return this._call(lb.LeaderboardFetch, (c, cache, name) => (isIdList(ids)
-      ? c.getRank(cache, name, Float64Array.from(ids), options)
-      : _invalid(BAD_IDS)));
+    return this._call(lb.LeaderboardFetch, (c, cache, name) => c.getRank(cache, name, idList(ids), options));
   }
 
   /** The number of elements: `LeaderboardLength`. */
@@ -109,9 +97,7 @@ class Leaderboard {
 
   /** Removes elements by id (≤ 8192): `LeaderboardRemoveElements`. */
   removeElements(ids) {
-    return this._call(lb.LeaderboardRemoveElements, (c, cache, name) => (isIdList(ids)
-      ? c.removeElements(cache, name, Float64Array.from(ids))
-      : _invalid(BAD_IDS)));
+    return this._call(lb.LeaderboardRemoveElements, (c, cache, name) => c.removeElements(cache, name, idList(ids)));
   }
 
   /** Deletes the leaderboard: `LeaderboardDelete`. */

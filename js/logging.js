@@ -1,31 +1,49 @@
-// Logging with the official MomentoLoggerFactory shape, and a request-logging middleware.
+// Logging with the official @gomomento/sdk-web shapes (DefaultMomentoLoggerFactory, DefaultMomentoLogger,
+// NoopMomentoLogger…), and a request-logging middleware.
 
-/** Log levels, as the official web SDK numbers them. */
-export const MomentoLogLevel = Object.freeze({ TRACE: 5, DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40 });
+/** Log levels (official `DefaultMomentoLoggerLevel`, a numeric enum with reverse names: `[20] === 'INFO'`). */
+export const DefaultMomentoLoggerLevel = Object.freeze({
+  TRACE: 5, DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, 5: 'TRACE', 10: 'DEBUG', 20: 'INFO', 30: 'WARN', 40: 'ERROR',
+});
+/** This SDK's earlier name of `DefaultMomentoLoggerLevel`. */
+export const MomentoLogLevel = DefaultMomentoLoggerLevel;
 
-/** Console logger factory: `[ISO time] LEVEL (Momento: name): msg args…`, at or above `level` (default INFO). */
+/** Console logger factory: loggers print at or above `level` (default INFO). */
 export class DefaultMomentoLoggerFactory {
-  constructor(level = MomentoLogLevel.INFO) { this._level = level; }
-  getLogger(loggerName) {
-    const name = typeof loggerName === 'string' ? loggerName : loggerName?.constructor?.name ?? 'Momento';
-    const level = this._level;
-    const out = (lvl, label, sink) => (msg, ...args) => {
-      if (lvl < level) return;
-      sink(`[${new Date().toISOString()}] ${label} (Momento: ${name}): ${msg}${args.length ? ` ${args.join(', ')}` : ''}`);
-    };
-    return {
-      trace: out(MomentoLogLevel.TRACE, 'TRACE', console.log),
-      debug: out(MomentoLogLevel.DEBUG, 'DEBUG', console.log),
-      info: out(MomentoLogLevel.INFO, 'INFO', console.log),
-      warn: out(MomentoLogLevel.WARN, 'WARN', console.warn),
-      error: out(MomentoLogLevel.ERROR, 'ERROR', console.error),
-    };
+  constructor(level = DefaultMomentoLoggerLevel.INFO) { this.level = level; }
+  /** A logger named `loggerName` (a string, or an object whose class name is used). */
+  getLogger(loggerName) { return new DefaultMomentoLogger(loggerName, this.level); }
+}
+
+/** Prints `[ISO time] LEVEL (Momento: name): msg args…` to the console at or above its level. */
+export class DefaultMomentoLogger {
+  constructor(loggerName, level = DefaultMomentoLoggerLevel.INFO) {
+    this.loggerName = typeof loggerName === 'string' ? loggerName : loggerName?.constructor?.name ?? 'Momento';
+    this.level = level;
+  }
+  trace(msg, ...args) { this._out(5, console.log, msg, args); }
+  debug(msg, ...args) { this._out(10, console.log, msg, args); }
+  info(msg, ...args) { this._out(20, console.log, msg, args); }
+  warn(msg, ...args) { this._out(30, console.warn, msg, args); }
+  error(msg, ...args) { this._out(40, console.error, msg, args); }
+  _out(level, sink, msg, args) {
+    if (level < this.level) return;
+    sink(`[${new Date().toISOString()}] ${DefaultMomentoLoggerLevel[level]} (Momento: ${this.loggerName}): ${msg}${args.length ? ` ${args.join(', ')}` : ''}`);
   }
 }
 
-/** A logger factory that discards everything. */
+/** A logger that discards everything. */
+export class NoopMomentoLogger {
+  trace() {}
+  debug() {}
+  info() {}
+  warn() {}
+  error() {}
+}
+
+/** A logger factory whose loggers discard everything. */
 export class NoopMomentoLoggerFactory {
-  getLogger() { const noop = () => {}; return { trace: noop, debug: noop, info: noop, warn: noop, error: noop }; }
+  getLogger() { return new NoopMomentoLogger(); }
 }
 
 /** Logs every request and its outcome at DEBUG (the official ExperimentalRequestLoggingMiddleware's role). */

@@ -3,6 +3,7 @@
 // without being rebuilt, de-duplicate concurrent refreshes, and retry a call once when the service says the
 // token expired.
 import { CredentialProvider } from './config.js';
+import { invalidArgument } from './error-results.js';
 
 const nowSeconds = () => Date.now() / 1000;
 
@@ -19,8 +20,9 @@ export class RefreshingCredentialProvider {
   }
 
   /** Use `create()`, which fetches the first token. */
-  constructor({ fetchToken, refreshBeforeExpirySeconds = 30, endpointOverrides } = {}) {
-    if (typeof fetchToken !== 'function') throw new TypeError('fetchToken must be an async function');
+  constructor(options) {
+    const { fetchToken, refreshBeforeExpirySeconds = 30, endpointOverrides } = options instanceof Object ? options : {};
+    if (typeof fetchToken !== 'function') throw invalidArgument('fetchToken must be an async function');
     this._fetchToken = fetchToken;
     this._window = refreshBeforeExpirySeconds;
     this._overrides = endpointOverrides;
@@ -41,7 +43,7 @@ export class RefreshingCredentialProvider {
       try {
         const got = await this._fetchToken();
         const token = typeof got === 'string' ? got : got?.authToken;
-        if (typeof token !== 'string' || !token) throw new TypeError('fetchToken must resolve to a token string');
+        if (typeof token !== 'string' || !token) throw invalidArgument('fetchToken must resolve to a token string');
         this._current = CredentialProvider.fromString(this._overrides ? { apiKey: token, endpointOverrides: this._overrides } : token);
         this.refreshCount += 1;
         for (const l of this._listeners) l(this._current);

@@ -1,11 +1,11 @@
 // TopicClient: publish, and resumable subscriptions with the official callbacks (onItem, onError,
 // onDiscontinuity, onHeartbeat, onConnectionLost, onSubscriptionEnd) plus a `for await` iterator of items.
-import { drive } from './drive.js';
+import { drive, instanceGeneration, recover, release } from './drive.js';
 import { TopicClientCore } from './momento_wasm.js';
-import { Configuration, CredentialProvider, credentialData, isRefreshing } from './config.js';
-import { sdkErrorFrom, unknownErrorFrom } from './errors.js';
+import { TopicClientConfiguration } from './config.js';
+import { sdkErrorFrom, unknownErrorFrom } from './error-results.js';
+import { ClientBase, runtimeVersion } from './pipeline.js';
 import { enumOf, namespace, str } from './responses/base.js';
-import { invalidError, runtimeVersion } from './client.js';
 
 /** A message received on a topic. */
 export class TopicItem {
@@ -37,20 +37,23 @@ export class TopicDiscontinuity {
 export class TopicHeartbeat { constructor() { this.type = 'Heartbeat'; } }
 
 /** `publish` responses. */
-export const TopicPublish = namespace({ Success: {}, Error: {} });
+export const TopicPublish = namespace({ Success: {}, Error: {} }, 'TopicPublish');
 export const TopicPublishResponse = enumOf(TopicPublish);
 
 /** A live subscription (`TopicSubscribe.Subscription`). */
 class Subscription {
-  constructor(core, options, first) {
+  constructor(client, core, generation, options, first) {
     this.type = 'Subscription';
+    this._client = client;
     this._core = core;
+    this._generation = generation;
     this._options = options ?? {};
     this._subscribed = true;
     this._waiters = [];
     this._queue = null; // created when iterated
     this._lastSequenceNumber = 0;
     this._lastSequencePage = 0;
+    client._subscriptions.add(this);
     this._pump(first);
   }
   /** Whether the subscription is still receiving. */
@@ -62,48 +65,54 @@ class Subscription {
   unsubscribe() {
     if (!this._subscribed) return;
     this._subscribed = false;
-    this._core.unsubscribe();
+    this._stop();
+  }
+  /** Closes the stream (the pending `next()` then ends with `null`); nothing to do on a replaced instance. */
+  _stop() { if (this._generation === instanceGeneration()) this._core.unsubscribe(); }
+  /** Calls the user's callback `name`; an exception it throws is logged, never fed back into the subscription. */
+  _emit(name, ...args) {
+    try {
+      this._options[name]?.(...args);
+    } catch (e) {
+      this._client._logger.error(`topic subscription ${name} callback threw: ${e?.stack ?? e}`);
+    }
   }
   async _pump(first) {
-    const o = this._options;
     let ev = first;
-    try {
-      while (ev !== null) {
-        switch (ev.type) {
-          case 'Item': {
-            const item = new TopicItem(ev);
-            this._lastSequenceNumber = ev.sequenceNumber;
-            this._lastSequencePage = ev.sequencePage;
-            o.onItem?.(item);
-            this._deliver(item);
-            break;
-          }
-          case 'Discontinuity':
-            this._lastSequenceNumber = ev.newSequenceNumber;
-            this._lastSequencePage = ev.newSequencePage;
-            o.onDiscontinuity?.(new TopicDiscontinuity(ev));
-            break;
-          case 'Heartbeat': o.onHeartbeat?.(new TopicHeartbeat()); break;
-          case 'ConnectionLost': o.onConnectionLost?.(); break;
-          case 'Error': {
-            const err = new TopicSubscribe.Error(sdkErrorFrom(ev));
-            this.error = err;
-            o.onError?.(err, this);
-            break;
-          }
-          default: break;
+    while (ev !== null && this._subscribed) {
+      switch (ev.type) {
+        case 'Item': {
+          const item = new TopicItem(ev);
+          this._lastSequenceNumber = ev.sequenceNumber;
+          this._lastSequencePage = ev.sequencePage;
+          this._emit('onItem', item);
+          this._deliver(item);
+          break;
         }
-        if (ev.type === 'Error') break;
-        ev = await drive(this._core.next());
+        case 'Discontinuity':
+          this._lastSequenceNumber = ev.newSequenceNumber;
+          this._lastSequencePage = ev.newSequencePage;
+          this._emit('onDiscontinuity', new TopicDiscontinuity(ev));
+          break;
+        case 'Heartbeat': this._emit('onHeartbeat', new TopicHeartbeat()); break;
+        case 'ConnectionLost': this._emit('onConnectionLost'); break;
+        case 'Error': {
+          // Ended: isSubscribed is already false when onError runs.
+          this._subscribed = false;
+          this.error = new TopicSubscribe.Error(ev.error ?? sdkErrorFrom(ev));
+          this._emit('onError', this.error, this);
+          break;
+        }
+        default: break;
       }
-    } catch (e) {
-      const err = new TopicSubscribe.Error(unknownErrorFrom(e));
-      this.error = err;
-      o.onError?.(err, this);
+      if (ev.type === 'Error') break;
+      ev = await drive(() => this._core.next());
     }
     this._subscribed = false;
-    this._core.unsubscribe();
-    o.onSubscriptionEnd?.();
+    this._stop();
+    release(this._core, this._generation);
+    this._client._subscriptions.delete(this);
+    this._emit('onSubscriptionEnd');
     this._deliver(null);
   }
   _deliver(item) {
@@ -132,51 +141,43 @@ class Subscription {
 /** `subscribe` responses. */
 export const TopicSubscribe = Object.freeze({
   Subscription,
-  Error: namespace({ Error: {} }).Error,
+  Error: namespace({ Error: {} }, 'TopicSubscribe').Error,
+  requestType: 'TopicSubscribe',
 });
 export const TopicSubscribeResponse = Object.freeze({ Subscription: 'Subscription', Error: 'Error' });
 
 /** Topic client configuration presets (the deadline bounds publishes and each subscribe's first message). */
 export const TopicConfigurations = Object.freeze({
-  Default: { v1: () => Configuration.laptopV1(), latest: () => Configuration.laptopV1() },
-  Laptop: { v1: () => Configuration.laptopV1(), latest: () => Configuration.laptopV1() },
-  Browser: { v1: () => Configuration.browserV1(), latest: () => Configuration.browserV1() },
+  Default: { v1: () => new TopicClientConfiguration(), latest: () => new TopicClientConfiguration() },
+  Laptop: { v1: () => new TopicClientConfiguration(), latest: () => new TopicClientConfiguration() },
+  Browser: {
+    v1: () => new TopicClientConfiguration({ clientTimeoutMillis: 15000 }),
+    latest: () => new TopicClientConfiguration({ clientTimeoutMillis: 15000 }),
+  },
 });
 
 /** Publishes to and subscribes to Momento topics. */
-export class TopicClient {
-  /** @param {{configuration?: Configuration, credentialProvider: CredentialProvider | import('./refreshing-credentials.js').RefreshingCredentialProvider}} props */
+export class TopicClient extends ClientBase {
+  /** @param {{configuration?: TopicClientConfiguration, credentialProvider?: object}} [props] configuration defaults to
+   *   `TopicConfigurations.Default.latest()`, credentialProvider to MOMENTO_API_KEY (+ MOMENTO_ENDPOINT). */
   constructor(props) {
-    const configuration = props?.configuration ?? TopicConfigurations.Default.latest();
-    let provider = props?.credentialProvider;
-    if (isRefreshing(provider)) {
-      this._refreshing = provider;
-      provider = provider.current;
-    }
-    if (!(configuration instanceof Configuration)) throw invalidError('configuration must be a Configuration');
-    if (!(provider instanceof CredentialProvider)) throw invalidError('credentialProvider must be a CredentialProvider');
-    this._configuration = configuration;
-    this._core = new TopicClientCore(configuration, credentialData(provider), runtimeVersion());
-    // Reconnects and later calls use the refreshed token.
-    this._stopRefresh = this._refreshing?.onRefresh((p) => this._core?.setCredentials(credentialData(p)));
+    const version = runtimeVersion();
+    super(props, TopicConfigurations.Default.latest, 'TopicClient',
+      (configuration, credentials) => new TopicClientCore(configuration, credentials, version));
+    /** Live subscriptions, ended by close(). */
+    this._subscriptions = new Set();
   }
-  /** The configuration this client uses. */
-  get configuration() { return this._configuration; }
-  /** Releases the wasm-side client. */
-  close() { this._stopRefresh?.(); this._core?.free(); this._core = undefined; }
+
+  /** Ends every subscription (each gets `onSubscriptionEnd`) and releases the wasm-side client; later calls answer
+   * an Error saying the client is closed. */
+  close() {
+    for (const s of this._subscriptions) s.unsubscribe();
+    super.close();
+  }
 
   /** Publishes a string (as text) or bytes (as binary): `TopicPublish.Success | Error`. Never retried. */
-  async publish(cacheName, topicName, value, options) {
-    let r;
-    try {
-      if (this._refreshing) await this._refreshing.ensureFresh();
-      r = await drive(this._core.publish(cacheName, topicName, value, options));
-    } catch (e) {
-      r = { type: 'Error', error: unknownErrorFrom(e) };
-    }
-    const resp = r.type === 'Success' ? new TopicPublish.Success(r) : new TopicPublish.Error(r.error ?? sdkErrorFrom(r));
-    if (resp.type === 'Error' && this._configuration.throwOnErrors) throw resp.innerException();
-    return resp;
+  publish(cacheName, topicName, value, options) {
+    return this._call(TopicPublish, (c) => c.publish(cacheName, topicName, value, options), undefined, cacheName);
   }
 
   /**
@@ -184,22 +185,23 @@ export class TopicClient {
    * and `for await` iteration) or a `TopicSubscribe.Error`. Options: the official callbacks plus
    * `resumeAtTopicSequenceNumber`/`sequencePage` (resume position) and reconnect delays.
    */
-  async subscribe(cacheName, topicName, options = {}) {
+  async subscribe(cacheName, topicName, options) {
     let core;
-    let first;
-    try {
-      if (this._refreshing) await this._refreshing.ensureFresh();
-      core = this._core.subscribe(cacheName, topicName, options);
-      first = await drive(core.next());
-    } catch (e) {
-      first = e?.errorCode ? { type: 'Error', errorCode: e.errorCode, message: e.message, details: e.message.replace(/^[^:]*: /, '') } : { type: 'Error', error: unknownErrorFrom(e) };
-    }
+    let generation;
+    const first = await this._run((c) => {
+      generation = instanceGeneration();
+      try {
+        core = c.subscribe(cacheName, topicName, options ?? {});
+      } catch (e) {
+        return recover(e);
+      }
+      return drive(() => core.next());
+    }).catch((e) => ({ type: 'Error', error: unknownErrorFrom(e) }));
     if (first === null || first.type === 'Error') {
-      core?.unsubscribe();
+      if (core) { if (generation === instanceGeneration()) core.unsubscribe(); release(core, generation); }
       const err = new TopicSubscribe.Error(first?.error ?? (first ? sdkErrorFrom(first) : unknownErrorFrom(new Error('subscription ended'))));
-      if (this._configuration.throwOnErrors) throw err.innerException();
-      return err;
+      return this._settle(err, 'TopicSubscribe');
     }
-    return new Subscription(core, options, first);
+    return new Subscription(this, core, generation, options, first);
   }
 }

@@ -1,4 +1,4 @@
-// CacheClient's scalar methods beyond get/set/delete, mixed into CacheClient.prototype by index.js (not in the
+// CacheClient's scalar methods beyond get/set/delete, a class mixin index.js applies to CacheClient (not in the
 // lite build).
 import * as scalar from '../responses/scalar-extra.js';
 
@@ -10,102 +10,102 @@ function batchItems(items) {
 }
 
 /** Scalar methods of CacheClient beyond get/set/delete. */
-export const scalarExtraMethods = {
+export const ScalarExtraMethods = (Base) => class extends Base {
   /** Adds `amount` (default 1) to the integer at `field`. Options: `{ttl, abortSignal}`. Never retried. */
   increment(cacheName, field, amount = 1, options) {
     return this._call(scalar.CacheIncrement, (c) => c.increment(cacheName, field, amount, options), undefined, cacheName);
-  },
+  }
   /** @deprecated use setIfAbsent. Stores only if `key` is absent. */
   setIfNotExists(cacheName, key, value, options) {
     return this._call(scalar.CacheSetIfNotExists, (c) => c.setIfAbsent(cacheName, key, value, options), undefined, cacheName);
-  },
+  }
   /** Stores only if `key` is absent. */
   setIfAbsent(cacheName, key, value, options) {
     return this._call(scalar.CacheSetIfAbsent, (c) => c.setIfAbsent(cacheName, key, value, options), undefined, cacheName);
-  },
+  }
   /** Stores only if `key` exists. */
   setIfPresent(cacheName, key, value, options) {
     return this._call(scalar.CacheSetIfPresent, (c) => c.setIfPresent(cacheName, key, value, options), undefined, cacheName);
-  },
+  }
   /** Stores only if the current value equals `equal`. */
   setIfEqual(cacheName, key, value, equal, options) {
     return this._call(scalar.CacheSetIfEqual, (c) => c.setIfEqual(cacheName, key, value, equal, options), undefined, cacheName);
-  },
+  }
   /** Stores if `key` is absent or its value differs from `notEqual`. */
   setIfNotEqual(cacheName, key, value, notEqual, options) {
     return this._call(scalar.CacheSetIfNotEqual, (c) => c.setIfNotEqual(cacheName, key, value, notEqual, options), undefined, cacheName);
-  },
+  }
   /** Stores if `key` exists and its value differs from `notEqual`. */
   setIfPresentAndNotEqual(cacheName, key, value, notEqual, options) {
     return this._call(scalar.CacheSetIfPresentAndNotEqual,
       (c) => c.setIfPresentAndNotEqual(cacheName, key, value, notEqual, options));
-  },
+  }
   /** Stores if `key` is absent or its value equals `equal`. */
   setIfAbsentOrEqual(cacheName, key, value, equal, options) {
     return this._call(scalar.CacheSetIfAbsentOrEqual, (c) => c.setIfAbsentOrEqual(cacheName, key, value, equal, options), undefined, cacheName);
-  },
+  }
   /** Reads `key` with the service's hash of its value. */
   getWithHash(cacheName, key, options) {
     return this._call(scalar.CacheGetWithHash, (c) => c.getWithHash(cacheName, key, options), undefined, cacheName);
-  },
+  }
   /** Stores `value` and returns its hash. */
   setWithHash(cacheName, key, value, options) {
     return this._call(scalar.CacheSetWithHash, (c) => c.setWithHash(cacheName, key, value, options), undefined, cacheName);
-  },
+  }
   /** Stores if `key` exists and its hash equals `hashEqual`. */
   setIfPresentAndHashEqual(cacheName, key, value, hashEqual, options) {
     return this._call(scalar.CacheSetIfPresentAndHashEqual,
       (c) => c.setIfPresentAndHashEqual(cacheName, key, value, hashEqual, options));
-  },
+  }
   /** Stores if `key` exists and its hash differs from `hashNotEqual`. */
   setIfPresentAndHashNotEqual(cacheName, key, value, hashNotEqual, options) {
     return this._call(scalar.CacheSetIfPresentAndHashNotEqual,
       (c) => c.setIfPresentAndHashNotEqual(cacheName, key, value, hashNotEqual, options));
-  },
+  }
   /** Stores if `key` is absent or its hash equals `hashEqual`. */
   setIfAbsentOrHashEqual(cacheName, key, value, hashEqual, options) {
     return this._call(scalar.CacheSetIfAbsentOrHashEqual,
       (c) => c.setIfAbsentOrHashEqual(cacheName, key, value, hashEqual, options));
-  },
+  }
   /** Stores if `key` is absent or its hash differs from `hashNotEqual`. */
   setIfAbsentOrHashNotEqual(cacheName, key, value, hashNotEqual, options) {
     return this._call(scalar.CacheSetIfAbsentOrHashNotEqual,
       (c) => c.setIfAbsentOrHashNotEqual(cacheName, key, value, hashNotEqual, options));
-  },
+  }
   /** Reads many keys in one call: `CacheGetBatch.Success` with per-key results. */
   getBatch(cacheName, keys, options) {
     return this._call(scalar.CacheGetBatch, (c) => c.getBatch(cacheName, keys, options), { keys });
-  },
+  }
   /** Stores many items (`Record | Map | {key, value, ttl?}[]`) in one call. Options: `{ttl, abortSignal}`. */
   setBatch(cacheName, items, options) {
     return this._call(scalar.CacheSetBatch, (c) => c.setBatch(cacheName, batchItems(items), options), undefined, cacheName);
-  },
+  }
   /** Whether `key` exists. */
   keyExists(cacheName, key, options) {
     return this._call(scalar.CacheKeyExists, (c) => c.keysExist(cacheName, [key], options), undefined, cacheName);
-  },
+  }
   /** Which of `keys` exist. */
   keysExist(cacheName, keys, options) {
     return this._call(scalar.CacheKeysExist, (c) => c.keysExist(cacheName, keys, options), { keys });
-  },
+  }
   /** The type of the item at `key`. */
   itemGetType(cacheName, key, options) {
     return this._call(scalar.CacheItemGetType, (c) => c.itemGetType(cacheName, key, options), undefined, cacheName);
-  },
+  }
   /** The remaining TTL of `key` in milliseconds. */
   itemGetTtl(cacheName, key, options) {
     return this._call(scalar.CacheItemGetTtl, (c) => c.itemGetTtl(cacheName, key, options), undefined, cacheName);
-  },
+  }
   /** Sets the TTL of `key` to `ttlMilliseconds` (milliseconds, as in the official SDK). */
   updateTtl(cacheName, key, ttlMilliseconds, options) {
     return this._call(scalar.CacheUpdateTtl, (c) => c.updateTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
-  },
+  }
   /** Raises the TTL of `key` to `ttlMilliseconds` if that is longer. */
   increaseTtl(cacheName, key, ttlMilliseconds, options) {
     return this._call(scalar.CacheIncreaseTtl, (c) => c.increaseTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
-  },
+  }
   /** Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter. */
   decreaseTtl(cacheName, key, ttlMilliseconds, options) {
     return this._call(scalar.CacheDecreaseTtl, (c) => c.decreaseTtl(cacheName, key, ttlMilliseconds, options), undefined, cacheName);
-  },
+  }
 };

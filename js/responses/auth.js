@@ -45,7 +45,7 @@ const API_KEY_FIELDS = {
 };
 
 /** `generateDisposableToken` responses: `Success` has `authToken`, `endpoint`, `expiresAt`. */
-export const GenerateDisposableToken = successFields(namespace({ Success: {}, Error: {} }), {
+export const GenerateDisposableToken = successFields(namespace({ Success: {}, Error: {} }, 'GenerateDisposableToken'), {
   /** The token, as a v1 key for `CredentialProvider.fromString` / `fromDisposableToken`. */
   authToken() { return this._raw.authToken; },
   /** The base endpoint the token is for. */
@@ -54,9 +54,9 @@ export const GenerateDisposableToken = successFields(namespace({ Success: {}, Er
   expiresAt,
 });
 /** `generateApiKey` responses: `Success` has `apiKey`, `refreshToken`, `endpoint`, `expiresAt`. */
-export const GenerateApiKey = successFields(namespace({ Success: {}, Error: {} }), API_KEY_FIELDS);
+export const GenerateApiKey = successFields(namespace({ Success: {}, Error: {} }, 'GenerateApiKey'), API_KEY_FIELDS);
 /** `refreshApiKey` responses: `Success` has `apiKey`, `refreshToken`, `endpoint`, `expiresAt`. */
-export const RefreshApiKey = successFields(namespace({ Success: {}, Error: {} }), API_KEY_FIELDS);
+export const RefreshApiKey = successFields(namespace({ Success: {}, Error: {} }, 'RefreshApiKey'), API_KEY_FIELDS);
 /** @deprecated use GenerateApiKey. */
 export const GenerateAuthToken = GenerateApiKey;
 /** @deprecated use RefreshApiKey. */

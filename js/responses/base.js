@@ -32,10 +32,11 @@ export class ErrorResponse extends Response {
 }
 
 /**
- * Builds a namespace of variant classes: `namespace({Hit: {...accessors}, Miss: {}, Error: {}})`.
- * Each class is named after its variant (so `toString()` and stack traces read `Hit`, `Miss`, …).
+ * Builds a namespace of variant classes: `namespace({Hit: {...accessors}, Miss: {}, Error: {}}, 'CacheGet')`.
+ * Each class is named after its variant (so `toString()` and stack traces read `Hit`, `Miss`, …); `name` (the
+ * official namespace name) is what middlewares see as the request type (a non-enumerable `requestType`).
  */
-export function namespace(variants) {
+export function namespace(variants, name) {
   const out = {};
   for (const [type, accessors] of Object.entries(variants)) {
     const Base = type === 'Error' ? ErrorResponse : Response;
@@ -46,7 +47,7 @@ export function namespace(variants) {
     if (type === 'Success') cls.prototype.is_success = true;
     out[type] = cls;
   }
-  return Object.freeze(out);
+  return Object.freeze(Object.defineProperty(out, 'requestType', { value: name }));
 }
 
 /** The string enum of a namespace (`CacheGetResponse.Hit === 'Hit'`). */

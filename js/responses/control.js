@@ -20,11 +20,11 @@ export class CacheInfo {
 }
 
 /** `createCache` responses; `AlreadyExists` is a success variant. */
-export const CreateCache = /* @__PURE__ */ namespace({ Success: SUCCESS, AlreadyExists: {}, Error: {} });
+export const CreateCache = /* @__PURE__ */ namespace({ Success: SUCCESS, AlreadyExists: {}, Error: {} }, 'CreateCache');
 /** `deleteCache` responses. */
-export const DeleteCache = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const DeleteCache = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'DeleteCache');
 /** `flushCache` responses. */
-export const CacheFlush = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheFlush = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheFlush');
 /** `listCaches` responses. */
 export const ListCaches = /* @__PURE__ */ namespace({
   Success: {
@@ -33,9 +33,9 @@ export const ListCaches = /* @__PURE__ */ namespace({
     toString() { return `Success: ${this._raw.caches.map((c) => c.name).join(', ')}`; },
   },
   Error: {},
-});
+}, 'ListCaches');
 /** `ping` responses. */
-export const CachePing = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CachePing = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CachePing');
 
 export const CreateCacheResponse = /* @__PURE__ */ enumOf(CreateCache);
 export const DeleteCacheResponse = /* @__PURE__ */ enumOf(DeleteCache);

@@ -48,14 +48,14 @@ export const CacheDictionaryFetch = /* @__PURE__ */ namespace({
   },
   Miss: {},
   Error: {},
-});
+}, 'CacheDictionaryFetch');
 
 /** `dictionaryGetField` responses: Hit (value and field), Miss (field) or Error (field). */
 export const CacheDictionaryGetField = /* @__PURE__ */ namespace({
   Hit: { ...bytesValue(), ...FIELD },
   Miss: FIELD,
   Error: FIELD,
-});
+}, 'CacheDictionaryGetField');
 
 /** `dictionaryGetFields` responses: the fields found (accessors skip absent ones) plus per-field `responses`. */
 export const CacheDictionaryGetFields = /* @__PURE__ */ namespace({
@@ -71,7 +71,7 @@ export const CacheDictionaryGetFields = /* @__PURE__ */ namespace({
   },
   Miss: {},
   Error: {},
-});
+}, 'CacheDictionaryGetFields');
 // `responses` is a field in the official class (not a method): one CacheDictionaryGetField Hit/Miss per field.
 Object.defineProperty(CacheDictionaryGetFields.Hit.prototype, 'responses', {
   configurable: true,
@@ -89,13 +89,13 @@ Object.defineProperty(CacheDictionaryGetFields.Hit.prototype, 'responses', {
 });
 
 /** `dictionarySetField` responses. */
-export const CacheDictionarySetField = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionarySetField = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheDictionarySetField');
 /** `dictionarySetFields` responses. */
-export const CacheDictionarySetFields = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionarySetFields = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheDictionarySetFields');
 /** `dictionaryRemoveField` responses. */
-export const CacheDictionaryRemoveField = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionaryRemoveField = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheDictionaryRemoveField');
 /** `dictionaryRemoveFields` responses. */
-export const CacheDictionaryRemoveFields = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheDictionaryRemoveFields = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheDictionaryRemoveFields');
 
 /** `dictionaryIncrement` responses: the field's new value. */
 export const CacheDictionaryIncrement = /* @__PURE__ */ namespace({
@@ -107,7 +107,7 @@ export const CacheDictionaryIncrement = /* @__PURE__ */ namespace({
     toString() { return `${this.type}: value: ${this._raw.value}`; },
   },
   Error: {},
-});
+}, 'CacheDictionaryIncrement');
 
 /** `dictionaryLength` responses: the number of fields, or Miss. */
 export const CacheDictionaryLength = /* @__PURE__ */ namespace({
@@ -120,7 +120,7 @@ export const CacheDictionaryLength = /* @__PURE__ */ namespace({
   },
   Miss: {},
   Error: {},
-});
+}, 'CacheDictionaryLength');
 
 export const CacheDictionaryFetchResponse = /* @__PURE__ */ enumOf(CacheDictionaryFetch);
 export const CacheDictionaryGetFieldResponse = /* @__PURE__ */ enumOf(CacheDictionaryGetField);

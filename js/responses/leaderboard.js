@@ -2,7 +2,7 @@
 import { SUCCESS, enumOf, namespace } from './base.js';
 
 /** `upsert` responses. */
-export const LeaderboardUpsert = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const LeaderboardUpsert = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'LeaderboardUpsert');
 /** `fetchByScore`, `fetchByRank` and `getRank` responses: `Success.values()` is `{id, score, rank}[]`. */
 export const LeaderboardFetch = /* @__PURE__ */ namespace({
   Success: {
@@ -16,7 +16,7 @@ export const LeaderboardFetch = /* @__PURE__ */ namespace({
     toString() { return `Success: ${this._raw.elements.length / 3} elements`; },
   },
   Error: {},
-});
+}, 'LeaderboardFetch');
 /** `length` responses: `Success.length()` is the number of elements. */
 export const LeaderboardLength = /* @__PURE__ */ namespace({
   Success: {
@@ -25,11 +25,11 @@ export const LeaderboardLength = /* @__PURE__ */ namespace({
     toString() { return `Success: length ${this._raw.length}`; },
   },
   Error: {},
-});
+}, 'LeaderboardLength');
 /** `removeElements` responses. */
-export const LeaderboardRemoveElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const LeaderboardRemoveElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'LeaderboardRemoveElements');
 /** `delete` responses. */
-export const LeaderboardDelete = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const LeaderboardDelete = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'LeaderboardDelete');
 
 export const LeaderboardUpsertResponse = /* @__PURE__ */ enumOf(LeaderboardUpsert);
 export const LeaderboardFetchResponse = /* @__PURE__ */ enumOf(LeaderboardFetch);

@@ -30,7 +30,7 @@ export const CacheListFetch = /* @__PURE__ */ namespace({
   },
   Miss: {},
   Error: {},
-});
+}, 'CacheListFetch');
 /** `listLength` responses. */
 export const CacheListLength = /* @__PURE__ */ namespace({
   Hit: {
@@ -42,23 +42,23 @@ export const CacheListLength = /* @__PURE__ */ namespace({
   },
   Miss: {},
   Error: {},
-});
+}, 'CacheListLength');
 /** `listPopFront` responses: `Hit` holds the removed first element. */
-export const CacheListPopFront = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+export const CacheListPopFront = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} }, 'CacheListPopFront');
 /** `listPopBack` responses: `Hit` holds the removed last element. */
-export const CacheListPopBack = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+export const CacheListPopBack = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} }, 'CacheListPopBack');
 /** `listPushFront` responses. */
-export const CacheListPushFront = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListPushFront = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} }, 'CacheListPushFront');
 /** `listPushBack` responses. */
-export const CacheListPushBack = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListPushBack = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} }, 'CacheListPushBack');
 /** `listConcatenateFront` responses. */
-export const CacheListConcatenateFront = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListConcatenateFront = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} }, 'CacheListConcatenateFront');
 /** `listConcatenateBack` responses. */
-export const CacheListConcatenateBack = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} });
+export const CacheListConcatenateBack = /* @__PURE__ */ namespace({ Success: LENGTH_SUCCESS, Error: {} }, 'CacheListConcatenateBack');
 /** `listRemoveValue` responses. */
-export const CacheListRemoveValue = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheListRemoveValue = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheListRemoveValue');
 /** `listRetain` responses. */
-export const CacheListRetain = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheListRetain = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheListRetain');
 
 export const CacheListFetchResponse = /* @__PURE__ */ enumOf(CacheListFetch);
 export const CacheListLengthResponse = /* @__PURE__ */ enumOf(CacheListLength);

@@ -22,21 +22,21 @@ export const CacheIncrement = /* @__PURE__ */ namespace({
     toString() { return `Success: value: ${this._raw.value}`; },
   },
   Error: {},
-});
+}, 'CacheIncrement');
 /** `setIfNotExists` responses (deprecated method). */
-export const CacheSetIfNotExists = /* @__PURE__ */ namespace(STORED);
+export const CacheSetIfNotExists = /* @__PURE__ */ namespace(STORED, 'CacheSetIfNotExists');
 /** `setIfAbsent` responses. */
-export const CacheSetIfAbsent = /* @__PURE__ */ namespace(STORED);
+export const CacheSetIfAbsent = /* @__PURE__ */ namespace(STORED, 'CacheSetIfAbsent');
 /** `setIfPresent` responses. */
-export const CacheSetIfPresent = /* @__PURE__ */ namespace(STORED);
+export const CacheSetIfPresent = /* @__PURE__ */ namespace(STORED, 'CacheSetIfPresent');
 /** `setIfEqual` responses. */
-export const CacheSetIfEqual = /* @__PURE__ */ namespace(STORED);
+export const CacheSetIfEqual = /* @__PURE__ */ namespace(STORED, 'CacheSetIfEqual');
 /** `setIfNotEqual` responses. */
-export const CacheSetIfNotEqual = /* @__PURE__ */ namespace(STORED);
+export const CacheSetIfNotEqual = /* @__PURE__ */ namespace(STORED, 'CacheSetIfNotEqual');
 /** `setIfPresentAndNotEqual` responses. */
-export const CacheSetIfPresentAndNotEqual = /* @__PURE__ */ namespace(STORED);
+export const CacheSetIfPresentAndNotEqual = /* @__PURE__ */ namespace(STORED, 'CacheSetIfPresentAndNotEqual');
 /** `setIfAbsentOrEqual` responses. */
-export const CacheSetIfAbsentOrEqual = /* @__PURE__ */ namespace(STORED);
+export const CacheSetIfAbsentOrEqual = /* @__PURE__ */ namespace(STORED, 'CacheSetIfAbsentOrEqual');
 const noHash = { hash() { return undefined; } };
 /** `getWithHash` responses. */
 export const CacheGetWithHash = /* @__PURE__ */ namespace({
@@ -49,17 +49,17 @@ export const CacheGetWithHash = /* @__PURE__ */ namespace({
   },
   Miss: noHash,
   Error: noHash,
-});
+}, 'CacheGetWithHash');
 /** `setWithHash` responses. */
-export const CacheSetWithHash = /* @__PURE__ */ namespace(STORED_WITH_HASH);
+export const CacheSetWithHash = /* @__PURE__ */ namespace(STORED_WITH_HASH, 'CacheSetWithHash');
 /** `setIfPresentAndHashEqual` responses. */
-export const CacheSetIfPresentAndHashEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
+export const CacheSetIfPresentAndHashEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH, 'CacheSetIfPresentAndHashEqual');
 /** `setIfPresentAndHashNotEqual` responses. */
-export const CacheSetIfPresentAndHashNotEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
+export const CacheSetIfPresentAndHashNotEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH, 'CacheSetIfPresentAndHashNotEqual');
 /** `setIfAbsentOrHashEqual` responses. */
-export const CacheSetIfAbsentOrHashEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
+export const CacheSetIfAbsentOrHashEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH, 'CacheSetIfAbsentOrHashEqual');
 /** `setIfAbsentOrHashNotEqual` responses. */
-export const CacheSetIfAbsentOrHashNotEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH);
+export const CacheSetIfAbsentOrHashNotEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH, 'CacheSetIfAbsentOrHashNotEqual');
 
 const keyString = (k) => (typeof k === 'string' ? k : str(k));
 
@@ -88,7 +88,7 @@ export const CacheGetBatch = /* @__PURE__ */ namespace({
     toString() { return `Success: ${this.results().map((r) => r.toString()).toString()}`; },
   },
   Error: { values() { return undefined; } },
-});
+}, 'CacheGetBatch');
 /** `setBatch` responses. */
 export const CacheSetBatch = /* @__PURE__ */ namespace({
   Success: {
@@ -96,7 +96,7 @@ export const CacheSetBatch = /* @__PURE__ */ namespace({
     results() { return Array.from({ length: this._raw.count }, () => new CacheSet.Success({ type: 'Success' })); },
   },
   Error: {},
-});
+}, 'CacheSetBatch');
 /** `keyExists` responses. */
 export const CacheKeyExists = /* @__PURE__ */ namespace({
   Success: {
@@ -105,7 +105,7 @@ export const CacheKeyExists = /* @__PURE__ */ namespace({
     toString() { return `Success: exists: ${String(this.exists())}`; },
   },
   Error: { exists() { return undefined; } },
-});
+}, 'CacheKeyExists');
 /** `keysExist` responses. */
 export const CacheKeysExist = /* @__PURE__ */ namespace({
   Success: {
@@ -116,7 +116,7 @@ export const CacheKeysExist = /* @__PURE__ */ namespace({
     toString() { return `Success: exists: ${this._raw.exists.join(', ')}`; },
   },
   Error: { exists() { return undefined; } },
-});
+}, 'CacheKeysExist');
 
 /** Item types as the official SDK numbers them. */
 export const ItemType = Object.freeze({ SCALAR: 0, DICTIONARY: 1, LIST: 2, SET: 3, SORTED_SET: 4 });
@@ -130,7 +130,7 @@ export const CacheItemGetType = /* @__PURE__ */ namespace({
   },
   Miss: { itemType() { return undefined; } },
   Error: { itemType() { return undefined; } },
-});
+}, 'CacheItemGetType');
 /** `itemGetTtl` responses. */
 export const CacheItemGetTtl = /* @__PURE__ */ namespace({
   Hit: {
@@ -140,13 +140,13 @@ export const CacheItemGetTtl = /* @__PURE__ */ namespace({
   },
   Miss: { remainingTtlMillis() { return undefined; } },
   Error: { remainingTtlMillis() { return undefined; } },
-});
+}, 'CacheItemGetTtl');
 /** `updateTtl` responses. */
-export const CacheUpdateTtl = /* @__PURE__ */ namespace({ Set: {}, Miss: {}, Error: {} });
+export const CacheUpdateTtl = /* @__PURE__ */ namespace({ Set: {}, Miss: {}, Error: {} }, 'CacheUpdateTtl');
 /** `increaseTtl` responses. */
-export const CacheIncreaseTtl = /* @__PURE__ */ namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} });
+export const CacheIncreaseTtl = /* @__PURE__ */ namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} }, 'CacheIncreaseTtl');
 /** `decreaseTtl` responses. */
-export const CacheDecreaseTtl = /* @__PURE__ */ namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} });
+export const CacheDecreaseTtl = /* @__PURE__ */ namespace({ Set: {}, NotSet: {}, Miss: {}, Error: {} }, 'CacheDecreaseTtl');
 
 export const CacheIncrementResponse = /* @__PURE__ */ enumOf(CacheIncrement);
 export const CacheSetIfNotExistsResponse = /* @__PURE__ */ enumOf(CacheSetIfNotExists);

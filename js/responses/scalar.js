@@ -3,11 +3,11 @@
 import { SUCCESS, bytesValue, enumOf, namespace } from './base.js';
 
 /** `get` responses. */
-export const CacheGet = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} });
+export const CacheGet = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} }, 'CacheGet');
 /** `set` responses. */
-export const CacheSet = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheSet = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSet');
 /** `delete` responses. */
-export const CacheDelete = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheDelete = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheDelete');
 
 export const CacheGetResponse = /* @__PURE__ */ enumOf(CacheGet);
 export const CacheSetResponse = /* @__PURE__ */ enumOf(CacheSet);

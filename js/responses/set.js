@@ -25,14 +25,14 @@ const ELEMENTS = {
 };
 
 /** `setFetch` responses: every element, or Miss. */
-export const CacheSetFetch = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+export const CacheSetFetch = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} }, 'CacheSetFetch');
 /** `setSample` responses: up to `limit` distinct random elements, or Miss. */
-export const CacheSetSample = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+export const CacheSetSample = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} }, 'CacheSetSample');
 /** `setPop` responses: the elements removed, or Miss. */
-export const CacheSetPop = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} });
+export const CacheSetPop = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} }, 'CacheSetPop');
 
 /** `setAddElement` responses. */
-export const CacheSetAddElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheSetAddElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSetAddElement');
 /** `setAddElements` responses. */
 export const CacheSetAddElements = /* @__PURE__ */ namespace({
   Success: {
@@ -43,9 +43,9 @@ export const CacheSetAddElements = /* @__PURE__ */ namespace({
     /** The equivalent `setAddElement` response. */
     toSingularResponse() { return new CacheSetAddElement.Error(this.innerException()); },
   },
-});
+}, 'CacheSetAddElements');
 /** `setRemoveElement` responses. */
-export const CacheSetRemoveElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheSetRemoveElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSetRemoveElement');
 /** `setRemoveElements` responses. */
 export const CacheSetRemoveElements = /* @__PURE__ */ namespace({
   Success: {
@@ -56,7 +56,7 @@ export const CacheSetRemoveElements = /* @__PURE__ */ namespace({
     /** The equivalent `setRemoveElement` response. */
     toSingularResponse() { return new CacheSetRemoveElement.Error(this.innerException()); },
   },
-});
+}, 'CacheSetRemoveElements');
 
 const noContains = { containsElement() { return undefined; } };
 /** `setContainsElement` responses: whether the element is in the set, or Miss (no set). */
@@ -68,7 +68,7 @@ export const CacheSetContainsElement = /* @__PURE__ */ namespace({
   },
   Miss: noContains,
   Error: noContains,
-});
+}, 'CacheSetContainsElement');
 
 const noContainsAll = { containsElements() { return undefined; } };
 /** `setContainsElements` responses: `{element: boolean}` for the elements asked about, or Miss (no set). */
@@ -86,7 +86,7 @@ export const CacheSetContainsElements = /* @__PURE__ */ namespace({
   },
   Miss: noContainsAll,
   Error: noContainsAll,
-});
+}, 'CacheSetContainsElements');
 
 const noLength = { length() { return undefined; } };
 /** `setLength` responses: the number of elements, or Miss. */
@@ -98,7 +98,7 @@ export const CacheSetLength = /* @__PURE__ */ namespace({
   },
   Miss: noLength,
   Error: noLength,
-});
+}, 'CacheSetLength');
 
 export const CacheSetFetchResponse = /* @__PURE__ */ enumOf(CacheSetFetch);
 export const CacheSetSampleResponse = /* @__PURE__ */ enumOf(CacheSetSample);

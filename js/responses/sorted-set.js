@@ -40,7 +40,7 @@ export const CacheSortedSetFetch = /* @__PURE__ */ namespace({
   },
   Miss: {},
   Error: {},
-});
+}, 'CacheSortedSetFetch');
 
 /** The value a `sortedSetGetScore` response is about (`raw.value` is the caller's argument). */
 const scoreValue = {
@@ -60,7 +60,7 @@ export const CacheSortedSetGetScore = /* @__PURE__ */ namespace({
   },
   Miss: { ...scoreValue, ...NO_SCORE },
   Error: NO_SCORE,
-});
+}, 'CacheSortedSetGetScore');
 
 /** `sortedSetGetScores` responses: `Hit` holds one score or miss per requested value. */
 export const CacheSortedSetGetScores = /* @__PURE__ */ namespace({
@@ -93,7 +93,7 @@ export const CacheSortedSetGetScores = /* @__PURE__ */ namespace({
   },
   Miss: {},
   Error: {},
-});
+}, 'CacheSortedSetGetScores');
 
 /** `sortedSetGetRank` responses. */
 export const CacheSortedSetGetRank = /* @__PURE__ */ namespace({
@@ -104,7 +104,7 @@ export const CacheSortedSetGetRank = /* @__PURE__ */ namespace({
   },
   Miss: NO_RANK,
   Error: NO_RANK,
-});
+}, 'CacheSortedSetGetRank');
 
 /** `sortedSetIncrementScore` responses. */
 export const CacheSortedSetIncrementScore = /* @__PURE__ */ namespace({
@@ -114,7 +114,7 @@ export const CacheSortedSetIncrementScore = /* @__PURE__ */ namespace({
     toString() { return `${this.type}: value: ${this._raw.score}`; },
   },
   Error: NO_SCORE,
-});
+}, 'CacheSortedSetIncrementScore');
 
 const LENGTH_HIT = {
   /** The number of elements. */
@@ -122,17 +122,17 @@ const LENGTH_HIT = {
   toString() { return `${this.type}: length ${this._raw.length}`; },
 };
 /** `sortedSetLength` responses. */
-export const CacheSortedSetLength = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
+export const CacheSortedSetLength = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH }, 'CacheSortedSetLength');
 /** `sortedSetLengthByScore` responses (Miss also when no element is scored in the range, as officially). */
-export const CacheSortedSetLengthByScore = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH });
+export const CacheSortedSetLengthByScore = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH }, 'CacheSortedSetLengthByScore');
 /** `sortedSetPutElement` responses. */
-export const CacheSortedSetPutElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetPutElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSortedSetPutElement');
 /** `sortedSetPutElements` responses. */
-export const CacheSortedSetPutElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetPutElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSortedSetPutElements');
 /** `sortedSetRemoveElement` responses. */
-export const CacheSortedSetRemoveElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetRemoveElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSortedSetRemoveElement');
 /** `sortedSetRemoveElements` responses. */
-export const CacheSortedSetRemoveElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} });
+export const CacheSortedSetRemoveElements = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSortedSetRemoveElements');
 /** `sortedSetUnionStore` responses. */
 export const CacheSortedSetUnionStore = /* @__PURE__ */ namespace({
   Success: {
@@ -141,7 +141,7 @@ export const CacheSortedSetUnionStore = /* @__PURE__ */ namespace({
     toString() { return `${this.type}: length ${this._raw.length}`; },
   },
   Error: {},
-});
+}, 'CacheSortedSetUnionStore');
 
 export const CacheSortedSetFetchResponse = /* @__PURE__ */ enumOf(CacheSortedSetFetch);
 export const CacheSortedSetGetScoreResponse = /* @__PURE__ */ enumOf(CacheSortedSetGetScore);

@@ -107,7 +107,8 @@ test('credential providers: env variables from process.env or a Worker env objec
   });
   assert.equal(fromWorkerEnv.cacheEndpoint, fromEnv.cacheEndpoint);
   assert.throws(() => sdk.CredentialProvider.fromEnvVar('MOMENTO_DEFINITELY_UNSET'),
-    (e) => e.errorCode === 'INVALID_ARGUMENT_ERROR' && /MOMENTO_DEFINITELY_UNSET/.test(e.message));
+    (e) => e instanceof sdk.InvalidArgumentError && e.errorCode() === 'INVALID_ARGUMENT_ERROR'
+      && /MOMENTO_DEFINITELY_UNSET: set it/.test(e.message));
   const b64url = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const v2 = `${b64url({ alg: 'HS256' })}.${b64url({ t: 'g', jti: 'x' })}.sig`;
   assert.throws(() => sdk.CredentialProvider.fromString({ apiKey: v2 }), /fromApiKeyV2/);
@@ -124,10 +125,12 @@ test('configurations and credential providers are immutable JS values; bad ones 
   assert.ok(Object.isFrozen(laptop));
   assert.equal(laptop.withReadConcern('CONSISTENT').readConcern, 'consistent');
   assert.equal(laptop.readConcern, 'balanced', 'with… returns a copy');
-  assert.equal(laptop.withClientTimeoutMillis(1.9).clientTimeoutMillis, 1);
-  const invalidArg = (re) => (e) => e.errorCode === 'INVALID_ARGUMENT_ERROR'
-    && e.message.startsWith('Invalid argument passed to Momento client: ') && re.test(e.message);
-  assert.throws(() => laptop.withRetryStrategy({ maxAttempts: -1 }), invalidArg(/maxAttempts must be a non-negative number/));
+  assert.equal(laptop.withClientTimeoutMillis(1500).clientTimeoutMillis, 1500);
+  // Thrown errors are the official SdkError class (e.errorCode() and instanceof work), wrapped texts included.
+  const invalidArg = (re) => (e) => e instanceof sdk.InvalidArgumentError && e instanceof sdk.SdkError
+    && e.errorCode() === 'INVALID_ARGUMENT_ERROR'
+    && e.wrappedErrorMessage().startsWith('Invalid argument passed to Momento client: ') && re.test(e.message);
+  assert.throws(() => laptop.withRetryStrategy({ maxAttempts: -1 }), invalidArg(/maxAttempts must be a whole number from 1 to 100, received -1/));
   assert.throws(() => laptop.withTransportMode('json'), invalidArg(/received json/));
   assert.throws(() => laptop.withReadConcern('eventual'), invalidArg(/received eventual/));
   assert.throws(() => laptop.withMiddlewares({}), invalidArg(/middlewares must be an array/));

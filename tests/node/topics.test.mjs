@@ -131,3 +131,68 @@ for (const mode of ['text', 'binary']) {
   });
   topicsSuite((name, fn) => test(`[${mode}] ${name}`, fn), { sdk, topicClient: () => client, cacheName });
 }
+
+test('close() ends every open subscription and lets a Node process exit (issue #13)', async () => {
+  // In a child process: subscribe twice, close the client; the process must exit on its own, promptly.
+  const { spawn } = await import('node:child_process');
+  const script = `
+    import * as sdk from ${JSON.stringify(new URL('../../pkg/web/index.node.js', import.meta.url).href)};
+    const client = new sdk.TopicClient({ credentialProvider: sdk.CredentialProvider.fromString({ apiKey: process.env.MOMENTO_API_KEY }) });
+    const ended = [];
+    const subs = [];
+    for (const t of ['a', 'b']) subs.push(await client.subscribe(${JSON.stringify(cacheName)}, 'close-' + t, { onSubscriptionEnd: () => ended.push(t) }));
+    client.close();
+    const published = await client.publish(${JSON.stringify(cacheName)}, 'close-a', 'x');
+    await new Promise((r) => setTimeout(r, 100));
+    console.log(JSON.stringify({ subscribed: subs.map((s) => s.isSubscribed), ended: ended.sort(), published: published.errorCode() }));
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: process.env });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  const code = await Promise.race([
+    new Promise((resolve) => child.on('exit', resolve)),
+    new Promise((resolve) => setTimeout(() => resolve('still running after 5 s'), 5000)),
+  ]);
+  child.kill();
+  assert.equal(code, 0, out);
+  assert.deepEqual(JSON.parse(out), { subscribed: [false, false], ended: ['a', 'b'], published: 'INVALID_ARGUMENT_ERROR' });
+});
+
+test('a cache deleted mid-subscription: onError(NOT_FOUND) arrives with isSubscribed false (issue #13)', async () => {
+  const admin = new sdk.CacheClient({ credentialProvider: sdk.CredentialProvider.fromString({ apiKey }), defaultTtlSeconds: 60 });
+  const doomed = `${cacheName}-doomed`;
+  assert.equal((await admin.createCache(doomed)).type, 'Success');
+  const client = topicClient();
+  const seen = [];
+  const sub = await client.subscribe(doomed, 't', {
+    onError: (e, s) => seen.push({ code: e.errorCode(), subscribed: s.isSubscribed, also: sub?.isSubscribed }),
+  });
+  assert.ok(sub instanceof sdk.TopicSubscribe.Subscription, sub.toString());
+  assert.equal((await admin.deleteCache(doomed)).type, 'Success');
+  await waitFor(() => seen.length === 1, 'onError after the cache is deleted', 15000);
+  assert.deepEqual(seen, [{ code: 'NOT_FOUND_ERROR', subscribed: false, also: false }]);
+  client.close();
+});
+
+test("an exception thrown by the user's callback is logged, never fed back into onError (issue #13)", async () => {
+  const logged = [];
+  const loggerFactory = { getLogger: () => ({ error: (m) => logged.push(m), warn() {}, info() {}, debug() {}, trace() {} }) };
+  const client = new sdk.TopicClient({
+    configuration: sdk.Configurations.Laptop.latest().withLoggerFactory(loggerFactory),
+    credentialProvider: sdk.CredentialProvider.fromString({ apiKey }),
+  });
+  const items = [];
+  const errors = [];
+  const sub = await client.subscribe(cacheName, 'throwing', {
+    onItem: (i) => { items.push(i.valueString()); throw new Error('boom in onItem'); },
+    onError: (e) => errors.push(e.message()),
+  });
+  await client.publish(cacheName, 'throwing', 'one');
+  await client.publish(cacheName, 'throwing', 'two');
+  await waitFor(() => items.length === 2, 'both items despite the throwing callback');
+  assert.equal(sub.isSubscribed, true);
+  assert.deepEqual(errors, []);
+  assert.ok(logged.some((m) => /onItem callback threw: Error: boom in onItem/.test(m)), logged.join('\n'));
+  client.close();
+});
