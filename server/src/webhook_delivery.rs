@@ -282,7 +282,8 @@ impl Delivery {
         }
     }
 
-    /// Queues `job` (dropping it when the queue is full). Must run inside a tokio runtime.
+    /// Queues `job` (dropping it when the queue is full, or when called outside a tokio runtime before the
+    /// worker has started).
     pub fn enqueue(&self, job: Job) {
         if self.mode == DeliveryMode::Off {
             return;
@@ -300,16 +301,26 @@ impl Delivery {
             self.drop_job(&job, "queue_bytes_full");
             return;
         }
-        let tx = self.tx.get_or_init(|| {
-            let (tx, rx) = mpsc::channel(QUEUE_LEN);
-            tokio::spawn(worker(
-                rx,
-                self.mode,
-                Arc::clone(&self.counters),
-                self.shutdown.clone(),
-            ));
-            tx
-        });
+        let tx = match self.tx.get() {
+            Some(tx) => tx,
+            None => {
+                let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+                    self.counters.queued_bytes.fetch_sub(size, Ordering::AcqRel);
+                    self.drop_job(&job, "no_runtime");
+                    return;
+                };
+                self.tx.get_or_init(|| {
+                    let (tx, rx) = mpsc::channel(QUEUE_LEN);
+                    runtime.spawn(worker(
+                        rx,
+                        self.mode,
+                        Arc::clone(&self.counters),
+                        self.shutdown.clone(),
+                    ));
+                    tx
+                })
+            }
+        };
         if let Err(error) = tx.try_send(job) {
             let job = match error {
                 mpsc::error::TrySendError::Full(job) | mpsc::error::TrySendError::Closed(job) => {
@@ -523,6 +534,29 @@ mod tests {
         assert_eq!(parse_status(b"HTTP/1.0 500\r\n"), Some(500));
         assert_eq!(parse_status(b"SSH-2.0\r\n"), None);
         assert_eq!(parse_status(b""), None);
+    }
+
+    fn job(size: usize) -> Job {
+        Job {
+            cache: "c".into(),
+            webhook: "w".into(),
+            url: "http://127.0.0.1:9/".into(),
+            body: vec![b'x'; size],
+            signature: String::new(),
+        }
+    }
+
+    #[test]
+    fn outside_a_runtime_and_over_the_byte_budget_jobs_are_dropped() {
+        let (_tx, rx) = watch::channel(false);
+        let delivery = Delivery::new(DeliveryMode::Loopback, rx.clone());
+        delivery.enqueue(job(QUEUE_BYTES + 1));
+        delivery.enqueue(job(1));
+        assert_eq!(delivery.metrics().dropped, 2);
+        assert_eq!(delivery.counters.queued_bytes.load(Ordering::Acquire), 0);
+        let off = Delivery::new(DeliveryMode::Off, rx);
+        off.enqueue(job(1));
+        assert_eq!(off.metrics(), DeliveryMetrics::default());
     }
 
     #[tokio::test]

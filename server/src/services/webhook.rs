@@ -244,7 +244,7 @@ impl Webhooks {
             .collect()
     }
 
-    /// Queues one delivery of `message` per target. Must run inside a tokio runtime.
+    /// Queues one delivery of `message` per target (see [`Delivery::enqueue`]).
     pub fn deliver(&self, targets: Vec<Target>, message: &Published<'_>) {
         let body = webhook_delivery::payload(message, webhook_delivery::unix_millis());
         for target in targets {
@@ -349,10 +349,13 @@ impl WebhookRpc for WebhookService {
         webhook_delivery::parse_post_url(&url).map_err(Status::invalid_argument)?;
         let epoch = self.epoch(&cache)?;
         let topic = webhook.topic_name;
-        crate::log_info!("event=webhook_put cache={cache:?} webhook={name:?} topic={topic:?}");
+        let logged_topic = topic.clone();
         let secret_string = self
             .webhooks
             .put(&cache, epoch, &name, topic, url, new_secret)?;
+        crate::log_info!(
+            "event=webhook_put cache={cache:?} webhook={name:?} topic={logged_topic:?}"
+        );
         Ok(Response::new(PutWebhookResponse { secret_string }))
     }
 
