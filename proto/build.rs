@@ -22,6 +22,7 @@ const PROTOS: &[&str] = &[
     "auth.proto",
     "token.proto",
     "leaderboard.proto",
+    "webhook.proto",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

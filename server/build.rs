@@ -24,6 +24,7 @@ const EXTERN_PATHS: &[(&str, &str)] = &[
         "::momento_proto::permission_messages",
     ),
     (".leaderboard", "::momento_proto::leaderboard"),
+    (".webhook", "::momento_proto::webhook"),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -2,7 +2,12 @@
 //! the wasm build runs over `fetch`, exercised on the host. The server binary comes from `MOMENTO_SERVER_BIN`
 //! or `target/debug/momento-server` (`cargo build -p momento-server`; scripts/test builds it first).
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -18,18 +23,43 @@ use momento_wasm::core::control::delete_cache::DeleteCacheRequest;
 use momento_wasm::core::credentials::Credentials;
 use momento_wasm::core::error::MomentoErrorCode;
 use momento_wasm::core::grpc_web::Mode;
+use momento_wasm::core::topics::delete_webhook::{DeleteWebhookRequest, DeleteWebhookResponse};
+use momento_wasm::core::topics::get_webhook_secret::{
+    GetWebhookSecretRequest, GetWebhookSecretResponse,
+};
+use momento_wasm::core::topics::list_webhooks::{ListWebhooksRequest, ListWebhooksResponse};
+use momento_wasm::core::topics::publish::{PublishRequest, TopicMessage};
+use momento_wasm::core::topics::put_webhook::{PutWebhookRequest, PutWebhookResponse};
+use momento_wasm::core::topics::rotate_webhook_secret::{
+    RotateWebhookSecretRequest, RotateWebhookSecretResponse,
+};
+use momento_wasm::core::topics::webhook::Webhook;
 use momento_wasm::transport::native::NativeTransport;
 
 /// A momento-server child process, killed on drop.
 struct Server {
     child: Child,
     key: String,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl Server {
     fn api_key(&self) -> &str {
         &self.key
+    }
+
+    /// A key with read-write access to every cache and topic, signed with this server's secret by
+    /// `momento-server key`: broad, but not a super user.
+    fn scoped_key(&self) -> String {
+        let output = Command::new(server_bin())
+            .args(["key", "--all-caches", "--all-topics", "--role", "readwrite"])
+            .arg("--secret-file")
+            .arg(self.dir.0.join("secret"))
+            .args(["--endpoint", &self.endpoint()])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
     }
 
     fn endpoint(&self) -> String {
@@ -58,12 +88,16 @@ impl Drop for TempDir {
     }
 }
 
-async fn server() -> Server {
-    let bin = std::env::var_os("MOMENTO_SERVER_BIN")
+fn server_bin() -> PathBuf {
+    std::env::var_os("MOMENTO_SERVER_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/debug/momento-server")
-        });
+        })
+}
+
+async fn server() -> Server {
+    let bin = server_bin();
     assert!(
         bin.exists(),
         "{} not found: run `cargo build -p momento-server` first",
@@ -103,7 +137,7 @@ async fn server() -> Server {
     Server {
         child,
         key,
-        _dir: TempDir(dir),
+        dir: TempDir(dir),
     }
 }
 
@@ -286,4 +320,160 @@ async fn a_cancelled_signal_cancels() {
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::Cancelled);
+}
+
+/// Reads one HTTP request (head and `Content-Length` body) from `socket`, answers 204, and returns the head and
+/// the body.
+async fn read_post(mut socket: tokio::net::TcpStream) -> (String, String) {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let mut data = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = socket.read(&mut buf).await.unwrap();
+        assert!(n > 0, "connection closed early: {data:?}");
+        data.extend_from_slice(&buf[..n]);
+        let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8(data[..end].to_vec()).unwrap();
+        let length: usize = head
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-length:")
+                    .map(|v| v.trim().parse().unwrap())
+            })
+            .unwrap();
+        if data.len() >= end + 4 + length {
+            let body = String::from_utf8(data[end + 4..end + 4 + length].to_vec()).unwrap();
+            socket
+                .write_all(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n")
+                .await
+                .unwrap();
+            return (head, body);
+        }
+    }
+}
+
+#[tokio::test]
+async fn webhooks_round_trip_and_deliver() {
+    let s = server().await;
+    for mode in [Mode::Text, Mode::Binary] {
+        let c = client(
+            s.api_key(),
+            Configuration::laptop_v1().with_transport_mode(mode),
+        );
+        let cache = format!("hooks-{mode:?}");
+        create(&c, &cache).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let webhook = Webhook {
+            cache_name: cache.clone(),
+            webhook_name: "w".into(),
+            topic_name: "t".into(),
+            url: format!("http://{}/in", listener.local_addr().unwrap()),
+        };
+        let PutWebhookResponse::Success { secret } = c
+            .send(PutWebhookRequest::new(webhook.clone()).unwrap(), None)
+            .await
+            .unwrap();
+        assert!(!secret.is_empty());
+        assert_eq!(
+            c.send(ListWebhooksRequest::new(cache.clone()).unwrap(), None)
+                .await
+                .unwrap(),
+            ListWebhooksResponse::Success {
+                webhooks: vec![webhook.clone()]
+            }
+        );
+        let get = || GetWebhookSecretRequest::new(cache.clone(), "w".into()).unwrap();
+        assert_eq!(
+            c.send(get(), None).await.unwrap(),
+            GetWebhookSecretResponse::Success {
+                secret: secret.clone(),
+                cache_name: cache.clone(),
+                webhook_name: "w".into(),
+            }
+        );
+
+        // A message published to the topic is POSTed to the webhook, signed.
+        c.send(
+            PublishRequest::new(cache.clone(), "t".into(), TopicMessage::Text("hi".into()))
+                .unwrap(),
+            None,
+        )
+        .await
+        .unwrap();
+        let (socket, _) =
+            tokio::time::timeout(std::time::Duration::from_secs(5), listener.accept())
+                .await
+                .unwrap()
+                .unwrap();
+        let (head, body) = read_post(socket).await;
+        assert!(head.starts_with("POST /in HTTP/1.1"), "{head}");
+        let signature = head
+            .lines()
+            .find_map(|l| l.strip_prefix("momento-signature: "))
+            .unwrap();
+        assert_eq!(signature.len(), 64, "{signature}");
+        assert!(body.contains(r#""text":"hi""#), "{body}");
+        assert!(body.contains(&format!(r#""cache":"{cache}""#)), "{body}");
+
+        let RotateWebhookSecretResponse::Success { secret: rotated } = c
+            .send(
+                RotateWebhookSecretRequest::new(cache.clone(), "w".into()).unwrap(),
+                None,
+            )
+            .await
+            .unwrap();
+        assert_ne!(rotated, secret);
+        assert_eq!(
+            c.send(
+                DeleteWebhookRequest::new(cache.clone(), "w".into()).unwrap(),
+                None
+            )
+            .await
+            .unwrap(),
+            DeleteWebhookResponse::Success
+        );
+        let e = c.send(get(), None).await.unwrap_err();
+        assert_eq!(e.code, MomentoErrorCode::NotFound, "{e}");
+    }
+
+    // Errors: an unknown cache, a scoped (non-super-user) key, and client-side validation.
+    let c = client(s.api_key(), Configuration::laptop_v1());
+    let e = c
+        .send(ListWebhooksRequest::new("nope".into()).unwrap(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::NotFound, "{e}");
+    let scoped = client(&s.scoped_key(), Configuration::laptop_v1());
+    let e = scoped
+        .send(ListWebhooksRequest::new("hooks-Text".into()).unwrap(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::Permission, "{e}");
+    let e = PutWebhookRequest::new(Webhook {
+        cache_name: "c".into(),
+        webhook_name: "w".into(),
+        topic_name: " ".into(),
+        url: "http://127.0.0.1/".into(),
+    })
+    .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::InvalidArgument);
+    assert_eq!(e.message, "topic name must not be empty");
+    // The service checks the URL.
+    let e = c
+        .send(
+            PutWebhookRequest::new(Webhook {
+                cache_name: "hooks-Text".into(),
+                webhook_name: "w".into(),
+                topic_name: "t".into(),
+                url: "someurl.com".into(),
+            })
+            .unwrap(),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::InvalidArgument, "{e}");
 }

@@ -25,6 +25,7 @@
 //! | `auth` | [`auth`] | `Auth` |
 //! | `token` | [`token`] | `Token` |
 //! | `leaderboard` | [`leaderboard`] | `Leaderboard` |
+//! | `webhook` | [`webhook`] | `Webhook` (served on the control endpoint) |
 
 // Lints silenced for generated code only: its names mirror the protos and its
 // docs are the proto comments.
@@ -92,6 +93,11 @@ generated!(
 generated!(
     /// Package `leaderboard`: leaderboards (`Leaderboard`).
     leaderboard, "leaderboard.rs"
+);
+
+generated!(
+    /// Package `webhook`: topic webhooks (`Webhook`), on the control endpoint.
+    webhook, "webhook.rs"
 );
 
 /// Encoded `google.protobuf.FileDescriptorSet` of every proto in this crate,

@@ -5,7 +5,7 @@
 //! 1 fixed64, 2 length-delimited), never produced by the code under test.
 
 use base64::Engine as _;
-use momento_proto::{cache_client, common, leaderboard, permission_messages};
+use momento_proto::{cache_client, common, leaderboard, permission_messages, webhook};
 use prost::Message;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
@@ -309,6 +309,44 @@ fn super_user_permissions_encode_default_enum_in_oneof() {
     assert_eq!(p.encode_to_vec(), [0x08, 0x00]);
 }
 
+#[test]
+fn put_webhook_request_nests_id_topic_and_destination() {
+    let req = webhook::PutWebhookRequest {
+        webhook: Some(webhook::Webhook {
+            webhook_id: Some(webhook::WebhookId {
+                cache_name: "c".to_owned(),
+                webhook_name: "w".to_owned(),
+            }),
+            topic_name: "t".to_owned(),
+            destination: Some(webhook::WebhookDestination {
+                kind: Some(webhook::webhook_destination::Kind::PostUrl("u".to_owned())),
+            }),
+        }),
+    };
+    // 0A 10 = webhook (field 1, 16 bytes): 0A 06 = webhook_id (field 1, 6 bytes:
+    // 0A 01 "c" cache_name, 12 01 "w" webhook_name); 12 01 "t" = topic_name
+    // (field 2); 1A 03 = destination (field 3): 0A 01 "u" = post_url (field 1).
+    assert_eq!(
+        req.encode_to_vec(),
+        [
+            0x0A, 0x10, 0x0A, 0x06, 0x0A, 0x01, b'c', 0x12, 0x01, b'w', 0x12, 0x01, b't', 0x1A,
+            0x03, 0x0A, 0x01, b'u'
+        ]
+    );
+}
+
+#[test]
+fn get_webhook_secret_response_decodes() -> TestResult {
+    // 0A 01 "c" cache_name; 12 01 "w" webhook_name; 1A 02 "s1" secret_string.
+    let resp = webhook::GetWebhookSecretResponse::decode(
+        &[0x0A, 0x01, b'c', 0x12, 0x01, b'w', 0x1A, 0x02, b's', b'1'][..],
+    )?;
+    assert_eq!(resp.cache_name, "c");
+    assert_eq!(resp.webhook_name, "w");
+    assert_eq!(resp.secret_string, "s1");
+    Ok(())
+}
+
 /// The descriptor set must describe exactly the services of the reference,
 /// with the server-streaming RPCs marked as such.
 #[test]
@@ -357,6 +395,7 @@ fn descriptor_set_lists_every_service() -> TestResult {
             "control_client.ScsControl",
             "leaderboard.Leaderboard",
             "token.Token",
+            "webhook.Webhook",
         ]
     );
 
@@ -468,6 +507,16 @@ fn descriptor_set_lists_every_service() -> TestResult {
             "GetRank",
             "GetByScore",
             "GetCompetitionRank",
+        ])
+    );
+    assert_eq!(
+        find("webhook.Webhook"),
+        unary(&[
+            "PutWebhook",
+            "DeleteWebhook",
+            "ListWebhooks",
+            "GetWebhookSecret",
+            "RotateWebhookSecret",
         ])
     );
     Ok(())

@@ -324,7 +324,7 @@ pub fn random_bytes(n: usize) -> io::Result<Vec<u8>> {
     Ok(buf)
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
     bytes.iter().fold(String::new(), |mut s, b| {
         let _ = write!(s, "{b:02x}");

@@ -5,6 +5,7 @@
 //!                [--secret-file F] [--cors-origin ORIGIN]... [--sweep-interval-ms MS]
 //!                [--max-memory-mb N] [--max-item-size-kb N] [--max-ttl-seconds N] [--max-caches N]
 //!                [--topic-heartbeat-ms MS] [--topic-buffer-size N] [--max-subscriptions N]
+//!                [--webhook-delivery loopback|any|off]
 //! momento-server key [--secret-file F] [--ttl-seconds N] [--endpoint HOST:PORT]
 //!                    [--cache NAME | --all-caches] [--role readwrite|readonly|writeonly]
 //!                    [--key K | --key-prefix P] [--topic NAME | --all-topics]
@@ -102,6 +103,9 @@ pub struct Config {
     pub topic_buffer_size: usize,
     /// Maximum concurrently open topic subscriptions on the server (default 10,000).
     pub max_subscriptions: usize,
+    /// Where webhook deliveries may go (default [`crate::DeliveryMode::Loopback`]; see
+    /// [`crate::webhook_delivery`]).
+    pub webhook_delivery: crate::DeliveryMode,
 }
 
 impl Default for Config {
@@ -119,6 +123,7 @@ impl Default for Config {
             topic_heartbeat_interval: crate::services::pubsub::DEFAULT_HEARTBEAT_INTERVAL,
             topic_buffer_size: crate::services::pubsub::DEFAULT_TOPIC_BUFFER_SIZE,
             max_subscriptions: crate::services::pubsub::DEFAULT_MAX_SUBSCRIPTIONS,
+            webhook_delivery: crate::DeliveryMode::default(),
         }
     }
 }
@@ -193,6 +198,8 @@ OPTIONS:
   --topic-heartbeat-ms MS  idle time before a topic subscription gets a heartbeat (default 5000)
   --topic-buffer-size N    recent items kept per topic for resuming subscribers (default 1024)
   --max-subscriptions N    concurrently open topic subscriptions allowed (default 10000)
+  --webhook-delivery M     where topic webhooks are POSTed: loopback (default: only to hosts
+                           resolving to loopback addresses), any, or off; http:// only
   -h, --help               show this help
   -V, --version            show the version
 
@@ -297,6 +304,18 @@ where
             }
             "--topic-buffer-size" => config.topic_buffer_size = parse_number(flag, &value()?)?,
             "--max-subscriptions" => config.max_subscriptions = parse_number(flag, &value()?)?,
+            "--webhook-delivery" => {
+                config.webhook_delivery = match value()?.as_str() {
+                    "loopback" => crate::DeliveryMode::Loopback,
+                    "any" => crate::DeliveryMode::Any,
+                    "off" => crate::DeliveryMode::Off,
+                    other => {
+                        return Err(CliError(format!(
+                            "--webhook-delivery: expected loopback, any or off, got {other}"
+                        )))
+                    }
+                }
+            }
             other => return Err(CliError(format!("unknown argument: {other} (see --help)"))),
         }
     }
@@ -622,6 +641,25 @@ mod tests {
         assert!(parse(&["--auth", "maybe"]).is_err());
         assert!(parse(&["--cors-origin", "*"]).is_err());
         assert!(parse(&["--bogus"]).is_err());
+        assert!(parse(&["--webhook-delivery", "all"]).is_err());
+    }
+
+    #[test]
+    fn webhook_delivery_flag() {
+        let mode = |args: &[&str]| match parse(args).unwrap() {
+            Command::Serve(c) => c.webhook_delivery,
+            _ => panic!("expected serve"),
+        };
+        assert_eq!(mode(&[]), crate::DeliveryMode::Loopback);
+        assert_eq!(mode(&["--webhook-delivery=any"]), crate::DeliveryMode::Any);
+        assert_eq!(
+            mode(&["--webhook-delivery", "off"]),
+            crate::DeliveryMode::Off
+        );
+        assert_eq!(
+            mode(&["--webhook-delivery", "loopback"]),
+            crate::DeliveryMode::Loopback
+        );
     }
 
     #[test]

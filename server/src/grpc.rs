@@ -5,7 +5,7 @@
 //! the `momento-proto` crate, re-exported as [`messages`].
 //!
 //! Module layout follows the proto packages: `cache_client` (Scs, Ping), `cache_client::pubsub`,
-//! `control_client` (ScsControl), `auth`, `token`, `leaderboard`.
+//! `control_client` (ScsControl), `auth`, `token`, `leaderboard`, `webhook`.
 
 /// The prost message types (the `momento-proto` crate).
 pub use momento_proto as messages;
@@ -58,4 +58,9 @@ generated!(
 generated!(
     /// Package `leaderboard`: `Leaderboard`.
     leaderboard, "leaderboard.rs"
+);
+
+generated!(
+    /// Package `webhook`: `Webhook` (topic webhooks, on the control endpoint).
+    webhook, "webhook.rs"
 );

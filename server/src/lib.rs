@@ -53,8 +53,10 @@ pub mod permissions;
 pub mod server;
 pub mod services;
 pub mod store;
+pub mod webhook_delivery;
 
 pub use config::{AuthMode, Config, SecretSource};
 pub use limits::Limits;
 pub use metrics::{CacheMetrics, StoreMetrics};
 pub use server::{run, InProcessServer, RunningServer, ServerError, ShutdownHandle};
+pub use webhook_delivery::DeliveryMode;

@@ -21,6 +21,7 @@
 //! | RPC family | requirement |
 //! |---|---|
 //! | `ScsControl` Create/Delete/FlushCache, signing keys, indexes | super user |
+//! | `Webhook/*` (Put/Delete/ListWebhooks, Get/RotateWebhookSecret) | super user (see [`crate::services::webhook`]) |
 //! | `ScsControl/ListCaches` | any token; a scoped token sees only caches some grant names (or all with `all_caches`) — see [`cache_visible`] |
 //! | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's) |
 //! | `Auth/RefreshApiToken` | the refresh token paired with the key |

@@ -38,6 +38,7 @@ use crate::grpc::cache_client::scs_server::ScsServer;
 use crate::grpc::control_client::scs_control_server::ScsControlServer;
 use crate::grpc::leaderboard::leaderboard_server::LeaderboardServer;
 use crate::grpc::token::token_server::TokenServer;
+use crate::grpc::webhook::webhook_server::WebhookServer;
 use crate::limits::LimitsLayer;
 use crate::metrics::StoreMetrics;
 use crate::services::auth_service::AuthApiService;
@@ -47,7 +48,9 @@ use crate::services::ping::PingService;
 use crate::services::pubsub::{PubsubService, TopicSettings, Topics};
 use crate::services::scs::ScsService;
 use crate::services::token::{Issuer, TokenService};
+use crate::services::webhook::{WebhookService, Webhooks};
 use crate::store::Store;
+use crate::webhook_delivery::Delivery;
 
 /// Why the server could not start or stopped with an error.
 #[derive(Debug)]
@@ -116,6 +119,7 @@ pub struct RunningServer {
     signer: TokenSigner,
     store: Arc<Store>,
     topics: Arc<Topics>,
+    webhooks: Arc<Webhooks>,
     in_flight: Option<Arc<InFlightBudget>>,
     shutdown: ShutdownHandle,
     task: JoinHandle<Result<(), tonic::transport::Error>>,
@@ -161,6 +165,11 @@ impl RunningServer {
     /// The server's topics (subscription count, forced stream drops, topic resets).
     pub fn topics(&self) -> &Arc<Topics> {
         &self.topics
+    }
+
+    /// The server's topic webhooks (and their delivery counters).
+    pub fn webhooks(&self) -> &Arc<Webhooks> {
+        &self.webhooks
     }
 
     /// A snapshot of the store's metrics: memory use against the cap, item counts (also per
@@ -229,6 +238,7 @@ struct Built {
     signer: TokenSigner,
     store: Arc<Store>,
     topics: Arc<Topics>,
+    webhooks: Arc<Webhooks>,
     in_flight: Option<Arc<InFlightBudget>>,
     layers: Layers,
     routes: Routes,
@@ -255,6 +265,10 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         max_subscriptions: config.max_subscriptions,
     }));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let webhooks = Arc::new(Webhooks::new(Delivery::new(
+        config.webhook_delivery,
+        shutdown_rx.clone(),
+    )));
     let in_flight = limits
         .memory_budget()
         .map(|budget| Arc::new(InFlightBudget::new(budget.in_flight_bytes)));
@@ -298,11 +312,10 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
             .max_encoding_message_size(max),
     )
     .add_service(
-        PubsubServer::new(PubsubService::new(
-            Arc::clone(&store),
-            Arc::clone(&topics),
-            shutdown_rx.clone(),
-        ))
+        PubsubServer::new(
+            PubsubService::new(Arc::clone(&store), Arc::clone(&topics), shutdown_rx.clone())
+                .with_webhooks(Arc::clone(&webhooks)),
+        )
         .max_decoding_message_size(max)
         .max_encoding_message_size(max),
     )
@@ -310,6 +323,14 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         LeaderboardServer::new(LeaderboardService::new(
             Arc::clone(&store),
             Arc::new(Leaderboards::default()),
+        ))
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max),
+    )
+    .add_service(
+        WebhookServer::new(WebhookService::new(
+            Arc::clone(&store),
+            Arc::clone(&webhooks),
         ))
         .max_decoding_message_size(max)
         .max_encoding_message_size(max),
@@ -333,6 +354,7 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         signer,
         store,
         topics,
+        webhooks,
         in_flight,
         layers,
         routes,
@@ -381,13 +403,15 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(built.shutdown_rx)));
 
     crate::log_info!(
-        "event=listening addr={local_addr} auth={} key_file={:?} cors_origins={:?}",
+        "event=listening addr={local_addr} auth={} key_file={:?} cors_origins={:?} \
+         webhook_delivery={:?}",
         match config.auth {
             AuthMode::Token => "token",
             AuthMode::None => "none",
         },
         config.key_file,
         config.cors_origins,
+        config.webhook_delivery,
     );
     let budget = limits.memory_budget();
     crate::log_info!(
@@ -428,6 +452,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         signer: built.signer,
         store: built.store,
         topics: built.topics,
+        webhooks: built.webhooks,
         in_flight: built.in_flight,
         shutdown: ShutdownHandle(Arc::new(built.shutdown_tx)),
         task,

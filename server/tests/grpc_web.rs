@@ -531,3 +531,90 @@ async fn configured_cors_origins_are_enforced() {
         .get("access-control-allow-origin")
         .is_none());
 }
+
+#[tokio::test]
+async fn webhooks_over_grpc_web_text_and_binary() {
+    use momento_proto::webhook::{
+        webhook_destination, DeleteWebhookRequest, DeleteWebhookResponse, ListWebhookRequest,
+        ListWebhooksResponse, PutWebhookRequest, PutWebhookResponse, Webhook, WebhookDestination,
+        WebhookId,
+    };
+    let server = start().await;
+    let web = Web::new(&server);
+    web.create_cache("hooks").await;
+    let id = WebhookId {
+        cache_name: "hooks".into(),
+        webhook_name: "w".into(),
+    };
+    let put = web
+        .call(
+            "/webhook.Webhook/PutWebhook",
+            TEXT,
+            &PutWebhookRequest {
+                webhook: Some(Webhook {
+                    webhook_id: Some(id.clone()),
+                    topic_name: "t".into(),
+                    destination: Some(WebhookDestination {
+                        kind: Some(webhook_destination::Kind::PostUrl(
+                            "https://example.com/hook".into(),
+                        )),
+                    }),
+                }),
+            },
+            None,
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(put.grpc_status().as_deref(), Some("0"));
+    let secret = PutWebhookResponse::decode(put.data_frames()[0])
+        .unwrap()
+        .secret_string;
+    assert!(!secret.is_empty());
+
+    let list = web
+        .call(
+            "/webhook.Webhook/ListWebhooks",
+            BINARY,
+            &ListWebhookRequest {
+                cache_name: "hooks".into(),
+            },
+            None,
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(list.grpc_status().as_deref(), Some("0"));
+    let listed = ListWebhooksResponse::decode(list.data_frames()[0]).unwrap();
+    assert_eq!(listed.webhook.len(), 1);
+    assert_eq!(listed.webhook[0].webhook_id.as_ref(), Some(&id));
+
+    // An empty response still carries a (zero-length) data frame.
+    let delete = web
+        .call(
+            "/webhook.Webhook/DeleteWebhook",
+            TEXT,
+            &DeleteWebhookRequest {
+                webhook_id: Some(id),
+            },
+            None,
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(delete.grpc_status().as_deref(), Some("0"));
+    assert_eq!(delete.data_frames().len(), 1);
+    DeleteWebhookResponse::decode(delete.data_frames()[0]).unwrap();
+
+    // Errors come back as gRPC statuses (here: the cache does not exist).
+    let missing = web
+        .call(
+            "/webhook.Webhook/ListWebhooks",
+            TEXT,
+            &ListWebhookRequest {
+                cache_name: "nope".into(),
+            },
+            None,
+            Some(&web.token),
+        )
+        .await;
+    assert_eq!(missing.grpc_status().as_deref(), Some("5"));
+    server.shutdown().await.unwrap();
+}

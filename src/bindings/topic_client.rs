@@ -1,6 +1,11 @@
 //! `TopicClientCore` and `SubscriptionCore`: the wasm half of `TopicClient`. `publish` resolves to a tagged
 //! result; `subscribe` returns a subscription handle whose `next()` resolves to the next event object, or `null`
 //! once it has ended. `unsubscribe()` aborts the underlying `fetch`, closing the network stream.
+//!
+//! Webhooks (`listWebhooks`, `putWebhook`, `deleteWebhook`, `getWebhookSecret`, `rotateWebhookSecret`) go to the
+//! control endpoint and resolve to tagged results (`{type: 'Success', ...}` or an error object) documented on each
+//! method. They take plain strings: the facade turns a `PostUrlWebhookDestination` into its URL and builds the
+//! response classes (`Webhook` objects, `PostUrlWebhookDestination`s, the names of `RotateWebhookSecret.Success`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,10 +19,18 @@ use super::config;
 use super::convert::{self, set, tagged, uint8, IntoJs, Text};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
+use crate::core::topics::delete_webhook::{DeleteWebhookRequest, DeleteWebhookResponse};
+use crate::core::topics::get_webhook_secret::{GetWebhookSecretRequest, GetWebhookSecretResponse};
+use crate::core::topics::list_webhooks::{ListWebhooksRequest, ListWebhooksResponse};
 use crate::core::topics::publish::{PublishRequest, PublishResponse, TopicMessage};
+use crate::core::topics::put_webhook::{PutWebhookRequest, PutWebhookResponse};
+use crate::core::topics::rotate_webhook_secret::{
+    RotateWebhookSecretRequest, RotateWebhookSecretResponse,
+};
 use crate::core::topics::subscription::{
     ReceivedValue, SubscribeOptions, Subscription, SubscriptionEvent,
 };
+use crate::core::topics::webhook::Webhook;
 use crate::transport::fetch::FetchTransport;
 
 /// The wasm core of a topic client (use the `TopicClient` class, which wraps it).
@@ -134,6 +147,115 @@ fn saturate(ms: u64) -> u32 {
     u32::try_from(ms).unwrap_or(u32::MAX)
 }
 
+#[wasm_bindgen]
+impl TopicClientCore {
+    /// Lists a cache's webhooks: `{type: 'Success', webhooks: {cacheName, webhookName, topicName, url}[]}` or an
+    /// error object.
+    #[wasm_bindgen(js_name = listWebhooks)]
+    pub fn list_webhooks(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> PendingCall {
+        start_call(&self.client, &options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            Ok(prepare(ListWebhooksRequest::new(cache_name)?))
+        })
+    }
+
+    /// Creates or updates a webhook POSTing `topicName`'s messages to `url`: `{type: 'Success', secretString}` or
+    /// an error object.
+    #[wasm_bindgen(js_name = putWebhook)]
+    pub fn put_webhook(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
+        #[wasm_bindgen(js_name = topicName)] topic_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> PendingCall {
+        start_call(&self.client, &options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let webhook_name = convert::text(&webhook_name, "webhook name")?;
+            let topic_name = convert::text(&topic_name, "topic name")?;
+            let url = convert::text(&url, "destination url")?;
+            Ok(prepare(PutWebhookRequest::new(Webhook {
+                cache_name,
+                webhook_name,
+                topic_name,
+                url,
+            })?))
+        })
+    }
+
+    /// Deletes a webhook: `{type: 'Success'}` or an error object.
+    #[wasm_bindgen(js_name = deleteWebhook)]
+    pub fn delete_webhook(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> PendingCall {
+        start_call(&self.client, &options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let webhook_name = convert::text(&webhook_name, "webhook name")?;
+            Ok(prepare(DeleteWebhookRequest::new(
+                cache_name,
+                webhook_name,
+            )?))
+        })
+    }
+
+    /// A webhook's signing secret: `{type: 'Success', secret, cacheName, webhookName}` (names as the service
+    /// answered them) or an error object.
+    #[wasm_bindgen(js_name = getWebhookSecret)]
+    pub fn get_webhook_secret(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> PendingCall {
+        start_call(&self.client, &options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let webhook_name = convert::text(&webhook_name, "webhook name")?;
+            Ok(prepare(GetWebhookSecretRequest::new(
+                cache_name,
+                webhook_name,
+            )?))
+        })
+    }
+
+    /// Replaces a webhook's signing secret: `{type: 'Success', secret}` (the new one; the reply has no names, so
+    /// the facade adds `cacheName` and `webhookName` from its arguments, as the official SDK does) or an error
+    /// object.
+    #[wasm_bindgen(js_name = rotateWebhookSecret)]
+    pub fn rotate_webhook_secret(
+        &self,
+        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
+        #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
+        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
+            Object,
+        >,
+    ) -> PendingCall {
+        start_call(&self.client, &options, || {
+            let cache_name = convert::text(&cache_name, "cache name")?;
+            let webhook_name = convert::text(&webhook_name, "webhook name")?;
+            Ok(prepare(RotateWebhookSecretRequest::new(
+                cache_name,
+                webhook_name,
+            )?))
+        })
+    }
+}
+
 /// A live subscription: call `next()` repeatedly; `unsubscribe()` ends it.
 #[wasm_bindgen]
 pub struct SubscriptionCore {
@@ -179,6 +301,65 @@ impl SubscriptionCore {
 impl IntoJs for PublishResponse {
     fn into_js(self) -> JsValue {
         tagged("Success").into()
+    }
+}
+
+impl IntoJs for ListWebhooksResponse {
+    fn into_js(self) -> JsValue {
+        let ListWebhooksResponse::Success { webhooks } = self;
+        let list: js_sys::Array = webhooks
+            .into_iter()
+            .map(|w| {
+                let o = Object::new();
+                set(&o, "cacheName", &JsValue::from_str(&w.cache_name));
+                set(&o, "webhookName", &JsValue::from_str(&w.webhook_name));
+                set(&o, "topicName", &JsValue::from_str(&w.topic_name));
+                set(&o, "url", &JsValue::from_str(&w.url));
+                JsValue::from(o)
+            })
+            .collect();
+        let o = tagged("Success");
+        set(&o, "webhooks", &list);
+        o.into()
+    }
+}
+
+impl IntoJs for PutWebhookResponse {
+    fn into_js(self) -> JsValue {
+        let PutWebhookResponse::Success { secret } = self;
+        let o = tagged("Success");
+        set(&o, "secretString", &JsValue::from_str(&secret));
+        o.into()
+    }
+}
+
+impl IntoJs for DeleteWebhookResponse {
+    fn into_js(self) -> JsValue {
+        tagged("Success").into()
+    }
+}
+
+impl IntoJs for GetWebhookSecretResponse {
+    fn into_js(self) -> JsValue {
+        let GetWebhookSecretResponse::Success {
+            secret,
+            cache_name,
+            webhook_name,
+        } = self;
+        let o = tagged("Success");
+        set(&o, "secret", &JsValue::from_str(&secret));
+        set(&o, "cacheName", &JsValue::from_str(&cache_name));
+        set(&o, "webhookName", &JsValue::from_str(&webhook_name));
+        o.into()
+    }
+}
+
+impl IntoJs for RotateWebhookSecretResponse {
+    fn into_js(self) -> JsValue {
+        let RotateWebhookSecretResponse::Success { secret } = self;
+        let o = tagged("Success");
+        set(&o, "secret", &JsValue::from_str(&secret));
+        o.into()
     }
 }
 

@@ -13,6 +13,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -527,6 +529,76 @@ test('topics: subscribe, publish text and bytes, unsubscribe', async () => {
     subscription.unsubscribe();
   }
   expectError(await topics.publish(unique('no-such-cache'), topic, 'x'), 'NOT_FOUND_ERROR');
+});
+
+test('webhooks: putWebhook, listWebhooks, get/rotateWebhookSecret, deleteWebhook, and a signed delivery', async () => {
+  const topics = new TopicClient({
+    configuration: TopicConfigurations.Default.latest(),
+    credentialProvider: credentials(server.apiKey, server.endpoint),
+  });
+  // A loopback endpoint (the server delivers only to loopback hosts by default).
+  const deliveries = [];
+  let delivered;
+  const arrived = new Promise((r) => (delivered = r));
+  const hook = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      deliveries.push({ headers: req.headers, body, url: req.url });
+      res.writeHead(200).end();
+      delivered();
+    });
+  });
+  await new Promise((r) => hook.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${hook.address().port}/hook`;
+  const name = unique('hook');
+  const topic = unique('topic');
+  try {
+    const put = expectType(await topics.putWebhook(CACHE, name, { topicName: topic, destination: url }), 'Success');
+    const secret = put.secretString();
+    assert.ok(secret.length > 0);
+    const listed = expectType(await topics.listWebhooks(CACHE), 'Success').getWebhooks();
+    const mine = listed.find((w) => w.id.webhookName === name);
+    assert.equal(mine.id.cacheName, CACHE);
+    assert.equal(mine.topicName, topic);
+    assert.equal(mine.destination.url(), url);
+    const got = expectType(await topics.getWebhookSecret(CACHE, name), 'Success');
+    assert.equal(got.secret(), secret);
+    assert.equal(got.webhookName(), name);
+    assert.equal(got.cacheName(), CACHE);
+
+    expectType(await topics.publish(CACHE, topic, 'a message'), 'Success');
+    await Promise.race([
+      arrived,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no webhook delivery')), 5000)),
+    ]);
+    const [delivery] = deliveries;
+    assert.equal(delivery.url, '/hook');
+    // What Momento's docs tell receivers to check: HMAC SHA3-256 of the raw body with the secret.
+    const expected = createHmac('SHA3-256', secret).update(delivery.body).digest('hex');
+    assert.equal(delivery.headers['momento-signature'], expected);
+    const event = JSON.parse(delivery.body);
+    assert.equal(event.cache, CACHE);
+    assert.equal(event.topic, topic);
+    assert.equal(event.text, 'a message');
+    assert.equal(typeof event.topic_sequence_number, 'number');
+
+    const rotated = expectType(await topics.rotateWebhookSecret(CACHE, name), 'Success');
+    assert.notEqual(rotated.secret(), secret);
+    assert.equal(expectType(await topics.getWebhookSecret(CACHE, name), 'Success').secret(), rotated.secret());
+    expectType(await topics.deleteWebhook(CACHE, name), 'Success');
+    assert.ok(!expectType(await topics.listWebhooks(CACHE), 'Success').getWebhooks().some((w) => w.id.webhookName === name));
+    expectError(await topics.getWebhookSecret(CACHE, name), 'NOT_FOUND_ERROR');
+    expectError(await topics.listWebhooks(unique('no-such-cache')), 'NOT_FOUND_ERROR');
+    expectError(
+      await topics.putWebhook(CACHE, name, { topicName: topic, destination: 'someurl.com' }),
+      'INVALID_ARGUMENT_ERROR',
+    );
+  } finally {
+    topics.close?.();
+    hook.close();
+  }
 });
 
 test('tokens: generateDisposableToken scoped to one key', async () => {

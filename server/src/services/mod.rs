@@ -7,6 +7,8 @@
 //! - [`pubsub`] serves `cache_client.pubsub.Pubsub` (topics).
 //! - [`leaderboard`] serves `leaderboard.Leaderboard`.
 //! - [`token`] serves `token.Token` and [`auth_service`] `auth.Auth` (minting keys and tokens).
+//! - [`webhook`] serves `webhook.Webhook` (topic webhooks; deliveries in
+//!   [`crate::webhook_delivery`]).
 //!
 //! Shared request helpers (cache header, TTL and size validation) live here.
 
@@ -22,6 +24,7 @@ pub mod scs;
 pub mod set;
 pub mod sorted_set;
 pub mod token;
+pub mod webhook;
 
 use std::pin::Pin;
 

@@ -13,6 +13,9 @@
 //! - a **ring buffer** of the most recent items ([`crate::Config::topic_buffer_size`], default
 //!   [`DEFAULT_TOPIC_BUFFER_SIZE`]) from which reconnecting subscribers are replayed.
 //!
+//! Every published message is also handed to the topic's webhooks, if any
+//! ([`crate::services::webhook`], [`crate::webhook_delivery`]).
+//!
 //! `publisher_id` of an item is the `jti` (token id) claim of the publisher's token, or `""`
 //! without one (`--auth none`). Published values are not size-limited here. Publish needs a
 //! topic grant allowing publish, Subscribe one allowing subscribe, on `(cache, topic)`
@@ -71,7 +74,9 @@ use super::{cache_not_found, limit_exceeded, ResponseStream, CACHE_HEADER};
 use crate::auth::Claims;
 use crate::grpc::cache_client::pubsub::pubsub_server::Pubsub;
 use crate::permissions::{authorize_topic, TopicAccess};
+use crate::services::webhook::Webhooks;
 use crate::store::Store;
+use crate::webhook_delivery::{Published, PublishedValue};
 
 /// Default number of recent items kept per topic for resuming subscribers.
 pub const DEFAULT_TOPIC_BUFFER_SIZE: usize = 1024;
@@ -444,6 +449,7 @@ pub struct PubsubService {
     store: Arc<Store>,
     topics: Arc<Topics>,
     shutdown: watch::Receiver<bool>,
+    webhooks: Option<Arc<Webhooks>>,
 }
 
 impl PubsubService {
@@ -454,7 +460,15 @@ impl PubsubService {
             store,
             topics,
             shutdown,
+            webhooks: None,
         }
+    }
+
+    /// Also hands every published message to the webhooks watching its topic.
+    #[must_use]
+    pub fn with_webhooks(mut self, webhooks: Arc<Webhooks>) -> Self {
+        self.webhooks = Some(webhooks);
+        self
     }
 }
 
@@ -591,9 +605,33 @@ impl Pubsub for PubsubService {
             .and_then(|value| value.kind)
             .ok_or_else(|| Status::invalid_argument("Topic value must be text or binary"))?;
         let epoch = cache_epoch(&self.store, &cache).ok_or_else(|| cache_not_found(&cache))?;
+        let publish_timestamp = crate::webhook_delivery::unix_millis();
+        let targets = self
+            .webhooks
+            .as_ref()
+            .map(|webhooks| webhooks.targets(&cache, epoch, &message.topic))
+            .unwrap_or_default();
+        // Kept only when a webhook will deliver the message.
+        let delivered = (!targets.is_empty()).then(|| (value.clone(), publisher_id.clone()));
         let (sequence, page) =
             self.topics
                 .publish(&cache, &message.topic, epoch, value, publisher_id);
+        if let (Some(webhooks), Some((value, token_id))) = (&self.webhooks, delivered) {
+            webhooks.deliver(
+                targets,
+                &Published {
+                    cache: &cache,
+                    topic: &message.topic,
+                    sequence_number: sequence,
+                    token_id: &token_id,
+                    publish_timestamp,
+                    value: match &value {
+                        topic_value::Kind::Text(text) => PublishedValue::Text(text),
+                        topic_value::Kind::Binary(bytes) => PublishedValue::Binary(bytes),
+                    },
+                },
+            );
+        }
         crate::log_debug!(
             "event=published cache={cache:?} topic={:?} sequence={sequence} page={page}",
             message.topic

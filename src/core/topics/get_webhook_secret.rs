@@ -1,0 +1,111 @@
+//! `getWebhookSecret`: `/webhook.Webhook/GetWebhookSecret` — a webhook's signing secret. The request names the
+//! webhook with two plain fields (no `_WebhookId`); the names in the result come from the reply.
+
+use momento_proto::webhook::{
+    GetWebhookSecretRequest as Proto, GetWebhookSecretResponse as ProtoResponse,
+};
+
+use super::webhook::webhook_name;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `getWebhookSecret` request.
+#[derive(Debug)]
+pub struct GetWebhookSecretRequest {
+    cache: String,
+    webhook: String,
+}
+
+impl GetWebhookSecretRequest {
+    /// Validates the cache and webhook names.
+    pub fn new(cache: String, webhook: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        webhook_name(&webhook)?;
+        Ok(Self { cache, webhook })
+    }
+}
+
+/// The result of a `getWebhookSecret`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GetWebhookSecretResponse {
+    /// The secret.
+    Success {
+        /// The signing secret.
+        secret: String,
+        /// The cache, as the service answered it.
+        cache_name: String,
+        /// The webhook, as the service answered it.
+        webhook_name: String,
+    },
+}
+
+impl UnaryRpc for GetWebhookSecretRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = GetWebhookSecretResponse;
+    const RPC: Rpc = Rpc::control("/webhook.Webhook/GetWebhookSecret");
+
+    fn cache_name(&self) -> Option<&str> {
+        None
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_name: self.cache,
+            webhook_name: self.webhook,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<GetWebhookSecretResponse, MomentoError> {
+        Ok(GetWebhookSecretResponse::Success {
+            secret: reply.secret_string,
+            cache_name: reply.cache_name,
+            webhook_name: reply.webhook_name,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_encodes_and_decodes() {
+        assert_eq!(
+            GetWebhookSecretRequest::new("c".into(), "w".into())
+                .unwrap()
+                .into_proto(),
+            Proto {
+                cache_name: "c".into(),
+                webhook_name: "w".into()
+            }
+        );
+        assert_eq!(
+            GetWebhookSecretRequest::new("".into(), "".into())
+                .unwrap_err()
+                .message,
+            "cache name must not be empty"
+        );
+        assert_eq!(
+            GetWebhookSecretRequest::new("c".into(), " ".into())
+                .unwrap_err()
+                .message,
+            "webhook name must not be empty"
+        );
+        let r = GetWebhookSecretRequest::from_proto(ProtoResponse {
+            cache_name: "c".into(),
+            webhook_name: "w".into(),
+            secret_string: "s".into(),
+        })
+        .unwrap();
+        assert_eq!(
+            r,
+            GetWebhookSecretResponse::Success {
+                secret: "s".into(),
+                cache_name: "c".into(),
+                webhook_name: "w".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! `listWebhooks`: `/webhook.Webhook/ListWebhooks` (request `_ListWebhookRequest`) — every webhook of a cache.
+
+use momento_proto::webhook::{ListWebhookRequest as Proto, ListWebhooksResponse as ProtoResponse};
+
+use super::webhook::Webhook;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `listWebhooks` request.
+#[derive(Debug)]
+pub struct ListWebhooksRequest {
+    cache: String,
+}
+
+impl ListWebhooksRequest {
+    /// Validates the cache name.
+    pub fn new(cache: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        Ok(Self { cache })
+    }
+}
+
+/// The result of a `listWebhooks`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListWebhooksResponse {
+    /// The cache's webhooks, in the service's order.
+    Success {
+        /// Every webhook (`getWebhooks()` in the JS SDK).
+        webhooks: Vec<Webhook>,
+    },
+}
+
+impl UnaryRpc for ListWebhooksRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = ListWebhooksResponse;
+    const RPC: Rpc = Rpc::control("/webhook.Webhook/ListWebhooks");
+
+    fn cache_name(&self) -> Option<&str> {
+        None
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            cache_name: self.cache,
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<ListWebhooksResponse, MomentoError> {
+        Ok(ListWebhooksResponse::Success {
+            webhooks: reply.webhook.into_iter().map(Webhook::from_proto).collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use momento_proto::webhook::Webhook as ProtoWebhook;
+
+    use super::*;
+
+    #[test]
+    fn decodes_webhooks_and_tolerates_missing_parts() {
+        let full = Webhook {
+            cache_name: "c".into(),
+            webhook_name: "w".into(),
+            topic_name: "t".into(),
+            url: "https://example.com/".into(),
+        };
+        let r = ListWebhooksRequest::from_proto(ProtoResponse {
+            webhook: vec![
+                full.clone().into_proto(),
+                ProtoWebhook {
+                    webhook_id: None,
+                    topic_name: "t2".into(),
+                    destination: None,
+                },
+            ],
+        })
+        .unwrap();
+        assert_eq!(
+            r,
+            ListWebhooksResponse::Success {
+                webhooks: vec![
+                    full,
+                    Webhook {
+                        topic_name: "t2".into(),
+                        ..Webhook::default()
+                    }
+                ]
+            }
+        );
+    }
+
+    #[test]
+    fn validates_and_encodes_the_cache_name() {
+        assert_eq!(
+            ListWebhooksRequest::new("c".into()).unwrap().into_proto(),
+            Proto {
+                cache_name: "c".into()
+            }
+        );
+        assert_eq!(
+            ListWebhooksRequest::new(String::new()).unwrap_err().message,
+            "cache name must not be empty"
+        );
+    }
+}

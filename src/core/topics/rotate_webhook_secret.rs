@@ -1,0 +1,92 @@
+//! `rotateWebhookSecret`: `/webhook.Webhook/RotateWebhookSecret` — replaces a webhook's signing secret and answers
+//! the new one. The reply carries only the secret: the official SDKs fill the result's cache and webhook names in
+//! from the request (the JS facade does the same from its arguments).
+
+use momento_proto::webhook::{
+    RotateWebhookSecretRequest as Proto, RotateWebhookSecretResponse as ProtoResponse,
+};
+
+use super::webhook::{id, webhook_name};
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated `rotateWebhookSecret` request.
+#[derive(Debug)]
+pub struct RotateWebhookSecretRequest {
+    cache: String,
+    webhook: String,
+}
+
+impl RotateWebhookSecretRequest {
+    /// Validates the cache and webhook names.
+    pub fn new(cache: String, webhook: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        webhook_name(&webhook)?;
+        Ok(Self { cache, webhook })
+    }
+}
+
+/// The result of a `rotateWebhookSecret`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RotateWebhookSecretResponse {
+    /// Rotated.
+    Success {
+        /// The new signing secret.
+        secret: String,
+    },
+}
+
+impl UnaryRpc for RotateWebhookSecretRequest {
+    type Proto = Proto;
+    type ProtoResponse = ProtoResponse;
+    type Response = RotateWebhookSecretResponse;
+    const RPC: Rpc = Rpc::control("/webhook.Webhook/RotateWebhookSecret");
+
+    fn cache_name(&self) -> Option<&str> {
+        None
+    }
+
+    fn into_proto(self) -> Proto {
+        Proto {
+            webhook_id: Some(id(self.cache, self.webhook)),
+        }
+    }
+
+    fn from_proto(reply: ProtoResponse) -> Result<RotateWebhookSecretResponse, MomentoError> {
+        Ok(RotateWebhookSecretResponse::Success {
+            secret: reply.secret_string,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_encodes_and_decodes() {
+        assert_eq!(
+            RotateWebhookSecretRequest::new("c".into(), "w".into())
+                .unwrap()
+                .into_proto()
+                .webhook_id,
+            Some(id("c".into(), "w".into()))
+        );
+        assert_eq!(
+            RotateWebhookSecretRequest::new("c".into(), "".into())
+                .unwrap_err()
+                .message,
+            "webhook name must not be empty"
+        );
+        assert_eq!(
+            RotateWebhookSecretRequest::from_proto(ProtoResponse {
+                secret_string: "new".into()
+            })
+            .unwrap(),
+            RotateWebhookSecretResponse::Success {
+                secret: "new".into()
+            }
+        );
+    }
+}
