@@ -190,3 +190,12 @@ export function gzipCompressor(options) {
     decompressIfCompressed: (value) => decompressIfCompressed(value, decompressOptions),
   });
 }
+
+/**
+ * The built-in compressors (official `CompressorFactory` of `@gomomento/sdk-nodejs-compression`, without the extra
+ * package): `CompressorFactory.default()` writes gzip and reads gzip and zstd, for `withCompressionStrategy`.
+ */
+export class CompressorFactory {
+  /** gzip through the platform's CompressionStream; reads zstd too (decoder loaded on first use). */
+  static default() { return gzipCompressor({ readZstd: true }); }
+}

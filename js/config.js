@@ -23,10 +23,15 @@ function oneOf(name, v, allowed) {
 /** Read concerns (official `ReadConcern`). */
 export const ReadConcern = Object.freeze({ BALANCED: 'balanced', CONSISTENT: 'consistent' });
 
-/** A v1 preset: the deadline and exponential backoff (with jitter) of one call. */
-const preset = (clientTimeoutMillis, maxAttempts, initialDelayMillis, maxBackoffMillis) => new Configuration({
-  clientTimeoutMillis, _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis },
-});
+/**
+ * A preset, as the official SDK has them: a subclass of `Base` named `name` whose `v1()` and `latest()` build an
+ * instance with a deadline and exponential backoff (with jitter) of one call (`Configurations.Laptop.latest()`).
+ */
+export function presetClass(Base, name, clientTimeoutMillis, maxAttempts = 3, initialDelayMillis = 50, maxBackoffMillis = 1000) {
+  const make = () => new Preset({ clientTimeoutMillis, _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis } });
+  const Preset = { [name]: class extends Base { static v1() { return make(); } static latest() { return make(); } } }[name];
+  return Preset;
+}
 
 /**
  * Client configuration: deadline, retries, throwOnErrors, read concern, transport mode, logger and middlewares.
@@ -41,6 +46,7 @@ const preset = (clientTimeoutMillis, maxAttempts, initialDelayMillis, maxBackoff
  * @property {object | undefined} loggerFactory The logger factory the facade logs through (`undefined` = the
  *   default console logger).
  * @property {object[]} middlewares The middlewares the facade runs around every call.
+ * @property {object | undefined} compression The compression strategy (`withCompressionStrategy`).
  */
 export class Configuration {
   /**
@@ -50,6 +56,7 @@ export class Configuration {
   constructor(props = {}) {
     const retry = props._retryStrategy === undefined ? { maxAttempts: 3, initialDelayMillis: 50, maxBackoffMillis: 1000 } : props._retryStrategy;
     if ('middlewares' in props && !Array.isArray(props.middlewares)) throw invalidArgument('middlewares must be an array');
+    if (props.compression != null && !(props.compression instanceof Object)) throw invalidArgument('the compression strategy must be an object');
     Object.freeze(Object.assign(this, {
       clientTimeoutMillis: whole('clientTimeoutMillis', 'clientTimeoutMillis' in props ? props.clientTimeoutMillis
         : props.transportStrategy?.getGrpcConfig?.().getDeadlineMillis?.() ?? 5000, 1),
@@ -63,19 +70,20 @@ export class Configuration {
       },
       loggerFactory: props.loggerFactory,
       middlewares: props.middlewares ?? [],
+      compression: props.compression ?? undefined,
     }));
   }
 
   /** Browser preset (v1): relaxed 15 s deadline, retries with backoff; for short-lived disposable tokens. */
-  static browserV1() { return preset(15000, 3, 100, 2000); }
+  static browserV1() { return Configurations.Browser.v1(); }
   /** Laptop preset (v1): 5 s deadline, retries with backoff. */
-  static laptopV1() { return preset(5000, 3, 50, 1000); }
+  static laptopV1() { return Configurations.Laptop.v1(); }
   /** InRegion.Default preset (v1): 1.1 s deadline. */
-  static inRegionDefaultV1() { return preset(1100, 3, 10, 100); }
+  static inRegionDefaultV1() { return Configurations.InRegion.Default.v1(); }
   /** InRegion.LowLatency preset (v1): 0.5 s deadline. */
-  static inRegionLowLatencyV1() { return preset(500, 3, 5, 50); }
+  static inRegionLowLatencyV1() { return Configurations.InRegion.LowLatency.v1(); }
   /** Lambda preset (v1): 1.1 s deadline. */
-  static lambdaV1() { return preset(1100, 3, 10, 200); }
+  static lambdaV1() { return Configurations.Lambda.v1(); }
 
   /** A copy with another overall call deadline: whole milliseconds from 1 to 2147483647. */
   withClientTimeoutMillis(clientTimeoutMillis) { return this._with({ clientTimeoutMillis }); }
@@ -112,6 +120,15 @@ export class Configuration {
   /** The read concern. */
   getReadConcern() { return this.readConcern; }
 
+  /**
+   * A copy compressing values of calls made with `{compress: true}` and decompressing reads automatically:
+   * `{compressorFactory?, compressionLevel?, automaticDecompression?}` (the official Node SDK's CompressionStrategy;
+   * the compressor defaults to the built-in gzip, `CompressorFactory.default()`). Not in the lite package.
+   */
+  withCompressionStrategy(compression) { return this._with({ compression }); }
+  /** The compression strategy, if any. */
+  getCompressionStrategy() { return this.compression; }
+
   /** A copy using gRPC-web `'text'` (default) or `'binary'` framing. */
   withTransportMode(transportMode) { return this._with({ transportMode }); }
 
@@ -132,20 +149,20 @@ export class TopicClientConfiguration extends Configuration {}
 /** The configuration of leaderboard clients (official name; any Configuration works). */
 export class LeaderboardClientConfiguration extends Configuration {}
 
-/** Versioned configuration presets: `Configurations.Browser.latest()` etc. */
+/** Versioned configuration presets: `Configurations.Browser.latest()` etc. (each a Configuration subclass). */
 export const Configurations = Object.freeze({
   /** For pages talking to Momento directly with short-lived disposable tokens: relaxed deadline (15 s). */
-  Browser: { v1: Configuration.browserV1, latest: Configuration.browserV1 },
+  Browser: presetClass(Configuration, 'Browser', 15000, 3, 100, 2000),
   /** For development machines: 5 s deadline. */
-  Laptop: { v1: Configuration.laptopV1, latest: Configuration.laptopV1 },
-  InRegion: {
+  Laptop: presetClass(Configuration, 'Laptop', 5000),
+  InRegion: Object.freeze({
     /** Servers in the same region: 1.1 s deadline. */
-    Default: { v1: Configuration.inRegionDefaultV1, latest: Configuration.inRegionDefaultV1 },
+    Default: presetClass(Configuration, 'Default', 1100, 3, 10, 100),
     /** Latency-critical servers in region: 0.5 s deadline. */
-    LowLatency: { v1: Configuration.inRegionLowLatencyV1, latest: Configuration.inRegionLowLatencyV1 },
-  },
+    LowLatency: presetClass(Configuration, 'LowLatency', 500, 3, 5, 50),
+  }),
   /** Serverless functions: 1.1 s deadline. */
-  Lambda: { v1: Configuration.lambdaV1, latest: Configuration.lambdaV1 },
+  Lambda: presetClass(Configuration, 'Lambda', 1100, 3, 10, 200),
 });
 
 /** Whether `p` is a RefreshingCredentialProvider (by shape, so that the clients need not import that module and an

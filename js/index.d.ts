@@ -2,7 +2,7 @@
 // lite package shares is in types/common.d.ts; each method family's methods and responses in types/<family>.d.ts.
 import type {
   BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, Configuration,
-  ScalarCallOptions, WithoutCacheName,
+  GetCallOptions, ICompression, SetCallOptions, WithoutCacheName,
 } from './types/common.js';
 import { ControlMethods } from './types/control.js';
 import { ScalarExtraMethods } from './types/scalar-extra.js';
@@ -21,6 +21,17 @@ export * from './types/sorted-set.js';
 export * from './types/topics.js';
 export * from './types/auth.js';
 export * from './types/leaderboard.js';
+export * from './types/webhook.js';
+export * from './types/unsupported.js';
+
+/** Compression levels of `withCompressionStrategy` (official `CompressionLevel`). */
+export declare const CompressionLevel: Readonly<{ Balanced: 'Balanced'; Fastest: 'Fastest'; SmallestSize: 'SmallestSize' }>;
+export type CompressionLevel = 'Balanced' | 'Fastest' | 'SmallestSize';
+/** Automatic decompression of reads under a compression strategy (official `AutomaticDecompression`). */
+export declare const AutomaticDecompression: Readonly<{ Enabled: 'Enabled'; Disabled: 'Disabled' }>;
+export type AutomaticDecompression = 'Enabled' | 'Disabled';
+/** The built-in compressors: `default()` writes gzip (the official extension's format) and reads gzip and zstd. */
+export declare class CompressorFactory { static default(): ICompression; }
 
 /** How a collection write sets the collection's TTL (default: the client's TTL, refreshed on every write). */
 export declare class CollectionTtl {
@@ -46,9 +57,13 @@ export declare class CacheClient {
   readonly configuration: Configuration;
   close(): void;
   ping(): Promise<CachePing.Response>;
-  get(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheGet.Response>;
-  set(cacheName: string, key: BytesLike, value: BytesLike, options?: ScalarCallOptions): Promise<CacheSet.Response>;
+  get(cacheName: string, key: BytesLike, options?: GetCallOptions): Promise<CacheGet.Response>;
+  set(cacheName: string, key: BytesLike, value: BytesLike, options?: SetCallOptions): Promise<CacheSet.Response>;
   delete(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheDelete.Response>;
+}
+/** @deprecated the legacy client of Momento's early guides; use CacheClient. */
+export declare class SimpleCacheClient extends CacheClient {
+  constructor(authToken: string, defaultTtlSeconds: number, options?: { configuration?: Configuration });
 }
 /** The other method families, declared per family in types/<family>.d.ts. */
 export interface CacheClient
@@ -72,4 +87,6 @@ type MomentoCacheMethod = 'get' | 'getWithHash' | 'set' | 'setWithHash' | 'delet
 export type MomentoCache = { [K in MomentoCacheMethod & keyof CacheClient]: WithoutCacheName<CacheClient[K]> }
   & { readonly cacheName: string; close(): void };
 
-export {};
+/** Every export as one object: `import momento from 'momento-wasm'`. */
+declare const momento: typeof import('./index.js');
+export default momento;

@@ -10,13 +10,14 @@ import { DictionaryMethods } from './methods/dictionary.js';
 import { ListMethods } from './methods/list.js';
 import { SetMethods } from './methods/set.js';
 import { SortedSetMethods } from './methods/sorted-set.js';
+import { CompressionMethods } from './methods/compression.js';
 import * as self from './index.js';
 import { Configurations, CredentialProvider } from './config.js';
 
-/** A Momento cache client: control plane, scalars, dictionaries, lists, sets and sorted sets. Every method resolves
- * to a response object and never rejects, unless the configuration has `throwOnErrors`. */
-export class CacheClient extends ControlMethods(ScalarExtraMethods(DictionaryMethods(ListMethods(SetMethods(
-  SortedSetMethods(LiteCacheClient)))))) {}
+/** A Momento cache client: control plane, scalars, dictionaries, lists, sets and sorted sets, value compression.
+ * Every method resolves to a response object and never rejects, unless the configuration has `throwOnErrors`. */
+export class CacheClient extends CompressionMethods(ControlMethods(ScalarExtraMethods(DictionaryMethods(ListMethods(
+  SetMethods(SortedSetMethods(LiteCacheClient))))))) {}
 
 /**
  * @deprecated the legacy client of Momento's early guides: `new SimpleCacheClient(authToken, defaultTtlSeconds)`.
@@ -42,6 +43,7 @@ export {
   TopicClientConfiguration, LeaderboardClientConfiguration, ReadConcern,
 } from './config.js';
 export { CollectionTtl } from './collection-ttl.js';
+export { CompressionLevel, AutomaticDecompression, CompressorFactory } from './compression.js';
 export * from './topics.js';
 export * from './logging.js';
 export { RefreshingCredentialProvider } from './refreshing-credentials.js';

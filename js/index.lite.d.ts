@@ -26,4 +26,6 @@ export declare class CacheClient {
 export type MomentoCache = { [K in 'get' | 'set' | 'delete']: WithoutCacheName<CacheClient[K]> }
   & { readonly cacheName: string; close(): void };
 
-export {};
+/** Every export as one object: `import momento from 'momento-wasm/lite'`. */
+declare const momento: typeof import('./index.js');
+export default momento;

@@ -1,7 +1,7 @@
 // PreviewLeaderboardClient and its leaderboard objects (`client.leaderboard(cacheName, name)`), with the official
 // @gomomento/sdk-web API: upsert, fetchByScore, fetchByRank, getRank, length, removeElements, delete.
 import { LeaderboardClientCore } from './momento_wasm.js';
-import { LeaderboardClientConfiguration } from './config.js';
+import { LeaderboardClientConfiguration, presetClass } from './config.js';
 import { invalidArgument } from './error-results.js';
 import { ClientBase, runtimeVersion } from './pipeline.js';
 import * as lb from './responses/leaderboard.js';
@@ -12,7 +12,7 @@ export const LeaderboardOrder = Object.freeze({ Ascending: 'ASC', Descending: 'D
 /** Configuration presets of the leaderboard client. */
 export const LeaderboardConfigurations = Object.freeze({
   /** Development machines: 5 s deadline. */
-  Laptop: Object.freeze({ v1: () => new LeaderboardClientConfiguration(), latest: () => new LeaderboardClientConfiguration() }),
+  Laptop: presetClass(LeaderboardClientConfiguration, 'Laptop', 5000),
 });
 
 /** `Record<id, score> | Map<id, score>` → flat `(id, score)` pairs for the core. */

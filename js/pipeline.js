@@ -85,27 +85,33 @@ export class ClientBase {
     this._core = undefined;
   }
 
-  /** Runs `run(core)` (a wasm call, or an async function making several) to its tagged result. Never rejects. */
-  async _run(run) {
+  /**
+   * Runs `run(core, prepared)` (a wasm call, or an async function making several) to its tagged result; `prep` (a
+   * promise, e.g. of a compressed value) is settled first, before the core is taken. Never rejects.
+   */
+  async _run(run, prep) {
     if (this._refreshing) await this._refreshing.ensureFresh();
+    const prepared = prep && await prep;
     const core = this._coreNow();
-    return core ? drive(() => run(core)) : invalid(CLOSED);
+    return core ? drive(() => run(core, prepared)) : invalid(CLOSED);
   }
 
   /**
    * Runs a call through the pipeline and wraps its tagged result in `ns`'s classes (`extra` is merged into the raw
-   * result). Resolves to the response; rejects only under throwOnErrors, with the response's SdkError.
+   * result; `prep` as in `_run`; `post` may rewrite the raw result, e.g. decompress a hit). Resolves to the
+   * response; rejects only under throwOnErrors, with the response's SdkError.
    */
-  async _call(ns, run, extra, cacheName) {
+  async _call(ns, run, extra, cacheName, prep, post) {
     const handlers = this._middlewares.length ? this._startMiddlewares(ns, cacheName) : null;
     let r;
     try {
-      r = await this._run(run);
+      r = await this._run(run, prep);
       // A token that expired in flight: refresh once and retry (de-duplicated across concurrent calls).
       if (this._refreshing && r.errorCode === 'AUTHENTICATION_ERROR' && /expired/i.test(r.details ?? '')) {
         await this._refreshing.refresh();
-        r = await this._run(run);
+        r = await this._run(run, prep);
       }
+      if (post) r = await post(r);
     } catch (e) {
       r = { type: 'Error', error: unknownErrorFrom(e) };
     }

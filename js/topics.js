@@ -2,10 +2,11 @@
 // onDiscontinuity, onHeartbeat, onConnectionLost, onSubscriptionEnd) plus a `for await` iterator of items.
 import { drive, instanceGeneration, recover, release } from './drive.js';
 import { TopicClientCore } from './momento_wasm.js';
-import { TopicClientConfiguration } from './config.js';
+import { TopicClientConfiguration, presetClass } from './config.js';
 import { sdkErrorFrom, unknownErrorFrom } from './error-results.js';
 import { ClientBase, runtimeVersion } from './pipeline.js';
-import { enumOf, namespace, str } from './responses/base.js';
+import { enumOf, namespace, str, truncate } from './responses/base.js';
+import { DeleteWebhook, GetWebhookSecret, ListWebhooks, PutWebhook, RotateWebhookSecret } from './responses/webhook.js';
 
 /** A message received on a topic. */
 export class TopicItem {
@@ -22,7 +23,11 @@ export class TopicItem {
   sequenceNumber() { return this._raw.sequenceNumber; }
   /** The sequence page this message belongs to. */
   sequencePage() { return this._raw.sequencePage; }
-  toString() { return `TopicItem: ${this.valueString().slice(0, 32)}`; }
+  /** `TopicItem: <value, 32 characters at most…>[; Token Id: <publisher>]`, as the official SDK prints it. */
+  toString() {
+    const id = this.tokenId();
+    return `TopicItem: ${truncate(String(this.value()))}${id === undefined ? '' : `; Token Id: ${id}`}`;
+  }
 }
 
 /** Messages between `lastSequenceNumber()` and `newSequenceNumber() + 1` could not be delivered. */
@@ -148,12 +153,9 @@ export const TopicSubscribeResponse = Object.freeze({ Subscription: 'Subscriptio
 
 /** Topic client configuration presets (the deadline bounds publishes and each subscribe's first message). */
 export const TopicConfigurations = Object.freeze({
-  Default: { v1: () => new TopicClientConfiguration(), latest: () => new TopicClientConfiguration() },
-  Laptop: { v1: () => new TopicClientConfiguration(), latest: () => new TopicClientConfiguration() },
-  Browser: {
-    v1: () => new TopicClientConfiguration({ clientTimeoutMillis: 15000 }),
-    latest: () => new TopicClientConfiguration({ clientTimeoutMillis: 15000 }),
-  },
+  Default: presetClass(TopicClientConfiguration, 'Default', 5000),
+  Laptop: presetClass(TopicClientConfiguration, 'Laptop', 5000),
+  Browser: presetClass(TopicClientConfiguration, 'Browser', 15000, 3, 100, 2000),
 });
 
 /** Publishes to and subscribes to Momento topics. */
@@ -203,5 +205,35 @@ export class TopicClient extends ClientBase {
       return this._settle(err, 'TopicSubscribe');
     }
     return new Subscription(this, core, generation, options, first);
+  }
+
+  /** The webhooks of `cacheName`: `ListWebhooks.Success` (`getWebhooks()`) `| Error`. */
+  listWebhooks(cacheName) { return this._call(ListWebhooks, (c) => c.listWebhooks(cacheName), undefined, cacheName); }
+
+  /**
+   * Creates or updates webhook `webhookName`, which POSTs each message published to `options.topicName` to
+   * `options.destination` (a `PostUrlWebhookDestination` or a URL): `PutWebhook.Success` (`secretString()`) `| Error`.
+   */
+  putWebhook(cacheName, webhookName, options) {
+    return this._call(PutWebhook, (c) => {
+      const dest = options?.destination;
+      return c.putWebhook(cacheName, webhookName, options?.topicName, typeof dest?.url === 'function' ? dest.url() : dest);
+    }, undefined, cacheName);
+  }
+
+  /** Deletes webhook `webhookName`: `DeleteWebhook.Success | Error`. */
+  deleteWebhook(cacheName, webhookName) {
+    return this._call(DeleteWebhook, (c) => c.deleteWebhook(cacheName, webhookName), undefined, cacheName);
+  }
+
+  /** The signing secret of webhook `webhookName`: `GetWebhookSecret.Success` (`secret()`) `| Error`. */
+  getWebhookSecret(cacheName, webhookName) {
+    return this._call(GetWebhookSecret, (c) => c.getWebhookSecret(cacheName, webhookName), undefined, cacheName);
+  }
+
+  /** Replaces the signing secret of webhook `webhookName`: `RotateWebhookSecret.Success` (`secret()`) `| Error`. */
+  rotateWebhookSecret(cacheName, webhookName) {
+    return this._call(RotateWebhookSecret, (c) => c.rotateWebhookSecret(cacheName, webhookName),
+      { cacheName, webhookName }, cacheName);
   }
 }

@@ -3,7 +3,7 @@
 import * as scalar from '../responses/scalar-extra.js';
 
 /** `Record | Map | SetBatchItem[]` → `[key, value, ttl?][]` for the core. */
-function batchItems(items) {
+export function batchItems(items) {
   if (items instanceof Map) return [...items.entries()];
   if (Array.isArray(items)) return items.map((i) => (Array.isArray(i) ? i : [i.key, i.value, i.ttl]));
   return Object.entries(items ?? {});

@@ -119,7 +119,9 @@ export const CacheKeysExist = /* @__PURE__ */ namespace({
 }, 'CacheKeysExist');
 
 /** Item types as the official SDK numbers them. */
-export const ItemType = Object.freeze({ SCALAR: 0, DICTIONARY: 1, LIST: 2, SET: 3, SORTED_SET: 4 });
+export const ItemType = Object.freeze({
+  SCALAR: 0, DICTIONARY: 1, LIST: 2, SET: 3, SORTED_SET: 4, 0: 'SCALAR', 1: 'DICTIONARY', 2: 'LIST', 3: 'SET', 4: 'SORTED_SET',
+});
 
 /** `itemGetType` responses. */
 export const CacheItemGetType = /* @__PURE__ */ namespace({

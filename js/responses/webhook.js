@@ -28,7 +28,7 @@ const SECRET = {
 
 /** `putWebhook` responses: the webhook's signing secret. */
 export const PutWebhook = /* @__PURE__ */ namespace({
-  Success: { /** The webhook's signing secret. */ secretString() { return this._raw.secret; } },
+  Success: { /** The webhook's signing secret. */ secretString() { return this._raw.secretString; } },
   Error: {},
 }, 'PutWebhook');
 /** `deleteWebhook` responses. */

@@ -158,8 +158,14 @@ export {
   RefreshApiKey as RefreshAuthToken,
 };
 export declare const GenerateDisposableTokenResponse: Enum<'Success' | 'Error'>;
+export type GenerateDisposableTokenResponse = 'Success' | 'Error';
+export declare namespace GenerateDisposableTokenResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const GenerateApiKeyResponse: Enum<'Success' | 'Error'>;
+export type GenerateApiKeyResponse = 'Success' | 'Error';
+export declare namespace GenerateApiKeyResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const RefreshApiKeyResponse: Enum<'Success' | 'Error'>;
+export type RefreshApiKeyResponse = 'Success' | 'Error';
+export declare namespace RefreshApiKeyResponse { type Success = 'Success'; type Error = 'Error'; }
 
 // ---------------------------------------------------------------- client
 

@@ -16,7 +16,8 @@ export declare const MomentoErrorCode: Readonly<{
   CACHE_ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR'; ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR';
   STORE_ALREADY_EXISTS_ERROR: 'ALREADY_EXISTS_ERROR'; CACHE_NOT_FOUND_ERROR: 'NOT_FOUND_ERROR';
   NOT_FOUND_ERROR: 'NOT_FOUND_ERROR'; STORE_NOT_FOUND_ERROR: 'STORE_NOT_FOUND_ERROR';
-  ITEM_NOT_FOUND_ERROR: 'ITEM_NOT_FOUND_ERROR'; INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR';
+  STORE_ITEM_NOT_FOUND_ERROR: 'STORE_ITEM_NOT_FOUND_ERROR'; FUNCTION_NOT_FOUND_ERROR: 'FUNCTION_NOT_FOUND_ERROR';
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR';
   PERMISSION_ERROR: 'PERMISSION_ERROR'; AUTHENTICATION_ERROR: 'AUTHENTICATION_ERROR'; CANCELLED_ERROR: 'CANCELLED_ERROR';
   CONNECTION_ERROR: 'CONNECTION_ERROR'; LIMIT_EXCEEDED_ERROR: 'LIMIT_EXCEEDED_ERROR'; BAD_REQUEST_ERROR: 'BAD_REQUEST_ERROR';
   TIMEOUT_ERROR: 'TIMEOUT_ERROR'; SERVER_UNAVAILABLE: 'SERVER_UNAVAILABLE';
@@ -25,18 +26,24 @@ export declare const MomentoErrorCode: Readonly<{
 }>;
 export type MomentoErrorCode = (typeof MomentoErrorCode)[keyof typeof MomentoErrorCode];
 
-/** Base class of every SDK error. */
+/** Base class of every SDK error (what constructors and builders throw, and what `innerException()` returns). */
 export declare class SdkError extends Error {
+  constructor(message: string, wrappedMessage?: string, grpc?: { code: number; details: string; metadata?: Record<string, string> });
   errorCode(): MomentoErrorCode;
   wrappedErrorMessage(): string;
   transportDetails(): { grpc: { code: number; details: string; metadata?: Record<string, string> } };
 }
 export declare class InvalidArgumentError extends SdkError {}
 export declare class UnknownServiceError extends SdkError {}
-export declare class AlreadyExistsError extends SdkError {}
+export declare class CacheAlreadyExistsError extends SdkError {}
+export declare class StoreAlreadyExistsError extends SdkError {}
 export declare class CacheNotFoundError extends SdkError {}
 export declare class StoreNotFoundError extends SdkError {}
-export declare class ItemNotFoundError extends SdkError {}
+export declare class StoreItemNotFoundError extends SdkError {}
+/** @deprecated the official name is CacheAlreadyExistsError. */
+export declare const AlreadyExistsError: typeof CacheAlreadyExistsError;
+/** @deprecated the official name is StoreItemNotFoundError. */
+export declare const ItemNotFoundError: typeof StoreItemNotFoundError;
 export declare class InternalServerError extends SdkError {}
 export declare class PermissionError extends SdkError {}
 export declare class AuthenticationError extends SdkError {}
@@ -96,9 +103,17 @@ export declare namespace CacheGet {
 export declare namespace CacheSet { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace CacheDelete { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare const CachePingResponse: Enum<'Success' | 'Error'>;
+export type CachePingResponse = 'Success' | 'Error';
+export declare namespace CachePingResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheGetResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheGetResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheGetResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheSetResponse: Enum<'Success' | 'Error'>;
+export type CacheSetResponse = 'Success' | 'Error';
+export declare namespace CacheSetResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheDeleteResponse: Enum<'Success' | 'Error'>;
+export type CacheDeleteResponse = 'Success' | 'Error';
+export declare namespace CacheDeleteResponse { type Success = 'Success'; type Error = 'Error'; }
 
 // ---------------------------------------------------------------- options
 
@@ -108,6 +123,11 @@ export type BytesLike = string | Uint8Array;
 export interface CallOptions { abortSignal?: AbortSignal; }
 /** TTL in seconds (must be > 0; default: the client's `defaultTtlSeconds`). */
 export interface ScalarCallOptions extends CallOptions { ttl?: number; }
+/** Options of set, setIfAbsent, setWithHash and setBatch in the full package: `compress` the value (official). */
+export interface SetCallOptions extends ScalarCallOptions { compress?: boolean; }
+/** Options of get, getBatch and getWithHash in the full package: `decompress` hits (default: the configuration's
+ * compression strategy decides). */
+export interface GetCallOptions extends CallOptions { decompress?: boolean; }
 
 /** Properties of a `CacheClient`. */
 export interface CacheClientProps {
@@ -120,14 +140,25 @@ export interface CacheClientProps {
 export type WithoutCacheName<F> = F extends (cacheName: string, ...args: infer A) => infer R ? (...args: A) => R : never;
 
 // ---------------------------------------------------------------- logging and middleware
-/** Log levels, as the official web SDK numbers them. */
-export declare const MomentoLogLevel: Readonly<{ TRACE: 5; DEBUG: 10; INFO: 20; WARN: 30; ERROR: 40 }>;
+/** Log levels, as the official web SDK numbers them (a numeric enum: `DefaultMomentoLoggerLevel[20] === 'INFO'`). */
+export declare enum DefaultMomentoLoggerLevel { TRACE = 5, DEBUG = 10, INFO = 20, WARN = 30, ERROR = 40 }
+/** This SDK's earlier name of `DefaultMomentoLoggerLevel`. */
+export declare const MomentoLogLevel: typeof DefaultMomentoLoggerLevel;
 /** Console logger factory at or above `level` (default INFO). */
 export declare class DefaultMomentoLoggerFactory implements MomentoLoggerFactory {
-  constructor(level?: number);
+  constructor(level?: DefaultMomentoLoggerLevel);
   getLogger(loggerName: string | object): MomentoLogger;
 }
+/** Prints `[ISO time] LEVEL (Momento: name): msg` to the console at or above its level. */
+export declare class DefaultMomentoLogger implements MomentoLogger {
+  constructor(loggerName: string | object, level?: DefaultMomentoLoggerLevel);
+  error(msg: string, ...args: unknown[]): void; warn(msg: string, ...args: unknown[]): void;
+  info(msg: string, ...args: unknown[]): void; debug(msg: string, ...args: unknown[]): void;
+  trace(msg: string, ...args: unknown[]): void;
+}
 /** Discards everything. */
+export declare class NoopMomentoLogger extends DefaultMomentoLogger { constructor(); }
+/** Loggers that discard everything. */
 export declare class NoopMomentoLoggerFactory implements MomentoLoggerFactory {
   getLogger(loggerName: string | object): MomentoLogger;
 }

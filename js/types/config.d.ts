@@ -25,12 +25,49 @@ export interface Middleware { onNewRequest(context?: object): MiddlewareRequestH
 /** A retry strategy for `withRetryStrategy`: exponential backoff with jitter (defaults 3 attempts, 100 ms, 2 s). */
 interface RetryStrategyProps { maxAttempts: number; initialDelayMillis?: number; maxBackoffMillis?: number; }
 
+/** Read concerns (official `ReadConcern`). */
+export declare const ReadConcern: Readonly<{ BALANCED: 'balanced'; CONSISTENT: 'consistent' }>;
+export type ReadConcern = 'balanced' | 'consistent';
+export declare namespace ReadConcern { type BALANCED = 'balanced'; type CONSISTENT = 'consistent'; }
+
+/** The official transport-strategy view of the deadline. */
+export interface TransportStrategy {
+  getGrpcConfig(): { getDeadlineMillis(): number };
+  withClientTimeoutMillis(clientTimeoutMillis: number): TransportStrategy;
+}
+/** A value compressor of the official `ICompression` shape (`CompressorFactory.default()` is the built-in gzip). */
+export interface ICompression {
+  compress(compressionLevel: string, value: Uint8Array): Promise<Uint8Array>;
+  decompressIfCompressed(value: Uint8Array): Promise<Uint8Array>;
+}
+/** The official Node SDK's CompressionStrategy (`withCompressionStrategy`). */
+export interface CompressionStrategy {
+  /** Default: the built-in gzip (reads zstd too). */
+  compressorFactory?: ICompression;
+  /** `'Fastest' | 'Balanced' | 'SmallestSize'`; default `'Balanced'`. */
+  compressionLevel?: string;
+  /** `'Enabled'` (default): reads decompress hits automatically. */
+  automaticDecompression?: string;
+}
+/** The official ConfigurationProps, plus this SDK's settings; what is absent comes from the Laptop preset. */
+export interface ConfigurationProps {
+  loggerFactory?: MomentoLoggerFactory;
+  transportStrategy?: TransportStrategy;
+  middlewares?: Middleware[];
+  throwOnErrors?: boolean;
+  readConcern?: ReadConcern;
+  clientTimeoutMillis?: number;
+  transportMode?: 'text' | 'binary';
+  compression?: CompressionStrategy;
+}
+
 /**
  * Client configuration: deadline, retries, throwOnErrors, read concern, transport mode, logger and middlewares.
  * Build one from a preset (`Configurations.Browser.latest()`) and adjust with `with…` methods (each returns a copy).
  */
 export declare class Configuration {
-  private constructor();
+  /** Throws InvalidArgumentError for a bad setting. */
+  constructor(props?: ConfigurationProps);
   /** Browser preset (v1): relaxed 15 s deadline, retries with backoff; for short-lived disposable tokens. */
   static browserV1(): Configuration;
   /** Laptop preset (v1): 5 s deadline, retries with backoff. */
@@ -53,30 +90,56 @@ export declare class Configuration {
   readonly loggerFactory: MomentoLoggerFactory | undefined;
   /** The middlewares the facade runs around every call. */
   readonly middlewares: Middleware[];
-  /** A copy with another overall call deadline in milliseconds (an unsigned 32-bit integer). */
-  withClientTimeoutMillis(clientTimeoutMillis: number): Configuration;
+  /** The compression strategy, if any (full package). */
+  readonly compression: CompressionStrategy | undefined;
+  /** A copy with another overall call deadline: whole milliseconds from 1 to 2147483647 (InvalidArgumentError
+   * otherwise). */
+  withClientTimeoutMillis(clientTimeoutMillis: number): this;
+  getClientTimeoutMillis(): number;
+  getTransportStrategy(): TransportStrategy;
+  /** A copy taking its deadline from `transportStrategy.getGrpcConfig().getDeadlineMillis()`. */
+  withTransportStrategy(transportStrategy: TransportStrategy): this;
+  /** The logger factory (the default console one when none was set). */
+  getLoggerFactory(): MomentoLoggerFactory;
+  getMiddlewares(): Middleware[];
+  /** A copy with `middleware` added after the others. */
+  addMiddleware(middleware: Middleware): this;
+  getThrowOnErrors(): boolean;
+  getReadConcern(): ReadConcern;
+  /** A copy compressing `{compress: true}` writes and decompressing reads automatically (full package). */
+  withCompressionStrategy(compression: CompressionStrategy): this;
+  getCompressionStrategy(): CompressionStrategy | undefined;
   /**
    * A copy with another retry strategy: `{maxAttempts, initialDelayMillis?, maxBackoffMillis?}` (exponential
    * backoff with jitter; only idempotent calls on CANCELLED/INTERNAL/UNAVAILABLE are retried), or `null` for no
    * retries. Throws INVALID_ARGUMENT_ERROR when a field is not a non-negative number.
    */
-  withRetryStrategy(retryStrategy: RetryStrategyProps | null): Configuration;
+  withRetryStrategy(retryStrategy: RetryStrategyProps | null): this;
   /** A copy logging through `loggerFactory` (`{getLogger(name): {error, warn, info, debug, trace}}`). */
-  withLoggerFactory(loggerFactory: MomentoLoggerFactory): Configuration;
+  withLoggerFactory(loggerFactory: MomentoLoggerFactory): this;
   /**
    * A copy running `middlewares` around every call (`{onNewRequest(context): {onRequest?, onResponseStatus?,
    * onResponseEnd?}}`). Throws INVALID_ARGUMENT_ERROR when `middlewares` is not an array.
    */
-  withMiddlewares(middlewares: Middleware[]): Configuration;
+  withMiddlewares(middlewares: Middleware[]): this;
   /** A copy that throws (rejects) on errors instead of returning `Error` responses. */
-  withThrowOnErrors(throwOnErrors: boolean): Configuration;
+  withThrowOnErrors(throwOnErrors: boolean): this;
   /** A copy with read concern `'balanced'` or `'consistent'`; throws INVALID_ARGUMENT_ERROR otherwise. */
-  withReadConcern(readConcern: 'balanced' | 'consistent'): Configuration;
+  withReadConcern(readConcern: 'balanced' | 'consistent'): this;
   /** A copy using gRPC-web `'text'` (default) or `'binary'` framing; throws INVALID_ARGUMENT_ERROR otherwise. */
-  withTransportMode(transportMode: 'text' | 'binary'): Configuration;
+  withTransportMode(transportMode: 'text' | 'binary'): this;
 }
 
-interface Preset { v1(): Configuration; latest(): Configuration; }
+/** A preset: a Configuration subclass with `v1()` and `latest()` (official `Configurations.Laptop` etc.). */
+export interface Preset<C extends Configuration = Configuration> {
+  new (props?: ConfigurationProps): C;
+  v1(): C;
+  latest(): C;
+}
+/** The configuration of topic clients (official name). */
+export declare class TopicClientConfiguration extends Configuration {}
+/** The configuration of leaderboard clients (official name). */
+export declare class LeaderboardClientConfiguration extends Configuration {}
 /** Versioned configuration presets. */
 export declare const Configurations: Readonly<{
   /** For pages talking to Momento directly with short-lived disposable tokens: relaxed deadline (15 s). */
@@ -99,8 +162,8 @@ export declare const Configurations: Readonly<{
  * Endpoints to use instead of the key's own: all three (`https://` is added when no scheme is given), or a base
  * endpoint from which `cache.`, `control.` and `token.` hosts are derived (after an optional prefix).
  */
-type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string }
-  | { baseEndpoint: string; endpointPrefix?: string };
+type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; secureConnection?: boolean }
+  | { baseEndpoint: string; endpointPrefix?: string; secureConnection?: boolean };
 /** Properties of `CredentialProvider.fromString` / `fromDisposableToken`. */
 interface StringCredentialProps { apiKey?: string; authToken?: string; endpointOverrides?: EndpointOverrides; }
 /** Properties of `CredentialProvider.fromEnvironmentVariable` / `fromEnvVar`. */
@@ -113,11 +176,12 @@ interface EnvironmentVariableCredentialProps {
 
 /**
  * Where the credential comes from: a v1 API key or disposable token, a legacy JWT, a v2 key with its endpoint, or
- * an open local server. The static factories parse and validate the key at once and throw an Error with
- * `errorCode: 'INVALID_ARGUMENT_ERROR'` when it does not parse.
+ * an open local server. The static factories parse and validate the key at once and throw InvalidArgumentError
+ * when it does not parse. Only loopback endpoints (`localhost`, `127.0.0.0/8`, `[::1]`) are reached over plain
+ * `http://` unless the overrides say `secureConnection: false` or name an `http://` URL.
  */
 export declare class CredentialProvider {
-  private constructor();
+  protected constructor(data: object);
   /**
    * From an API key or disposable token: `fromString('key')` or
    * `fromString({apiKey, endpointOverrides?: {cacheEndpoint, controlEndpoint, tokenEndpoint} | {baseEndpoint, endpointPrefix?}})`.
@@ -153,6 +217,33 @@ export declare class CredentialProvider {
   readonly controlEndpoint: string;
   /** The token endpoint URL. */
   readonly tokenEndpoint: string;
+  /** The token sent with every request. */
+  getAuthToken(): string;
+  /** The cache endpoint's host[:port], as the official SDK names it (`cacheEndpoint` is the full URL). */
+  getCacheEndpoint(): string;
+  getControlEndpoint(): string;
+  getTokenEndpoint(): string;
+  /** Whether requests go over TLS. */
+  isEndpointSecure(): boolean;
+  /** @deprecated use isEndpointSecure(). */
+  isCacheEndpointSecure(): boolean;
+  /** @deprecated use isEndpointSecure(). */
+  isControlEndpointSecure(): boolean;
+  /** @deprecated use isEndpointSecure(). */
+  isTokenEndpointSecure(): boolean;
+  /** Whether the endpoints were given explicitly (overrides or a local server). */
+  areEndpointsOverridden(): boolean;
+  /** @deprecated use `CredentialProvider.forMomentoLocal()`. */
+  withMomentoLocal(): CredentialProvider;
+}
+/** A key given as a string (what `CredentialProvider.fromString` returns). */
+export declare class StringMomentoTokenProvider extends CredentialProvider {
+  constructor(props: string | StringCredentialProps);
+}
+/** A key read from an environment variable (what `CredentialProvider.fromEnvironmentVariable` returns). */
+export declare class EnvMomentoTokenProvider extends CredentialProvider {
+  constructor(props: string | EnvironmentVariableCredentialProps);
+  readonly environmentVariableName: string;
 }
 
 export {};

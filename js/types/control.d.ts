@@ -25,11 +25,21 @@ export declare namespace ListCaches {
   type Response = Success | Error;
 }
 export declare const CreateCacheResponse: Enum<'Success' | 'AlreadyExists' | 'Error'>;
+export type CreateCacheResponse = 'Success' | 'AlreadyExists' | 'Error';
+export declare namespace CreateCacheResponse { type Success = 'Success'; type AlreadyExists = 'AlreadyExists'; type Error = 'Error'; }
 export declare const DeleteCacheResponse: Enum<'Success' | 'Error'>;
+export type DeleteCacheResponse = 'Success' | 'Error';
+export declare namespace DeleteCacheResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const FlushCacheResponse: Enum<'Success' | 'Error'>;
+export type FlushCacheResponse = 'Success' | 'Error';
+export declare namespace FlushCacheResponse { type Success = 'Success'; type Error = 'Error'; }
 /** Alias of `FlushCacheResponse`. */
 export declare const CacheFlushResponse: Enum<'Success' | 'Error'>;
+export type CacheFlushResponse = 'Success' | 'Error';
+export declare namespace CacheFlushResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const ListCachesResponse: Enum<'Success' | 'Error'>;
+export type ListCachesResponse = 'Success' | 'Error';
+export declare namespace ListCachesResponse { type Success = 'Success'; type Error = 'Error'; }
 
 /** Control-plane methods of CacheClient. */
 export interface ControlMethods {

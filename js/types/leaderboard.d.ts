@@ -47,10 +47,20 @@ export declare namespace LeaderboardDelete {
   type Response = Success | Error;
 }
 export declare const LeaderboardUpsertResponse: Enum<'Success' | 'Error'>;
+export type LeaderboardUpsertResponse = 'Success' | 'Error';
+export declare namespace LeaderboardUpsertResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const LeaderboardFetchResponse: Enum<'Success' | 'Error'>;
+export type LeaderboardFetchResponse = 'Success' | 'Error';
+export declare namespace LeaderboardFetchResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const LeaderboardLengthResponse: Enum<'Success' | 'Error'>;
+export type LeaderboardLengthResponse = 'Success' | 'Error';
+export declare namespace LeaderboardLengthResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const LeaderboardRemoveElementsResponse: Enum<'Success' | 'Error'>;
+export type LeaderboardRemoveElementsResponse = 'Success' | 'Error';
+export declare namespace LeaderboardRemoveElementsResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const LeaderboardDeleteResponse: Enum<'Success' | 'Error'>;
+export type LeaderboardDeleteResponse = 'Success' | 'Error';
+export declare namespace LeaderboardDeleteResponse { type Success = 'Success'; type Error = 'Error'; }
 
 /** Options of `fetchByScore`. */
 export interface LeaderboardFetchByScoreCallOptions {

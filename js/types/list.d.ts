@@ -77,15 +77,35 @@ export declare namespace CacheListRetain { class Success extends Empty<'Success'
 
 type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 export declare const CacheListFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheListFetchResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheListFetchResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheListLengthResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheListLengthResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheListLengthResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheListPopFrontResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheListPopFrontResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheListPopFrontResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheListPopBackResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheListPopBackResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheListPopBackResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheListPushFrontResponse: Enum<'Success' | 'Error'>;
+export type CacheListPushFrontResponse = 'Success' | 'Error';
+export declare namespace CacheListPushFrontResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheListPushBackResponse: Enum<'Success' | 'Error'>;
+export type CacheListPushBackResponse = 'Success' | 'Error';
+export declare namespace CacheListPushBackResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheListConcatenateFrontResponse: Enum<'Success' | 'Error'>;
+export type CacheListConcatenateFrontResponse = 'Success' | 'Error';
+export declare namespace CacheListConcatenateFrontResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheListConcatenateBackResponse: Enum<'Success' | 'Error'>;
+export type CacheListConcatenateBackResponse = 'Success' | 'Error';
+export declare namespace CacheListConcatenateBackResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheListRemoveValueResponse: Enum<'Success' | 'Error'>;
+export type CacheListRemoveValueResponse = 'Success' | 'Error';
+export declare namespace CacheListRemoveValueResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheListRetainResponse: Enum<'Success' | 'Error'>;
+export type CacheListRetainResponse = 'Success' | 'Error';
+export declare namespace CacheListRetainResponse { type Success = 'Success'; type Error = 'Error'; }
 
 /** list methods of CacheClient. */
 export interface ListMethods {

@@ -1,5 +1,7 @@
 // Types of the scalar methods beyond get/set/delete and their responses (full package only).
-import type { BytesLike, BytesValue, CallOptions, Empty, ErrorResponse, ResponseBase, ScalarCallOptions } from './common.js';
+import type {
+  BytesLike, BytesValue, CallOptions, Empty, ErrorResponse, GetCallOptions, ResponseBase, ScalarCallOptions, SetCallOptions,
+} from './common.js';
 import type { CacheGet, CacheSet } from './common.js';
 type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
@@ -103,48 +105,94 @@ export declare namespace CacheIncreaseTtl { export import Set = TtlChangeRespons
 export declare namespace CacheDecreaseTtl { export import Set = TtlChangeResponses.Set; export import NotSet = TtlChangeResponses.NotSet; export import Miss = TtlChangeResponses.Miss; export import Error = TtlChangeResponses.Error; type Response = Set | NotSet | Miss | Error; }
 
 export declare const CacheIncrementResponse: Enum<'Success' | 'Error'>;
+export type CacheIncrementResponse = 'Success' | 'Error';
+export declare namespace CacheIncrementResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheSetIfNotExistsResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfNotExistsResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfNotExistsResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfAbsentResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfAbsentResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfAbsentResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfPresentResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfPresentResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfPresentResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfPresentAndNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfPresentAndNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfPresentAndNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfAbsentOrEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfAbsentOrEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfAbsentOrEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheGetWithHashResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheGetWithHashResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheGetWithHashResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheSetWithHashResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetWithHashResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetWithHashResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfPresentAndHashEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfPresentAndHashEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfPresentAndHashEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfPresentAndHashNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfPresentAndHashNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfPresentAndHashNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfAbsentOrHashEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfAbsentOrHashEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfAbsentOrHashEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheSetIfAbsentOrHashNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
+export type CacheSetIfAbsentOrHashNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
+export declare namespace CacheSetIfAbsentOrHashNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
 export declare const CacheGetBatchResponse: Enum<'Success' | 'Error'>;
+export type CacheGetBatchResponse = 'Success' | 'Error';
+export declare namespace CacheGetBatchResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheSetBatchResponse: Enum<'Success' | 'Error'>;
+export type CacheSetBatchResponse = 'Success' | 'Error';
+export declare namespace CacheSetBatchResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheKeyExistsResponse: Enum<'Success' | 'Error'>;
+export type CacheKeyExistsResponse = 'Success' | 'Error';
+export declare namespace CacheKeyExistsResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheKeysExistResponse: Enum<'Success' | 'Error'>;
+export type CacheKeysExistResponse = 'Success' | 'Error';
+export declare namespace CacheKeysExistResponse { type Success = 'Success'; type Error = 'Error'; }
 export declare const CacheItemGetTypeResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheItemGetTypeResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheItemGetTypeResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheItemGetTtlResponse: Enum<'Hit' | 'Miss' | 'Error'>;
+export type CacheItemGetTtlResponse = 'Hit' | 'Miss' | 'Error';
+export declare namespace CacheItemGetTtlResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheUpdateTtlResponse: Enum<'Set' | 'Miss' | 'Error'>;
+export type CacheUpdateTtlResponse = 'Set' | 'Miss' | 'Error';
+export declare namespace CacheUpdateTtlResponse { type Set = 'Set'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheIncreaseTtlResponse: Enum<'Set' | 'NotSet' | 'Miss' | 'Error'>;
+export type CacheIncreaseTtlResponse = 'Set' | 'NotSet' | 'Miss' | 'Error';
+export declare namespace CacheIncreaseTtlResponse { type Set = 'Set'; type NotSet = 'NotSet'; type Miss = 'Miss'; type Error = 'Error'; }
 export declare const CacheDecreaseTtlResponse: Enum<'Set' | 'NotSet' | 'Miss' | 'Error'>;
+export type CacheDecreaseTtlResponse = 'Set' | 'NotSet' | 'Miss' | 'Error';
+export declare namespace CacheDecreaseTtlResponse { type Set = 'Set'; type NotSet = 'NotSet'; type Miss = 'Miss'; type Error = 'Error'; }
 
 /** Scalar methods of CacheClient beyond get/set/delete. */
 export interface ScalarExtraMethods {
   increment(cacheName: string, field: BytesLike, amount?: number, options?: ScalarCallOptions): Promise<CacheIncrement.Response>;
   /** @deprecated use setIfAbsent */
   setIfNotExists(cacheName: string, key: BytesLike, value: BytesLike, options?: ScalarCallOptions): Promise<CacheSetIfNotExists.Response>;
-  setIfAbsent(cacheName: string, key: BytesLike, value: BytesLike, options?: ScalarCallOptions): Promise<CacheSetIfAbsent.Response>;
+  setIfAbsent(cacheName: string, key: BytesLike, value: BytesLike, options?: SetCallOptions): Promise<CacheSetIfAbsent.Response>;
   setIfPresent(cacheName: string, key: BytesLike, value: BytesLike, options?: ScalarCallOptions): Promise<CacheSetIfPresent.Response>;
   setIfEqual(cacheName: string, key: BytesLike, value: BytesLike, equal: BytesLike, options?: ScalarCallOptions): Promise<CacheSetIfEqual.Response>;
   setIfNotEqual(cacheName: string, key: BytesLike, value: BytesLike, notEqual: BytesLike, options?: ScalarCallOptions): Promise<CacheSetIfNotEqual.Response>;
   setIfPresentAndNotEqual(cacheName: string, key: BytesLike, value: BytesLike, notEqual: BytesLike, options?: ScalarCallOptions): Promise<CacheSetIfPresentAndNotEqual.Response>;
   setIfAbsentOrEqual(cacheName: string, key: BytesLike, value: BytesLike, equal: BytesLike, options?: ScalarCallOptions): Promise<CacheSetIfAbsentOrEqual.Response>;
-  getWithHash(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheGetWithHash.Response>;
-  setWithHash(cacheName: string, key: BytesLike, value: BytesLike, options?: ScalarCallOptions): Promise<CacheSetWithHash.Response>;
+  getWithHash(cacheName: string, key: BytesLike, options?: GetCallOptions): Promise<CacheGetWithHash.Response>;
+  setWithHash(cacheName: string, key: BytesLike, value: BytesLike, options?: SetCallOptions): Promise<CacheSetWithHash.Response>;
   setIfPresentAndHashEqual(cacheName: string, key: BytesLike, value: BytesLike, hashEqual: Uint8Array, options?: ScalarCallOptions): Promise<CacheSetIfPresentAndHashEqual.Response>;
   setIfPresentAndHashNotEqual(cacheName: string, key: BytesLike, value: BytesLike, hashNotEqual: Uint8Array, options?: ScalarCallOptions): Promise<CacheSetIfPresentAndHashNotEqual.Response>;
   setIfAbsentOrHashEqual(cacheName: string, key: BytesLike, value: BytesLike, hashEqual: Uint8Array, options?: ScalarCallOptions): Promise<CacheSetIfAbsentOrHashEqual.Response>;
   setIfAbsentOrHashNotEqual(cacheName: string, key: BytesLike, value: BytesLike, hashNotEqual: Uint8Array, options?: ScalarCallOptions): Promise<CacheSetIfAbsentOrHashNotEqual.Response>;
-  getBatch(cacheName: string, keys: BytesLike[], options?: CallOptions): Promise<CacheGetBatch.Response>;
-  setBatch(cacheName: string, items: Record<string, BytesLike> | Map<BytesLike, BytesLike> | SetBatchItem[], options?: ScalarCallOptions): Promise<CacheSetBatch.Response>;
+  getBatch(cacheName: string, keys: BytesLike[], options?: GetCallOptions): Promise<CacheGetBatch.Response>;
+  setBatch(cacheName: string, items: Record<string, BytesLike> | Map<BytesLike, BytesLike> | SetBatchItem[], options?: SetCallOptions): Promise<CacheSetBatch.Response>;
   keyExists(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheKeyExists.Response>;
   keysExist(cacheName: string, keys: BytesLike[], options?: CallOptions): Promise<CacheKeysExist.Response>;
   itemGetType(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheItemGetType.Response>;

@@ -1,6 +1,9 @@
 // Types of TopicClient, subscriptions and RefreshingCredentialProvider.
-import type { Configuration, CredentialProvider } from './config.js';
+import type { Configuration, CredentialProvider, Preset, TopicClientConfiguration } from './config.js';
 import { ErrorResponse } from './common.js';
+import type {
+  DeleteWebhook, GetWebhookSecret, ListWebhooks, PutWebhook, RotateWebhookSecret, WebhookDestination,
+} from './webhook.js';
 
 /** A message received on a topic. */
 export declare class TopicItem {
@@ -13,6 +16,8 @@ export declare class TopicItem {
   tokenId(): string | undefined;
   sequenceNumber(): number;
   sequencePage(): number;
+  /** `TopicItem: <value, 32 characters at most…>[; Token Id: <publisher>]`, as the official SDK prints it. */
+  toString(): string;
 }
 /** Messages between `lastSequenceNumber()` and `newSequenceNumber() + 1` could not be delivered. */
 export declare class TopicDiscontinuity {
@@ -30,6 +35,8 @@ export declare namespace TopicPublish {
   type Response = Success | Error;
 }
 export declare const TopicPublishResponse: Readonly<{ Success: 'Success'; Error: 'Error' }>;
+export type TopicPublishResponse = 'Success' | 'Error';
+export declare namespace TopicPublishResponse { type Success = 'Success'; type Error = 'Error'; }
 
 /** Callbacks and resume/reconnect options of `subscribe`. */
 export interface SubscribeCallOptions {
@@ -65,15 +72,33 @@ export declare namespace TopicSubscribe {
   type Response = Subscription | Error;
 }
 export declare const TopicSubscribeResponse: Readonly<{ Subscription: 'Subscription'; Error: 'Error' }>;
+export type TopicSubscribeResponse = 'Subscription' | 'Error';
+export declare namespace TopicSubscribeResponse { type Subscription = 'Subscription'; type Error = 'Error'; }
 
-interface Preset { v1(): Configuration; latest(): Configuration; }
-export declare const TopicConfigurations: Readonly<{ Default: Preset; Laptop: Preset; Browser: Preset }>;
+export declare const TopicConfigurations: Readonly<{
+  Default: Preset<TopicClientConfiguration>; Laptop: Preset<TopicClientConfiguration>; Browser: Preset<TopicClientConfiguration>;
+}>;
 
-/** Publishes to and subscribes to topics. */
+/** Options of `putWebhook` (official `PutWebhookCallOptions`). */
+export interface PutWebhookCallOptions {
+  /** Where the service POSTs each message: a `PostUrlWebhookDestination` or a URL. */
+  destination: WebhookDestination | string;
+  /** The topic whose messages the webhook receives. */
+  topicName: string;
+}
+
+/** Publishes to and subscribes to topics, and manages topic webhooks. */
 export declare class TopicClient {
-  constructor(props: { configuration?: Configuration; credentialProvider: CredentialProvider | RefreshingCredentialProvider });
+  /** Throws InvalidArgumentError for bad props; credentialProvider defaults to MOMENTO_API_KEY (+ MOMENTO_ENDPOINT). */
+  constructor(props?: { configuration?: Configuration; credentialProvider?: CredentialProvider | RefreshingCredentialProvider });
   readonly configuration: Configuration;
+  /** Ends every subscription and releases the client; later calls answer an Error saying it is closed. */
   close(): void;
+  listWebhooks(cacheName: string): Promise<ListWebhooks.Response>;
+  putWebhook(cacheName: string, webhookName: string, options: PutWebhookCallOptions): Promise<PutWebhook.Response>;
+  deleteWebhook(cacheName: string, webhookName: string): Promise<DeleteWebhook.Response>;
+  getWebhookSecret(cacheName: string, webhookName: string): Promise<GetWebhookSecret.Response>;
+  rotateWebhookSecret(cacheName: string, webhookName: string): Promise<RotateWebhookSecret.Response>;
   publish(cacheName: string, topicName: string, value: string | Uint8Array, options?: { abortSignal?: AbortSignal }): Promise<TopicPublish.Response>;
   subscribe(cacheName: string, topicName: string, options?: SubscribeCallOptions): Promise<TopicSubscribe.Response>;
 }

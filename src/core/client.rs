@@ -55,7 +55,8 @@ pub struct Client<T: Transport> {
     /// `agent` identifies the client kind (`cache`, `topic`, `auth`, …).
     client_kind: &'static str,
     runtime_version: String,
-    agent_sent: Cell<bool>,
+    /// The internal channels ([`channel`]) that have sent `agent` and `runtime-version` already (a bit each).
+    agent_sent: Cell<u8>,
     jitter_state: Cell<u64>,
 }
 
@@ -75,7 +76,7 @@ impl<T: Transport> Client<T> {
             config,
             client_kind,
             runtime_version,
-            agent_sent: Cell::new(false),
+            agent_sent: Cell::new(0),
             jitter_state: Cell::new(seed),
         }
     }
@@ -147,7 +148,7 @@ impl<T: Transport> Client<T> {
                 return Err(timeout_error(timeout_ms));
             }
             request.timeout_ms = remaining as u32;
-            request.headers = self.headers(cache, mode, request.timeout_ms);
+            request.headers = self.headers(path, cache, mode, request.timeout_ms);
             let status = match self.transport.send(&request, signal).await {
                 Ok(response) => match read_reply(response, streaming).await {
                     Ok(frames) => return Ok(frames),
@@ -182,7 +183,7 @@ impl<T: Transport> Client<T> {
         first_message_ms: u32,
     ) -> Result<FrameStream<T::Body>, MomentoError> {
         let mode = self.config.transport_mode;
-        let mut headers = self.headers(cache, mode, 0);
+        let mut headers = self.headers(rpc.path, cache, mode, 0);
         headers.retain(|(k, _)| *k != "grpc-timeout");
         let request = HttpRequest {
             url: self.url(rpc.endpoint, rpc.path),
@@ -238,8 +239,12 @@ impl<T: Transport> Client<T> {
         [base, path].concat()
     }
 
+    /// The request headers of `path`, as the official web SDK sends them: `authorization` except where the
+    /// credential travels in the body (Ping, GenerateDisposableToken), `cache` on data calls, and `agent` plus
+    /// `runtime-version` on the first request of each internal channel.
     fn headers(
         &self,
+        path: &str,
         cache: Option<&str>,
         mode: Mode,
         timeout_ms: u32,
@@ -249,23 +254,26 @@ impl<T: Transport> Client<T> {
             ("content-type", ct.clone()),
             ("accept", ct),
             ("x-grpc-web", "1".to_owned()),
-            (
-                "authorization",
-                self.credentials.borrow().auth_token.clone(),
-            ),
             ("grpc-timeout", decimal(timeout_ms.into()) + "m"),
         ];
+        if path != PING && path != GENERATE_DISPOSABLE_TOKEN {
+            h.push((
+                "authorization",
+                self.credentials.borrow().auth_token.clone(),
+            ));
+        }
         if let Some(cache) = cache {
             h.push(("cache", cache.to_owned()));
             if self.config.read_concern == ReadConcern::Consistent {
                 h.push(("read-concern", "consistent".to_owned()));
             }
         }
-        if !self.agent_sent.replace(true) {
-            h.push((
-                "agent",
-                ["js-wasm:", self.client_kind, ":", VERSION].concat(),
-            ));
+        let (bit, kind) = channel(path);
+        let sent = self.agent_sent.get();
+        if sent & bit == 0 {
+            self.agent_sent.set(sent | bit);
+            let kind = kind.unwrap_or(self.client_kind);
+            h.push(("agent", ["js-wasm:", kind, ":", VERSION].concat()));
             h.push(("runtime-version", self.runtime_version.clone()));
         }
         h
@@ -279,6 +287,33 @@ impl<T: Transport> Client<T> {
         x ^= x << 17;
         self.jitter_state.set(x);
         (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// `Ping`'s path: its request carries no credential.
+const PING: &str = "/cache_client.Ping/Ping";
+/// `GenerateDisposableToken`'s path: the credential travels in the request body.
+const GENERATE_DISPOSABLE_TOKEN: &str = "/token.Token/GenerateDisposableToken";
+
+/// The internal channel (the official SDKs' internal clients: data, control, ping, publish, subscribe, token,
+/// webhook) a request of `path` goes through, as a bit of `Client::agent_sent`, and the `agent` kind it reports when
+/// it differs from the public client's (`ping`, `webhook`).
+fn channel(path: &str) -> (u8, Option<&'static str>) {
+    let p = path.as_bytes();
+    if path == PING {
+        (1, Some("ping"))
+    } else if p.starts_with(b"/cache_client.pubsub.Pubsub/Subscribe") {
+        (2, None)
+    } else if p.starts_with(b"/cache_client.pubsub.") {
+        (4, None)
+    } else if p.starts_with(b"/token.") {
+        (8, None)
+    } else if p.starts_with(b"/webhook.") {
+        (16, Some("webhook"))
+    } else if p.starts_with(b"/control_client.") || p.starts_with(b"/auth.") {
+        (32, None)
+    } else {
+        (64, None) // data: cache_client.Scs, leaderboard
     }
 }
 

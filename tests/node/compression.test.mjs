@@ -491,3 +491,71 @@ crossTest('our gzip values are not decoded by the published zstd extension (it r
   assert.equal(got.type, 'Hit', got.toString());
   assertBytes(got.valueUint8Array(), packed, 'the official zstd reader hands back our gzip bytes');
 });
+
+// ---------------------------------------------------------------------------------------------
+// The CacheClient facade: `{compress: true}` writes and decompressing reads, both ways with the official SDK
+// ---------------------------------------------------------------------------------------------
+
+const ours = async (strategy) => {
+  const wasm = await import('../../pkg/web/index.node.js');
+  let configuration = wasm.Configurations.Laptop.latest();
+  if (strategy) configuration = configuration.withCompressionStrategy(strategy);
+  return { wasm, client: new wasm.CacheClient({
+    configuration, credentialProvider: wasm.CredentialProvider.fromString({ apiKey: server.apiKey }), defaultTtlSeconds: 120,
+  }) };
+};
+
+crossTest('CacheClient: {compress: true} on set/setIfAbsent/setWithHash/setBatch; the official SDK reads them', async () => {
+  const { client } = await ours();
+  for (const name of ['small', '1 MB random']) {
+    const value = sample(name);
+    const keys = { set: unique('cs'), setIfAbsent: unique('csia'), setWithHash: unique('cswh'), setBatch: unique('csb') };
+    assert.equal((await client.set(CACHE, keys.set, value, { compress: true })).type, 'Success');
+    assert.equal((await client.setIfAbsent(CACHE, keys.setIfAbsent, value, { compress: true })).type, 'Stored');
+    assert.equal((await client.setWithHash(CACHE, keys.setWithHash, value, { compress: true })).type, 'Stored');
+    assert.equal((await client.setBatch(CACHE, [{ key: keys.setBatch, value }], { compress: true })).type, 'Success');
+    for (const [call, key] of Object.entries(keys)) {
+      assert.ok(isGzipCompressed(await storedBytes(key)), `${call}: stored compressed`);
+      assertBytes((await officialGzip.get(CACHE, key)).valueUint8Array(), value, `${name} ${call}: official read`);
+      const plain = await client.get(CACHE, key);
+      assert.ok(isGzipCompressed(plain.valueUint8Array()), 'no strategy, no decompress option: bytes as stored');
+      assertBytes((await client.get(CACHE, key, { decompress: true })).valueUint8Array(), value, `${call}: ours`);
+    }
+  }
+  const text = unique('ctext');
+  await client.set(CACHE, text, 'héllo '.repeat(50), { compress: true });
+  assert.equal((await officialGzip.get(CACHE, text)).valueString(), 'héllo '.repeat(50), 'strings are UTF-8 first');
+  client.close();
+});
+
+crossTest('CacheClient with a compression strategy: automatic decompression of get/getBatch/getWithHash (gzip and zstd)', async () => {
+  const { wasm, client } = await ours({ compressionLevel: CompressionLevel.SmallestSize });
+  const value = sample('small');
+  const gz = unique('og');
+  const zs = unique('oz');
+  const plainKey = unique('op');
+  await officialGzip.set(CACHE, gz, value, { compress: true });
+  await officialZstd.set(CACHE, zs, value, { compress: true });
+  await raw.set(CACHE, plainKey, value);
+  for (const key of [gz, zs, plainKey]) {
+    assertBytes((await client.get(CACHE, key)).valueUint8Array(), value, `get ${key}`);
+    assertBytes((await client.getWithHash(CACHE, key)).valueUint8Array(), value, `getWithHash ${key}`);
+  }
+  const batch = await client.getBatch(CACHE, [gz, zs, plainKey, unique('missing')]);
+  assert.deepEqual(batch.results().map((r) => r.type), ['Hit', 'Hit', 'Hit', 'Miss']);
+  for (const r of batch.results().slice(0, 3)) assertBytes(r.valueUint8Array(), value, 'getBatch');
+  assert.ok(isGzipCompressed((await client.get(CACHE, gz, { decompress: false })).valueUint8Array()), 'per-call opt-out');
+  const off = (await ours({ automaticDecompression: wasm.AutomaticDecompression.Disabled })).client;
+  assert.ok(isGzipCompressed((await off.get(CACHE, gz)).valueUint8Array()), 'automaticDecompression Disabled');
+  // A value with the gzip magic that is not gzip: the official SDK's InvalidArgumentError, as a value.
+  const bogus = unique('bogus');
+  await raw.set(CACHE, bogus, new Uint8Array([0x1f, 0x8b, 1, 2, 3]));
+  const bad = await client.get(CACHE, bogus);
+  assert.equal(bad.errorCode(), 'INVALID_ARGUMENT_ERROR', bad.toString());
+  // A user-supplied compressor of the official ICompression shape is used as given.
+  const custom = (await ours({ compressorFactory: officialGzipSpec })).client;
+  const ck = unique('custom');
+  await custom.set(CACHE, ck, value, { compress: true });
+  assertBytes((await custom.get(CACHE, ck)).valueUint8Array(), value, 'custom compressor round trip');
+  for (const c of [client, off, custom]) c.close();
+});

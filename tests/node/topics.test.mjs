@@ -196,3 +196,21 @@ test("an exception thrown by the user's callback is logged, never fed back into 
   assert.ok(logged.some((m) => /onItem callback threw: Error: boom in onItem/.test(m)), logged.join('\n'));
   client.close();
 });
+
+test("TopicItem.toString() is the official one: 32 characters then '...', and the publisher's token id", async () => {
+  const auth = new sdk.AuthClient({ credentialProvider: sdk.CredentialProvider.fromString({ apiKey }) });
+  const token = await auth.generateDisposableToken(sdk.DisposableTokenScopes.topicPublishSubscribe(cacheName, 'shown'),
+    sdk.ExpiresIn.minutes(1), { tokenId: 'publisher-7' });
+  assert.equal(token.type, 'Success', String(token));
+  const publisher = topicClient(sdk.CredentialProvider.fromString({ apiKey: token.authToken }));
+  const client = topicClient();
+  const items = [];
+  const sub = await client.subscribe(cacheName, 'shown', { onItem: (i) => items.push(i) });
+  await publisher.publish(cacheName, 'shown', 'x'.repeat(40));
+  await client.publish(cacheName, 'shown', 'short');
+  await waitFor(() => items.length === 2, 'two items');
+  sub.unsubscribe();
+  assert.equal(items[0].toString(), `TopicItem: ${'x'.repeat(32)}...; Token Id: publisher-7`);
+  assert.match(items[1].toString(), /^TopicItem: short(; Token Id: .+)?$/);
+  for (const c of [auth, publisher, client]) c.close();
+});

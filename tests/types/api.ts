@@ -56,3 +56,46 @@ async function usage(): Promise<void> {
   Configurations.Laptop.latest().withTransportMode('json');
 }
 void usage;
+
+// Issue #13: drop-in names and types of the official SDK.
+import momento, {
+  CacheSetResponse, ReadConcern, StringMomentoTokenProvider, EnvMomentoTokenProvider, TopicClientConfiguration,
+  InvalidArgumentError, CacheAlreadyExistsError, DefaultMomentoLoggerLevel, NoopMomentoLogger, PostUrlWebhookDestination,
+  ListWebhooks, PutWebhookResponse, CompressorFactory, CompressionLevel, SimpleCacheClient, TopicConfigurations,
+  StorageGetResponse,
+} from '../../pkg/web/index.js';
+
+async function dropIn(): Promise<void> {
+  const client = new momento.CacheClient({ credentialProvider: CredentialProvider.fromString('k'), defaultTtlSeconds: 1 });
+  const r = await client.get('c', 'k', { decompress: true });
+  // Response enums are types too, as the official TypeScript enums are.
+  const t: CacheGetResponse = r.type;
+  const hit: CacheGetResponse.Hit = CacheGetResponse.Hit;
+  const s: CacheSetResponse = (await client.set('c', 'k', 'v', { compress: true })).type;
+  const rc: ReadConcern = ReadConcern.CONSISTENT;
+  void t; void hit; void s; void rc;
+  const p: StringMomentoTokenProvider = new StringMomentoTokenProvider({ apiKey: 'k' });
+  const token: string = p.getAuthToken() + p.getCacheEndpoint() + String(p.isEndpointSecure());
+  void token; void EnvMomentoTokenProvider;
+  const c = Configurations.Laptop.latest().withReadConcern(ReadConcern.CONSISTENT)
+    .withCompressionStrategy({ compressorFactory: CompressorFactory.default(), compressionLevel: CompressionLevel.Fastest });
+  const deadline: number = c.getTransportStrategy().getGrpcConfig().getDeadlineMillis() + c.getClientTimeoutMillis();
+  void deadline;
+  const topicConfig: TopicClientConfiguration = TopicConfigurations.Default.latest();
+  const topics = new TopicClient({ configuration: topicConfig });
+  const put = await topics.putWebhook('c', 'w', { topicName: 't', destination: new PostUrlWebhookDestination('https://x') });
+  const pt: PutWebhookResponse = put.type;
+  const list = await topics.listWebhooks('c');
+  if (list instanceof ListWebhooks.Success) { const url: string = list.getWebhooks()[0].destination.url(); void url; }
+  void pt;
+  try { CredentialProvider.fromString('bad'); } catch (e) {
+    if (e instanceof InvalidArgumentError) { const code: string = e.errorCode(); void code; }
+  }
+  void new CacheAlreadyExistsError('m');
+  void new momento.DefaultMomentoLoggerFactory(DefaultMomentoLoggerLevel.DEBUG);
+  new NoopMomentoLogger().info('x');
+  void new SimpleCacheClient('key', 60);
+  const sg: StorageGetResponse = StorageGetResponse.Found;
+  void sg;
+}
+void dropIn;

@@ -240,7 +240,7 @@ impl<T: Transport> Subscription<T> {
             .client
             .open_stream(
                 SUBSCRIBE,
-                Some(&self.cache),
+                None, // the cache travels in the body; the official SDKs send no `cache` header here
                 &request.encode_to_vec(),
                 self.signal.as_ref(),
                 self.options.first_message_timeout_ms,
