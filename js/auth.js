@@ -27,6 +27,15 @@ export const TopicRole = Object.freeze({
 /** Roles of function permissions. */
 export const FunctionRole = Object.freeze({ FunctionPermitNone: 'functionpermitnone', FunctionInvoke: 'functioninvoke' });
 
+/**
+ * Every permission, the control plane included: what the API keys of Momento's console can do (for
+ * `generateApiKey`; disposable tokens cannot have it). The official SDK keeps this scope internal (its own tests use
+ * it under this name).
+ */
+export class InternalSuperUserPermissions {
+  constructor() { this.superUser = true; }
+}
+
 /** Read and write every cache and topic, and invoke every function. */
 export const AllDataReadWrite = Object.freeze({
   permissions: [

@@ -21,7 +21,7 @@ function oneOf(name, v, allowed) {
 }
 
 /** Read concerns (official `ReadConcern`). */
-export const ReadConcern = Object.freeze({ BALANCED: 'balanced', CONSISTENT: 'consistent' });
+export const ReadConcern = /* @__PURE__ */ Object.freeze({ BALANCED: 'balanced', CONSISTENT: 'consistent' });
 
 /**
  * A preset, as the official SDK has them: a subclass of `Base` named `name` whose `v1()` and `latest()` build an
@@ -56,7 +56,6 @@ export class Configuration {
   constructor(props = {}) {
     const retry = props._retryStrategy === undefined ? { maxAttempts: 3, initialDelayMillis: 50, maxBackoffMillis: 1000 } : props._retryStrategy;
     if ('middlewares' in props && !Array.isArray(props.middlewares)) throw invalidArgument('middlewares must be an array');
-    if (props.compression != null && !(props.compression instanceof Object)) throw invalidArgument('the compression strategy must be an object');
     Object.freeze(Object.assign(this, {
       clientTimeoutMillis: whole('clientTimeoutMillis', 'clientTimeoutMillis' in props ? props.clientTimeoutMillis
         : props.transportStrategy?.getGrpcConfig?.().getDeadlineMillis?.() ?? 5000, 1),
@@ -154,7 +153,7 @@ export const Configurations = Object.freeze({
   /** For pages talking to Momento directly with short-lived disposable tokens: relaxed deadline (15 s). */
   Browser: presetClass(Configuration, 'Browser', 15000, 3, 100, 2000),
   /** For development machines: 5 s deadline. */
-  Laptop: presetClass(Configuration, 'Laptop', 5000),
+  Laptop: presetClass(Configuration, 'Laptop', 5000, 3, 50, 1000),
   InRegion: Object.freeze({
     /** Servers in the same region: 1.1 s deadline. */
     Default: presetClass(Configuration, 'Default', 1100, 3, 10, 100),
@@ -200,7 +199,7 @@ function parse(apiKey, overrides, v2Endpoint) {
   try {
     return { ...parseCredential(apiKey, overrides, v2Endpoint), overridden: !!overrides };
   } catch (e) {
-    throw e?.errorCode ? invalidArgument(e.message.replace(/^[^:]*: /, '')) : e;
+    throw e?.errorCode ? invalidArgument(e.details) : e;
   }
 }
 

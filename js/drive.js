@@ -9,17 +9,14 @@ import { unknownErrorFrom } from './error-results.js';
 export { instanceGeneration };
 
 /** The tagged UNKNOWN error of a call that the replacement of a failed instance cut short. */
-const lost = (e) => ({
-  type: 'Error', errorCode: 'UNKNOWN_ERROR', details: `the SDK's WebAssembly instance failed and was restarted (${e})`,
-  message: `Unknown error has occurred: the SDK's WebAssembly instance failed and was restarted (${e})`,
-});
+const lost = (e) => ({ type: 'Error', error: unknownErrorFrom(`the SDK's WebAssembly instance failed and was restarted (${e})`) });
 
 /**
  * The tagged error for an exception `e` out of a call: one the core throws on purpose (with an `errorCode`) as it
  * is; a trap replaces the instance; anything else is an UNKNOWN error of this call.
  */
 export function recover(e) {
-  if (e?.errorCode) return { type: 'Error', errorCode: e.errorCode, message: e.message, details: e.message.replace(/^[^:]*: /, '') };
+  if (e?.errorCode) return { type: 'Error', errorCode: e.errorCode, message: e.message, details: e.details };
   if (!(e instanceof WebAssembly.RuntimeError)) return { type: 'Error', error: unknownErrorFrom(e) };
   reinstantiate();
   return lost(e);

@@ -53,27 +53,27 @@ const def = (name, code) => {
   cls.code = code;
   return cls;
 };
-export const InvalidArgumentError = def('InvalidArgumentError', C.INVALID_ARGUMENT_ERROR);
-export const UnknownServiceError = def('UnknownServiceError', C.UNKNOWN_SERVICE_ERROR);
-export const CacheAlreadyExistsError = def('CacheAlreadyExistsError', C.ALREADY_EXISTS_ERROR);
+export const InvalidArgumentError = /* @__PURE__ */ def('InvalidArgumentError', C.INVALID_ARGUMENT_ERROR);
+export const UnknownServiceError = /* @__PURE__ */ def('UnknownServiceError', C.UNKNOWN_SERVICE_ERROR);
+export const CacheAlreadyExistsError = /* @__PURE__ */ def('CacheAlreadyExistsError', C.ALREADY_EXISTS_ERROR);
 /** A store of that name exists (official name; stores share ALREADY_EXISTS_ERROR with caches). */
-export const StoreAlreadyExistsError = def('StoreAlreadyExistsError', C.ALREADY_EXISTS_ERROR);
-export const CacheNotFoundError = def('CacheNotFoundError', C.NOT_FOUND_ERROR);
-export const StoreNotFoundError = def('StoreNotFoundError', C.STORE_NOT_FOUND_ERROR);
-export const StoreItemNotFoundError = def('StoreItemNotFoundError', C.STORE_ITEM_NOT_FOUND_ERROR);
+export const StoreAlreadyExistsError = /* @__PURE__ */ def('StoreAlreadyExistsError', C.ALREADY_EXISTS_ERROR);
+export const CacheNotFoundError = /* @__PURE__ */ def('CacheNotFoundError', C.NOT_FOUND_ERROR);
+export const StoreNotFoundError = /* @__PURE__ */ def('StoreNotFoundError', C.STORE_NOT_FOUND_ERROR);
+export const StoreItemNotFoundError = /* @__PURE__ */ def('StoreItemNotFoundError', C.STORE_ITEM_NOT_FOUND_ERROR);
 /** @deprecated the official name is CacheAlreadyExistsError. */
 export const AlreadyExistsError = CacheAlreadyExistsError;
 /** @deprecated the official name is StoreItemNotFoundError. */
 export const ItemNotFoundError = StoreItemNotFoundError;
-export const InternalServerError = def('InternalServerError', C.INTERNAL_SERVER_ERROR);
-export const PermissionError = def('PermissionError', C.PERMISSION_ERROR);
-export const AuthenticationError = def('AuthenticationError', C.AUTHENTICATION_ERROR);
-export const CancelledError = def('CancelledError', C.CANCELLED_ERROR);
-export const ConnectionError = def('ConnectionError', C.CONNECTION_ERROR);
-export const LimitExceededError = def('LimitExceededError', C.LIMIT_EXCEEDED_ERROR);
-export const BadRequestError = def('BadRequestError', C.BAD_REQUEST_ERROR);
-export const TimeoutError = def('TimeoutError', C.TIMEOUT_ERROR);
-export const ServerUnavailableError = def('ServerUnavailableError', C.SERVER_UNAVAILABLE);
-export const ClientResourceExhaustedError = def('ClientResourceExhaustedError', C.CLIENT_RESOURCE_EXHAUSTED);
-export const FailedPreconditionError = def('FailedPreconditionError', C.FAILED_PRECONDITION_ERROR);
-export const UnknownError = def('UnknownError', C.UNKNOWN_ERROR);
+export const InternalServerError = /* @__PURE__ */ def('InternalServerError', C.INTERNAL_SERVER_ERROR);
+export const PermissionError = /* @__PURE__ */ def('PermissionError', C.PERMISSION_ERROR);
+export const AuthenticationError = /* @__PURE__ */ def('AuthenticationError', C.AUTHENTICATION_ERROR);
+export const CancelledError = /* @__PURE__ */ def('CancelledError', C.CANCELLED_ERROR);
+export const ConnectionError = /* @__PURE__ */ def('ConnectionError', C.CONNECTION_ERROR);
+export const LimitExceededError = /* @__PURE__ */ def('LimitExceededError', C.LIMIT_EXCEEDED_ERROR);
+export const BadRequestError = /* @__PURE__ */ def('BadRequestError', C.BAD_REQUEST_ERROR);
+export const TimeoutError = /* @__PURE__ */ def('TimeoutError', C.TIMEOUT_ERROR);
+export const ServerUnavailableError = /* @__PURE__ */ def('ServerUnavailableError', C.SERVER_UNAVAILABLE);
+export const ClientResourceExhaustedError = /* @__PURE__ */ def('ClientResourceExhaustedError', C.CLIENT_RESOURCE_EXHAUSTED);
+export const FailedPreconditionError = /* @__PURE__ */ def('FailedPreconditionError', C.FAILED_PRECONDITION_ERROR);
+export const UnknownError = /* @__PURE__ */ def('UnknownError', C.UNKNOWN_ERROR);

@@ -58,7 +58,7 @@ export * from './responses/sorted-set.js';
 export * from './responses/webhook.js';
 export * from './responses/unsupported.js';
 export {
-  AuthClient, ExpiresIn, AllCaches, AllTopics, AllCacheItems, AllFunctions, CacheRole, TopicRole, FunctionRole,
+  AuthClient, InternalSuperUserPermissions, ExpiresIn, AllCaches, AllTopics, AllCacheItems, AllFunctions, CacheRole, TopicRole, FunctionRole,
   AllDataReadWrite, PermissionScopes, TokenScopes, DisposableTokenScopes,
 } from './auth.js';
 export * from './responses/auth.js';

@@ -19,7 +19,7 @@ export function runtimeVersion() {
 /** A tagged INVALID_ARGUMENT result, as the core produces for validation failures. */
 export const invalid = (msg) => ({ type: 'Error', errorCode: 'INVALID_ARGUMENT_ERROR', message: INVALID + msg, details: msg });
 /** The result of every call on a closed client. */
-const CLOSED = 'the client is closed: create a new client to make more calls';
+const CLOSED = 'the client is closed';
 
 /** Base of every client: see the file comment. */
 export class ClientBase {
@@ -53,16 +53,14 @@ export class ClientBase {
     this._middlewares = configuration.middlewares ?? [];
   }
 
-  /** Builds the wasm core for the current instance (once more on a fresh one after a trap); a construction error
-   * becomes an InvalidArgumentError. */
-  _build(retried) {
+  /** Builds the wasm core for the current instance; a construction error becomes an InvalidArgumentError. */
+  _build() {
     this._generation = instanceGeneration();
     try {
       this._core = this._makeCore(this._configuration, credentialData(this._provider));
     } catch (e) {
       const r = recover(e);
       if (r.errorCode === 'INVALID_ARGUMENT_ERROR') throw new InvalidArgumentError(r.details, r.message);
-      if (!retried && this._generation !== instanceGeneration()) return this._build(true);
       throw r.error ?? sdkErrorFrom(r);
     }
   }

@@ -29,6 +29,14 @@ const registries = rewrite(/new FinalizationRegistry\(ptr => (wasm(?:\.\w+|\["[^
 // `XFinalization.register(obj, obj.__wbg_ptr, obj)`: one per class, like the registries.
 rewrite(/(\w+Finalization)\.register\((\w+), \2\.__wbg_ptr, \2\)/g, '$1.register($2, [$2.__wbg_ptr, generation], $2)',
   'finalization registrations', registries);
+// Fallbacks for runtimes older than this package supports (Node >= 18, ES2022 browsers and workers all have
+// TextEncoder.encodeInto and FinalizationRegistry) and initSync's deprecation warning: dead weight in every bundle.
+rewrite(/\n *if \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[^]*?\n    \};\n\}\n/, '\n', 'the encodeInto fallback', 1);
+rewrite(/\(typeof FinalizationRegistry === 'undefined'\)\n *\? \{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\n *: /g, '',
+  'FinalizationRegistry fallbacks', registries);
+rewrite(/ *if \(module !== undefined\) \{\n *if \(Object\.getPrototypeOf\(module\) === Object\.prototype\) \{\n *\(\{module\} = module\)\n *\} else \{\n *console\.warn\([^\n]*\)\n *\}\n *\}\n/,
+  '    if (Object.getPrototypeOf(module ?? 0) === Object.prototype) ({module} = module);\n',
+  "initSync's deprecated-parameters branch", 1);
 rewrite(/^let wasmModule, wasmInstance, wasm;$/m, `let wasmModule, wasmInstance, wasm;
 /** How many times the instance was replaced (momento-wasm: scripts/patch-glue.mjs). */
 let generation = 0;

@@ -189,7 +189,7 @@ export declare class AuthClient {
   constructor(props?: AuthClientProps);
   close(): void;
   generateDisposableToken(scope: DisposableTokenScope, expiresIn: ExpiresIn, disposableTokenProps?: DisposableTokenProps): Promise<GenerateDisposableToken.Response>;
-  generateApiKey(scope: PermissionScope, expiresIn: ExpiresIn): Promise<GenerateApiKey.Response>;
+  generateApiKey(scope: PermissionScope | InternalSuperUserPermissions, expiresIn: ExpiresIn): Promise<GenerateApiKey.Response>;
   /** @deprecated use generateApiKey. */
   generateAuthToken(scope: PermissionScope, expiresIn: ExpiresIn): Promise<GenerateApiKey.Response>;
   refreshApiKey(refreshToken: string): Promise<RefreshApiKey.Response>;
@@ -197,4 +197,6 @@ export declare class AuthClient {
   refreshAuthToken(refreshToken: string): Promise<RefreshApiKey.Response>;
 }
 
+/** Every permission, the control plane included (for `generateApiKey` only; the official SDK keeps it internal). */
+export declare class InternalSuperUserPermissions { readonly superUser: true; }
 export {};

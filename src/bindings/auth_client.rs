@@ -156,6 +156,10 @@ fn string_field(v: &JsValue, name: &str) -> Option<String> {
 
 /// A JS scope (`PermissionScope` or `DisposableTokenScope`) → the core model.
 fn parse_scope(scope: &JsValue) -> Result<Scope, MomentoError> {
+    // `new InternalSuperUserPermissions()` (js/auth.js): every permission, control plane included.
+    if get(scope, "superUser").as_bool() == Some(true) {
+        return Ok(Scope::SuperUser);
+    }
     let list = if scope.is_object() {
         get(scope, "permissions")
     } else {

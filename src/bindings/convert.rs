@@ -176,9 +176,10 @@ pub fn error(e: &MomentoError) -> JsValue {
     o.into()
 }
 
-/// A thrown JS error for misuse at construction time, carrying `errorCode`.
+/// A thrown JS error for misuse at construction time, carrying `errorCode` and `details` (the unwrapped message).
 pub fn throwable(e: &MomentoError) -> JsValue {
     let err = js_sys::Error::new(&e.wrapped_message());
     set(&err, "errorCode", &JsValue::from_str(e.code.as_str()));
+    set(&err, "details", &JsValue::from_str(&e.message));
     err.into()
 }

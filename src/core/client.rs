@@ -419,12 +419,17 @@ async fn read_reply<B: ResponseBody>(
     };
     let body = response.body.bytes().await.map_err(Attempt::Transport)?;
     let max = grpc_web::DEFAULT_MAX_FRAME_LEN;
+    // Builds without a server-streaming RPC (the lite package) leave the frame-by-frame decoder out.
+    #[cfg(feature = "streaming")]
     if streaming {
-        grpc_web::decode_stream(mode, &body, header_trailers, max)
-    } else {
-        grpc_web::decode_unary(mode, &body, header_trailers, max).map(|m| vec![m])
+        return grpc_web::decode_stream(mode, &body, header_trailers, max)
+            .map_err(|t| Attempt::Status(Status::from_trailers(t)));
     }
-    .map_err(|t| Attempt::Status(Status::from_trailers(t)))
+    #[cfg(not(feature = "streaming"))]
+    let _ = streaming;
+    grpc_web::decode_unary(mode, &body, header_trailers, max)
+        .map(|m| vec![m])
+        .map_err(|t| Attempt::Status(Status::from_trailers(t)))
 }
 
 /// Classifies a transport failure: timeouts and cancellation end the call, network errors are retryable.

@@ -147,14 +147,11 @@ mod tests {
         let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/config.js"))
             .expect("read js/config.js");
         let presets = [
-            ("browserV1", Configuration::browser_v1()),
-            ("laptopV1", Configuration::laptop_v1()),
-            ("inRegionDefaultV1", Configuration::in_region_default_v1()),
-            (
-                "inRegionLowLatencyV1",
-                Configuration::in_region_low_latency_v1(),
-            ),
-            ("lambdaV1", Configuration::lambda_v1()),
+            ("Browser", Configuration::browser_v1()),
+            ("Laptop", Configuration::laptop_v1()),
+            ("Default", Configuration::in_region_default_v1()),
+            ("LowLatency", Configuration::in_region_low_latency_v1()),
+            ("Lambda", Configuration::lambda_v1()),
         ];
         for (name, c) in presets {
             let RetryStrategy::ExponentialBackoff {
@@ -166,14 +163,14 @@ mod tests {
                 panic!("{name}: presets retry with exponential backoff");
             };
             let line = format!(
-                "static {name}() {{ return preset({}, {max_attempts}, {initial_delay_ms}, {max_backoff_ms}); }}",
+                "{name}: presetClass(Configuration, '{name}', {}, {max_attempts}, {initial_delay_ms}, {max_backoff_ms}),",
                 c.client_timeout_ms
             );
             assert!(js.contains(&line), "js/config.js lacks `{line}`");
             assert_eq!(
                 (c.throw_on_errors, c.read_concern, c.transport_mode),
                 (false, ReadConcern::Balanced, Mode::Text),
-                "{name}: js/config.js's preset() defaults"
+                "{name}: js/config.js's Configuration defaults"
             );
         }
     }

@@ -82,7 +82,7 @@ impl Credentials {
         api_key: &str,
         overrides: Option<&EndpointOverrides>,
     ) -> Result<Self, MomentoError> {
-        let key = api_key.trim();
+        let key = api_key.trim_ascii();
         if key.is_empty() {
             return Err(MomentoError::invalid_argument(
                 "Auth token is an empty string",
@@ -151,7 +151,7 @@ impl Credentials {
 
     /// A v2 API key plus its endpoint (`CredentialProvider.fromApiKeyV2`).
     pub fn from_api_key_v2(api_key: &str, endpoint: &str) -> Result<Self, MomentoError> {
-        let key = api_key.trim();
+        let key = api_key.trim_ascii();
         let claims = jwt_claims(key).ok_or_else(|| {
             MomentoError::invalid_argument("Received an invalid v2 API key: not a JWT")
         })?;
@@ -160,12 +160,12 @@ impl Credentials {
                 "Received an invalid v2 API key. Are you using the correct key? Or did you mean to use `fromString()` with a legacy key instead?",
             ));
         }
-        if endpoint.trim().is_empty() {
+        if endpoint.trim_ascii().is_empty() {
             return Err(MomentoError::invalid_argument("Endpoint is empty"));
         }
         Ok(Self {
             auth_token: key.to_owned(),
-            endpoints: from_base(endpoint.trim()),
+            endpoints: from_base(endpoint.trim_ascii()),
             expires_at: exp_claim(&claims),
         })
     }
@@ -192,7 +192,7 @@ pub fn from_base(base: &str) -> Endpoints {
 
 /// Endpoints derived from a base endpoint, `secure` as in [`EndpointOverrides`].
 fn from_base_with(base: &str, secure: Option<bool>) -> Endpoints {
-    let base = trim_end_ascii(base.trim(), b'/');
+    let base = trim_end_ascii(base.trim_ascii(), b'/');
     if has_scheme(base) || is_ip_or_localhost(base) {
         let url = with_scheme(base, scheme_for(base, secure));
         return Endpoints {
@@ -252,7 +252,7 @@ fn has_scheme(s: &str) -> bool {
 }
 
 fn with_scheme(s: &str, default_scheme: &str) -> String {
-    let s = trim_end_ascii(s.trim(), b'/');
+    let s = trim_end_ascii(s.trim_ascii(), b'/');
     if has_scheme(s) {
         s.to_owned()
     } else {

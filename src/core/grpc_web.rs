@@ -57,7 +57,7 @@ impl Mode {
     /// is binary, anything else is `None` (see [`response_mode`]).
     #[must_use]
     pub fn from_response_content_type(ct: &str) -> Option<Mode> {
-        let ct = ct.trim_start().as_bytes();
+        let ct = ct.trim_ascii_start().as_bytes();
         if starts_with_ignore_case(ct, b"application/grpc-web-text") {
             Some(Mode::Text)
         } else if starts_with_ignore_case(ct, b"application/grpc") {
@@ -237,12 +237,15 @@ impl Trailers {
             let (name, value) = line.split_at_checked(colon).unwrap_or((line, &[]));
             let name = std::str::from_utf8(name)
                 .map_err(|_| FrameError::BadTrailer("name is not UTF-8"))?
-                .trim();
+                .trim_ascii();
             if name.is_empty() {
                 return Err(FrameError::BadTrailer("empty name"));
             }
-            let value = String::from_utf8_lossy(value.get(1..).unwrap_or_default());
-            trailers.insert(name, value.trim(), &mut code)?;
+            // A value that is not UTF-8 is left out (its bytes could only be guessed at).
+            let Ok(value) = std::str::from_utf8(value.get(1..).unwrap_or_default()) else {
+                continue;
+            };
+            trailers.insert(name, value.trim_ascii(), &mut code)?;
         }
         trailers.code = code.ok_or(FrameError::BadTrailer("no grpc-status"))?;
         Ok(trailers)
@@ -256,7 +259,7 @@ impl Trailers {
         let mut code = None;
         let mut bad = None;
         for (name, value) in headers {
-            if let Err(e) = trailers.insert(name.trim(), value.trim(), &mut code) {
+            if let Err(e) = trailers.insert(name.trim_ascii(), value.trim_ascii(), &mut code) {
                 bad = Some(e);
             }
         }
@@ -737,8 +740,9 @@ pub fn http_status_to_grpc_code(status: u16) -> u32 {
     }
 }
 
-/// Decodes `%XX` escapes (as in `grpc-message`) into bytes read as UTF-8, replacing invalid
-/// sequences with U+FFFD; malformed escapes (`%G1`, a trailing `%`) stay literal. `+` is kept.
+/// Decodes `%XX` escapes (as in `grpc-message`) into bytes read as UTF-8; malformed escapes (`%G1`, a trailing
+/// `%`) stay literal, `+` is kept, and text whose escapes do not decode to UTF-8 is returned as it came (still
+/// escaped, nothing lost).
 #[must_use]
 pub fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
@@ -759,7 +763,7 @@ pub fn percent_decode(s: &str) -> String {
         out.push(b);
         rest = tail;
     }
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
 }
 
 fn hex_value(c: u8) -> Option<u8> {
@@ -1109,10 +1113,10 @@ mod tests {
                 ("x-empty".to_owned(), String::new())
             ]
         );
-        // Values may contain ':'; non-UTF-8 values are converted lossily.
+        // Values may contain ':'; non-UTF-8 values are left out.
         let t = Trailers::parse(b"grpc-status:0\r\nurl:http://a:1\r\nraw:\xff\r\n").unwrap();
         assert_eq!(t.metadata_value("url"), Some("http://a:1"));
-        assert_eq!(t.metadata_value("raw"), Some("\u{fffd}"));
+        assert_eq!(t.metadata_value("raw"), None);
         // No trailing CRLF; grpc-message absent.
         let t = Trailers::parse(b"grpc-status:14").unwrap();
         assert_eq!((t.code, t.message.as_str()), (14, ""));
@@ -1500,7 +1504,8 @@ mod tests {
         assert_eq!(percent_decode("abc%"), "abc%");
         assert_eq!(percent_decode("abc%4"), "abc%4");
         assert_eq!(percent_decode("%%41"), "%A");
-        assert_eq!(percent_decode("%ff"), "\u{fffd}");
+        assert_eq!(percent_decode("%ff"), "%ff");
+        assert_eq!(percent_decode("ok%20%ff"), "ok%20%ff");
         assert_eq!(percent_decode("a+b%20c"), "a+b c");
         assert_eq!(percent_decode("plain"), "plain");
         assert_eq!(percent_decode("\u{e9}%C3%A9"), "\u{e9}\u{e9}");

@@ -8,7 +8,7 @@ const MAX_TTL_MS: u64 = 365 * 24 * 60 * 60 * 1000;
 
 /// Rejects empty or whitespace-only cache names ("cache name must not be empty").
 pub fn cache_name(name: &str) -> Result<(), MomentoError> {
-    if name.trim().is_empty() {
+    if name.chars().all(char::is_whitespace) {
         return Err(MomentoError::invalid_argument(
             "cache name must not be empty",
         ));
@@ -19,7 +19,7 @@ pub fn cache_name(name: &str) -> Result<(), MomentoError> {
 /// Rejects empty or whitespace-only collection/topic/leaderboard names, with the official text
 /// (`"{kind} name must not be empty"`, e.g. kind `dictionary`, `set`, `sorted set`, `list`, `topic`).
 pub fn name(kind: &str, name: &str) -> Result<(), MomentoError> {
-    if name.trim().is_empty() {
+    if name.chars().all(char::is_whitespace) {
         return Err(MomentoError::invalid_argument(
             [kind, " name must not be empty"].concat(),
         ));
