@@ -1,4 +1,4 @@
-//! The core client over the real `fetch` transport, in headless Chromium (page, or service worker when
+//! The core client over the real `fetch` transport (js/fetch.js), in headless Chromium (page, or service worker when
 //! `WASM_BINDGEN_USE_SERVICE_WORKER=1`), against a running momento-server (CORS across origins).
 //! `MOMENTO_TEST_API_KEY` is read at compile time: scripts/test starts the server and sets it.
 //! Every call runs under the SDK's own driver ([`drive`], the Rust twin of js/drive.js).
@@ -14,11 +14,20 @@ use momento_wasm::core::credentials::Credentials;
 use momento_wasm::core::error::MomentoErrorCode;
 use momento_wasm::core::grpc_web::Mode;
 use momento_wasm::transport::driver::{step, Step};
-use momento_wasm::transport::fetch::FetchTransport;
+use momento_wasm::transport::js::{JsTransport, WasmTransport};
 use std::future::Future;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+#[wasm_bindgen(module = "/js/fetch.js")]
+extern "C" {
+    /// js/fetch.js's gRPC-web transport over the global fetch (what the facade hands the cores in browsers).
+    type FetchTransport;
+    #[wasm_bindgen(constructor)]
+    fn new() -> FetchTransport;
+}
 
 /// Runs `fut` as js/drive.js does: await the promise it hands back, poll again with the value.
 async fn drive<F: Future>(fut: F) -> F::Output {
@@ -35,12 +44,12 @@ async fn drive<F: Future>(fut: F) -> F::Output {
 
 const API_KEY: Option<&str> = option_env!("MOMENTO_TEST_API_KEY");
 
-fn client(mode: Mode) -> Client<FetchTransport> {
+fn client(mode: Mode) -> Client<WasmTransport> {
     let key = API_KEY.expect("MOMENTO_TEST_API_KEY must be set at build time (run scripts/test)");
     let credentials = Credentials::from_string(key, None).unwrap();
     let config = Configuration::laptop_v1().with_transport_mode(mode);
     Client::new(
-        FetchTransport,
+        WasmTransport::new(FetchTransport::new().unchecked_into::<JsTransport>()),
         credentials,
         config,
         "cache",
@@ -48,7 +57,7 @@ fn client(mode: Mode) -> Client<FetchTransport> {
     )
 }
 
-async fn ensure_cache(c: &Client<FetchTransport>, name: &str) {
+async fn ensure_cache(c: &Client<WasmTransport>, name: &str) {
     let r = drive(c.send(CreateCacheRequest::new(name.into()).unwrap(), None)).await;
     assert!(r.is_ok(), "{r:?}");
 }

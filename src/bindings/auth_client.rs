@@ -26,7 +26,7 @@ use crate::core::auth::refresh_api_key::{RefreshApiKeyRequest, RefreshApiKeyResp
 use crate::core::auth::ApiKey;
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
-use crate::transport::fetch::FetchTransport;
+use crate::transport::js::{JsTransport, WasmTransport};
 
 /// Registry key of `AllCaches` (js/auth.js uses the same `Symbol.for` keys).
 const ALL_CACHES: &str = "momento.AllCaches";
@@ -40,7 +40,7 @@ const ALL_FUNCTIONS: &str = "momento.AllFunctions";
 /// The wasm core of an auth client (use the `AuthClient` class, which wraps it).
 #[wasm_bindgen]
 pub struct AuthClientCore {
-    client: Rc<Client<FetchTransport>>,
+    client: Rc<Client<WasmTransport>>,
 }
 
 #[wasm_bindgen]
@@ -52,9 +52,10 @@ impl AuthClientCore {
         #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+        transport: JsTransport,
     ) -> AuthClientCore {
         let client = Client::new(
-            FetchTransport,
+            WasmTransport::new(transport),
             config::credentials(&credentials),
             config::configuration(&configuration),
             "auth",

@@ -22,7 +22,7 @@ use crate::core::error::{MomentoError, MomentoErrorCode};
 use crate::core::ping::{PingRequest, PingResponse};
 use crate::core::rpc::{decode_reply, Rpc, UnaryRpc};
 use crate::transport::driver::{step, Step};
-use crate::transport::fetch::FetchTransport;
+use crate::transport::js::{JsTransport, WasmTransport};
 
 /// A call in progress: `poll(value)` returns the promise to await next (then `poll` again with what it settled
 /// to) or the call's result. Run it with js/drive.js, which frees it at the end; freeing it early (or dropping it
@@ -91,7 +91,7 @@ where
 /// The wasm core of a cache client (use the `CacheClient` class, which wraps it).
 #[wasm_bindgen]
 pub struct CacheClientCore {
-    client: Rc<Client<FetchTransport>>,
+    client: Rc<Client<WasmTransport>>,
     pub(crate) default_ttl_ms: u64,
 }
 
@@ -109,7 +109,7 @@ impl CacheClientCore {
 /// The shared entry of every unary method of every wasm client class (cache, auth, leaderboard, topics):
 /// validates and encodes now via `build`, then runs the call on the one shared future.
 pub(crate) fn start_call(
-    client: &Rc<Client<FetchTransport>>,
+    client: &Rc<Client<WasmTransport>>,
     options: &Option<Object>,
     build: impl FnOnce() -> Result<Prepared, MomentoError>,
 ) -> PendingCall {
@@ -121,14 +121,14 @@ pub(crate) fn start_call(
 /// construction instead of each inlining it.
 #[inline(never)]
 fn launch(
-    client: &Rc<Client<FetchTransport>>,
+    client: &Rc<Client<WasmTransport>>,
     prepared: Result<(Prepared, Option<AbortSignal>), MomentoError>,
 ) -> PendingCall {
     PendingCall::new(run(Rc::clone(client), prepared))
 }
 
 async fn run(
-    client: Rc<Client<FetchTransport>>,
+    client: Rc<Client<WasmTransport>>,
     prepared: Result<(Prepared, Option<AbortSignal>), MomentoError>,
 ) -> JsValue {
     match prepared {
@@ -153,13 +153,14 @@ impl CacheClientCore {
         #[wasm_bindgen(js_name = defaultTtlSeconds, unchecked_param_type = "number")]
         default_ttl_seconds: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+        transport: JsTransport,
     ) -> Result<CacheClientCore, JsValue> {
         // Not a number (a symbol, a string…) reads as NaN, which the TTL check rejects with the official text.
         let default_ttl_seconds = default_ttl_seconds.as_f64().unwrap_or(f64::NAN);
         let default_ttl_ms = crate::core::validation::ttl_seconds_to_ms(default_ttl_seconds)
             .map_err(|e| convert::throwable(&e))?;
         let client = Client::new(
-            FetchTransport,
+            WasmTransport::new(transport),
             config::credentials(&credentials),
             config::configuration(&configuration),
             "cache",

@@ -19,10 +19,14 @@ export type CoreSettings = {
   transportMode: 'text' | 'binary';
   _retryStrategy: { maxAttempts: number; initialDelayMillis: number; maxBackoffMillis: number } | null;
 };
-/** A parsed credential as plain data (what a `CredentialProvider` holds). */
+/** A parsed credential as plain data (what a `CredentialProvider` holds): gRPC endpoint URLs, and whether gRPC-web
+ * requests go to their hosts with a `web.` prefix. */
 export type CredentialData = {
-  authToken: string; cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; expiresAt: number | undefined;
+  authToken: string; cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; webPrefix?: boolean;
+  expiresAt: number | undefined;
 };
+/** A transport object the client cores send requests through (js/fetch.js, js/http2.js). */
+export type Transport = { readonly grpc: boolean; call(...args: unknown[]): unknown; sleep(ms: number): Promise<void> };
 /** Endpoint overrides of a v1 key: all three endpoints, or a base endpoint with an optional host prefix. */
 export type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; secureConnection?: boolean }
   | { baseEndpoint: string; endpointPrefix?: string; secureConnection?: boolean };
@@ -55,6 +59,7 @@ pub fn parse_credential(
         &JsValue::from_str(&c.endpoints.control),
     );
     set(&o, "tokenEndpoint", &JsValue::from_str(&c.endpoints.token));
+    set(&o, "webPrefix", &JsValue::from_bool(c.endpoints.web_prefix));
     let expires_at = c
         .expires_at
         .map_or(JsValue::UNDEFINED, |e| JsValue::from_f64(e as f64));
@@ -107,6 +112,7 @@ pub(crate) fn credentials(data: &JsValue) -> Credentials {
             cache: s("cacheEndpoint"),
             control: s("controlEndpoint"),
             token: s("tokenEndpoint"),
+            web_prefix: get(data, "webPrefix").as_bool() == Some(true),
         },
         expires_at: get(data, "expiresAt").as_f64().map(|e| e as u64),
     }

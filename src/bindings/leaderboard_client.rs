@@ -21,12 +21,12 @@ use crate::core::leaderboard::length::{LengthRequest, LengthResponse};
 use crate::core::leaderboard::remove_elements::{RemoveElementsRequest, RemoveElementsResponse};
 use crate::core::leaderboard::upsert::{UpsertRequest, UpsertResponse};
 use crate::core::leaderboard::{FetchResponse, Order};
-use crate::transport::fetch::FetchTransport;
+use crate::transport::js::{JsTransport, WasmTransport};
 
 /// The wasm core of a leaderboard client (use `PreviewLeaderboardClient`, which wraps it).
 #[wasm_bindgen]
 pub struct LeaderboardClientCore {
-    client: Rc<Client<FetchTransport>>,
+    client: Rc<Client<WasmTransport>>,
 }
 
 impl LeaderboardClientCore {
@@ -62,9 +62,10 @@ impl LeaderboardClientCore {
         #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+        transport: JsTransport,
     ) -> LeaderboardClientCore {
         let client = Client::new(
-            FetchTransport,
+            WasmTransport::new(transport),
             config::credentials(&credentials),
             config::configuration(&configuration),
             "leaderboard",

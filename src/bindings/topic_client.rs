@@ -31,12 +31,12 @@ use crate::core::topics::subscription::{
     ReceivedValue, SubscribeOptions, Subscription, SubscriptionEvent,
 };
 use crate::core::topics::webhook::Webhook;
-use crate::transport::fetch::FetchTransport;
+use crate::transport::js::{JsTransport, WasmTransport};
 
 /// The wasm core of a topic client (use the `TopicClient` class, which wraps it).
 #[wasm_bindgen]
 pub struct TopicClientCore {
-    client: Rc<Client<FetchTransport>>,
+    client: Rc<Client<WasmTransport>>,
 }
 
 #[wasm_bindgen]
@@ -47,10 +47,11 @@ impl TopicClientCore {
         #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+        transport: JsTransport,
     ) -> TopicClientCore {
         Self {
             client: Rc::new(Client::new(
-                FetchTransport,
+                WasmTransport::new(transport),
                 config::credentials(&credentials),
                 config::configuration(&configuration),
                 "topic",
@@ -261,7 +262,7 @@ impl TopicClientCore {
 pub struct SubscriptionCore {
     /// `None` while a `next()` is running (the subscription is moved into that future, so no borrow is held
     /// across an await).
-    inner: Rc<RefCell<Option<Subscription<FetchTransport>>>>,
+    inner: Rc<RefCell<Option<Subscription<WasmTransport>>>>,
     controller: AbortController,
 }
 

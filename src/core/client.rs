@@ -9,7 +9,7 @@ use super::config::{Configuration, ReadConcern};
 use super::credentials::Credentials;
 use super::error::{grpc_code, MomentoError, MomentoErrorCode};
 use super::grpc_web::{self, Mode, Trailers};
-use super::rpc::{decode_reply, Endpoint, Rpc, UnaryRpc};
+use super::rpc::{decode_reply, Endpoint, Rpc, UnaryRpc, Wire};
 use super::text::decimal;
 use crate::transport::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
 
@@ -131,13 +131,14 @@ impl<T: Transport> Client<T> {
             endpoint,
             streaming,
         } = rpc;
-        let mode = self.config.transport_mode;
         let timeout_ms = self.config.client_timeout_ms;
         let deadline = self.transport.now_ms() + f64::from(timeout_ms);
         let mut request = HttpRequest {
-            url: self.url(endpoint, path),
+            origin: self.origin(endpoint),
+            path,
             headers: Vec::new(),
-            body: grpc_web::encode_request(message, mode),
+            body: grpc_web::encode_request(message, Mode::Binary),
+            text: self.text(),
             timeout_ms: 0,
             streaming: false,
         };
@@ -148,7 +149,7 @@ impl<T: Transport> Client<T> {
                 return Err(timeout_error(timeout_ms));
             }
             request.timeout_ms = remaining as u32;
-            request.headers = self.headers(path, cache, mode, request.timeout_ms);
+            request.headers = self.headers(path, cache, request.timeout_ms);
             let status = match self.transport.send(&request, signal).await {
                 Ok(response) => match read_reply(response, streaming).await {
                     Ok(frames) => return Ok(frames),
@@ -182,13 +183,14 @@ impl<T: Transport> Client<T> {
         signal: Option<&T::Signal>,
         first_message_ms: u32,
     ) -> Result<FrameStream<T::Body>, MomentoError> {
-        let mode = self.config.transport_mode;
-        let mut headers = self.headers(rpc.path, cache, mode, 0);
+        let mut headers = self.headers(rpc.path, cache, 0);
         headers.retain(|(k, _)| *k != "grpc-timeout");
         let request = HttpRequest {
-            url: self.url(rpc.endpoint, rpc.path),
+            origin: self.origin(rpc.endpoint),
+            path: rpc.path,
             headers,
-            body: grpc_web::encode_request(message, mode),
+            body: grpc_web::encode_request(message, Mode::Binary),
+            text: self.text(),
             timeout_ms: first_message_ms,
             streaming: true,
         };
@@ -203,11 +205,11 @@ impl<T: Transport> Client<T> {
                 .map(|(k, v)| (k.as_str(), v.as_str())),
         );
         let content_type = response.header("content-type").unwrap_or_default();
-        let response_mode = Mode::from_response_content_type(content_type);
+        let is_grpc = Mode::from_response_content_type(content_type).is_some();
         if let Some(t) = header_trailers.filter(|t| t.code != grpc_code::OK) {
             return Err(Status::from_trailers(t).into_error());
         }
-        let Some(response_mode) = response_mode.filter(|_| response.status == 200) else {
+        if !is_grpc || response.status != 200 {
             return Err(Status::new(
                 grpc_web::http_status_to_grpc_code(response.status),
                 [
@@ -219,43 +221,53 @@ impl<T: Transport> Client<T> {
                 .concat(),
             )
             .into_error());
-        };
+        }
         Ok(FrameStream {
             body: response.body,
-            decoder: grpc_web::Decoder::new(response_mode, grpc_web::DEFAULT_MAX_FRAME_LEN),
+            // The transport hands over binary frames (see crate::transport).
+            decoder: grpc_web::Decoder::new(Mode::Binary, grpc_web::DEFAULT_MAX_FRAME_LEN),
             first: true,
             ended: false,
         })
     }
 
-    fn url(&self, endpoint: Endpoint, path: &str) -> String {
-        let credentials = self.credentials.borrow();
-        let e = &credentials.endpoints;
-        let base = match endpoint {
-            Endpoint::Cache => &e.cache,
-            Endpoint::Control => &e.control,
-            Endpoint::Token => &e.token,
-        };
-        [base, path].concat()
+    fn origin(&self, endpoint: Endpoint) -> String {
+        self.credentials
+            .borrow()
+            .endpoints
+            .origin(endpoint, self.transport.wire())
     }
 
-    /// The request headers of `path`, as the official web SDK sends them: `authorization` except where the
-    /// credential travels in the body (Ping, GenerateDisposableToken), `cache` on data calls, and `agent` plus
-    /// `runtime-version` on the first request of each internal channel.
+    /// Whether requests go as gRPC-web text (base64, which the transport encodes and decodes).
+    fn text(&self) -> bool {
+        self.transport.wire() == Wire::GrpcWeb && self.config.transport_mode == Mode::Text
+    }
+
+    /// The request headers of `path`, as the official SDKs send them: the protocol's (gRPC-web's content type,
+    /// `accept` and `x-grpc-web` as the web SDK; gRPC's content type and `te: trailers` as the Node SDK),
+    /// `authorization` except where the credential travels in the body (Ping, GenerateDisposableToken), `cache` on
+    /// data calls, and `agent` plus `runtime-version` on the first request of each internal channel.
     fn headers(
         &self,
         path: &str,
         cache: Option<&str>,
-        mode: Mode,
         timeout_ms: u32,
     ) -> Vec<(&'static str, String)> {
-        let ct = mode.content_type().to_owned();
-        let mut h = vec![
-            ("content-type", ct.clone()),
-            ("accept", ct),
-            ("x-grpc-web", "1".to_owned()),
-            ("grpc-timeout", decimal(timeout_ms.into()) + "m"),
-        ];
+        let mut h = match self.transport.wire() {
+            Wire::Grpc => vec![
+                ("content-type", grpc_web::GRPC_CONTENT_TYPE.to_owned()),
+                ("te", "trailers".to_owned()),
+            ],
+            Wire::GrpcWeb => {
+                let ct = self.config.transport_mode.content_type();
+                vec![
+                    ("content-type", ct.to_owned()),
+                    ("accept", ct.to_owned()),
+                    ("x-grpc-web", "1".to_owned()),
+                ]
+            }
+        };
+        h.push(("grpc-timeout", decimal(timeout_ms.into()) + "m"));
         if path != PING && path != GENERATE_DISPOSABLE_TOKEN {
             h.push((
                 "authorization",
@@ -398,9 +410,9 @@ async fn read_reply<B: ResponseBody>(
             .map(|(k, v)| (k.as_str(), v.as_str())),
     );
     let content_type = response.header("content-type").unwrap_or_default();
-    let mode = Mode::from_response_content_type(content_type);
+    let is_grpc = Mode::from_response_content_type(content_type).is_some();
     if response.status != 200 {
-        if let (Some(t), Some(_)) = (header_trailers, mode) {
+        if let (Some(t), true) = (header_trailers, is_grpc) {
             return Err(Attempt::Status(Status::from_trailers(t)));
         }
         return Err(Attempt::Status(Status::new(
@@ -408,7 +420,7 @@ async fn read_reply<B: ResponseBody>(
             "HTTP status ".to_owned() + &decimal(response.status.into()),
         )));
     }
-    let Some(mode) = mode else {
+    if !is_grpc {
         if let Some(t) = header_trailers {
             return Err(Attempt::Status(Status::from_trailers(t)));
         }
@@ -416,8 +428,10 @@ async fn read_reply<B: ResponseBody>(
             grpc_code::UNKNOWN,
             "Unknown Content-type received: ".to_owned() + content_type,
         )));
-    };
+    }
     let body = response.body.bytes().await.map_err(Attempt::Transport)?;
+    // The transport hands over binary frames (see crate::transport).
+    let mode = Mode::Binary;
     let max = grpc_web::DEFAULT_MAX_FRAME_LEN;
     // Builds without a server-streaming RPC (the lite package) leave the frame-by-frame decoder out.
     #[cfg(feature = "streaming")]

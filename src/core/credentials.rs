@@ -6,18 +6,21 @@
 //! - legacy JWTs with `c` (cache host) and `cp` (control host) claims; the whole JWT is the credential.
 //! - v2 keys: a JWT with `"t":"g"` that needs its endpoint given separately.
 //!
-//! Endpoint derivation for gRPC-web: a base `<base>` becomes `https://web.cache.<base>`, `https://web.control.<base>`
-//! and `https://web.token.<base>`, as the official web SDK does. A base with an explicit `http://`/`https://` scheme,
-//! or an IP literal or `localhost` host (a local momento-server), is used as-is for all three. A host given without a
-//! scheme gets `https://`, except loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`), which get
-//! `http://`: a token never travels in plain text to another machine unless the caller asks for it, with an explicit
-//! `http://` or `secureConnection: false` in the endpoint overrides. Overridden endpoints never get the `web.` prefix.
+//! Endpoint derivation (the one place it happens): a base `<base>` becomes `https://cache.<base>`,
+//! `https://control.<base>` and `https://token.<base>` — the hosts the official Node SDK speaks gRPC to — and gRPC-web
+//! requests go to the same hosts with a `web.` prefix (`https://web.cache.<base>`…), as the official web SDK does
+//! ([`Endpoints::origin`]). A base with an explicit `http://`/`https://` scheme, or an IP literal or `localhost` host (a
+//! local momento-server), is used as-is for all three, by both protocols. A host given without a scheme gets
+//! `https://`, except loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`), which get `http://`: a token
+//! never travels in plain text to another machine unless the caller asks for it, with an explicit `http://` or
+//! `secureConnection: false` in the endpoint overrides. Overridden endpoints never get the `web.` prefix.
 
 use super::error::MomentoError;
 use super::json;
+use super::rpc::{Endpoint, Wire};
 use super::text::{decimal, rsplit_once_ascii, split_ascii, trim_end_ascii};
 
-/// The three service endpoints as full base URLs (scheme + host [+ port], no trailing slash).
+/// The three service endpoints as full base URLs (scheme + host [+ port], no trailing slash) of their gRPC hosts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoints {
     /// Data plane (`cache_client.*`, pubsub, leaderboard, ping).
@@ -26,6 +29,38 @@ pub struct Endpoints {
     pub control: String,
     /// Token service (`token.Token`).
     pub token: String,
+    /// Whether gRPC-web requests go to `web.<host>` (endpoints derived from a key's base endpoint or a legacy JWT's
+    /// claims; never for overridden, IP or `localhost` endpoints).
+    pub web_prefix: bool,
+}
+
+impl Endpoints {
+    /// The same URL for all three endpoints, with no `web.` prefix (a local server, an explicit URL).
+    fn single(url: String) -> Self {
+        Self {
+            cache: url.clone(),
+            control: url.clone(),
+            token: url,
+            web_prefix: false,
+        }
+    }
+
+    /// The origin (`scheme://host[:port]`) requests of `endpoint` go to over `wire`.
+    pub fn origin(&self, endpoint: Endpoint, wire: Wire) -> String {
+        let url = match endpoint {
+            Endpoint::Cache => &self.cache,
+            Endpoint::Control => &self.control,
+            Endpoint::Token => &self.token,
+        };
+        if self.web_prefix && wire == Wire::GrpcWeb {
+            for scheme in ["https://", "http://"] {
+                if let Some(host) = url.strip_prefix(scheme) {
+                    return [scheme, "web.", host].concat();
+                }
+            }
+        }
+        url.clone()
+    }
 }
 
 /// Endpoint overrides a caller can give instead of the key's own endpoint.
@@ -102,10 +137,11 @@ impl Credentials {
                     let control = json::str_field(&claims, "cp");
                     match (cache, control) {
                         (Some(c), Some(cp)) => Endpoints {
-                            cache: web_url("web.", c),
-                            control: web_url("web.", cp),
+                            cache: host_url(c),
+                            control: host_url(cp),
                             // The official SDKs use the `c` host for the token service too.
-                            token: web_url("web.", c),
+                            token: host_url(c),
+                            web_prefix: !is_explicit(c) && !is_explicit(cp),
                         },
                         _ => {
                             return Err(MomentoError::invalid_argument(
@@ -175,11 +211,7 @@ impl Credentials {
         let url = ["http://", hostname, ":", &decimal(port.into())].concat();
         Self {
             auth_token: String::new(),
-            endpoints: Endpoints {
-                cache: url.clone(),
-                control: url.clone(),
-                token: url,
-            },
+            endpoints: Endpoints::single(url),
             expires_at: None,
         }
     }
@@ -193,18 +225,14 @@ pub fn from_base(base: &str) -> Endpoints {
 /// Endpoints derived from a base endpoint, `secure` as in [`EndpointOverrides`].
 fn from_base_with(base: &str, secure: Option<bool>) -> Endpoints {
     let base = trim_end_ascii(base.trim_ascii(), b'/');
-    if has_scheme(base) || is_ip_or_localhost(base) {
-        let url = with_scheme(base, scheme_for(base, secure));
-        return Endpoints {
-            cache: url.clone(),
-            control: url.clone(),
-            token: url,
-        };
+    if is_explicit(base) {
+        return Endpoints::single(with_scheme(base, scheme_for(base, secure)));
     }
     Endpoints {
-        cache: web_url("web.cache.", base),
-        control: web_url("web.control.", base),
-        token: web_url("web.token.", base),
+        cache: ["https://cache.", base].concat(),
+        control: ["https://control.", base].concat(),
+        token: ["https://token.", base].concat(),
+        web_prefix: true,
     }
 }
 
@@ -219,13 +247,14 @@ fn overridden(o: &EndpointOverrides) -> Endpoints {
             cache: with_scheme(cache, scheme_for(cache, *secure)),
             control: with_scheme(control, scheme_for(control, *secure)),
             token: with_scheme(token, scheme_for(token, *secure)),
+            web_prefix: false,
         },
         EndpointOverrides::Base {
             base,
             prefix,
             secure,
         } => {
-            if has_scheme(base) || is_ip_or_localhost(base) {
+            if is_explicit(base) {
                 return from_base_with(base, *secure);
             }
             let scheme = if *secure == Some(false) {
@@ -242,6 +271,7 @@ fn overridden(o: &EndpointOverrides) -> Endpoints {
                 cache: [scheme, &p, "cache.", base].concat(),
                 control: [scheme, &p, "control.", base].concat(),
                 token: [scheme, &p, "token.", base].concat(),
+                web_prefix: false,
             }
         }
     }
@@ -260,11 +290,14 @@ fn with_scheme(s: &str, default_scheme: &str) -> String {
     }
 }
 
-fn web_url(prefix: &str, host: &str) -> String {
-    if has_scheme(host) || is_ip_or_localhost(host) {
-        return with_scheme(host, scheme_for(host, None));
-    }
-    ["https://", prefix, host].concat()
+/// A host named by a key (no scheme: `https://`) or an explicit URL / local host (see [`is_explicit`]).
+fn host_url(host: &str) -> String {
+    with_scheme(host, scheme_for(host, None))
+}
+
+/// An endpoint used as it is: with a scheme, or an IP literal or `localhost` (no `cache.`/`web.` hosts derived).
+fn is_explicit(hostport: &str) -> bool {
+    has_scheme(hostport) || is_ip_or_localhost(hostport)
 }
 
 /// The scheme for `hostport` when it has none: what `secure` says, else `http://` for loopback hosts only.
@@ -420,6 +453,9 @@ mod tests {
                 (url, url),
                 "{endpoint}"
             );
+            for wire in [Wire::Grpc, Wire::GrpcWeb] {
+                assert_eq!(c.endpoints.origin(Endpoint::Control, wire), url);
+            }
         }
         // The explicit opt-in: secureConnection false (and its opposite).
         let key = STANDARD.encode(r#"{"endpoint":"e","api_key":"k"}"#);
@@ -464,18 +500,20 @@ mod tests {
         let c = Credentials::from_string(&key, None).unwrap();
         assert_eq!(c.auth_token, inner);
         assert_eq!(c.expires_at, Some(1_900_000_000));
-        assert_eq!(
-            c.endpoints.cache,
-            "https://web.cache.cell-1.prod.a.momentohq.com"
-        );
-        assert_eq!(
-            c.endpoints.control,
-            "https://web.control.cell-1.prod.a.momentohq.com"
-        );
-        assert_eq!(
-            c.endpoints.token,
-            "https://web.token.cell-1.prod.a.momentohq.com"
-        );
+        let e = &c.endpoints;
+        assert_eq!(e.cache, "https://cache.cell-1.prod.a.momentohq.com");
+        for (endpoint, service) in [
+            (Endpoint::Cache, "cache"),
+            (Endpoint::Control, "control"),
+            (Endpoint::Token, "token"),
+        ] {
+            let host = format!("{service}.cell-1.prod.a.momentohq.com");
+            assert_eq!(e.origin(endpoint, Wire::Grpc), format!("https://{host}"));
+            assert_eq!(
+                e.origin(endpoint, Wire::GrpcWeb),
+                format!("https://web.{host}")
+            );
+        }
     }
 
     #[test]
@@ -495,9 +533,18 @@ mod tests {
             jwt(r#"{"sub":"x","cp":"control.cell.example.com","c":"cache.cell.example.com"}"#);
         let c = Credentials::from_string(&token, None).unwrap();
         assert_eq!(c.auth_token, token);
-        assert_eq!(c.endpoints.cache, "https://web.cache.cell.example.com");
-        assert_eq!(c.endpoints.control, "https://web.control.cell.example.com");
-        assert_eq!(c.endpoints.token, "https://web.cache.cell.example.com");
+        let e = &c.endpoints;
+        assert_eq!(e.cache, "https://cache.cell.example.com");
+        assert_eq!(e.control, "https://control.cell.example.com");
+        assert_eq!(e.token, "https://cache.cell.example.com");
+        assert_eq!(
+            e.origin(Endpoint::Token, Wire::GrpcWeb),
+            "https://web.cache.cell.example.com"
+        );
+        assert_eq!(
+            e.origin(Endpoint::Control, Wire::GrpcWeb),
+            "https://web.control.cell.example.com"
+        );
     }
 
     #[test]
@@ -506,7 +553,11 @@ mod tests {
         let e = Credentials::from_string(&v2, None).unwrap_err();
         assert!(e.message.contains("fromApiKeyV2"));
         let c = Credentials::from_api_key_v2(&v2, "cell.example.com").unwrap();
-        assert_eq!(c.endpoints.cache, "https://web.cache.cell.example.com");
+        assert_eq!(c.endpoints.cache, "https://cache.cell.example.com");
+        assert_eq!(
+            c.endpoints.origin(Endpoint::Cache, Wire::GrpcWeb),
+            "https://web.cache.cell.example.com"
+        );
         assert!(Credentials::from_api_key_v2("nope", "x").is_err());
     }
 
@@ -530,6 +581,10 @@ mod tests {
         };
         let c = Credentials::from_string(&key, Some(&o)).unwrap();
         assert_eq!(c.endpoints.cache, "https://p.cache.b.example.com");
+        assert_eq!(
+            c.endpoints.origin(Endpoint::Cache, Wire::GrpcWeb),
+            "https://p.cache.b.example.com"
+        );
     }
 
     #[test]

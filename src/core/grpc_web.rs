@@ -26,6 +26,9 @@ use super::text::{decimal, hex_byte};
 /// the limit applies to decoded bytes, so base64 overhead does not count against it.
 pub const DEFAULT_MAX_FRAME_LEN: usize = 16 << 20;
 
+/// gRPC's `content-type` (gRPC over HTTP/2; replies may add `+proto`).
+pub const GRPC_CONTENT_TYPE: &str = "application/grpc";
+
 /// Flag byte (1) + big-endian `u32` length (4).
 const HEADER_LEN: usize = 5;
 const FLAG_TRAILERS: u8 = 0x80;
@@ -432,6 +435,37 @@ impl Base64Stream {
             }
         }
     }
+}
+
+/// Text mode as a transport layer: decodes a `application/grpc-web-text` body, chunk by chunk, into the binary frames
+/// it carries (the wasm build's JS transports use the platform's base64 instead; the native host transport uses this).
+#[derive(Debug, Default)]
+pub struct TextBody(Base64Stream);
+
+impl TextBody {
+    /// Decodes `chunk` (split anywhere), returning the bytes completed so far.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<Vec<u8>, FrameError> {
+        let mut out = Vec::with_capacity(chunk.len() / 4 * 3 + 3);
+        self.0.decode(chunk, &mut out)?;
+        Ok(out)
+    }
+
+    /// Checks the body did not end inside a base64 group.
+    pub fn finish(&self) -> Result<(), FrameError> {
+        if self.0.group_len == 0 {
+            Ok(())
+        } else {
+            Err(FrameError::Truncated)
+        }
+    }
+}
+
+/// Text mode's request body for binary frames: their base64 (standard alphabet, padded).
+#[must_use]
+pub fn text_body(frames: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    base64::encode_into(frames, &mut out);
+    out
 }
 
 /// Decodes whole 4-character groups (only the last may be padded), appending to `out`.

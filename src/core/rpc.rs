@@ -16,6 +16,17 @@ pub enum Endpoint {
     Token,
 }
 
+/// How requests travel; the transport decides (see `crate::transport::Transport::wire`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wire {
+    /// gRPC-web (browsers and workers, over `fetch`): the `web.`-prefixed hosts of derived endpoints, text or binary
+    /// framing, the status in a trailer frame (or trailers-only headers).
+    GrpcWeb,
+    /// gRPC over HTTP/2 (Node, `node:http2`): the plain `cache.`/`control.`/`token.` hosts the official Node SDK
+    /// uses, binary framing, `te: trailers`, the status in HTTP/2 trailers.
+    Grpc,
+}
+
 /// A gRPC method: its path, the endpoint that serves it, and whether it answers with a stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rpc {

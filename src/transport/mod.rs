@@ -1,27 +1,36 @@
-//! The HTTP layer behind one trait: the global `fetch` on wasm, a native client for host tests.
+//! The HTTP layer behind one trait: on wasm a JS transport object (js/fetch.js: gRPC-web over `fetch`; js/http2.js:
+//! gRPC over `node:http2`), a native client for host tests.
 //!
 //! A transport sends one POST and hands back status, headers and a body that can be read whole or chunk by
-//! chunk (for server streams). Deadlines and cancellation belong to the transport because only it can abort an
-//! in-flight request; it reports which one fired so the core can classify the failure without parsing messages.
+//! chunk (for server streams), always as binary gRPC-web frames: gRPC-web text mode's base64 and gRPC's HTTP/2
+//! trailers (handed over as a trailer frame at the end of the body) are the transport's business. Deadlines and
+//! cancellation belong to the transport because only it can abort an in-flight request; it reports which one fired
+//! so the core can classify the failure without parsing messages.
 
 #[cfg(target_arch = "wasm32")]
 pub mod driver;
 #[cfg(target_arch = "wasm32")]
-pub mod fetch;
+pub mod js;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 
 use std::future::Future;
 
+use crate::core::rpc::Wire;
+
 /// One HTTP POST.
 #[derive(Debug, Clone)]
 pub struct HttpRequest {
-    /// Absolute URL (`<endpoint>/<package>.<Service>/<Method>`).
-    pub url: String,
+    /// `scheme://host[:port]` of the endpoint.
+    pub origin: String,
+    /// `/<package>.<Service>/<Method>`.
+    pub path: &'static str,
     /// Request headers.
     pub headers: Vec<(&'static str, String)>,
-    /// Request body (a gRPC-web frame, base64 in text mode).
+    /// Request body: one binary frame.
     pub body: Vec<u8>,
+    /// gRPC-web text mode: the transport sends the body as base64 and decodes a `application/grpc-web-text` reply.
+    pub text: bool,
     /// Abort the request (including reading its body) after this many milliseconds; `0` = no timeout.
     /// Streams use it as the deadline of their first message and then [`ResponseBody::disarm`] it.
     pub timeout_ms: u32,
@@ -36,8 +45,8 @@ pub struct HttpResponse<B> {
     /// HTTP status code.
     pub status: u16,
     /// Response headers, names lower-cased. The core reads `content-type`, and every header only when the reply is
-    /// trailers-only (`grpc-status` among them); a transport may leave the others out (the fetch transport does,
-    /// to avoid copying them across the JS boundary on every call).
+    /// trailers-only (`grpc-status` among them); a transport may leave the others out (the JS transports do, to
+    /// avoid copying them across the JS boundary on every call).
     pub headers: Vec<(String, String)>,
     /// The body reader.
     pub body: B,
@@ -64,7 +73,7 @@ pub enum TransportError {
     Network(String),
 }
 
-/// A response body that can be consumed whole or as a stream of chunks.
+/// A response body that can be consumed whole or as a stream of chunks (binary frames, see the module comment).
 #[allow(async_fn_in_trait)] // single-threaded wasm futures are !Send by nature
 pub trait ResponseBody {
     /// The next chunk, or `None` at the end of the body.
@@ -77,6 +86,8 @@ pub trait ResponseBody {
 
 /// The platform the client runs on: HTTP, timers and a clock.
 pub trait Transport {
+    /// The protocol this transport speaks (it decides endpoints and request headers).
+    fn wire(&self) -> Wire;
     /// A caller-owned cancellation signal (a JS `AbortSignal` on wasm).
     type Signal;
     /// The body reader of a response.

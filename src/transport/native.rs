@@ -1,10 +1,13 @@
-//! Native transport for host tests: reqwest over HTTP/1.1, tokio timers. Never compiled into the wasm build.
+//! Native transport for host tests: gRPC-web over reqwest (HTTP/1.1), tokio timers. Never compiled into the wasm
+//! build. Text mode's base64 is done here, with the core's codec (`grpc_web::text_body` / `TextBody`).
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tokio::sync::watch;
 
 use super::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
+use crate::core::grpc_web::{self, FrameError, Mode, TextBody};
+use crate::core::rpc::Wire;
 
 /// A reqwest-based transport; cancellation is a `watch` channel that flips to `true`.
 #[derive(Debug, Clone)]
@@ -29,9 +32,26 @@ impl Default for NativeTransport {
     }
 }
 
-/// A streaming reqwest body.
+/// A streaming reqwest body; `text` decodes a gRPC-web text reply.
 #[derive(Debug)]
-pub struct NativeBody(reqwest::Response);
+pub struct NativeBody {
+    response: reqwest::Response,
+    text: Option<TextBody>,
+}
+
+impl NativeBody {
+    /// The binary frames of a chunk (text replies decoded).
+    fn frames(&mut self, chunk: &[u8]) -> Result<Vec<u8>, TransportError> {
+        match &mut self.text {
+            Some(text) => text.push(chunk).map_err(bad_text),
+            None => Ok(chunk.to_vec()),
+        }
+    }
+}
+
+fn bad_text(e: FrameError) -> TransportError {
+    TransportError::Network("undecodable grpc-web-text body: ".to_owned() + &e.text())
+}
 
 fn classify(e: &reqwest::Error) -> TransportError {
     if e.is_timeout() {
@@ -43,23 +63,27 @@ fn classify(e: &reqwest::Error) -> TransportError {
 
 impl ResponseBody for NativeBody {
     async fn chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
-        self.0
-            .chunk()
-            .await
-            .map(|c| c.map(|b| b.to_vec()))
-            .map_err(|e| classify(&e))
+        match self.response.chunk().await.map_err(|e| classify(&e))? {
+            Some(chunk) => self.frames(&chunk).map(Some),
+            None => {
+                if let Some(text) = &self.text {
+                    text.finish().map_err(bad_text)?;
+                }
+                Ok(None)
+            }
+        }
     }
 
     fn disarm(&mut self) {
         // Streaming requests carry no reqwest timeout (see `send`), so there is nothing to cancel.
     }
 
-    async fn bytes(self) -> Result<Vec<u8>, TransportError> {
-        self.0
-            .bytes()
-            .await
-            .map(|b| b.to_vec())
-            .map_err(|e| classify(&e))
+    async fn bytes(mut self) -> Result<Vec<u8>, TransportError> {
+        let mut body = Vec::new();
+        while let Some(chunk) = self.chunk().await? {
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
     }
 }
 
@@ -67,12 +91,22 @@ impl Transport for NativeTransport {
     type Signal = watch::Receiver<bool>;
     type Body = NativeBody;
 
+    fn wire(&self) -> Wire {
+        Wire::GrpcWeb
+    }
+
     async fn send(
         &self,
         request: &HttpRequest,
         signal: Option<&Self::Signal>,
     ) -> Result<HttpResponse<NativeBody>, TransportError> {
-        let mut builder = self.http.post(&request.url).body(request.body.clone());
+        let body = if request.text {
+            grpc_web::text_body(&request.body)
+        } else {
+            request.body.clone()
+        };
+        let url = [request.origin.as_str(), request.path].concat();
+        let mut builder = self.http.post(url).body(body);
         // A reqwest timeout covers the whole body, which would cut long-lived streams: here it applies only to
         // unary-sized bodies; streams are bounded by `timeout_ms` until their headers arrive.
         let streaming = request.streaming;
@@ -111,10 +145,19 @@ impl Transport for NativeTransport {
             .iter()
             .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
             .collect();
+        let text = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .and_then(Mode::from_response_content_type)
+            == Some(Mode::Text);
         Ok(HttpResponse {
             status: response.status().as_u16(),
             headers,
-            body: NativeBody(response),
+            body: NativeBody {
+                response,
+                text: text.then(TextBody::default),
+            },
         })
     }
 

@@ -1,8 +1,9 @@
-//! wasm transport: the *global* `fetch` (browsers, Node ≥ 18, Workers, Deno — no XHR). The JS half
-//! (`fetch.js`, beside this file) runs one request per `Call` under an `AbortController` that fires on the
-//! deadline or on the caller's `AbortSignal`, reads the whole body of unary replies, and records which of
-//! deadline, signal or network failed — so a call costs one awaited promise here, and errors are classified by
-//! flags, never guessed from messages. Dropping an unfinished call aborts its request.
+//! wasm transport: a JS transport object handed in by the facade — js/fetch.js (gRPC-web over the global or a given
+//! `fetch`: browsers, workers, Deno) or js/http2.js (gRPC over `node:http2`, Node only, so it never enters a browser
+//! bundle). Both run one request per `Call` under one deadline timer and the caller's `AbortSignal`, read the whole
+//! body of unary replies, hand it over as binary gRPC-web frames (text mode's base64 and gRPC's HTTP/2 trailers are
+//! theirs to translate), and record which of deadline, signal or network failed — so a call costs one awaited promise
+//! here, and errors are classified by flags, never guessed from messages. Dropping an unfinished call cancels it.
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
@@ -10,22 +11,39 @@ use web_sys::AbortSignal;
 
 use super::driver::wait;
 use super::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
+use crate::core::rpc::Wire;
 use crate::core::text::split_ascii;
 
-#[wasm_bindgen(module = "/src/transport/fetch.js")]
+#[wasm_bindgen]
 extern "C" {
-    /// One request (see fetch.js).
-    type Call;
+    /// A transport object (js/fetch.js `FetchTransport`, js/http2.js `Http2Transport`).
+    #[wasm_bindgen(typescript_type = "Transport")]
+    pub type JsTransport;
 
-    #[wasm_bindgen(constructor)]
-    fn new(
-        url: &str,
+    /// `true` for gRPC over HTTP/2, `false` for gRPC-web.
+    #[wasm_bindgen(method, getter)]
+    fn grpc(this: &JsTransport) -> bool;
+    /// Starts one request (see js/fetch.js `FetchTransport.call`); `body` is copied before this returns.
+    #[wasm_bindgen(method)]
+    #[allow(clippy::too_many_arguments)]
+    fn call(
+        this: &JsTransport,
+        origin: &str,
+        path: &str,
         headers: Array,
         body: &[u8],
+        text: bool,
         timeout_ms: u32,
         signal: Option<&AbortSignal>,
         streaming: bool,
     ) -> Call;
+    /// Resolves after `ms` milliseconds.
+    #[wasm_bindgen(method)]
+    fn sleep(this: &JsTransport, ms: u32) -> Promise;
+
+    /// One request.
+    type Call;
+
     #[wasm_bindgen(method)]
     fn response(this: &Call) -> Promise;
     #[wasm_bindgen(method)]
@@ -46,14 +64,21 @@ extern "C" {
     fn content_type(this: &Call) -> String;
     #[wasm_bindgen(method, getter)]
     fn headers(this: &Call) -> String;
-
-    /// Resolves after `ms` milliseconds.
-    fn sleep(ms: u32) -> Promise;
 }
 
-/// Transport over the global `fetch`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FetchTransport;
+/// The transport of every wasm client: a JS transport object and the protocol it speaks.
+pub struct WasmTransport {
+    js: JsTransport,
+    wire: Wire,
+}
+
+impl WasmTransport {
+    /// Wraps a JS transport object.
+    pub fn new(js: JsTransport) -> Self {
+        let wire = if js.grpc() { Wire::Grpc } else { Wire::GrpcWeb };
+        Self { js, wire }
+    }
+}
 
 /// A request in flight; aborts it when dropped before it finished.
 struct Guard {
@@ -85,14 +110,14 @@ impl Drop for Guard {
     }
 }
 
-/// A `fetch` response body: already read for unary calls, read chunk by chunk for streams.
-pub struct FetchBody {
+/// A response body: already read for unary calls, read chunk by chunk for streams.
+pub struct JsBody {
     guard: Guard,
     /// The whole body of a unary reply (taken from the call when its response resolved).
     whole: Option<Vec<u8>>,
 }
 
-impl ResponseBody for FetchBody {
+impl ResponseBody for JsBody {
     async fn chunk(&mut self) -> Result<Option<Vec<u8>>, TransportError> {
         if let Some(body) = self.whole.take() {
             return Ok(Some(body));
@@ -121,9 +146,13 @@ impl ResponseBody for FetchBody {
     }
 }
 
-impl Transport for FetchTransport {
+impl Transport for WasmTransport {
     type Signal = AbortSignal;
-    type Body = FetchBody;
+    type Body = JsBody;
+
+    fn wire(&self) -> Wire {
+        self.wire
+    }
 
     /// Sends the request. The response carries `content-type` and, only when the reply is trailers-only
     /// (`grpc-status` among the headers), every header: nothing else is read by the core.
@@ -131,16 +160,18 @@ impl Transport for FetchTransport {
         &self,
         request: &HttpRequest,
         signal: Option<&AbortSignal>,
-    ) -> Result<HttpResponse<FetchBody>, TransportError> {
+    ) -> Result<HttpResponse<JsBody>, TransportError> {
         let headers = Array::new();
         for (k, v) in &request.headers {
             headers.push(&JsValue::from_str(k));
             headers.push(&JsValue::from_str(v));
         }
-        let call = Call::new(
-            &request.url,
+        let call = self.js.call(
+            &request.origin,
+            request.path,
             headers,
             &request.body,
+            request.text,
             request.timeout_ms,
             signal,
             request.streaming,
@@ -167,12 +198,12 @@ impl Transport for FetchTransport {
         Ok(HttpResponse {
             status: guard.call.status(),
             headers,
-            body: FetchBody { guard, whole },
+            body: JsBody { guard, whole },
         })
     }
 
     async fn sleep(&self, ms: u32) {
-        wait(sleep(ms)).await;
+        wait(self.js.sleep(ms)).await;
     }
 
     fn now_ms(&self) -> f64 {
