@@ -135,7 +135,7 @@ export class AuthClient extends ClientBase {
   constructor(props) {
     const version = runtimeVersion();
     super(props, Configuration.browserV1, 'AuthClient',
-      (configuration, credentials) => new AuthClientCore(configuration, credentials, version));
+      (configuration, credentials, transport) => new AuthClientCore(configuration, credentials, version, transport));
   }
 
   /**

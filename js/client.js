@@ -18,7 +18,7 @@ export class CacheClient extends ClientBase {
   constructor(props) {
     const version = runtimeVersion();
     super(props, Configurations.Browser.latest, 'CacheClient',
-      (configuration, credentials) => new CacheClientCore(configuration, credentials, props?.defaultTtlSeconds, version));
+      (configuration, credentials, transport) => new CacheClientCore(configuration, credentials, props?.defaultTtlSeconds, version, transport));
   }
 
   /** Same as the constructor, for code written against the official `CacheClient.create`. */

@@ -27,8 +27,9 @@ export const ReadConcern = /* @__PURE__ */ Object.freeze({ BALANCED: 'balanced',
  * A preset, as the official SDK has them: a subclass of `Base` named `name` whose `v1()` and `latest()` build an
  * instance with a deadline and exponential backoff (with jitter) of one call (`Configurations.Laptop.latest()`).
  */
-export function presetClass(Base, name, clientTimeoutMillis, maxAttempts = 3, initialDelayMillis = 50, maxBackoffMillis = 1000) {
-  const make = () => new Preset({ clientTimeoutMillis, _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis } });
+export function presetClass(Base, name, clientTimeoutMillis, maxAttempts = 3, initialDelayMillis = 50, maxBackoffMillis = 1000,
+  connection = undefined) {
+  const make = () => new Preset({ clientTimeoutMillis, _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis }, ...connection });
   const Preset = { [name]: class extends Base { static v1() { return make(); } static latest() { return make(); } } }[name];
   return Preset;
 }
@@ -47,6 +48,11 @@ export function presetClass(Base, name, clientTimeoutMillis, maxAttempts = 3, in
  *   default console logger).
  * @property {object[]} middlewares The middlewares the facade runs around every call.
  * @property {object | undefined} compression The compression strategy (`withCompressionStrategy`).
+ * @property {typeof fetch | undefined} fetch The fetch gRPC-web requests go through (`withFetch`; `undefined` = the
+ *   global one, or in Node gRPC over node:http2).
+ * @property {number} numConnections HTTP/2 connections per endpoint in Node (the official SDK's `numClients`).
+ * @property {number | undefined} keepAliveTimeMillis Node: the keepalive PING interval of an HTTP/2 connection
+ *   (`undefined` = js/http2.js's default; 0 = none, as the Lambda preset: a frozen function cannot answer).
  */
 export class Configuration {
   /**
@@ -56,6 +62,7 @@ export class Configuration {
   constructor(props = {}) {
     const retry = props._retryStrategy === undefined ? { maxAttempts: 3, initialDelayMillis: 50, maxBackoffMillis: 1000 } : props._retryStrategy;
     if ('middlewares' in props && !Array.isArray(props.middlewares)) throw invalidArgument('middlewares must be an array');
+    if (props.fetch !== undefined && typeof props.fetch !== 'function') throw invalidArgument('fetch must be a function');
     Object.freeze(Object.assign(this, {
       clientTimeoutMillis: whole('clientTimeoutMillis', 'clientTimeoutMillis' in props ? props.clientTimeoutMillis
         : props.transportStrategy?.getGrpcConfig?.().getDeadlineMillis?.() ?? 5000, 1),
@@ -70,6 +77,10 @@ export class Configuration {
       loggerFactory: props.loggerFactory,
       middlewares: props.middlewares ?? [],
       compression: props.compression ?? undefined,
+      fetch: props.fetch,
+      numConnections: whole('numConnections', props.numConnections
+        ?? props.transportStrategy?.getGrpcConfig?.().getNumClients?.() ?? 1, 1, 256),
+      keepAliveTimeMillis: props.keepAliveTimeMillis,
     }));
   }
 
@@ -128,12 +139,21 @@ export class Configuration {
   /** The compression strategy, if any. */
   getCompressionStrategy() { return this.compression; }
 
-  /** A copy using gRPC-web `'text'` (default) or `'binary'` framing. */
+  /** A copy using gRPC-web `'text'` (default) or `'binary'` framing (gRPC-web only: Node speaks gRPC). */
   withTransportMode(transportMode) { return this._with({ transportMode }); }
 
-  /** The official transport-strategy view of the deadline: `getGrpcConfig().getDeadlineMillis()`. */
+  /**
+   * A copy sending requests as gRPC-web through `fetch` (a function with the global fetch's signature), in any
+   * runtime: in Node too, instead of gRPC over node:http2.
+   */
+  withFetch(fetch) { return this._with({ fetch }); }
+
+  /** A copy with `numConnections` HTTP/2 connections per endpoint in Node (1–256; default 1). */
+  withNumConnections(numConnections) { return this._with({ numConnections }); }
+
+  /** The official transport-strategy view of the deadline and connection count (`getGrpcConfig()`). */
   getTransportStrategy() {
-    const grpc = { getDeadlineMillis: () => this.clientTimeoutMillis };
+    const grpc = { getDeadlineMillis: () => this.clientTimeoutMillis, getNumClients: () => this.numConnections };
     return { getGrpcConfig: () => grpc, withClientTimeoutMillis: (ms) => this.withClientTimeoutMillis(ms).getTransportStrategy() };
   }
   /** A copy taking its deadline from a transport strategy (`getGrpcConfig().getDeadlineMillis()`). */
@@ -160,8 +180,9 @@ export const Configurations = Object.freeze({
     /** Latency-critical servers in region: 0.5 s deadline. */
     LowLatency: presetClass(Configuration, 'LowLatency', 500, 3, 5, 50),
   }),
-  /** Serverless functions: 1.1 s deadline. */
-  Lambda: presetClass(Configuration, 'Lambda', 1100, 3, 10, 200),
+  /** Serverless functions: 1.1 s deadline; no keepalive PINGs (a frozen function cannot answer them): an idle
+   * connection is replaced before the next call instead. */
+  Lambda: presetClass(Configuration, 'Lambda', 1100, 3, 10, 200, { keepAliveTimeMillis: 0 }),
 });
 
 /** Whether `p` is a RefreshingCredentialProvider (by shape, so that the clients need not import that module and an
@@ -203,19 +224,19 @@ function parse(apiKey, overrides, v2Endpoint) {
   }
 }
 
-/** The host[:port] of an endpoint URL as the official SDK names it (no scheme, no `web.` on derived hosts). */
-const host = (provider, url) => {
-  const h = url.replace(/^https?:\/\//, '');
-  return provider.areEndpointsOverridden() ? h : h.replace(/^web\./, '');
-};
+/** The host[:port] of an endpoint URL, as the official SDK names it. */
+const host = (url) => url.replace(/^https?:\/\//, '');
 
 /**
  * Where the credential comes from: a v1 API key or disposable token, a legacy JWT, a v2 key with its endpoint, or
  * an open local server. Parsed and validated when created (InvalidArgumentError otherwise); immutable.
  *
- * @property {string} cacheEndpoint The cache (data plane) endpoint URL requests go to.
+ * @property {string} cacheEndpoint The cache (data plane) endpoint URL (gRPC goes there; gRPC-web to its host
+ *   prefixed with `web.` when `webPrefix`, as the official SDKs do).
  * @property {string} controlEndpoint The control plane endpoint URL.
  * @property {string} tokenEndpoint The token endpoint URL.
+ * @property {boolean | undefined} webPrefix Whether gRPC-web requests go to `web.<host>` (endpoints derived from the
+ *   key, not overridden, IP or `localhost` ones).
  * @property {number | undefined} expiresAt When the token expires (epoch seconds, from its `exp` claim), or
  *   `undefined` if it does not say.
  */
@@ -276,11 +297,11 @@ export class CredentialProvider {
   /** The token sent with every request. */
   getAuthToken() { return this.#authToken; }
   /** The cache endpoint's host[:port], as the official SDK names it (`cacheEndpoint` is the full URL). */
-  getCacheEndpoint() { return host(this, this.cacheEndpoint); }
+  getCacheEndpoint() { return host(this.cacheEndpoint); }
   /** The control endpoint's host[:port]. */
-  getControlEndpoint() { return host(this, this.controlEndpoint); }
+  getControlEndpoint() { return host(this.controlEndpoint); }
   /** The token endpoint's host[:port]. */
-  getTokenEndpoint() { return host(this, this.tokenEndpoint); }
+  getTokenEndpoint() { return host(this.tokenEndpoint); }
   /** Whether requests go over TLS (`https://`). */
   isEndpointSecure() { return this.cacheEndpoint.startsWith('https:'); }
   /** @deprecated use isEndpointSecure(). */

@@ -1,7 +1,16 @@
-// Node entry: reads the .wasm from disk and instantiates it synchronously; uses Node's global fetch.
-import { readFileSync } from 'node:fs';
+// Node entry (ESM and, bundled by scripts/package, CommonJS): the wasm module's bytes come inside the JS
+// (momento_wasm_bytes.js, written by scripts/build) and are instantiated synchronously — no file read and no
+// import.meta.url at run time, so whatever a bundler makes of this package runs from its output file alone. Clients
+// speak gRPC over node:http2 (js/http2.js), unless a configuration passes its own fetch (`withFetch`).
 import { initSync } from './momento_wasm.js';
+import wasmBase64 from './momento_wasm_bytes.js';
+import { useNativeTransport } from './pipeline.js';
+import { base64 } from './fetch.js';
+import { Http2Transport, nodeBase64 } from './http2.js';
 
-initSync({ module: readFileSync(new URL('./momento_wasm_bg.wasm', import.meta.url)) });
+initSync({ module: Buffer.from(wasmBase64, 'base64') });
+useNativeTransport((configuration) => new Http2Transport(configuration));
+// gRPC-web text mode (`withFetch`): Buffer's base64 where V8 has no Uint8Array.fromBase64 yet.
+if (!Uint8Array.fromBase64) Object.assign(base64, nodeBase64);
 export * from './index.js';
 export { default } from './index.js';

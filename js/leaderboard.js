@@ -41,7 +41,7 @@ export class PreviewLeaderboardClient extends ClientBase {
   constructor(props) {
     const version = runtimeVersion();
     super(props, LeaderboardConfigurations.Laptop.latest, 'PreviewLeaderboardClient',
-      (configuration, credentials) => new LeaderboardClientCore(configuration, credentials, version));
+      (configuration, credentials, transport) => new LeaderboardClientCore(configuration, credentials, version, transport));
   }
 
   /**

@@ -1,12 +1,25 @@
 // The one call pipeline of every client (CacheClient, TopicClient, AuthClient, PreviewLeaderboardClient): props
-// checks, the wasm core's life (built at construction, rebuilt after an instance replacement, released on close),
-// token refresh, middlewares, logging, and throwOnErrors. Each client class extends ClientBase and its methods are
+// checks, the transport (gRPC-web over fetch; gRPC over node:http2 in the Node entries), the wasm core's life (built
+// at construction, rebuilt after an instance replacement, released on close), token refresh, middlewares, logging,
+// and throwOnErrors. Each client class extends ClientBase and its methods are
 // one line: `this._call(<response namespace>, (core) => core.<method>(...args))`.
 import { drive, instanceGeneration, recover, release } from './drive.js';
 import { Configuration, CredentialProvider, credentialData, defaultCredentialProvider, isRefreshing } from './config.js';
 import { InvalidArgumentError } from './errors.js';
 import { INVALID, invalidArgument, sdkErrorFrom, unknownErrorFrom } from './error-results.js';
 import { DefaultMomentoLoggerFactory } from './logging.js';
+import { FetchTransport } from './fetch.js';
+
+/** Builds the transport of a client whose configuration gives no fetch; unset = gRPC-web over the global fetch. */
+let nativeTransport;
+
+/**
+ * Makes `factory` (a Configuration → a transport) the transport of every client whose configuration gives no `fetch`:
+ * the Node entries install gRPC over node:http2 (js/http2.js) this way, so that it never enters a browser bundle.
+ */
+export function useNativeTransport(factory) {
+  nativeTransport = factory;
+}
 
 /** The `runtime-version` header value, from whatever global describes the runtime. */
 export function runtimeVersion() {
@@ -27,10 +40,11 @@ export class ClientBase {
    * @param {{configuration?: Configuration, credentialProvider?: object, throwOnErrors?: boolean}} props
    * @param {() => Configuration} defaultConfiguration the client's preset when `props.configuration` is absent
    * @param {string} name the logger name
-   * @param {(configuration: Configuration, credentials: object) => object} makeCore builds the wasm core (throws an
-   *   Error with `errorCode` for bad props)
+   * @param {(configuration: Configuration, credentials: object, transport: object) => object} makeCore builds the
+   *   wasm core (throws an Error with `errorCode` for bad props)
+   * @param {typeof FetchTransport} [Fetch] the gRPC-web transport class (js/fetch-stream.js's for subscriptions)
    */
-  constructor(props, defaultConfiguration, name, makeCore) {
+  constructor(props, defaultConfiguration, name, makeCore, Fetch = FetchTransport) {
     const configuration = props?.configuration ?? defaultConfiguration();
     let provider = props?.credentialProvider ?? defaultCredentialProvider();
     if (isRefreshing(provider)) {
@@ -43,6 +57,7 @@ export class ClientBase {
     this._throwOnErrors = props?.throwOnErrors ?? configuration.throwOnErrors;
     this._provider = provider;
     this._makeCore = makeCore;
+    this._transport = configuration.fetch || !nativeTransport ? new Fetch(configuration.fetch) : nativeTransport(configuration);
     this._build();
     // Later calls (and topic reconnects) use the refreshed token.
     this._stopRefresh = this._refreshing?.onRefresh((p) => {
@@ -57,7 +72,7 @@ export class ClientBase {
   _build() {
     this._generation = instanceGeneration();
     try {
-      this._core = this._makeCore(this._configuration, credentialData(this._provider));
+      this._core = this._makeCore(this._configuration, credentialData(this._provider), this._transport);
     } catch (e) {
       const r = recover(e);
       if (r.errorCode === 'INVALID_ARGUMENT_ERROR') throw new InvalidArgumentError(r.details, r.message);
@@ -75,9 +90,11 @@ export class ClientBase {
   /** The configuration this client uses. */
   get configuration() { return this._configuration; }
 
-  /** Releases the wasm-side client now (otherwise the garbage collector does it); later calls answer an Error. */
+  /** Releases the wasm-side client and its connections now (otherwise the garbage collector does it); later calls
+   * answer an Error. */
   close() {
     this._closed = true;
+    this._transport.close();
     this._stopRefresh?.();
     if (this._core) release(this._core, this._generation);
     this._core = undefined;

@@ -2,6 +2,7 @@
 // onDiscontinuity, onHeartbeat, onConnectionLost, onSubscriptionEnd) plus a `for await` iterator of items.
 import { drive, instanceGeneration, recover, release } from './drive.js';
 import { TopicClientCore } from './momento_wasm.js';
+import { FetchStreamTransport } from './fetch-stream.js';
 import { TopicClientConfiguration, presetClass } from './config.js';
 import { sdkErrorFrom, unknownErrorFrom } from './error-results.js';
 import { ClientBase, runtimeVersion } from './pipeline.js';
@@ -165,7 +166,8 @@ export class TopicClient extends ClientBase {
   constructor(props) {
     const version = runtimeVersion();
     super(props, TopicConfigurations.Default.latest, 'TopicClient',
-      (configuration, credentials) => new TopicClientCore(configuration, credentials, version));
+      (configuration, credentials, transport) => new TopicClientCore(configuration, credentials, version, transport),
+      FetchStreamTransport);
     /** Live subscriptions, ended by close(). */
     this._subscriptions = new Set();
   }
