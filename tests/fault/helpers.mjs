@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createServer, connect } from 'node:net';
+import http2 from 'node:http2';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -140,6 +141,55 @@ export function tcpProxy(upstreamPort, { onResponseData } = {}) {
     get open() { return [...sockets].filter((s) => s.used).length; },
     sever() { for (const s of [...sockets]) s.destroy(); },
     close() { this.sever(); srv.close(); },
+  };
+}
+
+/**
+ * A gRPC-aware HTTP/2 cleartext (h2c) proxy to momento-server at 127.0.0.1:`upstreamPort`, for the Node SDK's native
+ * transport: every request is forwarded on one upstream session with its headers, body and trailers. `seen` lists
+ * `{path, headers}` of every request; `streams` counts the streams in flight (an unsubscribe must reset its own);
+ * `answer(headers, stream)`, when given, may answer a request itself (return true) instead of forwarding it;
+ * `sever()` destroys every client session.
+ */
+export function h2Proxy(upstreamPort, { answer } = {}) {
+  const state = { seen: [], streams: 0, sessions: new Set() };
+  let upstream;
+  const up = () => {
+    if (!upstream || upstream.closed || upstream.destroyed) {
+      upstream = http2.connect(`http://127.0.0.1:${upstreamPort}`);
+      upstream.on('error', () => {});
+    }
+    return upstream;
+  };
+  const srv = http2.createServer();
+  srv.on('session', (s) => { state.sessions.add(s); s.on('close', () => state.sessions.delete(s)); s.on('error', () => {}); });
+  srv.on('stream', (stream, headers) => {
+    state.seen.push({ path: headers[':path'], headers });
+    state.streams += 1;
+    stream.on('close', () => { state.streams -= 1; });
+    stream.on('error', () => {});
+    if (answer?.(headers, stream)) return;
+    const forwarded = {};
+    for (const [k, v] of Object.entries(headers)) if (k[0] !== ':' || k === ':path' || k === ':method') forwarded[k] = v;
+    let trailers;
+    const req = up().request(forwarded);
+    req.on('error', () => stream.destroy());
+    stream.on('close', () => { if (!req.closed) req.close(http2.constants.NGHTTP2_CANCEL); });
+    req.on('response', (h, flags) => {
+      const out = Object.fromEntries(Object.entries(h).filter(([k]) => k[0] !== ':' || k === ':status'));
+      if (flags & http2.constants.NGHTTP2_FLAG_END_STREAM) return stream.respond(out, { endStream: true });
+      stream.respond(out, { waitForTrailers: true });
+      stream.on('wantTrailers', () => stream.sendTrailers(trailers ?? { 'grpc-status': '2' }));
+      req.pipe(stream);
+    });
+    req.on('trailers', (t) => { trailers = t; });
+    stream.pipe(req);
+  });
+  return {
+    srv, state,
+    get streams() { return state.streams; },
+    sever() { for (const s of [...state.sessions]) s.destroy(); },
+    close() { this.sever(); upstream?.close(); srv.close(); },
   };
 }
 

@@ -1,4 +1,5 @@
-// momento-wasm in Node (ESM, global fetch, no polyfills) against a running momento-server.
+// momento-wasm in Node (ESM: gRPC over node:http2, and gRPC-web over the global fetch) against a running
+// momento-server.
 // Needs MOMENTO_API_KEY (a v1 key whose endpoint is the server); scripts/test provides it.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,13 +19,15 @@ function makeClient(mode, extra = (c) => c) {
   });
 }
 
-for (const mode of ['text', 'binary']) {
-  const client = makeClient(mode);
+// The Node entry's gRPC over node:http2, and gRPC-web over fetch (withFetch) in text and binary mode.
+const WIRES = { grpc: (c) => c, 'web-text': (c) => c.withFetch(fetch), 'web-binary': (c) => c.withFetch(fetch).withTransportMode('binary') };
+for (const [wire, configure] of Object.entries(WIRES)) {
+  const client = makeClient('text', configure);
   before(async () => {
     const r = await client.createCache(cacheName);
     assert.ok(r.type === 'Success' || r.type === 'AlreadyExists', r.toString());
   });
-  const named = (name, fn) => test(`[${mode}] ${name}`, fn);
+  const named = (name, fn) => test(`[${wire}] ${name}`, fn);
   cacheBasicsSuite(named, { sdk, client: () => client, cacheName });
   scalarsSuite(named, { sdk, client: () => client, cacheName });
 }
@@ -36,16 +39,18 @@ test('ttl: 0 is rejected before any request, not replaced by the default', async
   assert.equal(r.message(), 'Invalid argument passed to Momento client: ttl must be a positive integer, received 0');
 });
 
-test('a 5 MB value round-trips byte-exact (the official web SDK overflows its stack at ~200 KB)', async () => {
-  const client = makeClient('text');
-  const value = new Uint8Array(5 * 1024 * 1024 - 1024);
-  for (let i = 0; i < value.length; i += 1) value[i] = (i * 7919) & 0xff;
-  const set = await client.set(cacheName, 'big', value);
-  assert.equal(set.type, 'Success', set.toString());
-  const got = await client.get(cacheName, 'big');
-  assert.equal(got.type, 'Hit', got.toString());
-  assert.equal(Buffer.compare(Buffer.from(got.valueUint8Array()), Buffer.from(value)), 0);
-});
+for (const [wire, configure] of Object.entries(WIRES)) {
+  test(`[${wire}] a 5 MB value round-trips byte-exact (the official web SDK overflows its stack at ~200 KB)`, async () => {
+    const client = makeClient('text', configure);
+    const value = new Uint8Array(5 * 1024 * 1024 - 1024);
+    for (let i = 0; i < value.length; i += 1) value[i] = (i * 7919) & 0xff;
+    const set = await client.set(cacheName, `big-${wire}`, value);
+    assert.equal(set.type, 'Success', set.toString());
+    const got = await client.get(cacheName, `big-${wire}`);
+    assert.equal(got.type, 'Hit', got.toString());
+    assert.equal(Buffer.compare(Buffer.from(got.valueUint8Array()), Buffer.from(value)), 0);
+  });
+}
 
 test('an invalid key is AUTHENTICATION_ERROR', async () => {
   const url = new URL(JSON.parse(atob(apiKey)).endpoint.replace(/^(?!http)/, 'http://'));
@@ -113,11 +118,33 @@ test('credential providers: env variables from process.env or a Worker env objec
   const v2 = `${b64url({ alg: 'HS256' })}.${b64url({ t: 'g', jti: 'x' })}.sig`;
   assert.throws(() => sdk.CredentialProvider.fromString({ apiKey: v2 }), /fromApiKeyV2/);
   const p = sdk.CredentialProvider.fromApiKeyV2({ apiKey: v2, endpoint: 'cell-1.example.com' });
-  assert.equal(p.cacheEndpoint, 'https://web.cache.cell-1.example.com');
+  assert.deepEqual([p.cacheEndpoint, p.getCacheEndpoint(), p.webPrefix],
+    ['https://cache.cell-1.example.com', 'cache.cell-1.example.com', true]);
   const pv2 = sdk.CredentialProvider.fromEnvVarV2({ env: { MOMENTO_API_KEY: v2, MOMENTO_ENDPOINT: 'cell-2.example.com' } });
-  assert.equal(pv2.tokenEndpoint, 'https://web.token.cell-2.example.com');
+  assert.equal(pv2.tokenEndpoint, 'https://token.cell-2.example.com');
   assert.equal(sdk.CredentialProvider.forMomentoLocal({ port: 9 }).controlEndpoint, 'http://127.0.0.1:9');
   assert.equal(sdk.CredentialProvider.fromDisposableToken(apiKey).cacheEndpoint, fromEnv.cacheEndpoint);
+});
+
+test("gRPC goes to the key's cache./control./token. hosts, gRPC-web (withFetch) to their web. hosts", async () => {
+  const key = btoa(JSON.stringify({ endpoint: 'cell-9.invalid', api_key: 'token' }));
+  const configuration = sdk.Configurations.Laptop.latest().withRetryStrategy(null);
+  const grpc = new sdk.CacheClient({ configuration, credentialProvider: sdk.CredentialProvider.fromString(key), defaultTtlSeconds: 60 });
+  const [get, create] = [await grpc.get('c', 'k'), await grpc.createCache('c')];
+  assert.equal(get.errorCode(), 'SERVER_UNAVAILABLE');
+  assert.match(get.message(), /cache\.cell-9\.invalid/);
+  assert.match(create.message(), /control\.cell-9\.invalid/);
+  assert.doesNotMatch(get.message(), /web\./);
+  const urls = [];
+  const recording = (url, init) => { urls.push(String(url)); return fetch(url, init); };
+  const web = new sdk.CacheClient({
+    configuration: configuration.withFetch(recording), credentialProvider: sdk.CredentialProvider.fromString(key), defaultTtlSeconds: 60,
+  });
+  assert.equal((await web.get('c', 'k')).errorCode(), 'SERVER_UNAVAILABLE');
+  assert.equal((await web.createCache('c')).errorCode(), 'SERVER_UNAVAILABLE');
+  assert.deepEqual(urls, ['https://web.cache.cell-9.invalid/cache_client.Scs/Get',
+    'https://web.control.cell-9.invalid/control_client.ScsControl/CreateCache']);
+  grpc.close();
 });
 
 test('configurations and credential providers are immutable JS values; bad ones are rejected', async () => {

@@ -1,12 +1,12 @@
-// Error paths against the real momento-server: retries through a flaky proxy, deadlines on a silent server,
-// cancellation mid-flight, permission denied with a scoped key, oversized items. Every failure must be an error
-// value, never an exception. Needs MOMENTO_API_KEY; MOMENTO_SERVER_BIN and MOMENTO_SECRET_FILE for scoped keys.
+// Error paths against the real momento-server, over the Node entry's gRPC transport: retries through a flaky proxy,
+// deadlines on a silent server, cancellation mid-flight, permission denied with a scoped key, oversized items. Every
+// failure must be an error value, never an exception. Needs MOMENTO_API_KEY; MOMENTO_SERVER_BIN and MOMENTO_SECRET_FILE for scoped keys.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import * as sdk from '../../pkg/web/index.node.js';
+import { h2Proxy } from '../fault/helpers.mjs';
 
 const apiKey = process.env.MOMENTO_API_KEY;
 assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
@@ -26,22 +26,22 @@ const viaPort = (port) => sdk.CredentialProvider.fromString({
 });
 const listen = (srv) => new Promise((r) => srv.listen(0, '127.0.0.1', () => r(srv.address().port)));
 
-/** An HTTP proxy to momento-server that answers the first `failures` requests per path with 503. */
+/** A gRPC (h2c) proxy to momento-server that answers the first `failures` requests per path with HTTP 503. */
 function flakyProxy() {
   const seen = new Map();
   const state = { failures: 0, seen };
-  const srv = createServer((req, res) => {
-    const n = (seen.get(req.url) ?? 0) + 1;
-    seen.set(req.url, n);
-    if (req.method !== 'OPTIONS' && n <= state.failures) {
-      res.writeHead(503, { 'content-type': 'text/plain' });
-      return res.end('unavailable');
-    }
-    const up = httpRequest({ host: serverHost, port: serverPort, path: req.url, method: req.method, headers: req.headers },
-      (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
-    req.pipe(up);
+  const proxy = h2Proxy(Number(serverPort), {
+    answer(headers, stream) {
+      const path = headers[':path'];
+      const n = (seen.get(path) ?? 0) + 1;
+      seen.set(path, n);
+      if (n > state.failures) return false;
+      stream.respond({ ':status': 503, 'content-type': 'text/plain' });
+      stream.end('unavailable');
+      return true;
+    },
   });
-  return { srv, state };
+  return { srv: proxy.srv, state, close: () => proxy.close() };
 }
 
 let proxy;
@@ -56,7 +56,7 @@ before(async () => {
   silent = createTcpServer(() => {}); // accepts, never answers
   silentPort = await listen(silent);
 });
-after(() => { proxy.srv.close(); silent.close(); });
+after(() => { proxy.close(); silent.close(); });
 
 test('idempotent calls are retried on UNAVAILABLE and succeed', async () => {
   proxy.state.failures = 2;

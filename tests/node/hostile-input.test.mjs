@@ -164,7 +164,7 @@ test('only loopback endpoints use plain http: remote IP literals get https (expl
     ['203.0.113.5:8080', 'https://203.0.113.5:8080'], ['10.1.2.3', 'https://10.1.2.3'],
     ['[2001:db8::1]:443', 'https://[2001:db8::1]:443'], ['127.0.0.1:8080', 'http://127.0.0.1:8080'],
     ['[::1]:9', 'http://[::1]:9'], ['localhost:9', 'http://localhost:9'],
-    ['cell-1.example.com', 'https://web.cache.cell-1.example.com'],
+    ['cell-1.example.com', 'https://cache.cell-1.example.com'],
   ]) {
     const p = sdk.CredentialProvider.fromString(keyFor(endpoint));
     assert.equal(p.cacheEndpoint, url, endpoint);

@@ -5,8 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from '../../pkg/web/index.node.js';
 import { topicsSuite } from '../suites/topics.mjs';
-// The TCP proxy (`sever()` cuts every connection, `open` counts live ones) and waitFor are tests/fault's.
-import { tcpProxy, waitFor } from '../fault/helpers.mjs';
+// The TCP proxy (`sever()` cuts every connection, `open` counts live ones), the h2c proxy (`streams` counts streams
+// in flight) and waitFor are tests/fault's.
+import { h2Proxy, listen, tcpProxy, waitFor } from '../fault/helpers.mjs';
 
 const apiKey = process.env.MOMENTO_API_KEY;
 assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
@@ -75,6 +76,8 @@ test('a severed stream resumes where it left off: every message, in order, no du
   sub.unsubscribe();
   assert.deepEqual(got, ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   assert.equal(lost, 1, 'the loss is reported once');
+  client.close(); // its HTTP/2 connection through the proxy: later tests count the proxy's connections
+  await waitFor(() => proxy.open === 0, 'the pooled connection to close');
 });
 
 test('resuming on an unknown sequence page reports a discontinuity first', async () => {
@@ -91,8 +94,27 @@ test('resuming on an unknown sequence page reports a discontinuity first', async
   assert.notEqual(discontinuities[0].newSequencePage(), 424242);
 });
 
-test('unsubscribe closes the network stream and ends the subscription', async () => {
-  const client = topicClient(viaProxy(proxyPort));
+test('unsubscribe resets the HTTP/2 stream (the connection stays for other calls) and ends the subscription', async () => {
+  const h2 = h2Proxy(Number(port));
+  const client = topicClient(viaProxy(await listen(h2.srv)));
+  let ended = false;
+  const sub = await client.subscribe(cacheName, 'bye', { onSubscriptionEnd: () => { ended = true; } });
+  await waitFor(() => h2.streams === 1, 'an open stream');
+  sub.unsubscribe();
+  await waitFor(() => ended, 'onSubscriptionEnd');
+  await waitFor(() => h2.streams === 0, 'the stream to close');
+  assert.equal(sub.isSubscribed, false);
+  assert.equal(h2.state.sessions.size, 1, 'the connection is pooled, not closed');
+  assert.equal((await client.publish(cacheName, 'bye', 'x')).type, 'Success');
+  client.close();
+  await waitFor(() => h2.state.sessions.size === 0, 'close() to close the connection');
+  h2.close();
+});
+
+test('[web] unsubscribe closes the fetch stream and ends the subscription', async () => {
+  const client = new sdk.TopicClient({
+    configuration: sdk.Configurations.Laptop.latest().withFetch(fetch), credentialProvider: viaProxy(proxyPort),
+  });
   let ended = false;
   const sub = await client.subscribe(cacheName, 'bye', { onSubscriptionEnd: () => { ended = true; } });
   await waitFor(() => proxy.open >= 1, 'an open connection');
@@ -124,12 +146,15 @@ test('for await yields items; a missing cache is a TopicSubscribe.Error', async 
   assert.equal(bad.errorCode(), 'INVALID_ARGUMENT_ERROR');
 });
 
-for (const mode of ['text', 'binary']) {
+// The Node entry's gRPC, and gRPC-web over fetch (withFetch) in text and binary mode.
+for (const [wire, configure] of Object.entries({
+  grpc: (c) => c, 'web-text': (c) => c.withFetch(fetch), 'web-binary': (c) => c.withFetch(fetch).withTransportMode('binary'),
+})) {
   const client = new sdk.TopicClient({
-    configuration: sdk.TopicConfigurations.Laptop.latest().withTransportMode(mode),
+    configuration: configure(sdk.TopicConfigurations.Laptop.latest()),
     credentialProvider: sdk.CredentialProvider.fromString({ apiKey }),
   });
-  topicsSuite((name, fn) => test(`[${mode}] ${name}`, fn), { sdk, topicClient: () => client, cacheName });
+  topicsSuite((name, fn) => test(`[${wire}] ${name}`, fn), { sdk, topicClient: () => client, cacheName });
 }
 
 test('close() ends every open subscription and lets a Node process exit (issue #13)', async () => {
