@@ -30,9 +30,9 @@ export declare const ReadConcern: Readonly<{ BALANCED: 'balanced'; CONSISTENT: '
 export type ReadConcern = 'balanced' | 'consistent';
 export declare namespace ReadConcern { type BALANCED = 'balanced'; type CONSISTENT = 'consistent'; }
 
-/** The official transport-strategy view of the deadline. */
+/** The official transport-strategy view of the deadline and connection count. */
 export interface TransportStrategy {
-  getGrpcConfig(): { getDeadlineMillis(): number };
+  getGrpcConfig(): { getDeadlineMillis(): number; getNumClients?(): number };
   withClientTimeoutMillis(clientTimeoutMillis: number): TransportStrategy;
 }
 /** A value compressor of the official `ICompression` shape (`CompressorFactory.default()` is the built-in gzip). */
@@ -59,6 +59,9 @@ export interface ConfigurationProps {
   clientTimeoutMillis?: number;
   transportMode?: 'text' | 'binary';
   compression?: CompressionStrategy;
+  fetch?: typeof fetch;
+  numConnections?: number;
+  keepAliveTimeMillis?: number;
 }
 
 /**
@@ -92,6 +95,13 @@ export declare class Configuration {
   readonly middlewares: Middleware[];
   /** The compression strategy, if any (full package). */
   readonly compression: CompressionStrategy | undefined;
+  /** The fetch gRPC-web requests go through (`withFetch`); `undefined`: the global one, or gRPC over node:http2 in
+   * Node. */
+  readonly fetch: typeof fetch | undefined;
+  /** HTTP/2 connections per endpoint in Node (the official SDK's `numClients`; default 1). */
+  readonly numConnections: number;
+  /** Node: the keepalive PING interval of an HTTP/2 connection; `undefined` = 5 s, 0 = none (the Lambda preset). */
+  readonly keepAliveTimeMillis: number | undefined;
   /** A copy with another overall call deadline: whole milliseconds from 1 to 2147483647 (InvalidArgumentError
    * otherwise). */
   withClientTimeoutMillis(clientTimeoutMillis: number): this;
@@ -126,8 +136,15 @@ export declare class Configuration {
   withThrowOnErrors(throwOnErrors: boolean): this;
   /** A copy with read concern `'balanced'` or `'consistent'`; throws INVALID_ARGUMENT_ERROR otherwise. */
   withReadConcern(readConcern: 'balanced' | 'consistent'): this;
-  /** A copy using gRPC-web `'text'` (default) or `'binary'` framing; throws INVALID_ARGUMENT_ERROR otherwise. */
+  /** A copy using gRPC-web `'text'` (default) or `'binary'` framing; throws INVALID_ARGUMENT_ERROR otherwise.
+   * (gRPC-web only: Node speaks gRPC unless `withFetch` is given.) */
   withTransportMode(transportMode: 'text' | 'binary'): this;
+  /** A copy sending gRPC-web requests through `fetch` in any runtime (in Node too, instead of gRPC over
+   * node:http2). */
+  withFetch(fetch: typeof globalThis.fetch): this;
+  /** A copy with `numConnections` HTTP/2 connections per endpoint in Node (1–256); throws INVALID_ARGUMENT_ERROR
+   * otherwise. */
+  withNumConnections(numConnections: number): this;
 }
 
 /** A preset: a Configuration subclass with `v1()` and `latest()` (official `Configurations.Laptop` etc.). */
@@ -211,8 +228,12 @@ export declare class CredentialProvider {
   static forMomentoLocal(props?: { hostname?: string; port?: number }): CredentialProvider;
   /** When the token expires (epoch seconds, from its `exp` claim), or `undefined` if it does not say. */
   readonly expiresAt: number | undefined;
-  /** The cache (data plane) endpoint URL requests go to. */
+  /** The cache (data plane) endpoint URL: gRPC goes there, gRPC-web to its host prefixed with `web.` when
+   * `webPrefix` (as the official SDKs do). */
   readonly cacheEndpoint: string;
+  /** Whether gRPC-web requests go to `web.<host>` (endpoints derived from the key; not overridden, IP or
+   * `localhost` ones). */
+  readonly webPrefix: boolean | undefined;
   /** The control plane endpoint URL. */
   readonly controlEndpoint: string;
   /** The token endpoint URL. */

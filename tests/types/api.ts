@@ -26,6 +26,11 @@ async function usage(): Promise<void> {
   type _t1 = Expect<Equal<Awaited<ReturnType<CacheClient['get']>>, CacheGet.Response>>;
 
   await client.set('cache', 'k', new Uint8Array([1]), { ttl: 5 });
+  const lambda = Configurations.Lambda.latest().withNumConnections(2).withFetch(fetch);
+  const conns: number = lambda.numConnections;
+  const viaFetch: typeof fetch | undefined = lambda.fetch;
+  const web: boolean | undefined = CredentialProvider.fromString({ apiKey: 'k' }).webPrefix;
+  void conns; void viaFetch; void web;
   Configurations.Laptop.latest()
     .withLoggerFactory(new DefaultMomentoLoggerFactory(MomentoLogLevel.DEBUG))
     .withMiddlewares([new ExperimentalRequestLoggingMiddleware(), { onNewRequest: () => ({ onResponseEnd: () => {} }) }]);
