@@ -70,10 +70,10 @@ export class FetchTransport {
 export class FetchCall {
   /**
    * Starts the request now. `headers` alternates names and values; `body` (one binary frame, a view of wasm memory)
-   * is copied before this returns; `timeoutMs` 0 = no deadline. No AbortController of its own (a stream passes
-   * one: unsubscribing must close it): the caller's signal goes to fetch as it is, and at its deadline the call
-   * resolves as timed out and leaves the request to finish (the reply is dropped; the server ends the call at
-   * `grpc-timeout` too).
+   * is copied before this returns; `timeoutMs` 0 = no deadline (for a stream it bounds the wait for the first
+   * message, until `disarm()`). The deadline aborts the request: through `AbortSignal.timeout` when that is all
+   * (one timer, no AbortController), through an AbortController and a timer when the caller's signal must abort it
+   * too, or the call is a stream (`controller`: unsubscribing closes it).
    */
   constructor(fetchFn, url, headers, body, text, timeoutMs, signal, controller) {
     this.failure = 0;
@@ -83,18 +83,20 @@ export class FetchCall {
     this.headers = '';
     this.body = undefined;
     this._signal = signal;
-    this._controller = controller;
     if (signal?.aborted) {
       this.failure = CANCELLED;
       this._over = true;
       return;
     }
     if (signal) {
+      controller ??= new AbortController();
       this._onAbort = () => this._abort(CANCELLED);
       signal.addEventListener('abort', this._onAbort, { once: true });
     }
-    if (timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
-    const init = { method: 'POST', headers: {}, body: text ? base64.encode(body) : body, signal: controller?.signal ?? signal };
+    this._controller = controller;
+    if (controller && timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
+    const deadline = this._deadline = controller || !timeoutMs ? undefined : AbortSignal.timeout(timeoutMs);
+    const init = { method: 'POST', headers: {}, body: text ? base64.encode(body) : body, signal: controller?.signal ?? deadline };
     for (let i = 0; i + 1 < headers.length; i += 2) init.headers[headers[i]] = headers[i + 1];
     try {
       this._fetch = fetchFn(url, init);
@@ -120,7 +122,7 @@ export class FetchCall {
 
   _fail(e) {
     if (!this._over) {
-      this.failure = NETWORK;
+      this.failure = this._deadline?.aborted ? TIMEOUT : NETWORK;
       this.message = describe(e);
       this._finish();
     }
@@ -181,7 +183,7 @@ export class FetchCall {
     this._timer = undefined;
   }
 
-  /** Forgets the request unless it is over (a dropped call; a stream also aborts it). */
+  /** Aborts the request unless it is over (a dropped call must not keep a request or a stream open). */
   cancel() {
     if (this._over) return;
     this._controller?.abort();

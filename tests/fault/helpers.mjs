@@ -89,10 +89,30 @@ export const cacheClient = (provider, cfg = (c) => c) => new sdk.CacheClient({
   defaultTtlSeconds: 600,
 });
 
-export const topicClient = (provider) => new sdk.TopicClient({
-  configuration: sdk.TopicConfigurations.Laptop.latest(),
+export const topicClient = (provider, cfg = (c) => c) => new sdk.TopicClient({
+  configuration: cfg(sdk.TopicConfigurations.Laptop.latest()),
   credentialProvider: provider,
 });
+
+/**
+ * The two wires a fault test runs over: the Node entry's gRPC over node:http2 (through HTTP/2-aware proxies; a call
+ * that ends early resets its stream, the connection stays pooled) and gRPC-web over fetch (`withFetch`; through
+ * HTTP/1.1 proxies; a call that ends early closes its connection). `trickling` is the wire's trickling proxy;
+ * `ended(proxy)` waits until the client ended the early-ended request on the wire.
+ */
+export const WIRES = {
+  grpc: {
+    configure: (c) => c,
+    trickling: (upstream, o) => h2TricklingProxy(upstream, o),
+    ended: (proxy, n = 1) => waitFor(() => proxy.state.resets.filter((r) => r.code === 8).length >= n,
+      'RST_STREAM CANCEL from the client', 2_000),
+  },
+  web: {
+    configure: (c) => c.withFetch(fetch),
+    trickling: (upstream, o) => tricklingProxy(upstream, o),
+    ended: (proxy) => waitFor(() => proxy.open === 0, 'the connection to close', 2_000),
+  },
+};
 
 export const listen = (srv) => new Promise((r) => srv.listen(0, '127.0.0.1', () => r(srv.address().port)));
 
@@ -110,7 +130,7 @@ export const waitFor = async (cond, what, ms = 15_000) => {
  * `sever()` cuts every connection. `onResponseData(chunk, write)` may rewrite or delay the upstream→client
  * direction (default: forward as is); it receives a `write(buf)` that is a no-op once the connection is gone.
  */
-export function tcpProxy(upstreamPort, { onResponseData } = {}) {
+export function tcpProxy(upstreamPort, { onResponseData, onRequestData } = {}) {
   const sockets = new Set();
   const state = { accepted: 0, closed: 0 };
   const srv = createServer((inbound) => {
@@ -129,6 +149,7 @@ export function tcpProxy(upstreamPort, { onResponseData } = {}) {
     inbound.on('error', drop).on('close', drop);
     outbound.on('error', drop).on('close', drop);
     inbound.once('data', () => { inbound.used = true; });
+    if (onRequestData) inbound.on('data', (chunk) => onRequestData(chunk, { inbound, outbound }));
     inbound.pipe(outbound);
     if (!onResponseData) outbound.pipe(inbound);
     else {
@@ -232,6 +253,98 @@ export function tricklingProxy(upstream, { bytes = 16, everyMs = 20 } = {}) {
     },
   });
   proxy.state.trickle = state;
+  return proxy;
+}
+
+/** Splits an HTTP/2 byte stream into frames `{type, flags, stream, payload, raw}` (after `skip` preface bytes). */
+function h2Frames(skip = 0) {
+  let buf = Buffer.alloc(0);
+  return (chunk) => {
+    buf = Buffer.concat([buf, chunk]);
+    if (skip) {
+      const n = Math.min(skip, buf.length);
+      buf = buf.subarray(n);
+      skip -= n;
+    }
+    const frames = [];
+    while (buf.length >= 9) {
+      const len = buf.readUIntBE(0, 3);
+      if (buf.length < 9 + len) break;
+      const raw = buf.subarray(0, 9 + len);
+      frames.push({ type: raw[3], flags: raw[4], stream: raw.readUInt32BE(5) & 0x7fffffff, payload: raw.subarray(9), raw });
+      buf = buf.subarray(9 + len);
+    }
+    return frames;
+  };
+}
+
+/** An HTTP/2 frame. */
+function h2Frame(type, flags, stream, payload) {
+  const f = Buffer.alloc(9 + payload.length);
+  f.writeUIntBE(payload.length, 0, 3);
+  f[3] = type;
+  f[4] = flags;
+  f.writeUInt32BE(stream, 5);
+  payload.copy(f, 9);
+  return f;
+}
+
+/**
+ * The HTTP/2 (gRPC over h2c) twin of `tricklingProxy`, at the TCP level: response HEADERS (and every frame of a stream
+ * with nothing queued, and connection frames: SETTINGS, PING, …) pass at once; DATA is re-framed into DATA frames of
+ * `bytes` payload bytes sent one every `everyMs`, and what follows a stream's DATA (its trailers) waits behind it.
+ * Client RST_STREAM frames are recorded (`state.resets`: `{stream, code}`; code 8 = CANCEL); what is queued or still
+ * comes for a reset stream is forwarded at once (the client must see the bytes the server sent, or the connection's
+ * flow-control window shrinks for good). `state.trickle` counts as `tricklingProxy`'s does.
+ */
+export function h2TricklingProxy(upstream, { bytes = 16, everyMs = 20 } = {}) {
+  const state = { headsSent: 0, bodyBytesSent: 0 };
+  const resets = [];
+  const proxy = tcpProxy(upstream, {
+    onRequestData: (chunk, { inbound }) => {
+      const conn = inbound.h2 ??= { client: h2Frames(24), queues: new Map(), reset: new Set() };
+      for (const f of conn.client(chunk)) {
+        if (f.type !== 3) continue; // RST_STREAM
+        resets.push({ stream: f.stream, code: f.payload.readUInt32BE(0) });
+        conn.reset.add(f.stream);
+        for (const queued of conn.queues.get(f.stream) ?? []) conn.write?.(queued);
+        conn.queues.delete(f.stream);
+      }
+    },
+    onResponseData: (chunk, write, { inbound }) => {
+      const conn = inbound.h2 ??= { client: h2Frames(24), queues: new Map(), reset: new Set() };
+      conn.server ??= h2Frames();
+      conn.write = write;
+      for (const f of conn.server(chunk)) {
+        const queue = conn.queues.get(f.stream);
+        if (f.type === 0 && f.payload.length && !(f.flags & 0x8) && !conn.reset.has(f.stream)) { // DATA: trickle it
+          const q = queue ?? [];
+          for (let i = 0; i < f.payload.length; i += bytes) {
+            const last = i + bytes >= f.payload.length;
+            q.push(h2Frame(0, last ? f.flags & 0x1 : 0, f.stream, f.payload.subarray(i, i + bytes)));
+          }
+          conn.queues.set(f.stream, q);
+        } else if (queue) {
+          queue.push(f.raw);
+        } else {
+          write(f.raw);
+          if (f.type === 1) state.headsSent += 1;
+        }
+      }
+      if (conn.timer) return;
+      conn.timer = setInterval(() => {
+        const [stream, q] = conn.queues.entries().next().value ?? [];
+        if (!q) return;
+        const frame = q.shift();
+        if (!q.length) conn.queues.delete(stream);
+        write(frame);
+        if (frame[3] === 0) state.bodyBytesSent += frame.length - 9;
+      }, everyMs);
+      inbound.once('close', () => clearInterval(conn.timer));
+    },
+  });
+  proxy.state.trickle = state;
+  proxy.state.resets = resets;
   return proxy;
 }
 

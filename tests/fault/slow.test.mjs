@@ -1,8 +1,10 @@
-// Fault (b): a slow server. A TCP proxy in front of a real momento-server (spawned here) either holds the whole
-// response back, or lets the response headers through at once and then trickles the body a few bytes at a time.
-// Proves: the client deadline (withClientTimeoutMillis) fires within ±10 % of the requested value for 300, 1000
-// and 2000 ms — both before headers and with headers received but the body trickling — and a response that is late
-// but inside the deadline still succeeds.
+// Fault (b): a slow server. A proxy in front of a real momento-server (spawned here) either holds the whole response
+// back, or lets the response headers through at once and then trickles the body a few bytes at a time. Proves, over
+// gRPC (the Node entry; HTTP/2-aware proxies) and gRPC-web (fetch): the client deadline (withClientTimeoutMillis)
+// fires within ±10 % of the requested value for 300, 1000 and 2000 ms — both before headers and with headers
+// received but the body trickling — the timed-out request is ended on the wire (gRPC: RST_STREAM CANCEL, and a
+// connection that never answered is dropped; gRPC-web: the connection is closed), and a response that is late but
+// inside the deadline still succeeds.
 //
 // Measurement: performance.now() immediately around the awaited call, nothing else on the event loop of this test
 // file (node --test runs each file in its own process); each deadline is measured 3 times and the median is
@@ -11,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startServer, tempDir, cacheClient, viaPort, tcpProxy, tricklingProxy, listen, median, waitFor } from './helpers.mjs';
+import { startServer, tempDir, cacheClient, viaPort, tcpProxy, listen, median, waitFor, WIRES } from './helpers.mjs';
 
 const dir = tempDir('fault-slow');
 let server;
@@ -43,40 +45,44 @@ async function timed(makeClient, fn) {
     const t0 = performance.now();
     const r = await fn(c);
     runs.push({ ms: performance.now() - t0, r });
+    if (i < 2) c.close(); // the last one stays open: the test checks that the timeout itself ended its request
   }
   return { runs, ms: median(runs.map((x) => x.ms)) };
 }
 
-for (const deadline of [300, 1000, 2000]) {
-  test(`no response at all: TIMEOUT_ERROR at ${deadline} ms ±10 %`, async () => {
-    const proxy = holdingProxy(server.port, Infinity);
-    const port = await listen(proxy.srv);
-    try {
-      const { runs, ms } = await timed(
-        () => cacheClient(viaPort(server.apiKey, port), (c) => c.withClientTimeoutMillis(deadline).withRetryStrategy(null)),
-        (c) => c.get(cacheName, 'small'));
-      for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
-      console.log(`held: deadline ${deadline} ms, measured ${runs.map((x) => x.ms.toFixed(1)).join('/')} ms, median ${ms.toFixed(1)}`);
-      assert.ok(Math.abs(ms - deadline) <= deadline * 0.1, `median ${ms.toFixed(1)} ms not within ±10 % of ${deadline}`);
-      await waitFor(() => proxy.open === 0, 'the client to close the timed-out connections', 2_000);
-    } finally { proxy.close(); }
-  });
+for (const [wire, { configure, trickling, ended }] of Object.entries(WIRES)) {
+  for (const deadline of [300, 1000, 2000]) {
+    test(`[${wire}] no response at all: TIMEOUT_ERROR at ${deadline} ms ±10 %`, async () => {
+      const proxy = holdingProxy(server.port, Infinity);
+      const port = await listen(proxy.srv);
+      try {
+        const { runs, ms } = await timed(
+          () => cacheClient(viaPort(server.apiKey, port), (c) => configure(c.withClientTimeoutMillis(deadline).withRetryStrategy(null))),
+          (c) => c.get(cacheName, 'small'));
+        for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
+        console.log(`[${wire}] held: deadline ${deadline} ms, measured ${runs.map((x) => x.ms.toFixed(1)).join('/')} ms, median ${ms.toFixed(1)}`);
+        assert.ok(Math.abs(ms - deadline) <= deadline * 0.1, `median ${ms.toFixed(1)} ms not within ±10 % of ${deadline}`);
+        // gRPC: a connection that never got an answer is dropped; gRPC-web: the timed-out request's connection.
+        await waitFor(() => proxy.open === 0, 'the client to close the timed-out connections', 2_000);
+      } finally { proxy.close(); }
+    });
 
-  test(`headers received, body trickling: TIMEOUT_ERROR at ${deadline} ms ±10 %`, async () => {
-    const proxy = tricklingProxy(server.port, { bytes: 16, everyMs: 20 });
-    const port = await listen(proxy.srv);
-    try {
-      const { runs, ms } = await timed(
-        () => cacheClient(viaPort(server.apiKey, port), (c) => c.withClientTimeoutMillis(deadline).withRetryStrategy(null)),
-        (c) => c.get(cacheName, 'big'));
-      for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
-      assert.ok(proxy.state.trickle.headsSent >= 3, 'the response headers did arrive');
-      assert.ok(proxy.state.trickle.bodyBytesSent > 0, 'part of the body did arrive');
-      console.log(`trickle: deadline ${deadline} ms, measured ${runs.map((x) => x.ms.toFixed(1)).join('/')} ms, median ${ms.toFixed(1)}`);
-      assert.ok(Math.abs(ms - deadline) <= deadline * 0.1, `median ${ms.toFixed(1)} ms not within ±10 % of ${deadline}`);
-      await waitFor(() => proxy.open === 0, 'the client to close the timed-out connections', 2_000);
-    } finally { proxy.close(); }
-  });
+    test(`[${wire}] headers received, body trickling: TIMEOUT_ERROR at ${deadline} ms ±10 %`, async () => {
+      const proxy = trickling(server.port, { bytes: 16, everyMs: 20 });
+      const port = await listen(proxy.srv);
+      try {
+        const { runs, ms } = await timed(
+          () => cacheClient(viaPort(server.apiKey, port), (c) => configure(c.withClientTimeoutMillis(deadline).withRetryStrategy(null))),
+          (c) => c.get(cacheName, 'big'));
+        for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
+        assert.ok(proxy.state.trickle.headsSent >= 3, 'the response headers did arrive');
+        assert.ok(proxy.state.trickle.bodyBytesSent > 0, 'part of the body did arrive');
+        console.log(`[${wire}] trickle: deadline ${deadline} ms, measured ${runs.map((x) => x.ms.toFixed(1)).join('/')} ms, median ${ms.toFixed(1)}`);
+        assert.ok(Math.abs(ms - deadline) <= deadline * 0.1, `median ${ms.toFixed(1)} ms not within ±10 % of ${deadline}`);
+        await ended(proxy, 3);
+      } finally { proxy.close(); }
+    });
+  }
 }
 
 test('a late response inside the deadline succeeds (the deadline is not premature)', async () => {
