@@ -14,11 +14,8 @@ export const NETWORK = 3;
 
 /** A readable description of a fetch failure, including Node's `cause` (`connect ECONNREFUSED 127.0.0.1:1`). */
 export function describe(e) {
-  let message = (e && e.message) || String(e ?? 'network error');
-  const cause = e && e.cause;
-  const detail = cause && (cause.message || cause.code);
-  if (detail) message += ` (${detail})`;
-  return message;
+  const detail = e?.cause?.message || e?.cause?.code;
+  return (e?.message || String(e ?? 'network error')) + (detail ? ` (${detail})` : '');
 }
 
 /**
@@ -34,8 +31,8 @@ export const base64 = {
 /** Decodes a grpc-web-text body: a server may encode frame by frame, so padding can end a segment in mid-body. */
 export function fromBase64(s) {
   const pad = s.indexOf('=');
-  const parts = (pad < 0 || pad >= s.length - 2 ? [s] : s.split(/(?<==)(?=[^=])/)).map((p) => base64.decode(p));
-  if (parts.length < 2) return parts[0];
+  if (pad < 0 || pad >= s.length - 2) return base64.decode(s);
+  const parts = s.split(/(?<==)(?=[^=])/).map((p) => base64.decode(p));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
   return out;
@@ -69,7 +66,7 @@ export class FetchTransport {
 /** One in-flight unary request. */
 export class FetchCall {
   /**
-   * Starts the request now. `headers` alternates names and values; `body` (one binary frame, a view of wasm memory)
+   * Starts the request now. `headers` is `name\nvalue\n…`; `body` (one binary frame, a view of wasm memory)
    * is copied before this returns; `timeoutMs` 0 = no deadline (for a stream it bounds the wait for the first
    * message, until `disarm()`). The deadline aborts the request: through `AbortSignal.timeout` when that is all
    * (one timer, no AbortController), through an AbortController and a timer when the caller's signal must abort it
@@ -97,7 +94,8 @@ export class FetchCall {
     if (controller && timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
     const deadline = this._deadline = controller || !timeoutMs ? undefined : AbortSignal.timeout(timeoutMs);
     const init = { method: 'POST', headers: {}, body: text ? base64.encode(body) : body, signal: controller?.signal ?? deadline };
-    for (let i = 0; i + 1 < headers.length; i += 2) init.headers[headers[i]] = headers[i + 1];
+    const h = headers.split('\n');
+    for (let i = 1; i < h.length; i += 2) init.headers[h[i - 1]] = h[i];
     try {
       this._fetch = fetchFn(url, init);
     } catch (e) {

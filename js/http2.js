@@ -45,6 +45,8 @@ export class Http2Transport {
     };
     /** origin → Pool. Sessions never refer back to the transport, so an unclosed one can be collected. */
     this._pools = new Map();
+    /** path → header string → header object (see `_headers`). */
+    this._made = new Map();
     unclosed.register(this, this._pools, this);
   }
 
@@ -55,7 +57,25 @@ export class Http2Transport {
   call(origin, path, headers, body, text, timeoutMs, signal, streaming) {
     let pool = this._pools.get(origin);
     if (!pool) this._pools.set(origin, pool = new Pool(origin, this._options));
-    return new H2Call(pool, path, headers, body, timeoutMs, signal, streaming);
+    return new H2Call(pool, this._headers(path, headers), body, timeoutMs, signal, streaming);
+  }
+
+  /**
+   * The request header object (`:method`, `:path` and the `name\nvalue\n…` of `headers`) of a call, made once per
+   * distinct path and headers (calls of one RPC mostly repeat them exactly): node:http2 copies it, never changes it.
+   */
+  _headers(path, headers) {
+    let forPath = this._made.get(path);
+    if (!forPath) this._made.set(path, forPath = new Map());
+    let h = forPath.get(headers);
+    if (!h) {
+      h = { ':method': 'POST', ':path': path };
+      const parts = headers.split('\n');
+      for (let i = 1; i < parts.length; i += 2) h[parts[i - 1]] = parts[i];
+      if (forPath.size >= 64) forPath.clear(); // e.g. retries' shorter grpc-timeouts: keep it bounded
+      forPath.set(headers, h);
+    }
+    return h;
   }
 
   /** Resolves after `ms` milliseconds. */
@@ -129,6 +149,18 @@ function ping(s, timeout) {
   }
 }
 
+/** A gRPC-web trailer frame of `text` (`name:value\r\n` lines). */
+function trailerFrameOf(text) {
+  const frame = Buffer.allocUnsafe(5 + Buffer.byteLength(text, 'latin1'));
+  frame[0] = 0x80;
+  frame.writeUInt32BE(frame.length - 5, 1);
+  frame.write(text, 5, 'latin1');
+  return frame;
+}
+/** The trailers of nearly every reply: OK and nothing else. */
+const OK = 'grpc-status:0\r\n';
+const OK_FRAME = trailerFrameOf(OK);
+
 /** The gRPC-web trailer frame (flag 0x80, length, `name:value\r\n` lines) carrying a gRPC response's trailers. */
 function trailerFrame(trailers) {
   let text = '';
@@ -137,11 +169,7 @@ function trailerFrame(trailers) {
     const v = trailers[k];
     text += `${k}:${Array.isArray(v) ? v.join(', ') : v}\r\n`;
   }
-  const frame = Buffer.allocUnsafe(5 + Buffer.byteLength(text, 'latin1'));
-  frame[0] = 0x80;
-  frame.writeUInt32BE(frame.length - 5, 1);
-  frame.write(text, 5, 'latin1');
-  return frame;
+  return text === OK ? OK_FRAME : trailerFrameOf(text);
 }
 
 // Stream event handlers, shared by every call (`this` is the stream, `call` its H2Call): no closures per call.
@@ -155,11 +183,11 @@ function onClose() { this.call._close(); }
 /** One in-flight gRPC call on a session (the same interface as js/fetch.js's FetchCall). */
 class H2Call {
   /**
-   * Starts the call now on the next session of `pool`: `headers` alternates names and values; `body` (one binary
-   * frame, a view of wasm memory) is copied before this returns; `timeoutMs` 0 = no deadline (for a stream it bounds
-   * the wait for the first message, until `disarm()`).
+   * Starts the call now on the next session of `pool`: `headers` is the request header object (shared, read-only);
+   * `body` (one binary frame, a view of wasm memory) is copied before this returns; `timeoutMs` 0 = no deadline (for
+   * a stream it bounds the wait for the first message, until `disarm()`).
    */
-  constructor(pool, path, headers, body, timeoutMs, signal, streaming) {
+  constructor(pool, headers, body, timeoutMs, signal, streaming) {
     this.failure = 0;
     this.message = '';
     this.status = 0;
@@ -175,12 +203,10 @@ class H2Call {
       this._over = true;
       return;
     }
-    const h = { ':method': 'POST', ':path': path };
-    for (let i = 0; i + 1 < headers.length; i += 2) h[headers[i]] = headers[i + 1];
     const session = pool.session();
     let stream;
     try {
-      stream = session.request(h, { endStream: false });
+      stream = session.request(headers);
     } catch (e) {
       this._fail(describe(e));
       return;

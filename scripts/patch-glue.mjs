@@ -5,7 +5,8 @@
 //     abandoned (the facade rebuilds its client cores and never touches the old objects again);
 //   - `instanceGeneration()`: how many times that happened, so the facade can tell old objects from new ones;
 //   - generation-stamped finalizers: an object of an old instance that is garbage-collected must not free its
-//     pointer in the new instance's memory, so each finalizer checks the generation it was registered in.
+//     pointer in the new instance's memory, so each finalizer checks the generation it was registered in;
+//   - no finalizer for PendingCall, the one object made per call: js/drive.js always frees it.
 // Fails when a pattern it rewrites is not found the expected number of times, so a wasm-bindgen upgrade that
 // changes the glue's shape breaks the build instead of shipping a glue that frees foreign pointers.
 // Usage: node scripts/patch-glue.mjs <dir with momento_wasm.js>
@@ -37,6 +38,13 @@ rewrite(/\(typeof FinalizationRegistry === 'undefined'\)\n *\? \{ register: \(\)
 rewrite(/ *if \(module !== undefined\) \{\n *if \(Object\.getPrototypeOf\(module\) === Object\.prototype\) \{\n *\(\{module\} = module\)\n *\} else \{\n *console\.warn\([^\n]*\)\n *\}\n *\}\n/,
   '    if (Object.getPrototypeOf(module ?? 0) === Object.prototype) ({module} = module);\n',
   "initSync's deprecated-parameters branch", 1);
+// PendingCall (one per call) is freed by js/drive.js, always, when the call ends: it is not registered for
+// finalization (the registration and its unregistration cost every call ~1 µs of CPU and a weak cell for the GC).
+rewrite(/(export class PendingCall \{\n    static __wrap\(ptr\) \{\n        const obj = Object\.create\(PendingCall\.prototype\);\n        obj\.__wbg_ptr = ptr;\n)        PendingCallFinalization\.register\([^\n]*\n/g,
+  '$1', "PendingCall's finalization registration", 1);
+rewrite(/(export class PendingCall \{[^]*?__destroy_into_raw\(\) \{\n        const ptr = this\.__wbg_ptr;\n        this\.__wbg_ptr = 0;\n)        PendingCallFinalization\.unregister\(this\);\n/g,
+  '$1', "PendingCall's finalization unregistration", 1);
+rewrite(/\nconst PendingCallFinalization = [^\n]*\n/g, '\n', "PendingCall's finalization registry", 1);
 rewrite(/^let wasmModule, wasmInstance, wasm;$/m, `let wasmModule, wasmInstance, wasm;
 /** How many times the instance was replaced (momento-wasm: scripts/patch-glue.mjs). */
 let generation = 0;

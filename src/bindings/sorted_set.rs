@@ -375,7 +375,7 @@ impl CacheClientCore {
 }
 
 /// `{type, <name>: n}` for the variants carrying one number.
-fn with_number(kind: &str, name: &str, n: f64) -> JsValue {
+fn with_number(kind: &'static str, name: &'static str, n: f64) -> JsValue {
     let o = tagged(kind);
     set(&o, name, &JsValue::from(n));
     o.into()

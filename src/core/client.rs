@@ -144,7 +144,13 @@ impl<T: Transport> Client<T> {
         };
         let mut attempt: u32 = 1;
         loop {
-            let remaining = deadline - self.transport.now_ms();
+            // The first attempt has the whole deadline (so its `grpc-timeout`, and with it the request's headers, is
+            // the same on every call, which transports can reuse); later ones what is left of it.
+            let remaining = if attempt == 1 {
+                f64::from(timeout_ms)
+            } else {
+                deadline - self.transport.now_ms()
+            };
             if remaining < 1.0 {
                 return Err(timeout_error(timeout_ms));
             }

@@ -5,7 +5,7 @@
 //! theirs to translate), and record which of deadline, signal or network failed — so a call costs one awaited promise
 //! here, and errors are classified by flags, never guessed from messages. Dropping an unfinished call cancels it.
 
-use js_sys::{Array, Promise};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -23,14 +23,15 @@ extern "C" {
     /// `true` for gRPC over HTTP/2, `false` for gRPC-web.
     #[wasm_bindgen(method, getter)]
     fn grpc(this: &JsTransport) -> bool;
-    /// Starts one request (see js/fetch.js `FetchTransport.call`); `body` is copied before this returns.
+    /// Starts one request (see js/fetch.js `FetchTransport.call`): `headers` is `name\nvalue\n…`; `body` is copied
+    /// before this returns.
     #[wasm_bindgen(method)]
     #[allow(clippy::too_many_arguments)]
     fn call(
         this: &JsTransport,
         origin: &str,
         path: &str,
-        headers: Array,
+        headers: &str,
         body: &[u8],
         text: bool,
         timeout_ms: u32,
@@ -161,15 +162,19 @@ impl Transport for WasmTransport {
         request: &HttpRequest,
         signal: Option<&AbortSignal>,
     ) -> Result<HttpResponse<JsBody>, TransportError> {
-        let headers = Array::new();
+        // One string (`name\nvalue\n…`) rather than a string per name and value: one copy into JS per call, and a
+        // transport can recognise headers it has seen before (they mostly repeat) and reuse what it made of them.
+        let mut headers = String::new();
         for (k, v) in &request.headers {
-            headers.push(&JsValue::from_str(k));
-            headers.push(&JsValue::from_str(v));
+            for part in [k, v.as_str()] {
+                headers.push_str(part);
+                headers.push('\n');
+            }
         }
         let call = self.js.call(
             &request.origin,
             request.path,
-            headers,
+            &headers,
             &request.body,
             request.text,
             request.timeout_ms,
