@@ -5,12 +5,8 @@
 //! - the [`crate::store::Store`] keeps a copy for the memory cap (LRU eviction, see
 //!   [`crate::store`]) and the cache count (`CreateCache`);
 //! - the request validators of [`crate::services`] (`check_ttl`, `check_item_size`,
-//!   `check_collection_size`) read the limits of the server handling the current request with
-//!   [`current`]. They take no server argument, so [`LimitsLayer`] makes the server's limits the
-//!   *current* ones for the duration of every poll of every request future (a thread-local set and
-//!   restored around each poll; the request handlers are synchronous, so a check always runs
-//!   inside such a poll). Outside a request (unit tests) [`current`] returns
-//!   [`Limits::default`].
+//!   `check_collection_size`) take the limits explicitly: the handlers pass the ones of the
+//!   store they serve ([`crate::store::Store::limits`]).
 //!
 //! In every numeric limit except the item size, `0` means unlimited.
 //!
@@ -33,12 +29,9 @@
 //! The glibc allocator is configured to give freed buffers back (see `main.rs`), so freed
 //! request and response buffers do not stay in the process.
 
-use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use crate::services::MAX_ITEM_SIZE_BYTES;
+/// Default largest item (key + value) the server stores: 5 MiB, reported as `max_item_size_kb`
+/// 5120 (configurable with `--max-item-size-kb`).
+pub const MAX_ITEM_SIZE_BYTES: usize = 5 * 1024 * 1024;
 
 /// Default memory cap: 1024 MiB (`--max-memory-mb 1024`).
 pub const DEFAULT_MAX_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;
@@ -162,120 +155,10 @@ impl Limits {
     }
 }
 
-thread_local! {
-    static CURRENT: Cell<Option<Limits>> = const { Cell::new(None) };
-}
-
-/// The limits of the server handling the request being processed on this thread
-/// ([`Limits::default`] outside any request).
-pub fn current() -> Limits {
-    CURRENT.with(Cell::get).unwrap_or_default()
-}
-
-/// Runs `f` with `limits` as the [`current`] limits (restoring the previous ones afterwards,
-/// also when `f` unwinds).
-pub fn scoped<R>(limits: Limits, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Limits>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            CURRENT.with(|c| c.set(self.0));
-        }
-    }
-    let _restore = Restore(CURRENT.with(|c| c.replace(Some(limits))));
-    f()
-}
-
-/// Tower layer making a server's [`Limits`] the [`current`] ones while its requests run.
-#[derive(Debug, Clone, Copy)]
-pub struct LimitsLayer {
-    limits: Limits,
-}
-
-impl LimitsLayer {
-    /// A layer installing `limits`.
-    pub fn new(limits: Limits) -> Self {
-        Self { limits }
-    }
-}
-
-impl<S> tower_layer::Layer<S> for LimitsLayer {
-    type Service = LimitsService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        LimitsService {
-            inner,
-            limits: self.limits,
-        }
-    }
-}
-
-/// The service produced by [`LimitsLayer`].
-#[derive(Debug, Clone)]
-pub struct LimitsService<S> {
-    inner: S,
-    limits: Limits,
-}
-
-impl<S, Request> tower_service::Service<Request> for LimitsService<S>
-where
-    S: tower_service::Service<Request>,
-{
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = WithLimits<S::Future>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
-        let limits = self.limits;
-        WithLimits {
-            inner: Box::pin(scoped(limits, || self.inner.call(request))),
-            limits,
-        }
-    }
-}
-
-/// A future polled with its server's limits as the [`current`] ones.
-#[derive(Debug)]
-pub struct WithLimits<F> {
-    inner: Pin<Box<F>>,
-    limits: Limits,
-}
-
-impl<F: Future> Future for WithLimits<F> {
-    type Output = F::Output;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let limits = self.limits;
-        scoped(limits, || self.inner.as_mut().poll(cx))
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scoped_nests_and_restores() {
-        assert_eq!(current(), Limits::default());
-        let outer = Limits {
-            max_caches: 1,
-            ..Limits::default()
-        };
-        let inner = Limits {
-            max_caches: 2,
-            ..Limits::default()
-        };
-        scoped(outer, || {
-            assert_eq!(current().max_caches, 1);
-            scoped(inner, || assert_eq!(current().max_caches, 2));
-            assert_eq!(current().max_caches, 1);
-        });
-        assert_eq!(current(), Limits::default());
-    }
 
     #[test]
     fn memory_budget_splits_the_cap() {

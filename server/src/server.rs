@@ -9,9 +9,8 @@
 //!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
 //! 4. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
 //!    `UNAUTHENTICATED` answers are translated for browsers by the layer above);
-//! 5. [`crate::limits::LimitsLayer`] makes this server's limits the current ones while a request
-//!    runs (read by the request validators);
-//! 6. the tonic router with the services.
+//! 5. the tonic router with the services (each holds what it needs, e.g. the store and through
+//!    it the [`crate::limits::Limits`]).
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -39,7 +38,6 @@ use crate::grpc::control_client::scs_control_server::ScsControlServer;
 use crate::grpc::leaderboard::leaderboard_server::LeaderboardServer;
 use crate::grpc::token::token_server::TokenServer;
 use crate::grpc::webhook::webhook_server::WebhookServer;
-use crate::limits::LimitsLayer;
 use crate::metrics::StoreMetrics;
 use crate::services::auth_service::AuthApiService;
 use crate::services::control::ControlService;
@@ -219,14 +217,10 @@ fn endpoint_for(addr: SocketAddr) -> String {
 }
 
 /// The tower layers in front of the services, outermost last in the type (innermost first):
-/// in-flight budget, CORS, then gRPC-web, then auth, then limits (see the module docs for the
-/// order).
+/// in-flight budget, CORS, then gRPC-web, then auth (see the module docs for the order).
 pub type Layers = Stack<
-    LimitsLayer,
-    Stack<
-        AuthLayer,
-        Stack<GrpcWebLayer, Stack<tower_http::cors::CorsLayer, Stack<InFlightLayer, Identity>>>,
-    >,
+    AuthLayer,
+    Stack<GrpcWebLayer, Stack<tower_http::cors::CorsLayer, Stack<InFlightLayer, Identity>>>,
 >;
 
 /// The whole request handler the port serves: [`Layers`] around the tonic [`Routes`] of every
@@ -279,15 +273,12 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
     };
     // Innermost first: `Stack::new(inner, outer)`.
     let layers = Stack::new(
-        LimitsLayer::new(limits),
+        auth_layer,
         Stack::new(
-            auth_layer,
+            GrpcWebLayer::new(),
             Stack::new(
-                GrpcWebLayer::new(),
-                Stack::new(
-                    cors_layer(&config.cors_origins),
-                    Stack::new(InFlightLayer::new(in_flight.clone()), Identity::new()),
-                ),
+                cors_layer(&config.cors_origins),
+                Stack::new(InFlightLayer::new(in_flight.clone()), Identity::new()),
             ),
         ),
     );

@@ -60,12 +60,6 @@ use crate::store::{CreateCacheError, Store};
 /// Longest accepted cache name, in bytes.
 pub const MAX_CACHE_NAME_LEN: usize = 255;
 
-/// Limits reported by `ListCaches` for the limits of the current request
-/// ([`crate::limits::current`]).
-pub fn cache_limits() -> CacheLimits {
-    cache_limits_for(&crate::limits::current())
-}
-
 /// Limits reported by `ListCaches`: the configured item size and TTL limits (`max_ttl_seconds`
 /// 0 = unlimited); rates are not limited.
 pub fn cache_limits_for(limits: &Limits) -> CacheLimits {

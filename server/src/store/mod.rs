@@ -37,7 +37,7 @@
 mod item;
 pub mod sorted_set;
 
-pub use item::{value_hash, Item, Value, ELEMENT_OVERHEAD_BYTES};
+pub use item::{element_bytes, elements_size, value_hash, Item, Value, ELEMENT_OVERHEAD_BYTES};
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, RandomState};
