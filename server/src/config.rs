@@ -89,7 +89,7 @@ pub struct Config {
     pub secret: SecretSource,
     /// When set, a root API key (Momento v1 format) is written here once the port is bound.
     pub key_file: Option<PathBuf>,
-    /// Allowed CORS origins; empty mirrors any request origin (the default).
+    /// CORS origins allowed besides loopback ones (see [`crate::cors`]); default none.
     pub cors_origins: Vec<String>,
     /// How often the background sweeper drops expired items.
     pub sweep_interval: Duration,
@@ -186,7 +186,8 @@ OPTIONS:
                            (default <key-file>.secret, else
                            $XDG_STATE_HOME/momento-server/secret or
                            ~/.local/state/momento-server/secret)
-  --cors-origin ORIGIN     allowed browser origin, repeatable (default: mirror any origin)
+  --cors-origin ORIGIN     browser origin allowed besides loopback ones (http(s)://localhost,
+                           127.x.x.x, [::1], any port), repeatable, e.g. https://app.example
   --sweep-interval-ms MS   expired-item sweeper period (default 1000)
   --max-memory-mb N        memory budget of the whole process in MiB: split between the
                            process, calls in flight (larger calls queue) and stored items
@@ -271,10 +272,14 @@ where
             "--secret-file" => secret_file = Some(PathBuf::from(value()?)),
             "--cors-origin" => {
                 let origin = value()?;
-                if origin == "*" || http::HeaderValue::from_str(&origin).is_err() {
+                if origin == "*"
+                    || origin == "null"
+                    || !(origin.starts_with("http://") || origin.starts_with("https://"))
+                    || http::HeaderValue::from_str(&origin).is_err()
+                {
                     return Err(CliError(format!(
-                        "--cors-origin: not a usable origin (credentials are allowed, so `*` is \
-                         not either): {origin}"
+                        "--cors-origin: expected an origin such as https://app.example (`*` and \
+                         `null` are refused: credentials are allowed): {origin}"
                     )));
                 }
                 config.cors_origins.push(origin);
@@ -640,6 +645,8 @@ mod tests {
         assert!(parse(&["--port", "x"]).is_err());
         assert!(parse(&["--auth", "maybe"]).is_err());
         assert!(parse(&["--cors-origin", "*"]).is_err());
+        assert!(parse(&["--cors-origin", "null"]).is_err());
+        assert!(parse(&["--cors-origin", "app.example"]).is_err());
         assert!(parse(&["--bogus"]).is_err());
         assert!(parse(&["--webhook-delivery", "all"]).is_err());
     }

@@ -6,8 +6,9 @@
 //!   insecure endpoint override;
 //! - **gRPC-web**, binary (`application/grpc-web[+proto]`) and text (`application/grpc-web-text`),
 //!   over HTTP/1.1 and HTTP/2, what `@gomomento/sdk-web` and this project's WASM SDK use;
-//! - **CORS** for browsers: the request origin is mirrored (or checked against `--cors-origin`),
-//!   credentials are allowed and the Momento request headers are listed explicitly.
+//! - **CORS** for browsers: loopback origins (any port) and the `--cors-origin` allowlist are
+//!   allowed (never `null`, never an arbitrary origin; see [`cors`]), credentials are allowed and
+//!   the Momento request headers are listed explicitly.
 //!
 //! # Conventions
 //! - The data plane (`cache_client.Scs`) reads the cache name from the `cache` request header;

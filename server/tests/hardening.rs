@@ -481,6 +481,29 @@ async fn cors_allows_loopback_and_listed_origins_only() {
     ] {
         assert_eq!(preflight(refused).await, None, "{refused}");
     }
+    // Without --cors-origin: loopback origins only.
+    let default = common::start_with(AuthMode::None, Vec::new()).await;
+    for (origin, allowed) in [
+        ("http://localhost:3000", true),
+        ("https://evil.example", false),
+        ("null", false),
+    ] {
+        let response = reqwest::Client::new()
+            .request(
+                reqwest::Method::OPTIONS,
+                format!("{}/cache_client.Scs/Get", default.url()),
+            )
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.headers().contains_key("access-control-allow-origin"),
+            allowed,
+            "{origin}"
+        );
+    }
 }
 
 /// Defect 6: a WriteOnly token read a counter through Increment(amount = 0). Increment is a
