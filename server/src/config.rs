@@ -31,13 +31,15 @@
 //! 4. otherwise (no home directory) an in-memory secret that lives as long as the process.
 //!
 //! The file is created with a fresh random secret when it does not exist (see
-//! [`crate::auth::load_or_create_secret`] for its format).
+//! [`crate::secret::load_or_create_secret`] for its format).
 
 use std::ffi::OsString;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+pub use crate::secret::SecretSource;
 
 use momento_proto::permission_messages::permissions_type::{
     cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
@@ -55,6 +57,15 @@ pub const DEFAULT_PORT: u16 = 8080;
 /// so that oversized items reach the handler and get Momento's `RESOURCE_EXHAUSTED` answer.
 pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 16 * 1024 * 1024;
 
+/// Default number of recent items kept per topic for resuming subscribers.
+pub const DEFAULT_TOPIC_BUFFER_SIZE: usize = 1024;
+
+/// Default idle time after which a subscription gets a heartbeat.
+pub const DEFAULT_HEARTBEAT_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Default limit of concurrently open subscriptions on the server.
+pub const DEFAULT_MAX_SUBSCRIPTIONS: usize = 10_000;
+
 /// Whether requests must carry a token signed by this server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthMode {
@@ -62,17 +73,6 @@ pub enum AuthMode {
     Token,
     /// Accept any (or no) `authorization` header, like `momento-local`.
     None,
-}
-
-/// Where the HS256 signing secret comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SecretSource {
-    /// Read from this file, creating it with a random secret if it does not exist.
-    File(PathBuf),
-    /// Use these bytes (embedding and tests).
-    Bytes(Vec<u8>),
-    /// A random secret kept in memory only: keys die with the process.
-    Ephemeral,
 }
 
 /// Everything [`crate::run`] needs.
@@ -120,9 +120,9 @@ impl Default for Config {
             sweep_interval: Duration::from_secs(1),
             max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
             limits: crate::limits::Limits::default(),
-            topic_heartbeat_interval: crate::services::pubsub::DEFAULT_HEARTBEAT_INTERVAL,
-            topic_buffer_size: crate::services::pubsub::DEFAULT_TOPIC_BUFFER_SIZE,
-            max_subscriptions: crate::services::pubsub::DEFAULT_MAX_SUBSCRIPTIONS,
+            topic_heartbeat_interval: DEFAULT_HEARTBEAT_INTERVAL,
+            topic_buffer_size: DEFAULT_TOPIC_BUFFER_SIZE,
+            max_subscriptions: DEFAULT_MAX_SUBSCRIPTIONS,
             webhook_delivery: crate::DeliveryMode::default(),
         }
     }

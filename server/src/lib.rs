@@ -14,7 +14,7 @@
 //! - The data plane (`cache_client.Scs`) reads the cache name from the `cache` request header;
 //!   a missing header is `INVALID_ARGUMENT`, an unknown cache `NOT_FOUND` ("Cache not found").
 //! - Every request must carry a valid token in `authorization` unless the server runs with
-//!   `--auth none` (see [`auth`]).
+//!   `--auth none` (see [`token`] and [`auth`]).
 //! - TTLs are milliseconds and must be greater than zero; expired items are misses (lazy expiry on
 //!   access plus a periodic sweeper).
 //! - Counters are stored as base-10 strings. The hash of `GetWithHash`/`SetIfHash` is the
@@ -51,9 +51,11 @@ pub mod limits;
 pub mod log;
 pub mod metrics;
 pub mod permissions;
+pub mod secret;
 pub mod server;
 pub mod services;
 pub mod store;
+pub mod token;
 pub mod webhook_delivery;
 
 pub use config::{AuthMode, Config, SecretSource};

@@ -21,7 +21,7 @@
 //! | RPC family | requirement |
 //! |---|---|
 //! | `ScsControl` Create/Delete/FlushCache, signing keys, indexes | super user |
-//! | `Webhook/*` (Put/Delete/ListWebhooks, Get/RotateWebhookSecret) | super user (see [`crate::services::webhook`]) |
+//! | `Webhook/*` (Put/Delete/ListWebhooks, Get/RotateWebhookSecret) | super user |
 //! | `ScsControl/ListCaches` | any token; a scoped token sees only caches some grant names (or all with `all_caches`) — see [`cache_visible`] |
 //! | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's) |
 //! | `Auth/RefreshApiToken` | the refresh token paired with the key |
@@ -99,7 +99,7 @@ use momento_proto::permission_messages::{
 use prost::Message as _;
 use tonic::Status;
 
-use crate::auth::Claims;
+use crate::token::Claims;
 
 /// What a data-plane call does with the items it touches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,7 +25,7 @@ use tonic::transport::Server;
 use tonic_web::GrpcWebLayer;
 use tower_layer::{Identity, Layer, Stack};
 
-use crate::auth::{self, AuthLayer, Claims, TokenSigner};
+use crate::auth::AuthLayer;
 use crate::budget::{InFlightBudget, InFlightLayer, InFlightMetrics};
 use crate::config::{AuthMode, Config};
 use crate::conn::CappedRead;
@@ -39,6 +39,7 @@ use crate::grpc::leaderboard::leaderboard_server::LeaderboardServer;
 use crate::grpc::token::token_server::TokenServer;
 use crate::grpc::webhook::webhook_server::WebhookServer;
 use crate::metrics::StoreMetrics;
+use crate::secret;
 use crate::services::auth_service::AuthApiService;
 use crate::services::control::ControlService;
 use crate::services::leaderboard::{LeaderboardService, Leaderboards};
@@ -48,6 +49,7 @@ use crate::services::scs::ScsService;
 use crate::services::token::{Issuer, TokenService};
 use crate::services::webhook::{WebhookService, Webhooks};
 use crate::store::Store;
+use crate::token::{self, Claims, TokenSigner};
 use crate::webhook_delivery::Delivery;
 
 /// Why the server could not start or stopped with an error.
@@ -243,9 +245,9 @@ struct Built {
 /// The signing secret `config` asks for (a throwaway one with `--auth none`).
 fn signing_secret(config: &Config) -> Result<Vec<u8>, ServerError> {
     match config.auth {
-        AuthMode::Token => auth::resolve_secret(&config.secret).map_err(ServerError::Secret),
+        AuthMode::Token => secret::resolve_secret(&config.secret).map_err(ServerError::Secret),
         // Keys are still minted (SDKs need a parseable key) but nothing is checked.
-        AuthMode::None => auth::random_bytes(auth::SECRET_LEN).map_err(ServerError::Secret),
+        AuthMode::None => secret::random_bytes(secret::SECRET_LEN).map_err(ServerError::Secret),
     }
 }
 
@@ -370,10 +372,10 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     let auth_token = signer
         .sign(&Claims::root(None))
         .map_err(|e| ServerError::Key(e.to_string()))?;
-    let api_key = auth::encode_v1_api_key(&endpoint, &auth_token)
+    let api_key = token::encode_v1_api_key(&endpoint, &auth_token)
         .map_err(|e| ServerError::Key(e.to_string()))?;
     if let Some(path) = &config.key_file {
-        auth::write_private_atomic(path, format!("{api_key}\n").as_bytes())
+        secret::write_private_atomic(path, format!("{api_key}\n").as_bytes())
             .map_err(ServerError::KeyFile)?;
     }
 

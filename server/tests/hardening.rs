@@ -27,10 +27,10 @@ use momento_proto::permission_messages::permissions_type::{
 use momento_proto::permission_messages::{
     permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
 };
-use momento_server::auth::Claims;
 use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
+use momento_server::token::Claims;
 use momento_server::{AuthMode, Config, Limits, RunningServer, SecretSource};
 use prost::Message as _;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
@@ -499,7 +499,9 @@ async fn cors_allows_loopback_and_listed_origins_only() {
             .await
             .unwrap();
         assert_eq!(
-            response.headers().contains_key("access-control-allow-origin"),
+            response
+                .headers()
+                .contains_key("access-control-allow-origin"),
             allowed,
             "{origin}"
         );

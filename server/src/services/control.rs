@@ -51,11 +51,12 @@ use serde::Serialize;
 use tonic::{Request, Response, Status};
 
 use super::{cache_not_found, limit_exceeded};
-use crate::auth::{random_bytes, random_hex, unix_now, Claims};
 use crate::grpc::control_client::scs_control_server::ScsControl;
 use crate::limits::Limits;
 use crate::permissions::{authorize_super_user, cache_visible};
+use crate::secret::{random_bytes, random_hex};
 use crate::store::{CreateCacheError, Store};
+use crate::token::{unix_now, Claims};
 
 /// Longest accepted cache name, in bytes.
 pub const MAX_CACHE_NAME_LEN: usize = 255;

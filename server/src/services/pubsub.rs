@@ -10,7 +10,7 @@
 //!   changes whenever the topic's sequence restarts: after the cache is deleted (and
 //!   recreated), after [`Topics::reset_topic`], and on every server start;
 //! - the **next sequence number**: items of a page are numbered 1, 2, 3, … in publish order;
-//! - a **ring buffer** of the most recent items ([`crate::Config::topic_buffer_size`], default
+//! - a **ring buffer** of the most recent items (`Config::topic_buffer_size`, default
 //!   [`DEFAULT_TOPIC_BUFFER_SIZE`]) from which reconnecting subscribers are replayed.
 //!
 //! Every published message is also handed to the topic's webhooks, if any
@@ -42,7 +42,7 @@
 //!    on the stream has `new_topic_sequence + 1`, and a client that stores it as its last
 //!    sequence number (as the .NET and Dart SDKs do) resumes correctly.
 //! 3. Items as they are published (`topic_sequence_number`, `sequence_page`, `value`,
-//!    `publisher_id`), and a `Heartbeat` after every [`crate::Config::topic_heartbeat_interval`]
+//!    `publisher_id`), and a `Heartbeat` after every `Config::topic_heartbeat_interval`
 //!    without any message.
 //! 4. A subscriber too slow to keep up with the topic (more than the buffer size behind) gets
 //!    `Discontinuity { last delivered, oldest-1, page }` and continues from the oldest buffered
@@ -52,7 +52,7 @@
 //! [`Topics::reset_topic`] is called, and when the cache was deleted and recreated (a
 //! reconnecting client then gets a discontinuity with the new page); it fails with `NOT_FOUND`
 //! when the cache is gone (checked at each heartbeat). At most
-//! [`crate::Config::max_subscriptions`] streams may be open on the server at once; beyond that
+//! `Config::max_subscriptions` streams may be open on the server at once; beyond that
 //! Subscribe fails with `RESOURCE_EXHAUSTED` and metadata `err: topic_subscriptions_limit_exceeded`.
 //! A stream's slot is freed as soon as the client goes away.
 
@@ -71,21 +71,15 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status};
 
 use super::{cache_not_found, limit_exceeded, ResponseStream, CACHE_HEADER};
-use crate::auth::Claims;
+use crate::config::{
+    DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_TOPIC_BUFFER_SIZE,
+};
 use crate::grpc::cache_client::pubsub::pubsub_server::Pubsub;
 use crate::permissions::{authorize_topic, TopicAccess};
 use crate::services::webhook::Webhooks;
 use crate::store::Store;
+use crate::token::Claims;
 use crate::webhook_delivery::{Published, PublishedValue};
-
-/// Default number of recent items kept per topic for resuming subscribers.
-pub const DEFAULT_TOPIC_BUFFER_SIZE: usize = 1024;
-
-/// Default idle time after which a subscription gets a heartbeat.
-pub const DEFAULT_HEARTBEAT_INTERVAL: Duration = Duration::from_secs(5);
-
-/// Default limit of concurrently open subscriptions on the server.
-pub const DEFAULT_MAX_SUBSCRIPTIONS: usize = 10_000;
 
 /// Messages queued per subscription between the topic and the connection.
 const STREAM_QUEUE: usize = 16;
@@ -180,7 +174,7 @@ impl TopicState {
 /// A random sequence page in `1..=MAX_PAGE`.
 fn new_page() -> u64 {
     static FALLBACK: AtomicUsize = AtomicUsize::new(1);
-    let random = crate::auth::random_bytes(8)
+    let random = crate::secret::random_bytes(8)
         .ok()
         .and_then(|bytes| <[u8; 8]>::try_from(bytes).ok())
         .map(u64::from_le_bytes);

@@ -10,12 +10,12 @@ use momento_proto::cache_client::*;
 use tonic::{Request, Response, Status};
 
 use super::{cache_name, dictionary, list, scalar, set, sorted_set, ResponseStream};
-use crate::auth::Claims;
 use crate::budget::Admission;
 use crate::grpc::cache_client::scs_server::Scs;
 use crate::metrics::to_u64;
 use crate::permissions::{self, ScsRequest};
 use crate::store::Store;
+use crate::token::Claims;
 
 /// The data-plane service.
 #[derive(Debug, Clone)]
