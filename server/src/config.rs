@@ -95,6 +95,9 @@ pub struct Config {
     pub sweep_interval: Duration,
     /// Maximum decoded/encoded gRPC message size of every service.
     pub max_message_size: usize,
+    /// How long a request body may take to arrive (`--body-timeout-ms`, default
+    /// [`crate::budget::DEFAULT_BODY_TIMEOUT`]; see [`crate::budget::AdmittedBody`]).
+    pub body_timeout: Duration,
     /// Memory cap, item size, TTL and cache-count limits (see [`crate::limits`]).
     pub limits: crate::limits::Limits,
     /// Idle time after which a topic subscription gets a heartbeat (default 5 s).
@@ -119,6 +122,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             sweep_interval: Duration::from_secs(1),
             max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
+            body_timeout: crate::budget::DEFAULT_BODY_TIMEOUT,
             limits: crate::limits::Limits::default(),
             topic_heartbeat_interval: DEFAULT_HEARTBEAT_INTERVAL,
             topic_buffer_size: DEFAULT_TOPIC_BUFFER_SIZE,
@@ -189,6 +193,8 @@ OPTIONS:
   --cors-origin ORIGIN     browser origin allowed besides loopback ones (http(s)://localhost,
                            127.x.x.x, [::1], any port), repeatable, e.g. https://app.example
   --sweep-interval-ms MS   expired-item sweeper period (default 1000)
+  --body-timeout-ms MS     how long a request body may take to arrive, counted from the request
+                           head and again once the call is admitted (default 15000)
   --max-memory-mb N        memory budget of the whole process in MiB: split between the
                            process, calls in flight (larger calls queue) and stored items
                            (least recently used items are evicted beyond their share);
@@ -283,6 +289,10 @@ where
                     )));
                 }
                 config.cors_origins.push(origin);
+            }
+            "--body-timeout-ms" => {
+                let ms: u64 = parse_number(flag, &value()?)?;
+                config.body_timeout = Duration::from_millis(ms.max(1));
             }
             "--sweep-interval-ms" => {
                 let ms: u64 = parse_number(flag, &value()?)?;

@@ -1,10 +1,12 @@
 //! Starting and stopping the server.
 //!
 //! Layer order on the single port (outermost first):
-//! 1. [`crate::budget::InFlightLayer`] admits each call into the in-flight memory budget
-//!    (HTTP/1.1 calls wait while the bytes of calls being processed would exceed it) and
-//!    releases its share once the response has been written;
-//! 2. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response;
+//! 1. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response
+//!    (the in-flight layer's refusals included);
+//! 2. [`crate::budget::InFlightLayer`] refuses bodies declared above the largest message, admits
+//!    each call into the in-flight memory budget once its first body bytes arrive (a call waits
+//!    while the bytes of calls being processed would exceed it), bounds the time its body may
+//!    take, and releases its share once the response has been written;
 //! 3. `tonic_web::GrpcWebLayer` translates gRPC-web (binary and text, HTTP/1.1 and HTTP/2) to
 //!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
 //! 4. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
@@ -26,7 +28,10 @@ use tonic_web::GrpcWebLayer;
 use tower_layer::{Identity, Layer, Stack};
 
 use crate::auth::AuthLayer;
-use crate::budget::{InFlightBudget, InFlightLayer, InFlightMetrics};
+use crate::budget::{
+    Admissions, InFlightBudget, InFlightLayer, InFlightMetrics, H2_CONNECTION_WINDOW,
+    H2_MAX_CONCURRENT_STREAMS, H2_STREAM_WINDOW,
+};
 use crate::config::{AuthMode, Config};
 use crate::conn::CappedRead;
 use crate::cors::cors_layer;
@@ -219,10 +224,10 @@ fn endpoint_for(addr: SocketAddr) -> String {
 }
 
 /// The tower layers in front of the services, outermost last in the type (innermost first):
-/// in-flight budget, CORS, then gRPC-web, then auth (see the module docs for the order).
+/// CORS, in-flight budget, then gRPC-web, then auth (see the module docs for the order).
 pub type Layers = Stack<
     AuthLayer,
-    Stack<GrpcWebLayer, Stack<tower_http::cors::CorsLayer, Stack<InFlightLayer, Identity>>>,
+    Stack<GrpcWebLayer, Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, Identity>>>,
 >;
 
 /// The whole request handler the port serves: [`Layers`] around the tonic [`Routes`] of every
@@ -273,22 +278,26 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         AuthMode::Token => AuthLayer::required(signer.clone()),
         AuthMode::None => AuthLayer::disabled(),
     };
+    // Room for the largest item plus its key and framing, so oversized items reach the
+    // handlers and get Momento's `RESOURCE_EXHAUSTED` answer.
+    let max = config
+        .max_message_size
+        .max(limits.max_item_size_bytes.saturating_add(1024 * 1024));
+    let admissions = Admissions {
+        max_message_bytes: max,
+        body_timeout: config.body_timeout,
+    };
     // Innermost first: `Stack::new(inner, outer)`.
     let layers = Stack::new(
         auth_layer,
         Stack::new(
             GrpcWebLayer::new(),
             Stack::new(
-                cors_layer(&config.cors_origins),
-                Stack::new(InFlightLayer::new(in_flight.clone()), Identity::new()),
+                InFlightLayer::new(in_flight.clone(), admissions),
+                Stack::new(cors_layer(&config.cors_origins), Identity::new()),
             ),
         ),
     );
-    // Room for the largest item plus its key and framing, so oversized items reach the
-    // handlers and get Momento's `RESOURCE_EXHAUSTED` answer.
-    let max = config
-        .max_message_size
-        .max(limits.max_item_size_bytes.saturating_add(1024 * 1024));
     let issuer = Issuer::new(
         signer.clone(),
         endpoint.to_owned(),
@@ -388,6 +397,9 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     ));
     let router = Server::builder()
         .accept_http1(true)
+        .max_concurrent_streams(H2_MAX_CONCURRENT_STREAMS)
+        .initial_stream_window_size(H2_STREAM_WINDOW)
+        .initial_connection_window_size(H2_CONNECTION_WINDOW)
         .layer(built.layers)
         .add_routes(built.routes);
     // Reads capped per connection (crate::conn): bounds hyper's per-connection read buffers.

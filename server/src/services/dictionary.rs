@@ -100,6 +100,26 @@ fn length_u32(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(u32::MAX)
 }
 
+/// What a `DictionaryGet` response may carry: the value of every requested field, counted as
+/// often as the field is named (the in-flight budget reserves it before the values are copied,
+/// see [`crate::budget`]); `None` when the dictionary does not exist.
+pub fn get_response_bound(
+    store: &Store,
+    cache: &str,
+    request: &DictionaryGetRequest,
+) -> Option<u64> {
+    store.peek(cache, &request.dictionary_name, |item| match &item.value {
+        Value::Dictionary(dict) => request
+            .fields
+            .iter()
+            .filter_map(|field| dict.get(field))
+            .fold(0u64, |acc, value| {
+                acc.saturating_add(crate::metrics::to_u64(value.len()))
+            }),
+        _ => 0,
+    })
+}
+
 /// `DictionaryGet`: `found` with one part per requested field, in request order (`Hit` with the
 /// value or `Miss`), or `missing` when the dictionary does not exist. An empty field list is
 /// `INVALID_ARGUMENT`.

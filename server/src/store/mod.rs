@@ -515,6 +515,18 @@ impl Store {
             .map(|entry| entry.size)
     }
 
+    /// Runs `f` on the item at `key` of `cache` (expired or not) under its shard's lock,
+    /// without touching its recency: to measure what a read is about to copy out
+    /// ([`crate::budget`]). `f` must be quick.
+    pub fn peek<R>(&self, cache: &str, key: &[u8], f: impl FnOnce(&Item) -> R) -> Option<R> {
+        let shard = lock(self.shard_for(cache, key));
+        shard
+            .caches
+            .get(cache)
+            .and_then(|items| items.items.get(key))
+            .map(|entry| f(&entry.item))
+    }
+
     /// Evicts least-recently-used items while the store is above its budget.
     fn enforce_memory_cap(&self, now: Instant) {
         let Some(cap) = self.store_budget else {
