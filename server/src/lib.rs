@@ -43,6 +43,7 @@
 
 pub mod auth;
 pub mod budget;
+pub mod codec;
 pub mod config;
 pub mod conn;
 pub mod cors;

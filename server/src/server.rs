@@ -11,7 +11,9 @@
 //!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
 //! 4. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
 //!    `UNAUTHENTICATED` answers are translated for browsers by the layer above);
-//! 5. the tonic router with the services (each holds what it needs, e.g. the store and through
+//! 5. [`crate::codec::RequestErrorsLayer`] answers requests tonic could not read
+//!    `INVALID_ARGUMENT` instead of `INTERNAL`;
+//! 6. the tonic router with the services (each holds what it needs, e.g. the store and through
 //!    it the [`crate::limits::Limits`]).
 
 use std::fmt;
@@ -32,6 +34,7 @@ use crate::budget::{
     Admissions, InFlightBudget, InFlightLayer, InFlightMetrics, H2_CONNECTION_WINDOW,
     H2_MAX_CONCURRENT_STREAMS, H2_STREAM_WINDOW,
 };
+use crate::codec::RequestErrorsLayer;
 use crate::config::{AuthMode, Config};
 use crate::conn::CappedRead;
 use crate::cors::cors_layer;
@@ -224,10 +227,14 @@ fn endpoint_for(addr: SocketAddr) -> String {
 }
 
 /// The tower layers in front of the services, outermost last in the type (innermost first):
-/// CORS, in-flight budget, then gRPC-web, then auth (see the module docs for the order).
+/// CORS, in-flight budget, gRPC-web, auth, then the request-error rewriting (see the module docs
+/// for the order).
 pub type Layers = Stack<
-    AuthLayer,
-    Stack<GrpcWebLayer, Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, Identity>>>,
+    RequestErrorsLayer,
+    Stack<
+        AuthLayer,
+        Stack<GrpcWebLayer, Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, Identity>>>,
+    >,
 >;
 
 /// The whole request handler the port serves: [`Layers`] around the tonic [`Routes`] of every
@@ -289,12 +296,15 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
     };
     // Innermost first: `Stack::new(inner, outer)`.
     let layers = Stack::new(
-        auth_layer,
+        RequestErrorsLayer,
         Stack::new(
-            GrpcWebLayer::new(),
+            auth_layer,
             Stack::new(
-                InFlightLayer::new(in_flight.clone(), admissions),
-                Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+                GrpcWebLayer::new(),
+                Stack::new(
+                    InFlightLayer::new(in_flight.clone(), admissions),
+                    Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+                ),
             ),
         ),
     );

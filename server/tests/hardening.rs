@@ -607,6 +607,12 @@ async fn malformed_messages_are_invalid_argument() {
         // A length-delimited field running past the end of the message.
         ("application/grpc-web+proto", frame(&[0x0a, 0x7f, 0x01])),
         ("application/grpc", frame(&[0x0a, 0x7f, 0x01])),
+        // A frame announcing 10 bytes and carrying 2.
+        ("application/grpc-web+proto", vec![0, 0, 0, 0, 10, 1, 2]),
+        // An unknown compression flag.
+        ("application/grpc-web+proto", vec![7, 0, 0, 0, 0]),
+        // A text body that is not base64.
+        ("application/grpc-web-text", b"!!!!".to_vec()),
     ] {
         let client = if content_type == "application/grpc" {
             reqwest::Client::builder()
