@@ -14,12 +14,15 @@
 //! `--max-memory-mb` bounds the whole process, not only the stored items: what the server
 //! holds at any moment is the process itself (code, runtime, connection buffers), the stored
 //! items, and the calls being processed (a 5 MiB value read over gRPC-web text is about 11.7 MiB
-//! of buffers while it is encoded). [`Limits::memory_budget`] splits the cap three ways:
+//! of buffers while it is encoded). [`Limits::memory_budget`] splits the cap four ways:
 //! - a fixed **baseline** allowance ([`BASELINE_ALLOWANCE_BYTES`]) for the process without items
 //!   or calls;
 //! - the **in-flight** budget, enforced by admission control ([`crate::budget`]): at least one
 //!   call carrying the largest item fits ([`crate::budget::largest_call_cost`]), and at least
 //!   `cap / 8`;
+//! - the **topics** share, `cap / 16`: topic states, messages buffered for resuming subscribers
+//!   (the oldest of any topic are dropped beyond it) and open subscriptions (refused beyond it),
+//!   see [`crate::services::pubsub`];
 //! - the **store** budget, the rest: least-recently-used items are evicted beyond it
 //!   ([`crate::store`]).
 //!
@@ -32,6 +35,10 @@
 /// Default largest item (key + value) the server stores: 5 MiB, reported as `max_item_size_kb`
 /// 5120 (configurable with `--max-item-size-kb`).
 pub const MAX_ITEM_SIZE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Largest topic message (the published text or bytes): 100 KiB, Momento's limit, reported by
+/// `ListCaches` as `max_publish_message_size_kb` 100.
+pub const MAX_PUBLISH_MESSAGE_BYTES: usize = 100 * 1024;
 
 /// Default memory cap: 1024 MiB (`--max-memory-mb 1024`).
 pub const DEFAULT_MAX_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;
@@ -57,6 +64,9 @@ pub const MIN_STORE_BUDGET_BYTES: u64 = 8 * 1024 * 1024;
 /// The in-flight budget is at least `cap / IN_FLIGHT_SHARE`.
 const IN_FLIGHT_SHARE: u64 = 8;
 
+/// Topics (their states, buffered messages and open subscriptions) get `cap / TOPICS_SHARE`.
+const TOPICS_SHARE: u64 = 16;
+
 /// How a memory cap is split (see the module docs); all figures in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemoryBudget {
@@ -66,6 +76,9 @@ pub struct MemoryBudget {
     pub baseline_bytes: u64,
     /// Calls being processed (request and response bodies and their copies).
     pub in_flight_bytes: u64,
+    /// Topics: their states, buffered messages and open subscriptions
+    /// ([`crate::services::pubsub`]).
+    pub topics_bytes: u64,
     /// Stored items, as accounted by [`crate::store`].
     pub store_bytes: u64,
 }
@@ -75,6 +88,7 @@ impl MemoryBudget {
     pub fn fits(&self) -> bool {
         self.baseline_bytes
             .saturating_add(self.in_flight_bytes)
+            .saturating_add(self.topics_bytes)
             .saturating_add(self.store_bytes)
             <= self.total_bytes
     }
@@ -137,14 +151,17 @@ impl Limits {
         let cap = self.memory_cap()?;
         let in_flight =
             (cap / IN_FLIGHT_SHARE).max(crate::budget::largest_call_cost(self.max_item_size_bytes));
+        let topics = cap / TOPICS_SHARE;
         let store = cap
             .saturating_sub(BASELINE_ALLOWANCE_BYTES)
             .saturating_sub(in_flight)
+            .saturating_sub(topics)
             .max(cap.min(MIN_STORE_BUDGET_BYTES));
         Some(MemoryBudget {
             total_bytes: cap,
             baseline_bytes: BASELINE_ALLOWANCE_BYTES,
             in_flight_bytes: in_flight,
+            topics_bytes: topics,
             store_bytes: store,
         })
     }
@@ -178,12 +195,13 @@ mod tests {
         assert!((11 * MIB..12 * MIB).contains(&b.in_flight_bytes), "{b:?}");
         assert_eq!(
             b.store_bytes,
-            64 * MIB - b.baseline_bytes - b.in_flight_bytes
+            64 * MIB - b.baseline_bytes - b.in_flight_bytes - b.topics_bytes
         );
         // Large caps: an eighth in flight.
         let b = with_cap(1024).memory_budget().unwrap();
         assert_eq!(b.in_flight_bytes, 128 * MIB);
-        assert_eq!(b.store_bytes, (1024 - 26 - 128) * MIB);
+        assert_eq!(b.topics_bytes, 64 * MIB);
+        assert_eq!(b.store_bytes, (1024 - 26 - 128 - 64) * MIB);
         // Small caps keep capping the items alone; the store budget never decreases as the cap
         // grows.
         assert_eq!(with_cap(1).store_budget(), Some(MIB));

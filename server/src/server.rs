@@ -271,6 +271,8 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         buffer_size: config.topic_buffer_size,
         heartbeat_interval: config.topic_heartbeat_interval,
         max_subscriptions: config.max_subscriptions,
+        max_message_bytes: crate::limits::MAX_PUBLISH_MESSAGE_BYTES,
+        memory_bytes: limits.memory_budget().map(|b| b.topics_bytes),
     }));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let webhooks = Arc::new(Webhooks::new(Delivery::new(
@@ -431,8 +433,9 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     let budget = limits.memory_budget();
     crate::log_info!(
         "event=limits max_memory_bytes={} store_budget_bytes={} in_flight_budget_bytes={} \
-         baseline_allowance_bytes={} max_item_size_bytes={} max_ttl_seconds={} max_caches={} \
-         (0 = unlimited; the memory cap is split between the process, calls in flight and \
+         topics_budget_bytes={} baseline_allowance_bytes={} max_item_size_bytes={} \
+         max_ttl_seconds={} max_caches={} \
+         (0 = unlimited; the memory cap is split between the process, calls in flight, topics and \
          stored items)",
         limits.max_memory_bytes,
         budget.map_or(0, |b| b.store_bytes),
@@ -440,6 +443,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
             .in_flight
             .as_ref()
             .map_or(0, |b| b.metrics().budget_bytes),
+        budget.map_or(0, |b| b.topics_bytes),
         budget.map_or(0, |b| b.baseline_bytes),
         limits.max_item_size_bytes,
         limits.max_ttl_seconds,

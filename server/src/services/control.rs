@@ -77,7 +77,8 @@ pub fn topic_limits() -> TopicLimits {
     TopicLimits {
         max_publish_rate: 100_000,
         max_subscription_count: 10_000,
-        max_publish_message_size_kb: 100,
+        max_publish_message_size_kb: u32::try_from(crate::limits::MAX_PUBLISH_MESSAGE_BYTES / 1024)
+            .unwrap_or(u32::MAX),
     }
 }
 
