@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! momento-server [--host ADDR] [--port P] [--auth token|none] [--key-file F]
+//!                [--tls-cert F --tls-key F | --tls-dev] [--allow-plaintext]
 //!                [--secret-file F] [--cors-origin ORIGIN]... [--sweep-interval-ms MS]
 //!                [--max-memory-mb N] [--max-item-size-kb N] [--max-ttl-seconds N] [--max-caches N]
 //!                [--topic-heartbeat-ms MS] [--topic-buffer-size N] [--max-subscriptions N]
@@ -40,6 +41,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use crate::secret::SecretSource;
+pub use crate::tls::TlsSource;
 
 use momento_proto::permission_messages::permissions_type::{
     cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
@@ -109,6 +111,38 @@ pub struct Config {
     /// Where webhook deliveries may go (default [`crate::DeliveryMode::Loopback`]; see
     /// [`crate::webhook_delivery`]).
     pub webhook_delivery: crate::DeliveryMode,
+    /// TLS on the port (`--tls-cert`/`--tls-key` or `--tls-dev`); `None` = plaintext (h2c and
+    /// HTTP/1.1).
+    pub tls: Option<TlsSource>,
+    /// Serve plaintext on a non-loopback address anyway (`--allow-plaintext`; see
+    /// [`check_exposure`]).
+    pub allow_plaintext: bool,
+}
+
+/// Refuses configurations that expose the server beyond loopback unsafely: `--auth none` is
+/// only allowed on a loopback address (it hands every cache to anyone who can connect), and a
+/// non-loopback address needs TLS unless `--allow-plaintext` is given (tokens and data would
+/// cross the network in the clear). The message says what to do.
+pub fn check_exposure(config: &Config) -> Result<(), String> {
+    let host = config.host;
+    if host.is_loopback() {
+        return Ok(());
+    }
+    if config.auth == AuthMode::None {
+        return Err(format!(
+            "refusing --auth none on {host}: without authentication anyone who can connect may \
+             read, write and flush every cache; it is only allowed on a loopback address \
+             (--host 127.0.0.1 or --host ::1)"
+        ));
+    }
+    if config.tls.is_none() && !config.allow_plaintext {
+        return Err(format!(
+            "refusing to serve plaintext on {host}: tokens and data would cross the network \
+             unencrypted; give --tls-cert F --tls-key F (or --tls-dev for a local development \
+             certificate), or --allow-plaintext to accept that"
+        ));
+    }
+    Ok(())
 }
 
 impl Default for Config {
@@ -128,6 +162,8 @@ impl Default for Config {
             topic_buffer_size: DEFAULT_TOPIC_BUFFER_SIZE,
             max_subscriptions: DEFAULT_MAX_SUBSCRIPTIONS,
             webhook_delivery: crate::DeliveryMode::default(),
+            tls: None,
+            allow_plaintext: false,
         }
     }
 }
@@ -186,6 +222,13 @@ OPTIONS:
   --port P                 port to bind, 0 = ephemeral (default 8080)
   --auth token|none        require tokens signed by this server (default token)
   --key-file F             write a root API key (Momento v1 format) to F once bound
+  --tls-cert F --tls-key F serve TLS (ALPN h2 and http/1.1 on the same port) with this PEM
+                           certificate chain and private key
+  --tls-dev                serve TLS with a development CA and a certificate for localhost,
+                           127.0.0.1 and ::1, created beside the secret file on first use;
+                           prints how to trust the CA (NODE_EXTRA_CA_CERTS, Chromium)
+  --allow-plaintext        serve plaintext on a non-loopback --host anyway (refused otherwise;
+                           --auth none is refused beyond loopback in any case)
   --secret-file F          HS256 signing secret, created if missing
                            (default <key-file>.secret, else
                            $XDG_STATE_HOME/momento-server/secret or
@@ -250,6 +293,7 @@ where
 
     let mut config = Config::default();
     let mut secret_file: Option<PathBuf> = None;
+    let (mut tls_cert, mut tls_key, mut tls_dev) = (None, None, false);
     while let Some(arg) = args.next() {
         let (flag, inline) = split_flag(&arg);
         let mut value = || next_value(flag, inline.clone(), &mut args);
@@ -275,6 +319,10 @@ where
                 }
             }
             "--key-file" => config.key_file = Some(PathBuf::from(value()?)),
+            "--tls-cert" => tls_cert = Some(PathBuf::from(value()?)),
+            "--tls-key" => tls_key = Some(PathBuf::from(value()?)),
+            "--tls-dev" => tls_dev = true,
+            "--allow-plaintext" => config.allow_plaintext = true,
             "--secret-file" => secret_file = Some(PathBuf::from(value()?)),
             "--cors-origin" => {
                 let origin = value()?;
@@ -335,14 +383,43 @@ where
         }
     }
 
-    config.secret = match (config.auth, secret_file) {
-        (AuthMode::None, _) => SecretSource::Ephemeral,
-        (AuthMode::Token, Some(file)) => SecretSource::File(file),
-        (AuthMode::Token, None) => match &config.key_file {
+    // The secret file's place, also where --tls-dev keeps its CA and certificate.
+    let secret_path = match secret_file {
+        Some(file) => SecretSource::File(file),
+        None => match &config.key_file {
             Some(key_file) => SecretSource::File(secret_next_to(key_file)),
             None => default_secret_source(xdg_state_home, home),
         },
     };
+    config.tls =
+        match (tls_cert, tls_key, tls_dev) {
+            (None, None, false) => None,
+            (Some(cert), Some(key), false) => Some(TlsSource::Files { cert, key }),
+            (None, None, true) => match &secret_path {
+                SecretSource::File(path) => Some(TlsSource::Dev {
+                    dir: path
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+                }),
+                _ => return Err(CliError(
+                    "--tls-dev: no place for the certificate (give --secret-file or --key-file, \
+                     or set $HOME)"
+                        .to_owned(),
+                )),
+            },
+            (_, _, true) => {
+                return Err(CliError(
+                    "--tls-dev conflicts with --tls-cert/--tls-key".to_owned(),
+                ))
+            }
+            _ => return Err(CliError("--tls-cert and --tls-key go together".to_owned())),
+        };
+    config.secret = match config.auth {
+        AuthMode::None => SecretSource::Ephemeral,
+        AuthMode::Token => secret_path,
+    };
+    check_exposure(&config).map_err(CliError)?;
     Ok(Command::Serve(config))
 }
 
@@ -596,6 +673,7 @@ mod tests {
             "--port=0",
             "--host",
             "0.0.0.0",
+            "--allow-plaintext",
             "--key-file",
             "/tmp/k",
             "--cors-origin",
@@ -638,6 +716,24 @@ mod tests {
         assert_eq!(c.limits.max_caches, 3);
         assert!(parse(&["--max-item-size-kb", "0"]).is_err());
         assert!(parse(&["--max-memory-mb", "-1"]).is_err());
+    }
+
+    #[test]
+    fn exposure_beyond_loopback() {
+        let serve = |args: &[&str]| parse(args).map(|c| matches!(c, Command::Serve(_)));
+        assert!(serve(&["--host", "0.0.0.0"]).is_err());
+        assert!(serve(&["--host", "192.168.1.2", "--auth", "none", "--tls-dev"]).is_err());
+        assert!(serve(&["--host", "::", "--auth", "none", "--allow-plaintext"]).is_err());
+        assert!(serve(&["--host", "0.0.0.0", "--allow-plaintext"]).unwrap());
+        assert!(serve(&["--host", "0.0.0.0", "--tls-dev"]).unwrap());
+        assert!(serve(&["--host", "::1", "--auth", "none"]).unwrap());
+        assert!(serve(&["--host", "127.0.0.2", "--auth", "none"]).unwrap());
+        let Command::Serve(c) = parse(&["--tls-dev", "--key-file", "/k/key"]).unwrap() else {
+            panic!("expected serve")
+        };
+        assert_eq!(c.tls, Some(TlsSource::Dev { dir: "/k".into() }));
+        assert!(parse(&["--tls-cert", "c.pem"]).is_err());
+        assert!(parse(&["--tls-dev", "--tls-cert", "c", "--tls-key", "k"]).is_err());
     }
 
     #[test]

@@ -56,6 +56,7 @@ pub mod secret;
 pub mod server;
 pub mod services;
 pub mod store;
+pub mod tls;
 pub mod token;
 pub mod webhook_delivery;
 

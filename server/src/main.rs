@@ -178,6 +178,10 @@ async fn serve(config: Config) -> Result<(), ServerError> {
         log_info!("event=secret_file path={path:?}");
     }
     let server = momento_server::run(config).await?;
+    if let Some(ca) = server.dev_ca() {
+        // For the person who started it (stdout carries only the ready line).
+        eprint!("{}", momento_server::tls::trust_instructions(ca));
+    }
 
     // The one stdout line tests and scripts wait for.
     let mut stdout = std::io::stdout().lock();

@@ -75,6 +75,10 @@ pub enum ServerError {
     Transport(tonic::transport::Error),
     /// The serving task panicked or was cancelled.
     Task(tokio::task::JoinError),
+    /// The configuration would expose the server unsafely ([`crate::config::check_exposure`]).
+    Exposure(String),
+    /// Loading or creating the TLS certificate failed.
+    Tls(std::io::Error),
 }
 
 impl fmt::Display for ServerError {
@@ -86,6 +90,8 @@ impl fmt::Display for ServerError {
             Self::KeyFile(e) => write!(f, "key file: {e}"),
             Self::Transport(e) => write!(f, "transport: {e}"),
             Self::Task(e) => write!(f, "server task: {e}"),
+            Self::Exposure(e) => f.write_str(e),
+            Self::Tls(e) => write!(f, "TLS: {e}"),
         }
     }
 }
@@ -93,8 +99,8 @@ impl fmt::Display for ServerError {
 impl std::error::Error for ServerError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Secret(e) | Self::Bind(e) | Self::KeyFile(e) => Some(e),
-            Self::Key(_) => None,
+            Self::Secret(e) | Self::Bind(e) | Self::KeyFile(e) | Self::Tls(e) => Some(e),
+            Self::Key(_) | Self::Exposure(_) => None,
             Self::Transport(e) => Some(e),
             Self::Task(e) => Some(e),
         }
@@ -122,6 +128,10 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
 pub struct RunningServer {
     local_addr: SocketAddr,
     endpoint: String,
+    /// `https` with TLS, else `http`.
+    scheme: &'static str,
+    /// The development CA's certificate (`--tls-dev`).
+    dev_ca: Option<std::path::PathBuf>,
     api_key: String,
     auth_token: String,
     signer: TokenSigner,
@@ -139,9 +149,16 @@ impl RunningServer {
         self.local_addr
     }
 
-    /// `http://<addr>`: the URL to point SDK endpoint overrides at.
+    /// `http://<addr>`, or `https://<addr>` with TLS: the URL to point SDK endpoint overrides
+    /// at.
     pub fn url(&self) -> String {
-        format!("http://{}", self.endpoint)
+        format!("{}://{}", self.scheme, self.endpoint)
+    }
+
+    /// The development CA's certificate file when serving with `--tls-dev` (what clients must
+    /// trust, see [`crate::tls`]).
+    pub fn dev_ca(&self) -> Option<&std::path::Path> {
+        self.dev_ca.as_deref()
     }
 
     /// `host:port` as written into v1 keys (`127.0.0.1` when bound to an unspecified address).
@@ -382,7 +399,14 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
 /// Returns once the socket is bound, so a client may connect as soon as this returns. Must be
 /// called within a tokio runtime.
 pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
+    crate::config::check_exposure(&config).map_err(ServerError::Exposure)?;
     let signer = TokenSigner::new(signing_secret(&config)?);
+    let tls = config
+        .tls
+        .as_ref()
+        .map(crate::tls::load)
+        .transpose()
+        .map_err(ServerError::Tls)?;
 
     let incoming = TcpIncoming::bind(SocketAddr::new(config.host, config.port))
         .map_err(ServerError::Bind)?
@@ -415,13 +439,26 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         .layer(built.layers)
         .add_routes(built.routes);
     // Reads capped per connection (crate::conn): bounds hyper's per-connection read buffers.
-    let incoming = tokio_stream::StreamExt::map(incoming, |conn| conn.map(CappedRead));
-    let task =
-        tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(built.shutdown_rx)));
+    let stop = stopped(built.shutdown_rx);
+    let (scheme, dev_ca, task) = match tls {
+        None => {
+            let incoming = tokio_stream::StreamExt::map(incoming, |conn| conn.map(CappedRead));
+            let task = tokio::spawn(router.serve_with_incoming_shutdown(incoming, stop));
+            ("http", None, task)
+        }
+        Some((tls_config, dev_ca)) => {
+            let incoming = crate::tls::TlsIncoming::new(incoming, tls_config);
+            let task = tokio::spawn(router.serve_with_incoming_shutdown(incoming, stop));
+            ("https", dev_ca, task)
+        }
+    };
+    if let Some(ca) = &dev_ca {
+        crate::log_info!("event=tls_dev ca={ca:?}");
+    }
 
     crate::log_info!(
-        "event=listening addr={local_addr} auth={} key_file={:?} cors_origins={:?} \
-         webhook_delivery={:?}",
+        "event=listening addr={local_addr} scheme={scheme} auth={} key_file={:?} \
+         cors_origins={:?} webhook_delivery={:?}",
         match config.auth {
             AuthMode::Token => "token",
             AuthMode::None => "none",
@@ -466,6 +503,8 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     Ok(RunningServer {
         local_addr,
         endpoint,
+        scheme,
+        dev_ca,
         api_key,
         auth_token,
         signer: built.signer,
