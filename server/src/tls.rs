@@ -7,8 +7,8 @@
 //!   signed by it, created on first use by [`dev_certificates`] in a directory beside the
 //!   signing secret and reused afterwards (the CA's key stays there, mode 0600, so that the
 //!   certificate can be renewed under the same CA). Trust the CA once and every later start is
-//!   trusted: [`trust_instructions`] says how (Node's `NODE_EXTRA_CA_CERTS`, Chromium's
-//!   certificate store or `--ignore-certificate-errors-spki-list`).
+//!   trusted: [`trust_instructions`] says how (Node's `NODE_EXTRA_CA_CERTS`, grpc-js's
+//!   `GRPC_DEFAULT_SSL_ROOTS_FILE_PATH`, Chromium's certificate store).
 //!
 //! Handshakes run in their own tasks ([`TlsIncoming`]) with a time limit, so a client that
 //! opens a connection and sends nothing holds no other connection up.
@@ -145,7 +145,8 @@ pub fn trust_instructions(ca_cert: &Path) -> String {
     format!(
         "TLS development mode: the certificate for localhost, 127.0.0.1 and ::1 is signed by the \
          CA in {ca}. Trust it once:\n\
-         - Node (fetch, @gomomento/sdk, this SDK): NODE_EXTRA_CA_CERTS={ca} node app.js\n\
+         - Node (fetch, @gomomento/sdk-web, this SDK): NODE_EXTRA_CA_CERTS={ca} node app.js\n\
+         - Node gRPC (@gomomento/sdk, grpc-js): GRPC_DEFAULT_SSL_ROOTS_FILE_PATH={ca} node app.js\n\
          - Chromium/Chrome on Linux: certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n \
          momento-server-dev -i {ca}\n\
          \x20 (or chrome://settings/certificates > Authorities > Import)\n\
