@@ -139,7 +139,7 @@ where
         let message = headers
             .get("grpc-message")
             .and_then(|m| m.to_str().ok())
-            .map(|m| percent_decode(m));
+            .map(percent_decode);
         if let Some(message) = message.filter(|m| internal && is_request_framing_error(m)) {
             let status = Status::invalid_argument(format!("{INVALID_REQUEST}{message}"));
             headers.remove("grpc-message");

@@ -495,6 +495,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
             budget
                 .baseline_bytes
                 .saturating_add(budget.in_flight_bytes)
+                .saturating_add(budget.topics_bytes)
                 .saturating_add(budget.store_bytes),
             budget.store_bytes,
         );
