@@ -20,7 +20,6 @@ use momento_proto::cache_client::{
     DictionaryFieldValuePair, DictionaryGetRequest, DictionarySetRequest, GetBatchRequest,
     GetRequest, IncrementRequest, ListConcatenateBackRequest, SetRequest,
 };
-use momento_proto::control_client::CreateCacheRequest;
 use momento_proto::permission_messages::permissions_type::{
     cache_permissions, All, CachePermissions,
 };
@@ -29,7 +28,6 @@ use momento_proto::permission_messages::{
 };
 use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::token::Claims;
 use momento_server::{AuthMode, Config, Limits, RunningServer, SecretSource};
 use prost::Message as _;
@@ -54,17 +52,7 @@ async fn start_capped(cap_mib: u64) -> RunningServer {
     })
     .await
     .unwrap();
-    let mut control = ScsControlClient::new(channel(&server).await);
-    control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: CACHE.to_owned(),
-            },
-            None,
-            Some(server.auth_token()),
-        ))
-        .await
-        .unwrap();
+    common::create_cache(channel(&server).await, CACHE, server.auth_token()).await;
     server
 }
 
@@ -306,30 +294,24 @@ async fn repeated_keys_and_fields_cannot_inflate_a_response() {
         ))
         .await
         .unwrap();
-    let error = client
-        .dictionary_get(request(
+    // The one 2 MiB field named `repeats` times.
+    let get_field = |repeats: usize| {
+        request(
             DictionaryGetRequest {
                 dictionary_name: b"dict".to_vec(),
-                fields: vec![b"f".to_vec(); 40],
+                fields: vec![b"f".to_vec(); repeats],
             },
             Some(CACHE),
             Some(server.auth_token()),
-        ))
+        )
+    };
+    let error = client
+        .dictionary_get(get_field(40))
         .await
         .expect_err("an 80 MiB DictionaryGet response is refused");
     assert_eq!(error.code(), Code::ResourceExhausted, "{error:?}");
     // A response that fits still works.
-    let ok = client
-        .dictionary_get(request(
-            DictionaryGetRequest {
-                dictionary_name: b"dict".to_vec(),
-                fields: vec![b"f".to_vec(); 2],
-            },
-            Some(CACHE),
-            Some(server.auth_token()),
-        ))
-        .await
-        .unwrap();
+    let ok = client.dictionary_get(get_field(2)).await.unwrap();
     assert_eq!(ok.into_inner().encoded_len() / MIB, 4);
     let metrics = server.in_flight_metrics().unwrap();
     assert!(
@@ -729,16 +711,7 @@ async fn concurrent_h2_bodies_stay_within_the_memory_cap() {
     let key = std::fs::read_to_string(&key_file).unwrap();
     let (_, token) = momento_server::token::decode_v1_api_key(key.trim()).unwrap();
     let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
-    ScsControlClient::new(channel.clone())
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: CACHE.to_owned(),
-            },
-            None,
-            Some(&token),
-        ))
-        .await
-        .unwrap();
+    common::create_cache(channel.clone(), CACHE, &token).await;
     let value = vec![9u8; 4 * MIB + 900 * 1024];
     let sets: Vec<_> = (0..64)
         .map(|i| {

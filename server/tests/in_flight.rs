@@ -1,7 +1,7 @@
 //! The in-flight memory budget: concurrent large calls over native gRPC (HTTP/2, no
-//! `content-length`: admitted from the length prefix without waiting, so that streams sharing a
-//! connection never starve each other) and gRPC-web text (HTTP/1.1, `content-length`: queued)
-//! all succeed, and the budget is whole again afterwards.
+//! `content-length`: admitted from the length prefix once their first bytes arrive; streams
+//! sharing a connection wait without starving each other) and gRPC-web text (HTTP/1.1,
+//! `content-length`) all succeed within the budget, and it is whole again afterwards.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -17,9 +17,7 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use common::{request, SECRET};
 use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse, SetRequest};
-use momento_proto::control_client::CreateCacheRequest;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::{AuthMode, Config, Limits, RunningServer, SecretSource};
 use prost::Message as _;
 use tonic::transport::Channel;
@@ -120,19 +118,11 @@ async fn large_calls() {
     );
     let token = server.auth_token().to_owned();
     let channel = channel(&server).await;
-    ScsControlClient::new(channel.clone())
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: CACHE.to_owned(),
-            },
-            None,
-            Some(&token),
-        ))
-        .await
-        .unwrap();
+    common::create_cache(channel.clone(), CACHE, &token).await;
 
-    // Five 4 MiB sets at once (20 MiB: what the store budget of a 64 MiB cap holds) over one HTTP/2 connection (each costs ~8 MiB of the ~11.7 MiB
-    // budget): they overdraw it rather than wait.
+    // Five 4 MiB sets at once (20 MiB: what the store budget of a 64 MiB cap holds) over one
+    // HTTP/2 connection (each costs ~8 MiB of the ~11.7 MiB budget): they wait for the budget,
+    // and their streams still share the connection's flow-control window without starving.
     let sets = (0..5).map(|i| {
         let mut client = data(channel.clone());
         let token = token.clone();

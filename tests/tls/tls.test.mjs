@@ -17,6 +17,18 @@ const HTTPS = `https://localhost:${port}`;
 const cacheName = `tls-${process.pid}`;
 const closers = [];
 after(async () => { for (const close of closers.reverse()) await close(); });
+/** Subscribes to `topic` with `topics` (either SDK's TopicClient), publishes `text` and returns what arrived. */
+async function roundTrip(topics, topic, text) {
+  const received = [];
+  const sub = await topics.subscribe(cacheName, topic, { onItem: (i) => received.push(i.valueString()), onError: () => {} });
+  assert.equal(sub.type, 'Subscription', sub.toString());
+  await new Promise((r) => setTimeout(r, 200));
+  const published = await topics.publish(cacheName, topic, text);
+  assert.equal(published.type, 'Success', published.toString());
+  for (let i = 0; i < 100 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+  sub.unsubscribe();
+  return received;
+}
 const wasmCredentials = () => wasm.CredentialProvider.fromString({
   apiKey, endpointOverrides: { cacheEndpoint: HTTPS, controlEndpoint: HTTPS, tokenEndpoint: HTTPS },
 });
@@ -64,15 +76,8 @@ test('the official Node SDK (@gomomento/sdk, grpc-js over TLS + h2): control pla
   const topics = new official.TopicClient({
     configuration: official.TopicConfigurations.Default.latest(), credentialProvider,
   });
-  const received = [];
-  const sub = await topics.subscribe(cacheName, 'tls-topic', { onItem: (i) => received.push(i.valueString()), onError: () => {} });
-  assert.equal(sub.type, 'Subscription', sub.toString());
-  await new Promise((r) => setTimeout(r, 200));
-  assert.equal((await topics.publish(cacheName, 'tls-topic', 'hello tls')).type, 'Success');
-  for (let i = 0; i < 100 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
-  sub.unsubscribe();
+  assert.deepEqual(await roundTrip(topics, 'tls-topic', 'hello tls'), ['hello tls']);
   topics.close?.();
-  assert.deepEqual(received, ['hello tls']);
 });
 
 test('the official web SDK (@gomomento/sdk-web, gRPC-web text over HTTPS)', async () => {
@@ -104,14 +109,7 @@ test('this package in Node (fetch over HTTPS), text and binary gRPC-web, topics'
     assert.equal(hit.valueString(), `node ${mode}`);
   }
   const topics = new wasm.TopicClient({ configuration: wasm.TopicConfigurations.Laptop.latest(), credentialProvider });
-  const received = [];
-  const sub = await topics.subscribe(cacheName, 'wasm-topic', { onItem: (i) => received.push(i.valueString()), onError: () => {} });
-  assert.equal(sub.type, 'Subscription', sub.toString());
-  await new Promise((r) => setTimeout(r, 200));
-  assert.equal((await topics.publish(cacheName, 'wasm-topic', 'hello wasm')).type, 'Success');
-  for (let i = 0; i < 100 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 50));
-  sub.unsubscribe();
-  assert.deepEqual(received, ['hello wasm']);
+  assert.deepEqual(await roundTrip(topics, 'wasm-topic', 'hello wasm'), ['hello wasm']);
 });
 
 test('this package in headless Chromium over HTTPS + HTTP/2 (the CA trusted by its SPKI hash)', async () => {
