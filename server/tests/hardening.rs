@@ -10,6 +10,8 @@
 
 mod common;
 
+use common::channel;
+
 use std::time::{Duration, Instant};
 
 use common::{request, SECRET};
@@ -56,14 +58,6 @@ async fn start_capped(cap_mib: u64) -> RunningServer {
     server
 }
 
-async fn channel(server: &RunningServer) -> Channel {
-    Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap()
-}
-
 async fn scs(server: &RunningServer) -> ScsClient<Channel> {
     ScsClient::new(channel(server).await)
         .max_encoding_message_size(64 * MIB)
@@ -94,20 +88,20 @@ fn frame(message: &[u8]) -> Vec<u8> {
     out
 }
 
-/// A small gRPC-web Get over HTTP/1.1 (its own connection); the `grpc-status` it ends with.
-async fn web_get(server: &RunningServer) -> String {
-    let body = frame(
-        &GetRequest {
-            cache_key: b"absent".to_vec(),
-        }
-        .encode_to_vec(),
-    );
-    let response = reqwest::Client::builder()
-        .http1_only()
+/// POSTs `body` to `Get` with `content_type` on a connection of its own (HTTP/2 prior knowledge
+/// for native gRPC, else HTTP/1.1); the `grpc-status` the call ends with.
+async fn post_get(server: &RunningServer, content_type: &str, body: Vec<u8>) -> String {
+    let client = if content_type == "application/grpc" {
+        reqwest::Client::builder().http2_prior_knowledge()
+    } else {
+        reqwest::Client::builder().http1_only()
+    };
+    let response = client
         .build()
         .unwrap()
         .post(format!("{}/cache_client.Scs/Get", server.url()))
-        .header("content-type", "application/grpc-web+proto")
+        .header("content-type", content_type)
+        .header("te", "trailers")
         .header("x-grpc-web", "1")
         .header("cache", CACHE)
         .header("authorization", server.auth_token())
@@ -128,6 +122,17 @@ async fn web_get(server: &RunningServer) -> String {
         .unwrap()
         .trim()
         .to_owned()
+}
+
+/// A small gRPC-web Get over HTTP/1.1 (its own connection); the `grpc-status` it ends with.
+async fn web_get(server: &RunningServer) -> String {
+    let body = frame(
+        &GetRequest {
+            cache_key: b"absent".to_vec(),
+        }
+        .encode_to_vec(),
+    );
+    post_get(server, "application/grpc-web+proto", body).await
 }
 
 /// The head of a raw HTTP/1.1 gRPC-web Set declaring `content_length` bytes of body.
@@ -596,40 +601,8 @@ async fn malformed_messages_are_invalid_argument() {
         // A text body that is not base64.
         ("application/grpc-web-text", b"!!!!".to_vec()),
     ] {
-        let client = if content_type == "application/grpc" {
-            reqwest::Client::builder()
-                .http2_prior_knowledge()
-                .build()
-                .unwrap()
-        } else {
-            reqwest::Client::new()
-        };
-        let response = client
-            .post(format!("{}/cache_client.Scs/Get", server.url()))
-            .header("content-type", content_type)
-            .header("te", "trailers")
-            .header("x-grpc-web", "1")
-            .header("cache", CACHE)
-            .header("authorization", server.auth_token())
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        let status = response
-            .headers()
-            .get("grpc-status")
-            .map(|v| v.to_str().unwrap().to_owned());
-        let text = String::from_utf8_lossy(&response.bytes().await.unwrap()).to_string();
-        let status = status.unwrap_or_else(|| {
-            let at = text.find("grpc-status:").expect("a status");
-            text[at + 12..]
-                .split("\r\n")
-                .next()
-                .unwrap()
-                .trim()
-                .to_owned()
-        });
-        assert_eq!(status, "3", "{content_type}: {text}");
+        let status = post_get(&server, content_type, body).await;
+        assert_eq!(status, "3", "{content_type}");
     }
 }
 

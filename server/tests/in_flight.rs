@@ -11,6 +11,8 @@
 
 mod common;
 
+use common::channel;
+
 use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
@@ -27,14 +29,6 @@ const CACHE: &str = "in-flight";
 
 fn value(i: usize) -> Vec<u8> {
     (0..4 * MIB).map(|j| (i * 31 + j * 7) as u8).collect()
-}
-
-async fn channel(server: &RunningServer) -> Channel {
-    Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap()
 }
 
 fn data(channel: Channel) -> ScsClient<Channel> {
