@@ -83,15 +83,22 @@ fn rcgen_error(error: rcgen::Error) -> io::Error {
     io::Error::other(format!("generating the development certificate: {error}"))
 }
 
-/// The development CA and certificate in `dir`: reused when all four files exist, else created
-/// (a new CA, valid 10 years, and a certificate for [`DEV_NAMES`] signed by it, valid ~2
-/// years). Keys are written mode 0600.
+/// Age after which [`dev_certificates`] replaces the development files (the certificate is
+/// valid 800 days).
+pub const DEV_RENEW_AFTER: Duration = Duration::from_secs(780 * 24 * 3600);
+
+/// The development CA and certificate in `dir`: reused when all four files exist and the
+/// certificate is younger than [`DEV_RENEW_AFTER`], else created (a new CA, valid 10 years, and
+/// a certificate for [`DEV_NAMES`] signed by it, valid 800 days; a renewed CA must be trusted
+/// again). Keys are written mode 0600.
 pub fn dev_certificates(dir: &Path) -> io::Result<DevCertificates> {
     let files = DevCertificates::in_dir(dir);
-    if [&files.ca_cert, &files.ca_key, &files.cert, &files.key]
-        .iter()
-        .all(|p| p.exists())
-    {
+    let fresh = std::fs::metadata(&files.cert)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|written| written.elapsed().ok())
+        .is_some_and(|age| age < DEV_RENEW_AFTER);
+    if fresh && [&files.ca_cert, &files.ca_key, &files.key].iter().all(|p| p.exists()) {
         return Ok(files);
     }
     std::fs::create_dir_all(dir)?;
