@@ -98,7 +98,11 @@ pub fn dev_certificates(dir: &Path) -> io::Result<DevCertificates> {
         .ok()
         .and_then(|written| written.elapsed().ok())
         .is_some_and(|age| age < DEV_RENEW_AFTER);
-    if fresh && [&files.ca_cert, &files.ca_key, &files.key].iter().all(|p| p.exists()) {
+    if fresh
+        && [&files.ca_cert, &files.ca_key, &files.key]
+            .iter()
+            .all(|p| p.exists())
+    {
         return Ok(files);
     }
     std::fs::create_dir_all(dir)?;
