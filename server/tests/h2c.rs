@@ -27,10 +27,10 @@ use momento_proto::common::{
 use momento_proto::control_client::{
     CreateCacheRequest, DeleteCacheRequest, FlushCacheRequest, ListCachesRequest,
 };
-use momento_server::auth::{Claims, TokenSigner};
 use momento_server::grpc::cache_client::ping_client::PingClient;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
+use momento_server::token::{Claims, TokenSigner};
 use momento_server::{AuthMode, RunningServer};
 use tonic::transport::Channel;
 use tonic::Code;

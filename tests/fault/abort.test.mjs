@@ -14,6 +14,8 @@ import { startServer, tempDir, cacheClient, topicClient, viaPort, tricklingProxy
 const dir = tempDir('fault-abort');
 const cacheName = 'abort';
 const BIG = 512 * 1024;
+// The largest topic message (Momento's max_publish_message_size_kb, 100 KiB; momento-server refuses longer ones).
+const BIG_TOPIC_MESSAGE = 100 * 1024;
 // How soon after abort() the call must resolve: generous for a loaded machine, far below the 10 s deadline.
 const PROMPT_MS = 500;
 let server;
@@ -82,7 +84,7 @@ test('unsubscribe while a big topic message trickles in: the subscription ends, 
     });
     assert.equal(sub.type, 'Subscription', sub.toString());
     const before = proxy.state.trickle.bodyBytesSent;
-    const pub = await topicClient(viaPort(server.apiKey, server.port)).publish(cacheName, 'trickle', new Uint8Array(BIG));
+    const pub = await topicClient(viaPort(server.apiKey, server.port)).publish(cacheName, 'trickle', new Uint8Array(BIG_TOPIC_MESSAGE));
     assert.equal(pub.type, 'Success', pub.toString());
     await waitFor(() => proxy.state.trickle.bodyBytesSent >= before + 256, 'the message to start trickling');
     const t0 = performance.now();
