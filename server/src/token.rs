@@ -113,9 +113,13 @@ pub enum AuthError {
 impl fmt::Display for AuthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Self::Missing => "Missing authorization header",
+            Self::Missing => {
+                "Missing authorization header: momento-server needs a key (the one it wrote to --key-file, or one from `momento-server key`) unless started with --auth none"
+            }
             Self::Malformed => "Malformed token",
-            Self::BadSignature => "Invalid signature",
+            Self::BadSignature => {
+                "Invalid signature: this key was not signed with this server's secret (--secret-file); use the key this server wrote to --key-file, or mint one with `momento-server key --secret-file <the server's secret file>`"
+            }
             Self::Expired => "Token expired",
         })
     }
