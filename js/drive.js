@@ -31,22 +31,36 @@ export function release(obj, generation) {
  * Resolves to the result of `start()` (a PendingCall, or a result the facade produced itself, which passes
  * through): a tagged object, or `null` at the end of a subscription. Never rejects.
  */
-export async function drive(start) {
+export function drive(start) {
   const generation = instanceGeneration();
   let call;
   try {
     call = start();
-    if (typeof call?.poll !== 'function') return call;
-    let r = call.poll(undefined);
+  } catch (e) {
+    return Promise.resolve(recover(e));
+  }
+  return typeof call?.poll === 'function' ? pump(call, generation) : Promise.resolve(call);
+}
+
+/**
+ * Polls `call` until it has its result, awaiting the promise it hands back each time, then frees it. (No
+ * try/finally around the awaits: Node 20's V8 can crash deoptimizing an async function shaped that way.)
+ */
+async function pump(call, generation) {
+  let r;
+  try {
+    r = call.poll(undefined);
     while (r instanceof Promise) {
       const settled = await r;
-      if (generation !== instanceGeneration()) return lost('while this call waited');
+      if (generation !== instanceGeneration()) {
+        r = lost('while this call waited');
+        break;
+      }
       r = call.poll(settled);
     }
-    return r;
   } catch (e) {
-    return generation === instanceGeneration() ? recover(e) : lost(e);
-  } finally {
-    if (typeof call?.poll === 'function') release(call, generation);
+    r = generation === instanceGeneration() ? recover(e) : lost(e);
   }
+  release(call, generation);
+  return r;
 }

@@ -70,7 +70,7 @@ export interface CacheClient
   extends ControlMethods, ScalarExtraMethods, DictionaryMethods, SetMethods, ListMethods, SortedSetMethods {}
 
 /** The data methods `CacheClient.cache(name)` binds (the official IMomentoCache surface). */
-type MomentoCacheMethod = 'get' | 'getWithHash' | 'set' | 'setWithHash' | 'delete' | 'increment' | 'setIfNotExists'
+export type MomentoCacheMethod = 'get' | 'getWithHash' | 'set' | 'setWithHash' | 'delete' | 'increment' | 'setIfNotExists'
   | 'setIfAbsent' | 'setIfPresent' | 'setIfEqual' | 'setIfNotEqual' | 'setIfPresentAndNotEqual' | 'setIfAbsentOrEqual'
   | 'setIfPresentAndHashEqual' | 'setIfPresentAndHashNotEqual' | 'setIfAbsentOrHashEqual' | 'setIfAbsentOrHashNotEqual'
   | 'getBatch' | 'setBatch' | 'setFetch' | 'setAddElement' | 'setAddElements' | 'setContainsElement'

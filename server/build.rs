@@ -46,7 +46,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut builder = tonic_prost_build::configure()
         .build_server(true)
         .build_client(true)
-        .build_transport(true);
+        .build_transport(true)
+        // Decoding errors answer INVALID_ARGUMENT (src/codec.rs).
+        .codec_path("crate::codec::Codec");
     for (proto_path, rust_path) in EXTERN_PATHS {
         builder = builder.extern_path(*proto_path, *rust_path);
     }

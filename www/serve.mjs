@@ -33,7 +33,8 @@ const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
 let minted = 0;
 
 createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const url = new URL(req.url, 'http://x');
+  const path = decodeURIComponent(url.pathname);
   if (path === '/token') {
     const r = await auth.generateDisposableToken(SCOPE, ExpiresIn.seconds(TOKEN_SECONDS), { tokenId: `demo-page-${++minted}` });
     if (r.type === 'Error') {
@@ -51,7 +52,9 @@ createServer(async (req, res) => {
   if (!file.startsWith(root)) { res.writeHead(403); return res.end(); }
   try {
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    // `?source`: the file as text, so the page can link to its own code and to this backend's.
+    const type = url.searchParams.has('source') ? 'text/plain; charset=utf-8' : types[extname(file)];
+    res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });

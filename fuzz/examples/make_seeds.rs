@@ -12,10 +12,10 @@ use momento_fuzz::{percent_encode, render_requests, root_token, scoped_token, Fu
 use momento_proto::cache_client as cc;
 use momento_proto::cache_client::pubsub as ps;
 use momento_proto::{control_client, leaderboard, token};
-use momento_server::auth::encode_v1_api_key;
+use momento_server::token::encode_v1_api_key;
 use prost::Message;
 
-/// `CacheReadOnly` on cache `c` (the example of `momento_server::auth`'s docs).
+/// `CacheReadOnly` on cache `c` (the example of `momento_server::token`'s docs).
 const READ_ONLY_C: &str = "Eg0KCwoJCAIaAwoBYyIA";
 
 fn write(target: &str, name: &str, data: &[u8]) {

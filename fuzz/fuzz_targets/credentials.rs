@@ -16,7 +16,7 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use libfuzzer_sys::fuzz_target;
-use momento_server::auth::{decode_v1_api_key, encode_v1_api_key, Claims};
+use momento_server::token::{decode_v1_api_key, encode_v1_api_key, Claims};
 use momento_wasm::core::credentials::{from_base, jwt_claims, Credentials, EndpointOverrides};
 use momento_wasm::core::json::{self, Value};
 

@@ -1,4 +1,4 @@
-//! The server's token and key parsing (`momento_server::auth`, `momento_server::permissions`)
+//! The server's token and key parsing (`momento_server::token`, `momento_server::permissions`)
 //! on arbitrary input: everything a client controls in `authorization`, in the credential of
 //! the Auth/Token request bodies and in a token's `p` claim.
 //!
@@ -11,7 +11,7 @@
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use libfuzzer_sys::fuzz_target;
-use momento_server::auth::{credential_token, decode_v1_api_key, AuthError, Claims};
+use momento_server::token::{credential_token, decode_v1_api_key, AuthError, Claims};
 use momento_server::permissions::Scope;
 
 fn parse(text: &str) {

@@ -1,6 +1,6 @@
 //! momento-server's whole request path, in-process: arbitrary methods, paths, headers and bodies
-//! through the real handler (CORS → tonic-web → auth → limits → tonic router → services) of a
-//! fresh `InProcessServer` per input, on a current-thread tokio runtime.
+//! through the real handler (CORS → admission → tonic-web → auth → request errors → router →
+//! services) of a fresh `InProcessServer` per input, on a current-thread tokio runtime.
 //!
 //! Input: up to six requests in the text format of `momento_fuzz::parse_requests` (seeds in
 //! `fuzz/seeds/server_http` carry valid tokens signed with the throwaway `FUZZ_SECRET`, so the

@@ -22,7 +22,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use momento_server::auth::{Claims, TokenSigner, ROOT_SUBJECT};
+use momento_server::token::{Claims, TokenSigner, ROOT_SUBJECT};
 
 /// The throwaway signing secret of the in-process server; seeds carry tokens signed with it.
 pub const FUZZ_SECRET: &[u8] = b"momento-fuzz-throwaway-secret-0123456789";

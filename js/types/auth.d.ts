@@ -1,7 +1,7 @@
 // Types of AuthClient, its responses, and the scope and expiry helpers (official @gomomento/sdk-web names).
+import type { Enum } from './common.js';
 import type { Configuration, CredentialProvider, Empty, ErrorResponse } from '../index.js';
 
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
 // ---------------------------------------------------------------- scopes
 
@@ -70,7 +70,7 @@ export type DisposableTokenScope = Permissions | DisposableTokenPermissions;
 /** Read and write every cache and topic, and invoke every function. */
 export declare const AllDataReadWrite: Readonly<Permissions>;
 
-interface PermissionScopeBuilders {
+export interface PermissionScopeBuilders {
   functionInvoke(cacheSelector: CacheSelector, functionSelector: FunctionSelector): PermissionScope;
   functionPermitNone(cacheSelector: CacheSelector, functionSelector: FunctionSelector): PermissionScope;
   cacheReadWrite(cacheSelector: CacheSelector): PermissionScope;

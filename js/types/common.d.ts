@@ -89,7 +89,8 @@ export declare abstract class BytesValue<T extends string> extends ResponseBase 
   valueUint8Array(): Uint8Array;
 }
 /** A tagged-enum object of a namespace's variant names. */
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
+/** The enum object of a response namespace's variants (`CacheGetResponse.Hit === 'Hit'`). */
+export type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
 // ---------------------------------------------------------------- ping, get, set, delete
 

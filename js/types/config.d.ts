@@ -23,7 +23,7 @@ export interface Middleware { onNewRequest(context?: object): MiddlewareRequestH
 // ---------------------------------------------------------------- configuration
 
 /** A retry strategy for `withRetryStrategy`: exponential backoff with jitter (defaults 3 attempts, 100 ms, 2 s). */
-interface RetryStrategyProps { maxAttempts: number; initialDelayMillis?: number; maxBackoffMillis?: number; }
+export interface RetryStrategyProps { maxAttempts: number; initialDelayMillis?: number; maxBackoffMillis?: number; }
 
 /** Read concerns (official `ReadConcern`). */
 export declare const ReadConcern: Readonly<{ BALANCED: 'balanced'; CONSISTENT: 'consistent' }>;
@@ -179,12 +179,12 @@ export declare const Configurations: Readonly<{
  * Endpoints to use instead of the key's own: all three (`https://` is added when no scheme is given), or a base
  * endpoint from which `cache.`, `control.` and `token.` hosts are derived (after an optional prefix).
  */
-type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; secureConnection?: boolean }
+export type EndpointOverrides = { cacheEndpoint: string; controlEndpoint: string; tokenEndpoint: string; secureConnection?: boolean }
   | { baseEndpoint: string; endpointPrefix?: string; secureConnection?: boolean };
 /** Properties of `CredentialProvider.fromString` / `fromDisposableToken`. */
-interface StringCredentialProps { apiKey?: string; authToken?: string; endpointOverrides?: EndpointOverrides; }
+export interface StringCredentialProps { apiKey?: string; authToken?: string; endpointOverrides?: EndpointOverrides; }
 /** Properties of `CredentialProvider.fromEnvironmentVariable` / `fromEnvVar`. */
-interface EnvironmentVariableCredentialProps {
+export interface EnvironmentVariableCredentialProps {
   environmentVariableName: string;
   /** Where to read the variable (a Cloudflare Worker's `env` binding); default `process.env`. */
   env?: Record<string, string | undefined>;

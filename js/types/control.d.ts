@@ -1,6 +1,5 @@
 // Types of the control-plane methods and responses (full package only).
-import type { Empty, ErrorResponse } from './common.js';
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
+import type { Enum, Empty, ErrorResponse } from './common.js';
 
 /** A cache and its limits. */
 export declare class CacheInfo {

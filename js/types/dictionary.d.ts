@@ -1,9 +1,9 @@
 // Types of the dictionary methods and responses.
+import type { Enum } from './common.js';
 import type {
   BytesLike, CallOptions, CollectionCallOptions, Empty, BytesValue, ErrorResponse, ResponseBase,
 } from '../index.js';
 
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
 /** Map/Record accessors of a dictionary read (fields and values decoded as UTF-8 where the name says so). */
 declare abstract class DictionaryValues<T extends string> extends ResponseBase {
@@ -18,7 +18,7 @@ declare abstract class DictionaryValues<T extends string> extends ResponseBase {
   valueMapStringUint8Array(): Map<string, Uint8Array>;
 }
 /** The field a `dictionaryGetField` response is about. */
-interface FieldAccessors {
+export interface FieldAccessors {
   fieldString(): string;
   fieldUint8Array(): Uint8Array;
 }

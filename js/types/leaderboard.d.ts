@@ -1,7 +1,7 @@
 // Types of PreviewLeaderboardClient, its leaderboard objects and responses (official @gomomento/sdk-web names).
+import type { Enum } from './common.js';
 import type { Configuration, CredentialProvider, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
 /** Ranking order: rank 0 is the lowest (`Ascending`, default) or highest (`Descending`) score. */
 export declare const LeaderboardOrder: Readonly<{ Ascending: 'ASC'; Descending: 'DESC' }>;

@@ -1,4 +1,5 @@
 // Types of the list methods and responses.
+import type { Enum } from './common.js';
 import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 /** Options of `listPushFront` / `listConcatenateFront`. */
@@ -75,7 +76,6 @@ export declare namespace CacheListConcatenateBack { export import Success = List
 export declare namespace CacheListRemoveValue { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace CacheListRetain { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 export declare const CacheListFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
 export type CacheListFetchResponse = 'Hit' | 'Miss' | 'Error';
 export declare namespace CacheListFetchResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }

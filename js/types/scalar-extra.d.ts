@@ -1,11 +1,10 @@
 // Types of the scalar methods beyond get/set/delete and their responses (full package only).
-import type {
+import type { Enum,
   BytesLike, BytesValue, CallOptions, Empty, ErrorResponse, GetCallOptions, ResponseBase, ScalarCallOptions, SetCallOptions,
 } from './common.js';
 import type { CacheGet, CacheSet } from './common.js';
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
-interface HashAccessors {
+export interface HashAccessors {
   hashString(): string;
   hashUint8Array(): Uint8Array;
 }

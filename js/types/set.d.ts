@@ -1,9 +1,9 @@
 // Types of the set methods and responses.
+import type { Enum } from './common.js';
 import type {
   BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase,
 } from '../index.js';
 
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
 /** A Hit holding elements (setFetch, setSample, setPop): strings are the elements decoded as UTF-8. */
 declare abstract class SetElements extends ResponseBase {

@@ -1,4 +1,5 @@
 // Types of the sorted set methods and responses.
+import type { Enum } from './common.js';
 import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 /** The order of fetched elements and of ranks. */
@@ -107,7 +108,6 @@ export declare namespace CacheSortedSetUnionStore {
   type Response = Success | Error;
 }
 
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 export declare const CacheSortedSetFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
 export type CacheSortedSetFetchResponse = 'Hit' | 'Miss' | 'Error';
 export declare namespace CacheSortedSetFetchResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }

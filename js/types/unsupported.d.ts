@@ -1,6 +1,6 @@
 // Response-type enums of Momento services this SDK does not implement (Storage, Functions), under their official
 // names, so that code which names them type-checks.
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
+import type { Enum } from './common.js';
 
 export declare const CreateStoreResponse: Enum<'Success' | 'AlreadyExists' | 'Error'>;
 export type CreateStoreResponse = 'Success' | 'AlreadyExists' | 'Error';

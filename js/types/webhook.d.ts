@@ -1,6 +1,5 @@
 // Types of the topic webhook responses and destinations (TopicClient.putWebhook and friends).
-import { Empty, ErrorResponse, ResponseBase } from './common.js';
-type Enum<T extends string> = Readonly<{ [K in T]: K }>;
+import { Enum, Empty, ErrorResponse, ResponseBase } from './common.js';
 
 /** Kinds of webhook destination. */
 export declare const WebhookDestinationType: Readonly<{ PostUrl: 'post_url' }>;

@@ -20,58 +20,66 @@
 //!   headers, request and response structures).
 //!
 //! # How
-//! [`InFlightLayer`] is the outermost layer. For every request it creates an [`Admission`]
-//! (also put into the request's extensions) and reserves the request's cost in a tokio
-//! [`Semaphore`] of KiB permits, which is FIFO-fair: a large call waiting at the head is not
-//! overtaken by later small ones, which queue behind it. A call costing more than the whole
-//! budget reserves all of it and so runs alone.
-//! - **HTTP/1.1 with `content-length`** (gRPC-web from browsers, `fetch` and the SDKs): the
-//!   cost is reserved *before* the request reaches the inner layers, so before any body byte is
-//!   read; a call that does not fit waits. Waiting is backpressure: the connection is not read
-//!   meanwhile, and the client's deadline (`grpc-timeout`, applied by tonic outside this layer)
-//!   still runs.
-//! - **HTTP/2, or no `content-length`** (native gRPC): the cost comes from `content-length` or,
-//!   without one, from the length prefix of the first gRPC message as the body streams through.
-//!   These requests never wait: streams of one HTTP/2 connection share its flow-control window,
-//!   so a stream whose body is not read while it waits can starve the stream it waits for. They
-//!   take what is free at once and queue the rest behind the calls already waiting (a background
-//!   acquisition, dropped when the call ends), so later calls wait until the overdraft is
-//!   covered: the budget can be exceeded by HTTP/2 request bodies in flight, never for long.
+//! [`InFlightLayer`] sits right inside CORS, outside gRPC-web. For every request it:
+//! - refuses at once, without reading the body, a `content-length` above the largest body one
+//!   message may have (`RESOURCE_EXHAUSTED`, `err: request_size_limit_exceeded`);
+//! - creates an [`Admission`] (also put into the request's extensions) holding nothing, and
+//!   wraps the body in an [`AdmittedBody`]. A request that sends no body bytes (or is refused by
+//!   the auth layer before its body is read) never reserves anything;
+//! - when the first body bytes arrive, reserves the whole message's cost (from
+//!   `content-length`, else from the gRPC length prefix; a prefix above the largest message
+//!   reserves only the overhead, the services refuse it) in a tokio [`Semaphore`] of KiB
+//!   permits, which is FIFO-fair: a large call waiting at the head is not overtaken by later
+//!   small ones. A call costing more than the whole budget reserves all of it and so runs
+//!   alone. Waiting is backpressure: the first frames are held back and the body is not read
+//!   further meanwhile, and the client's deadline still runs. A call is admitted for its whole
+//!   message at once, never byte by byte: calls holding part of what they need while waiting
+//!   for the rest would deadlock each other;
+//! - bounds the time the body may take ([`Admissions::body_timeout`]): from the request head to
+//!   the admission, then again from the admission to the end of the body. A stalled body fails
+//!   its call with `DEADLINE_EXCEEDED` and its reservation goes back.
+//!
+//! HTTP/2 streams wait like HTTP/1.1 requests. Streams of one connection share its flow-control
+//! window, and a waiting stream leaves its unread bytes in it, so the server's windows are
+//! sized such that waiting streams can never take the window admitted ones need
+//! ([`H2_STREAM_WINDOW`], [`H2_CONNECTION_WINDOW`], [`H2_MAX_CONCURRENT_STREAMS`]): each
+//! connection holds at most that many unread bytes, and the budget is never overdrawn.
 //!
 //! The response: data-plane handlers ([`crate::services::scs`]) know, before copying anything
 //! out of the store, how much the items they are about to return weigh
 //! ([`crate::store::Store::charged_size`]). They grow the reservation to the response's cost
-//! ([`Admission::reserve_response`], which may wait on any protocol: the request has been read
-//! by then) and, once the response message exists, trim it to the exact cost
+//! ([`Admission::reserve_response`], which may wait: the request has been read by then; a
+//! response that cannot fit in the whole budget is refused with `RESOURCE_EXHAUSTED`) and, once the response message exists, trim it to the exact cost
 //! ([`Admission::settle_response`]); the layer then keeps the reservation until the response
 //! body has been sent or dropped. Calls whose handler did not claim the reservation release it
 //! as soon as the response head is ready (the request has been consumed by then), so long-lived
 //! streams (topic subscriptions) hold nothing.
 //!
 //! # No deadlock
-//! A task waits for permits only while it holds none: the layer reserves before anything else,
-//! and a handler that needs more than it holds takes the difference only if it is free at once,
-//! otherwise it gives back what it holds and then waits for the whole amount. Holders never wait
-//! for permits (an overdraft's background acquisition does not hold its call back), so they
-//! finish and release.
+//! A task waits for permits only while it holds none: a request body reserves once, holding
+//! nothing, and a handler that needs more than it holds takes the difference only if it is free
+//! at once, otherwise it gives back what it holds and then waits for the whole amount. Holders
+//! never wait for permits, and their bodies can always arrive (see the HTTP/2 windows above),
+//! so they finish and release.
 //!
 //! Not covered (they belong to the baseline allowance of [`crate::limits::MemoryBudget`]):
 //! connection buffers, responses of the control plane, tokens, topics and leaderboards, and
 //! messages kept by topic buffers for resuming subscribers.
 
+use std::collections::VecDeque;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use base64::Engine as _;
 use bytes::Bytes;
 use http::{HeaderMap, Request, Response, Version};
 use http_body::{Body, Frame, SizeHint};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
-use tokio::task::AbortHandle;
 
 use crate::metrics::to_u64;
 
@@ -155,7 +163,6 @@ pub struct InFlightBudget {
     peak_units: AtomicU64,
     reservations: AtomicU64,
     waits: AtomicU64,
-    overdrafts: AtomicU64,
 }
 
 /// A snapshot of an [`InFlightBudget`]'s counters.
@@ -172,25 +179,19 @@ pub struct InFlightMetrics {
     pub reservations: u64,
     /// Reservations that had to wait for others to finish (backpressure).
     pub waits: u64,
-    /// Requests admitted without waiting although the budget was short (HTTP/2 and bodies
-    /// without `content-length`, see the module docs).
-    pub overdrafts: u64,
 }
 
 impl fmt::Display for InFlightMetrics {
-    /// `budget_bytes=… reserved_bytes=… peak_reserved_bytes=… reservations=… waits=…
-    /// overdrafts=…`.
+    /// `budget_bytes=… reserved_bytes=… peak_reserved_bytes=… reservations=… waits=…`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "budget_bytes={} reserved_bytes={} peak_reserved_bytes={} reservations={} waits={} \
-             overdrafts={}",
+            "budget_bytes={} reserved_bytes={} peak_reserved_bytes={} reservations={} waits={}",
             self.budget_bytes,
             self.reserved_bytes,
             self.peak_reserved_bytes,
             self.reservations,
             self.waits,
-            self.overdrafts
         )
     }
 }
@@ -208,7 +209,6 @@ impl InFlightBudget {
             peak_units: AtomicU64::new(0),
             reservations: AtomicU64::new(0),
             waits: AtomicU64::new(0),
-            overdrafts: AtomicU64::new(0),
         }
     }
 
@@ -264,7 +264,6 @@ impl InFlightBudget {
                 .saturating_mul(UNIT_BYTES),
             reservations: self.reservations.load(Ordering::Relaxed),
             waits: self.waits.load(Ordering::Relaxed),
-            overdrafts: self.overdrafts.load(Ordering::Relaxed),
         }
     }
 }
@@ -273,21 +272,8 @@ impl InFlightBudget {
 #[derive(Debug, Default)]
 struct Held {
     permit: Option<OwnedSemaphorePermit>,
-    /// The background acquisition covering an overdraft (see [`Admission::admit_now`]).
-    pending: Option<AbortHandle>,
     /// A handler claimed the reservation for the response body.
     for_response: bool,
-    /// Everything was given back: late permits from `pending` are dropped.
-    released: bool,
-}
-
-impl Held {
-    /// Stops a pending background acquisition (its partial permits go back to the budget).
-    fn stop_pending(&mut self) {
-        if let Some(pending) = self.pending.take() {
-            pending.abort();
-        }
-    }
 }
 
 #[derive(Debug)]
@@ -303,12 +289,14 @@ impl Reservation {
     }
 }
 
-impl Drop for Reservation {
-    /// The last holder is gone: the permits go back with `held`, and a pending background
-    /// acquisition stops.
-    fn drop(&mut self) {
-        self.held().stop_pending();
-    }
+/// A response that cannot fit in the in-flight budget even alone (see
+/// [`Admission::reserve_response`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseTooLarge {
+    /// What the response would cost, in bytes.
+    pub cost_bytes: u64,
+    /// The whole in-flight budget, in bytes.
+    pub budget_bytes: u64,
 }
 
 /// One call's share of the in-flight budget, in the request's extensions (see the module
@@ -335,79 +323,43 @@ impl Admission {
         count(self.held().permit.as_ref())
     }
 
-    /// Reserves `bytes` for the request, waiting if the budget is short (the layer, holding
-    /// nothing, before the call; HTTP/1.1 with `content-length`).
+    /// Reserves `bytes` for the request, waiting (FIFO) if the budget is short. Called once,
+    /// while the call holds nothing (when its first body bytes have arrived).
     async fn admit(&self, bytes: u64) {
         let units = self.0.budget.units_for(bytes);
         let permit = self.0.budget.acquire(units).await;
         self.held().permit = permit;
     }
 
-    /// Reserves `bytes` for the request without waiting (HTTP/2, or a body without
-    /// `content-length`, see the module docs): takes what is free now and queues a background
-    /// acquisition for the rest, which later calls wait behind.
-    fn admit_now(&self, bytes: u64) {
-        let budget = &self.0.budget;
-        let units = budget.units_for(bytes);
-        if let Some(permit) = budget.try_take(units) {
-            self.held().permit = Some(permit);
-            return;
-        }
-        budget.overdrafts.fetch_add(1, Ordering::Relaxed);
-        let free = u32::try_from(budget.semaphore.available_permits())
-            .unwrap_or(u32::MAX)
-            .min(units);
-        let now = if free > 0 {
-            budget.try_take(free)
-        } else {
-            None
-        };
-        let missing = units.saturating_sub(count(now.as_ref()));
-        let mut held = self.held();
-        held.permit = now;
-        if missing > 0 {
-            let reservation: Weak<Reservation> = Arc::downgrade(&self.0);
-            let budget = Arc::clone(budget);
-            let task = tokio::spawn(async move {
-                let Some(extra) = budget.acquire(missing).await else {
-                    return;
-                };
-                if let Some(reservation) = reservation.upgrade() {
-                    let mut held = reservation.held();
-                    if !held.released {
-                        held.pending = None;
-                        merge(&mut held.permit, extra);
-                    }
-                }
-            });
-            held.pending = Some(task.abort_handle());
-        }
-    }
-
     /// Grows the reservation to cover a response whose message should encode to about
     /// `message_len` bytes, before the handler builds it. Waits (holding nothing) if the
-    /// budget is short; see the module docs.
-    pub async fn reserve_response(&self, message_len: u64) {
+    /// budget is short; fails at once when the response could not fit even in the whole
+    /// budget (the handler answers `RESOURCE_EXHAUSTED`). See the module docs.
+    pub async fn reserve_response(&self, message_len: u64) -> Result<(), ResponseTooLarge> {
         let budget = &self.0.budget;
-        let want = budget.units_for(response_cost(message_len, self.0.text));
-        let held = {
-            let mut held = self.held();
-            // The request has been read: an overdraft's pending acquisition is moot.
-            held.stop_pending();
-            count(held.permit.as_ref())
-        };
+        let cost = response_cost(message_len, self.0.text);
+        let budget_bytes = u64::from(budget.units).saturating_mul(UNIT_BYTES);
+        if cost > budget_bytes {
+            return Err(ResponseTooLarge {
+                cost_bytes: cost,
+                budget_bytes,
+            });
+        }
+        let want = budget.units_for(cost);
+        let held = count(self.held().permit.as_ref());
         if want <= held {
-            return;
+            return Ok(());
         }
         if let Some(extra) = budget.try_take(want.saturating_sub(held)) {
             merge(&mut self.held().permit, extra);
-            return;
+            return Ok(());
         }
         // Give back what is held, then wait for the whole amount: never wait while holding.
         let returned = self.held().permit.take();
         drop(returned);
         let permit = budget.acquire(want).await;
         self.held().permit = permit;
+        Ok(())
     }
 
     /// Trims (or, if free at once, grows) the reservation to the cost of a response message
@@ -416,7 +368,6 @@ impl Admission {
         let budget = &self.0.budget;
         let want = budget.units_for(response_cost(message_len, self.0.text));
         let mut held = self.held();
-        held.stop_pending();
         held.for_response = true;
         let have = count(held.permit.as_ref());
         if have > want {
@@ -441,27 +392,54 @@ impl Admission {
 
     /// Gives everything back.
     fn release(&self) {
-        let returned = {
-            let mut held = self.held();
-            held.released = true;
-            held.stop_pending();
-            held.permit.take()
-        };
+        let returned = self.held().permit.take();
         drop(returned);
     }
 }
 
-/// Tower layer enforcing an [`InFlightBudget`] (outermost; see the module docs). Without a
-/// budget (no memory cap) it only wraps the bodies.
+/// Most streams an HTTP/2 connection may have open at once (each stream is a call). Finite so
+/// that one connection cannot open unboundedly many calls; 100 is what Momento's service
+/// allows per connection (the official SDKs open more connections beyond it).
+pub const H2_MAX_CONCURRENT_STREAMS: u32 = 100;
+
+/// Initial HTTP/2 flow-control window of each stream (the protocol's default, 64 KiB − 1): the
+/// most body bytes a stream can have sent that the server has not read yet.
+pub const H2_STREAM_WINDOW: u32 = 65_535;
+
+/// Initial HTTP/2 flow-control window of a connection: room for every stream's window and one
+/// more. A stream waiting for the budget leaves at most its own window unread, so the streams
+/// of a connection that were admitted can always receive their bodies: waiting streams never
+/// starve them of the connection's window (which would deadlock the budget).
+pub const H2_CONNECTION_WINDOW: u32 = (H2_MAX_CONCURRENT_STREAMS + 1) * H2_STREAM_WINDOW;
+
+/// How long a request body may take to arrive by default: from the request head until the
+/// admission (no budget is held meanwhile), then again from the admission to the end of the
+/// body. The Browser configuration's deadline of the official SDKs.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// What the in-flight layer needs besides the budget.
+#[derive(Debug, Clone, Copy)]
+pub struct Admissions {
+    /// Largest gRPC message a request may carry (the services' decoding limit): a request
+    /// declaring a longer body is refused at once, and a length prefix above it reserves
+    /// nothing (the services refuse the message).
+    pub max_message_bytes: usize,
+    /// See [`DEFAULT_BODY_TIMEOUT`].
+    pub body_timeout: Duration,
+}
+
+/// Tower layer enforcing an [`InFlightBudget`] (see the module docs). Without a budget (no
+/// memory cap) it still refuses oversized declared bodies and applies the body timeout.
 #[derive(Debug, Clone)]
 pub struct InFlightLayer {
     budget: Option<Arc<InFlightBudget>>,
+    settings: Admissions,
 }
 
 impl InFlightLayer {
-    /// A layer enforcing `budget` (`None`: no admission control).
-    pub fn new(budget: Option<Arc<InFlightBudget>>) -> Self {
-        Self { budget }
+    /// A layer enforcing `budget` (`None`: no admission control) with `settings`.
+    pub fn new(budget: Option<Arc<InFlightBudget>>, settings: Admissions) -> Self {
+        Self { budget, settings }
     }
 }
 
@@ -472,6 +450,7 @@ impl<S> tower_layer::Layer<S> for InFlightLayer {
         InFlightService {
             inner,
             budget: self.budget.clone(),
+            settings: self.settings,
         }
     }
 }
@@ -481,9 +460,60 @@ impl<S> tower_layer::Layer<S> for InFlightLayer {
 pub struct InFlightService<S> {
     inner: S,
     budget: Option<Arc<InFlightBudget>>,
+    settings: Admissions,
 }
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+
+/// The longest body a request carrying one message of `max_message` bytes may have: the
+/// 5-byte frame header plus the message, base64 in text mode.
+fn max_body_len(max_message: usize, text: bool) -> u64 {
+    let framed = to_u64(max_message).saturating_add(5);
+    if text {
+        framed.div_ceil(3).saturating_mul(4)
+    } else {
+        framed
+    }
+}
+
+/// A trailers-only gRPC answer `RESOURCE_EXHAUSTED` (`err: request_size_limit_exceeded`) to a
+/// request declaring a body longer than `max_body` bytes, sent without reading the body.
+fn body_too_large<B: Default>(
+    headers: &HeaderMap,
+    version: Version,
+    declared: u64,
+    max_body: u64,
+) -> Response<B> {
+    let content_type = headers
+        .get(http::header::CONTENT_TYPE)
+        .filter(|v| v.as_bytes().starts_with(b"application/grpc"))
+        .cloned()
+        .unwrap_or(http::HeaderValue::from_static("application/grpc"));
+    let mut response = Response::new(B::default());
+    let h = response.headers_mut();
+    h.insert(http::header::CONTENT_TYPE, content_type);
+    h.insert("grpc-status", http::HeaderValue::from_static("8"));
+    let message = format!(
+        "Request size limit exceeded: the request declares {declared} bytes of body, more than \
+         the {max_body} bytes of the largest message this server accepts"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&message) {
+        h.insert("grpc-message", value);
+    }
+    h.insert(
+        "err",
+        http::HeaderValue::from_static("request_size_limit_exceeded"),
+    );
+    if version < Version::HTTP_2 {
+        // The body is not read: the connection cannot carry another request.
+        h.insert(
+            http::header::CONNECTION,
+            http::HeaderValue::from_static("close"),
+        );
+    }
+    crate::log_warn!("event=request_too_large declared_bytes={declared} max_body_bytes={max_body}");
+    response
+}
 
 impl<S, ReqBody, ResBody> tower_service::Service<Request<ReqBody>> for InFlightService<S>
 where
@@ -492,7 +522,10 @@ where
         + Send
         + 'static,
     S::Future: Send + 'static,
+    S::Error: Send + 'static,
     ReqBody: Body<Data = Bytes> + Send + 'static,
+    ReqBody::Error: Into<BoxError>,
+    ResBody: Default + Send + 'static,
 {
     type Response = Response<ReleasingBody<ResBody>>;
     type Error = S::Error;
@@ -506,152 +539,267 @@ where
         // The ready service handles this request; the clone waits for the next one.
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
-        let Some(budget) = self.budget.clone() else {
-            let future = inner.call(request.map(|body| AdmittedBody::new(body, None)));
-            return Box::pin(async move {
-                Ok(future.await?.map(|body| ReleasingBody::new(body, None)))
-            });
-        };
         let (mut parts, body) = request.into_parts();
         let text = is_text(&parts.headers);
-        let admission = Admission::new(budget, text);
-        parts.extensions.insert(admission.clone());
-        let length = content_length(&parts.headers);
-        let may_wait = parts.version < Version::HTTP_2;
+        let max_body = max_body_len(self.settings.max_message_bytes, text);
+        if let Some(declared) = content_length(&parts.headers).filter(|&len| len > max_body) {
+            let response = body_too_large(&parts.headers, parts.version, declared, max_body);
+            return Box::pin(std::future::ready(Ok(
+                response.map(|body| ReleasingBody::new(body, None))
+            )));
+        }
+        let admission = self.budget.clone().map(|budget| {
+            let admission = Admission::new(budget, text);
+            parts.extensions.insert(admission.clone());
+            Gate {
+                admission,
+                text,
+                declared: content_length(&parts.headers),
+                max_message: to_u64(self.settings.max_message_bytes),
+            }
+        });
+        let released = admission.as_ref().map(|gate| gate.admission.clone());
+        let body = AdmittedBody::new(body, admission, self.settings.body_timeout);
+        let future = inner.call(Request::from_parts(parts, body));
         Box::pin(async move {
-            let body = match length {
-                Some(len) if may_wait => {
-                    admission.admit(request_cost(len, text)).await;
-                    AdmittedBody::new(body, None)
-                }
-                Some(len) => {
-                    admission.admit_now(request_cost(len, text));
-                    AdmittedBody::new(body, None)
-                }
-                None => AdmittedBody::new(body, Some(Peek::new(admission.clone(), text))),
-            };
-            let response = inner.call(Request::from_parts(parts, body)).await;
-            admission.response_started();
-            Ok(response?.map(|body| ReleasingBody::new(body, Some(admission))))
+            let response = future.await;
+            if let Some(admission) = &released {
+                admission.response_started();
+            }
+            Ok(response?.map(|body| ReleasingBody::new(body, released)))
         })
     }
 }
 
-/// Reading the first gRPC message's length prefix of a request without `content-length`, as
-/// its body streams through.
+/// The boxed error of an [`AdmittedBody`].
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Admission of one request body: what to reserve once its first bytes have arrived.
 #[derive(Debug)]
-struct Peek {
+struct Gate {
     admission: Admission,
     text: bool,
-    /// The first body bytes (base64 in text mode), up to the prefix.
-    head: Vec<u8>,
+    /// `content-length`, when given.
+    declared: Option<u64>,
+    /// Largest message the services accept.
+    max_message: u64,
 }
 
-/// Bytes of the body needed to read the 5-byte prefix (flag, u32 length): 8 base64 characters
-/// decode to 6 bytes.
-const fn prefix_len(text: bool) -> usize {
-    if text {
-        8
-    } else {
-        5
-    }
-}
-
-impl Peek {
-    fn new(admission: Admission, text: bool) -> Self {
-        Self {
-            admission,
-            text,
-            head: Vec::new(),
+impl Gate {
+    /// The cost to reserve for a body starting with `head`, or `None` while `head` is too
+    /// short to tell (no `content-length` and the length prefix not complete yet).
+    fn cost(&self, head: &[u8], ended: bool) -> Option<u64> {
+        if let Some(len) = self.declared {
+            return Some(request_cost(len, self.text));
         }
-    }
-
-    /// The cost of the request whose body starts with `head` (the overhead alone if it cannot
-    /// be read: the inner layers reject such a body anyway).
-    fn cost(&self) -> u64 {
         let decoded;
         let prefix = if self.text {
+            if head.len() < 8 && !ended {
+                return None;
+            }
             decoded = base64::engine::general_purpose::STANDARD
-                .decode(self.head.get(..8).unwrap_or_default())
+                .decode(head.get(..8).unwrap_or_default())
                 .unwrap_or_default();
             decoded.as_slice()
         } else {
-            self.head.as_slice()
+            if head.len() < 5 && !ended {
+                return None;
+            }
+            head
         };
         let len = match prefix.get(1..5) {
             Some(&[a, b, c, d]) => u64::from(u32::from_be_bytes([a, b, c, d])),
             _ => 0,
         };
+        if len > self.max_message {
+            // The services refuse the message as soon as they read its prefix.
+            return Some(CALL_OVERHEAD_BYTES);
+        }
         // The body of that one message (in its own encoding) plus the prefix.
         let body = if self.text {
             len.saturating_add(5).div_ceil(3).saturating_mul(4)
         } else {
             len.saturating_add(5)
         };
-        request_cost(body, self.text)
-    }
-
-    /// Notes a frame going through; true once the admission is made.
-    fn saw(&mut self, frame: Option<&Frame<Bytes>>) -> bool {
-        let need = prefix_len(self.text);
-        if let Some(data) = frame.and_then(Frame::data_ref) {
-            let missing = need.saturating_sub(self.head.len()).min(data.len());
-            self.head
-                .extend_from_slice(data.get(..missing).unwrap_or_default());
-            if self.head.len() < need {
-                return false;
-            }
-        }
-        // The prefix is complete, or the body ended or sent trailers before it was.
-        self.admission.admit_now(self.cost());
-        true
+        Some(request_cost(body, self.text))
     }
 }
 
-/// The request body handed to the inner layers: the original one, whose first gRPC length
-/// prefix is read on the way through when the request has no `content-length`.
-#[derive(Debug)]
+/// Where an [`AdmittedBody`] is.
+enum Stage {
+    /// Reading the first bytes (held back until the admission is made).
+    Head {
+        frames: VecDeque<Frame<Bytes>>,
+        head: Vec<u8>,
+    },
+    /// Waiting for the budget, the first frames held back.
+    Waiting {
+        frames: VecDeque<Frame<Bytes>>,
+        admitted: BoxFuture<()>,
+    },
+    /// Admitted (or no budget): passing the held-back frames, then the rest, through.
+    Flowing { frames: VecDeque<Frame<Bytes>> },
+}
+
+/// The request body handed to the inner layers. Nothing is reserved for it until its first
+/// bytes arrive; then the whole message's cost is reserved (from `content-length`, else from
+/// the gRPC length prefix), waiting holding nothing if the budget is short, while the first
+/// frames are held back. The body must arrive within the body timeout (counted from the
+/// request head until the admission, and again from the admission): a stalled body fails the
+/// call (`DEADLINE_EXCEEDED`) and its reservation goes back.
 pub struct AdmittedBody<B> {
     inner: Pin<Box<B>>,
-    peek: Option<Peek>,
+    gate: Option<Gate>,
+    stage: Stage,
+    ended: bool,
+    timeout: Duration,
+    deadline: Pin<Box<tokio::time::Sleep>>,
+}
+
+impl<B> fmt::Debug for AdmittedBody<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AdmittedBody")
+            .field("gate", &self.gate)
+            .field("ended", &self.ended)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<B> AdmittedBody<B> {
-    fn new(inner: B, peek: Option<Peek>) -> Self {
+    fn new(inner: B, gate: Option<Gate>, timeout: Duration) -> Self {
+        let stage = if gate.is_some() {
+            Stage::Head {
+                frames: VecDeque::new(),
+                head: Vec::new(),
+            }
+        } else {
+            Stage::Flowing {
+                frames: VecDeque::new(),
+            }
+        };
         Self {
             inner: Box::pin(inner),
-            peek,
+            gate,
+            stage,
+            ended: false,
+            timeout,
+            deadline: Box::pin(tokio::time::sleep(timeout)),
         }
+    }
+
+    /// Starts waiting for the admission of `cost` bytes with `frames` held back.
+    fn wait_for(&mut self, cost: u64, frames: VecDeque<Frame<Bytes>>) {
+        let admitted: BoxFuture<()> = match &self.gate {
+            Some(gate) => {
+                let admission = gate.admission.clone();
+                Box::pin(async move { admission.admit(cost).await })
+            }
+            None => Box::pin(std::future::ready(())),
+        };
+        self.stage = Stage::Waiting { frames, admitted };
     }
 }
 
-impl<B: Body<Data = Bytes>> Body for AdmittedBody<B> {
+/// The error a body that did not arrive in time fails with (tonic answers the call with it).
+fn body_timeout_error(timeout: Duration) -> BoxError {
+    Box::new(tonic::Status::deadline_exceeded(format!(
+        "The request body did not arrive within {} ms",
+        timeout.as_millis()
+    )))
+}
+
+impl<B> Body for AdmittedBody<B>
+where
+    B: Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
     type Data = Bytes;
-    type Error = B::Error;
+    type Error = BoxError;
 
     fn poll_frame(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, B::Error>>> {
+    ) -> Poll<Option<Result<Frame<Bytes>, BoxError>>> {
         let this = &mut *self;
-        let polled = this.inner.as_mut().poll_frame(cx);
-        if let Some(peek) = this.peek.as_mut() {
-            let done = match &polled {
-                Poll::Pending => false,
-                Poll::Ready(Some(Ok(frame))) => peek.saw(Some(frame)),
-                Poll::Ready(None) => peek.saw(None),
-                // The inner layers fail the call; nothing is reserved.
-                Poll::Ready(Some(Err(_))) => true,
-            };
-            if done {
-                this.peek = None;
+        loop {
+            match &mut this.stage {
+                Stage::Flowing { frames } => {
+                    if let Some(frame) = frames.pop_front() {
+                        return Poll::Ready(Some(Ok(frame)));
+                    }
+                    if this.ended {
+                        return Poll::Ready(None);
+                    }
+                    return match this.inner.as_mut().poll_frame(cx) {
+                        Poll::Ready(Some(result)) => Poll::Ready(Some(result.map_err(Into::into))),
+                        Poll::Ready(None) => {
+                            this.ended = true;
+                            Poll::Ready(None)
+                        }
+                        Poll::Pending => {
+                            if this.deadline.as_mut().poll(cx).is_ready() {
+                                return Poll::Ready(Some(Err(body_timeout_error(this.timeout))));
+                            }
+                            Poll::Pending
+                        }
+                    };
+                }
+                Stage::Waiting { frames, admitted } => {
+                    if admitted.as_mut().poll(cx).is_pending() {
+                        return Poll::Pending;
+                    }
+                    let frames = std::mem::take(frames);
+                    // The body timer starts again from the admission.
+                    let timeout = this.timeout;
+                    this.deadline
+                        .as_mut()
+                        .reset(tokio::time::Instant::now() + timeout);
+                    this.stage = Stage::Flowing { frames };
+                }
+                Stage::Head { frames, head } => {
+                    let polled = this.inner.as_mut().poll_frame(cx);
+                    match polled {
+                        Poll::Pending => {
+                            if this.deadline.as_mut().poll(cx).is_ready() {
+                                return Poll::Ready(Some(Err(body_timeout_error(this.timeout))));
+                            }
+                            return Poll::Pending;
+                        }
+                        Poll::Ready(Some(Err(error))) => {
+                            return Poll::Ready(Some(Err(error.into())))
+                        }
+                        Poll::Ready(Some(Ok(frame))) => {
+                            if let Some(data) = frame.data_ref() {
+                                let missing = 8usize.saturating_sub(head.len()).min(data.len());
+                                head.extend_from_slice(data.get(..missing).unwrap_or_default());
+                            }
+                            frames.push_back(frame);
+                        }
+                        Poll::Ready(None) => this.ended = true,
+                    }
+                    let Some(gate) = &this.gate else {
+                        continue;
+                    };
+                    // Nothing to reserve for an empty body; else wait once the cost is known.
+                    if this.ended && head.is_empty() {
+                        let frames = std::mem::take(frames);
+                        this.stage = Stage::Flowing { frames };
+                    } else if let Some(cost) = gate.cost(head, this.ended) {
+                        let frames = std::mem::take(frames);
+                        this.wait_for(cost, frames);
+                    }
+                }
             }
         }
-        polled
     }
 
     fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
+        match &self.stage {
+            Stage::Flowing { frames } => {
+                frames.is_empty() && (self.ended || self.inner.is_end_stream())
+            }
+            _ => false,
+        }
     }
 
     fn size_hint(&self) -> SizeHint {
@@ -667,6 +815,12 @@ impl<B: Body<Data = Bytes>> Body for AdmittedBody<B> {
 pub struct ReleasingBody<B> {
     inner: Pin<Box<B>>,
     admission: Option<Admission>,
+}
+
+impl<B: Default> Default for ReleasingBody<B> {
+    fn default() -> Self {
+        Self::new(B::default(), None)
+    }
 }
 
 impl<B> ReleasingBody<B> {
@@ -796,7 +950,7 @@ mod tests {
         reader.admit(500).await;
         assert_eq!(reserved_kib(&budget), 71);
         let r2 = reader.clone();
-        let waiting = tokio::spawn(async move { r2.reserve_response(20 * KIB).await });
+        let waiting = tokio::spawn(async move { r2.reserve_response(20 * KIB).await.unwrap() });
         tokio::time::sleep(Duration::from_millis(20)).await;
         assert!(!waiting.is_finished());
         assert_eq!(reader.held_units(), 0, "the waiting read holds nothing");
@@ -823,54 +977,6 @@ mod tests {
         assert_eq!(reserved_kib(&budget), 10);
         call.response_started();
         assert_eq!(reserved_kib(&budget), 0);
-    }
-
-    #[tokio::test]
-    async fn an_overdraft_never_waits_and_queues_the_rest() {
-        let budget = budget(100);
-        let a = Admission::new(Arc::clone(&budget), false);
-        a.admit(80 * KIB).await;
-        // An HTTP/2 request of 50 KiB: 20 now, 30 queued in the background, no waiting.
-        let b = Admission::new(Arc::clone(&budget), false);
-        b.admit_now(50 * KIB);
-        assert_eq!(b.held_units(), 20);
-        assert_eq!(budget.metrics().overdrafts, 1);
-        // A later call waits behind the queued rest.
-        let c = Admission::new(Arc::clone(&budget), false);
-        let c2 = c.clone();
-        let waiting = tokio::spawn(async move { c2.admit(10 * KIB).await });
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert!(!waiting.is_finished());
-        a.release();
-        tokio::time::timeout(Duration::from_secs(5), waiting)
-            .await
-            .expect("admitted once the overdraft is covered")
-            .unwrap();
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert_eq!(b.held_units(), 50, "the background acquisition completed");
-        assert_eq!(reserved_kib(&budget), 60);
-        b.release();
-        c.release();
-        assert_eq!(reserved_kib(&budget), 0);
-    }
-
-    #[tokio::test]
-    async fn releasing_stops_a_pending_overdraft() {
-        let budget = budget(100);
-        let a = Admission::new(Arc::clone(&budget), false);
-        a.admit(100 * KIB).await;
-        let b = Admission::new(Arc::clone(&budget), false);
-        b.admit_now(50 * KIB);
-        assert_eq!(b.held_units(), 0);
-        drop(b);
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        a.release();
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert_eq!(
-            reserved_kib(&budget),
-            0,
-            "nothing stays with the finished call"
-        );
     }
 
     /// A body of the given frames.
@@ -916,8 +1022,14 @@ mod tests {
                 .collect();
             let budget = budget(1000);
             let admission = Admission::new(Arc::clone(&budget), text);
-            let mut body =
-                AdmittedBody::new(Frames(frames), Some(Peek::new(admission.clone(), text)));
+            let gate = Gate {
+                admission: admission.clone(),
+                text,
+                declared: None,
+                max_message: 1 << 20,
+            };
+            let mut body = AdmittedBody::new(Frames(frames), Some(gate), Duration::from_secs(5));
+            assert_eq!(reserved_kib(&budget), 0, "nothing before the first bytes");
             let mut got = Vec::new();
             while let Some(bytes) = next(&mut body).await {
                 got.extend_from_slice(&bytes);
@@ -932,6 +1044,67 @@ mod tests {
             );
             admission.release();
         }
+    }
+
+    /// A body that never sends a byte.
+    struct Stalled;
+
+    impl Body for Stalled {
+        type Data = Bytes;
+        type Error = std::convert::Infallible;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            _cx: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+            Poll::Pending
+        }
+    }
+
+    #[tokio::test]
+    async fn a_body_that_never_comes_reserves_nothing_and_times_out() {
+        let budget = budget(100);
+        let admission = Admission::new(Arc::clone(&budget), false);
+        let gate = Gate {
+            admission: admission.clone(),
+            text: false,
+            declared: Some(1 << 20),
+            max_message: 1 << 20,
+        };
+        let mut body = AdmittedBody::new(Stalled, Some(gate), Duration::from_millis(50));
+        let frame = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
+        let error = frame.unwrap().unwrap_err();
+        let status = error.downcast_ref::<tonic::Status>().unwrap();
+        assert_eq!(status.code(), tonic::Code::DeadlineExceeded);
+        assert_eq!(reserved_kib(&budget), 0);
+    }
+
+    #[tokio::test]
+    async fn a_prefix_above_the_message_limit_reserves_the_overhead_only() {
+        let budget = budget(10_000);
+        let admission = Admission::new(Arc::clone(&budget), false);
+        let gate = Gate {
+            admission: admission.clone(),
+            text: false,
+            declared: None,
+            max_message: 1000,
+        };
+        let mut wire = vec![0u8];
+        wire.extend_from_slice(&u32::MAX.to_be_bytes());
+        let frames = [Frame::data(Bytes::from(wire))].into();
+        let mut body = AdmittedBody::new(Frames(frames), Some(gate), Duration::from_secs(5));
+        assert!(next(&mut body).await.is_some());
+        assert_eq!(reserved_kib(&budget), CALL_OVERHEAD_BYTES / KIB);
+    }
+
+    #[tokio::test]
+    async fn responses_larger_than_the_budget_are_refused() {
+        let budget = budget(100);
+        let call = Admission::new(Arc::clone(&budget), false);
+        let refused = call.reserve_response(100 * KIB).await.unwrap_err();
+        assert_eq!(refused.budget_bytes, 100 * KIB);
+        assert!(refused.cost_bytes > 200 * KIB);
+        assert_eq!(reserved_kib(&budget), 0);
     }
 
     #[tokio::test]

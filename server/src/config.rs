@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! momento-server [--host ADDR] [--port P] [--auth token|none] [--key-file F]
+//!                [--tls-cert F --tls-key F | --tls-dev] [--allow-plaintext]
 //!                [--secret-file F] [--cors-origin ORIGIN]... [--sweep-interval-ms MS]
 //!                [--max-memory-mb N] [--max-item-size-kb N] [--max-ttl-seconds N] [--max-caches N]
 //!                [--topic-heartbeat-ms MS] [--topic-buffer-size N] [--max-subscriptions N]
@@ -31,13 +32,16 @@
 //! 4. otherwise (no home directory) an in-memory secret that lives as long as the process.
 //!
 //! The file is created with a fresh random secret when it does not exist (see
-//! [`crate::auth::load_or_create_secret`] for its format).
+//! [`crate::secret::load_or_create_secret`] for its format).
 
 use std::ffi::OsString;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+pub use crate::secret::SecretSource;
+pub use crate::tls::TlsSource;
 
 use momento_proto::permission_messages::permissions_type::{
     cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
@@ -55,6 +59,15 @@ pub const DEFAULT_PORT: u16 = 8080;
 /// so that oversized items reach the handler and get Momento's `RESOURCE_EXHAUSTED` answer.
 pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 16 * 1024 * 1024;
 
+/// Default number of recent items kept per topic for resuming subscribers.
+pub const DEFAULT_TOPIC_BUFFER_SIZE: usize = 1024;
+
+/// Default idle time after which a subscription gets a heartbeat.
+pub const DEFAULT_HEARTBEAT_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Default limit of concurrently open subscriptions on the server.
+pub const DEFAULT_MAX_SUBSCRIPTIONS: usize = 10_000;
+
 /// Whether requests must carry a token signed by this server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthMode {
@@ -62,17 +75,6 @@ pub enum AuthMode {
     Token,
     /// Accept any (or no) `authorization` header, like `momento-local`.
     None,
-}
-
-/// Where the HS256 signing secret comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SecretSource {
-    /// Read from this file, creating it with a random secret if it does not exist.
-    File(PathBuf),
-    /// Use these bytes (embedding and tests).
-    Bytes(Vec<u8>),
-    /// A random secret kept in memory only: keys die with the process.
-    Ephemeral,
 }
 
 /// Everything [`crate::run`] needs.
@@ -89,12 +91,15 @@ pub struct Config {
     pub secret: SecretSource,
     /// When set, a root API key (Momento v1 format) is written here once the port is bound.
     pub key_file: Option<PathBuf>,
-    /// Allowed CORS origins; empty mirrors any request origin (the default).
+    /// CORS origins allowed besides loopback ones (see [`crate::cors`]); default none.
     pub cors_origins: Vec<String>,
     /// How often the background sweeper drops expired items.
     pub sweep_interval: Duration,
     /// Maximum decoded/encoded gRPC message size of every service.
     pub max_message_size: usize,
+    /// How long a request body may take to arrive (`--body-timeout-ms`, default
+    /// [`crate::budget::DEFAULT_BODY_TIMEOUT`]; see [`crate::budget::AdmittedBody`]).
+    pub body_timeout: Duration,
     /// Memory cap, item size, TTL and cache-count limits (see [`crate::limits`]).
     pub limits: crate::limits::Limits,
     /// Idle time after which a topic subscription gets a heartbeat (default 5 s).
@@ -106,6 +111,38 @@ pub struct Config {
     /// Where webhook deliveries may go (default [`crate::DeliveryMode::Loopback`]; see
     /// [`crate::webhook_delivery`]).
     pub webhook_delivery: crate::DeliveryMode,
+    /// TLS on the port (`--tls-cert`/`--tls-key` or `--tls-dev`); `None` = plaintext (h2c and
+    /// HTTP/1.1).
+    pub tls: Option<TlsSource>,
+    /// Serve plaintext on a non-loopback address anyway (`--allow-plaintext`; see
+    /// [`check_exposure`]).
+    pub allow_plaintext: bool,
+}
+
+/// Refuses configurations that expose the server beyond loopback unsafely: `--auth none` is
+/// only allowed on a loopback address (it hands every cache to anyone who can connect), and a
+/// non-loopback address needs TLS unless `--allow-plaintext` is given (tokens and data would
+/// cross the network in the clear). The message says what to do.
+pub fn check_exposure(config: &Config) -> Result<(), String> {
+    let host = config.host;
+    if host.is_loopback() {
+        return Ok(());
+    }
+    if config.auth == AuthMode::None {
+        return Err(format!(
+            "refusing --auth none on {host}: without authentication anyone who can connect may \
+             read, write and flush every cache; it is only allowed on a loopback address \
+             (--host 127.0.0.1 or --host ::1)"
+        ));
+    }
+    if config.tls.is_none() && !config.allow_plaintext {
+        return Err(format!(
+            "refusing to serve plaintext on {host}: tokens and data would cross the network \
+             unencrypted; give --tls-cert F --tls-key F (or --tls-dev for a local development \
+             certificate), or --allow-plaintext to accept that"
+        ));
+    }
+    Ok(())
 }
 
 impl Default for Config {
@@ -119,11 +156,14 @@ impl Default for Config {
             cors_origins: Vec::new(),
             sweep_interval: Duration::from_secs(1),
             max_message_size: DEFAULT_MAX_MESSAGE_SIZE,
+            body_timeout: crate::budget::DEFAULT_BODY_TIMEOUT,
             limits: crate::limits::Limits::default(),
-            topic_heartbeat_interval: crate::services::pubsub::DEFAULT_HEARTBEAT_INTERVAL,
-            topic_buffer_size: crate::services::pubsub::DEFAULT_TOPIC_BUFFER_SIZE,
-            max_subscriptions: crate::services::pubsub::DEFAULT_MAX_SUBSCRIPTIONS,
+            topic_heartbeat_interval: DEFAULT_HEARTBEAT_INTERVAL,
+            topic_buffer_size: DEFAULT_TOPIC_BUFFER_SIZE,
+            max_subscriptions: DEFAULT_MAX_SUBSCRIPTIONS,
             webhook_delivery: crate::DeliveryMode::default(),
+            tls: None,
+            allow_plaintext: false,
         }
     }
 }
@@ -182,12 +222,22 @@ OPTIONS:
   --port P                 port to bind, 0 = ephemeral (default 8080)
   --auth token|none        require tokens signed by this server (default token)
   --key-file F             write a root API key (Momento v1 format) to F once bound
+  --tls-cert F --tls-key F serve TLS (ALPN h2 and http/1.1 on the same port) with this PEM
+                           certificate chain and private key
+  --tls-dev                serve TLS with a development CA and a certificate for localhost,
+                           127.0.0.1 and ::1, created beside the secret file on first use;
+                           prints how to trust the CA (NODE_EXTRA_CA_CERTS, Chromium)
+  --allow-plaintext        serve plaintext on a non-loopback --host anyway (refused otherwise;
+                           --auth none is refused beyond loopback in any case)
   --secret-file F          HS256 signing secret, created if missing
                            (default <key-file>.secret, else
                            $XDG_STATE_HOME/momento-server/secret or
                            ~/.local/state/momento-server/secret)
-  --cors-origin ORIGIN     allowed browser origin, repeatable (default: mirror any origin)
+  --cors-origin ORIGIN     browser origin allowed besides loopback ones (http(s)://localhost,
+                           127.x.x.x, [::1], any port), repeatable, e.g. https://app.example
   --sweep-interval-ms MS   expired-item sweeper period (default 1000)
+  --body-timeout-ms MS     how long a request body may take to arrive, counted from the request
+                           head and again once the call is admitted (default 15000)
   --max-memory-mb N        memory budget of the whole process in MiB: split between the
                            process, calls in flight (larger calls queue) and stored items
                            (least recently used items are evicted beyond their share);
@@ -243,6 +293,7 @@ where
 
     let mut config = Config::default();
     let mut secret_file: Option<PathBuf> = None;
+    let (mut tls_cert, mut tls_key, mut tls_dev) = (None, None, false);
     while let Some(arg) = args.next() {
         let (flag, inline) = split_flag(&arg);
         let mut value = || next_value(flag, inline.clone(), &mut args);
@@ -268,16 +319,28 @@ where
                 }
             }
             "--key-file" => config.key_file = Some(PathBuf::from(value()?)),
+            "--tls-cert" => tls_cert = Some(PathBuf::from(value()?)),
+            "--tls-key" => tls_key = Some(PathBuf::from(value()?)),
+            "--tls-dev" => tls_dev = true,
+            "--allow-plaintext" => config.allow_plaintext = true,
             "--secret-file" => secret_file = Some(PathBuf::from(value()?)),
             "--cors-origin" => {
                 let origin = value()?;
-                if origin == "*" || http::HeaderValue::from_str(&origin).is_err() {
+                if origin == "*"
+                    || origin == "null"
+                    || !(origin.starts_with("http://") || origin.starts_with("https://"))
+                    || http::HeaderValue::from_str(&origin).is_err()
+                {
                     return Err(CliError(format!(
-                        "--cors-origin: not a usable origin (credentials are allowed, so `*` is \
-                         not either): {origin}"
+                        "--cors-origin: expected an origin such as https://app.example (`*` and \
+                         `null` are refused: credentials are allowed): {origin}"
                     )));
                 }
                 config.cors_origins.push(origin);
+            }
+            "--body-timeout-ms" => {
+                let ms: u64 = parse_number(flag, &value()?)?;
+                config.body_timeout = Duration::from_millis(ms.max(1));
             }
             "--sweep-interval-ms" => {
                 let ms: u64 = parse_number(flag, &value()?)?;
@@ -320,14 +383,43 @@ where
         }
     }
 
-    config.secret = match (config.auth, secret_file) {
-        (AuthMode::None, _) => SecretSource::Ephemeral,
-        (AuthMode::Token, Some(file)) => SecretSource::File(file),
-        (AuthMode::Token, None) => match &config.key_file {
+    // The secret file's place, also where --tls-dev keeps its CA and certificate.
+    let secret_path = match secret_file {
+        Some(file) => SecretSource::File(file),
+        None => match &config.key_file {
             Some(key_file) => SecretSource::File(secret_next_to(key_file)),
             None => default_secret_source(xdg_state_home, home),
         },
     };
+    config.tls =
+        match (tls_cert, tls_key, tls_dev) {
+            (None, None, false) => None,
+            (Some(cert), Some(key), false) => Some(TlsSource::Files { cert, key }),
+            (None, None, true) => match &secret_path {
+                SecretSource::File(path) => Some(TlsSource::Dev {
+                    dir: path
+                        .parent()
+                        .filter(|d| !d.as_os_str().is_empty())
+                        .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+                }),
+                _ => return Err(CliError(
+                    "--tls-dev: no place for the certificate (give --secret-file or --key-file, \
+                     or set $HOME)"
+                        .to_owned(),
+                )),
+            },
+            (_, _, true) => {
+                return Err(CliError(
+                    "--tls-dev conflicts with --tls-cert/--tls-key".to_owned(),
+                ))
+            }
+            _ => return Err(CliError("--tls-cert and --tls-key go together".to_owned())),
+        };
+    config.secret = match config.auth {
+        AuthMode::None => SecretSource::Ephemeral,
+        AuthMode::Token => secret_path,
+    };
+    check_exposure(&config).map_err(CliError)?;
     Ok(Command::Serve(config))
 }
 
@@ -581,6 +673,7 @@ mod tests {
             "--port=0",
             "--host",
             "0.0.0.0",
+            "--allow-plaintext",
             "--key-file",
             "/tmp/k",
             "--cors-origin",
@@ -626,6 +719,24 @@ mod tests {
     }
 
     #[test]
+    fn exposure_beyond_loopback() {
+        let serve = |args: &[&str]| parse(args).map(|c| matches!(c, Command::Serve(_)));
+        assert!(serve(&["--host", "0.0.0.0"]).is_err());
+        assert!(serve(&["--host", "192.168.1.2", "--auth", "none", "--tls-dev"]).is_err());
+        assert!(serve(&["--host", "::", "--auth", "none", "--allow-plaintext"]).is_err());
+        assert!(serve(&["--host", "0.0.0.0", "--allow-plaintext"]).unwrap());
+        assert!(serve(&["--host", "0.0.0.0", "--tls-dev"]).unwrap());
+        assert!(serve(&["--host", "::1", "--auth", "none"]).unwrap());
+        assert!(serve(&["--host", "127.0.0.2", "--auth", "none"]).unwrap());
+        let Command::Serve(c) = parse(&["--tls-dev", "--key-file", "/k/key"]).unwrap() else {
+            panic!("expected serve")
+        };
+        assert_eq!(c.tls, Some(TlsSource::Dev { dir: "/k".into() }));
+        assert!(parse(&["--tls-cert", "c.pem"]).is_err());
+        assert!(parse(&["--tls-dev", "--tls-cert", "c", "--tls-key", "k"]).is_err());
+    }
+
+    #[test]
     fn auth_none_needs_no_secret_file() {
         let Command::Serve(c) = parse(&["--auth", "none", "--key-file", "/tmp/k"]).unwrap() else {
             panic!("expected serve")
@@ -640,6 +751,8 @@ mod tests {
         assert!(parse(&["--port", "x"]).is_err());
         assert!(parse(&["--auth", "maybe"]).is_err());
         assert!(parse(&["--cors-origin", "*"]).is_err());
+        assert!(parse(&["--cors-origin", "null"]).is_err());
+        assert!(parse(&["--cors-origin", "app.example"]).is_err());
         assert!(parse(&["--bogus"]).is_err());
         assert!(parse(&["--webhook-delivery", "all"]).is_err());
     }

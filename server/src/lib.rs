@@ -6,14 +6,15 @@
 //!   insecure endpoint override;
 //! - **gRPC-web**, binary (`application/grpc-web[+proto]`) and text (`application/grpc-web-text`),
 //!   over HTTP/1.1 and HTTP/2, what `@gomomento/sdk-web` and this project's WASM SDK use;
-//! - **CORS** for browsers: the request origin is mirrored (or checked against `--cors-origin`),
-//!   credentials are allowed and the Momento request headers are listed explicitly.
+//! - **CORS** for browsers: loopback origins (any port) and the `--cors-origin` allowlist are
+//!   allowed (never `null`, never an arbitrary origin; see [`cors`]), credentials are allowed and
+//!   the Momento request headers are listed explicitly.
 //!
 //! # Conventions
 //! - The data plane (`cache_client.Scs`) reads the cache name from the `cache` request header;
 //!   a missing header is `INVALID_ARGUMENT`, an unknown cache `NOT_FOUND` ("Cache not found").
 //! - Every request must carry a valid token in `authorization` unless the server runs with
-//!   `--auth none` (see [`auth`]).
+//!   `--auth none` (see [`token`] and [`auth`]).
 //! - TTLs are milliseconds and must be greater than zero; expired items are misses (lazy expiry on
 //!   access plus a periodic sweeper).
 //! - Counters are stored as base-10 strings. The hash of `GetWithHash`/`SetIfHash` is the
@@ -42,6 +43,7 @@
 
 pub mod auth;
 pub mod budget;
+pub mod codec;
 pub mod config;
 pub mod conn;
 pub mod cors;
@@ -50,9 +52,12 @@ pub mod limits;
 pub mod log;
 pub mod metrics;
 pub mod permissions;
+pub mod secret;
 pub mod server;
 pub mod services;
 pub mod store;
+pub mod tls;
+pub mod token;
 pub mod webhook_delivery;
 
 pub use config::{AuthMode, Config, SecretSource};

@@ -5,12 +5,8 @@
 //! - the [`crate::store::Store`] keeps a copy for the memory cap (LRU eviction, see
 //!   [`crate::store`]) and the cache count (`CreateCache`);
 //! - the request validators of [`crate::services`] (`check_ttl`, `check_item_size`,
-//!   `check_collection_size`) read the limits of the server handling the current request with
-//!   [`current`]. They take no server argument, so [`LimitsLayer`] makes the server's limits the
-//!   *current* ones for the duration of every poll of every request future (a thread-local set and
-//!   restored around each poll; the request handlers are synchronous, so a check always runs
-//!   inside such a poll). Outside a request (unit tests) [`current`] returns
-//!   [`Limits::default`].
+//!   `check_collection_size`) take the limits explicitly: the handlers pass the ones of the
+//!   store they serve ([`crate::store::Store::limits`]).
 //!
 //! In every numeric limit except the item size, `0` means unlimited.
 //!
@@ -18,12 +14,15 @@
 //! `--max-memory-mb` bounds the whole process, not only the stored items: what the server
 //! holds at any moment is the process itself (code, runtime, connection buffers), the stored
 //! items, and the calls being processed (a 5 MiB value read over gRPC-web text is about 11.7 MiB
-//! of buffers while it is encoded). [`Limits::memory_budget`] splits the cap three ways:
+//! of buffers while it is encoded). [`Limits::memory_budget`] splits the cap four ways:
 //! - a fixed **baseline** allowance ([`BASELINE_ALLOWANCE_BYTES`]) for the process without items
 //!   or calls;
 //! - the **in-flight** budget, enforced by admission control ([`crate::budget`]): at least one
 //!   call carrying the largest item fits ([`crate::budget::largest_call_cost`]), and at least
 //!   `cap / 8`;
+//! - the **topics** share, `cap / 16`: topic states, messages buffered for resuming subscribers
+//!   (the oldest of any topic are dropped beyond it) and open subscriptions (refused beyond it),
+//!   see [`crate::services::pubsub`];
 //! - the **store** budget, the rest: least-recently-used items are evicted beyond it
 //!   ([`crate::store`]).
 //!
@@ -33,12 +32,13 @@
 //! The glibc allocator is configured to give freed buffers back (see `main.rs`), so freed
 //! request and response buffers do not stay in the process.
 
-use std::cell::Cell;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
+/// Default largest item (key + value) the server stores: 5 MiB, reported as `max_item_size_kb`
+/// 5120 (configurable with `--max-item-size-kb`).
+pub const MAX_ITEM_SIZE_BYTES: usize = 5 * 1024 * 1024;
 
-use crate::services::MAX_ITEM_SIZE_BYTES;
+/// Largest topic message (the published text or bytes): 100 KiB, Momento's limit, reported by
+/// `ListCaches` as `max_publish_message_size_kb` 100.
+pub const MAX_PUBLISH_MESSAGE_BYTES: usize = 100 * 1024;
 
 /// Default memory cap: 1024 MiB (`--max-memory-mb 1024`).
 pub const DEFAULT_MAX_MEMORY_BYTES: u64 = 1024 * 1024 * 1024;
@@ -64,6 +64,9 @@ pub const MIN_STORE_BUDGET_BYTES: u64 = 8 * 1024 * 1024;
 /// The in-flight budget is at least `cap / IN_FLIGHT_SHARE`.
 const IN_FLIGHT_SHARE: u64 = 8;
 
+/// Topics (their states, buffered messages and open subscriptions) get `cap / TOPICS_SHARE`.
+const TOPICS_SHARE: u64 = 16;
+
 /// How a memory cap is split (see the module docs); all figures in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemoryBudget {
@@ -73,6 +76,9 @@ pub struct MemoryBudget {
     pub baseline_bytes: u64,
     /// Calls being processed (request and response bodies and their copies).
     pub in_flight_bytes: u64,
+    /// Topics: their states, buffered messages and open subscriptions
+    /// ([`crate::services::pubsub`]).
+    pub topics_bytes: u64,
     /// Stored items, as accounted by [`crate::store`].
     pub store_bytes: u64,
 }
@@ -82,6 +88,7 @@ impl MemoryBudget {
     pub fn fits(&self) -> bool {
         self.baseline_bytes
             .saturating_add(self.in_flight_bytes)
+            .saturating_add(self.topics_bytes)
             .saturating_add(self.store_bytes)
             <= self.total_bytes
     }
@@ -144,14 +151,17 @@ impl Limits {
         let cap = self.memory_cap()?;
         let in_flight =
             (cap / IN_FLIGHT_SHARE).max(crate::budget::largest_call_cost(self.max_item_size_bytes));
+        let topics = cap / TOPICS_SHARE;
         let store = cap
             .saturating_sub(BASELINE_ALLOWANCE_BYTES)
             .saturating_sub(in_flight)
+            .saturating_sub(topics)
             .max(cap.min(MIN_STORE_BUDGET_BYTES));
         Some(MemoryBudget {
             total_bytes: cap,
             baseline_bytes: BASELINE_ALLOWANCE_BYTES,
             in_flight_bytes: in_flight,
+            topics_bytes: topics,
             store_bytes: store,
         })
     }
@@ -162,120 +172,10 @@ impl Limits {
     }
 }
 
-thread_local! {
-    static CURRENT: Cell<Option<Limits>> = const { Cell::new(None) };
-}
-
-/// The limits of the server handling the request being processed on this thread
-/// ([`Limits::default`] outside any request).
-pub fn current() -> Limits {
-    CURRENT.with(Cell::get).unwrap_or_default()
-}
-
-/// Runs `f` with `limits` as the [`current`] limits (restoring the previous ones afterwards,
-/// also when `f` unwinds).
-pub fn scoped<R>(limits: Limits, f: impl FnOnce() -> R) -> R {
-    struct Restore(Option<Limits>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            CURRENT.with(|c| c.set(self.0));
-        }
-    }
-    let _restore = Restore(CURRENT.with(|c| c.replace(Some(limits))));
-    f()
-}
-
-/// Tower layer making a server's [`Limits`] the [`current`] ones while its requests run.
-#[derive(Debug, Clone, Copy)]
-pub struct LimitsLayer {
-    limits: Limits,
-}
-
-impl LimitsLayer {
-    /// A layer installing `limits`.
-    pub fn new(limits: Limits) -> Self {
-        Self { limits }
-    }
-}
-
-impl<S> tower_layer::Layer<S> for LimitsLayer {
-    type Service = LimitsService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        LimitsService {
-            inner,
-            limits: self.limits,
-        }
-    }
-}
-
-/// The service produced by [`LimitsLayer`].
-#[derive(Debug, Clone)]
-pub struct LimitsService<S> {
-    inner: S,
-    limits: Limits,
-}
-
-impl<S, Request> tower_service::Service<Request> for LimitsService<S>
-where
-    S: tower_service::Service<Request>,
-{
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = WithLimits<S::Future>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: Request) -> Self::Future {
-        let limits = self.limits;
-        WithLimits {
-            inner: Box::pin(scoped(limits, || self.inner.call(request))),
-            limits,
-        }
-    }
-}
-
-/// A future polled with its server's limits as the [`current`] ones.
-#[derive(Debug)]
-pub struct WithLimits<F> {
-    inner: Pin<Box<F>>,
-    limits: Limits,
-}
-
-impl<F: Future> Future for WithLimits<F> {
-    type Output = F::Output;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let limits = self.limits;
-        scoped(limits, || self.inner.as_mut().poll(cx))
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn scoped_nests_and_restores() {
-        assert_eq!(current(), Limits::default());
-        let outer = Limits {
-            max_caches: 1,
-            ..Limits::default()
-        };
-        let inner = Limits {
-            max_caches: 2,
-            ..Limits::default()
-        };
-        scoped(outer, || {
-            assert_eq!(current().max_caches, 1);
-            scoped(inner, || assert_eq!(current().max_caches, 2));
-            assert_eq!(current().max_caches, 1);
-        });
-        assert_eq!(current(), Limits::default());
-    }
 
     #[test]
     fn memory_budget_splits_the_cap() {
@@ -295,12 +195,13 @@ mod tests {
         assert!((11 * MIB..12 * MIB).contains(&b.in_flight_bytes), "{b:?}");
         assert_eq!(
             b.store_bytes,
-            64 * MIB - b.baseline_bytes - b.in_flight_bytes
+            64 * MIB - b.baseline_bytes - b.in_flight_bytes - b.topics_bytes
         );
         // Large caps: an eighth in flight.
         let b = with_cap(1024).memory_budget().unwrap();
         assert_eq!(b.in_flight_bytes, 128 * MIB);
-        assert_eq!(b.store_bytes, (1024 - 26 - 128) * MIB);
+        assert_eq!(b.topics_bytes, 64 * MIB);
+        assert_eq!(b.store_bytes, (1024 - 26 - 128 - 64) * MIB);
         // Small caps keep capping the items alone; the store budget never decreases as the cap
         // grows.
         assert_eq!(with_cap(1).store_budget(), Some(MIB));

@@ -4,9 +4,10 @@ use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use momento_server::auth::{self, Claims, TokenSigner};
 use momento_server::config::{self, Command, KeyOptions, USAGE};
 use momento_server::permissions;
+use momento_server::secret;
+use momento_server::token::{self, Claims, TokenSigner};
 use momento_server::{log_error, log_info, log_warn, Config, ServerError};
 
 /// Subject of scoped keys printed by `momento-server key` with scope flags.
@@ -156,7 +157,7 @@ fn main() -> ExitCode {
 
 /// `momento-server key`: prints a freshly signed v1 API key (root, or scoped by the flags).
 fn print_key(options: &KeyOptions) -> Result<(), Box<dyn std::error::Error>> {
-    let secret = auth::resolve_secret(&options.secret)?;
+    let secret = secret::resolve_secret(&options.secret)?;
     let claims = match &options.permissions {
         None => Claims::root(options.ttl_seconds),
         Some(permissions) => Claims::new(
@@ -167,7 +168,7 @@ fn print_key(options: &KeyOptions) -> Result<(), Box<dyn std::error::Error>> {
         ),
     };
     let token = TokenSigner::new(secret).sign(&claims)?;
-    let key = auth::encode_v1_api_key(&options.endpoint, &token)?;
+    let key = token::encode_v1_api_key(&options.endpoint, &token)?;
     println!("{key}");
     Ok(())
 }
@@ -177,6 +178,10 @@ async fn serve(config: Config) -> Result<(), ServerError> {
         log_info!("event=secret_file path={path:?}");
     }
     let server = momento_server::run(config).await?;
+    if let Some(ca) = server.dev_ca() {
+        // For the person who started it (stdout carries only the ready line).
+        eprint!("{}", momento_server::tls::trust_instructions(ca));
+    }
 
     // The one stdout line tests and scripts wait for.
     let mut stdout = std::io::stdout().lock();

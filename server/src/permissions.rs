@@ -21,7 +21,7 @@
 //! | RPC family | requirement |
 //! |---|---|
 //! | `ScsControl` Create/Delete/FlushCache, signing keys, indexes | super user |
-//! | `Webhook/*` (Put/Delete/ListWebhooks, Get/RotateWebhookSecret) | super user (see [`crate::services::webhook`]) |
+//! | `Webhook/*` (Put/Delete/ListWebhooks, Get/RotateWebhookSecret) | super user |
 //! | `ScsControl/ListCaches` | any token; a scoped token sees only caches some grant names (or all with `all_caches`) — see [`cache_visible`] |
 //! | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's) |
 //! | `Auth/RefreshApiToken` | the refresh token paired with the key |
@@ -31,8 +31,11 @@
 //! | `Ping` | any valid token |
 //!
 //! Roles: `CacheReadWrite` allows read and write, `CacheReadOnly` read, `CacheWriteOnly` write.
-//! An RPC needing [`CacheAccess::ReadWrite`] (conditional writes, pops) needs both, so
-//! WriteOnly may not do conditional writes. Grants combine per key: a ReadOnly and a WriteOnly
+//! An RPC needing [`CacheAccess::ReadWrite`] (conditional writes, pops, increments) needs both,
+//! so WriteOnly may not do them. The increments (`Increment`, `DictionaryIncrement`,
+//! `SortedSetIncrement`) are read-modify-writes that answer the stored result: with
+//! `amount = 0` they are plain reads, and Momento's WriteOnly role excludes reading, so they
+//! need read access too. Grants combine per key: a ReadOnly and a WriteOnly
 //! grant on the same key together allow read-and-write RPCs.
 //!
 //! Denials are `PERMISSION_DENIED` with a message naming the RPC, the access kind and the cache
@@ -47,12 +50,14 @@
 //! | Get, GetWithHash, ItemGetTtl, ItemGetType | read | `cache_key` |
 //! | GetBatch | read | every `items[].cache_key` |
 //! | KeysExist | read | every `cache_keys[]` |
-//! | Set, Delete, Increment, UpdateTtl | write | `cache_key` |
+//! | Set, Delete, UpdateTtl | write | `cache_key` |
+//! | Increment | read + write (see below) | `cache_key` |
 //! | SetBatch | write | every `items[].cache_key` |
 //! | SetIf (any condition), SetIfNotExists | read + write | `cache_key` |
 //! | SetIfHash | read + write; write only with the `unconditional` condition | `cache_key` |
 //! | DictionaryGet, DictionaryFetch, DictionaryLength | read | `dictionary_name` |
-//! | DictionarySet, DictionaryIncrement, DictionaryDelete | write | `dictionary_name` |
+//! | DictionarySet, DictionaryDelete | write | `dictionary_name` |
+//! | DictionaryIncrement | read + write | `dictionary_name` |
 //! | SetFetch, SetSample, SetContains, SetLength | read | `set_name` |
 //! | SetUnion, SetDifference | write | `set_name` |
 //! | SetPop | read + write | `set_name` |
@@ -60,7 +65,8 @@
 //! | ListPushFront/Back, ListConcatenateFront/Back, ListErase, ListRemove, ListRetain | write | `list_name` |
 //! | ListPopFront, ListPopBack | read + write | `list_name` |
 //! | SortedSetFetch, SortedSetGetScore, SortedSetGetRank, SortedSetLength, SortedSetLengthByScore | read | `set_name` |
-//! | SortedSetPut, SortedSetRemove, SortedSetIncrement | write | `set_name` |
+//! | SortedSetPut, SortedSetRemove | write | `set_name` |
+//! | SortedSetIncrement | read + write | `set_name` |
 //! | SortedSetUnionStore | write on `set_name`, read on every `sources[].set_name` | both |
 //!
 //! A call touching no key (an empty batch) needs a grant on the cache with the role and
@@ -93,7 +99,7 @@ use momento_proto::permission_messages::{
 use prost::Message as _;
 use tonic::Status;
 
-use crate::auth::Claims;
+use crate::token::Claims;
 
 /// What a data-plane call does with the items it touches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -714,7 +720,7 @@ scs_one_key! {
     ItemGetTypeRequest => "ItemGetType", Read, cache_key;
     SetRequest => "Set", Write, cache_key;
     DeleteRequest => "Delete", Write, cache_key;
-    IncrementRequest => "Increment", Write, cache_key;
+    IncrementRequest => "Increment", ReadWrite, cache_key;
     UpdateTtlRequest => "UpdateTtl", Write, cache_key;
     SetIfRequest => "SetIf", ReadWrite, cache_key;
     SetIfNotExistsRequest => "SetIfNotExists", ReadWrite, cache_key;
@@ -722,7 +728,7 @@ scs_one_key! {
     DictionaryFetchRequest => "DictionaryFetch", Read, dictionary_name;
     DictionaryLengthRequest => "DictionaryLength", Read, dictionary_name;
     DictionarySetRequest => "DictionarySet", Write, dictionary_name;
-    DictionaryIncrementRequest => "DictionaryIncrement", Write, dictionary_name;
+    DictionaryIncrementRequest => "DictionaryIncrement", ReadWrite, dictionary_name;
     DictionaryDeleteRequest => "DictionaryDelete", Write, dictionary_name;
     SetFetchRequest => "SetFetch", Read, set_name;
     SetSampleRequest => "SetSample", Read, set_name;
@@ -749,7 +755,7 @@ scs_one_key! {
     SortedSetLengthByScoreRequest => "SortedSetLengthByScore", Read, set_name;
     SortedSetPutRequest => "SortedSetPut", Write, set_name;
     SortedSetRemoveRequest => "SortedSetRemove", Write, set_name;
-    SortedSetIncrementRequest => "SortedSetIncrement", Write, set_name;
+    SortedSetIncrementRequest => "SortedSetIncrement", ReadWrite, set_name;
 }
 
 impl ScsRequest for SetIfHashRequest {

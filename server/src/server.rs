@@ -1,17 +1,20 @@
 //! Starting and stopping the server.
 //!
 //! Layer order on the single port (outermost first):
-//! 1. [`crate::budget::InFlightLayer`] admits each call into the in-flight memory budget
-//!    (HTTP/1.1 calls wait while the bytes of calls being processed would exceed it) and
-//!    releases its share once the response has been written;
-//! 2. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response;
+//! 1. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response
+//!    (the in-flight layer's refusals included);
+//! 2. [`crate::budget::InFlightLayer`] refuses bodies declared above the largest message, admits
+//!    each call into the in-flight memory budget once its first body bytes arrive (a call waits
+//!    while the bytes of calls being processed would exceed it), bounds the time its body may
+//!    take, and releases its share once the response has been written;
 //! 3. `tonic_web::GrpcWebLayer` translates gRPC-web (binary and text, HTTP/1.1 and HTTP/2) to
 //!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
 //! 4. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
 //!    `UNAUTHENTICATED` answers are translated for browsers by the layer above);
-//! 5. [`crate::limits::LimitsLayer`] makes this server's limits the current ones while a request
-//!    runs (read by the request validators);
-//! 6. the tonic router with the services.
+//! 5. [`crate::codec::RequestErrorsLayer`] answers requests tonic could not read
+//!    `INVALID_ARGUMENT` instead of `INTERNAL`;
+//! 6. the tonic router with the services (each holds what it needs, e.g. the store and through
+//!    it the [`crate::limits::Limits`]).
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -26,8 +29,12 @@ use tonic::transport::Server;
 use tonic_web::GrpcWebLayer;
 use tower_layer::{Identity, Layer, Stack};
 
-use crate::auth::{self, AuthLayer, Claims, TokenSigner};
-use crate::budget::{InFlightBudget, InFlightLayer, InFlightMetrics};
+use crate::auth::AuthLayer;
+use crate::budget::{
+    Admissions, InFlightBudget, InFlightLayer, InFlightMetrics, H2_CONNECTION_WINDOW,
+    H2_MAX_CONCURRENT_STREAMS, H2_STREAM_WINDOW,
+};
+use crate::codec::RequestErrorsLayer;
 use crate::config::{AuthMode, Config};
 use crate::conn::CappedRead;
 use crate::cors::cors_layer;
@@ -39,8 +46,8 @@ use crate::grpc::control_client::scs_control_server::ScsControlServer;
 use crate::grpc::leaderboard::leaderboard_server::LeaderboardServer;
 use crate::grpc::token::token_server::TokenServer;
 use crate::grpc::webhook::webhook_server::WebhookServer;
-use crate::limits::LimitsLayer;
 use crate::metrics::StoreMetrics;
+use crate::secret;
 use crate::services::auth_service::AuthApiService;
 use crate::services::control::ControlService;
 use crate::services::leaderboard::{LeaderboardService, Leaderboards};
@@ -50,6 +57,7 @@ use crate::services::scs::ScsService;
 use crate::services::token::{Issuer, TokenService};
 use crate::services::webhook::{WebhookService, Webhooks};
 use crate::store::Store;
+use crate::token::{self, Claims, TokenSigner};
 use crate::webhook_delivery::Delivery;
 
 /// Why the server could not start or stopped with an error.
@@ -67,6 +75,10 @@ pub enum ServerError {
     Transport(tonic::transport::Error),
     /// The serving task panicked or was cancelled.
     Task(tokio::task::JoinError),
+    /// The configuration would expose the server unsafely ([`crate::config::check_exposure`]).
+    Exposure(String),
+    /// Loading or creating the TLS certificate failed.
+    Tls(std::io::Error),
 }
 
 impl fmt::Display for ServerError {
@@ -78,6 +90,8 @@ impl fmt::Display for ServerError {
             Self::KeyFile(e) => write!(f, "key file: {e}"),
             Self::Transport(e) => write!(f, "transport: {e}"),
             Self::Task(e) => write!(f, "server task: {e}"),
+            Self::Exposure(e) => f.write_str(e),
+            Self::Tls(e) => write!(f, "TLS: {e}"),
         }
     }
 }
@@ -85,8 +99,8 @@ impl fmt::Display for ServerError {
 impl std::error::Error for ServerError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Secret(e) | Self::Bind(e) | Self::KeyFile(e) => Some(e),
-            Self::Key(_) => None,
+            Self::Secret(e) | Self::Bind(e) | Self::KeyFile(e) | Self::Tls(e) => Some(e),
+            Self::Key(_) | Self::Exposure(_) => None,
             Self::Transport(e) => Some(e),
             Self::Task(e) => Some(e),
         }
@@ -114,6 +128,10 @@ async fn stopped(mut rx: watch::Receiver<bool>) {
 pub struct RunningServer {
     local_addr: SocketAddr,
     endpoint: String,
+    /// `https` with TLS, else `http`.
+    scheme: &'static str,
+    /// The development CA's certificate (`--tls-dev`).
+    dev_ca: Option<std::path::PathBuf>,
     api_key: String,
     auth_token: String,
     signer: TokenSigner,
@@ -131,9 +149,16 @@ impl RunningServer {
         self.local_addr
     }
 
-    /// `http://<addr>`: the URL to point SDK endpoint overrides at.
+    /// `http://<addr>`, or `https://<addr>` with TLS: the URL to point SDK endpoint overrides
+    /// at.
     pub fn url(&self) -> String {
-        format!("http://{}", self.endpoint)
+        format!("{}://{}", self.scheme, self.endpoint)
+    }
+
+    /// The development CA's certificate file when serving with `--tls-dev` (what clients must
+    /// trust, see [`crate::tls`]).
+    pub fn dev_ca(&self) -> Option<&std::path::Path> {
+        self.dev_ca.as_deref()
     }
 
     /// `host:port` as written into v1 keys (`127.0.0.1` when bound to an unspecified address).
@@ -219,13 +244,13 @@ fn endpoint_for(addr: SocketAddr) -> String {
 }
 
 /// The tower layers in front of the services, outermost last in the type (innermost first):
-/// in-flight budget, CORS, then gRPC-web, then auth, then limits (see the module docs for the
-/// order).
+/// CORS, in-flight budget, gRPC-web, auth, then the request-error rewriting (see the module docs
+/// for the order).
 pub type Layers = Stack<
-    LimitsLayer,
+    RequestErrorsLayer,
     Stack<
         AuthLayer,
-        Stack<GrpcWebLayer, Stack<tower_http::cors::CorsLayer, Stack<InFlightLayer, Identity>>>,
+        Stack<GrpcWebLayer, Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, Identity>>>,
     >,
 >;
 
@@ -249,9 +274,9 @@ struct Built {
 /// The signing secret `config` asks for (a throwaway one with `--auth none`).
 fn signing_secret(config: &Config) -> Result<Vec<u8>, ServerError> {
     match config.auth {
-        AuthMode::Token => auth::resolve_secret(&config.secret).map_err(ServerError::Secret),
+        AuthMode::Token => secret::resolve_secret(&config.secret).map_err(ServerError::Secret),
         // Keys are still minted (SDKs need a parseable key) but nothing is checked.
-        AuthMode::None => auth::random_bytes(auth::SECRET_LEN).map_err(ServerError::Secret),
+        AuthMode::None => secret::random_bytes(secret::SECRET_LEN).map_err(ServerError::Secret),
     }
 }
 
@@ -263,6 +288,8 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         buffer_size: config.topic_buffer_size,
         heartbeat_interval: config.topic_heartbeat_interval,
         max_subscriptions: config.max_subscriptions,
+        max_message_bytes: crate::limits::MAX_PUBLISH_MESSAGE_BYTES,
+        memory_bytes: limits.memory_budget().map(|b| b.topics_bytes),
     }));
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let webhooks = Arc::new(Webhooks::new(Delivery::new(
@@ -277,25 +304,29 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         AuthMode::Token => AuthLayer::required(signer.clone()),
         AuthMode::None => AuthLayer::disabled(),
     };
-    // Innermost first: `Stack::new(inner, outer)`.
-    let layers = Stack::new(
-        LimitsLayer::new(limits),
-        Stack::new(
-            auth_layer,
-            Stack::new(
-                GrpcWebLayer::new(),
-                Stack::new(
-                    cors_layer(&config.cors_origins),
-                    Stack::new(InFlightLayer::new(in_flight.clone()), Identity::new()),
-                ),
-            ),
-        ),
-    );
     // Room for the largest item plus its key and framing, so oversized items reach the
     // handlers and get Momento's `RESOURCE_EXHAUSTED` answer.
     let max = config
         .max_message_size
         .max(limits.max_item_size_bytes.saturating_add(1024 * 1024));
+    let admissions = Admissions {
+        max_message_bytes: max,
+        body_timeout: config.body_timeout,
+    };
+    // Innermost first: `Stack::new(inner, outer)`.
+    let layers = Stack::new(
+        RequestErrorsLayer,
+        Stack::new(
+            auth_layer,
+            Stack::new(
+                GrpcWebLayer::new(),
+                Stack::new(
+                    InFlightLayer::new(in_flight.clone(), admissions),
+                    Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+                ),
+            ),
+        ),
+    );
     let issuer = Issuer::new(
         signer.clone(),
         endpoint.to_owned(),
@@ -368,7 +399,14 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
 /// Returns once the socket is bound, so a client may connect as soon as this returns. Must be
 /// called within a tokio runtime.
 pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
+    crate::config::check_exposure(&config).map_err(ServerError::Exposure)?;
     let signer = TokenSigner::new(signing_secret(&config)?);
+    let tls = config
+        .tls
+        .as_ref()
+        .map(crate::tls::load)
+        .transpose()
+        .map_err(ServerError::Tls)?;
 
     let incoming = TcpIncoming::bind(SocketAddr::new(config.host, config.port))
         .map_err(ServerError::Bind)?
@@ -379,10 +417,10 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     let auth_token = signer
         .sign(&Claims::root(None))
         .map_err(|e| ServerError::Key(e.to_string()))?;
-    let api_key = auth::encode_v1_api_key(&endpoint, &auth_token)
+    let api_key = token::encode_v1_api_key(&endpoint, &auth_token)
         .map_err(|e| ServerError::Key(e.to_string()))?;
     if let Some(path) = &config.key_file {
-        auth::write_private_atomic(path, format!("{api_key}\n").as_bytes())
+        secret::write_private_atomic(path, format!("{api_key}\n").as_bytes())
             .map_err(ServerError::KeyFile)?;
     }
 
@@ -395,16 +433,32 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     ));
     let router = Server::builder()
         .accept_http1(true)
+        .max_concurrent_streams(H2_MAX_CONCURRENT_STREAMS)
+        .initial_stream_window_size(H2_STREAM_WINDOW)
+        .initial_connection_window_size(H2_CONNECTION_WINDOW)
         .layer(built.layers)
         .add_routes(built.routes);
     // Reads capped per connection (crate::conn): bounds hyper's per-connection read buffers.
-    let incoming = tokio_stream::StreamExt::map(incoming, |conn| conn.map(CappedRead));
-    let task =
-        tokio::spawn(router.serve_with_incoming_shutdown(incoming, stopped(built.shutdown_rx)));
+    let stop = stopped(built.shutdown_rx);
+    let (scheme, dev_ca, task) = match tls {
+        None => {
+            let incoming = tokio_stream::StreamExt::map(incoming, |conn| conn.map(CappedRead));
+            let task = tokio::spawn(router.serve_with_incoming_shutdown(incoming, stop));
+            ("http", None, task)
+        }
+        Some((tls_config, dev_ca)) => {
+            let incoming = crate::tls::TlsIncoming::new(incoming, tls_config);
+            let task = tokio::spawn(router.serve_with_incoming_shutdown(incoming, stop));
+            ("https", dev_ca, task)
+        }
+    };
+    if let Some(ca) = &dev_ca {
+        crate::log_info!("event=tls_dev ca={ca:?}");
+    }
 
     crate::log_info!(
-        "event=listening addr={local_addr} auth={} key_file={:?} cors_origins={:?} \
-         webhook_delivery={:?}",
+        "event=listening addr={local_addr} scheme={scheme} auth={} key_file={:?} \
+         cors_origins={:?} webhook_delivery={:?}",
         match config.auth {
             AuthMode::Token => "token",
             AuthMode::None => "none",
@@ -416,8 +470,9 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     let budget = limits.memory_budget();
     crate::log_info!(
         "event=limits max_memory_bytes={} store_budget_bytes={} in_flight_budget_bytes={} \
-         baseline_allowance_bytes={} max_item_size_bytes={} max_ttl_seconds={} max_caches={} \
-         (0 = unlimited; the memory cap is split between the process, calls in flight and \
+         topics_budget_bytes={} baseline_allowance_bytes={} max_item_size_bytes={} \
+         max_ttl_seconds={} max_caches={} \
+         (0 = unlimited; the memory cap is split between the process, calls in flight, topics and \
          stored items)",
         limits.max_memory_bytes,
         budget.map_or(0, |b| b.store_bytes),
@@ -425,6 +480,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
             .in_flight
             .as_ref()
             .map_or(0, |b| b.metrics().budget_bytes),
+        budget.map_or(0, |b| b.topics_bytes),
         budget.map_or(0, |b| b.baseline_bytes),
         limits.max_item_size_bytes,
         limits.max_ttl_seconds,
@@ -439,6 +495,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
             budget
                 .baseline_bytes
                 .saturating_add(budget.in_flight_bytes)
+                .saturating_add(budget.topics_bytes)
                 .saturating_add(budget.store_bytes),
             budget.store_bytes,
         );
@@ -447,6 +504,8 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     Ok(RunningServer {
         local_addr,
         endpoint,
+        scheme,
+        dev_ca,
         api_key,
         auth_token,
         signer: built.signer,

@@ -80,7 +80,7 @@ pub fn sign(secret: &str, body: &[u8]) -> String {
         return String::new();
     };
     mac.update(body);
-    crate::auth::hex(&mac.finalize().into_bytes())
+    crate::secret::hex(&mac.finalize().into_bytes())
 }
 
 /// Milliseconds since the Unix epoch.

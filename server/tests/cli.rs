@@ -17,8 +17,8 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use common::request;
 use momento_proto::control_client::{CreateCacheRequest, ListCachesRequest};
-use momento_server::auth::{decode_v1_api_key, is_portable_base64};
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
+use momento_server::token::{decode_v1_api_key, is_portable_base64};
 use tonic::Code;
 
 const BIN: &str = env!("CARGO_BIN_EXE_momento-server");

@@ -28,9 +28,9 @@ use momento_proto::permission_messages::{
     permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
 };
 use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
-use momento_server::auth::unix_now;
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::grpc::token::token_client::TokenClient;
+use momento_server::token::unix_now;
 use momento_server::{AuthMode, RunningServer};
 use tonic::transport::Channel;
 use tonic::{Code, Status};

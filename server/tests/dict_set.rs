@@ -9,6 +9,8 @@
 
 mod common;
 
+use momento_server::store::ELEMENT_OVERHEAD_BYTES;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
@@ -706,8 +708,9 @@ async fn dictionary_size_limit() {
     let server = start().await;
     let mut c = Client::new(&server, "dbig").await;
 
-    // key "big" (3) + field "f" (1) + value = exactly the limit: accepted.
-    let value = vec![b'x'; LIMIT - 4];
+    // key "big" (3) + field "f" (1) + value + the element overhead = exactly the limit:
+    // accepted.
+    let value = vec![b'x'; LIMIT - 4 - ELEMENT_OVERHEAD_BYTES];
     c.dset_with(
         "big",
         vec![DictionaryFieldValuePair {
@@ -1018,8 +1021,8 @@ async fn set_size_limit() {
     let server = start().await;
     let mut c = Client::new(&server, "sbig").await;
 
-    // key "big" (3) + element = exactly the limit.
-    let element = vec![b'x'; LIMIT - 3];
+    // key "big" (3) + element + the element overhead = exactly the limit.
+    let element = vec![b'x'; LIMIT - 3 - ELEMENT_OVERHEAD_BYTES];
     c.sunion_with("big", vec![element.clone()], LONG_TTL, false)
         .await
         .unwrap();

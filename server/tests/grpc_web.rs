@@ -455,7 +455,7 @@ async fn errors_expose_grpc_status() {
 }
 
 #[tokio::test]
-async fn cors_preflight_lists_headers_and_mirrors_origin() {
+async fn cors_preflight_lists_headers_and_allows_a_loopback_origin() {
     let server = start().await;
     let client = reqwest::Client::builder().http1_only().build().unwrap();
     let response = client

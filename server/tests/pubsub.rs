@@ -19,9 +19,9 @@ use momento_proto::cache_client::pubsub::{
     SubscriptionRequest, TopicItem, TopicValue,
 };
 use momento_proto::control_client::{CreateCacheRequest, DeleteCacheRequest};
-use momento_server::auth::Claims;
 use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
+use momento_server::token::Claims;
 use momento_server::{AuthMode, Config, RunningServer, SecretSource};
 use prost::Message as _;
 use tonic::transport::Channel;

@@ -7,18 +7,15 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8, uint8_array_list, IntoJs, Text};
-use crate::core::cache::lists::concatenate_back::{
-    ListConcatenateBackRequest, ListConcatenateBackResponse,
-};
-use crate::core::cache::lists::concatenate_front::{
-    ListConcatenateFrontRequest, ListConcatenateFrontResponse,
+use crate::core::cache::lists::concatenate::{
+    ListConcatenateBackRequest, ListConcatenateFrontRequest, ListConcatenateResponse,
 };
 use crate::core::cache::lists::fetch::{ListFetchRequest, ListFetchResponse};
 use crate::core::cache::lists::length::{ListLengthRequest, ListLengthResponse};
-use crate::core::cache::lists::pop_back::{ListPopBackRequest, ListPopBackResponse};
-use crate::core::cache::lists::pop_front::{ListPopFrontRequest, ListPopFrontResponse};
-use crate::core::cache::lists::push_back::{ListPushBackRequest, ListPushBackResponse};
-use crate::core::cache::lists::push_front::{ListPushFrontRequest, ListPushFrontResponse};
+use crate::core::cache::lists::pop::{ListPopBackRequest, ListPopFrontRequest, ListPopResponse};
+use crate::core::cache::lists::push::{
+    ListPushBackRequest, ListPushFrontRequest, ListPushResponse,
+};
 use crate::core::cache::lists::remove_value::{ListRemoveValueRequest, ListRemoveValueResponse};
 use crate::core::cache::lists::retain::{ListRetainRequest, ListRetainResponse};
 
@@ -303,61 +300,30 @@ fn list_length_success(list_length: u32) -> JsValue {
     o.into()
 }
 
-/// `{type: 'Hit', value}` or `{type: 'Miss'}` (shared by the pops).
-fn popped(value: Option<Vec<u8>>) -> JsValue {
-    match value {
-        Some(value) => {
-            let o = tagged("Hit");
-            set(&o, "value", &uint8(&value));
-            o.into()
+impl IntoJs for ListPushResponse {
+    fn into_js(self) -> JsValue {
+        let ListPushResponse::Success { list_length } = self;
+        list_length_success(list_length)
+    }
+}
+
+impl IntoJs for ListConcatenateResponse {
+    fn into_js(self) -> JsValue {
+        let ListConcatenateResponse::Success { list_length } = self;
+        list_length_success(list_length)
+    }
+}
+
+impl IntoJs for ListPopResponse {
+    fn into_js(self) -> JsValue {
+        match self {
+            ListPopResponse::Hit { value } => {
+                let o = tagged("Hit");
+                set(&o, "value", &uint8(&value));
+                o.into()
+            }
+            ListPopResponse::Miss => tagged("Miss").into(),
         }
-        None => tagged("Miss").into(),
-    }
-}
-
-impl IntoJs for ListPushFrontResponse {
-    fn into_js(self) -> JsValue {
-        let ListPushFrontResponse::Success { list_length } = self;
-        list_length_success(list_length)
-    }
-}
-
-impl IntoJs for ListPushBackResponse {
-    fn into_js(self) -> JsValue {
-        let ListPushBackResponse::Success { list_length } = self;
-        list_length_success(list_length)
-    }
-}
-
-impl IntoJs for ListConcatenateFrontResponse {
-    fn into_js(self) -> JsValue {
-        let ListConcatenateFrontResponse::Success { list_length } = self;
-        list_length_success(list_length)
-    }
-}
-
-impl IntoJs for ListConcatenateBackResponse {
-    fn into_js(self) -> JsValue {
-        let ListConcatenateBackResponse::Success { list_length } = self;
-        list_length_success(list_length)
-    }
-}
-
-impl IntoJs for ListPopFrontResponse {
-    fn into_js(self) -> JsValue {
-        popped(match self {
-            ListPopFrontResponse::Hit { value } => Some(value),
-            ListPopFrontResponse::Miss => None,
-        })
-    }
-}
-
-impl IntoJs for ListPopBackResponse {
-    fn into_js(self) -> JsValue {
-        popped(match self {
-            ListPopBackResponse::Hit { value } => Some(value),
-            ListPopBackResponse::Miss => None,
-        })
     }
 }
 

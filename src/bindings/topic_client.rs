@@ -14,7 +14,7 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortController;
 
-use super::cache_client::{prepare, start_call, PendingCall};
+use super::cache_client::{prepare, start_call, PendingCall, Prepared};
 use super::config;
 use super::convert::{self, set, tagged, uint8, IntoJs, Text};
 use crate::core::client::Client;
@@ -148,6 +148,24 @@ fn saturate(ms: u64) -> u32 {
     u32::try_from(ms).unwrap_or(u32::MAX)
 }
 
+impl TopicClientCore {
+    /// A call about one webhook (delete, get or rotate its secret): reads both names, then `make` builds it.
+    fn webhook_call(
+        &self,
+        cache_name: Text,
+        webhook_name: Text,
+        options: Option<Object>,
+        make: fn(String, String) -> Result<Prepared, MomentoError>,
+    ) -> PendingCall {
+        start_call(&self.client, &options, || {
+            make(
+                convert::text(&cache_name, "cache name")?,
+                convert::text(&webhook_name, "webhook name")?,
+            )
+        })
+    }
+}
+
 #[wasm_bindgen]
 impl TopicClientCore {
     /// Lists a cache's webhooks: `{type: 'Success', webhooks: {cacheName, webhookName, topicName, url}[]}` or an
@@ -203,13 +221,8 @@ impl TopicClientCore {
             Object,
         >,
     ) -> PendingCall {
-        start_call(&self.client, &options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let webhook_name = convert::text(&webhook_name, "webhook name")?;
-            Ok(prepare(DeleteWebhookRequest::new(
-                cache_name,
-                webhook_name,
-            )?))
+        self.webhook_call(cache_name, webhook_name, options, |c, w| {
+            Ok(prepare(DeleteWebhookRequest::new(c, w)?))
         })
     }
 
@@ -224,13 +237,8 @@ impl TopicClientCore {
             Object,
         >,
     ) -> PendingCall {
-        start_call(&self.client, &options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let webhook_name = convert::text(&webhook_name, "webhook name")?;
-            Ok(prepare(GetWebhookSecretRequest::new(
-                cache_name,
-                webhook_name,
-            )?))
+        self.webhook_call(cache_name, webhook_name, options, |c, w| {
+            Ok(prepare(GetWebhookSecretRequest::new(c, w)?))
         })
     }
 
@@ -246,13 +254,8 @@ impl TopicClientCore {
             Object,
         >,
     ) -> PendingCall {
-        start_call(&self.client, &options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let webhook_name = convert::text(&webhook_name, "webhook name")?;
-            Ok(prepare(RotateWebhookSecretRequest::new(
-                cache_name,
-                webhook_name,
-            )?))
+        self.webhook_call(cache_name, webhook_name, options, |c, w| {
+            Ok(prepare(RotateWebhookSecretRequest::new(c, w)?))
         })
     }
 }

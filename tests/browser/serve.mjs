@@ -48,10 +48,10 @@ export async function startStaticServer({ routes = {} } = {}) {
 }
 
 /** Headless Chromium (CHROMIUM, else /usr/bin/chromium). */
-export function launchChromium() {
+export function launchChromium({ extraArgs = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+      '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync', ...extraArgs],
   });
 }

@@ -15,6 +15,8 @@ import { startServer, tempDir, cacheClient, topicClient, viaPort, listen, waitFo
 const dir = tempDir('fault-abort');
 const cacheName = 'abort';
 const BIG = 512 * 1024;
+// The largest topic message (Momento's max_publish_message_size_kb, 100 KiB; momento-server refuses longer ones).
+const BIG_TOPIC_MESSAGE = 100 * 1024;
 // How soon after abort() the call must resolve: generous for a loaded machine, far below the 10 s deadline.
 const PROMPT_MS = 500;
 let server;
@@ -88,7 +90,7 @@ for (const [wire, { configure, trickling, ended: requestEnded }] of Object.entri
       assert.equal(sub.type, 'Subscription', sub.toString());
       const before = proxy.state.trickle.bodyBytesSent;
       const publisher = topicClient(viaPort(server.apiKey, server.port));
-      const pub = await publisher.publish(cacheName, `trickle-${wire}`, new Uint8Array(BIG));
+      const pub = await publisher.publish(cacheName, `trickle-${wire}`, new Uint8Array(BIG_TOPIC_MESSAGE));
       assert.equal(pub.type, 'Success', pub.toString());
       await waitFor(() => proxy.state.trickle.bodyBytesSent >= before + 256, 'the message to start trickling');
       const t0 = performance.now();

@@ -31,6 +31,9 @@ const ELEMENT_OVERHEAD = 64; // generous per-element estimate for collections
 // The part of the cap the server leaves for stored items (its `event=limits` line, read at start): the rest is for
 // the process itself and the calls in flight, so LRU eviction starts at STORE, not at CAP.
 let STORE = CAP;
+// The server's in-flight budget (its `event=limits` line): a response costing more (about 7/3 of its bytes over
+// gRPC-web text) is refused with LIMIT_EXCEEDED, e.g. a getBatch of several large values.
+let IN_FLIGHT = CAP;
 // Bytes an eviction-explained Miss needs to have been touched since the item's last access: STORE minus the item
 // minus a slack for the approximate per-item accounting (calls in flight are bounded exactly by the two clocks below).
 const SLACK = 1024 * 1024;
@@ -76,7 +79,7 @@ const equalBytes = (a, b) => a.length === b.length && Buffer.compare(Buffer.from
   Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
 
 const stats = { ops: 0, bytesWritten: 0, bytesRead: 0, byOp: {}, unexpected: [], explainedMisses: 0,
-  explainedCollectionResets: 0, expectedLimitErrors: 0 };
+  explainedCollectionResets: 0, expectedLimitErrors: 0, oversizedResponses: 0 };
 const count = (op) => { stats.ops += 1; stats.byOp[op] = (stats.byOp[op] ?? 0) + 1; };
 function unexpected(client, op, detail) {
   if (stats.unexpected.length < 50) stats.unexpected.push(`client ${client} ${op}: ${detail}`);
@@ -247,7 +250,10 @@ async function runClient(id, c, until) {
       const keys = [key(randomInt(KEYS_PER_CLIENT)), key(randomInt(KEYS_PER_CLIENT)), key(randomInt(KEYS_PER_CLIENT))];
       const [r, at] = await timed(keys.reduce((sum, kk) => sum + sizeOf(kk), 0), () => c.getBatch(cacheName, keys));
       count('getBatch');
-      if (expectType(r, 'Success', 'getBatch')) r.results().forEach((res, i) => checkGet(keys[i], res, 'getBatch', at));
+      const modelled = keys.reduce((sum, kk) => sum + sizeOf(kk), 0);
+      if (r.type === 'Error' && r.errorCode() === 'LIMIT_EXCEEDED_ERROR' && (modelled * 7) / 3 > IN_FLIGHT / 2) {
+        stats.oversizedResponses += 1; // the server refuses responses that cannot fit in its in-flight budget
+      } else if (expectType(r, 'Success', 'getBatch')) r.results().forEach((res, i) => checkGet(keys[i], res, 'getBatch', at));
     } else if (op < 75) {
       const items = [0, 1].map(() => { const kk = key(randomInt(KEYS_PER_CLIENT)); return [kk, randomBytes(randomInt(0, 4096))]; });
       const batch = new Map(items);
@@ -295,6 +301,7 @@ test(`load: ${CLIENTS} clients × ${SECONDS} s of mixed ops against a server cap
   await waitFor(() => server.stderr.some((l) => l.includes('event=limits ')), 'the event=limits line');
   const limitsLine = server.stderr.find((l) => l.includes('event=limits '));
   STORE = Number(/ store_budget_bytes=(\d+)/.exec(limitsLine)?.[1]);
+  IN_FLIGHT = Number(/ in_flight_budget_bytes=(\d+)/.exec(limitsLine)?.[1]);
   assert.ok(STORE > 0 && STORE <= CAP, `store budget ${STORE} within the cap: ${limitsLine}`);
   const admin = cacheClient(viaPort(server.apiKey, server.port));
   assert.equal((await admin.createCache(cacheName)).type, 'Success');
@@ -328,6 +335,7 @@ test(`load: ${CLIENTS} clients × ${SECONDS} s of mixed ops against a server cap
     writtenMiB: +(stats.bytesWritten / 1048576).toFixed(1), readMiB: +(stats.bytesRead / 1048576).toFixed(1),
     unexpectedErrors: stats.unexpectedCount ?? 0, thrown: thrown.length, explainedMisses: stats.explainedMisses,
     explainedCollectionResets: stats.explainedCollectionResets, expectedLimitErrors: stats.expectedLimitErrors,
+    oversizedResponses: stats.oversizedResponses,
     modelledScalarMiB: +(modelScalarBytes(models.filter(Boolean)) / 1048576).toFixed(1),
     capMiB: CAP_MB, storeBudgetMiB: +(STORE / 1048576).toFixed(1), baselineRssMiB: +(baselineRss / 1048576).toFixed(1),
     maxRssMiB: +(maxRss / 1048576).toFixed(1), endRssMiB: +(endRss / 1048576).toFixed(1),

@@ -21,62 +21,13 @@
 // node:vm context inside Node, not Vercel's runtime; its `fetch` is edge-runtime's undici-based primitive.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { EdgeRuntime } from 'edge-runtime';
-import { makeProject, setGetSource, apiKey } from './helpers.mjs';
+import { makeProject, setGetSource } from './helpers.mjs';
+import { NEXT, VERCEL, bundle, edgeRuntime } from './edge-vm.mjs';
 
-// vercel dev: platform 'browser' (adds `browser`), conditions ['edge-light', 'development'].
-const VERCEL = { platform: 'browser', conditions: ['edge-light', 'development'] };
-// Next.js edge compiler: edgeConditionNames = ['edge-light', 'worker', '...'] (webpack's defaults: browser, import, ...).
-const NEXT = { platform: 'browser', conditions: ['edge-light', 'worker', 'browser'] };
-
-/** The `vercel-wasm` esbuild plugin of @vercel/node, reimplemented: `.wasm?module` → a global holding the module. */
-function vercelWasmPlugin(assets) {
-  return {
-    name: 'vercel-wasm',
-    setup(b) {
-      b.onResolve({ filter: /\.wasm\?module/i }, async (args) => {
-        const file = args.path.replace(/\?module$/, '');
-        const resolved = await b.resolve(file, { importer: args.importer, resolveDir: args.resolveDir, kind: args.kind });
-        if (resolved.errors.length || !resolved.path) return { errors: [{ text: `WebAssembly file not found: ${file}` }] };
-        const name = `wasm_${createHash('sha1').update(await readFile(resolved.path)).digest('hex')}`;
-        assets.set(name, resolved.path);
-        return { path: name, namespace: 'vercel-wasm' };
-      });
-      b.onLoad({ filter: /.+/, namespace: 'vercel-wasm' }, (args) => ({
-        loader: 'js', contents: `export default globalThis[${JSON.stringify(args.path)}]`,
-      }));
-    },
-  };
-}
-
-async function bundle(entry, { platform, conditions }) {
-  const assets = new Map();
-  const result = await build({
-    entryPoints: [entry], bundle: true, write: false, format: 'cjs', platform, conditions, target: 'es2022',
-    legalComments: 'none', metafile: true, logLevel: 'silent', plugins: [vercelWasmPlugin(assets)],
-  });
-  return { code: result.outputFiles[0].text, inputs: Object.keys(result.metafile.inputs), assets };
-}
-
-/** Runs a CommonJS bundle whose default export is `(request) => Response` in EdgeRuntime, as `vercel dev` does. */
+/** Runs a CommonJS bundle whose default export is `(request) => Response` and answers its text for one request. */
 async function runInEdgeRuntime(code, assets) {
-  const wasm = {};
-  for (const [name, path] of assets) wasm[name] = await WebAssembly.compile(await readFile(path)); // host realm
-  const runtime = new EdgeRuntime({
-    codeGeneration: { strings: false, wasm: false },
-    extend: (context) => Object.assign(context, { module: {}, process: { env: { MOMENTO_API_KEY: apiKey } }, ...wasm }),
-  });
-  // The guard is real: compiling wasm from bytes (here the empty module) throws in this VM.
-  assert.throws(() => runtime.evaluate('new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]))'),
-    /disallowed/, 'wasm code generation is disallowed in the VM');
-  runtime.evaluate(`(() => { ${code}\n})();
-const handler = module.exports.default;
-addEventListener('fetch', (event) => event.respondWith(handler(event.request)));`);
-  const res = await runtime.dispatchFetch('http://localhost/api/handler');
+  const res = await (await edgeRuntime(code, assets)).dispatchFetch('http://localhost/api/handler');
   await res.waitUntil();
   return res.text();
 }

@@ -1,22 +1,16 @@
 #!/usr/bin/env bash
-# Packaging tests: assembles pkg/npm (scripts/package; needs pkg/web from scripts/build), `npm pack`s it into
-# target/packaging/, then node --test tests/packaging/: temp projects install the tarball and do set/get against
-# momento-server from Node ESM, Node CJS, Lambda-style handlers bundled by esbuild (CJS, ESM) and webpack and run
-# from the bundle file alone, a Vite production build in headless Chromium, workerd (miniflare) and Vercel's
-# edge-runtime (an Edge Function bundled as `vercel dev` does).
+# Packaging tests: packs the npm tarball (scripts/pack --no-build; needs pkg/ from scripts/build), then
+# node --test tests/packaging/: temp projects install the tarball and do set/get against momento-server from Node ESM,
+# Node CJS, Lambda-style handlers bundled by esbuild (CJS, ESM) and webpack and run from the bundle file alone, a Vite
+# production build in headless Chromium, workerd (miniflare) and Vercel's edge-runtime (an Edge Function bundled as
+# `vercel dev` does).
 # Uses MOMENTO_API_KEY (a v1 key of a running momento-server) when set; otherwise starts its own server
 # (target/debug/momento-server: cargo build -p momento-server).
 source "$(dirname "$0")/../../scripts/lib.sh"
 cd "$ROOT"
-"$ROOT/scripts/package"
-
-step "npm pack pkg/npm → target/packaging/"
+TARBALL="$("$ROOT/scripts/pack" --no-build)"
 OUT="$ROOT/target/packaging"
 mkdir -p "$OUT"
-rm -f "$OUT"/momento-wasm-*.tgz
-(cd "$ROOT/pkg/npm" && npm pack --pack-destination "$OUT" --loglevel=error >/dev/null)
-TARBALL="$(ls "$OUT"/momento-wasm-*.tgz)"
-note "$TARBALL ($(stat -c %s "$TARBALL") B)"
 
 if [ -z "${MOMENTO_API_KEY:-}" ]; then
   step "Start momento-server"

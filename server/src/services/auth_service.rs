@@ -25,8 +25,8 @@ use tonic::{Request, Response, Status};
 
 use super::token::{check_token_id, Issuer};
 use super::ResponseStream;
-use crate::auth::{self, Claims};
 use crate::grpc::auth::auth_server::Auth;
+use crate::token::{self, Claims};
 
 /// What `Login` answers.
 pub const LOGIN_UNSUPPORTED: &str = "momento-server has no console login: mint keys with \
@@ -117,7 +117,7 @@ impl Auth for AuthApiService {
         request: Request<RefreshApiTokenRequest>,
     ) -> Result<Response<RefreshApiTokenResponse>, Status> {
         let body = request.into_inner();
-        let old_key = auth::credential_token(&body.api_key);
+        let old_key = token::credential_token(&body.api_key);
         let signer = self.issuer.signer();
         if !signer.verify_refresh_token(&old_key, &body.refresh_token) {
             return Err(Status::unauthenticated(

@@ -51,20 +51,15 @@ use serde::Serialize;
 use tonic::{Request, Response, Status};
 
 use super::{cache_not_found, limit_exceeded};
-use crate::auth::{random_bytes, random_hex, unix_now, Claims};
 use crate::grpc::control_client::scs_control_server::ScsControl;
 use crate::limits::Limits;
 use crate::permissions::{authorize_super_user, cache_visible};
+use crate::secret::{random_bytes, random_hex};
 use crate::store::{CreateCacheError, Store};
+use crate::token::{unix_now, Claims};
 
 /// Longest accepted cache name, in bytes.
 pub const MAX_CACHE_NAME_LEN: usize = 255;
-
-/// Limits reported by `ListCaches` for the limits of the current request
-/// ([`crate::limits::current`]).
-pub fn cache_limits() -> CacheLimits {
-    cache_limits_for(&crate::limits::current())
-}
 
 /// Limits reported by `ListCaches`: the configured item size and TTL limits (`max_ttl_seconds`
 /// 0 = unlimited); rates are not limited.
@@ -82,7 +77,8 @@ pub fn topic_limits() -> TopicLimits {
     TopicLimits {
         max_publish_rate: 100_000,
         max_subscription_count: 10_000,
-        max_publish_message_size_kb: 100,
+        max_publish_message_size_kb: u32::try_from(crate::limits::MAX_PUBLISH_MESSAGE_BYTES / 1024)
+            .unwrap_or(u32::MAX),
     }
 }
 

@@ -8,7 +8,7 @@
 //!   set, otherwise its expiry is unchanged;
 //! - an empty dictionary is never stored: deleting the last field deletes the item, and reads of a
 //!   missing dictionary answer `missing`;
-//! - key + every field and value must fit in [`super::MAX_ITEM_SIZE_BYTES`], else
+//! - key + every field/value pair ([`crate::store::element_bytes`]) must fit in the item size limit, else
 //!   `RESOURCE_EXHAUSTED` (`err: item_size_limit_exceeded`) and nothing is written.
 
 use std::collections::HashMap;
@@ -64,12 +64,12 @@ fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut Dict>, Statu
     }
 }
 
-/// Bytes of one field/value pair.
+/// Bytes charged for one field/value pair ([`crate::store::element_bytes`]).
 fn entry_size(field: &[u8], value: &[u8]) -> usize {
-    field.len().saturating_add(value.len())
+    crate::store::element_bytes(field.len().saturating_add(value.len()))
 }
 
-/// Bytes of the whole item: key + every field and value.
+/// Bytes of the whole item: key + every field/value pair ([`entry_size`]).
 fn total_size(key: &[u8], dict: &Dict) -> usize {
     dict.iter().fold(key.len(), |acc, (f, v)| {
         acc.saturating_add(entry_size(f, v))
@@ -98,6 +98,26 @@ impl Collection for Dict {
 /// A length as the `uint32` of the responses (saturating).
 fn length_u32(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// What a `DictionaryGet` response may carry: the value of every requested field, counted as
+/// often as the field is named (the in-flight budget reserves it before the values are copied,
+/// see [`crate::budget`]); `None` when the dictionary does not exist.
+pub fn get_response_bound(
+    store: &Store,
+    cache: &str,
+    request: &DictionaryGetRequest,
+) -> Option<u64> {
+    store.peek(cache, &request.dictionary_name, |item| match &item.value {
+        Value::Dictionary(dict) => request
+            .fields
+            .iter()
+            .filter_map(|field| dict.get(field))
+            .fold(0u64, |acc, value| {
+                acc.saturating_add(crate::metrics::to_u64(value.len()))
+            }),
+        _ => 0,
+    })
 }
 
 /// `DictionaryGet`: `found` with one part per requested field, in request order (`Hit` with the
@@ -175,7 +195,7 @@ pub fn set(
     cache: &str,
     request: DictionarySetRequest,
 ) -> Result<DictionarySetResponse, Status> {
-    let ttl = check_ttl(request.ttl_milliseconds)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     if request.items.is_empty() {
         return Err(Status::invalid_argument(
             "Invalid request: DictionarySet needs at least one field/value pair",
@@ -202,7 +222,7 @@ pub fn set(
             let size = updates
                 .iter()
                 .fold(kept, |acc, (f, v)| acc.saturating_add(entry_size(f, v)));
-            check_collection_size(size)?;
+            check_collection_size(store.limits(), size)?;
             dict.extend(updates);
             Ok(DictionarySetResponse {})
         })
@@ -222,7 +242,7 @@ pub fn increment(
     cache: &str,
     request: DictionaryIncrementRequest,
 ) -> Result<DictionaryIncrementResponse, Status> {
-    let ttl = check_ttl(request.ttl_milliseconds)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let DictionaryIncrementRequest {
         dictionary_name,
         field,
@@ -252,7 +272,7 @@ pub fn increment(
             let size = total_size(&dictionary_name, dict)
                 .saturating_sub(old_entry)
                 .saturating_add(entry_size(&field, &encoded));
-            check_collection_size(size)?;
+            check_collection_size(store.limits(), size)?;
             dict.insert(field, encoded);
             Ok(DictionaryIncrementResponse { value })
         })

@@ -49,10 +49,10 @@ use momento_proto::leaderboard::{
 use tonic::{Request, Response, Status};
 
 use super::{cache_name, cache_not_found};
-use crate::auth::Claims;
 use crate::grpc::leaderboard::leaderboard_server::Leaderboard;
 use crate::permissions::{authorize_cache_rpc, CacheAccess};
 use crate::store::Store;
+use crate::token::Claims;
 
 /// Most elements (or ids, or ranks) one request may carry or ask for.
 pub const MAX_BATCH: usize = 8192;

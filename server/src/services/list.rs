@@ -9,7 +9,8 @@
 //!   only checked (and applied) when `refresh_ttl` is set;
 //! - an empty list is never stored: popping, removing, retaining or erasing the last element
 //!   deletes the item, and reads of a missing list answer `missing`;
-//! - key + every element must fit in [`super::MAX_ITEM_SIZE_BYTES`], else `RESOURCE_EXHAUSTED`
+//! - key + every element ([`crate::store::element_bytes`]: payload + per-element overhead) must
+//!   fit in the item size limit, else `RESOURCE_EXHAUSTED`
 //!   (`err: item_size_limit_exceeded`) and nothing is written.
 //!
 //! Index ranges (`ListFetch`, `ListRetain`) follow Python slices, as the comment block of
@@ -73,11 +74,9 @@ fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut List>, Statu
     }
 }
 
-/// Sum of the lengths of `values`.
+/// Bytes charged for `values` ([`crate::store::element_bytes`] each).
 fn bytes<'a>(values: impl IntoIterator<Item = &'a Vec<u8>>) -> usize {
-    values
-        .into_iter()
-        .fold(0, |acc, value| acc.saturating_add(value.len()))
+    crate::store::elements_size(values.into_iter().map(Vec::len))
 }
 
 /// A length as the `uint32` of the responses (saturating).
@@ -126,7 +125,7 @@ fn add(
     ttl_ms: u64,
     refresh_ttl: bool,
 ) -> Result<u32, Status> {
-    let ttl_ms = check_ttl(ttl_ms)?;
+    let ttl_ms = check_ttl(store.limits(), ttl_ms)?;
     on_key(store, cache, key, |slot| {
         let empty = List::new();
         let existing = current(slot)?.unwrap_or(&empty);
@@ -147,7 +146,7 @@ fn add(
             .saturating_add(bytes(existing))
             .saturating_add(bytes(&values))
             .saturating_sub(dropped);
-        check_collection_size(size)?;
+        check_collection_size(store.limits(), size)?;
 
         let now = slot.now();
         let exists = slot.get().is_some();
@@ -467,7 +466,7 @@ pub fn retain(
         Some(EndIndex::UnboundedEnd(_)) | None => None,
     };
     let refresh = if request.refresh_ttl {
-        Some(check_ttl(request.ttl_milliseconds)?)
+        Some(check_ttl(store.limits(), request.ttl_milliseconds)?)
     } else {
         None
     };

@@ -32,9 +32,7 @@ use tokio_stream::Stream;
 use tonic::metadata::MetadataValue;
 use tonic::{Code, Request, Status};
 
-/// Default largest item (key + value) the server stores: 5 MiB, reported as `max_item_size_kb`
-/// 5120 (configurable with `--max-item-size-kb`, see [`crate::limits::Limits`]).
-pub const MAX_ITEM_SIZE_BYTES: usize = 5 * 1024 * 1024;
+use crate::limits::Limits;
 
 /// The request header naming the cache of a data-plane call.
 pub const CACHE_HEADER: &str = "cache";
@@ -63,15 +61,14 @@ pub fn cache_not_found(cache: &str) -> Status {
     Status::not_found(format!("Cache not found: {cache}"))
 }
 
-/// Validates a TTL in milliseconds: `INVALID_ARGUMENT` for 0 and above the current
-/// `max_ttl_seconds` ([`crate::limits::current`]).
-pub fn check_ttl(ttl_ms: u64) -> Result<u64, Status> {
+/// Validates a TTL in milliseconds: `INVALID_ARGUMENT` for 0 and above `limits`'
+/// `max_ttl_seconds`.
+pub fn check_ttl(limits: &Limits, ttl_ms: u64) -> Result<u64, Status> {
     if ttl_ms == 0 {
         return Err(Status::invalid_argument(
             "Invalid TTL: ttl_milliseconds must be greater than 0",
         ));
     }
-    let limits = crate::limits::current();
     if let Some(max_ms) = limits.max_ttl_ms() {
         if ttl_ms > max_ms {
             return Err(Status::invalid_argument(format!(
@@ -85,11 +82,9 @@ pub fn check_ttl(ttl_ms: u64) -> Result<u64, Status> {
 }
 
 /// `RESOURCE_EXHAUSTED` (`err: item_size_limit_exceeded`) when an item of `size` bytes is over
-/// the current item size limit or cannot fit in the store budget even alone
-/// ([`crate::limits::current`], [`crate::limits::Limits::store_budget`]); `what` completes
-/// "the … bytes" in the message.
-fn check_size_limits(size: usize, what: &str) -> Result<(), Status> {
-    let limits = crate::limits::current();
+/// `limits`' item size limit or cannot fit in the store budget even alone
+/// ([`Limits::store_budget`]); `what` completes "the … bytes" in the message.
+fn check_size_limits(limits: &Limits, size: usize, what: &str) -> Result<(), Status> {
     let max = limits.max_item_size_bytes;
     if size > max {
         return Err(limit_exceeded(
@@ -118,9 +113,10 @@ fn check_size_limits(size: usize, what: &str) -> Result<(), Status> {
 }
 
 /// `RESOURCE_EXHAUSTED` with metadata `err: item_size_limit_exceeded` when key + value exceed
-/// the current item size limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole store budget.
-pub fn check_item_size(key: &[u8], value: &[u8]) -> Result<(), Status> {
-    check_size_limits(key.len().saturating_add(value.len()), "the item is")
+/// `limits`' item size limit (default [`crate::limits::MAX_ITEM_SIZE_BYTES`]) or the whole
+/// store budget.
+pub fn check_item_size(limits: &Limits, key: &[u8], value: &[u8]) -> Result<(), Status> {
+    check_size_limits(limits, key.len().saturating_add(value.len()), "the item is")
 }
 
 /// `RESOURCE_EXHAUSTED` carrying Momento's `err` metadata (read by the SDKs to pick the message).
@@ -146,10 +142,11 @@ pub fn type_mismatch(expected: &str) -> Status {
 }
 
 /// `RESOURCE_EXHAUSTED` with metadata `err: item_size_limit_exceeded` when a collection item's
-/// total size (key + every field, value or element, in bytes) exceeds the current item size
-/// limit (default [`MAX_ITEM_SIZE_BYTES`]) or the whole store budget.
-pub fn check_collection_size(size: usize) -> Result<(), Status> {
-    check_size_limits(size, "the collection would be")
+/// total size (key + [`crate::store::element_bytes`] of every field, value or element) exceeds
+/// `limits`' item size limit (default [`crate::limits::MAX_ITEM_SIZE_BYTES`]) or the whole
+/// store budget.
+pub fn check_collection_size(limits: &Limits, size: usize) -> Result<(), Status> {
+    check_size_limits(limits, size, "the collection would be")
 }
 
 /// A collection type stored in one [`crate::store::Value`] variant (for [`upsert_collection`]).

@@ -118,8 +118,8 @@ pub fn get_batch(
 
 /// `Set`: stores the value; the response result is always `Ok`.
 pub fn set(store: &Store, cache: &str, request: SetRequest) -> Result<SetResponse, Status> {
-    let ttl = check_ttl(request.ttl_milliseconds)?;
-    check_item_size(&request.cache_key, &request.cache_body)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
+    check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
     let SetRequest {
         cache_key,
         cache_body,
@@ -142,8 +142,8 @@ pub fn set_batch(
         return Err(cache_not_found(cache));
     }
     for item in &request.items {
-        check_ttl(item.ttl_milliseconds)?;
-        check_item_size(&item.cache_key, &item.cache_body)?;
+        check_ttl(store.limits(), item.ttl_milliseconds)?;
+        check_item_size(store.limits(), &item.cache_key, &item.cache_body)?;
     }
     request
         .items
@@ -171,8 +171,8 @@ pub fn set_if(store: &Store, cache: &str, request: SetIfRequest) -> Result<SetIf
     let condition = request
         .condition
         .ok_or_else(|| Status::invalid_argument("SetIf requires a condition"))?;
-    let ttl = check_ttl(request.ttl_milliseconds)?;
-    check_item_size(&request.cache_key, &request.cache_body)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
+    check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
     let cache_body = request.cache_body;
     on_key(store, cache, &request.cache_key, |slot| {
         let result = if set_if_condition_holds(&condition, current_scalar(slot)?) {
@@ -194,8 +194,8 @@ pub fn set_if_not_exists(
     request: SetIfNotExistsRequest,
 ) -> Result<SetIfNotExistsResponse, Status> {
     use set_if_not_exists_response::{NotStored, Result as R, Stored};
-    let ttl = check_ttl(request.ttl_milliseconds)?;
-    check_item_size(&request.cache_key, &request.cache_body)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
+    check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
     let cache_body = request.cache_body;
     on_key(store, cache, &request.cache_key, |slot| {
         let result = if current_scalar(slot)?.is_none() {
@@ -237,8 +237,8 @@ pub fn set_if_hash(
     let condition = request
         .condition
         .ok_or_else(|| Status::invalid_argument("SetIfHash requires a condition"))?;
-    let ttl = check_ttl(request.ttl_milliseconds)?;
-    check_item_size(&request.cache_key, &request.cache_body)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
+    check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
     let cache_body = request.cache_body;
     on_key(store, cache, &request.cache_key, |slot| {
         let current_hash = current_scalar(slot)?.map(value_hash);
@@ -297,7 +297,7 @@ pub fn increment(
     cache: &str,
     request: IncrementRequest,
 ) -> Result<IncrementResponse, Status> {
-    let ttl = check_ttl(request.ttl_milliseconds)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     on_key(store, cache, &request.cache_key, |slot| {
         let current = match current_scalar(slot)? {
             None => 0,
@@ -332,7 +332,7 @@ pub fn update_ttl(
     let target = match update {
         U::IncreaseToMilliseconds(ms)
         | U::DecreaseToMilliseconds(ms)
-        | U::OverwriteToMilliseconds(ms) => check_ttl(ms)?,
+        | U::OverwriteToMilliseconds(ms) => check_ttl(store.limits(), ms)?,
     };
     on_key(store, cache, &request.cache_key, |slot| {
         let now = slot.now();

@@ -10,12 +10,12 @@ use momento_proto::cache_client::*;
 use tonic::{Request, Response, Status};
 
 use super::{cache_name, dictionary, list, scalar, set, sorted_set, ResponseStream};
-use crate::auth::Claims;
-use crate::budget::Admission;
+use crate::budget::{Admission, ResponseTooLarge};
 use crate::grpc::cache_client::scs_server::Scs;
 use crate::metrics::to_u64;
 use crate::permissions::{self, ScsRequest};
 use crate::store::Store;
+use crate::token::Claims;
 
 /// The data-plane service.
 #[derive(Debug, Clone)]
@@ -33,12 +33,15 @@ impl ScsService {
     /// token ([`permissions::authorize_scs`]) and runs `op` on the store.
     ///
     /// Under a memory cap the call also takes its response's share of the in-flight budget
-    /// ([`crate::budget`]): before `op` copies anything out of the store, room for what the
-    /// items it reads weigh; afterwards, exactly what the response (`size` bytes encoded) needs.
+    /// ([`crate::budget`]): before `op` copies anything out of the store, room for what
+    /// `bound` says the response may carry (a response that cannot fit in the whole budget is
+    /// refused with `RESOURCE_EXHAUSTED`); afterwards, exactly what the response (`size` bytes
+    /// encoded) needs.
     async fn run<Req: ScsRequest + Send, Resp>(
         &self,
         request: Request<Req>,
         op: impl FnOnce(&Store, &str, Req) -> Result<Resp, Status> + Send,
+        bound: impl FnOnce(&Store, &str, &Req) -> Option<u64> + Send,
         size: impl FnOnce(&Resp) -> usize + Send,
     ) -> Result<Response<Resp>, Status> {
         let cache = cache_name(&request)?;
@@ -49,8 +52,11 @@ impl ScsService {
         )?;
         let admission = request.extensions().get::<Admission>().cloned();
         if let Some(admission) = &admission {
-            if let Some(bytes) = self.stored_bytes(&cache, request.get_ref()) {
-                admission.reserve_response(bytes).await;
+            if let Some(bytes) = bound(&self.store, &cache, request.get_ref()) {
+                admission
+                    .reserve_response(bytes)
+                    .await
+                    .map_err(|e| response_too_large(Req::RPC, bytes, e))?;
             }
         }
         let response = op(&self.store, &cache, request.into_inner())?;
@@ -60,28 +66,13 @@ impl ScsService {
         Ok(Response::new(response))
     }
 
-    /// What the stored items a response of `request` may return weigh (`None` when the
-    /// response carries no stored data or they do not exist).
-    fn stored_bytes<Req: ScsRequest>(&self, cache: &str, request: &Req) -> Option<u64> {
-        if !request.returns_stored_data() {
-            return None;
-        }
-        let total = request
-            .keys()
-            .into_iter()
-            .chain(request.read_keys())
-            .filter_map(|key| self.store.charged_size(cache, key))
-            .fold(0usize, usize::saturating_add);
-        (total > 0).then(|| to_u64(total))
-    }
-
-    /// [`ScsService::run`] for unary RPCs.
+    /// [`ScsService::run`] for unary RPCs, bounded by [`stored_bytes`].
     async fn call<Req: ScsRequest + Send, Resp: prost::Message>(
         &self,
         request: Request<Req>,
         op: impl FnOnce(&Store, &str, Req) -> Result<Resp, Status> + Send,
     ) -> Result<Response<Resp>, Status> {
-        self.run(request, op, Resp::encoded_len).await
+        self.run(request, op, stored_bytes, Resp::encoded_len).await
     }
 
     /// Like [`ScsService::call`] for server-streaming RPCs whose items are computed up front.
@@ -97,10 +88,45 @@ impl ScsService {
                 .map(|item| item.encoded_len().saturating_add(5))
                 .fold(0usize, usize::saturating_add)
         };
-        let items = self.run(request, op, size).await?.into_inner();
+        let items = self
+            .run(request, op, stored_bytes, size)
+            .await?
+            .into_inner();
         let stream: ResponseStream<Item> = Box::pin(tokio_stream::iter(items.into_iter().map(Ok)));
         Ok(Response::new(stream))
     }
+}
+
+/// What the stored items a response of `request` may return weigh: every key it names counted
+/// as often as it is named (a GetBatch naming one key 200 times returns it 200 times). `None`
+/// when the response carries no stored data or they do not exist.
+fn stored_bytes<Req: ScsRequest>(store: &Store, cache: &str, request: &Req) -> Option<u64> {
+    if !request.returns_stored_data() {
+        return None;
+    }
+    let total = request
+        .keys()
+        .into_iter()
+        .chain(request.read_keys())
+        .filter_map(|key| store.charged_size(cache, key))
+        .fold(0usize, usize::saturating_add);
+    (total > 0).then(|| to_u64(total))
+}
+
+/// `RESOURCE_EXHAUSTED` for a response that could not fit in the in-flight budget even alone.
+fn response_too_large(rpc: &str, bytes: u64, error: ResponseTooLarge) -> Status {
+    crate::log_warn!(
+        "event=response_too_large rpc={rpc} stored_bytes={bytes} cost_bytes={} \
+         in_flight_budget_bytes={}",
+        error.cost_bytes,
+        error.budget_bytes
+    );
+    Status::resource_exhausted(format!(
+        "Response size limit exceeded: {rpc} would return about {bytes} bytes of stored data, \
+         more than one response may carry under this server's memory cap (its in-flight budget \
+         is {} bytes; --max-memory-mb); ask for fewer or smaller items",
+        error.budget_bytes
+    ))
 }
 
 #[tonic::async_trait]
@@ -205,7 +231,13 @@ impl Scs for ScsService {
         &self,
         request: Request<DictionaryGetRequest>,
     ) -> Result<Response<DictionaryGetResponse>, Status> {
-        self.call(request, dictionary::get).await
+        self.run(
+            request,
+            dictionary::get,
+            dictionary::get_response_bound,
+            prost::Message::encoded_len,
+        )
+        .await
     }
 
     async fn dictionary_fetch(

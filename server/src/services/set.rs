@@ -7,7 +7,7 @@
 //!   an existing one gets it only when `refresh_ttl` is set, otherwise its expiry is unchanged;
 //! - an empty set is never stored: removing or popping the last element deletes the item, and
 //!   reads of a missing set answer `missing`;
-//! - key + every element must fit in [`super::MAX_ITEM_SIZE_BYTES`], else `RESOURCE_EXHAUSTED`
+//! - key + every element ([`crate::store::element_bytes`]) must fit in the item size limit, else `RESOURCE_EXHAUSTED`
 //!   (`err: item_size_limit_exceeded`) and nothing is written.
 //!
 //! Semantic choices where Momento's documentation is silent:
@@ -77,11 +77,11 @@ fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut Elements>, S
     }
 }
 
-/// Bytes of the item: key + every element.
+/// Bytes of the item: key + every element ([`crate::store::element_bytes`]).
 fn total_size<'a>(key: &[u8], elements: impl IntoIterator<Item = &'a Vec<u8>>) -> usize {
-    elements
-        .into_iter()
-        .fold(key.len(), |acc, e| acc.saturating_add(e.len()))
+    key.len().saturating_add(crate::store::elements_size(
+        elements.into_iter().map(Vec::len),
+    ))
 }
 
 /// A length as the `uint32` of the responses (saturating).
@@ -176,7 +176,7 @@ pub fn union(
     cache: &str,
     request: SetUnionRequest,
 ) -> Result<SetUnionResponse, Status> {
-    let ttl = check_ttl(request.ttl_milliseconds)?;
+    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let SetUnionRequest {
         set_name,
         elements,
@@ -196,14 +196,14 @@ pub fn union(
                     set.iter()
                         .chain(additions.iter().filter(|e| !set.contains(*e))),
                 );
-                check_collection_size(size)?;
+                check_collection_size(store.limits(), size)?;
                 set.extend(additions);
                 if refresh_ttl {
                     item.set_ttl(now, ttl);
                 }
             }
             None => {
-                check_collection_size(total_size(&set_name, &additions))?;
+                check_collection_size(store.limits(), total_size(&set_name, &additions))?;
                 if !additions.is_empty() {
                     slot.insert(Item::new(Value::Set(additions), now, ttl));
                 }
@@ -261,7 +261,7 @@ pub fn difference(
                     .into_iter()
                     .filter(|e| !set.contains(e))
                     .collect();
-                check_collection_size(total_size(&set_name, &result))?;
+                check_collection_size(store.limits(), total_size(&set_name, &result))?;
                 *set = result;
                 set.is_empty()
             }

@@ -10,7 +10,7 @@
 //!   set. `SortedSetUnionStore` overwrites its destination, which always gets the request's TTL;
 //! - an empty sorted set is never stored: removing the last element deletes the item, and reads
 //!   of a missing set answer `missing`;
-//! - key + every element (+ 8 bytes per score) must fit in [`super::MAX_ITEM_SIZE_BYTES`], else
+//! - key + every element with its score ([`crate::store::element_bytes`]) must fit in the item size limit, else
 //!   `RESOURCE_EXHAUSTED` (`err: item_size_limit_exceeded`) and nothing is written;
 //! - NaN scores, amounts, bounds and weights are `INVALID_ARGUMENT`; ±∞ are accepted.
 //!
@@ -120,7 +120,7 @@ pub fn put(
     cache: &str,
     request: SortedSetPutRequest,
 ) -> Result<SortedSetPutResponse, Status> {
-    let ttl_ms = check_ttl(request.ttl_milliseconds)?;
+    let ttl_ms = check_ttl(store.limits(), request.ttl_milliseconds)?;
     for element in &request.elements {
         not_nan(element.score, "score")?;
     }
@@ -136,6 +136,7 @@ pub fn put(
                     acc.saturating_add(set.added_bytes(&element.value))
                 });
             check_collection_size(
+                store.limits(),
                 key.len()
                     .saturating_add(set.size_bytes())
                     .saturating_add(added),
@@ -338,7 +339,7 @@ pub fn increment(
     cache: &str,
     request: SortedSetIncrementRequest,
 ) -> Result<SortedSetIncrementResponse, Status> {
-    let ttl_ms = check_ttl(request.ttl_milliseconds)?;
+    let ttl_ms = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let amount = not_nan(request.amount, "amount")?;
     let key = request.set_name;
     let value = request.value;
@@ -347,6 +348,7 @@ pub fn increment(
             let score = set.score(&value).unwrap_or(0.0) + amount;
             not_nan(score, "increment: the resulting score")?;
             check_collection_size(
+                store.limits(),
                 key.len()
                     .saturating_add(set.size_bytes())
                     .saturating_add(set.added_bytes(&value)),
@@ -485,7 +487,7 @@ pub fn union_store(
     request: SortedSetUnionStoreRequest,
 ) -> Result<SortedSetUnionStoreResponse, Status> {
     use sorted_set_union_store_request::AggregateFunction;
-    let ttl_ms = check_ttl(request.ttl_milliseconds)?;
+    let ttl_ms = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let aggregate = AggregateFunction::try_from(request.aggregate).map_err(|_| {
         Status::invalid_argument("Invalid aggregate function: must be SUM, MIN or MAX")
     })?;
@@ -522,7 +524,10 @@ pub fn union_store(
 
     let result: SortedSet = union.into_iter().collect();
     let key = request.set_name;
-    check_collection_size(key.len().saturating_add(result.size_bytes()))?;
+    check_collection_size(
+        store.limits(),
+        key.len().saturating_add(result.size_bytes()),
+    )?;
     let length = length_u32(result.len());
     on_key(store, cache, &key, |slot| {
         if result.is_empty() {

@@ -27,9 +27,9 @@ use momento_proto::permission_messages::Permissions;
 use momento_proto::token::{GenerateDisposableTokenRequest, GenerateDisposableTokenResponse};
 use tonic::{Request, Response, Status};
 
-use crate::auth::{self, Claims, TokenSigner};
 use crate::grpc::token::token_server::Token;
 use crate::permissions::{self, Scope};
+use crate::token::{self, Claims, TokenSigner};
 
 /// Longest lifetime of a disposable token, in seconds (one hour, as Momento).
 pub const MAX_DISPOSABLE_TOKEN_SECONDS: u32 = 60 * 60;
@@ -93,7 +93,7 @@ impl Issuer {
             ));
         }
         self.signer
-            .verify(&auth::credential_token(credential))
+            .verify(&token::credential_token(credential))
             .map(Some)
             .map_err(|e| Status::unauthenticated(e.to_string()))
     }
@@ -123,7 +123,7 @@ impl Issuer {
         let scope = Scope::from_permissions(permissions)
             .map_err(|e| Status::invalid_argument(e.to_string()))?;
         let p = (!scope.is_super_user()).then(|| permissions::encode_claim(permissions));
-        let sub = caller.map_or(auth::ROOT_SUBJECT, |c| c.sub.as_str());
+        let sub = caller.map_or(token::ROOT_SUBJECT, |c| c.sub.as_str());
         let jti = (!token_id.is_empty()).then(|| token_id.to_owned());
         let claims = Claims::new(sub, valid_for_seconds, p, jti);
         let token = self.sign(&claims)?;

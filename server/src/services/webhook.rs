@@ -56,10 +56,11 @@ use tonic::{Request, Response, Status};
 
 use super::cache_not_found;
 use super::pubsub::cache_epoch;
-use crate::auth::{random_bytes, Claims};
 use crate::grpc::webhook::webhook_server::Webhook as WebhookRpc;
 use crate::permissions::authorize_super_user;
+use crate::secret::random_bytes;
 use crate::store::Store;
+use crate::token::Claims;
 use crate::webhook_delivery::{self, Delivery, Job, Published};
 
 /// Longest webhook name, in characters (the proto's documented limit).

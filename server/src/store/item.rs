@@ -15,12 +15,17 @@ pub use super::sorted_set::SortedSet;
 /// headers of the element and a hash-table or tree slot).
 pub const ELEMENT_OVERHEAD_BYTES: usize = 48;
 
-/// Payload bytes plus [`ELEMENT_OVERHEAD_BYTES`] per element, saturating.
-fn elements_size(lengths: impl Iterator<Item = usize>) -> usize {
-    lengths.fold(0usize, |acc, len| {
-        acc.saturating_add(len)
-            .saturating_add(ELEMENT_OVERHEAD_BYTES)
-    })
+/// Bytes charged for one collection element of `payload` bytes (a dictionary field and its
+/// value together, a set/list element, a sorted-set element with its score): the payload plus
+/// [`ELEMENT_OVERHEAD_BYTES`]. The one definition used by the store's accounting and by the
+/// item size checks of the collection RPCs, so that many empty elements are not free.
+pub fn element_bytes(payload: usize) -> usize {
+    payload.saturating_add(ELEMENT_OVERHEAD_BYTES)
+}
+
+/// [`element_bytes`] summed over `lengths`, saturating.
+pub fn elements_size(lengths: impl Iterator<Item = usize>) -> usize {
+    lengths.fold(0usize, |acc, len| acc.saturating_add(element_bytes(len)))
 }
 
 /// The data held at a key. An empty collection is never stored: removing the last element removes
@@ -40,9 +45,9 @@ pub enum Value {
 }
 
 impl Value {
-    /// Approximate memory of the value in bytes: a scalar's length; for a collection, the
-    /// bytes of every field/value/element plus [`ELEMENT_OVERHEAD_BYTES`] per element (a sorted
-    /// set also counts 8 bytes per score, see [`SortedSet::size_bytes`]).
+    /// Approximate memory of the value in bytes: a scalar's length; for a collection,
+    /// [`element_bytes`] of every field/value/element (a sorted set also counts 8 bytes per
+    /// score, see [`SortedSet::size_bytes`]).
     ///
     /// O(1) for scalars and sorted sets (which keep a running count), O(elements) for
     /// dictionaries, sets and lists.
@@ -54,9 +59,7 @@ impl Value {
             }
             Self::Set(set) => elements_size(set.iter().map(Vec::len)),
             Self::List(list) => elements_size(list.iter().map(Vec::len)),
-            Self::SortedSet(sorted) => sorted
-                .size_bytes()
-                .saturating_add(sorted.len().saturating_mul(ELEMENT_OVERHEAD_BYTES)),
+            Self::SortedSet(sorted) => sorted.size_bytes(),
         }
     }
 }
@@ -150,10 +153,7 @@ mod tests {
         );
         let mut sorted = SortedSet::default();
         sorted.insert(b"abcd".to_vec(), 1.5);
-        assert_eq!(
-            size(Value::SortedSet(sorted.clone())),
-            sorted.size_bytes() + ELEMENT_OVERHEAD_BYTES
-        );
-        assert_eq!(sorted.size_bytes(), 4 + 8);
+        assert_eq!(size(Value::SortedSet(sorted.clone())), sorted.size_bytes());
+        assert_eq!(sorted.size_bytes(), 4 + 8 + ELEMENT_OVERHEAD_BYTES);
     }
 }

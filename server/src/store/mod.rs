@@ -37,7 +37,7 @@
 mod item;
 pub mod sorted_set;
 
-pub use item::{value_hash, Item, Value, ELEMENT_OVERHEAD_BYTES};
+pub use item::{element_bytes, elements_size, value_hash, Item, Value, ELEMENT_OVERHEAD_BYTES};
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasher, RandomState};
@@ -513,6 +513,18 @@ impl Store {
             .get(cache)
             .and_then(|items| items.items.get(key))
             .map(|entry| entry.size)
+    }
+
+    /// Runs `f` on the item at `key` of `cache` (expired or not) under its shard's lock,
+    /// without touching its recency: to measure what a read is about to copy out
+    /// ([`crate::budget`]). `f` must be quick.
+    pub fn peek<R>(&self, cache: &str, key: &[u8], f: impl FnOnce(&Item) -> R) -> Option<R> {
+        let shard = lock(self.shard_for(cache, key));
+        shard
+            .caches
+            .get(cache)
+            .and_then(|items| items.items.get(key))
+            .map(|entry| f(&entry.item))
     }
 
     /// Evicts least-recently-used items while the store is above its budget.

@@ -19,6 +19,11 @@ use std::ops::Bound;
 /// Bytes accounted per element for its score (an `f64`).
 pub const SCORE_BYTES: usize = 8;
 
+/// Bytes charged for `element` with its score.
+fn element_cost(element: &[u8]) -> usize {
+    super::item::element_bytes(element.len().saturating_add(SCORE_BYTES))
+}
+
 /// A score with a total order ([`f64::total_cmp`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Score(pub f64);
@@ -100,7 +105,7 @@ pub struct SortedSet {
     scores: HashMap<Vec<u8>, f64>,
     /// `(score, element)` in ascending order.
     order: BTreeSet<(Score, Vec<u8>)>,
-    /// Sum of the element lengths plus [`SCORE_BYTES`] per element.
+    /// [`crate::store::element_bytes`] of every element with its score ([`SCORE_BYTES`]).
     bytes: usize,
 }
 
@@ -120,7 +125,8 @@ impl SortedSet {
         self.scores.is_empty()
     }
 
-    /// Approximate payload bytes: every element's length plus [`SCORE_BYTES`] per element.
+    /// Approximate bytes: [`crate::store::element_bytes`] of every element's length plus
+    /// [`SCORE_BYTES`].
     pub fn size_bytes(&self) -> usize {
         self.bytes
     }
@@ -130,7 +136,7 @@ impl SortedSet {
         if self.scores.contains_key(element) {
             0
         } else {
-            element.len().saturating_add(SCORE_BYTES)
+            element_cost(element)
         }
     }
 
@@ -149,9 +155,7 @@ impl SortedSet {
                 self.order.remove(&(Score(old), element.clone()));
             }
             None => {
-                self.bytes = self
-                    .bytes
-                    .saturating_add(element.len().saturating_add(SCORE_BYTES));
+                self.bytes = self.bytes.saturating_add(element_cost(&element));
             }
         }
         self.order.insert((Score(score), element));
@@ -161,9 +165,7 @@ impl SortedSet {
     /// Removes `element`, returning its score.
     pub fn remove(&mut self, element: &[u8]) -> Option<f64> {
         let (element, score) = self.scores.remove_entry(element)?;
-        self.bytes = self
-            .bytes
-            .saturating_sub(element.len().saturating_add(SCORE_BYTES));
+        self.bytes = self.bytes.saturating_sub(element_cost(&element));
         self.order.remove(&(Score(score), element));
         Some(score)
     }
@@ -256,10 +258,10 @@ mod tests {
         assert_eq!(s.insert(b"d".to_vec(), -1.0), Some(2.0));
         assert_eq!(names(s.iter()), ["d", "c", "a", "b"]);
         assert_eq!(s.len(), 4);
-        assert_eq!(s.size_bytes(), 4 * (1 + SCORE_BYTES));
+        assert_eq!(s.size_bytes(), 4 * element_cost(b"a"));
         assert_eq!(s.remove(b"c"), Some(0.5));
         assert_eq!(s.remove(b"c"), None);
-        assert_eq!(s.size_bytes(), 3 * (1 + SCORE_BYTES));
+        assert_eq!(s.size_bytes(), 3 * element_cost(b"a"));
         assert_eq!(names(s.iter().rev()), ["b", "a", "d"]);
     }
 

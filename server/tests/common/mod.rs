@@ -44,6 +44,29 @@ pub fn request<T>(message: T, cache: Option<&str>, token: Option<&str>) -> Reque
     request
 }
 
+/// A gRPC channel to `server`.
+pub async fn channel(server: &RunningServer) -> tonic::transport::Channel {
+    tonic::transport::Channel::from_shared(server.url())
+        .unwrap()
+        .connect()
+        .await
+        .unwrap()
+}
+
+/// Creates cache `name` through `channel` with `token`.
+pub async fn create_cache(channel: tonic::transport::Channel, name: &str, token: &str) {
+    momento_server::grpc::control_client::scs_control_client::ScsControlClient::new(channel)
+        .create_cache(request(
+            momento_proto::control_client::CreateCacheRequest {
+                cache_name: name.to_owned(),
+            },
+            None,
+            Some(token),
+        ))
+        .await
+        .unwrap();
+}
+
 /// A unique cache name per test.
 pub fn cache_name(test: &str) -> String {
     format!("cache-{test}")

@@ -1,15 +1,13 @@
-//! List RPCs of `cache_client.Scs`, one file each, plus the argument checks they share (index slices and
-//! truncation sizes). Pushes and concatenations are never retried (repeating them would add twice); the shared
+//! List RPCs of `cache_client.Scs`, one file each (the front/back pairs — push, concatenate, pop — one file per pair,
+//! generic over the [`end::End`] they touch), plus the argument checks they share (index slices and truncation sizes). Pushes and concatenations are never retried (repeating them would add twice); the shared
 //! retry policy in [`crate::core::retry`] already knows that.
 
-pub mod concatenate_back;
-pub mod concatenate_front;
+pub mod concatenate;
+pub mod end;
 pub mod fetch;
 pub mod length;
-pub mod pop_back;
-pub mod pop_front;
-pub mod push_back;
-pub mod push_front;
+pub mod pop;
+pub mod push;
 pub mod remove_value;
 pub mod retain;
 

@@ -1,0 +1,142 @@
+//! `listConcatenateFront` / `listConcatenateBack`: `/cache_client.Scs/ListConcatenate{Front,Back}` → the list's length
+//! afterwards. Puts the values, in order, at the [`End`]; truncates the other end. Never retried: a repeat would add
+//! twice.
+
+use std::marker::PhantomData;
+
+use super::end::{Back, End, Front};
+use super::truncate_size;
+use crate::core::collection_ttl::CollectionTtl;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated concatenation at end `E`.
+#[derive(Debug)]
+pub struct ListConcatenateRequest<E> {
+    cache: String,
+    list: String,
+    values: Vec<Vec<u8>>,
+    truncate_other_end_to: u32,
+    ttl: CollectionTtl,
+    end: PhantomData<E>,
+}
+
+/// `listConcatenateFront` (truncates from the back).
+pub type ListConcatenateFrontRequest = ListConcatenateRequest<Front>;
+/// `listConcatenateBack` (truncates from the front).
+pub type ListConcatenateBackRequest = ListConcatenateRequest<Back>;
+
+impl<E: End> ListConcatenateRequest<E> {
+    /// Validates the cache and list names; the truncation size `None` or 0 = keep every element.
+    pub fn new(
+        cache: String,
+        list: String,
+        values: Vec<Vec<u8>>,
+        truncate_other_end_to: Option<f64>,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("list", &list)?;
+        let truncate_other_end_to = truncate_size(truncate_other_end_to, E::TRUNCATE_OPTION)?;
+        Ok(Self {
+            cache,
+            list,
+            values,
+            truncate_other_end_to,
+            ttl,
+            end: PhantomData,
+        })
+    }
+}
+
+/// The result of a concatenation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListConcatenateResponse {
+    /// The values were added.
+    Success {
+        /// The list's length afterwards (after any truncation).
+        list_length: u32,
+    },
+}
+
+impl<E: End> UnaryRpc for ListConcatenateRequest<E> {
+    type Proto = E::Concatenate;
+    type ProtoResponse = E::ConcatenateReply;
+    type Response = ListConcatenateResponse;
+    const RPC: Rpc = E::CONCATENATE;
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> E::Concatenate {
+        E::concatenate(
+            self.list.into_bytes(),
+            self.values,
+            self.ttl,
+            self.truncate_other_end_to,
+        )
+    }
+
+    fn from_proto(reply: E::ConcatenateReply) -> Result<ListConcatenateResponse, MomentoError> {
+        Ok(ListConcatenateResponse::Success {
+            list_length: E::concatenated(reply),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::ListConcatenateBackResponse;
+
+    fn ttl() -> CollectionTtl {
+        CollectionTtl::new(None, true, 60_000).unwrap()
+    }
+
+    #[test]
+    fn encodes_values_in_order_at_either_end() {
+        let values = vec![b"a".to_vec(), b"b".to_vec()];
+        let p = ListConcatenateFrontRequest::new(
+            "c".into(),
+            "l".into(),
+            values.clone(),
+            Some(5.0),
+            ttl(),
+        )
+        .unwrap()
+        .into_proto();
+        assert_eq!(
+            (p.values, p.truncate_back_to_size, p.refresh_ttl),
+            (values.clone(), 5, true)
+        );
+        let p =
+            ListConcatenateBackRequest::new("c".into(), "l".into(), values.clone(), None, ttl())
+                .unwrap()
+                .into_proto();
+        assert_eq!(
+            (p.values, p.truncate_front_to_size, p.ttl_milliseconds),
+            (values, 0, 60_000)
+        );
+        assert_eq!(
+            ListConcatenateBackRequest::RPC.path,
+            "/cache_client.Scs/ListConcatenateBack"
+        );
+    }
+
+    #[test]
+    fn validates_and_answers_the_new_length() {
+        let e = ListConcatenateBackRequest::new("c".into(), "".into(), vec![], None, ttl())
+            .unwrap_err();
+        assert_eq!(e.message, "list name must not be empty");
+        let e = ListConcatenateFrontRequest::new("c".into(), "l".into(), vec![], Some(1e12), ttl())
+            .unwrap_err();
+        assert_eq!(e.message, "truncateBackToSize must be a positive integer");
+        assert_eq!(
+            ListConcatenateBackRequest::from_proto(ListConcatenateBackResponse { list_length: 7 })
+                .unwrap(),
+            ListConcatenateResponse::Success { list_length: 7 }
+        );
+    }
+}

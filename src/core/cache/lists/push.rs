@@ -1,0 +1,153 @@
+//! `listPushFront` / `listPushBack`: `/cache_client.Scs/ListPush{Front,Back}` → the list's length afterwards. Adds
+//! one value at the [`End`]; truncates the other end. Never retried: a repeat would add twice.
+
+use std::marker::PhantomData;
+
+use super::end::{Back, End, Front};
+use super::truncate_size;
+use crate::core::collection_ttl::CollectionTtl;
+use crate::core::error::MomentoError;
+use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::validation;
+
+/// A validated push at end `E`.
+#[derive(Debug)]
+pub struct ListPushRequest<E> {
+    cache: String,
+    list: String,
+    value: Vec<u8>,
+    truncate_other_end_to: u32,
+    ttl: CollectionTtl,
+    end: PhantomData<E>,
+}
+
+/// `listPushFront` (truncates from the back).
+pub type ListPushFrontRequest = ListPushRequest<Front>;
+/// `listPushBack` (truncates from the front).
+pub type ListPushBackRequest = ListPushRequest<Back>;
+
+impl<E: End> ListPushRequest<E> {
+    /// Validates the cache and list names; the truncation size (`truncateBackToSize` for the front,
+    /// `truncateFrontToSize` for the back) `None` or 0 = keep every element.
+    pub fn new(
+        cache: String,
+        list: String,
+        value: Vec<u8>,
+        truncate_other_end_to: Option<f64>,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("list", &list)?;
+        let truncate_other_end_to = truncate_size(truncate_other_end_to, E::TRUNCATE_OPTION)?;
+        Ok(Self {
+            cache,
+            list,
+            value,
+            truncate_other_end_to,
+            ttl,
+            end: PhantomData,
+        })
+    }
+}
+
+/// The result of a push.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListPushResponse {
+    /// The value was added.
+    Success {
+        /// The list's length afterwards (after any truncation).
+        list_length: u32,
+    },
+}
+
+impl<E: End> UnaryRpc for ListPushRequest<E> {
+    type Proto = E::Push;
+    type ProtoResponse = E::PushReply;
+    type Response = ListPushResponse;
+    const RPC: Rpc = E::PUSH;
+
+    fn cache_name(&self) -> Option<&str> {
+        Some(&self.cache)
+    }
+
+    fn into_proto(self) -> E::Push {
+        E::push(
+            self.list.into_bytes(),
+            self.value,
+            self.ttl,
+            self.truncate_other_end_to,
+        )
+    }
+
+    fn from_proto(reply: E::PushReply) -> Result<ListPushResponse, MomentoError> {
+        Ok(ListPushResponse::Success {
+            list_length: E::pushed(reply),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use momento_proto::cache_client::ListPushFrontResponse;
+
+    fn ttl() -> CollectionTtl {
+        CollectionTtl::new(Some(5.0), false, 60_000).unwrap()
+    }
+
+    #[test]
+    fn encodes_values_ttl_and_truncation_at_either_end() {
+        let p = ListPushFrontRequest::new("c".into(), "l".into(), b"v".to_vec(), Some(3.0), ttl())
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.list_name, b"l");
+        assert_eq!(p.value, b"v".to_vec());
+        assert_eq!(
+            (p.ttl_milliseconds, p.refresh_ttl, p.truncate_back_to_size),
+            (5_000, false, 3)
+        );
+        let p = ListPushBackRequest::new("c".into(), "l".into(), b"v".to_vec(), Some(2.0), ttl())
+            .unwrap()
+            .into_proto();
+        assert_eq!(p.truncate_front_to_size, 2);
+        let p = ListPushFrontRequest::new("c".into(), "l".into(), b"v".to_vec(), None, ttl())
+            .unwrap()
+            .into_proto();
+        assert_eq!(
+            p.truncate_back_to_size, 0,
+            "no truncation is the proto's unset 0"
+        );
+        assert_eq!(
+            ListPushFrontRequest::RPC.path,
+            "/cache_client.Scs/ListPushFront"
+        );
+        assert_eq!(
+            ListPushBackRequest::RPC.path,
+            "/cache_client.Scs/ListPushBack"
+        );
+    }
+
+    #[test]
+    fn validates_before_sending() {
+        let e = ListPushFrontRequest::new("c".into(), " ".into(), b"v".to_vec(), None, ttl())
+            .unwrap_err();
+        assert_eq!(e.message, "list name must not be empty");
+        let e = ListPushBackRequest::new("".into(), "l".into(), b"v".to_vec(), None, ttl())
+            .unwrap_err();
+        assert_eq!(e.message, "cache name must not be empty");
+        let e = ListPushFrontRequest::new("c".into(), "l".into(), b"v".to_vec(), Some(-1.0), ttl())
+            .unwrap_err();
+        assert_eq!(e.message, "truncateBackToSize must be a positive integer");
+        let e = ListPushBackRequest::new("c".into(), "l".into(), b"v".to_vec(), Some(0.5), ttl())
+            .unwrap_err();
+        assert_eq!(e.message, "truncateFrontToSize must be a positive integer");
+    }
+
+    #[test]
+    fn answers_the_new_length() {
+        assert_eq!(
+            ListPushFrontRequest::from_proto(ListPushFrontResponse { list_length: 4 }).unwrap(),
+            ListPushResponse::Success { list_length: 4 }
+        );
+    }
+}

@@ -1,0 +1,109 @@
+// The wasm-bindgen tests of the core over the real `fetch` transport (js/fetch.js), included by tests/browser.rs (a page) and
+// tests/service_worker.rs (a module service worker: no window, as in edge runtimes).
+use momento_wasm::core::cache::get::{GetRequest, GetResponse};
+use momento_wasm::core::cache::set::SetRequest;
+use momento_wasm::core::client::Client;
+use momento_wasm::core::config::Configuration;
+use momento_wasm::core::control::create_cache::CreateCacheRequest;
+use momento_wasm::core::credentials::Credentials;
+use momento_wasm::core::error::MomentoErrorCode;
+use momento_wasm::core::grpc_web::Mode;
+use momento_wasm::transport::driver::{step, Step};
+use momento_wasm::transport::js::{JsTransport, WasmTransport};
+use std::future::Future;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen(module = "/js/fetch.js")]
+extern "C" {
+    /// js/fetch.js's gRPC-web transport over the global fetch (what the facade hands the cores in browsers).
+    type FetchTransport;
+    #[wasm_bindgen(constructor)]
+    fn new() -> FetchTransport;
+}
+
+/// Runs `fut` as js/drive.js does: await the promise it hands back, poll again with the value.
+async fn drive<F: Future>(fut: F) -> F::Output {
+    let mut fut = std::pin::pin!(fut);
+    let mut settled = JsValue::UNDEFINED;
+    loop {
+        match step(fut.as_mut(), settled) {
+            Step::Ready(v) => return v,
+            Step::Wait(p) => settled = JsFuture::from(p).await.unwrap(),
+            Step::Stalled => panic!("the future stalled without waiting on a promise"),
+        }
+    }
+}
+
+const API_KEY: Option<&str> = option_env!("MOMENTO_TEST_API_KEY");
+
+fn client(mode: Mode) -> Client<WasmTransport> {
+    let key = API_KEY.expect("MOMENTO_TEST_API_KEY must be set at build time (run scripts/test)");
+    let credentials = Credentials::from_string(key, None).unwrap();
+    let config = Configuration::laptop_v1().with_transport_mode(mode);
+    Client::new(
+        WasmTransport::new(FetchTransport::new().unchecked_into::<JsTransport>()),
+        credentials,
+        config,
+        "cache",
+        "browser-test".into(),
+    )
+}
+
+async fn ensure_cache(c: &Client<WasmTransport>, name: &str) {
+    let r = drive(c.send(CreateCacheRequest::new(name.into()).unwrap(), None)).await;
+    assert!(r.is_ok(), "{r:?}");
+}
+
+async fn round_trip(mode: Mode) {
+    let c = client(mode);
+    ensure_cache(&c, "browser").await;
+    let value: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+    let set = SetRequest::new(
+        "browser".into(),
+        b"k".to_vec(),
+        value.clone(),
+        Some(60.0),
+        60_000,
+    )
+    .unwrap();
+    drive(c.send(set, None)).await.unwrap();
+    let got = drive(c.send(
+        GetRequest::new("browser".into(), b"k".to_vec()).unwrap(),
+        None,
+    ))
+    .await
+    .unwrap();
+    assert_eq!(got, GetResponse::Hit { value });
+    let miss = drive(c.send(
+        GetRequest::new("browser".into(), b"absent".to_vec()).unwrap(),
+        None,
+    ))
+    .await
+    .unwrap();
+    assert_eq!(miss, GetResponse::Miss);
+}
+
+#[wasm_bindgen_test]
+async fn text_mode_round_trip() {
+    round_trip(Mode::Text).await;
+}
+
+#[wasm_bindgen_test]
+async fn binary_mode_round_trip() {
+    round_trip(Mode::Binary).await;
+}
+
+#[wasm_bindgen_test]
+async fn unknown_cache_is_not_found() {
+    let c = client(Mode::Text);
+    let e = drive(c.send(
+        GetRequest::new("no-such-cache".into(), b"k".to_vec()).unwrap(),
+        None,
+    ))
+    .await
+    .unwrap_err();
+    assert_eq!(e.code, MomentoErrorCode::NotFound, "{e}");
+}
