@@ -58,7 +58,7 @@ function spawnOnce({ port, secretFile, keyFile, args, env }) {
     const timer = setTimeout(() => { proc.kill('SIGKILL'); reject(new Error('momento-server did not start in 15 s')); }, 15_000);
     proc.stdout.setEncoding('utf8').on('data', (d) => {
       out += d;
-      const m = /listening on http:\/\/([\d.]+):(\d+)/.exec(out);
+      const m = /listening on https?:\/\/([^:\s]+):(\d+)/.exec(out);
       if (!m) return;
       clearTimeout(timer);
       const server = {

@@ -3,7 +3,7 @@
 # 127.0.0.1 and ::1, in a temporary directory), makes Node trust the CA through NODE_EXTRA_CA_CERTS (read at Node's
 # start, hence this wrapper; grpc-js reads GRPC_DEFAULT_SSL_ROOTS_FILE_PATH instead) and runs tests/tls/*.test.mjs: ALPN h2 + http/1.1, the official Node SDK
 # (@gomomento/sdk, grpc-js over TLS + h2), the official web SDK (@gomomento/sdk-web, gRPC-web over HTTPS), this
-# package in Node (fetch over HTTPS) and in headless Chromium (HTTPS + HTTP/2, trusting the CA's certificate by its
+# package in Node (gRPC over TLS + ALPN h2; gRPC-web over fetch) and in headless Chromium (HTTPS + HTTP/2, trusting the CA's certificate by its
 # SPKI hash). Needs the server binary and pkg/ (scripts/build).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -1,6 +1,6 @@
 // TLS end to end against momento-server --tls-dev (run through tests/tls/run.sh, which starts the server and sets
 // NODE_EXTRA_CA_CERTS to its development CA): ALPN, the official Node SDK, the official web SDK, this package in Node
-// and in headless Chromium over HTTPS + HTTP/2.
+// (gRPC over TLS + h2, and gRPC-web over fetch) and in headless Chromium over HTTPS + HTTP/2.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:tls';
@@ -10,6 +10,8 @@ import XMLHttpRequest from 'xhr2';
 import * as official from '@gomomento/sdk';
 import * as wasm from '../../pkg/web/index.node.js';
 import { startStaticServer, launchChromium } from '../browser/serve.mjs';
+import { join } from 'node:path';
+import { startServer, tempDir } from '../fault/helpers.mjs';
 
 const { MOMENTO_TLS_PORT: port, MOMENTO_API_KEY: apiKey, MOMENTO_TLS_CA: caFile } = process.env;
 assert.ok(port && apiKey && caFile && process.env.NODE_EXTRA_CA_CERTS, 'run through tests/tls/run.sh');
@@ -97,19 +99,62 @@ test('the official web SDK (@gomomento/sdk-web, gRPC-web text over HTTPS)', asyn
   assert.equal(hit.valueString(), 'over https');
 });
 
-test('this package in Node (fetch over HTTPS), text and binary gRPC-web, topics', async () => {
-  const credentialProvider = wasmCredentials();
-  for (const mode of ['text', 'binary']) {
-    const client = new wasm.CacheClient({
-      configuration: wasm.Configurations.Laptop.latest().withTransportMode(mode), credentialProvider, defaultTtlSeconds: 60,
-    });
-    { const r = await client.set(cacheName, `wasm-${mode}`, `node ${mode}`); assert.equal(r.type, 'Success', r.toString()); }
-    const hit = await client.get(cacheName, `wasm-${mode}`);
-    assert.equal(hit.type, 'Hit', hit.toString());
-    assert.equal(hit.valueString(), `node ${mode}`);
+test('this package in Node: gRPC over TLS + ALPN h2 (its native transport), gRPC-web over fetch (HTTPS), topics', async () => {
+  const WIRES = {
+    grpc: (c) => c, 'web-text': (c) => c.withFetch(fetch), 'web-binary': (c) => c.withFetch(fetch).withTransportMode('binary'),
+  };
+  const byIp = wasm.CredentialProvider.fromString({
+    apiKey,
+    endpointOverrides: {
+      cacheEndpoint: `127.0.0.1:${port}`, controlEndpoint: `127.0.0.1:${port}`, tokenEndpoint: `127.0.0.1:${port}`,
+      secureConnection: true,
+    },
+  });
+  for (const [host, credentialProvider] of [['localhost', wasmCredentials()], ['127.0.0.1', byIp]]) {
+    assert.equal(credentialProvider.isEndpointSecure(), true);
+    for (const [wire, configure] of Object.entries(WIRES)) {
+      const client = new wasm.CacheClient({
+        configuration: configure(wasm.Configurations.Laptop.latest()), credentialProvider, defaultTtlSeconds: 60,
+      });
+      const key = `wasm-${wire}-${host}`;
+      { const r = await client.set(cacheName, key, `node ${wire}`); assert.equal(r.type, 'Success', r.toString()); }
+      const hit = await client.get(cacheName, key);
+      assert.equal(hit.type, 'Hit', hit.toString());
+      assert.equal(hit.valueString(), `node ${wire}`);
+      if (wire === 'grpc') {
+        // The transport's one session per origin: TLS, certificate verified, HTTP/2 negotiated by ALPN.
+        const sessions = [...client._transport._pools.values()].flatMap((pool) => pool.sessions);
+        assert.equal(sessions.length, 1);
+        assert.deepEqual(sessions.map((s) => [s.encrypted, s.alpnProtocol, s.socket.authorized]), [[true, 'h2', true]]);
+      }
+      client.close();
+    }
   }
-  const topics = new wasm.TopicClient({ configuration: wasm.TopicConfigurations.Laptop.latest(), credentialProvider });
-  assert.deepEqual(await roundTrip(topics, 'wasm-topic', 'hello wasm'), ['hello wasm']);
+  for (const [wire, configure] of Object.entries(WIRES)) {
+    const topics = new wasm.TopicClient({ configuration: configure(wasm.TopicConfigurations.Laptop.latest()), credentialProvider: wasmCredentials() });
+    assert.deepEqual(await roundTrip(topics, `wasm-topic-${wire}`, `hello ${wire}`), [`hello ${wire}`]);
+    topics.close();
+  }
+});
+
+test('this package in Node, against a TLS server it does not trust: an UNAVAILABLE error naming the certificate', async () => {
+  // A second server with its own development CA, which NODE_EXTRA_CA_CERTS does not name.
+  const dir = tempDir('tls-untrusted');
+  const other = await startServer({ secretFile: join(dir, 'secret'), keyFile: join(dir, 'key'), args: ['--tls-dev'] });
+  closers.push(() => other.kill());
+  const https = `https://localhost:${other.port}`;
+  const client = new wasm.CacheClient({
+    configuration: wasm.Configurations.Laptop.latest().withRetryStrategy(null),
+    credentialProvider: wasm.CredentialProvider.fromString({
+      apiKey: other.apiKey, endpointOverrides: { cacheEndpoint: https, controlEndpoint: https, tokenEndpoint: https },
+    }),
+    defaultTtlSeconds: 60,
+  });
+  const r = await client.get('any', 'k');
+  assert.equal(r.type, 'Error');
+  assert.equal(r.errorCode(), 'SERVER_UNAVAILABLE', r.toString());
+  assert.match(r.message(), /certificate/i);
+  client.close();
 });
 
 test('this package in headless Chromium over HTTPS + HTTP/2 (the CA trusted by its SPKI hash)', async () => {
