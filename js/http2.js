@@ -14,7 +14,7 @@
 import { connect, constants } from 'node:http2';
 import { CANCELLED, NETWORK, TIMEOUT, describe, sleep } from './fetch.js';
 
-const { NGHTTP2_CANCEL } = constants;
+const { NGHTTP2_CANCEL, NGHTTP2_REFUSED_STREAM } = constants;
 
 /** Session options: no server push; the official SDK's session memory (the default 10 MB caps a busy session). */
 const SESSION = { settings: { enablePush: false, initialWindowSize: 4 << 20 }, maxSessionMemory: 256 };
@@ -172,13 +172,15 @@ function trailerFrame(trailers) {
   return text === OK ? OK_FRAME : trailerFrameOf(text);
 }
 
-// Stream event handlers, shared by every call (`this` is the stream, `call` its H2Call): no closures per call.
-function onResponse(h) { this.call._response(h); }
-function onData(chunk) { this.call._data(chunk); }
-function onTrailers(t) { this.call._trailers = t; }
-function onEnd() { this.call._end(); }
-function onError(e) { this.call._error ??= e; }
-function onClose() { this.call._close(); }
+// Stream event handlers, shared by every call (`this` is the stream, `call` its H2Call: no closures per call). A call
+// sent again (see `_lost`) ignores what its earlier streams still report.
+const current = (stream) => stream.call._stream === stream;
+function onResponse(h) { if (current(this)) this.call._response(h); }
+function onData(chunk) { if (current(this)) this.call._data(chunk); }
+function onTrailers(t) { if (current(this)) this.call._trailers = t; }
+function onEnd() { if (current(this)) this.call._end(); }
+function onError(e) { if (current(this)) this.call._error ??= e; }
+function onClose() { if (current(this)) this.call._close(); }
 
 /** One in-flight gRPC call on a session (the same interface as js/fetch.js's FetchCall). */
 class H2Call {
@@ -203,10 +205,25 @@ class H2Call {
       this._over = true;
       return;
     }
-    const session = pool.session();
+    this._pool = pool;
+    this._headers = headers;
+    this._payload = Buffer.from(body);
+    /** How many times the request was refused unprocessed and sent again (see `_close`). */
+    this._refused = 0;
+    if (signal) {
+      this._onAbort = () => this._abort(CANCELLED);
+      signal.addEventListener('abort', this._onAbort, { once: true });
+    }
+    if (timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
+    this._send();
+  }
+
+  /** Sends the request on the pool's next session. */
+  _send() {
+    const session = this._pool.session();
     let stream;
     try {
-      stream = session.request(headers);
+      stream = session.request(this._headers);
     } catch (e) {
       this._fail(describe(e));
       return;
@@ -214,6 +231,7 @@ class H2Call {
     if (session.active++ === 0) session.ref();
     this._session = session;
     this._stream = stream;
+    this._error = undefined;
     stream.call = this;
     stream.on('response', onResponse);
     stream.on('data', onData);
@@ -221,12 +239,14 @@ class H2Call {
     stream.on('end', onEnd);
     stream.on('error', onError);
     stream.on('close', onClose);
-    if (signal) {
-      this._onAbort = () => this._abort(CANCELLED);
-      signal.addEventListener('abort', this._onAbort, { once: true });
-    }
-    if (timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
-    stream.end(Buffer.from(body));
+    stream.end(this._payload);
+  }
+
+  /** Releases the session of the stream sent last (no-op when released already). */
+  _release() {
+    const session = this._session;
+    this._session = undefined;
+    if (session && --session.active === 0) session.unref();
   }
 
   /** Settles the promise the core waits on (once). */
@@ -265,9 +285,8 @@ class H2Call {
     this.disarm();
     if (this._onAbort) this._signal.removeEventListener('abort', this._onAbort);
     this._onAbort = undefined;
-    const session = this._session;
-    this._session = undefined;
-    if (session && --session.active === 0) session.unref();
+    this._payload = undefined;
+    this._release();
   }
 
   _response(h) {
@@ -291,9 +310,14 @@ class H2Call {
   /** The body ended: the status is in the trailers (or was in the headers). */
   _end() {
     if (this._over) return;
+    if (!this.status) return this._lost(false, 'the stream ended before its response');
     const chunks = this._chunks;
     if (this._trailers) chunks.push(trailerFrame(this._trailers));
-    else if (!this._trailersOnly) return this._fail('the stream ended without a gRPC status');
+    // A gRPC reply must end with its status; anything else (text/html…) goes to the core as it is, which says what it
+    // got instead.
+    else if (!this._trailersOnly && this.contentType.startsWith('application/grpc')) {
+      return this._fail('the stream ended without a gRPC status');
+    }
     this._finish();
     if (this._streaming) {
       if (this._resolve) this._deliver();
@@ -308,7 +332,24 @@ class H2Call {
     if (this._over) return;
     const e = this._error;
     const code = this._stream.rstCode;
-    this._fail(e ? describe(e) : `the stream was reset (RST_STREAM code ${code}) before its status`);
+    this._lost(code === NGHTTP2_REFUSED_STREAM || e?.code === 'ERR_HTTP2_GOAWAY_SESSION',
+      e ? describe(e) : `the stream was reset (RST_STREAM code ${code}) before its status`);
+  }
+
+  /**
+   * The stream ended without a reply. Refused before the server processed it (RST_STREAM REFUSED_STREAM, a stream
+   * above a GOAWAY's last one, or not sent before the session went away): sent again on another session, as gRPC's
+   * transparent retry does — within the deadline, a few times at most, whatever the call (nothing was processed).
+   * Otherwise a network failure (`message`), which the core retries only for idempotent calls.
+   */
+  _lost(refused, message) {
+    if (!this.status && (refused || this._session?.goingAway) && this._refused < 3) {
+      this._refused += 1;
+      this._release();
+      this._send();
+      return;
+    }
+    this._fail(message);
   }
 
   /**
