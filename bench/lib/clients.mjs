@@ -1,21 +1,20 @@
 // The clients under comparison, as `{get(key), set(key, value)}` that throw unless the call succeeded (Node and
 // browsers alike; the caller passes the loaded SDK modules).
-//   ours-text    momento-wasm, default transport mode (grpc-web-text over fetch)
-//   ours-binary  momento-wasm with withTransportMode('binary')
-//   sdk-web      @gomomento/sdk-web 1.118.0 (grpc-web-text over XMLHttpRequest: xhr2 in Node, native in browsers)
-//   raw-text / raw-binary   bench/lib/grpcweb.mjs: hand-written protobuf + framing over fetch (the floor)
+//   ours             momento-wasm's Node entry: gRPC over node:http2 (its native transport)
+//   ours-web-text    momento-wasm in Node with withFetch(fetch): gRPC-web text over undici
+//   ours-web-binary  the same in binary mode
+//   ours-text        momento-wasm in a browser (gRPC-web text over the page's fetch)
+//   ours-binary      the same in binary mode
+//   sdk              @gomomento/sdk 1.118.1, the official Node SDK (grpc-js over HTTP/2)
+//   sdk-web          @gomomento/sdk-web 1.118.0 (grpc-web-text over XMLHttpRequest: xhr2 in Node, native in browsers)
+//   raw-h2           bench/lib/grpc-h2.mjs: hand-written protobuf + gRPC over one node:http2 session (the Node floor)
+//   raw-text / raw-binary   bench/lib/grpcweb.mjs: the same protobuf + gRPC-web framing over fetch (the fetch floor)
 import { RawClient } from './grpcweb.mjs';
 
 const TIMEOUT_MS = 60_000;
 
-function oursClient(m, apiKey, cache, mode) {
-  let configuration = m.Configurations.Laptop.v1().withClientTimeoutMillis(TIMEOUT_MS);
-  if (mode === 'binary') configuration = configuration.withTransportMode('binary');
-  const client = new m.CacheClient({
-    configuration,
-    credentialProvider: m.CredentialProvider.fromString({ apiKey }),
-    defaultTtlSeconds: 600,
-  });
+/** A response-style client (momento-wasm, the official SDKs) as `{get, set}` that throw unless the call succeeded. */
+function wrap(client, cache) {
   return {
     client,
     async get(key) {
@@ -27,31 +26,40 @@ function oursClient(m, apiKey, cache, mode) {
       const r = await client.set(cache, key, value);
       if (r.type !== 'Success') throw new Error(`set: ${r.type} ${r.toString()}`);
     },
-    async createCache() { const r = await client.createCache(cache); if (r.type === 'Error') throw new Error(r.toString()); },
+    close() { client.close?.(); },
   };
 }
 
+function oursClient(m, apiKey, cache, { mode = 'text', fetch: fetchFn } = {}) {
+  let configuration = m.Configurations.Laptop.v1().withClientTimeoutMillis(TIMEOUT_MS).withTransportMode(mode);
+  if (fetchFn) configuration = configuration.withFetch(fetchFn);
+  return wrap(new m.CacheClient({
+    configuration, credentialProvider: m.CredentialProvider.fromString({ apiKey }), defaultTtlSeconds: 600,
+  }), cache);
+}
+
 function sdkWebClient(sdk, apiKey, endpoint, cache) {
-  const client = new sdk.CacheClient({
+  return wrap(new sdk.CacheClient({
     configuration: sdk.Configurations.Laptop.v1().withClientTimeoutMillis(TIMEOUT_MS),
     credentialProvider: sdk.CredentialProvider.fromString({
       apiKey,
       endpointOverrides: { cacheEndpoint: endpoint, controlEndpoint: endpoint, tokenEndpoint: endpoint },
     }),
     defaultTtlSeconds: 600,
-  });
-  return {
-    client,
-    async get(key) {
-      const r = await client.get(cache, key);
-      if (r.type !== 'Hit') throw new Error(`get: ${r.type} ${r.toString()}`);
-      return r.valueUint8Array();
-    },
-    async set(key, value) {
-      const r = await client.set(cache, key, value);
-      if (r.type !== 'Success') throw new Error(`set: ${r.type} ${r.toString()}`);
-    },
-  };
+  }), cache);
+}
+
+/** The official Node SDK, pointed at momento-server's h2c port as its docs say (host:port, secureConnection false). */
+function sdkClient(sdk, apiKey, endpoint, cache) {
+  const hostPort = endpoint.replace(/^https?:\/\//, '');
+  return wrap(new sdk.CacheClient({
+    configuration: sdk.Configurations.Laptop.v1().withClientTimeoutMillis(TIMEOUT_MS),
+    credentialProvider: sdk.CredentialProvider.fromString({
+      apiKey,
+      endpointOverrides: { cacheEndpoint: hostPort, controlEndpoint: hostPort, tokenEndpoint: hostPort, secureConnection: false },
+    }),
+    defaultTtlSeconds: 600,
+  }), cache);
 }
 
 /** `{endpoint: 'http://127.0.0.1:P', token}` from a momento-server v1 API key. */
@@ -61,20 +69,48 @@ export function parseKey(apiKey) {
 }
 
 /**
- * @param {{ours?: object, sdkWeb?: object, apiKey: string, cache: string, fetch?: typeof fetch}} o
- * @returns {Record<string, {get: Function, set: Function}>}
+ * @param {{ours?: object, sdkWeb?: object, sdk?: object, RawH2Client?: Function, apiKey: string, cache: string,
+ *   fetch?: typeof fetch, only?: string[]}} o
+ * @returns {Record<string, {get: Function, set: Function, close?: Function}>}
  */
-export function makeClients({ ours, sdkWeb, apiKey, cache, fetch, only }) {
+export function makeClients({ ours, sdkWeb, sdk, RawH2Client, apiKey, cache, fetch, only }) {
   const { endpoint, token } = parseKey(apiKey);
   const want = (n) => !only || only.includes(n);
   const out = {};
-  if (ours && want('ours-text')) out['ours-text'] = oursClient(ours, apiKey, cache, 'text');
-  if (ours && want('ours-binary')) out['ours-binary'] = oursClient(ours, apiKey, cache, 'binary');
+  if (ours) {
+    if (want('ours')) out.ours = oursClient(ours, apiKey, cache);
+    for (const mode of ['text', 'binary']) {
+      if (want(`ours-${mode}`)) out[`ours-${mode}`] = oursClient(ours, apiKey, cache, { mode });
+      if (want(`ours-web-${mode}`)) out[`ours-web-${mode}`] = oursClient(ours, apiKey, cache, { mode, fetch: fetch ?? globalThis.fetch });
+    }
+  }
   if (sdkWeb && want('sdk-web')) out['sdk-web'] = sdkWebClient(sdkWeb, apiKey, endpoint, cache);
+  if (sdk && want('sdk')) out.sdk = sdkClient(sdk, apiKey, endpoint, cache);
+  if (RawH2Client && want('raw-h2')) {
+    const raw = new RawH2Client({ url: endpoint, token, cache });
+    out['raw-h2'] = { get: (k) => raw.get(k), set: (k, v) => raw.set(k, v), close: () => raw.close() };
+  }
   for (const mode of ['text', 'binary']) {
     if (!want(`raw-${mode}`)) continue;
     const raw = new RawClient({ url: endpoint, token, cache, mode, fetch });
     out[`raw-${mode}`] = { get: (k) => raw.get(k), set: (k, v) => raw.set(k, v) };
   }
   return out;
+}
+
+/** Loads, in Node, the modules client `name` needs, and makes it. */
+export async function nodeClient(name, { apiKey, cache }) {
+  const mods = {};
+  if (name.startsWith('ours')) mods.ours = await import('../../pkg/web/index.node.js');
+  if (name === 'sdk') mods.sdk = await import('@gomomento/sdk');
+  if (name === 'raw-h2') mods.RawH2Client = (await import('./grpc-h2.mjs')).RawH2Client;
+  if (name === 'sdk-web') {
+    const { default: XMLHttpRequest } = await import('xhr2');
+    globalThis.XMLHttpRequest ??= XMLHttpRequest;
+    globalThis.navigator ??= { userAgent: 'momento-wasm-bench (Node.js)' };
+    mods.sdkWeb = await import('@gomomento/sdk-web');
+  }
+  const c = makeClients({ ...mods, apiKey, cache, only: [name] })[name];
+  if (!c) throw new Error(`unknown client ${name}`);
+  return c;
 }

@@ -1,19 +1,34 @@
 // (b) one cold start, in a fresh `node` process: import + construct + first get against the running server.
-// Usage: node bench/lib/coldstart-child.mjs <ours|ours-lite|sdk-web|raw|empty> <apiKey> <cache>
-// Prints one JSON line: {client, msFromScriptStart, msSinceProcessStart}, where msFromScriptStart starts at this
-// module's first statement (after node's own bootstrap), and msSinceProcessStart is performance.now() (node's time
-// origin, i.e. including its bootstrap).
+// Usage: node bench/lib/coldstart-child.mjs <ours|ours-lite|sdk|sdk-web|raw-h2|empty> <apiKey> <cache>
+// ours / ours-lite are the npm package's Node entries as installed (pkg/npm: one file each, the wasm inside).
+// Prints one JSON line: {client, msFromScriptStart, msSinceProcessStart, importMs, constructMs, firstGetMs}, where
+// msFromScriptStart starts at this module's first statement (after node's own bootstrap), and msSinceProcessStart
+// is performance.now() (node's time origin, i.e. including its bootstrap).
 const t0 = performance.now();
 const [client, apiKey, cache] = process.argv.slice(2);
 const endpointOf = (k) => JSON.parse(atob(k)).endpoint.replace(/^(?!https?:\/\/)/, 'http://');
 let ok = true;
 let tImported, tConstructed;
 if (client === 'ours' || client === 'ours-lite') {
-  const m = await import(client === 'ours' ? '../../pkg/web/index.node.js' : '../../pkg/lite/index.node.js');
+  const m = await import(client === 'ours' ? '../../pkg/npm/index.node.js' : '../../pkg/npm/lite/index.node.js');
   tImported = performance.now();
   const c = new m.CacheClient({
     configuration: m.Configurations.Laptop.v1(),
     credentialProvider: m.CredentialProvider.fromString({ apiKey }),
+    defaultTtlSeconds: 60,
+  });
+  tConstructed = performance.now();
+  ok = (await c.get(cache, 'bench-get')).type === 'Hit';
+} else if (client === 'sdk') {
+  const m = await import('@gomomento/sdk');
+  tImported = performance.now();
+  const hostPort = endpointOf(apiKey).replace(/^https?:\/\//, '');
+  const c = new m.CacheClient({
+    configuration: m.Configurations.Laptop.v1(),
+    credentialProvider: m.CredentialProvider.fromString({
+      apiKey,
+      endpointOverrides: { cacheEndpoint: hostPort, controlEndpoint: hostPort, tokenEndpoint: hostPort, secureConnection: false },
+    }),
     defaultTtlSeconds: 60,
   });
   tConstructed = performance.now();
@@ -34,11 +49,11 @@ if (client === 'ours' || client === 'ours-lite') {
   });
   tConstructed = performance.now();
   ok = (await c.get(cache, 'bench-get')).type === 'Hit';
-} else if (client === 'raw') {
-  const { RawClient } = await import('./grpcweb.mjs');
+} else if (client === 'raw-h2') {
+  const { RawH2Client } = await import('./grpc-h2.mjs');
   tImported = performance.now();
   const k = JSON.parse(atob(apiKey));
-  const c = new RawClient({ url: endpointOf(apiKey), token: k.api_key, cache, mode: 'binary' });
+  const c = new RawH2Client({ url: endpointOf(apiKey), token: k.api_key, cache });
   tConstructed = performance.now();
   ok = (await c.get('bench-get')) !== undefined;
 } else if (client !== 'empty') {

@@ -1,15 +1,22 @@
 // Closed-loop load of one async operation with `inflight` concurrent workers (Node and browsers alike).
 // Latencies are measured per operation with performance.now(). An operation counts when it completes inside the
 // measurement window (after the warm-up, before the end); workers start no operation after the end and the ones
-// still in flight then are awaited but not counted.
+// still in flight then are awaited but not counted. In Node, the process's CPU time (user + system) over the
+// window is divided by the operations completed in it: client CPU per operation at that load.
 
 /** Nearest-rank percentile of a sorted array. */
 export const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN);
 export const median = (xs) => pct([...xs].sort((a, b) => a - b), 0.5);
 
+const cpuNow = () => {
+  const u = globalThis.process?.cpuUsage?.();
+  return u ? u.user + u.system : NaN;
+};
+
 /**
  * @param {(i: number) => Promise<unknown>} op  one operation (i: a running counter, e.g. for keys)
- * @returns {Promise<{ops: number, seconds: number, opsPerSec: number, p50Ms: number, p99Ms: number, errors: number, firstError?: string}>}
+ * @returns {Promise<{ops: number, seconds: number, opsPerSec: number, p50Ms: number, p99Ms: number, cpuUsPerOp: number,
+ *   errors: number, firstError?: string}>}
  */
 export async function runLoad(op, { inflight, seconds, warmupSeconds }) {
   const now = () => performance.now();
@@ -20,6 +27,12 @@ export async function runLoad(op, { inflight, seconds, warmupSeconds }) {
   let errors = 0;
   let firstError;
   let counter = 0;
+  // CPU over the window: sampled when the window opens and when it closes (timers, so the samples land between
+  // operations, as the window's ends do).
+  let cpuFrom = NaN;
+  let cpuTo = NaN;
+  const opened = setTimeout(() => { cpuFrom = cpuNow(); }, warmupSeconds * 1000);
+  const closed = setTimeout(() => { cpuTo = cpuNow(); }, (warmupSeconds + seconds) * 1000);
   const worker = async () => {
     for (;;) {
       const t0 = now();
@@ -36,6 +49,12 @@ export async function runLoad(op, { inflight, seconds, warmupSeconds }) {
     }
   };
   await Promise.all(Array.from({ length: inflight }, worker));
+  clearTimeout(opened);
+  clearTimeout(closed);
+  if (!Number.isFinite(cpuTo)) cpuTo = cpuNow();
   lat.sort((a, b) => a - b);
-  return { ops: lat.length, seconds, opsPerSec: lat.length / seconds, p50Ms: pct(lat, 0.5), p99Ms: pct(lat, 0.99), errors, firstError };
+  return {
+    ops: lat.length, seconds, opsPerSec: lat.length / seconds, p50Ms: pct(lat, 0.5), p99Ms: pct(lat, 0.99),
+    cpuUsPerOp: (cpuTo - cpuFrom) / lat.length, errors, firstError,
+  };
 }

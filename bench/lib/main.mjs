@@ -1,7 +1,7 @@
-// The bench/run orchestrator (bench/run builds the binaries, then runs this). Starts momento-server and the bare
-// hyper floor, runs every section (a)–(f) in child processes, prints the ratio table and the goal lines, and writes
-// the report: bench/RESULTS.md for a full run, target/bench/RESULTS.quick.md for --quick (a CI smoke must not
-// dirty the tree). Raw JSON of every section goes to target/bench/results.json.
+// The bench/run orchestrator (bench/run builds the binaries and the npm package, then runs this). Starts
+// momento-server and the bare hyper floor, runs every section (a)–(f) in child processes, prints the ratio table and
+// the goal lines, and writes the report: bench/RESULTS.md for a full run, target/bench/RESULTS.quick.md for --quick
+// (a CI smoke must not dirty the tree). Raw JSON of every section goes to target/bench/results.json.
 // Usage: node bench/lib/main.mjs [--quick]   (env: MOMENTO_SERVER_BIN, SERVER_BENCH_BIN)
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -17,13 +17,18 @@ const SERVER_BIN = process.env.MOMENTO_SERVER_BIN ?? `${ROOT}target/release/mome
 const BENCH_BIN = process.env.SERVER_BENCH_BIN ?? `${ROOT}target/server-bench/release/server-bench`;
 const CACHE = 'bench';
 const VALUE_BYTES = 100;
-const NODE_CLIENTS = ['ours-text', 'ours-binary', 'sdk-web', 'raw-text', 'raw-binary'];
+// Node: momento-wasm's Node entry (gRPC over node:http2), the raw node:http2 gRPC floor, the official Node SDK; then
+// gRPC-web over fetch (momento-wasm withFetch, its raw floor) and the official web SDK.
+const NODE_CLIENTS = ['ours', 'raw-h2', 'sdk', 'ours-web-text', 'raw-text', 'sdk-web'];
+const PAYLOAD_CLIENTS = ['ours', 'raw-h2', 'sdk', 'ours-web-text', 'raw-text', 'ours-web-binary', 'raw-binary', 'sdk-web'];
+// Chromium: gRPC-web over the page's fetch.
+const CHROMIUM_CLIENTS = ['ours-text', 'ours-binary', 'sdk-web', 'raw-text', 'raw-binary'];
 
 // Sizes of the run. --quick: enough to prove every section still works, in well under 90 s.
 const P = QUICK
-  ? { coldRuns: 2, cpuN: 1000, cpuWarmup: 300, rounds: 1, loadSeconds: 0.4, loadWarmup: 0.1, chromeSeconds: 0.4,
+  ? { coldRuns: 2, rounds: 1, loadSeconds: 0.4, loadWarmup: 0.1, chromeSeconds: 0.4,
     chromeWarmup: 0.1, payloadReps: 1, srvSeconds: 1, srvWarmup: 0.2 }
-  : { coldRuns: 15, cpuN: 20000, cpuWarmup: 5000, rounds: 2, loadSeconds: 2.5, loadWarmup: 0.5, chromeSeconds: 2,
+  : { coldRuns: 15, rounds: 2, loadSeconds: 2.5, loadWarmup: 0.5, chromeSeconds: 2,
     chromeWarmup: 0.5, payloadReps: 7, srvSeconds: 5, srvWarmup: 1 };
 const INFLIGHTS = [1, 64];
 const SIZES = [1024, 102400, 1048576, 5000000];
@@ -98,6 +103,8 @@ const versions = {
   git: `${tryShell('git', ['-C', ROOT, 'rev-parse', '--short=12', 'HEAD'])}${gitDirty ? ' (+ uncommitted changes)' : ''}`,
   'momento-wasm (crate)': (/\nversion = "([^"]+)"/.exec(readFileSync(`${ROOT}Cargo.toml`, 'utf8')) ?? [])[1],
   'wasm-bindgen': (/wasm-bindgen = "=([0-9.]+)"/.exec(readFileSync(`${ROOT}Cargo.toml`, 'utf8')) ?? [])[1],
+  '@gomomento/sdk': pkgVersion('@gomomento/sdk'),
+  '@grpc/grpc-js': pkgVersion('@grpc/grpc-js'),
   '@gomomento/sdk-web': pkgVersion('@gomomento/sdk-web'),
   'grpc-web': pkgVersion('grpc-web'),
   xhr2: pkgVersion('xhr2'),
@@ -145,10 +152,15 @@ const key = JSON.parse(Buffer.from(apiKey, 'base64').toString());
 const common = { apiKey, cache: CACHE, valueBytes: VALUE_BYTES };
 
 // ---------------------------------------------------------------------------------------------------------------
+// (a) The zipped Lambda get/set handler (lite, full, the official Node SDK), and whether it runs from its bundle alone.
+log('==> (a) zipped Lambda get/set handler: esbuild bundle, zip, run from the bundle alone');
+results.lambda = await node('lambda.mjs', common);
+
+// ---------------------------------------------------------------------------------------------------------------
 // (b) Node cold start.
 log(`==> (b) Node cold start, ${P.coldRuns} fresh processes per client`);
 {
-  const clients = ['empty', 'raw', 'ours', 'ours-lite', 'sdk-web'];
+  const clients = ['empty', 'raw-h2', 'ours', 'ours-lite', 'sdk', 'sdk-web'];
   const runs = Object.fromEntries(clients.map((c) => [c, []]));
   for (let i = 0; i < P.coldRuns; i++) {
     for (const c of clients) {
@@ -166,21 +178,10 @@ log(`==> (b) Node cold start, ${P.coldRuns} fresh processes per client`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// (c) Client CPU per op with a fake transport.
-log(`==> (c) client CPU per get/set, fake transport, ${P.cpuN} ops after ${P.cpuWarmup} warm-up`);
-results.cpu = {};
-for (const client of NODE_CLIENTS) {
-  results.cpu[client] = {};
-  for (const op of ['get', 'set']) {
-    results.cpu[client][op] = await node('cpu.mjs', { ...common, client, op, n: P.cpuN, warmup: P.cpuWarmup });
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// (d) Throughput and latency, Node and Chromium.
+// (c) + (d) Throughput, latency and client CPU per operation, Node and Chromium.
 // Each client runs in `rounds` rounds, the client order reversed every other round, so a drift in the machine's load
-// (it may be shared) biases no client; ops/s and p50 are the means of the rounds, p99 the worst round.
-const roundOrder = (round) => (round % 2 ? [...NODE_CLIENTS].reverse() : NODE_CLIENTS);
+// (it may be shared) biases no client; ops/s, p50 and CPU per op are the means of the rounds, p99 the worst round.
+const roundOrder = (clients, round) => (round % 2 ? [...clients].reverse() : clients);
 function mergeRounds(runs) {
   const out = {};
   for (const { client, results: r } of runs) (out[client] ??= []).push(r);
@@ -194,6 +195,7 @@ function mergeRounds(runs) {
         const cells = ok.map((r) => r[op][inflight]);
         const mean = (k) => cells.reduce((a, c) => a + c[k], 0) / cells.length;
         merged[op][inflight] = { opsPerSec: mean('opsPerSec'), p50Ms: mean('p50Ms'), p99Ms: Math.max(...cells.map((c) => c.p99Ms)),
+          cpuUsPerOp: mean('cpuUsPerOp'),
           ops: cells.reduce((a, c) => a + c.ops, 0), errors: cells.reduce((a, c) => a + c.errors, 0), rounds: cells.length,
           opsPerSecRounds: cells.map((c) => Math.round(c.opsPerSec)) };
       }
@@ -206,27 +208,27 @@ log(`==> (d) get/set load in Node, in flight ${INFLIGHTS.join('/')}, ${P.rounds}
 {
   const runs = [];
   for (let round = 0; round < P.rounds; round++) {
-    for (const client of roundOrder(round)) {
+    for (const client of roundOrder(NODE_CLIENTS, round)) {
       runs.push({ client, results: (await node('node-load.mjs', { ...common, client, seconds: P.loadSeconds,
         warmupSeconds: P.loadWarmup, inflights: INFLIGHTS })).results });
     }
   }
   results.loadNode = mergeRounds(runs);
 }
-log(`==> (d) get/set load in headless Chromium, ${P.rounds} x ${P.chromeSeconds} s each`);
+log(`==> (d) get/set load in headless Chromium (launched directly, no DevTools connection), ${P.rounds} x ${P.chromeSeconds} s each`);
 {
-  const clients = Array.from({ length: P.rounds }, (_, round) => roundOrder(round)).flat();
+  const clients = Array.from({ length: P.rounds }, (_, round) => roundOrder(CHROMIUM_CLIENTS, round)).flat();
   const r = await node('chromium-load.mjs', { ...common, clients, seconds: P.chromeSeconds,
     warmupSeconds: P.chromeWarmup, inflights: INFLIGHTS });
   results.loadChromium = mergeRounds(r.runs);
-  versions.chromium = `${versions.chromium} (playwright reports ${r.chromium})`;
+  versions.chromium = `${versions.chromium} (the page reports ${r.chromium})`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // (e) Payload sizes.
 log(`==> (e) set+get of ${SIZES.join('/')} B values, ${P.payloadReps} reps`);
 results.payload = {};
-for (const client of NODE_CLIENTS) {
+for (const client of PAYLOAD_CLIENTS) {
   results.payload[client] = (await node('payload.mjs', { ...common, client, sizes: SIZES, reps: P.payloadReps })).results;
 }
 

@@ -1,19 +1,12 @@
-// (d) in Node, one client per process: get/set throughput and latency at each in-flight level, against the
-// running momento-server. Usage: node bench/lib/node-load.mjs '<json {client, apiKey, cache, seconds,
-// warmupSeconds, inflights, valueBytes}>' → prints one JSON line {client, results: {get: {1: stats, 64: stats}, set: …}}.
-import XMLHttpRequest from 'xhr2';
-import { makeClients } from './clients.mjs';
+// (c) + (d) in Node, one client per process: get/set throughput, latency and client CPU per operation at each
+// in-flight level, against the running momento-server. Usage: node bench/lib/node-load.mjs '<json {client, apiKey,
+// cache, seconds, warmupSeconds, inflights, valueBytes}>' → prints one JSON line {client, results: {get: {1: stats,
+// 64: stats}, set: …}}.
+import { nodeClient } from './clients.mjs';
 import { runLoad } from './load.mjs';
 
 const o = JSON.parse(process.argv[2]);
-let ours, sdkWeb;
-if (o.client.startsWith('ours')) ours = await import('../../pkg/web/index.node.js');
-if (o.client === 'sdk-web') {
-  globalThis.XMLHttpRequest ??= XMLHttpRequest;
-  globalThis.navigator ??= { userAgent: 'momento-wasm-bench (Node.js)' };
-  sdkWeb = await import('@gomomento/sdk-web');
-}
-const c = makeClients({ ours, sdkWeb, apiKey: o.apiKey, cache: o.cache, only: [o.client] })[o.client];
+const c = await nodeClient(o.client, o);
 const value = 'v'.repeat(o.valueBytes);
 await c.set('bench-get', value);
 const results = { get: {}, set: {} };

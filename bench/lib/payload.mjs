@@ -2,19 +2,11 @@
 // `set(key, value)` followed by `get(key)` (the value read back is checked by length). Failures are recorded, not
 // hidden. Usage: node bench/lib/payload.mjs '<json {client, apiKey, cache, sizes, reps}>' → one JSON line
 // {client, results: {<size>: {medianMs, runsMs} | {error}}}.
-import XMLHttpRequest from 'xhr2';
-import { makeClients } from './clients.mjs';
+import { nodeClient } from './clients.mjs';
 import { median } from './load.mjs';
 
 const o = JSON.parse(process.argv[2]);
-let ours, sdkWeb;
-if (o.client.startsWith('ours')) ours = await import('../../pkg/web/index.node.js');
-if (o.client === 'sdk-web') {
-  globalThis.XMLHttpRequest ??= XMLHttpRequest;
-  globalThis.navigator ??= { userAgent: 'momento-wasm-bench (Node.js)' };
-  sdkWeb = await import('@gomomento/sdk-web');
-}
-const c = makeClients({ ours, sdkWeb, apiKey: o.apiKey, cache: o.cache, only: [o.client] })[o.client];
+const c = await nodeClient(o.client, o);
 // One warm-up round trip so the first size does not pay the client's first-call costs.
 await c.set('bench-payload-warm', 'x');
 await c.get('bench-payload-warm');

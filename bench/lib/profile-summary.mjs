@@ -1,8 +1,8 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof) by where the time goes: the momento-wasm JS facade, the
-// wasm-bindgen glue, the wasm core, Node's fetch (undici + web streams), AbortController/DOMException/events,
-// timers, GC, the bench harness itself. Prints self-time shares per category and the top self-time functions.
+// wasm-bindgen glue, the wasm core, node:http2, Node's fetch (undici + web streams), AbortController/DOMException/
+// events, timers, GC, the bench harness itself. Prints self-time shares per category and the top self-time functions.
 // Usage: node bench/lib/profile-summary.mjs <file.cpuprofile | dir> [topN]
-// (bash bench/profile runs the CPU bench of (c) under --cpu-prof and calls this.)
+// (bash bench/profile runs the load loop of (c)+(d) under --cpu-prof and calls this.)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 
 const arg = process.argv[2];
@@ -19,8 +19,9 @@ const CATEGORIES = [
   ['JS facade (client.js, responses/, errors.js, …)', (u) => /\/pkg\/(web|lite)\//.test(u)],
   ['AbortController / DOMException / EventTarget', (u) => /abort_controller|domexception|event_target/.test(u)],
   ['timers (setTimeout/clearTimeout)', (u) => /internal\/timers|^node:timers/.test(u)],
-  ['fetch: undici, Headers, Response, web streams', (u) => /undici|webstreams|internal\/streams|encoding|js_transferable/.test(u)],
-  ['@gomomento/sdk-web + grpc-web + google-protobuf', (u) => /node_modules\/(@gomomento|grpc-web|google-protobuf|jwt-decode|ua-parser)/.test(u)],
+  ['node:http2 (+ its streams and sockets)', (u) => /internal\/http2|internal\/streams|stream_base_commons|node:net|internal\/net/.test(u)],
+  ['fetch: undici, Headers, Response, web streams', (u) => /undici|webstreams|encoding|js_transferable/.test(u)],
+  ['@gomomento/sdk(-web) + grpc-js / grpc-web + google-protobuf', (u) => /node_modules\/(@gomomento|@grpc|grpc-web|google-protobuf|jwt-decode|ua-parser)/.test(u)],
   ['bench harness (fakes, loop)', (u) => /\/bench\/lib\//.test(u)],
   ['garbage collector', (u, f) => f === '(garbage collector)'],
   ['idle', (u, f) => f === '(idle)'],

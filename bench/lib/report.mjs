@@ -14,86 +14,120 @@ export function report(R, findings = '') {
   const add = (section, measure, ours, other, r) => rows.push([section, measure, ours, other, r]);
   const goal = (text, measured, met, by) => goals.push([text, measured, met === undefined ? 'n/a' : met ? 'MET' : 'MISSED', by]);
 
+  // Goals as measured/goal: `atMost` for "≤ goal", else "≥ goal"; the ratio is ours/other.
+  const ratioGoal = (text, r, limit, atMost, measured, note = '') => {
+    const met = Number.isFinite(r) ? (atMost ? r <= limit : r >= limit) : undefined;
+    goal(text, `${measured} = ${rx(r)}`, met, met === undefined ? 'not measured' : `measured/goal ${rx(r / limit)}${met ? '' : ` (misses by ${Math.abs(100 * (r / limit - 1)).toFixed(0)} %)`}${note ? `; ${note}` : ''}`);
+  };
+
   // (a)
   const s = R.size;
   add('(a)', 'get/set app, gzip all-in B', `${n0(s.ours.allInGzip)} (JS ${n0(s.ours.jsGzip)} + wasm ${n0(s.ours.wasmGzip)})`,
     `sdk-web ${n0(s.sdkWeb.allInGzip)}`, rx(ratio(s.ours.allInGzip, s.sdkWeb.allInGzip)));
-  goal('get/set app ≤ 40 KB (40,960 B) gzip all-in', `${n0(s.ours.allInGzip)} B`, s.ours.allInGzip <= 40960,
+  goal('browser get/set app ≤ 40 KB (40,960 B) gzip all-in', `${n0(s.ours.allInGzip)} B`, s.ours.allInGzip <= 40960,
     s.ours.allInGzip <= 40960 ? `${n0(40960 - s.ours.allInGzip)} B to spare` : `${n0(s.ours.allInGzip - 40960)} B over (${rx(s.ours.allInGzip / 40960)} the goal)`);
+  const L = R.lambda ?? {};
+  for (const c of ['ours-lite', 'ours']) {
+    add('(a)', `zipped Lambda get/set handler B, ${c}`, `${n0(L[c]?.zipBytes)}${L[c]?.ok ? '' : ' (did not run)'}`,
+      `sdk ${n0(L.sdk?.zipBytes)}`, rx(ratio(L[c]?.zipBytes, L.sdk?.zipBytes)));
+  }
+  ratioGoal('zipped Lambda get/set handler ≤ 0.2× @gomomento/sdk\'s (momento-wasm/lite), and it runs from the bundle alone',
+    L['ours-lite']?.ok ? ratio(L['ours-lite'].zipBytes, L.sdk?.zipBytes) : NaN, 0.2, true,
+    `${n0(L['ours-lite']?.zipBytes)} vs ${n0(L.sdk?.zipBytes)} B`,
+    `ran alone: ${L['ours-lite']?.ok ? 'yes' : `NO (${L['ours-lite']?.error})`}; the full package's: ${rx(ratio(L.ours?.zipBytes, L.sdk?.zipBytes))}`);
 
   // (b)
   const cs = R.coldStart;
-  for (const c of ['ours', 'ours-lite', 'raw']) {
-    add('(b)', `Node cold start ms, ${c} (import+construct+1st get)`, n1(cs[c].msFromScriptStart), `sdk-web ${n1(cs['sdk-web'].msFromScriptStart)}`,
-      rx(ratio(cs[c].msFromScriptStart, cs['sdk-web'].msFromScriptStart)));
+  const cold = (c) => cs[c]?.msFromScriptStart;
+  for (const c of ['ours', 'ours-lite', 'raw-h2']) add('(b)', `Node cold start ms, ${c} (import+construct+1st get)`, n1(cold(c)), `sdk ${n1(cold('sdk'))}`, rx(ratio(cold(c), cold('sdk'))));
+  add('(b)', 'Node cold start ms, ours vs sdk-web', n1(cold('ours')), `sdk-web ${n1(cold('sdk-web'))}`, rx(ratio(cold('ours'), cold('sdk-web'))));
+  ratioGoal('Node cold start (import + construct + first get) ≤ 0.15× @gomomento/sdk', ratio(cold('ours'), cold('sdk')), 0.15, true,
+    `${n1(cold('ours'))} vs ${n1(cold('sdk'))} ms`, `the raw node:http2 floor alone is ${rx(ratio(cold('raw-h2'), cold('sdk')))}`);
+  ratioGoal('Node cold start, lite ≤ 0.1× @gomomento/sdk', ratio(cold('ours-lite'), cold('sdk')), 0.1, true,
+    `${n1(cold('ours-lite'))} vs ${n1(cold('sdk'))} ms`, `the raw node:http2 floor alone is ${rx(ratio(cold('raw-h2'), cold('sdk')))}`);
+
+  // (c) client CPU per operation, from the (d) runs against the real server
+  const N = R.loadNode ?? {};
+  const cell = (c, op, inf) => N[c]?.[op]?.[inf];
+  for (const inf of ['1', '64']) {
+    for (const op of ['get', 'set']) {
+      const cpu = (c) => cell(c, op, inf)?.cpuUsPerOp;
+      add('(c)', `Node client CPU µs/${op} @${inf}, ours vs raw node:http2 floor`, n1(cpu('ours')), `raw-h2 ${n1(cpu('raw-h2'))}`, rx(ratio(cpu('ours'), cpu('raw-h2'))));
+      add('(c)', `Node client CPU µs/${op} @${inf}, ours vs sdk`, n1(cpu('ours')), `sdk ${n1(cpu('sdk'))}`, rx(ratio(cpu('ours'), cpu('sdk'))));
+      add('(c)', `Node client CPU µs/${op} @${inf}, ours-web-text vs raw fetch`, n1(cpu('ours-web-text')), `raw-text ${n1(cpu('raw-text'))}`, rx(ratio(cpu('ours-web-text'), cpu('raw-text'))));
+    }
   }
   {
-    const r = ratio(cs.ours.msFromScriptStart, cs['sdk-web'].msFromScriptStart);
-    goal('Node cold start ≤ 1/10 of sdk-web (pkg/web, from script start)', `${n1(cs.ours.msFromScriptStart)} ms vs ${n1(cs['sdk-web'].msFromScriptStart)} ms = ${rx(r)}`,
-      r <= 0.1, r <= 0.1 ? '' : `${rx(r / 0.1)} the goal; the raw-fetch floor alone is ${rx(ratio(cs.raw.msFromScriptStart, cs['sdk-web'].msFromScriptStart))}`);
-  }
-
-  // (c)
-  const cpu = R.cpu;
-  for (const op of ['get', 'set']) {
-    for (const mode of ['text', 'binary']) {
-      const o = cpu[`ours-${mode}`][op].cpuUsPerOp, f = cpu[`raw-${mode}`][op].cpuUsPerOp;
-      add('(c)', `CPU µs/${op}, ours-${mode} vs plain-JS floor`, n1(o), `raw-${mode} ${n1(f)}`, rx(ratio(o, f)));
-    }
-    const o = cpu['ours-text'][op].cpuUsPerOp, w = cpu['sdk-web'][op].cpuUsPerOp;
-    add('(c)', `CPU µs/${op}, ours-text vs sdk-web`, n1(o), `sdk-web ${n1(w)}`, rx(ratio(o, w)));
-  }
-  for (const mode of ['text', 'binary']) {
-    const r = ratio(cpu[`ours-${mode}`].get.cpuUsPerOp, cpu[`raw-${mode}`].get.cpuUsPerOp);
-    goal(`client CPU per get ≤ 1.2× the plain-JS floor (${mode} mode)`, `${n1(cpu[`ours-${mode}`].get.cpuUsPerOp)} vs ${n1(cpu[`raw-${mode}`].get.cpuUsPerOp)} µs = ${rx(r)}`,
-      r <= 1.2, r <= 1.2 ? '' : `${rx(r / 1.2)} the goal`);
+    const cpu = (c, inf) => cell(c, 'get', inf)?.cpuUsPerOp;
+    ratioGoal('client CPU per get ≤ 1.5× the raw node:http2 floor (at 64 in flight)', ratio(cpu('ours', '64'), cpu('raw-h2', '64')), 1.5, true,
+      `${n1(cpu('ours', '64'))} vs ${n1(cpu('raw-h2', '64'))} µs`, `one at a time: ${rx(ratio(cpu('ours', '1'), cpu('raw-h2', '1')))}`);
   }
 
   // (d)
-  for (const [env, L] of [['Node', R.loadNode], ['Chromium', R.loadChromium]]) {
-    if (!L) continue;
+  for (const op of ['get', 'set']) {
+    for (const inf of ['1', '64']) {
+      const ops = (c) => cell(c, op, inf)?.opsPerSec;
+      add('(d)', `Node ${op} ops/s @${inf}, ours vs raw node:http2 floor`, n0(ops('ours')), `raw-h2 ${n0(ops('raw-h2'))}`, rx(ratio(ops('ours'), ops('raw-h2'))));
+      add('(d)', `Node ${op} ops/s @${inf}, ours vs sdk`, n0(ops('ours')), `sdk ${n0(ops('sdk'))}`, rx(ratio(ops('ours'), ops('sdk'))));
+      add('(d)', `Node ${op} ops/s @${inf}, ours vs sdk-web`, n0(ops('ours')), `sdk-web ${n0(ops('sdk-web'))}`, rx(ratio(ops('ours'), ops('sdk-web'))));
+      add('(d)', `Node ${op} ops/s @${inf}, ours-web-text vs raw fetch`, n0(ops('ours-web-text')), `raw-text ${n0(ops('raw-text'))}`, rx(ratio(ops('ours-web-text'), ops('raw-text'))));
+      const p50 = (c) => cell(c, op, inf)?.p50Ms;
+      const p99 = (c) => cell(c, op, inf)?.p99Ms;
+      add('(d)', `Node ${op} p50 ms @${inf}, ours vs raw node:http2 floor`, n2(p50('ours')), `raw-h2 ${n2(p50('raw-h2'))}`, rx(ratio(p50('ours'), p50('raw-h2'))));
+      add('(d)', `Node ${op} p99 ms @${inf}, ours vs raw node:http2 floor`, n2(p99('ours')), `raw-h2 ${n2(p99('raw-h2'))}`, rx(ratio(p99('ours'), p99('raw-h2'))));
+      add('(d)', `Node ${op} p50 ms @${inf}, ours vs sdk`, n2(p50('ours')), `sdk ${n2(p50('sdk'))}`, rx(ratio(p50('ours'), p50('sdk'))));
+    }
+  }
+  for (const op of ['get', 'set']) {
+    const ops = (c) => cell(c, op, '64')?.opsPerSec;
+    ratioGoal(`Node ${op} @64 in flight ≥ 2× @gomomento/sdk`, ratio(ops('ours'), ops('sdk')), 2, false, `${n0(ops('ours'))} vs ${n0(ops('sdk'))} ops/s`);
+    ratioGoal(`Node ${op} @64 in flight ≥ 0.7× the raw node:http2 floor`, ratio(ops('ours'), ops('raw-h2')), 0.7, false, `${n0(ops('ours'))} vs ${n0(ops('raw-h2'))} ops/s`);
+  }
+  for (const op of ['get', 'set']) {
+    const p50 = (c) => cell(c, op, '1')?.p50Ms;
+    ratioGoal(`Node ${op} p50 @1 ≤ 1.3× the raw node:http2 floor`, ratio(p50('ours'), p50('raw-h2')), 1.3, true, `${n2(p50('ours'))} vs ${n2(p50('raw-h2'))} ms`);
+  }
+  const C = R.loadChromium;
+  if (C) {
     for (const op of ['get', 'set']) {
-      for (const inflight of ['1', '64']) {
-        const ops = (c) => L[c]?.[op]?.[inflight]?.opsPerSec;
+      for (const inf of ['1', '64']) {
+        const ops = (c) => C[c]?.[op]?.[inf]?.opsPerSec;
         for (const mode of ['text', 'binary']) {
-          add('(d)', `${env} ${op} ops/s @${inflight}, ours-${mode} vs raw fetch loop`, n0(ops(`ours-${mode}`)), `raw-${mode} ${n0(ops(`raw-${mode}`))}`, rx(ratio(ops(`ours-${mode}`), ops(`raw-${mode}`))));
+          add('(d)', `Chromium ${op} ops/s @${inf}, ours-${mode} vs raw fetch loop`, n0(ops(`ours-${mode}`)), `raw-${mode} ${n0(ops(`raw-${mode}`))}`, rx(ratio(ops(`ours-${mode}`), ops(`raw-${mode}`))));
         }
-        add('(d)', `${env} ${op} ops/s @${inflight}, ours-text vs sdk-web`, n0(ops('ours-text')), `sdk-web ${n0(ops('sdk-web'))}`, rx(ratio(ops('ours-text'), ops('sdk-web'))));
+        add('(d)', `Chromium ${op} ops/s @${inf}, ours-text vs sdk-web`, n0(ops('ours-text')), `sdk-web ${n0(ops('sdk-web'))}`, rx(ratio(ops('ours-text'), ops('sdk-web'))));
       }
     }
     for (const op of ['get', 'set']) {
-      const ops = (c) => L[c]?.[op]?.['64']?.opsPerSec;
+      const ops = (c) => C[c]?.[op]?.['64']?.opsPerSec;
       for (const mode of ['text', 'binary']) {
-        const r = ratio(ops(`ours-${mode}`), ops(`raw-${mode}`));
-        goal(`${env} ${op} @64 in flight ≥ 0.8× raw fetch loop (${mode})`, `${n0(ops(`ours-${mode}`))} vs ${n0(ops(`raw-${mode}`))} ops/s = ${rx(r)}`, r >= 0.8, r >= 0.8 ? '' : `${rx(r / 0.8)} the goal`);
+        ratioGoal(`(issue #8) Chromium ${op} @64 in flight ≥ 0.8× raw fetch loop (${mode})`, ratio(ops(`ours-${mode}`), ops(`raw-${mode}`)), 0.8, false,
+          `${n0(ops(`ours-${mode}`))} vs ${n0(ops(`raw-${mode}`))} ops/s`);
       }
-      const r = ratio(ops('ours-text'), ops('sdk-web'));
-      goal(`${env} ${op} @64 in flight ≥ 2× sdk-web`, `${n0(ops('ours-text'))} vs ${n0(ops('sdk-web'))} ops/s = ${rx(r)}`, r >= 2, r >= 2 ? '' : `${rx(r / 2)} the goal`);
+      ratioGoal(`(issue #8) Chromium ${op} @64 in flight ≥ 2× sdk-web`, ratio(ops('ours-text'), ops('sdk-web')), 2, false, `${n0(ops('ours-text'))} vs ${n0(ops('sdk-web'))} ops/s`,
+        'all five clients queue on the 6 HTTP/1.1 connections Chromium opens per origin');
     }
   }
 
   // (e)
   const pl = R.payload;
   const ms = (c, size) => pl[c]?.[size]?.medianMs;
-  for (const size of Object.keys(pl['ours-text'])) {
-    for (const mode of ['text', 'binary']) {
-      add('(e)', `set+get ${n0(+size)} B ms, ours-${mode} vs raw`, n1(ms(`ours-${mode}`, size)), `raw-${mode} ${n1(ms(`raw-${mode}`, size))}`, rx(ratio(ms(`ours-${mode}`, size), ms(`raw-${mode}`, size))));
-    }
+  const pairs = [['ours', 'raw-h2'], ['ours', 'sdk'], ['ours-web-text', 'raw-text'], ['ours-web-binary', 'raw-binary']];
+  for (const size of Object.keys(pl.ours)) {
+    for (const [a, b] of pairs) add('(e)', `set+get ${n0(+size)} B ms, ${a} vs ${b}`, n1(ms(a, size)), `${b} ${n1(ms(b, size))}`, rx(ratio(ms(a, size), ms(b, size))));
     const w = pl['sdk-web']?.[size];
-    add('(e)', `set+get ${n0(+size)} B ms, ours-text vs sdk-web`, n1(ms('ours-text', size)), w?.error ? `sdk-web FAILED: ${w.error.slice(0, 40)}` : `sdk-web ${n1(w?.medianMs)}`,
-      w?.error ? '—' : rx(ratio(ms('ours-text', size), w?.medianMs)));
+    add('(e)', `set+get ${n0(+size)} B ms, ours vs sdk-web`, n1(ms('ours', size)), w?.error ? `sdk-web FAILED: ${w.error.slice(0, 40)}` : `sdk-web ${n1(w?.medianMs)}`,
+      w?.error ? '—' : rx(ratio(ms('ours', size), w?.medianMs)));
   }
-  for (const mode of ['text', 'binary']) {
-    const r = ratio(ms(`ours-${mode}`, '5000000'), ms(`raw-${mode}`, '5000000'));
-    goal(`5 MB set+get ≤ 1.5× raw fetch (${mode})`, `${n1(ms(`ours-${mode}`, '5000000'))} vs ${n1(ms(`raw-${mode}`, '5000000'))} ms = ${rx(r)}`, r <= 1.5, r <= 1.5 ? '' : `${rx(r / 1.5)} the goal`);
+  for (const [a, b, what] of [['ours', 'raw-h2', 'gRPC, Node'], ['ours-web-text', 'raw-text', 'gRPC-web text, fetch'], ['ours-web-binary', 'raw-binary', 'gRPC-web binary, fetch']]) {
+    ratioGoal(`5 MB set+get ≤ 1.2× raw (${what})`, ratio(ms(a, '5000000'), ms(b, '5000000')), 1.2, true, `${n1(ms(a, '5000000'))} vs ${n1(ms(b, '5000000'))} ms`);
   }
 
   // (f)
   for (const [shape, v] of Object.entries(R.server)) {
     add('(f)', `server Get req/s, ${shape}`, `momento ${n0(v.momento.rps)}`, `hyper ${n0(v.hyper.rps)}`, rx(ratio(v.momento.rps, v.hyper.rps)));
     if (v.momento.serverCpuUsPerReq) add('(f)', `server CPU µs/req, ${shape}`, `momento ${n1(v.momento.serverCpuUsPerReq)}`, `hyper ${n1(v.hyper.serverCpuUsPerReq)}`, rx(ratio(v.momento.serverCpuUsPerReq, v.hyper.serverCpuUsPerReq)));
-    const r = ratio(v.momento.rps, v.hyper.rps);
-    goal(`momento-server ≥ 0.6× bare hyper (${shape})`, `${n0(v.momento.rps)} vs ${n0(v.hyper.rps)} req/s = ${rx(r)}`, r >= 0.6, r >= 0.6 ? '' : `${rx(r / 0.6)} the goal`);
+    ratioGoal(`(issue #8) momento-server ≥ 0.6× bare hyper (${shape})`, ratio(v.momento.rps, v.hyper.rps), 0.6, false, `${n0(v.momento.rps)} vs ${n0(v.hyper.rps)} req/s`);
   }
 
   // Terminal table.
@@ -132,50 +166,57 @@ function markdown(R, rows, goals, findings) {
   md.push('');
 
   md.push('## Every figure', '');
-  md.push('### (a) bundle size', '',
-    'bench/apps/get-set/app.js bundled with scripts/size\'s esbuild flags (`--bundle --minify --format=esm --platform=browser --target=es2022`), ' +
+  md.push('### (a) sizes', '',
+    'The browser get/set app: bench/apps/get-set/app.js bundled with scripts/size\'s esbuild flags (`--bundle --minify --format=esm --platform=browser --target=es2022`), ' +
     '`momento-wasm` aliased to pkg/lite/index.browser.js (ours, + the .wasm it loads) or to @gomomento/sdk-web; gzip -9 (CLI).', '');
   md.push('| | raw B | gzip -9 B |', '| --- | --- | --- |');
   md.push(`| ours all-in (JS ${n0(R.size.ours.jsGzip)} + wasm ${n0(R.size.ours.wasmGzip)} gzip) | ${n0(R.size.ours.rawBytes)} | ${n0(R.size.ours.allInGzip)} |`);
   md.push(`| sdk-web (last known: 205,328) | ${n0(R.size.sdkWeb.rawBytes)} | ${n0(R.size.sdkWeb.allInGzip)} |`, '');
+  md.push('The zipped AWS Lambda get/set handler (bench/lib/lambda.mjs): one handler (set then get) against momento-wasm/lite, momento-wasm and ' +
+    '@gomomento/sdk, bundled by esbuild (`--bundle --platform=node --target=node20 --minify`), zipped alone (deflate -9), then copied alone into an ' +
+    'empty directory and invoked against momento-server as Lambda\'s Node runtime would (`require` + `handler(event)`).', '');
+  md.push('| handler | bundle B | zip B | runs from the bundle alone |', '| --- | --- | --- | --- |');
+  for (const [c, x] of Object.entries(R.lambda ?? {})) md.push(`| ${c} | ${n0(x.bundleBytes)} | ${n0(x.zipBytes)} | ${x.ok ? 'yes' : `no: ${x.error ?? ''}`} |`);
+  md.push('');
 
   md.push('### (b) Node cold start', '',
     `Median of ${R.params.coldRuns} fresh \`node\` processes per client (clients interleaved). "script" = from the child script's first statement ` +
-    'to the first get resolved (import + construct + first get; what the goal uses); "since process start" adds node\'s own bootstrap ' +
-    '(performance.now()); "process wall" is spawn → exit as the parent sees it. sdk-web includes importing xhr2. ' +
-    '`raw` = bench/lib/grpcweb.mjs + global fetch (its first get is mostly undici\'s lazy initialisation in Node); `empty` = node with nothing to do.', '');
+    'to the first get resolved (import + construct + first get; what the goals use); "since process start" adds node\'s own bootstrap ' +
+    '(performance.now()); "process wall" is spawn → exit as the parent sees it. ours / ours-lite are the npm package\'s Node entries as installed ' +
+    '(pkg/npm, one file each with the wasm inside); sdk = @gomomento/sdk (grpc-js); sdk-web includes importing xhr2; `raw-h2` = bench/lib/grpc-h2.mjs ' +
+    '(node:http2 + hand-written protobuf); `empty` = node with nothing to do.', '');
   md.push('| client | script ms | import ms | construct ms | first get ms | since process start ms | process wall ms |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const [c, x] of Object.entries(R.coldStart)) md.push(`| ${c} | ${n1(x.msFromScriptStart)} | ${n1(x.importMs)} | ${n1(x.constructMs)} | ${n1(x.firstGetMs)} | ${n1(x.msSinceProcessStart)} | ${n1(x.processWallMs)} |`);
   md.push('');
 
-  md.push('### (c) client CPU per operation, fake transport', '',
-    `process.cpuUsage() (user+system) over ${R.params.cpuN} sequential ops after ${R.params.cpuWarmup} warm-up, one process per cell. ` +
-    'The fake transport replays answers captured from momento-server in the same run (100 B value): a fake `globalThis.fetch` returning a new `Response` ' +
-    '(ours, raw) or a fake `XMLHttpRequest` (sdk-web). The `Response` construction and body read are part of the fetch-based figures; the fake XHR ' +
-    'is cheaper than a real xhr2 request, so sdk-web\'s figure is a lower bound.', '');
-  md.push('| client | get CPU µs | get wall µs | set CPU µs | set wall µs |', '| --- | --- | --- | --- | --- |');
-  for (const [c, x] of Object.entries(R.cpu)) md.push(`| ${c} | ${n1(x.get.cpuUsPerOp)} | ${n1(x.get.wallUsPerOp)} | ${n1(x.set.cpuUsPerOp)} | ${n1(x.set.wallUsPerOp)} |`);
-  md.push('');
-
-  md.push('### (d) throughput and latency', '',
+  md.push('### (c) + (d) throughput, latency and client CPU', '',
     `Closed loop of 1 or 64 concurrent workers, ${R.params.rounds ?? 1} round(s) of ${R.params.loadSeconds} s (Node) / ${R.params.chromeSeconds} s (Chromium) after warm-up per client ` +
-    '(client order reversed every other round; ops/s and p50 = mean of the rounds, p99 = worst round), 100 B values, ' +
-    'get of one key, set over 1024 keys. Node: global fetch (undici) for ours/raw, xhr2 for sdk-web. Chromium: a page from tests/browser/serve.mjs, ' +
-    'cross-origin to momento-server (CORS), native fetch/XHR; Chromium opens at most 6 HTTP/1.1 connections per origin, so 64 in flight queue on 6 connections for every client.', '');
-  for (const [env, L] of [['Node', R.loadNode], ['Chromium', R.loadChromium]]) {
-    if (!L) continue;
-    md.push(`**${env}**`, '', '| client | op | in flight | ops/s | p50 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- | --- | --- |');
-    for (const [c, x] of Object.entries(L)) {
-      if (x.error) { md.push(`| ${c} | — | — | FAILED: ${x.error.split('\n')[0]} | | | |`); continue; }
-      for (const op of ['get', 'set']) for (const [inf, r] of Object.entries(x[op])) md.push(`| ${c} | ${op} | ${inf} | ${n0(r.opsPerSec)}${r.opsPerSecRounds?.length > 1 ? ` (${r.opsPerSecRounds.join(', ')})` : ''} | ${n2(r.p50Ms)} | ${n2(r.p99Ms)} | ${r.errors} |`);
+    '(client order reversed every other round; ops/s, p50 and CPU = mean of the rounds, p99 = worst round), 100 B values, ' +
+    'get of one key, set over 1024 keys, against momento-server (release build) on loopback. CPU µs/op = the client process\'s user+system CPU over the ' +
+    'measurement window / the operations completed in it (process.cpuUsage(); the server is a separate process). Node: ours = gRPC over node:http2 (the ' +
+    'package\'s Node entry), raw-h2 = one node:http2 session + hand-written protobuf (no deadline, no retries), sdk = @gomomento/sdk 1.118.1 (grpc-js); ' +
+    'ours-web-text = gRPC-web over the global fetch (withFetch), raw-text its fetch floor; sdk-web over xhr2. Chromium: launched directly on the bench ' +
+    'page (no DevTools connection; the page POSTs its results), cross-origin to momento-server (CORS), native fetch/XHR; Chromium opens at most 6 HTTP/1.1 ' +
+    'connections per origin, so 64 in flight queue on 6 connections for every client.', '');
+  for (const [env, Lx] of [['Node', R.loadNode], ['Chromium', R.loadChromium]]) {
+    if (!Lx) continue;
+    md.push(`**${env}**`, '', `| client | op | in flight | ops/s | p50 ms | p99 ms |${env === 'Node' ? ' CPU µs/op |' : ''} errors |`,
+      `| --- | --- | --- | --- | --- | --- |${env === 'Node' ? ' --- |' : ''} --- |`);
+    for (const [c, x] of Object.entries(Lx)) {
+      if (x.error) { md.push(`| ${c} | — | — | FAILED: ${x.error.split('\n')[0]} | | | |${env === 'Node' ? ' |' : ''}`); continue; }
+      for (const op of ['get', 'set']) {
+        for (const [inf, r] of Object.entries(x[op])) {
+          md.push(`| ${c} | ${op} | ${inf} | ${n0(r.opsPerSec)}${r.opsPerSecRounds?.length > 1 ? ` (${r.opsPerSecRounds.join(', ')})` : ''} | ${n2(r.p50Ms)} | ${n2(r.p99Ms)} |${env === 'Node' ? ` ${n1(r.cpuUsPerOp)} |` : ''} ${r.errors} |`);
+        }
+      }
     }
     md.push('');
   }
 
   md.push('### (e) value sizes: set + get', '', `Median of ${R.params.payloadReps} runs of set(key, value) then get(key) (Uint8Array values, read-back length checked), Node, one process per client.`, '');
-  const sizes = Object.keys(R.payload['ours-text']);
-  md.push(`| client | ${sizes.map((s) => `${n0(+s)} B ms`).join(' | ')} |`, `| --- | ${sizes.map(() => '---').join(' | ')} |`);
-  for (const [c, x] of Object.entries(R.payload)) md.push(`| ${c} | ${sizes.map((s) => (x[s]?.error ? `FAILED: ${x[s].error}` : n1(x[s]?.medianMs))).join(' | ')} |`);
+  const sizes = Object.keys(R.payload.ours);
+  md.push(`| client | ${sizes.map((sz) => `${n0(+sz)} B ms`).join(' | ')} |`, `| --- | ${sizes.map(() => '---').join(' | ')} |`);
+  for (const [c, x] of Object.entries(R.payload)) md.push(`| ${c} | ${sizes.map((sz) => (x[sz]?.error ? `FAILED: ${x[sz].error}` : n1(x[sz]?.medianMs))).join(' | ')} |`);
   md.push('');
 
   md.push('### (f) momento-server vs a bare hyper server', '',
