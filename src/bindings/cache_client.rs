@@ -11,16 +11,15 @@ use std::pin::Pin;
 use std::rc::Rc;
 
 use js_sys::Object;
-use prost::Message;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::config;
 use super::convert::{self, tagged, IntoJs};
-use crate::core::client::Client;
+use crate::core::client::{frame_request, Client};
 use crate::core::error::{MomentoError, MomentoErrorCode};
 use crate::core::ping::{PingRequest, PingResponse};
-use crate::core::rpc::{decode_reply, Rpc, UnaryRpc};
+use crate::core::rpc::{decode_reply, Reply, Rpc, UnaryRpc};
 use crate::transport::driver::{step, Step};
 use crate::transport::js::{JsTransport, WasmTransport};
 
@@ -61,8 +60,9 @@ impl PendingCall {
 pub(crate) struct Prepared {
     rpc: Rpc,
     cache: Option<String>,
+    /// The request, encoded and framed.
     message: Vec<u8>,
-    finish: fn(Result<Vec<Vec<u8>>, MomentoError>) -> JsValue,
+    finish: fn(Result<Reply, MomentoError>) -> JsValue,
 }
 
 /// Encodes a validated request for the shared runner.
@@ -73,12 +73,12 @@ where
     Prepared {
         rpc: R::RPC,
         cache: request.cache_name().map(str::to_owned),
-        message: request.into_proto().encode_to_vec(),
+        message: frame_request(&request.into_proto()),
         finish: finish::<R>,
     }
 }
 
-fn finish<R: UnaryRpc>(reply: Result<Vec<Vec<u8>>, MomentoError>) -> JsValue
+fn finish<R: UnaryRpc>(reply: Result<Reply, MomentoError>) -> JsValue
 where
     R::Response: IntoJs,
 {
@@ -134,7 +134,7 @@ async fn run(
     match prepared {
         Ok((p, signal)) => {
             let reply = client
-                .call(p.rpc, p.cache.as_deref(), &p.message, signal.as_ref())
+                .call(p.rpc, p.cache.as_deref(), p.message, signal.as_ref())
                 .await;
             (p.finish)(reply)
         }

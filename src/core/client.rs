@@ -9,12 +9,19 @@ use super::config::{Configuration, ReadConcern};
 use super::credentials::Credentials;
 use super::error::{grpc_code, MomentoError, MomentoErrorCode};
 use super::grpc_web::{self, Mode, Trailers};
-use super::rpc::{decode_reply, Endpoint, Rpc, UnaryRpc, Wire};
+use super::rpc::{decode_reply, Endpoint, Reply, Rpc, UnaryRpc, Wire};
 use super::text::decimal;
 use crate::transport::{HttpRequest, HttpResponse, ResponseBody, Transport, TransportError};
 
 /// SDK version sent in the `agent` header.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// `message` encoded straight into a binary request frame (what [`Client::call`] sends): one buffer, no copy.
+pub fn frame_request(message: &impl Message) -> Vec<u8> {
+    grpc_web::encode_request_with(Mode::Binary, message.encoded_len(), &mut |buf| {
+        message.encode_raw(buf);
+    })
+}
 
 /// A failed attempt: a gRPC status (real or synthesized from the HTTP layer).
 struct Status {
@@ -111,21 +118,21 @@ impl<T: Transport> Client<T> {
         signal: Option<&T::Signal>,
     ) -> Result<R::Response, MomentoError> {
         let cache = request.cache_name().map(str::to_owned);
-        let message = request.into_proto().encode_to_vec();
-        let reply = self.call(R::RPC, cache.as_deref(), &message, signal).await;
+        let frame = frame_request(&request.into_proto());
+        let reply = self.call(R::RPC, cache.as_deref(), frame, signal).await;
         decode_reply::<R>(reply)
     }
 
-    /// The pipeline on encoded messages: `message` is the encoded proto request; the result holds the encoded
-    /// reply messages — exactly one for unary RPCs, every item for server-streaming ones (collected until the
-    /// stream ends). One overall deadline covers every attempt and backoff.
+    /// The pipeline on encoded messages: `frame` is the encoded proto request framed ([`frame_request`]); the
+    /// result holds the encoded reply messages — exactly one for unary RPCs, every item for server-streaming ones
+    /// (collected until the stream ends). One overall deadline covers every attempt and backoff.
     pub async fn call(
         &self,
         rpc: Rpc,
         cache: Option<&str>,
-        message: &[u8],
+        frame: Vec<u8>,
         signal: Option<&T::Signal>,
-    ) -> Result<Vec<Vec<u8>>, MomentoError> {
+    ) -> Result<Reply, MomentoError> {
         let Rpc {
             path,
             endpoint,
@@ -136,8 +143,8 @@ impl<T: Transport> Client<T> {
         let mut request = HttpRequest {
             origin: self.origin(endpoint),
             path,
-            headers: Vec::new(),
-            body: grpc_web::encode_request(message, Mode::Binary),
+            headers: String::new(),
+            body: frame,
             text: self.text(),
             timeout_ms: 0,
             streaming: false,
@@ -155,7 +162,7 @@ impl<T: Transport> Client<T> {
                 return Err(timeout_error(timeout_ms));
             }
             request.timeout_ms = remaining as u32;
-            request.headers = self.headers(path, cache, request.timeout_ms);
+            request.headers = self.headers(path, cache, Some(request.timeout_ms));
             let status = match self.transport.send(&request, signal).await {
                 Ok(response) => match read_reply(response, streaming).await {
                     Ok(frames) => return Ok(frames),
@@ -189,12 +196,10 @@ impl<T: Transport> Client<T> {
         signal: Option<&T::Signal>,
         first_message_ms: u32,
     ) -> Result<FrameStream<T::Body>, MomentoError> {
-        let mut headers = self.headers(rpc.path, cache, 0);
-        headers.retain(|(k, _)| *k != "grpc-timeout");
         let request = HttpRequest {
             origin: self.origin(rpc.endpoint),
             path: rpc.path,
-            headers,
+            headers: self.headers(rpc.path, cache, None),
             body: grpc_web::encode_request(message, Mode::Binary),
             text: self.text(),
             timeout_ms: first_message_ms,
@@ -249,41 +254,42 @@ impl<T: Transport> Client<T> {
         self.transport.wire() == Wire::GrpcWeb && self.config.transport_mode == Mode::Text
     }
 
-    /// The request headers of `path`, as the official SDKs send them: the protocol's (gRPC-web's content type,
-    /// `accept` and `x-grpc-web` as the web SDK; gRPC's content type and `te: trailers` as the Node SDK),
-    /// `authorization` except where the credential travels in the body (Ping, GenerateDisposableToken), `cache` on
-    /// data calls, and `agent` plus `runtime-version` on the first request of each internal channel.
-    fn headers(
-        &self,
-        path: &str,
-        cache: Option<&str>,
-        timeout_ms: u32,
-    ) -> Vec<(&'static str, String)> {
-        let mut h = match self.transport.wire() {
-            Wire::Grpc => vec![
-                ("content-type", grpc_web::GRPC_CONTENT_TYPE.to_owned()),
-                ("te", "trailers".to_owned()),
-            ],
-            Wire::GrpcWeb => {
-                let ct = self.config.transport_mode.content_type();
-                vec![
-                    ("content-type", ct.to_owned()),
-                    ("accept", ct.to_owned()),
-                    ("x-grpc-web", "1".to_owned()),
-                ]
+    /// The request headers of `path` (`name\nvalue\n…`, see [`HttpRequest::headers`]), as the official SDKs send
+    /// them: the protocol's (gRPC-web's content type, `accept` and `x-grpc-web` as the web SDK; gRPC's content type
+    /// and `te: trailers` as the Node SDK), `grpc-timeout` (none on streams), `authorization` except where the
+    /// credential travels in the body (Ping, GenerateDisposableToken), `cache` on data calls, and `agent` plus
+    /// `runtime-version` on the first request of each internal channel. Built in one string: no allocation per header.
+    fn headers(&self, path: &str, cache: Option<&str>, timeout_ms: Option<u32>) -> String {
+        let credentials = self.credentials.borrow();
+        let mut h = String::with_capacity(192 + credentials.auth_token.len());
+        let mut add = |name: &str, value: &str| {
+            for part in [name, value] {
+                h.push_str(part);
+                h.push('\n');
             }
         };
-        h.push(("grpc-timeout", decimal(timeout_ms.into()) + "m"));
+        match self.transport.wire() {
+            Wire::Grpc => {
+                add("content-type", grpc_web::GRPC_CONTENT_TYPE);
+                add("te", "trailers");
+            }
+            Wire::GrpcWeb => {
+                let ct = self.config.transport_mode.content_type();
+                add("content-type", ct);
+                add("accept", ct);
+                add("x-grpc-web", "1");
+            }
+        }
+        if let Some(ms) = timeout_ms {
+            add("grpc-timeout", &(decimal(ms.into()) + "m"));
+        }
         if path != PING && path != GENERATE_DISPOSABLE_TOKEN {
-            h.push((
-                "authorization",
-                self.credentials.borrow().auth_token.clone(),
-            ));
+            add("authorization", &credentials.auth_token);
         }
         if let Some(cache) = cache {
-            h.push(("cache", cache.to_owned()));
+            add("cache", cache);
             if self.config.read_concern == ReadConcern::Consistent {
-                h.push(("read-concern", "consistent".to_owned()));
+                add("read-concern", "consistent");
             }
         }
         let (bit, kind) = channel(path);
@@ -291,8 +297,8 @@ impl<T: Transport> Client<T> {
         if sent & bit == 0 {
             self.agent_sent.set(sent | bit);
             let kind = kind.unwrap_or(self.client_kind);
-            h.push(("agent", ["js-wasm:", kind, ":", VERSION].concat()));
-            h.push(("runtime-version", self.runtime_version.clone()));
+            add("agent", &["js-wasm:", kind, ":", VERSION].concat());
+            add("runtime-version", &self.runtime_version);
         }
         h
     }
@@ -408,7 +414,7 @@ enum Attempt {
 async fn read_reply<B: ResponseBody>(
     response: HttpResponse<B>,
     streaming: bool,
-) -> Result<Vec<Vec<u8>>, Attempt> {
+) -> Result<Reply, Attempt> {
     let header_trailers = Trailers::from_headers(
         response
             .headers
@@ -443,13 +449,15 @@ async fn read_reply<B: ResponseBody>(
     #[cfg(feature = "streaming")]
     if streaming {
         return grpc_web::decode_stream(mode, &body, header_trailers, max)
+            .map(Reply::Stream)
             .map_err(|t| Attempt::Status(Status::from_trailers(t)));
     }
     #[cfg(not(feature = "streaming"))]
-    let _ = streaming;
-    grpc_web::decode_unary(mode, &body, header_trailers, max)
-        .map(|m| vec![m])
-        .map_err(|t| Attempt::Status(Status::from_trailers(t)))
+    let _ = (streaming, mode);
+    match grpc_web::unary_message(&body, header_trailers, max) {
+        Ok(message) => Ok(Reply::Unary { body, message }),
+        Err(t) => Err(Attempt::Status(Status::from_trailers(t))),
+    }
 }
 
 /// Classifies a transport failure: timeouts and cancellation end the call, network errors are retryable.

@@ -658,24 +658,33 @@ pub fn decode_unary(
     header_trailers: Option<Trailers>,
     max_frame_len: usize,
 ) -> Result<Vec<u8>, Trailers> {
+    match mode {
+        Mode::Binary => unary_message(body, header_trailers, max_frame_len)
+            .map(|range| body.get(range).unwrap_or_default().to_vec()),
+        Mode::Text => {
+            let mut text = TextBody::default();
+            let mut decoded = text.push(body)?;
+            text.finish()?;
+            let range = unary_message(&decoded, header_trailers, max_frame_len)?;
+            // Reuse the decoded buffer: shift the payload to the front instead of allocating.
+            decoded.truncate(range.end);
+            decoded.drain(..range.start.min(decoded.len()));
+            Ok(decoded)
+        }
+    }
+}
+
+/// [`decode_unary`] of a binary body, giving where the message is in `body` instead of a copy of it.
+pub fn unary_message(
+    body: &[u8],
+    header_trailers: Option<Trailers>,
+    max_frame_len: usize,
+) -> Result<std::ops::Range<usize>, Trailers> {
     let mut header_trailers = header_trailers;
     if let Some(t) = header_trailers.take_if(|t| t.code != CODE_OK) {
         return Err(t);
     }
-    let mut decoded = Vec::new();
-    let bytes = match mode {
-        Mode::Binary => body,
-        Mode::Text => {
-            decoded.reserve_exact(body.len() / 4 * 3 + 3);
-            let mut b64 = Base64Stream::default();
-            b64.decode(body, &mut decoded)?;
-            if b64.group_len != 0 {
-                return Err(FrameError::Truncated.into());
-            }
-            decoded.as_slice()
-        }
-    };
-    let (data, trailers) = scan_unary(bytes, max_frame_len)?;
+    let (data, trailers) = scan_unary(body, max_frame_len)?;
     let status = match (trailers.or(header_trailers), &data) {
         (Some(status), _) => status,
         (None, Some(_)) => return Err(FrameError::MissingTrailers.into()),
@@ -684,21 +693,10 @@ pub fn decode_unary(
     if status.code != CODE_OK {
         return Err(status);
     }
-    let Some(range) = data else {
-        return Err(Trailers {
-            code: CODE_UNKNOWN,
-            message: "Incomplete response".to_owned(),
-            metadata: status.metadata,
-        });
-    };
-    Ok(match mode {
-        Mode::Binary => bytes.get(range).unwrap_or_default().to_vec(),
-        // Reuse the decoded buffer: shift the payload to the front instead of allocating.
-        Mode::Text => {
-            decoded.truncate(range.end);
-            decoded.drain(..range.start.min(decoded.len()));
-            decoded
-        }
+    data.ok_or_else(|| Trailers {
+        code: CODE_UNKNOWN,
+        message: "Incomplete response".to_owned(),
+        metadata: status.metadata,
     })
 }
 

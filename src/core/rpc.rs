@@ -88,20 +88,60 @@ pub trait UnaryRpc {
     }
 }
 
+/// The encoded reply messages of a call: for a unary RPC the response body and where its message is in it (the
+/// message is decoded in place, not copied out first: it may be 5 MB), for a server stream every item.
+#[derive(Debug)]
+pub enum Reply {
+    /// One message, `body[message]`.
+    Unary {
+        /// The response body (binary frames).
+        body: Vec<u8>,
+        /// Where the message is.
+        message: std::ops::Range<usize>,
+    },
+    /// Every streamed message, in order.
+    Stream(Vec<Vec<u8>>),
+}
+
+impl Reply {
+    /// How many messages.
+    pub fn len(&self) -> usize {
+        match self {
+            Reply::Unary { .. } => 1,
+            Reply::Stream(items) => items.len(),
+        }
+    }
+
+    /// Whether there is no message (an empty stream).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Message `i`.
+    pub fn get(&self, i: usize) -> &[u8] {
+        match self {
+            Reply::Unary { body, message } if i == 0 => {
+                body.get(message.clone()).unwrap_or_default()
+            }
+            Reply::Unary { .. } => &[],
+            Reply::Stream(items) => items.get(i).map_or(&[], Vec::as_slice),
+        }
+    }
+}
+
 /// Decodes the outcome of [`crate::core::client::Client::call`] for RPC `R`: proto decode, `from_proto`, or
 /// `recover` on error. The one generic step per RPC; everything before it is shared code.
 pub fn decode_reply<R: UnaryRpc>(
-    reply: Result<Vec<Vec<u8>>, MomentoError>,
+    reply: Result<Reply, MomentoError>,
 ) -> Result<R::Response, MomentoError> {
-    let frames = match reply {
-        Ok(frames) => frames,
+    let reply = match reply {
+        Ok(reply) => reply,
         Err(e) => return R::recover(e),
     };
-    let mut items = Vec::with_capacity(frames.len());
-    for bytes in &frames {
+    let mut items = Vec::with_capacity(reply.len());
+    for i in 0..reply.len() {
         items.push(
-            R::ProtoResponse::decode(bytes.as_slice())
-                .map_err(|e| decode_error(R::RPC.path, &e))?,
+            R::ProtoResponse::decode(reply.get(i)).map_err(|e| decode_error(R::RPC.path, &e))?,
         );
     }
     if R::RPC.streaming {

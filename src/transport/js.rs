@@ -162,19 +162,12 @@ impl Transport for WasmTransport {
         request: &HttpRequest,
         signal: Option<&AbortSignal>,
     ) -> Result<HttpResponse<JsBody>, TransportError> {
-        // One string (`name\nvalue\n…`) rather than a string per name and value: one copy into JS per call, and a
-        // transport can recognise headers it has seen before (they mostly repeat) and reuse what it made of them.
-        let mut headers = String::new();
-        for (k, v) in &request.headers {
-            for part in [k, v.as_str()] {
-                headers.push_str(part);
-                headers.push('\n');
-            }
-        }
+        // One string rather than a string per name and value: one copy into JS per call, and a transport can
+        // recognise headers it has seen before (they mostly repeat) and reuse what it made of them.
         let call = self.js.call(
             &request.origin,
             request.path,
-            &headers,
+            &request.headers,
             &request.body,
             request.text,
             request.timeout_ms,

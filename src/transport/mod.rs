@@ -25,8 +25,9 @@ pub struct HttpRequest {
     pub origin: String,
     /// `/<package>.<Service>/<Method>`.
     pub path: &'static str,
-    /// Request headers.
-    pub headers: Vec<(&'static str, String)>,
+    /// Request headers as `name\nvalue\n…` (lower-case names; values never contain a newline): one string, so
+    /// building them allocates once and the JS transports get them in one copy.
+    pub headers: String,
     /// Request body: one binary frame.
     pub body: Vec<u8>,
     /// gRPC-web text mode: the transport sends the body as base64 and decodes a `application/grpc-web-text` reply.

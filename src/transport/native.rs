@@ -113,8 +113,9 @@ impl Transport for NativeTransport {
         if request.timeout_ms > 0 && !streaming {
             builder = builder.timeout(Duration::from_millis(u64::from(request.timeout_ms)));
         }
-        for (k, v) in &request.headers {
-            builder = builder.header(*k, v);
+        let mut lines = request.headers.split('\n');
+        while let (Some(k), Some(v)) = (lines.next(), lines.next()) {
+            builder = builder.header(k, v);
         }
         let timeout = Duration::from_millis(u64::from(request.timeout_ms.max(1)));
         let send = async move {
