@@ -102,18 +102,11 @@ export class ClientBase {
 
   /**
    * Runs `run(core, prepared)` (a wasm call, or an async function making several) to its tagged result; `prep` (a
-   * promise, e.g. of a compressed value) is settled first, before the core is taken. Never rejects. (Not async
-   * itself: the common call — no token refresh, nothing to prepare — awaits one promise less.)
+   * promise, e.g. of a compressed value) is settled first, before the core is taken. Never rejects.
    */
-  _run(run, prep) {
-    if (this._refreshing || prep) return this._runPrepared(run, prep);
-    const core = this._coreNow();
-    return core ? drive(() => run(core)) : Promise.resolve(invalid(CLOSED));
-  }
-
-  async _runPrepared(run, prep) {
+  async _run(run, prep) {
     if (this._refreshing) await this._refreshing.ensureFresh();
-    const prepared = await prep;
+    const prepared = prep && await prep;
     const core = this._coreNow();
     return core ? drive(() => run(core, prepared)) : invalid(CLOSED);
   }

@@ -99,7 +99,8 @@ pub enum Reply {
         /// Where the message is.
         message: std::ops::Range<usize>,
     },
-    /// Every streamed message, in order.
+    /// Every streamed message, in order (builds with server-streaming RPCs only).
+    #[cfg(feature = "streaming")]
     Stream(Vec<Vec<u8>>),
 }
 
@@ -108,6 +109,7 @@ impl Reply {
     pub fn len(&self) -> usize {
         match self {
             Reply::Unary { .. } => 1,
+            #[cfg(feature = "streaming")]
             Reply::Stream(items) => items.len(),
         }
     }
@@ -124,6 +126,7 @@ impl Reply {
                 body.get(message.clone()).unwrap_or_default()
             }
             Reply::Unary { .. } => &[],
+            #[cfg(feature = "streaming")]
             Reply::Stream(items) => items.get(i).map_or(&[], Vec::as_slice),
         }
     }
