@@ -157,19 +157,22 @@ function trailerFrameOf(text) {
   frame.write(text, 5, 'latin1');
   return frame;
 }
-/** The trailers of nearly every reply: OK and nothing else. */
-const OK = 'grpc-status:0\r\n';
-const OK_FRAME = trailerFrameOf(OK);
+/** The trailer frame of a success. */
+const OK_FRAME = trailerFrameOf('grpc-status:0\r\n');
 
-/** The gRPC-web trailer frame (flag 0x80, length, `name:value\r\n` lines) carrying a gRPC response's trailers. */
+/**
+ * The gRPC-web trailer frame (flag 0x80, length, `name:value\r\n` lines) carrying a gRPC response's trailers. An OK
+ * status is all the core reads of a success (other trailers are error metadata): that frame is made once.
+ */
 function trailerFrame(trailers) {
+  if (trailers['grpc-status'] === '0') return OK_FRAME;
   let text = '';
   for (const k in trailers) {
     if (k[0] === ':') continue;
     const v = trailers[k];
     text += `${k}:${Array.isArray(v) ? v.join(', ') : v}\r\n`;
   }
-  return text === OK ? OK_FRAME : trailerFrameOf(text);
+  return trailerFrameOf(text);
 }
 
 // Stream event handlers, shared by every call (`this` is the stream, `call` its H2Call: no closures per call). A call
