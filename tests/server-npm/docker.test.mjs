@@ -3,14 +3,17 @@
 // - hadolint ($HADOLINT, installed by run.sh) has nothing to say;
 // - its shape: a build stage on $BUILDPLATFORM running scripts/server-dist for $TARGETPLATFORM with a Rust at least
 //   the workspace's rust-version, then FROM scratch with the binary alone, non-root, EXPOSE 8080, exec-form
-//   ENTRYPOINT + CMD listening on 0.0.0.0:8080 as momento-local does;
+//   ENTRYPOINT + CMD listening on 0.0.0.0:8080 (as momento-local) with the flags that needs (--allow-plaintext,
+//   token auth with the key written to /data);
 // - the build context .dockerignore lets through resolves as a Cargo workspace (and, with SERVER_NPM_FULL=1,
 //   scripts/server-dist builds the release binary from that context alone);
-// - the image's command, run as the image would run it (image-run.mjs: empty root, USER, Docker's environment, a
-//   private network namespace), serves set/get on the container's eth0 address and stops with exit 0 on SIGTERM.
+// - the image's command, run as the image would run it (image-run.mjs: the image's files only, USER, Docker's
+//   environment, a private network namespace), serves set/get on the container's eth0 address with the key it wrote
+//   to /data (and one minted as documented), refuses calls without a token, stops with exit 0 on SIGTERM; and the
+//   documented open-access variant (--network host, --auth none) serves on loopback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chownSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DIST, ROOT, VERSION, run } from './helpers.mjs';
 
@@ -63,13 +66,17 @@ test('shape: cross-building stage with scripts/server-dist, then FROM scratch, n
   assert.ok(build.some((i) => i.op === 'RUN' && /bash scripts\/server-dist --profile release --out \/dist "\$TARGETPLATFORM"/.test(i.args)),
     'the build stage runs scripts/server-dist for $TARGETPLATFORM');
   assert.equal(final[0].args, 'scratch');
-  assert.equal(one(final, 'COPY'), '--from=build /momento-server /momento-server');
+  const copies = final.filter((i) => i.op === 'COPY').map((i) => i.args);
+  assert.deepEqual(copies, ['--from=build /momento-server /momento-server', `--from=build --chown=${uid}:${gid} /data /data`],
+    'the binary, and /data writable by the image\'s user for the key file');
   assert.equal(one(final, 'EXPOSE'), '8080');
   assert.ok(Number(uid) > 0 && Number(gid) > 0, 'a numeric non-root USER (scratch has no /etc/passwd)');
   assert.deepEqual(entrypoint, ['/momento-server']);
   const flag = (name) => cmd[cmd.indexOf(name) + 1];
   assert.equal(flag('--host'), '0.0.0.0', 'listens beyond the container\'s loopback (Docker -p forwards to eth0)');
   assert.equal(flag('--port'), '8080');
+  assert.ok(cmd.includes('--allow-plaintext'), 'plaintext beyond loopback is refused without it');
+  assert.equal(flag('--key-file'), '/data/api-key');
 });
 
 /** The files the .dockerignore allowlist sends as the build context (only `*` and exact paths are used, so the
@@ -118,29 +125,44 @@ test('the build context (.dockerignore allowlist) is a Cargo workspace that buil
   assert.equal(built.code, 0, `scripts/server-dist in the context:\n${built.stderr.slice(-4000)}`);
 });
 
-test('the image\'s command, run as the image runs it: serves on eth0:8080, SIGTERM → exit 0', {
-  skip: (process.getuid() !== 0 && 'needs root (chroot, unshare --net)')
-    || (!existsSync('/usr/bin/unshare') && 'no unshare (util-linux)'),
-}, async () => {
-  const binary = FULL && existsSync(join(context, 'dist/linux-x64/momento-server'))
-    ? join(context, 'dist/linux-x64/momento-server') // what the build stage produced from the context
-    : join(DIST, 'server-linux-x64/bin/momento-server');
+/** Runs image-run.mjs in a new network namespace with the image laid out in target/server-npm/image-rootfs. */
+async function runImage(binary, argv, url) {
   const rootfs = join(ROOT, 'target', 'server-npm', 'image-rootfs');
   rmSync(rootfs, { recursive: true, force: true });
-  mkdirSync(rootfs, { recursive: true });
+  mkdirSync(join(rootfs, 'data'), { recursive: true });
   copyFileSync(binary, join(rootfs, entrypoint[0]));
+  chownSync(join(rootfs, 'data'), Number(uid), Number(gid)); // COPY --chown
   const setup = 'ip link set lo up && ip link add eth0 type veth peer name eth0-peer && ip addr add 192.0.2.2/24 dev eth0'
     + ' && ip link set eth0 up && ip link set eth0-peer up && exec "$@"';
   const r = await run('unshare', ['--net', 'sh', '-c', setup, 'sh', process.execPath, join(import.meta.dirname, 'image-run.mjs'),
-    rootfs, `${uid}:${gid}`, JSON.stringify([...entrypoint, ...cmd]), '8080'], { timeout: 60_000 });
+    rootfs, `${uid}:${gid}`, JSON.stringify(argv), url], { timeout: 60_000 });
   assert.equal(r.code, 0, `image-run failed:\n${r.stdout}\n${r.stderr}`);
-  const result = JSON.parse(r.stdout.trim().split('\n').pop());
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+const imageSkip = (process.getuid() !== 0 && 'needs root (chroot, unshare --net)')
+  || (!existsSync('/usr/bin/unshare') && 'no unshare (util-linux)');
+const imageBinary = () => (FULL && existsSync(join(context, 'dist/linux-x64/momento-server'))
+  ? join(context, 'dist/linux-x64/momento-server') // what the build stage produced from the context
+  : join(DIST, 'server-linux-x64/bin/momento-server'));
+
+test('docker run (the image\'s command as the image runs it): serves eth0:8080 with the key it writes to /data, SIGTERM → exit 0', { skip: imageSkip }, async () => {
+  const result = await runImage(imageBinary(), [...entrypoint, ...cmd], 'http://192.0.2.2:8080');
   assert.equal(result.ready, 'momento-server listening on http://127.0.0.1:8080'); // the URL of keys it mints
   assert.equal(result.uid, uid, 'runs as the image\'s USER');
-  assert.match(result.stderr, /event=listening addr=0\.0\.0\.0:8080 auth=none/);
-  assert.equal(result.value, 'from the image', 'answered on the container\'s eth0 address');
+  assert.match(result.stderr, /event=listening addr=0\.0\.0\.0:8080 .*auth=token/);
+  assert.equal(result.keyFileValue, 'key file', 'the key of /data/api-key works through eth0');
+  assert.equal(result.mintedStatus, 0, '`momento-server key --secret-file /data/api-key.secret` as documented');
+  assert.equal(result.mintedValue, 'minted key');
+  assert.equal(result.noToken, 16, 'a call without a valid token is UNAUTHENTICATED');
   assert.deepEqual(result.exit, { code: 0, signal: null }, result.stderr);
   assert.match(result.stderr, /event=shutdown signal=SIGTERM/);
+});
+
+test('docker run --network host momento-server --auth none (the documented open access): 127.0.0.1:8080', { skip: imageSkip }, async () => {
+  const result = await runImage(imageBinary(), [...entrypoint, '--auth', 'none'], 'http://127.0.0.1:8080');
+  assert.equal(result.ready, 'momento-server listening on http://127.0.0.1:8080');
+  assert.equal(result.anyTokenValue, 'auth none');
+  assert.deepEqual(result.exit, { code: 0, signal: null }, result.stderr);
 });
 
 const engine = (await run('docker', ['info'], { timeout: 20_000 }).catch(() => ({ code: 1 }))).code === 0;
