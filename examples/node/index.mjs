@@ -28,7 +28,10 @@ for (const key of ['greeting', 'nobody-set-this']) {
 // A dictionary whose TTL is refreshed by every write.
 await client.dictionarySetFields(cache, 'profile', { name: 'Ada', language: 'Rust' }, { ttl: CollectionTtl.of(120) });
 const profile = await client.dictionaryFetch(cache, 'profile');
-if (profile.type === 'Hit') console.log(`profile: ${JSON.stringify(profile.valueRecord())}`);
+if (profile.type === 'Hit') {
+  const { name, language } = profile.valueRecord(); // a dictionary has no order: read fields by name
+  console.log(`profile: ${name}, ${language}`);
+}
 
 // Bad input is caught before any request, as an INVALID_ARGUMENT_ERROR value.
 const bad = await client.set(cache, 'k', 'v', { ttl: 0 });
