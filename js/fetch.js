@@ -63,16 +63,14 @@ export class FetchTransport {
   close() {}
 }
 
-/** One in-flight unary request. */
-export class FetchCall {
-  /**
-   * Starts the request now. `headers` is `name\nvalue\n…`; `body` (one binary frame, a view of wasm memory)
-   * is copied before this returns; `timeoutMs` 0 = no deadline (for a stream it bounds the wait for the first
-   * message, until `disarm()`). The deadline aborts the request: through `AbortSignal.timeout` when that is all
-   * (one timer, no AbortController), through an AbortController and a timer when the caller's signal must abort it
-   * too, or the call is a stream (`controller`: unsubscribing closes it).
-   */
-  constructor(fetchFn, url, headers, body, text, timeoutMs, signal, controller) {
+/**
+ * What the calls of both transports share (this one's FetchCall, js/http2.js's H2Call): the fields the core reads
+ * (`failure`, `message`, `status`, `contentType`, `headers`, `body`), the deadline timer and the caller's signal, and
+ * the one promise the core waits on at a time. `_stop()` ends the request on the wire.
+ */
+export class Call {
+  /** A call for the caller's `signal`; over at once (CANCELLED) when it fired already. */
+  constructor(signal) {
     this.failure = 0;
     this.message = '';
     this.status = 0;
@@ -83,24 +81,16 @@ export class FetchCall {
     if (signal?.aborted) {
       this.failure = CANCELLED;
       this._over = true;
-      return;
     }
-    if (signal) {
-      controller ??= new AbortController();
+  }
+
+  /** Aborts the call when the caller's signal fires, and at the deadline when `timeoutMs` > 0 (one timer). */
+  _arm(timeoutMs) {
+    if (this._signal) {
       this._onAbort = () => this._abort(CANCELLED);
-      signal.addEventListener('abort', this._onAbort, { once: true });
+      this._signal.addEventListener('abort', this._onAbort, { once: true });
     }
-    this._controller = controller;
-    if (controller && timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
-    const deadline = this._deadline = controller || !timeoutMs ? undefined : AbortSignal.timeout(timeoutMs);
-    const init = { method: 'POST', headers: {}, body: text ? base64.encode(body) : body, signal: controller?.signal ?? deadline };
-    const h = headers.split('\n');
-    for (let i = 1; i < h.length; i += 2) init.headers[h[i - 1]] = h[i];
-    try {
-      this._fetch = fetchFn(url, init);
-    } catch (e) {
-      this._fail(e);
-    }
+    if (timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
   }
 
   /** Settles the promise the core waits on (once). */
@@ -113,9 +103,68 @@ export class FetchCall {
   _abort(why) {
     if (this._over) return;
     this.failure = why;
-    this._controller?.abort();
+    this._stop();
     this._finish();
     this._wake(false);
+  }
+
+  /** Stops the timer and forgets the caller's signal: the call is over. */
+  _finish() {
+    this._over = true;
+    this.disarm();
+    if (this._onAbort) this._signal.removeEventListener('abort', this._onAbort);
+    this._onAbort = undefined;
+  }
+
+  /** Hands `body` over (the wasm side copies it) and drops the reference. */
+  takeBody() {
+    const b = this.body ?? new Uint8Array(0);
+    this.body = undefined;
+    return b;
+  }
+
+  /** Cancels the deadline (a stream that delivered its first message). */
+  disarm() {
+    clearTimeout(this._timer);
+    this._timer = undefined;
+  }
+
+  /** Ends the request unless it is over (a dropped call must not keep a request or a stream open). */
+  cancel() {
+    if (this._over) return;
+    this._stop();
+    this._finish();
+  }
+}
+
+/** One in-flight unary request. */
+export class FetchCall extends Call {
+  /**
+   * Starts the request now. `headers` is `name\nvalue\n…`; `body` (one binary frame, a view of wasm memory)
+   * is copied before this returns; `timeoutMs` 0 = no deadline (for a stream it bounds the wait for the first
+   * message, until `disarm()`). The deadline aborts the request: through `AbortSignal.timeout` when that is all
+   * (one timer, no AbortController), through an AbortController and a timer when the caller's signal must abort it
+   * too, or the call is a stream (`controller`: unsubscribing closes it).
+   */
+  constructor(fetchFn, url, headers, body, text, timeoutMs, signal, controller) {
+    super(signal);
+    if (this._over) return;
+    if (signal) controller ??= new AbortController();
+    this._controller = controller;
+    this._arm(controller ? timeoutMs : 0);
+    const deadline = this._deadline = controller || !timeoutMs ? undefined : AbortSignal.timeout(timeoutMs);
+    const init = { method: 'POST', headers: {}, body: text ? base64.encode(body) : body, signal: controller?.signal ?? deadline };
+    const h = headers.split('\n');
+    for (let i = 1; i < h.length; i += 2) init.headers[h[i - 1]] = h[i];
+    try {
+      this._fetch = fetchFn(url, init);
+    } catch (e) {
+      this._fail(e);
+    }
+  }
+
+  _stop() {
+    this._controller?.abort();
   }
 
   _fail(e) {
@@ -125,14 +174,6 @@ export class FetchCall {
       this._finish();
     }
     this._wake(false);
-  }
-
-  /** Stops the timer and forgets the caller's signal: the request is over. */
-  _finish() {
-    this._over = true;
-    this.disarm();
-    if (this._onAbort) this._signal.removeEventListener('abort', this._onAbort);
-    this._onAbort = undefined;
   }
 
   /**
@@ -166,25 +207,5 @@ export class FetchCall {
     this.body = body;
     this._finish();
     this._wake(true);
-  }
-
-  /** Hands `body` over (the wasm side copies it) and drops the reference. */
-  takeBody() {
-    const b = this.body ?? new Uint8Array(0);
-    this.body = undefined;
-    return b;
-  }
-
-  /** Cancels the deadline (a stream that delivered its first message). */
-  disarm() {
-    clearTimeout(this._timer);
-    this._timer = undefined;
-  }
-
-  /** Aborts the request unless it is over (a dropped call must not keep a request or a stream open). */
-  cancel() {
-    if (this._over) return;
-    this._controller?.abort();
-    this._finish();
   }
 }

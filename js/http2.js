@@ -12,7 +12,7 @@
 // CANCEL). The wasm core reads gRPC-web binary frames: the trailers reach it as a trailer frame at the end of the
 // body (src/transport/js.rs).
 import { connect, constants } from 'node:http2';
-import { CANCELLED, NETWORK, TIMEOUT, describe, sleep } from './fetch.js';
+import { Call, NETWORK, TIMEOUT, describe, sleep } from './fetch.js';
 
 const { NGHTTP2_CANCEL, NGHTTP2_REFUSED_STREAM } = constants;
 
@@ -185,39 +185,25 @@ function onEnd() { if (current(this)) this.call._end(); }
 function onError(e) { if (current(this)) this.call._error ??= e; }
 function onClose() { if (current(this)) this.call._close(); }
 
-/** One in-flight gRPC call on a session (the same interface as js/fetch.js's FetchCall). */
-class H2Call {
+/** One in-flight gRPC call on a session (js/fetch.js's Call, as FetchCall is). */
+class H2Call extends Call {
   /**
    * Starts the call now on the next session of `pool`: `headers` is the request header object (shared, read-only);
    * `body` (one binary frame, a view of wasm memory) is copied before this returns; `timeoutMs` 0 = no deadline (for
    * a stream it bounds the wait for the first message, until `disarm()`).
    */
   constructor(pool, headers, body, timeoutMs, signal, streaming) {
-    this.failure = 0;
-    this.message = '';
-    this.status = 0;
-    this.contentType = '';
-    this.headers = '';
-    this.body = undefined;
+    super(signal);
     this._streaming = streaming;
-    this._signal = signal;
     /** Body chunks received (unary), or not yet read (streams). */
     this._chunks = [];
-    if (signal?.aborted) {
-      this.failure = CANCELLED;
-      this._over = true;
-      return;
-    }
+    if (this._over) return;
     this._pool = pool;
     this._headers = headers;
     this._payload = Buffer.from(body);
-    /** How many times the request was refused unprocessed and sent again (see `_close`). */
+    /** How many times the request was refused unprocessed and sent again (see `_lost`). */
     this._refused = 0;
-    if (signal) {
-      this._onAbort = () => this._abort(CANCELLED);
-      signal.addEventListener('abort', this._onAbort, { once: true });
-    }
-    if (timeoutMs > 0) this._timer = setTimeout(() => this._abort(TIMEOUT), timeoutMs);
+    this._arm(timeoutMs);
     this._send();
   }
 
@@ -252,25 +238,20 @@ class H2Call {
     if (session && --session.active === 0) session.unref();
   }
 
-  /** Settles the promise the core waits on (once). */
-  _wake(value) {
-    const resolve = this._resolve;
-    this._resolve = undefined;
-    resolve?.(value);
+  /** Resets the stream (RST_STREAM CANCEL). */
+  _stop() {
+    this._stream?.close(NGHTTP2_CANCEL);
   }
 
   /**
-   * Resets the stream (RST_STREAM CANCEL) for `why` (deadline or signal). A deadline on a session that never
-   * finished connecting or never acknowledged our SETTINGS (a server that accepts and stays silent) also replaces it.
+   * Ends the call for `why` (deadline or signal). A deadline on a session that never finished connecting or never
+   * acknowledged our SETTINGS (a server that accepts and stays silent) also replaces that session.
    */
   _abort(why) {
-    if (this._over) return;
-    this.failure = why;
-    this._stream.close(NGHTTP2_CANCEL);
     const s = this._session;
-    if (why === TIMEOUT && (s.connecting || s.pendingSettingsAck)) s.destroy();
-    this._finish();
-    this._wake(false);
+    const silent = !this._over && why === TIMEOUT && s && (s.connecting || s.pendingSettingsAck);
+    super._abort(why);
+    if (silent) s.destroy();
   }
 
   _fail(message) {
@@ -282,12 +263,9 @@ class H2Call {
     this._wake(false);
   }
 
-  /** Stops the timer, forgets the caller's signal and releases the session: the call is over. */
+  /** Also releases the session and the request's copy: the call is over. */
   _finish() {
-    this._over = true;
-    this.disarm();
-    if (this._onAbort) this._signal.removeEventListener('abort', this._onAbort);
-    this._onAbort = undefined;
+    super._finish();
     this._payload = undefined;
     this._release();
   }
@@ -384,26 +362,6 @@ class H2Call {
     } else if (this._over) {
       this._wake(false);
     }
-  }
-
-  /** Hands `body` over (the wasm side copies it) and drops the reference. */
-  takeBody() {
-    const b = this.body ?? new Uint8Array(0);
-    this.body = undefined;
-    return b;
-  }
-
-  /** Cancels the deadline (a stream that delivered its first message). */
-  disarm() {
-    clearTimeout(this._timer);
-    this._timer = undefined;
-  }
-
-  /** Resets the stream unless the call is over (a dropped call must not keep a stream open). */
-  cancel() {
-    if (this._over) return;
-    this._stream?.close(NGHTTP2_CANCEL);
-    this._finish();
   }
 }
 

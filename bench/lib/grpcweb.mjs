@@ -102,10 +102,27 @@ export function decodeReply(bytes, headerStatus) {
   return { result, body, status, message };
 }
 
+/** Get and Set over `_call(method, frame)`: what the raw clients (this one over fetch, grpc-h2.mjs's) share. */
+export class RawCalls {
+  /** Resolves to the value (Uint8Array) or undefined on a miss. */
+  async get(key) {
+    const r = await this._call('Get', getFrame(key));
+    if (r.result === 2) return r.body ?? new Uint8Array(0);
+    if (r.result === 3) return undefined;
+    throw new Error(`Get: result ${r.result}`);
+  }
+
+  async set(key, value, ttlSeconds = 600) {
+    const r = await this._call('Set', setFrame(key, value, ttlSeconds * 1000));
+    if (r.result !== 1) throw new Error(`Set: result ${r.result}`);
+  }
+}
+
 /** A raw gRPC-web client over a `fetch` function (default: the global one at call time). */
-export class RawClient {
+export class RawClient extends RawCalls {
   /** @param {{url: string, token: string, cache: string, mode?: 'binary'|'text', fetch?: typeof fetch}} o */
   constructor({ url, token, cache, mode = 'binary', fetch: f }) {
+    super();
     this.base = url.replace(/\/$/, '') + '/cache_client.Scs/';
     this.mode = mode;
     this.fetch = f;
@@ -120,16 +137,5 @@ export class RawClient {
     const r = decodeReply(bytes, hs == null ? undefined : Number(hs));
     if (res.status !== 200 || r.status !== 0) throw new Error(`${method}: HTTP ${res.status} grpc-status ${r.status} ${r.message}`);
     return r;
-  }
-  /** Resolves to the value (Uint8Array) or undefined on a miss. */
-  async get(key) {
-    const r = await this._call('Get', getFrame(key));
-    if (r.result === 2) return r.body ?? new Uint8Array(0);
-    if (r.result === 3) return undefined;
-    throw new Error(`Get: result ${r.result}`);
-  }
-  async set(key, value, ttlSeconds = 600) {
-    const r = await this._call('Set', setFrame(key, value, ttlSeconds * 1000));
-    if (r.result !== 1) throw new Error(`Set: result ${r.result}`);
   }
 }
