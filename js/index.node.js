@@ -1,4 +1,5 @@
 // Node entry: reads the .wasm from disk and instantiates it synchronously; uses Node's global fetch.
+import './node-v8-workaround.js';
 import { readFileSync } from 'node:fs';
 import { initSync } from './momento_wasm.js';
 
