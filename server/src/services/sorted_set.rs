@@ -477,7 +477,8 @@ fn aggregate_scores(
 /// (SUM, MIN or MAX) of their weighted scores, and the result replaces the destination `set_name`
 /// with the request's TTL (whatever it held before; the destination is a source only when it is
 /// listed). An empty result deletes the destination. Missing sources count as empty sets; a
-/// source of another type is `invalid_type`. Answers the destination's new length.
+/// source of another type is `invalid_type`; no source at all is `INVALID_ARGUMENT`, as
+/// Momento answers. Answers the destination's new length.
 ///
 /// The sources are read one key at a time and the destination is written afterwards, so the
 /// operation is not atomic with respect to concurrent writers of the sources.
@@ -491,6 +492,11 @@ pub fn union_store(
     let aggregate = AggregateFunction::try_from(request.aggregate).map_err(|_| {
         Status::invalid_argument("Invalid aggregate function: must be SUM, MIN or MAX")
     })?;
+    if request.sources.is_empty() {
+        return Err(Status::invalid_argument(
+            "Invalid sources: SortedSetUnionStore needs at least one source set",
+        ));
+    }
     for source in &request.sources {
         not_nan(f64::from(source.weight), "weight")?;
     }
