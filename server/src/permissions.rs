@@ -468,7 +468,9 @@ impl Scope {
             }
         }
         if explicit.permissions.is_empty() {
-            return Err(invalid("explicit permissions must name at least one permission"));
+            return Err(invalid(
+                "explicit permissions must name at least one permission",
+            ));
         }
         check_distinct(caches.iter().map(|g| (&g.cache, &g.items)), "cache")?;
         check_distinct(topics.iter().map(|g| (&g.cache, &g.topic)), "topic")?;
@@ -489,7 +491,11 @@ fn check_distinct<'a, T: PartialEq + 'a>(
 ) -> Result<(), InvalidPermissions> {
     let resources: Vec<_> = resources.collect();
     for (index, resource) in resources.iter().enumerate() {
-        if resources.get(..index).unwrap_or_default().contains(resource) {
+        if resources
+            .get(..index)
+            .unwrap_or_default()
+            .contains(resource)
+        {
             return Err(invalid(format!(
                 "two {what} permissions name the same {what}s; give each {what} one role"
             )));

@@ -1357,7 +1357,9 @@ async fn minting_rules_scope_validation_and_expired_refresh() {
     .unwrap();
 
     // Refreshing an API key that has expired fails (it used to be renewed).
-    let short = mint(generate(&root, expires(1), super_user())).await.unwrap();
+    let short = mint(generate(&root, expires(1), super_user()))
+        .await
+        .unwrap();
     tokio::time::sleep(Duration::from_millis(2100)).await;
     let status = auth
         .refresh_api_token(request(

@@ -1550,7 +1550,9 @@ async fn zset_union_store() {
     assert_eq!(t.zall("dest").await, None);
     // No source at all is refused, as Momento does (the official suite's "errors when no source
     // is provided"); the destination is left alone.
-    t.union("dest", &[("s1", 1.0)], Sum, MINUTE_MS).await.unwrap();
+    t.union("dest", &[("s1", 1.0)], Sum, MINUTE_MS)
+        .await
+        .unwrap();
     let err = t.union("dest", &[], Max, MINUTE_MS).await.unwrap_err();
     assert_code(&err, Code::InvalidArgument);
     assert!(t.zall("dest").await.is_some());

@@ -114,7 +114,9 @@ impl Issuer {
         let caller = self.caller(request, body_credential)?;
         let (claims, kind) = caller.map_or((None, TokenKind::V1), |(c, k)| (Some(c), k));
         let scope = requested
-            .ok_or_else(|| Status::invalid_argument("Invalid permissions: permissions are required"))
+            .ok_or_else(|| {
+                Status::invalid_argument("Invalid permissions: permissions are required")
+            })
             .and_then(|p| {
                 Scope::from_permissions(p).map_err(|e| Status::invalid_argument(e.to_string()))
             });
