@@ -456,3 +456,49 @@ async fn auth_none_and_cors() {
     assert_eq!(get.bytes().await.unwrap().as_ref(), b"v");
     server.shutdown().await.unwrap();
 }
+
+/// Raw HTTP/1.1 exchanges: a chunked PUT (what Node's `https.request` + `write` sends, as the
+/// official suite does) and a declared body above the largest message, refused with 429 before
+/// it is read.
+#[tokio::test]
+async fn chunked_and_oversized_bodies() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let (server, client) = start(AuthMode::Token).await;
+    let exchange = |head: String| {
+        let addr = server.local_addr();
+        async move {
+            let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+            tcp.write_all(head.as_bytes()).await.unwrap();
+            let mut answer = vec![0u8; 1024];
+            let n = tcp.read(&mut answer).await.unwrap();
+            String::from_utf8_lossy(&answer[..n]).into_owned()
+        }
+    };
+    let token = server.auth_token();
+    let answer = exchange(format!(
+        "PUT /cache/c?key=chunked&ttl_seconds=60 HTTP/1.1\r\nhost: api.cache.localhost\r\n\
+         authorization: {token}\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n\
+         5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
+    ))
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 204"), "{answer}");
+    let (status, body) = send(
+        &client,
+        Method::GET,
+        &format!("{}/cache/c?key=chunked", server.url()),
+        Some(token),
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body.as_slice()),
+        (StatusCode::OK, &b"hello world"[..])
+    );
+    let answer = exchange(format!(
+        "PUT /cache/c?key=huge&ttl_seconds=60 HTTP/1.1\r\nhost: localhost\r\nauthorization: \
+         {token}\r\ncontent-length: 1000000000\r\n\r\n"
+    ))
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 429"), "{answer}");
+    server.shutdown().await.unwrap();
+}
