@@ -197,9 +197,9 @@ fn no_content() -> Response<tonic::body::Body> {
 
 /// The answer to a failed call.
 fn error_response(status: Status) -> Response<tonic::body::Body> {
-    let message = match status.code() {
-        Code::NotFound => format!("Cache Not Found: {}", status.message()),
-        _ => status.message().to_owned(),
+    let message = match status.message().strip_prefix("Cache not found: ") {
+        Some(cache) => format!("Cache Not Found: {cache}"),
+        None => status.message().to_owned(),
     };
     text(http_status(status.code()), message)
 }
