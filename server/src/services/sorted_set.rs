@@ -478,7 +478,8 @@ fn aggregate_scores(
 /// with the request's TTL (whatever it held before; the destination is a source only when it is
 /// listed). An empty result deletes the destination. Missing sources count as empty sets; a
 /// source of another type is `invalid_type`; no source at all is `INVALID_ARGUMENT`, as
-/// Momento answers. Answers the destination's new length.
+/// Momento answers (after the cache lookup: an unknown cache is `NOT_FOUND` first). Answers the
+/// destination's new length.
 ///
 /// The sources are read one key at a time and the destination is written afterwards, so the
 /// operation is not atomic with respect to concurrent writers of the sources.
@@ -492,16 +493,16 @@ pub fn union_store(
     let aggregate = AggregateFunction::try_from(request.aggregate).map_err(|_| {
         Status::invalid_argument("Invalid aggregate function: must be SUM, MIN or MAX")
     })?;
-    if request.sources.is_empty() {
-        return Err(Status::invalid_argument(
-            "Invalid sources: SortedSetUnionStore needs at least one source set",
-        ));
-    }
     for source in &request.sources {
         not_nan(f64::from(source.weight), "weight")?;
     }
     if !store.cache_exists(cache) {
         return Err(cache_not_found(cache));
+    }
+    if request.sources.is_empty() {
+        return Err(Status::invalid_argument(
+            "Invalid sources: SortedSetUnionStore needs at least one source set",
+        ));
     }
 
     let mut union: HashMap<Vec<u8>, f64> = HashMap::new();
