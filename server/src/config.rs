@@ -673,11 +673,18 @@ fn parse_advertise_host(host: &str) -> Result<String, CliError> {
     }
 }
 
-/// `host:port` as keys name it (IPv6 addresses in brackets).
-pub fn endpoint_of(host: &str, port: u16) -> String {
-    match host.parse::<IpAddr>() {
-        Ok(IpAddr::V6(ip)) => format!("[{ip}]:{port}"),
-        _ => format!("{host}:{port}"),
+/// The endpoint keys name: `host:port` (IPv6 addresses in brackets), or the bare host for TLS on
+/// port 443, as Momento's keys name theirs (the SDKs then connect to 443 over TLS, and
+/// `api.cache.<host>` is a plain host name for `https://` URLs).
+pub fn endpoint_of(host: &str, port: u16, tls: bool) -> String {
+    let host = match host.parse::<IpAddr>() {
+        Ok(IpAddr::V6(ip)) => format!("[{ip}]"),
+        _ => host.to_owned(),
+    };
+    if tls && port == 443 {
+        host
+    } else {
+        format!("{host}:{port}")
     }
 }
 
@@ -916,8 +923,10 @@ mod tests {
             panic!("expected serve")
         };
         assert_eq!(c.test_admin_port, Some(0));
-        assert_eq!(endpoint_of(&c.advertise_host, 80), "[::1]:80");
-        assert_eq!(endpoint_of("localhost", 80), "localhost:80");
+        assert_eq!(endpoint_of(&c.advertise_host, 80, false), "[::1]:80");
+        assert_eq!(endpoint_of("localhost", 80, true), "localhost:80");
+        assert_eq!(endpoint_of("localhost", 443, false), "localhost:443");
+        assert_eq!(endpoint_of("momento.test", 443, true), "momento.test");
         for bad in ["http://x", "x:80", "", "a..b", "a/b"] {
             assert!(parse(&["--advertise-host", bad]).is_err(), "{bad}");
         }

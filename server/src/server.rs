@@ -469,7 +469,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         .map_err(ServerError::Bind)?
         .with_nodelay(Some(true));
     let local_addr = incoming.local_addr().map_err(ServerError::Bind)?;
-    let endpoint = endpoint_of(&config.advertise_host, local_addr.port());
+    let endpoint = endpoint_of(&config.advertise_host, local_addr.port(), tls.is_some());
     let incoming = with_ipv6_loopback(incoming, &config, local_addr);
 
     let auth_token = signer
@@ -647,7 +647,7 @@ impl InProcessServer {
     /// ignored; minted keys name `advertise_host:port`). Fails only if the signing secret cannot be read.
     pub fn new(config: &Config) -> Result<Self, ServerError> {
         let signer = TokenSigner::new(signing_secret(config)?);
-        let endpoint = endpoint_of(&config.advertise_host, config.port);
+        let endpoint = endpoint_of(&config.advertise_host, config.port, config.tls.is_some());
         let built = build(config, signer, &endpoint);
         Ok(Self {
             handler: built.layers.layer(built.routes.prepare()),
