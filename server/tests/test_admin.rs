@@ -53,6 +53,20 @@ fn get(server: &RunningServer, faults: &[(&'static str, &str)]) -> tonic::Reques
     request
 }
 
+/// A Subscribe to topic `t` of cache `c` from now on.
+fn subscription(server: &RunningServer) -> tonic::Request<SubscriptionRequest> {
+    request(
+        SubscriptionRequest {
+            cache_name: "c".into(),
+            topic: "t".into(),
+            resume_at_topic_sequence_number: 0,
+            sequence_page: 0,
+        },
+        None,
+        Some(server.auth_token()),
+    )
+}
+
 async fn admin(server: &RunningServer, path: &str) -> String {
     let addr = server.test_admin_addr().unwrap();
     assert!(addr.ip().is_loopback());
@@ -140,16 +154,7 @@ async fn errors_delays_and_counts_per_request_id() {
 async fn stream_error_after_a_message_limit() {
     let server = start(true).await;
     let mut pubsub = PubsubClient::new(channel(&server).await);
-    let mut subscribe = request(
-        SubscriptionRequest {
-            cache_name: "c".into(),
-            topic: "t".into(),
-            resume_at_topic_sequence_number: 0,
-            sequence_page: 0,
-        },
-        None,
-        Some(server.auth_token()),
-    );
+    let mut subscribe = subscription(&server);
     for (name, value) in [
         ("stream-error-rpcs", "topic-subscribe"),
         ("stream-error", "unavailable"),
@@ -182,16 +187,7 @@ async fn block_cuts_open_streams_and_unblock_restores_the_port() {
     assert_eq!(admin(&server, "/status").await.trim(), "unblocked");
     let mut pubsub = PubsubClient::new(channel(&server).await);
     let mut stream = pubsub
-        .subscribe(request(
-            SubscriptionRequest {
-                cache_name: "c".into(),
-                topic: "t".into(),
-                resume_at_topic_sequence_number: 0,
-                sequence_page: 0,
-            },
-            None,
-            Some(server.auth_token()),
-        ))
+        .subscribe(subscription(&server))
         .await
         .unwrap()
         .into_inner();

@@ -359,47 +359,34 @@ function counter() {
 }
 
 describe('topic client retries', { concurrency: true }, () => {
-  test('subscribe: a recoverable stream error reconnects (one connection lost, no error)', async () => {
-    const lost = counter();
-    let errors = 0;
-    await withTopicClient(
-      same,
-      { streamError: 'unavailable', streamErrorRpcs: [MomentoRPCMethod.TopicSubscribe], streamErrorMessageLimit: 3 },
-      async (topics, cache) => {
-        const subscription = await topics.subscribe(cache, 'topic', {
-          onItem: () => {},
-          onError: () => (errors += 1),
-          onConnectionLost: () => lost.signal(),
-        });
-        assert.ok(subscription instanceof TopicSubscribe.Subscription, subscription.toString());
-        assert.equal(lost.count, 0);
-        await lost.reached(1);
-        assert.equal(lost.count, 1);
-        assert.equal(errors, 0);
-        subscription.unsubscribe();
-      },
-    );
-  });
-
-  test('subscribe: an unrecoverable stream error (not found) is not retried', async () => {
-    const lost = counter();
-    let errors = 0;
-    await withTopicClient(
-      same,
-      { streamError: 'not-found', streamErrorRpcs: [MomentoRPCMethod.TopicSubscribe], streamErrorMessageLimit: 3 },
-      async (topics, cache) => {
-        const subscription = await topics.subscribe(cache, 'topic', {
-          onItem: () => {},
-          onError: () => (errors += 1),
-          onConnectionLost: () => lost.signal(),
-        });
-        assert.ok(subscription instanceof TopicSubscribe.Subscription, subscription.toString());
-        await lost.reached(1);
-        assert.equal(errors, 1);
-        assert.equal(lost.count, 1);
-      },
-    );
-  });
+  // A stream error after three messages: `unavailable` is retried transparently (one connection lost, no error),
+  // `not-found` (the only unrecoverable one) ends the subscription with one error.
+  for (const [streamError, what, expectedErrors] of [
+    ['unavailable', 'a recoverable stream error reconnects', 0],
+    ['not-found', 'an unrecoverable stream error is not retried', 1],
+  ]) {
+    test(`subscribe: ${what}`, async () => {
+      const lost = counter();
+      let errors = 0;
+      await withTopicClient(
+        same,
+        { streamError, streamErrorRpcs: [MomentoRPCMethod.TopicSubscribe], streamErrorMessageLimit: 3 },
+        async (topics, cache) => {
+          const subscription = await topics.subscribe(cache, 'topic', {
+            onItem: () => {},
+            onError: () => (errors += 1),
+            onConnectionLost: () => lost.signal(),
+          });
+          assert.ok(subscription instanceof TopicSubscribe.Subscription, subscription.toString());
+          assert.equal(lost.count, 0);
+          await lost.reached(1);
+          assert.equal(lost.count, 1);
+          assert.equal(errors, expectedErrors);
+          subscription.unsubscribe();
+        },
+      );
+    });
+  }
 
   test('subscribe: a first message later than the client timeout is a timeout', async () => {
     await withTopicClient(
