@@ -1,4 +1,4 @@
-// gRPC over HTTP/2 with node:http2: the transport of the Node entries (index.node.js, index.node-cjs.js; never part of
+// gRPC over HTTP/2 with node:http2: the transport of the Node entries (index.node.js and its CommonJS and lite builds; never part of
 // a browser bundle). It speaks what the official Node SDK speaks to Momento's gRPC endpoints: `application/grpc`, the
 // status in HTTP/2 trailers, TLS with ALPN h2 for https:// endpoints and cleartext HTTP/2 (prior knowledge, h2c) for
 // http:// ones (a local momento-server).

@@ -2,6 +2,7 @@
 // (momento_wasm_bytes.js, written by scripts/build: brotli, base64) and are instantiated synchronously — no file read
 // and no import.meta.url at run time, so whatever a bundler makes of this package runs from its output file alone.
 // Clients speak gRPC over node:http2 (js/http2.js), unless a configuration passes its own fetch (`withFetch`).
+import './node-v8-workaround.js';
 import { brotliDecompressSync } from 'node:zlib';
 import { initSync } from './momento_wasm.js';
 import wasmBase64 from './momento_wasm_bytes.js';

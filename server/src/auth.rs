@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use crate::permissions::Scope;
-use crate::token::{AuthError, TokenSigner};
+use crate::token::{AuthError, Claims, TokenSigner};
 
 /// gRPC path prefixes the [`AuthLayer`] lets through unauthenticated: the Auth and Token
 /// services carry the caller's credential in the request body (the Node SDK sends no
@@ -18,6 +18,16 @@ pub const BODY_AUTHENTICATED_PATHS: [&str; 2] = ["/auth.Auth/", "/token.Token/"]
 /// gRPC path prefixes served without any credential: the official web SDK (`@gomomento/sdk-web`)
 /// calls `Ping` with no `authorization` header, and Momento answers it.
 pub const UNAUTHENTICATED_PATHS: [&str; 1] = ["/cache_client.Ping/"];
+
+/// Verifies `token` (signature, expiry) and its scope: the claims of a request's caller. Also
+/// what the HTTP API ([`crate::http_api`]) checks.
+pub fn authenticate(signer: &TokenSigner, token: &str) -> Result<Claims, AuthError> {
+    let claims = signer.verify(token)?;
+    match Scope::from_claim(claims.p.as_deref()) {
+        Ok(_) => Ok(claims),
+        Err(_) => Err(AuthError::Malformed),
+    }
+}
 
 /// Tower layer that authenticates every request before it reaches a service.
 ///
@@ -94,13 +104,7 @@ where
                 .get(http::header::AUTHORIZATION)
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or_default();
-            let verified = signer.verify(token).and_then(|claims| {
-                match Scope::from_claim(claims.p.as_deref()) {
-                    Ok(_) => Ok(claims),
-                    Err(_) => Err(AuthError::Malformed),
-                }
-            });
-            match verified {
+            match authenticate(signer, token) {
                 Ok(claims) => {
                     request.extensions_mut().insert(claims);
                 }

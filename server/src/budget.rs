@@ -477,12 +477,14 @@ fn max_body_len(max_message: usize, text: bool) -> u64 {
 }
 
 /// A trailers-only gRPC answer `RESOURCE_EXHAUSTED` (`err: request_size_limit_exceeded`) to a
-/// request declaring a body longer than `max_body` bytes, sent without reading the body.
+/// request declaring a body longer than `max_body` bytes, sent without reading the body; with
+/// status `429` for the HTTP API (`raw`).
 fn body_too_large<B: Default>(
     headers: &HeaderMap,
     version: Version,
     declared: u64,
     max_body: u64,
+    raw: bool,
 ) -> Response<B> {
     let content_type = headers
         .get(http::header::CONTENT_TYPE)
@@ -510,6 +512,10 @@ fn body_too_large<B: Default>(
             http::header::CONNECTION,
             http::HeaderValue::from_static("close"),
         );
+    }
+    if raw {
+        // The HTTP API: its limit status, the message in the headers.
+        *response.status_mut() = http::StatusCode::TOO_MANY_REQUESTS;
     }
     crate::log_warn!("event=request_too_large declared_bytes={declared} max_body_bytes={max_body}");
     response
@@ -541,9 +547,10 @@ where
         let mut inner = std::mem::replace(&mut self.inner, clone);
         let (mut parts, body) = request.into_parts();
         let text = is_text(&parts.headers);
+        let raw = crate::http_api::is_http_api_path(parts.uri.path());
         let max_body = max_body_len(self.settings.max_message_bytes, text);
         if let Some(declared) = content_length(&parts.headers).filter(|&len| len > max_body) {
-            let response = body_too_large(&parts.headers, parts.version, declared, max_body);
+            let response = body_too_large(&parts.headers, parts.version, declared, max_body, raw);
             return Box::pin(std::future::ready(Ok(
                 response.map(|body| ReleasingBody::new(body, None))
             )));
@@ -554,6 +561,7 @@ where
             Gate {
                 admission,
                 text,
+                raw,
                 declared: content_length(&parts.headers),
                 max_message: to_u64(self.settings.max_message_bytes),
             }
@@ -579,6 +587,9 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 struct Gate {
     admission: Admission,
     text: bool,
+    /// An HTTP API body (not gRPC): without `content-length` it may be as long as the largest
+    /// message ([`crate::http_api`] reads no more).
+    raw: bool,
     /// `content-length`, when given.
     declared: Option<u64>,
     /// Largest message the services accept.
@@ -591,6 +602,9 @@ impl Gate {
     fn cost(&self, head: &[u8], ended: bool) -> Option<u64> {
         if let Some(len) = self.declared {
             return Some(request_cost(len, self.text));
+        }
+        if self.raw {
+            return Some(request_cost(self.max_message, false));
         }
         let decoded;
         let prefix = if self.text {
@@ -1023,6 +1037,7 @@ mod tests {
             let budget = budget(1000);
             let admission = Admission::new(Arc::clone(&budget), text);
             let gate = Gate {
+                raw: false,
                 admission: admission.clone(),
                 text,
                 declared: None,
@@ -1066,6 +1081,7 @@ mod tests {
         let budget = budget(100);
         let admission = Admission::new(Arc::clone(&budget), false);
         let gate = Gate {
+            raw: false,
             admission: admission.clone(),
             text: false,
             declared: Some(1 << 20),
@@ -1084,6 +1100,7 @@ mod tests {
         let budget = budget(10_000);
         let admission = Admission::new(Arc::clone(&budget), false);
         let gate = Gate {
+            raw: false,
             admission: admission.clone(),
             text: false,
             declared: None,

@@ -55,6 +55,12 @@ use momento_proto::permission_messages::{
 /// Default TCP port (the port `momento-local` and the SDKs' `forMomentoLocal` use).
 pub const DEFAULT_PORT: u16 = 8080;
 
+/// Default host name written into keys (`--advertise-host`).
+pub const DEFAULT_ADVERTISE_HOST: &str = "localhost";
+
+/// Default port of the test admin (`--test-admin-port`; momento-local's).
+pub const DEFAULT_TEST_ADMIN_PORT: u16 = 9090;
+
 /// Default maximum gRPC message size in either direction (16 MiB): above the 5 MiB item limit
 /// so that oversized items reach the handler and get Momento's `RESOURCE_EXHAUSTED` answer.
 pub const DEFAULT_MAX_MESSAGE_SIZE: usize = 16 * 1024 * 1024;
@@ -117,6 +123,17 @@ pub struct Config {
     /// Serve plaintext on a non-loopback address anyway (`--allow-plaintext`; see
     /// [`check_exposure`]).
     pub allow_plaintext: bool,
+    /// Host name keys and tokens name (`--advertise-host`, default [`DEFAULT_ADVERTISE_HOST`]):
+    /// their endpoint is `<host>:<port>`, from which the official SDKs derive `cache.<host>`,
+    /// `web.cache.<host>`, `control.<host>`, `token.<host>` and `api.cache.<host>`, all served
+    /// by the one port (see [`crate::server`]).
+    pub advertise_host: String,
+    /// When set, a v2 API key and its endpoint are written here once the port is bound, as
+    /// `MOMENTO_API_KEY=…` and `MOMENTO_ENDPOINT=…` lines (`--env-file`).
+    pub env_file: Option<PathBuf>,
+    /// The momento-local test admin port (`--enable-test-admin`, `--test-admin-port`): `None`
+    /// (the default) = no admin port and no fault injection; see [`crate::test_admin`].
+    pub test_admin_port: Option<u16>,
 }
 
 /// Refuses configurations that expose the server beyond loopback unsafely: `--auth none` is
@@ -164,6 +181,9 @@ impl Default for Config {
             webhook_delivery: crate::DeliveryMode::default(),
             tls: None,
             allow_plaintext: false,
+            advertise_host: DEFAULT_ADVERTISE_HOST.to_owned(),
+            env_file: None,
+            test_admin_port: None,
         }
     }
 }
@@ -175,21 +195,26 @@ pub struct KeyOptions {
     pub secret: SecretSource,
     /// Token lifetime; `None` = never expires.
     pub ttl_seconds: Option<u64>,
-    /// `endpoint` written into the v1 key (default `127.0.0.1:8080`).
+    /// `endpoint` written into the v1 key (default `localhost:8080`).
     pub endpoint: String,
     /// Permissions of the key; `None` = root (no scope flags).
     pub permissions: Option<Permissions>,
+    /// Print a v2 API key (`--v2`: a raw JWT with `"t":"g"`, used with `MOMENTO_ENDPOINT`)
+    /// instead of a v1 key.
+    pub v2: bool,
 }
 
 /// What the command line asks for.
 #[derive(Debug, Clone)]
 pub enum Command {
     /// Run the server.
-    Serve(Config),
-    /// Print a freshly signed v1 API key and exit.
+    Serve(Box<Config>),
+    /// Print a freshly signed API key and exit.
     Key(KeyOptions),
     /// Print usage and exit.
     Help,
+    /// Print the `key` subcommand's usage and exit.
+    KeyHelp,
     /// Print the version and exit.
     Version,
 }
@@ -212,16 +237,19 @@ momento-server: Momento-compatible cache server for development and tests
 
 USAGE:
   momento-server [OPTIONS]
-  momento-server key [--secret-file F] [--ttl-seconds N] [--endpoint HOST:PORT]
-                     [--cache NAME | --all-caches] [--role readwrite|readonly|writeonly]
-                     [--key K | --key-prefix P] [--topic NAME | --all-topics]
-                     [--topic-role publishsubscribe|subscribeonly|publishonly]
+  momento-server key [KEY OPTIONS]     (momento-server key --help)
 
 OPTIONS:
-  --host ADDR              address to bind (default 127.0.0.1)
+  --host ADDR              address to bind (default 127.0.0.1; with the default --advertise-host
+                           also ::1, so that localhost reaches it either way)
   --port P                 port to bind, 0 = ephemeral (default 8080)
+  --advertise-host HOST    host name keys and tokens name, as HOST:<port> (default localhost);
+                           the SDKs derive cache.HOST, web.cache.HOST, control.HOST, token.HOST
+                           and api.cache.HOST from it, all served on the one port
   --auth token|none        require tokens signed by this server (default token)
   --key-file F             write a root API key (Momento v1 format) to F once bound
+  --env-file F             write MOMENTO_API_KEY=<root v2 API key> and MOMENTO_ENDPOINT=HOST:<port>
+                           to F once bound (what the SDKs' fromEnvVarV2 read)
   --tls-cert F --tls-key F serve TLS (ALPN h2 and http/1.1 on the same port) with this PEM
                            certificate chain and private key
   --tls-dev                serve TLS with a development CA and a certificate for localhost,
@@ -250,20 +278,13 @@ OPTIONS:
   --max-subscriptions N    concurrently open topic subscriptions allowed (default 10000)
   --webhook-delivery M     where topic webhooks are POSTed: loopback (default: only to hosts
                            resolving to loopback addresses), any, or off; http:// only
+  --enable-test-admin      momento-local's test mode: an admin port on 127.0.0.1 serving
+                           GET /block (cut the data port, open streams included, until
+                           GET /unblock) and fault injection by request metadata (return-error,
+                           error-rpcs, delay-ms, stream-error, ...); off by default
+  --test-admin-port P      the admin port (default 9090; implies --enable-test-admin)
   -h, --help               show this help
   -V, --version            show the version
-
-KEY OPTIONS (no scope flag = a root key):
-  --secret-file F          signing secret (same default as above)
-  --ttl-seconds N          the key expires after N seconds (default: never)
-  --endpoint HOST:PORT     endpoint written into the key (default 127.0.0.1:8080)
-  --cache NAME, --all-caches
-                           cache(s) the key's grants apply to (required with any scope flag)
-  --role R                 cache role: readwrite (default), readonly, writeonly
-  --key K, --key-prefix P  only the item (or collection) K / keys starting with P
-  --topic NAME, --all-topics, --topic-role R
-                           add a topic grant (R: publishsubscribe (default), subscribeonly,
-                           publishonly); with only topic flags the key has no cache access
 
 Once listening, one line is printed to stdout:
   momento-server listening on http://127.0.0.1:<port>
@@ -271,6 +292,32 @@ Logs go to stderr (MOMENTO_SERVER_LOG=error|warn|info|debug, default info). On S
 the store's final figures are logged first: event=metrics used_bytes=… max_memory_bytes=…
 items=… evictions=… evicted_bytes=… expirations=… caches=… store_budget_bytes=…, then
 event=in_flight budget_bytes=… peak_reserved_bytes=… reservations=… waits=…
+";
+
+/// Usage text printed by `key --help`.
+pub const KEY_USAGE: &str = "\
+momento-server key: print an API key signed with the server's secret (no server is started)
+
+USAGE:
+  momento-server key [--secret-file F] [--ttl-seconds N] [--endpoint HOST:PORT] [--v2]
+                     [--cache NAME | --all-caches] [--role readwrite|readonly|writeonly]
+                     [--key K | --key-prefix P] [--topic NAME | --all-topics]
+                     [--topic-role publishsubscribe|subscribeonly|publishonly]
+
+KEY OPTIONS (no scope flag = a root key):
+  --secret-file F          signing secret (the server's default: $XDG_STATE_HOME/momento-server/
+                           secret or ~/.local/state/momento-server/secret)
+  --ttl-seconds N          the key expires after N seconds (default: never)
+  --endpoint HOST:PORT     endpoint written into a v1 key (default localhost:8080)
+  --v2                     print a v2 API key instead (use it with MOMENTO_ENDPOINT=HOST:PORT)
+  --cache NAME, --all-caches
+                           cache(s) the key's grants apply to (required with any scope flag)
+  --role R                 cache role: readwrite (default), readonly, writeonly
+  --key K, --key-prefix P  only the item (or collection) K / keys starting with P
+  --topic NAME, --all-topics, --topic-role R
+                           add a topic grant (R: publishsubscribe (default), subscribeonly,
+                           publishonly); with only topic flags the key has no cache access
+  -h, --help               show this help
 ";
 
 /// Parses the arguments after the program name.
@@ -288,7 +335,11 @@ where
     let mut args = args.into_iter().peekable();
     if args.peek().map(String::as_str) == Some("key") {
         args.next();
-        return parse_key_args(args, xdg_state_home, home).map(Command::Key);
+        let rest: Vec<String> = args.collect();
+        if rest.iter().any(|a| a == "-h" || a == "--help") {
+            return Ok(Command::KeyHelp);
+        }
+        return parse_key_args(rest.into_iter(), xdg_state_home, home).map(Command::Key);
     }
 
     let mut config = Config::default();
@@ -319,6 +370,12 @@ where
                 }
             }
             "--key-file" => config.key_file = Some(PathBuf::from(value()?)),
+            "--env-file" => config.env_file = Some(PathBuf::from(value()?)),
+            "--advertise-host" => config.advertise_host = parse_advertise_host(&value()?)?,
+            "--enable-test-admin" => {
+                config.test_admin_port = config.test_admin_port.or(Some(DEFAULT_TEST_ADMIN_PORT));
+            }
+            "--test-admin-port" => config.test_admin_port = Some(parse_number(flag, &value()?)?),
             "--tls-cert" => tls_cert = Some(PathBuf::from(value()?)),
             "--tls-key" => tls_key = Some(PathBuf::from(value()?)),
             "--tls-dev" => tls_dev = true,
@@ -420,7 +477,7 @@ where
         AuthMode::Token => secret_path,
     };
     check_exposure(&config).map_err(CliError)?;
-    Ok(Command::Serve(config))
+    Ok(Command::Serve(Box::new(config)))
 }
 
 fn parse_key_args<I>(
@@ -435,8 +492,9 @@ where
     let mut options = KeyOptions {
         secret: SecretSource::Ephemeral,
         ttl_seconds: None,
-        endpoint: format!("127.0.0.1:{DEFAULT_PORT}"),
+        endpoint: format!("{DEFAULT_ADVERTISE_HOST}:{DEFAULT_PORT}"),
         permissions: None,
+        v2: false,
     };
     let mut secret_file = None;
     let mut scope = KeyScopeFlags::default();
@@ -447,6 +505,7 @@ where
             "--secret-file" => secret_file = Some(PathBuf::from(value()?)),
             "--ttl-seconds" => options.ttl_seconds = Some(parse_number(flag, &value()?)?),
             "--endpoint" => options.endpoint = value()?,
+            "--v2" => options.v2 = true,
             "--cache" => set_once(flag, &mut scope.cache, Some(value()?))?,
             "--all-caches" => set_once(flag, &mut scope.cache, None)?,
             "--role" => {
@@ -590,6 +649,42 @@ impl KeyScopeFlags {
                 permissions: grants,
             })),
         }))
+    }
+}
+
+/// Checks an `--advertise-host` value: a DNS name or an IP address, without scheme or port.
+fn parse_advertise_host(host: &str) -> Result<String, CliError> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let name_ok = !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if bare.parse::<IpAddr>().is_ok() || name_ok {
+        Ok(bare.to_owned())
+    } else {
+        Err(CliError(format!(
+            "--advertise-host: expected a host name or an IP address (no scheme, no port), got \
+             {host}"
+        )))
+    }
+}
+
+/// The endpoint keys name: `host:port` (IPv6 addresses in brackets), or the bare host for TLS on
+/// port 443, as Momento's keys name theirs (the SDKs then connect to 443 over TLS, and
+/// `api.cache.<host>` is a plain host name for `https://` URLs).
+pub fn endpoint_of(host: &str, port: u16, tls: bool) -> String {
+    let host = match host.parse::<IpAddr>() {
+        Ok(IpAddr::V6(ip)) => format!("[{ip}]"),
+        _ => host.to_owned(),
+    };
+    if tls && port == 443 {
+        host
+    } else {
+        format!("{host}:{port}")
     }
 }
 
@@ -784,8 +879,57 @@ mod tests {
         };
         assert_eq!(k.secret, SecretSource::File("/s".into()));
         assert_eq!(k.ttl_seconds, Some(60));
-        assert_eq!(k.endpoint, "127.0.0.1:8080");
+        assert_eq!(k.endpoint, "localhost:8080");
         assert_eq!(k.permissions, None);
+        assert!(!k.v2);
+        assert!(matches!(
+            parse(&["key", "--help"]).unwrap(),
+            Command::KeyHelp
+        ));
+        assert!(matches!(
+            parse(&["key", "--cache", "c", "-h"]).unwrap(),
+            Command::KeyHelp
+        ));
+        let Command::Key(k) = parse(&["key", "--secret-file", "/s", "--v2"]).unwrap() else {
+            panic!("expected key")
+        };
+        assert!(k.v2);
+    }
+
+    #[test]
+    fn advertise_host_env_file_and_test_admin() {
+        let Command::Serve(c) = parse(&[]).unwrap() else {
+            panic!("expected serve")
+        };
+        assert_eq!(c.advertise_host, "localhost");
+        assert_eq!(c.test_admin_port, None);
+        assert_eq!(c.env_file, None);
+        let Command::Serve(c) = parse(&[
+            "--advertise-host",
+            "momento.test",
+            "--enable-test-admin",
+            "--env-file",
+            "/tmp/e",
+        ])
+        .unwrap() else {
+            panic!("expected serve")
+        };
+        assert_eq!(c.advertise_host, "momento.test");
+        assert_eq!(c.test_admin_port, Some(9090));
+        assert_eq!(c.env_file, Some("/tmp/e".into()));
+        let Command::Serve(c) =
+            parse(&["--test-admin-port=0", "--advertise-host", "[::1]"]).unwrap()
+        else {
+            panic!("expected serve")
+        };
+        assert_eq!(c.test_admin_port, Some(0));
+        assert_eq!(endpoint_of(&c.advertise_host, 80, false), "[::1]:80");
+        assert_eq!(endpoint_of("localhost", 80, true), "localhost:80");
+        assert_eq!(endpoint_of("localhost", 443, false), "localhost:443");
+        assert_eq!(endpoint_of("momento.test", 443, true), "momento.test");
+        for bad in ["http://x", "x:80", "", "a..b", "a/b"] {
+            assert!(parse(&["--advertise-host", bad]).is_err(), "{bad}");
+        }
     }
 
     #[test]

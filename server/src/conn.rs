@@ -18,6 +18,8 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tonic::transport::server::{Connected, TcpConnectInfo};
 
+use crate::test_admin::Gated;
+
 /// Most bytes handed to hyper per read.
 pub const MAX_READ_BYTES: usize = 16 * 1024;
 
@@ -77,7 +79,7 @@ impl<T: AsyncWrite + Unpin> AsyncWrite for CappedRead<T> {
     }
 }
 
-impl Connected for CappedRead<TcpStream> {
+impl Connected for CappedRead<Gated<TcpStream>> {
     type ConnectInfo = TcpConnectInfo;
 
     fn connect_info(&self) -> Self::ConnectInfo {

@@ -16,7 +16,7 @@ use http::{HeaderName, HeaderValue, Method};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// Request headers browsers may send (Momento SDK headers, gRPC-web headers, momento-local's
-/// `request-id`).
+/// fault-injection metadata).
 pub const ALLOWED_HEADERS: &[&str] = &[
     "authorization",
     "agent",
@@ -28,6 +28,15 @@ pub const ALLOWED_HEADERS: &[&str] = &[
     "read-concern",
     "content-type",
     "request-id",
+    "return-error",
+    "error-rpcs",
+    "error-count",
+    "delay-rpcs",
+    "delay-ms",
+    "delay-count",
+    "stream-error-rpcs",
+    "stream-error",
+    "stream-error-message-limit",
 ];
 
 /// Response headers scripts may read.
@@ -90,7 +99,14 @@ pub fn cors_layer(origins: &[String]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(allow_origin)
         .allow_credentials(true)
-        .allow_methods([Method::POST, Method::OPTIONS])
+        // POST for gRPC-web; GET, PUT and DELETE for the HTTP API (crate::http_api).
+        .allow_methods([
+            Method::GET,
+            Method::PUT,
+            Method::POST,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
         .allow_headers(header_names(ALLOWED_HEADERS))
         .expose_headers(header_names(EXPOSED_HEADERS))
         .max_age(PREFLIGHT_MAX_AGE)

@@ -4,7 +4,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use momento_server::config::{self, Command, KeyOptions, USAGE};
+use momento_server::config::{self, Command, KeyOptions, KEY_USAGE, USAGE};
 use momento_server::permissions;
 use momento_server::secret;
 use momento_server::token::{self, Claims, TokenSigner};
@@ -121,6 +121,10 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             ExitCode::SUCCESS
         }
+        Ok(Command::KeyHelp) => {
+            print!("{KEY_USAGE}");
+            ExitCode::SUCCESS
+        }
         Ok(Command::Version) => {
             println!("momento-server {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -144,7 +148,7 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            match runtime.block_on(serve(config)) {
+            match runtime.block_on(serve(*config)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
                     log_error!("event=server_failed error=\"{error}\"");
@@ -155,7 +159,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// `momento-server key`: prints a freshly signed v1 API key (root, or scoped by the flags).
+/// `momento-server key`: prints a freshly signed v1 (or, with `--v2`, v2) API key: root, or
+/// scoped by the flags.
 fn print_key(options: &KeyOptions) -> Result<(), Box<dyn std::error::Error>> {
     let secret = secret::resolve_secret(&options.secret)?;
     let claims = match &options.permissions {
@@ -167,8 +172,12 @@ fn print_key(options: &KeyOptions) -> Result<(), Box<dyn std::error::Error>> {
             None,
         ),
     };
-    let token = TokenSigner::new(secret).sign(&claims)?;
-    let key = token::encode_v1_api_key(&options.endpoint, &token)?;
+    let signer = TokenSigner::new(secret);
+    let key = if options.v2 {
+        token::sign_v2_api_key(&signer, &claims)?
+    } else {
+        token::encode_v1_api_key(&options.endpoint, &signer.sign(&claims)?)?
+    };
     println!("{key}");
     Ok(())
 }

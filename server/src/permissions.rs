@@ -11,7 +11,9 @@
 //! Validation ([`Scope::from_permissions`], also applied when minting): the `kind` oneof must
 //! be set; every cache/topic/function grant needs its `cache` oneof (a non-empty
 //! `cache_name`), a topic grant its `topic` oneof, an item selector its `key`/`key_prefix`;
-//! roles must be known enum values. A missing `cache_item` oneof means all items (what the SDKs
+//! roles must be known enum values; an explicit list needs at least one grant, and two cache
+//! grants on the same (cache, items) or two topic grants on the same (cache, topic) are refused
+//! (duplicate or conflicting, as Momento answers). A missing `cache_item` oneof means all items (what the SDKs
 //! send for non-disposable scopes). `*PermitNone` roles grant nothing. Function grants are
 //! accepted (the SDKs' `AllDataReadWrite` includes one) and ignored: there are no functions.
 //!
@@ -23,7 +25,7 @@
 //! | `ScsControl` Create/Delete/FlushCache, signing keys, indexes | super user |
 //! | `Webhook/*` (Put/Delete/ListWebhooks, Get/RotateWebhookSecret) | super user |
 //! | `ScsControl/ListCaches` | any token; a scoped token sees only caches some grant names (or all with `all_caches`) — see [`cache_visible`] |
-//! | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's) |
+//! | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's); super-user keys may not mint super-user keys, legacy auth tokens nothing — [`authorize_mint`] |
 //! | `Auth/RefreshApiToken` | the refresh token paired with the key |
 //! | `Scs/*` (data plane) | a cache grant for the `cache` header's cache whose role allows the RPC's [`CacheAccess`] and whose item selector matches **every** key touched — see [`ScsRequest`] |
 //! | `Pubsub/Publish`, `Pubsub/Subscribe` | a topic grant on (cache, topic) allowing [`TopicAccess::Publish`] (TopicReadWrite, TopicWriteOnly) or [`TopicAccess::Subscribe`] (TopicReadWrite, TopicReadOnly) — [`authorize_topic`] |
@@ -99,7 +101,7 @@ use momento_proto::permission_messages::{
 use prost::Message as _;
 use tonic::Status;
 
-use crate::token::Claims;
+use crate::token::{Claims, TokenKind};
 
 /// What a data-plane call does with the items it touches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -465,6 +467,13 @@ impl Scope {
                 }
             }
         }
+        if explicit.permissions.is_empty() {
+            return Err(invalid(
+                "explicit permissions must name at least one permission",
+            ));
+        }
+        check_distinct(caches.iter().map(|g| (&g.cache, &g.items)), "cache")?;
+        check_distinct(topics.iter().map(|g| (&g.cache, &g.topic)), "topic")?;
         Ok(Self::Explicit { caches, topics })
     }
 
@@ -472,6 +481,27 @@ impl Scope {
     pub fn is_super_user(&self) -> bool {
         matches!(self, Self::SuperUser)
     }
+}
+
+/// Refuses two grants of one kind (`what`) on the same resource, identical or with conflicting
+/// roles, as Momento does: `(cache, items)` for cache grants, `(cache, topic)` for topic grants.
+fn check_distinct<'a, T: PartialEq + 'a>(
+    resources: impl Iterator<Item = (&'a CacheSel, &'a T)>,
+    what: &str,
+) -> Result<(), InvalidPermissions> {
+    let resources: Vec<_> = resources.collect();
+    for (index, resource) in resources.iter().enumerate() {
+        if resources
+            .get(..index)
+            .unwrap_or_default()
+            .contains(resource)
+        {
+            return Err(invalid(format!(
+                "two {what} permissions name the same {what}s; give each {what} one role"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `PERMISSION_DENIED` with the standard prefix.
@@ -632,6 +662,40 @@ pub fn authorize_super_user(claims: Option<&Claims>, rpc: &str) -> Result<(), St
             "{rpc} needs a super-user key; this token has explicit (scoped) permissions"
         ))),
     }
+}
+
+/// Authorizes the holder of `caller` (a token of `kind`) to mint a token with `requested`
+/// permissions (`Auth.GenerateApiToken`, `Token.GenerateDisposableToken`; `None` when they are
+/// invalid, which the caller answers afterwards), as Momento does:
+/// - root keys (no `p` claim: `--key-file`, `momento-server key` without scope flags, v2 keys
+///   without scope) may mint anything;
+/// - super-user API keys (minted with `super_user`, so their `p` claim says so) may mint
+///   anything but super-user keys;
+/// - legacy auth tokens and scoped tokens may not mint.
+///
+/// No claims (`--auth none`) always pass. Failures are `PERMISSION_DENIED`.
+pub fn authorize_mint(
+    caller: Option<&Claims>,
+    kind: TokenKind,
+    requested: Option<&Scope>,
+    rpc: &str,
+) -> Result<(), Status> {
+    let Some(claims) = caller else {
+        return Ok(());
+    };
+    if kind == TokenKind::Legacy {
+        return Err(denied(format!(
+            "{rpc} is not available to legacy auth tokens; use an API key"
+        )));
+    }
+    authorize_super_user(Some(claims), rpc)?;
+    let root = claims.p.as_deref().is_none_or(|p| p.trim().is_empty());
+    if !root && requested.is_some_and(Scope::is_super_user) {
+        return Err(denied(format!(
+            "{rpc}: a super-user API key cannot mint super-user keys; use the root key"
+        )));
+    }
+    Ok(())
 }
 
 /// Whether `ListCaches` shows `cache` to the holder of `claims`: always for super users and

@@ -7,14 +7,24 @@
 //!    each call into the in-flight memory budget once its first body bytes arrive (a call waits
 //!    while the bytes of calls being processed would exceed it), bounds the time its body may
 //!    take, and releases its share once the response has been written;
-//! 3. `tonic_web::GrpcWebLayer` translates gRPC-web (binary and text, HTTP/1.1 and HTTP/2) to
+//! 3. [`crate::http_api::HttpApiLayer`] answers Momento's HTTP API (`/cache/…`, `/topics/…`)
+//!    through the services below, and passes everything else on;
+//! 4. `tonic_web::GrpcWebLayer` translates gRPC-web (binary and text, HTTP/1.1 and HTTP/2) to
 //!    gRPC and back, and passes native HTTP/2 gRPC through untouched;
-//! 4. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
+//! 5. [`crate::auth::AuthLayer`] authenticates every call (it sees plain gRPC, so its
 //!    `UNAUTHENTICATED` answers are translated for browsers by the layer above);
-//! 5. [`crate::codec::RequestErrorsLayer`] answers requests tonic could not read
+//! 6. [`crate::faults::FaultLayer`] injects the faults momento-local's request metadata asks
+//!    for (`--enable-test-admin` only);
+//! 7. [`crate::codec::RequestErrorsLayer`] answers requests tonic could not read
 //!    `INVALID_ARGUMENT` instead of `INTERNAL`;
-//! 6. the tonic router with the services (each holds what it needs, e.g. the store and through
+//! 8. the tonic router with the services (each holds what it needs, e.g. the store and through
 //!    it the [`crate::limits::Limits`]).
+//!
+//! Host names: keys name `<--advertise-host>:<port>` (default `localhost`), and the SDKs derive
+//! `cache.`, `web.cache.`, `control.`, `token.` and `api.cache.` hosts from it
+//! ([`crate::tls::ENDPOINT_PREFIXES`]); the port serves every host name alike. With the default
+//! advertised host on the default address it also listens on `[::1]`, so that `localhost`
+//! reaches it whichever address a client resolves first.
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -35,9 +45,10 @@ use crate::budget::{
     H2_MAX_CONCURRENT_STREAMS, H2_STREAM_WINDOW,
 };
 use crate::codec::RequestErrorsLayer;
-use crate::config::{AuthMode, Config};
+use crate::config::{endpoint_of, AuthMode, Config};
 use crate::conn::CappedRead;
 use crate::cors::cors_layer;
+use crate::faults::FaultLayer;
 use crate::grpc::auth::auth_server::AuthServer;
 use crate::grpc::cache_client::ping_server::PingServer;
 use crate::grpc::cache_client::pubsub::pubsub_server::PubsubServer;
@@ -46,6 +57,7 @@ use crate::grpc::control_client::scs_control_server::ScsControlServer;
 use crate::grpc::leaderboard::leaderboard_server::LeaderboardServer;
 use crate::grpc::token::token_server::TokenServer;
 use crate::grpc::webhook::webhook_server::WebhookServer;
+use crate::http_api::{HttpApi, HttpApiLayer};
 use crate::metrics::StoreMetrics;
 use crate::secret;
 use crate::services::auth_service::AuthApiService;
@@ -57,6 +69,7 @@ use crate::services::scs::ScsService;
 use crate::services::token::{Issuer, TokenService};
 use crate::services::webhook::{WebhookService, Webhooks};
 use crate::store::Store;
+use crate::test_admin::PortGate;
 use crate::token::{self, Claims, TokenSigner};
 use crate::webhook_delivery::Delivery;
 
@@ -79,6 +92,10 @@ pub enum ServerError {
     Exposure(String),
     /// Loading or creating the TLS certificate failed.
     Tls(std::io::Error),
+    /// Writing `--env-file` failed.
+    EnvFile(std::io::Error),
+    /// Binding the test admin port failed.
+    TestAdmin(std::io::Error),
 }
 
 impl fmt::Display for ServerError {
@@ -92,6 +109,8 @@ impl fmt::Display for ServerError {
             Self::Task(e) => write!(f, "server task: {e}"),
             Self::Exposure(e) => f.write_str(e),
             Self::Tls(e) => write!(f, "TLS: {e}"),
+            Self::EnvFile(e) => write!(f, "env file: {e}"),
+            Self::TestAdmin(e) => write!(f, "test admin port: {e}"),
         }
     }
 }
@@ -99,7 +118,12 @@ impl fmt::Display for ServerError {
 impl std::error::Error for ServerError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Self::Secret(e) | Self::Bind(e) | Self::KeyFile(e) | Self::Tls(e) => Some(e),
+            Self::Secret(e)
+            | Self::Bind(e)
+            | Self::KeyFile(e)
+            | Self::Tls(e)
+            | Self::EnvFile(e)
+            | Self::TestAdmin(e) => Some(e),
             Self::Key(_) | Self::Exposure(_) => None,
             Self::Transport(e) => Some(e),
             Self::Task(e) => Some(e),
@@ -139,20 +163,31 @@ pub struct RunningServer {
     topics: Arc<Topics>,
     webhooks: Arc<Webhooks>,
     in_flight: Option<Arc<InFlightBudget>>,
+    test_admin: Option<(SocketAddr, Arc<PortGate>)>,
     shutdown: ShutdownHandle,
     task: JoinHandle<Result<(), tonic::transport::Error>>,
 }
 
 impl RunningServer {
+    /// The test admin port's address (`--enable-test-admin`), see [`crate::test_admin`].
+    pub fn test_admin_addr(&self) -> Option<SocketAddr> {
+        self.test_admin.as_ref().map(|(addr, _)| *addr)
+    }
+
+    /// The data port's gate (`--enable-test-admin`): what `/block` and `/unblock` switch.
+    pub fn port_gate(&self) -> Option<&Arc<PortGate>> {
+        self.test_admin.as_ref().map(|(_, gate)| gate)
+    }
+
     /// The bound address (with the actual port when configured with port 0).
     pub fn local_addr(&self) -> SocketAddr {
         self.local_addr
     }
 
-    /// `http://<addr>`, or `https://<addr>` with TLS: the URL to point SDK endpoint overrides
-    /// at.
+    /// `http://<addr>`, or `https://<addr>` with TLS (the bound address; `127.0.0.1` when bound
+    /// to an unspecified one): the URL to point SDK endpoint overrides at.
     pub fn url(&self) -> String {
-        format!("{}://{}", self.scheme, self.endpoint)
+        format!("{}://{}", self.scheme, endpoint_for(self.local_addr))
     }
 
     /// The development CA's certificate file when serving with `--tls-dev` (what clients must
@@ -161,7 +196,7 @@ impl RunningServer {
         self.dev_ca.as_deref()
     }
 
-    /// `host:port` as written into v1 keys (`127.0.0.1` when bound to an unspecified address).
+    /// `<advertised host>:<port>`, as written into keys (`localhost:<port>` by default).
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }
@@ -244,13 +279,22 @@ fn endpoint_for(addr: SocketAddr) -> String {
 }
 
 /// The tower layers in front of the services, outermost last in the type (innermost first):
-/// CORS, in-flight budget, gRPC-web, auth, then the request-error rewriting (see the module docs
-/// for the order).
+/// CORS, in-flight budget, the HTTP API, gRPC-web, auth, fault injection, then the
+/// request-error rewriting (see the module docs for the order).
 pub type Layers = Stack<
     RequestErrorsLayer,
     Stack<
-        AuthLayer,
-        Stack<GrpcWebLayer, Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, Identity>>>,
+        FaultLayer,
+        Stack<
+            AuthLayer,
+            Stack<
+                GrpcWebLayer,
+                Stack<
+                    HttpApiLayer,
+                    Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, Identity>>,
+                >,
+            >,
+        >,
     >,
 >;
 
@@ -313,16 +357,32 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         max_message_bytes: max,
         body_timeout: config.body_timeout,
     };
+    let scs = ScsService::new(Arc::clone(&store));
+    let pubsub = PubsubService::new(Arc::clone(&store), Arc::clone(&topics), shutdown_rx.clone())
+        .with_webhooks(Arc::clone(&webhooks));
+    let http_api = HttpApiLayer::new(HttpApi {
+        scs: scs.clone(),
+        pubsub: pubsub.clone(),
+        signer: (config.auth == AuthMode::Token).then(|| signer.clone()),
+        max_value_bytes: limits.max_item_size_bytes.saturating_add(1),
+        max_message_bytes: crate::limits::MAX_PUBLISH_MESSAGE_BYTES.saturating_add(1),
+    });
     // Innermost first: `Stack::new(inner, outer)`.
     let layers = Stack::new(
         RequestErrorsLayer,
         Stack::new(
-            auth_layer,
+            FaultLayer::new(config.test_admin_port.is_some()),
             Stack::new(
-                GrpcWebLayer::new(),
+                auth_layer,
                 Stack::new(
-                    InFlightLayer::new(in_flight.clone(), admissions),
-                    Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+                    GrpcWebLayer::new(),
+                    Stack::new(
+                        http_api,
+                        Stack::new(
+                            InFlightLayer::new(in_flight.clone(), admissions),
+                            Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+                        ),
+                    ),
                 ),
             ),
         ),
@@ -333,7 +393,7 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
         config.auth == AuthMode::Token,
     );
     let routes = Routes::new(
-        ScsServer::new(ScsService::new(Arc::clone(&store)))
+        ScsServer::new(scs)
             .max_decoding_message_size(max)
             .max_encoding_message_size(max),
     )
@@ -343,12 +403,9 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
             .max_encoding_message_size(max),
     )
     .add_service(
-        PubsubServer::new(
-            PubsubService::new(Arc::clone(&store), Arc::clone(&topics), shutdown_rx.clone())
-                .with_webhooks(Arc::clone(&webhooks)),
-        )
-        .max_decoding_message_size(max)
-        .max_encoding_message_size(max),
+        PubsubServer::new(pubsub)
+            .max_decoding_message_size(max)
+            .max_encoding_message_size(max),
     )
     .add_service(
         LeaderboardServer::new(LeaderboardService::new(
@@ -404,7 +461,7 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     let tls = config
         .tls
         .as_ref()
-        .map(crate::tls::load)
+        .map(|source| crate::tls::load(source, &config.advertise_host))
         .transpose()
         .map_err(ServerError::Tls)?;
 
@@ -412,7 +469,8 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         .map_err(ServerError::Bind)?
         .with_nodelay(Some(true));
     let local_addr = incoming.local_addr().map_err(ServerError::Bind)?;
-    let endpoint = endpoint_for(local_addr);
+    let endpoint = endpoint_of(&config.advertise_host, local_addr.port(), tls.is_some());
+    let incoming = with_ipv6_loopback(incoming, &config, local_addr);
 
     let auth_token = signer
         .sign(&Claims::root(None))
@@ -422,6 +480,12 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
     if let Some(path) = &config.key_file {
         secret::write_private_atomic(path, format!("{api_key}\n").as_bytes())
             .map_err(ServerError::KeyFile)?;
+    }
+    if let Some(path) = &config.env_file {
+        let v2 = token::sign_v2_api_key(&signer, &Claims::root(None))
+            .map_err(|e| ServerError::Key(e.to_string()))?;
+        let env = format!("MOMENTO_API_KEY={v2}\nMOMENTO_ENDPOINT={endpoint}\n");
+        secret::write_private_atomic(path, env.as_bytes()).map_err(ServerError::EnvFile)?;
     }
 
     let limits = config.limits;
@@ -438,6 +502,26 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         .initial_connection_window_size(H2_CONNECTION_WINDOW)
         .layer(built.layers)
         .add_routes(built.routes);
+    let test_admin = match config.test_admin_port {
+        None => None,
+        Some(port) => {
+            let gate = Arc::new(PortGate::default());
+            let addr = crate::test_admin::serve(
+                port,
+                Arc::clone(&gate),
+                stopped(built.shutdown_rx.clone()),
+            )
+            .await
+            .map_err(ServerError::TestAdmin)?;
+            crate::log_info!(
+                "event=test_admin addr={addr} (GET /block, GET /unblock; fault injection by \
+                 request metadata is on)"
+            );
+            Some((addr, gate))
+        }
+    };
+    let incoming =
+        crate::test_admin::incoming(incoming, test_admin.as_ref().map(|(_, g)| Arc::clone(g)));
     // Reads capped per connection (crate::conn): bounds hyper's per-connection read buffers.
     let stop = stopped(built.shutdown_rx);
     let (scheme, dev_ca, task) = match tls {
@@ -513,9 +597,36 @@ pub async fn run(config: Config) -> Result<RunningServer, ServerError> {
         topics: built.topics,
         webhooks: built.webhooks,
         in_flight: built.in_flight,
+        test_admin,
         shutdown: ShutdownHandle(Arc::new(built.shutdown_tx)),
         task,
     })
+}
+
+/// `incoming`, plus connections to `[::1]` on the same port when keys name `localhost` and the
+/// server is bound to `127.0.0.1` (clients may resolve `localhost` to either). Best effort: a
+/// host without IPv6 keeps the one listener.
+fn with_ipv6_loopback(
+    incoming: TcpIncoming,
+    config: &Config,
+    local_addr: SocketAddr,
+) -> std::pin::Pin<
+    Box<dyn tokio_stream::Stream<Item = std::io::Result<tokio::net::TcpStream>> + Send>,
+> {
+    let wanted =
+        config.advertise_host == "localhost" && local_addr.ip() == IpAddr::V4(Ipv4Addr::LOCALHOST);
+    let v6 = SocketAddr::new(IpAddr::V6(std::net::Ipv6Addr::LOCALHOST), local_addr.port());
+    match wanted.then(|| TcpIncoming::bind(v6)) {
+        Some(Ok(v6_incoming)) => Box::pin(tokio_stream::StreamExt::merge(
+            incoming,
+            v6_incoming.with_nodelay(Some(true)),
+        )),
+        Some(Err(error)) => {
+            crate::log_debug!("event=ipv6_loopback_unavailable addr={v6} error=\"{error}\"");
+            Box::pin(incoming)
+        }
+        None => Box::pin(incoming),
+    }
 }
 
 /// The server without a socket: the same [`Handler`] [`run`] serves (CORS, gRPC-web, auth,
@@ -533,10 +644,10 @@ pub struct InProcessServer {
 
 impl InProcessServer {
     /// Builds the handler for `config` (`host`, `port`, `key_file` and `sweep_interval` are
-    /// ignored; minted keys name `host:port`). Fails only if the signing secret cannot be read.
+    /// ignored; minted keys name `advertise_host:port`). Fails only if the signing secret cannot be read.
     pub fn new(config: &Config) -> Result<Self, ServerError> {
         let signer = TokenSigner::new(signing_secret(config)?);
-        let endpoint = SocketAddr::new(config.host, config.port).to_string();
+        let endpoint = endpoint_of(&config.advertise_host, config.port, config.tls.is_some());
         let built = build(config, signer, &endpoint);
         Ok(Self {
             handler: built.layers.layer(built.routes.prepare()),

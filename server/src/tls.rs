@@ -3,10 +3,11 @@
 //!
 //! Two ways to get a certificate ([`TlsSource`]):
 //! - `--tls-cert F --tls-key F`: PEM files (a chain and its private key: PKCS#8, PKCS#1 or SEC1);
-//! - `--tls-dev`: a development CA and a certificate for `localhost`, `127.0.0.1` and `::1`
-//!   signed by it, created on first use by [`dev_certificates`] in a directory beside the
-//!   signing secret and reused afterwards (the CA's key stays there, mode 0600, so that the
-//!   certificate can be renewed under the same CA). Trust the CA once and every later start is
+//! - `--tls-dev`: a development CA and a certificate for `localhost`, `127.0.0.1`, `::1` and the
+//!   advertised host with the SDKs' prefixes ([`dev_names`]) signed by it, created on first use
+//!   by [`dev_certificates`] in a directory beside the signing secret and reused afterwards (the
+//!   CA's key stays there, mode 0600, so that the certificate can be renewed, or re-signed for
+//!   another `--advertise-host`, under the same CA). Trust the CA once and every later start is
 //!   trusted: [`trust_instructions`] says how (Node's `NODE_EXTRA_CA_CERTS`, grpc-js's
 //!   `GRPC_DEFAULT_SSL_ROOTS_FILE_PATH`, Chromium's certificate store).
 //!
@@ -27,9 +28,10 @@ use tokio_rustls::rustls;
 use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 use tokio_stream::Stream;
-use tonic::transport::server::{Connected, TcpConnectInfo, TcpIncoming};
+use tonic::transport::server::{Connected, TcpConnectInfo};
 
 use crate::conn::CappedRead;
+use crate::test_admin::{Gated, Incoming};
 
 /// Where the server's certificate comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +64,8 @@ pub struct DevCertificates {
     pub cert: PathBuf,
     /// The server certificate's private key (PEM, mode 0600).
     pub key: PathBuf,
+    /// The names in the server certificate, one per line (see [`dev_certificates`]).
+    pub names: PathBuf,
 }
 
 impl DevCertificates {
@@ -72,62 +76,126 @@ impl DevCertificates {
             ca_key: dir.join("momento-server-dev-ca.key"),
             cert: dir.join("momento-server-dev-cert.pem"),
             key: dir.join("momento-server-dev-cert.key"),
+            names: dir.join("momento-server-dev-cert.names"),
         }
     }
 }
 
-/// Names the development certificate is valid for.
-pub const DEV_NAMES: [&str; 3] = ["localhost", "127.0.0.1", "::1"];
+/// The prefixes Momento's SDKs put in front of a key's endpoint: gRPC (`cache.`, `control.`,
+/// `token.`), gRPC-web (`web.…`) and the HTTP API (`api.cache.`). The server answers them all on
+/// its one port; the development certificate names them for the advertised host.
+pub const ENDPOINT_PREFIXES: [&str; 7] = [
+    "cache.",
+    "web.cache.",
+    "control.",
+    "web.control.",
+    "token.",
+    "web.token.",
+    "api.cache.",
+];
+
+/// Names the development certificate is valid for: `localhost`, `127.0.0.1`, `::1`, and the
+/// advertised host with every [`ENDPOINT_PREFIXES`] (a host name only; an IP address as is).
+pub fn dev_names(advertise_host: &str) -> Vec<String> {
+    let mut names: Vec<String> = ["localhost", "127.0.0.1", "::1", advertise_host]
+        .iter()
+        .map(|n| (*n).to_owned())
+        .collect();
+    if advertise_host.parse::<std::net::IpAddr>().is_err() {
+        names.extend(
+            ENDPOINT_PREFIXES
+                .iter()
+                .map(|p| format!("{p}{advertise_host}")),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    names
+}
 
 fn rcgen_error(error: rcgen::Error) -> io::Error {
     io::Error::other(format!("generating the development certificate: {error}"))
 }
 
-/// Age after which [`dev_certificates`] replaces the development files (the certificate is
-/// valid 800 days).
+/// Age after which [`dev_certificates`] replaces the development certificate (it is valid 800
+/// days).
 pub const DEV_RENEW_AFTER: Duration = Duration::from_secs(780 * 24 * 3600);
 
-/// The development CA and certificate in `dir`: reused when all four files exist and the
-/// certificate is younger than [`DEV_RENEW_AFTER`], else created (a new CA, valid 10 years, and
-/// a certificate for [`DEV_NAMES`] signed by it, valid 800 days; a renewed CA must be trusted
-/// again). Keys are written mode 0600.
-pub fn dev_certificates(dir: &Path) -> io::Result<DevCertificates> {
-    let files = DevCertificates::in_dir(dir);
-    let fresh = std::fs::metadata(&files.cert)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|written| written.elapsed().ok())
-        .is_some_and(|age| age < DEV_RENEW_AFTER);
-    if fresh
-        && [&files.ca_cert, &files.ca_key, &files.key]
-            .iter()
-            .all(|p| p.exists())
-    {
-        return Ok(files);
-    }
-    std::fs::create_dir_all(dir)?;
-    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(rcgen_error)?;
-    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Constrained(0));
-    ca_params.key_usages = vec![
+/// Age after which [`dev_certificates`] replaces the development CA (it is valid 10 years).
+pub const DEV_CA_RENEW_AFTER: Duration = Duration::from_secs(9 * 365 * 24 * 3600);
+
+/// The development CA's parameters. Its name derives from its key, so that a later start can
+/// sign a new certificate with the CA's key file alone.
+fn ca_params(key: &rcgen::KeyPair) -> io::Result<rcgen::CertificateParams> {
+    use sha2::Digest as _;
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(rcgen_error)?;
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Constrained(0));
+    params.key_usages = vec![
         rcgen::KeyUsagePurpose::KeyCertSign,
         rcgen::KeyUsagePurpose::CrlSign,
         rcgen::KeyUsagePurpose::DigitalSignature,
     ];
-    ca_params.distinguished_name.push(
+    let digest = sha2::Sha256::digest(key.public_key_raw());
+    let id: String = digest.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    params.distinguished_name.push(
         rcgen::DnType::CommonName,
-        format!(
-            "momento-server development CA ({})",
-            crate::secret::random_hex(4)?
-        ),
+        format!("momento-server development CA ({id})"),
     );
     let now = std::time::SystemTime::now();
-    ca_params.not_before = now.into();
-    ca_params.not_after = (now + Duration::from_secs(10 * 365 * 24 * 3600)).into();
-    let ca_key = rcgen::KeyPair::generate().map_err(rcgen_error)?;
-    let ca_cert = ca_params.self_signed(&ca_key).map_err(rcgen_error)?;
+    params.not_before = now.into();
+    params.not_after = (now + Duration::from_secs(10 * 365 * 24 * 3600)).into();
+    Ok(params)
+}
 
-    let mut params = rcgen::CertificateParams::new(DEV_NAMES.map(str::to_owned).to_vec())
-        .map_err(rcgen_error)?;
+/// How old the file at `path` is (`None` when it does not exist).
+fn file_age(path: &Path) -> Option<Duration> {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|written| written.elapsed().ok())
+}
+
+/// The development CA and certificate in `dir`, for `names` ([`dev_names`]): reused when all
+/// files exist, the certificate is younger than [`DEV_RENEW_AFTER`] and names exactly `names`;
+/// otherwise the certificate is signed anew (valid 800 days) by the CA, which is kept when this
+/// version wrote it and it is younger than [`DEV_CA_RENEW_AFTER`], else replaced (a new CA, valid
+/// 10 years, must be trusted again). Keys are written mode 0600; the names go to
+/// `momento-server-dev-cert.names`.
+pub fn dev_certificates(dir: &Path, names: &[String]) -> io::Result<DevCertificates> {
+    let files = DevCertificates::in_dir(dir);
+    let wanted = names.join("\n");
+    let written_names = std::fs::read_to_string(&files.names).ok();
+    let ca_ok = written_names.is_some()
+        && file_age(&files.ca_cert).is_some_and(|age| age < DEV_CA_RENEW_AFTER)
+        && files.ca_key.exists();
+    if ca_ok
+        && written_names.as_deref() == Some(wanted.as_str())
+        && file_age(&files.cert).is_some_and(|age| age < DEV_RENEW_AFTER)
+        && files.key.exists()
+    {
+        return Ok(files);
+    }
+    std::fs::create_dir_all(dir)?;
+    let reused_ca = if ca_ok {
+        std::fs::read_to_string(&files.ca_key)
+            .ok()
+            .and_then(|pem| rcgen::KeyPair::from_pem(&pem).ok())
+    } else {
+        None
+    };
+    let issuer = match reused_ca {
+        Some(ca_key) => rcgen::Issuer::new(ca_params(&ca_key)?, ca_key),
+        None => {
+            let ca_key = rcgen::KeyPair::generate().map_err(rcgen_error)?;
+            let params = ca_params(&ca_key)?;
+            let ca_cert = params.self_signed(&ca_key).map_err(rcgen_error)?;
+            crate::secret::write_private_atomic(&files.ca_key, ca_key.serialize_pem().as_bytes())?;
+            std::fs::write(&files.ca_cert, ca_cert.pem())?;
+            rcgen::Issuer::new(params, ca_key)
+        }
+    };
+
+    let mut params = rcgen::CertificateParams::new(names.to_vec()).map_err(rcgen_error)?;
     params
         .distinguished_name
         .push(rcgen::DnType::CommonName, "localhost");
@@ -136,17 +204,16 @@ pub fn dev_certificates(dir: &Path) -> io::Result<DevCertificates> {
         rcgen::KeyUsagePurpose::KeyEncipherment,
     ];
     params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ServerAuth];
+    let now = std::time::SystemTime::now();
     params.not_before = now.into();
     // Below 825 days, the most some clients accept for a server certificate.
     params.not_after = (now + Duration::from_secs(800 * 24 * 3600)).into();
     let key = rcgen::KeyPair::generate().map_err(rcgen_error)?;
-    let issuer = rcgen::Issuer::new(ca_params, ca_key);
     let cert = params.signed_by(&key, &issuer).map_err(rcgen_error)?;
 
-    crate::secret::write_private_atomic(&files.ca_key, issuer.key().serialize_pem().as_bytes())?;
     crate::secret::write_private_atomic(&files.key, key.serialize_pem().as_bytes())?;
     std::fs::write(&files.cert, cert.pem())?;
-    std::fs::write(&files.ca_cert, ca_cert.pem())?;
+    std::fs::write(&files.names, wanted)?;
     Ok(files)
 }
 
@@ -154,8 +221,9 @@ pub fn dev_certificates(dir: &Path) -> io::Result<DevCertificates> {
 pub fn trust_instructions(ca_cert: &Path) -> String {
     let ca = ca_cert.display();
     format!(
-        "TLS development mode: the certificate for localhost, 127.0.0.1 and ::1 is signed by the \
-         CA in {ca}. Trust it once:\n\
+        "TLS development mode: the certificate for localhost, 127.0.0.1, ::1 and the advertised \
+         host (with its cache., web.cache., control., token. and api.cache. names) is signed by \
+         the CA in {ca}. Trust it once:\n\
          - Node (fetch, @gomomento/sdk-web, this SDK): NODE_EXTRA_CA_CERTS={ca} node app.js\n\
          - Node gRPC (@gomomento/sdk, grpc-js): GRPC_DEFAULT_SSL_ROOTS_FILE_PATH={ca} node app.js\n\
          - Chromium/Chrome on Linux: certutil -d sql:$HOME/.pki/nssdb -A -t C,, -n \
@@ -193,22 +261,27 @@ pub fn server_config(cert: &Path, key: &Path) -> io::Result<Arc<rustls::ServerCo
     Ok(Arc::new(config))
 }
 
-/// The rustls configuration `source` designates (creating the development certificate if
-/// needed); also the development CA's path when in development mode.
-pub fn load(source: &TlsSource) -> io::Result<(Arc<rustls::ServerConfig>, Option<PathBuf>)> {
+/// The rustls configuration `source` designates (creating the development certificate for
+/// [`dev_names`] of `advertise_host` if needed); also the development CA's path when in
+/// development mode.
+pub fn load(
+    source: &TlsSource,
+    advertise_host: &str,
+) -> io::Result<(Arc<rustls::ServerConfig>, Option<PathBuf>)> {
     match source {
         TlsSource::Files { cert, key } => Ok((server_config(cert, key)?, None)),
         TlsSource::Dev { dir } => {
-            let files = dev_certificates(dir)?;
+            let files = dev_certificates(dir, &dev_names(advertise_host))?;
             Ok((server_config(&files.cert, &files.key)?, Some(files.ca_cert)))
         }
     }
 }
 
-/// A TLS connection with reads capped like plain ones ([`crate::conn`]).
-pub type TlsConn = CappedRead<TlsStream<TcpStream>>;
+/// A TLS connection with reads capped like plain ones ([`crate::conn`]), over a connection the
+/// test admin may cut ([`crate::test_admin`]).
+pub type TlsConn = CappedRead<TlsStream<Gated<TcpStream>>>;
 
-impl Connected for CappedRead<TlsStream<TcpStream>> {
+impl Connected for TlsConn {
     type ConnectInfo = TcpConnectInfo;
 
     fn connect_info(&self) -> Self::ConnectInfo {
@@ -225,7 +298,7 @@ pub struct TlsIncoming {
 
 impl TlsIncoming {
     /// Starts accepting from `tcp` with `config`.
-    pub fn new(tcp: TcpIncoming, config: Arc<rustls::ServerConfig>) -> Self {
+    pub fn new(tcp: Incoming, config: Arc<rustls::ServerConfig>) -> Self {
         let (tx, rx) = tokio::sync::mpsc::channel(64);
         let acceptor = TlsAcceptor::from(config);
         let accept = tokio::spawn(async move {

@@ -178,11 +178,16 @@ impl TokenSigner {
 
     /// Signs `claims` into a compact JWT (`header.payload.signature`, base64url without padding).
     pub fn sign(&self, claims: &Claims) -> Result<String, serde_json::Error> {
+        self.sign_payload(claims)
+    }
+
+    /// Signs any JSON payload (see [`TokenSigner::sign`]).
+    fn sign_payload<T: Serialize>(&self, payload: &T) -> Result<String, serde_json::Error> {
         let header = serde_json::to_vec(&Header {
             alg: "HS256".to_owned(),
             typ: Some("JWT".to_owned()),
         })?;
-        let payload = serde_json::to_vec(claims)?;
+        let payload = serde_json::to_vec(payload)?;
         let signing_input = format!(
             "{}.{}",
             URL_SAFE_NO_PAD.encode(header),
@@ -399,10 +404,81 @@ pub fn credential_token(credential: &str) -> String {
     credential.to_owned()
 }
 
+/// Kinds of credentials, told apart by claims [`Claims`] does not keep: Momento's v2 API keys
+/// carry `"t":"g"`, legacy auth tokens their endpoints in `c`/`cp`; everything else this server
+/// signs is a v1 API key's token (or a disposable token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// The token of a v1 API key or a disposable token.
+    V1,
+    /// A v2 API key (`"t":"g"`), used raw with the endpoint given separately.
+    V2,
+    /// A legacy auth token (JWT with `c`/`cp` endpoint claims).
+    Legacy,
+}
+
+/// The claims naming a token's kind.
+#[derive(Deserialize)]
+struct KindClaims {
+    #[serde(default)]
+    t: Option<String>,
+    #[serde(default)]
+    c: Option<serde_json::Value>,
+    #[serde(default)]
+    cp: Option<serde_json::Value>,
+}
+
+impl TokenKind {
+    /// The kind of `token` (a JWT whose signature the caller has verified; anything unreadable
+    /// is [`TokenKind::V1`]).
+    pub fn of(token: &str) -> Self {
+        let payload = token.trim().split('.').nth(1).unwrap_or_default();
+        match decode_json_segment::<KindClaims>(payload) {
+            Ok(KindClaims { c: Some(_), .. } | KindClaims { cp: Some(_), .. }) => Self::Legacy,
+            Ok(KindClaims { t: Some(t), .. }) if t == V2_KEY_TYPE => Self::V2,
+            _ => Self::V1,
+        }
+    }
+}
+
+/// The `t` claim of v2 API keys (Momento's "global" keys).
+pub const V2_KEY_TYPE: &str = "g";
+
+/// Signs a v2 API key for `claims`: the JWT with `"t":"g"` added. SDKs take it raw
+/// (`MOMENTO_API_KEY`) with the endpoint given separately (`MOMENTO_ENDPOINT`).
+pub fn sign_v2_api_key(signer: &TokenSigner, claims: &Claims) -> Result<String, serde_json::Error> {
+    #[derive(Serialize)]
+    struct V2<'a> {
+        #[serde(flatten)]
+        claims: &'a Claims,
+        t: &'static str,
+    }
+    signer.sign_payload(&V2 {
+        claims,
+        t: V2_KEY_TYPE,
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_kinds() {
+        let signer = TokenSigner::new(b"k".to_vec());
+        let claims = Claims::root(None);
+        assert_eq!(TokenKind::of(&signer.sign(&claims).unwrap()), TokenKind::V1);
+        let v2 = sign_v2_api_key(&signer, &claims).unwrap();
+        assert_eq!(TokenKind::of(&v2), TokenKind::V2);
+        assert_eq!(signer.verify(&v2).unwrap().sub, claims.sub);
+        let legacy = format!(
+            "x.{}.y",
+            URL_SAFE_NO_PAD.encode(br#"{"sub":"s","iat":1,"c":"cache.h","cp":"control.h"}"#)
+        );
+        assert_eq!(TokenKind::of(&legacy), TokenKind::Legacy);
+        assert_eq!(TokenKind::of("garbage"), TokenKind::V1);
+    }
 
     use crate::secret::{random_bytes, SECRET_LEN};
 

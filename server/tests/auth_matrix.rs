@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{request, start, start_with};
+use common::{request, sign_jwt, start, start_with};
 use momento_proto::auth::{
     generate_api_token_request, login_response, GenerateApiTokenRequest, LoginRequest,
     RefreshApiTokenRequest,
@@ -1141,7 +1141,13 @@ async fn api_token_generate_refresh_and_login() {
         .unwrap()
         .into_inner();
     assert_eq!(su.valid_until, 0);
-    assert_eq!(server.signer().verify(&su.api_key).unwrap().p, None);
+    // Its permissions are in the token (what sets it apart from the root key).
+    let su_claims = server.signer().verify(&su.api_key).unwrap();
+    assert_eq!(
+        momento_server::permissions::Scope::from_claim(su_claims.p.as_deref()),
+        Ok(momento_server::permissions::Scope::SuperUser)
+    );
+    assert!(su_claims.p.is_some());
     c.control
         .create_cache(request(
             CreateCacheRequest {
@@ -1216,6 +1222,157 @@ async fn api_token_generate_refresh_and_login() {
         }
         other => panic!("unexpected login answer {other:?}"),
     }
+    server.shutdown().await.unwrap();
+}
+
+/// The official suite's auth cases the server used to get wrong (issue 16): who may mint what,
+/// scope validation, and refreshing an expired key. Each assertion failed before.
+#[tokio::test]
+async fn minting_rules_scope_validation_and_expired_refresh() {
+    let server = start().await;
+    let mut c = clients(&server).await;
+    let root = c.root.clone();
+    let never = || generate_api_token_request::Expiry::Never(generate_api_token_request::Never {});
+    let expires = |s| {
+        generate_api_token_request::Expiry::Expires(generate_api_token_request::Expires {
+            valid_for_seconds: s,
+        })
+    };
+    let generate = |auth_token: &str, expiry, permissions| GenerateApiTokenRequest {
+        expiry: Some(expiry),
+        auth_token: auth_token.to_owned(),
+        permissions: Some(permissions),
+        token_id: String::new(),
+        description: String::new(),
+    };
+    let all_data = explicit(vec![
+        cache_grant(CacheRole::CacheReadWrite, None, &Items::All),
+        topic_grant(TopicRole::TopicReadWrite, "c", None),
+    ]);
+    let mut auth = c.auth.clone();
+    let mint = |request_: GenerateApiTokenRequest| {
+        let mut auth = auth.clone();
+        async move {
+            auth.generate_api_token(request(request_, None, None))
+                .await
+                .map(|r| r.into_inner())
+        }
+    };
+
+    // A super-user API key (minted by the root key) may mint AllDataReadWrite-style keys but
+    // not super-user keys; the root key may mint both.
+    let su = mint(generate(&root, expires(600), super_user()))
+        .await
+        .unwrap()
+        .api_key;
+    mint(generate(&su, expires(60), all_data.clone()))
+        .await
+        .unwrap();
+    let denied = mint(generate(&su, expires(60), super_user()))
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+    assert!(
+        denied.message().contains("Insufficient permissions"),
+        "{}",
+        denied.message()
+    );
+    mint(generate(&root, never(), super_user())).await.unwrap();
+    // Disposable tokens from a super-user key are fine.
+    c.token
+        .generate_disposable_token(request(
+            disposable_request(all_data.clone(), Some(60), "", &su),
+            None,
+            None,
+        ))
+        .await
+        .unwrap();
+
+    // A legacy auth token (endpoints in c/cp) may not mint, whatever it asks for.
+    let legacy = sign_jwt(&serde_json::json!({
+        "sub": "legacy", "iat": momento_server::token::unix_now(),
+        "c": "cache.localhost", "cp": "control.localhost",
+    }));
+    for permissions in [super_user(), all_data.clone()] {
+        let status = mint(generate(&legacy, expires(60), permissions))
+            .await
+            .unwrap_err();
+        assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+    }
+    // ... but it is a valid credential for the data plane.
+    c.create_cache("c").await;
+    assert_eq!(c.get_as("c", "k", &legacy).await.unwrap(), None);
+
+    // Scope validation: an empty list, duplicate or conflicting grants.
+    let name = |n: &str| Some(n.to_owned());
+    for (what, permissions) in [
+        ("empty", explicit(vec![])),
+        (
+            "all caches twice",
+            explicit(vec![
+                cache_grant(CacheRole::CacheReadOnly, None, &Items::All),
+                cache_grant(CacheRole::CacheReadWrite, None, &Items::All),
+            ]),
+        ),
+        (
+            "one cache twice",
+            explicit(vec![
+                cache_grant(CacheRole::CacheReadOnly, name("g").as_deref(), &Items::All),
+                cache_grant(CacheRole::CacheReadWrite, name("g").as_deref(), &Items::All),
+            ]),
+        ),
+        (
+            "one topic twice",
+            explicit(vec![
+                topic_grant(TopicRole::TopicReadOnly, "g", Some("r")),
+                topic_grant(TopicRole::TopicReadWrite, "g", Some("r")),
+            ]),
+        ),
+    ] {
+        let status = mint(generate(&root, expires(60), permissions.clone()))
+            .await
+            .unwrap_err();
+        assert_eq!(status.code(), Code::InvalidArgument, "{what}: {status:?}");
+        let status = c
+            .token
+            .generate_disposable_token(request(
+                disposable_request(permissions, Some(60), "", &root),
+                None,
+                None,
+            ))
+            .await
+            .unwrap_err();
+        assert_eq!(status.code(), Code::InvalidArgument, "{what}: {status:?}");
+    }
+    // Several grants on one cache for different items are fine (the suite's key + prefix case).
+    mint(generate(
+        &root,
+        expires(60),
+        explicit(vec![
+            cache_grant(CacheRole::CacheReadOnly, None, &Items::Key("cow".into())),
+            cache_grant(CacheRole::CacheReadOnly, None, &Items::Prefix("pet".into())),
+        ]),
+    ))
+    .await
+    .unwrap();
+
+    // Refreshing an API key that has expired fails (it used to be renewed).
+    let short = mint(generate(&root, expires(1), super_user()))
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    let status = auth
+        .refresh_api_token(request(
+            RefreshApiTokenRequest {
+                api_key: short.api_key,
+                refresh_token: short.refresh_token,
+            },
+            None,
+            None,
+        ))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::Unauthenticated, "{status:?}");
     server.shutdown().await.unwrap();
 }
 

@@ -71,16 +71,36 @@ fn port_of(ready: &str) -> u16 {
 async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
     let dir = temp_dir("serve");
     let key_file = dir.join("root.key");
-    let (mut server, ready) = spawn(&["--port", "0", "--key-file", key_file.to_str().unwrap()]);
+    let env_file = dir.join("momento.env");
+    let (mut server, ready) = spawn(&[
+        "--port",
+        "0",
+        "--key-file",
+        key_file.to_str().unwrap(),
+        "--env-file",
+        env_file.to_str().unwrap(),
+    ]);
     let port = port_of(&ready);
 
-    // Key file: portable v1 key for 127.0.0.1:<port>; secret next to it.
+    // Key file: portable v1 key for localhost:<port> (the default --advertise-host); secret next
+    // to it.
     let key = std::fs::read_to_string(&key_file).unwrap();
     let key = key.trim();
     assert!(is_portable_base64(key), "{key}");
     assert_eq!(STANDARD.encode(STANDARD.decode(key).unwrap()), key);
     let (endpoint, token) = decode_v1_api_key(key).unwrap();
-    assert_eq!(endpoint, format!("127.0.0.1:{port}"));
+    assert_eq!(endpoint, format!("localhost:{port}"));
+    // Env file: a v2 key and its endpoint, as the SDKs' fromEnvVarV2 read them.
+    let env = std::fs::read_to_string(&env_file).unwrap();
+    let v2_key = env
+        .lines()
+        .find_map(|l| l.strip_prefix("MOMENTO_API_KEY="))
+        .unwrap()
+        .to_owned();
+    assert!(
+        env.contains(&format!("MOMENTO_ENDPOINT=localhost:{port}\n")),
+        "{env}"
+    );
     let secret_file = dir.join("root.key.secret");
     let secret = std::fs::read_to_string(&secret_file).unwrap();
     assert_eq!(secret.trim().len(), 64);
@@ -106,7 +126,29 @@ async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
     let mut control = ScsControlClient::connect(format!("http://127.0.0.1:{port}"))
         .await
         .unwrap();
-    for token in [token.as_str(), minted_token.as_str()] {
+    // `key --v2` prints a v2 key (a raw JWT with "t":"g").
+    let output = Command::new(BIN)
+        .args([
+            "key",
+            "--v2",
+            "--secret-file",
+            secret_file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let minted_v2 = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert_eq!(
+        momento_server::token::TokenKind::of(&minted_v2),
+        momento_server::token::TokenKind::V2
+    );
+
+    for token in [
+        token.as_str(),
+        minted_token.as_str(),
+        v2_key.as_str(),
+        minted_v2.as_str(),
+    ] {
         control
             .list_caches(request(ListCachesRequest::default(), None, Some(token)))
             .await
@@ -357,4 +399,18 @@ async fn key_subcommand_scope_flags_restrict_the_key() {
     drop(control);
     drop(data);
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `momento-server key --help` prints the key subcommand's help (it used to fail with "unknown
+/// argument: --help").
+#[test]
+fn key_help_prints_the_key_options() {
+    for flag in ["--help", "-h"] {
+        let output = Command::new(BIN).args(["key", flag]).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.starts_with("momento-server key:"), "{help}");
+        assert!(help.contains("--key-prefix P"), "{help}");
+        assert!(help.contains("--v2"), "{help}");
+    }
 }

@@ -1548,8 +1548,14 @@ async fn zset_union_store() {
         0
     );
     assert_eq!(t.zall("dest").await, None);
-    assert_eq!(t.union("dest", &[], Max, MINUTE_MS).await.unwrap(), 0);
-    assert_eq!(t.zall("dest").await, None);
+    // No source at all is refused, as Momento does (the official suite's "errors when no source
+    // is provided"); the destination is left alone.
+    t.union("dest", &[("s1", 1.0)], Sum, MINUTE_MS)
+        .await
+        .unwrap();
+    let err = t.union("dest", &[], Max, MINUTE_MS).await.unwrap_err();
+    assert_code(&err, Code::InvalidArgument);
+    assert!(t.zall("dest").await.is_some());
 
     // The destination always gets the request's TTL, also when it existed.
     t.union("u", &[("s1", 1.0)], Sum, 500).await.unwrap();
@@ -1573,7 +1579,10 @@ async fn zset_union_store() {
         .c()
         .sorted_set_union_store(t.req(SortedSetUnionStoreRequest {
             set_name: b("u"),
-            sources: vec![],
+            sources: vec![sorted_set_union_store_request::Source {
+                set_name: b("s1"),
+                weight: 1.0,
+            }],
             aggregate: 9,
             ttl_milliseconds: MINUTE_MS,
         }))

@@ -470,11 +470,16 @@ async fn topic_reset_and_cache_recreation_change_the_page() {
         (1, new_page, "b")
     );
 
-    // Deleting and recreating the cache restarts its topics too.
+    // Deleting and recreating the cache restarts its topics too; the open stream learns of the
+    // deletion at once (NOT_FOUND), even when the cache comes back right after.
     c.delete_cache("c").await;
     c.create_cache("c").await;
     c.publish("c", "t", text("c")).await;
-    assert_eq!(next(&mut resumed).await, Kind::End);
+    let status = tokio::time::timeout(WAIT, resumed.message())
+        .await
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(status.code(), Code::NotFound, "{status:?}");
     let page_after = server.topics().sequence_page("c", "t").unwrap();
     assert_ne!(page_after, new_page);
     let mut again = c.subscribe("c", "t", 2, new_page).await;
@@ -506,6 +511,32 @@ async fn deleted_cache_fails_open_streams_with_not_found() {
     assert_eq!(status.code(), Code::NotFound);
     assert!(status.message().contains("Cache not found"), "{status:?}");
     eventually(|| server.topics().active_subscriptions() == 0).await;
+}
+
+/// Issue 16: a subscription learns at once that its cache was deleted, not at its next heartbeat
+/// (5 s by default). Deleting another cache leaves it alone.
+#[tokio::test]
+async fn deleted_cache_ends_streams_before_the_next_heartbeat() {
+    let server = start(5_000, 16, 100).await;
+    let mut c = client(&server).await;
+    c.create_cache("c").await;
+    c.create_cache("other").await;
+    let mut stream = c.subscribe("c", "t", 0, 0).await;
+    c.delete_cache("other").await;
+    assert!(
+        tokio::time::timeout(Duration::from_millis(300), stream.message())
+            .await
+            .is_err(),
+        "another cache's deletion ended the stream"
+    );
+    let started = std::time::Instant::now();
+    c.delete_cache("c").await;
+    let status = tokio::time::timeout(Duration::from_secs(1), stream.message())
+        .await
+        .expect("the stream did not learn of the deletion within 1 s")
+        .unwrap_err();
+    assert_eq!(status.code(), Code::NotFound, "{status:?}");
+    assert!(started.elapsed() < Duration::from_secs(1));
 }
 
 #[tokio::test]

@@ -73,8 +73,15 @@ async fn dev_tls_serves_h2_and_http1_on_one_port() {
     );
     let ca = server.dev_ca().unwrap().to_path_buf();
 
-    // h2 when offered (as browsers and gRPC clients do), for every name of the certificate.
-    for name in ["localhost", "127.0.0.1"] {
+    // h2 when offered (as browsers and gRPC clients do), for every name of the certificate:
+    // the advertised host (localhost) with the prefixes the SDKs derive from keys included.
+    for name in [
+        "localhost",
+        "127.0.0.1",
+        "cache.localhost",
+        "web.cache.localhost",
+        "api.cache.localhost",
+    ] {
         let tcp = tokio::net::TcpStream::connect(server.local_addr())
             .await
             .unwrap();
@@ -142,9 +149,10 @@ async fn dev_tls_serves_h2_and_http1_on_one_port() {
 
     // A client that does not trust the CA is refused.
     let other = temp_dir("other-ca");
-    let other_ca = momento_server::tls::dev_certificates(&other)
-        .unwrap()
-        .ca_cert;
+    let other_ca =
+        momento_server::tls::dev_certificates(&other, &momento_server::tls::dev_names("localhost"))
+            .unwrap()
+            .ca_cert;
     let tcp = tokio::net::TcpStream::connect(server.local_addr())
         .await
         .unwrap();
@@ -208,6 +216,50 @@ async fn exposure_beyond_loopback_needs_tls_and_authentication() {
     .await
     .unwrap();
     assert!(server.url().starts_with("https://"));
+    server.shutdown().await.unwrap();
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Another `--advertise-host` gets a certificate naming it (and its prefixed names) signed by the
+/// same development CA: nothing to trust again.
+#[tokio::test]
+async fn dev_certificate_follows_the_advertised_host_under_the_same_ca() {
+    let dir = temp_dir("advertise");
+    let first =
+        momento_server::tls::dev_certificates(&dir, &momento_server::tls::dev_names("localhost"))
+            .unwrap();
+    let ca = std::fs::read_to_string(&first.ca_cert).unwrap();
+    let server = momento_server::run(Config {
+        port: 0,
+        secret: SecretSource::Bytes(SECRET.to_vec()),
+        tls: Some(TlsSource::Dev {
+            dir: dir.to_path_buf(),
+        }),
+        advertise_host: "momento.test".into(),
+        ..Config::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(std::fs::read_to_string(&first.ca_cert).unwrap(), ca);
+    assert!(
+        server.endpoint().starts_with("momento.test:"),
+        "{}",
+        server.endpoint()
+    );
+    for name in [
+        "momento.test",
+        "web.cache.momento.test",
+        "token.momento.test",
+        "localhost",
+    ] {
+        let tcp = tokio::net::TcpStream::connect(server.local_addr())
+            .await
+            .unwrap();
+        connector(&first.ca_cert, &[b"h2"])
+            .connect(ServerName::try_from(name.to_owned()).unwrap(), tcp)
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
     server.shutdown().await.unwrap();
     let _ = std::fs::remove_dir_all(dir);
 }

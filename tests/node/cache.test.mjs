@@ -106,7 +106,7 @@ test('ping answers Success (with a deadline, unlike the official web SDK)', asyn
 test('credential providers: env variables from process.env or a Worker env object, v2 keys, local', () => {
   process.env.MOMENTO_TEST_KEY_FOR_ENV = apiKey;
   const fromEnv = sdk.CredentialProvider.fromEnvironmentVariable('MOMENTO_TEST_KEY_FOR_ENV');
-  assert.match(fromEnv.cacheEndpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(fromEnv.cacheEndpoint, /^http:\/\/(127\.0\.0\.1|localhost):\d+$/);
   const fromWorkerEnv = sdk.CredentialProvider.fromEnvironmentVariable({
     environmentVariableName: 'KEY', env: { KEY: apiKey },
   });

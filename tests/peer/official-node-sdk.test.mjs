@@ -12,13 +12,8 @@
 // service lands.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import {
   AuthClient,
@@ -38,55 +33,7 @@ import {
   TopicConfigurations,
 } from '@gomomento/sdk';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = process.env.MOMENTO_SERVER_BIN ?? join(ROOT, 'target/debug/momento-server');
-const READY = /^momento-server listening on http:\/\/(\S+)$/m;
-
-/** Starts momento-server; resolves with {child, endpoint, apiKey, dir}. */
-async function startServer(extraArgs = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'momento-peer-'));
-  const keyFile = join(dir, 'api-key');
-  const child = spawn(
-    BIN,
-    ['--port', '0', '--key-file', keyFile, '--secret-file', join(dir, 'secret'), ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-    if (process.env.MOMENTO_PEER_SERVER_LOG) process.stderr.write(chunk);
-  });
-  const endpoint = await new Promise((resolveReady, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`momento-server did not start:\n${stderr}`)), 15_000);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      const match = READY.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolveReady(match[1]);
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`momento-server exited (${code}) during start-up:\n${stderr}`));
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot run ${BIN} (build it with cargo build -p momento-server): ${error.message}`));
-    });
-  });
-  const apiKey = readFileSync(keyFile, 'utf8').trim();
-  return { child, endpoint, apiKey, dir };
-}
-
-function stopServer(server) {
-  if (!server) return;
-  server.child.kill('SIGTERM');
-  rmSync(server.dir, { recursive: true, force: true });
-}
+import { startServer, stopServer } from './server.mjs';
 
 /** A credential provider for `apiKey` (a v1 key or disposable token) pointed at `endpoint` over h2c. */
 function credentials(apiKey, endpoint) {

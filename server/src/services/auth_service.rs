@@ -1,14 +1,16 @@
 //! `auth.Auth`: API keys with refresh tokens (the legacy v1 flows of the Node/web AuthClient).
 //!
 //! - `GenerateApiToken`: the caller (body `auth_token`, else the `authorization` header; see
-//!   [`super::token`]) must be a super user. Expiry `never` or `expires.valid_for_seconds > 0`
+//!   [`super::token`]) must be a super user, and only a root key may mint super-user keys
+//!   ([`crate::permissions::authorize_mint`]). Expiry `never` or `expires.valid_for_seconds > 0`
 //!   (either is required); `permissions` any valid scope, `super_user` included; `token_id`
 //!   ≤ 64 characters becomes the `jti`; `description` is accepted and not stored. Answers
 //!   `api_key` (the JWT), `refresh_token`, `endpoint` and `valid_until` (epoch seconds, `0`
 //!   for keys that never expire).
 //! - `RefreshApiToken{api_key, refresh_token}`: the refresh token must be the one issued with
-//!   that exact key (`api_key` may be the JWT or a v1 key); the key's signature must verify but
-//!   it may have expired. Answers a new key with the same subject, permissions, token id and
+//!   that exact key (`api_key` may be the JWT or a v1 key), and the key must verify and not have
+//!   expired (an expired key cannot be refreshed: `UNAUTHENTICATED` "Token expired", as Momento
+//!   answers). Answers a new key with the same subject, permissions, token id and
 //!   lifetime (`exp - iat`), issued now, and its new refresh token. Mismatched or forged refresh
 //!   tokens and bad keys are `UNAUTHENTICATED`. The old pair is not revoked (the server keeps no
 //!   token state).
@@ -67,9 +69,12 @@ impl Auth for AuthApiService {
         &self,
         request: Request<GenerateApiTokenRequest>,
     ) -> Result<Response<GenerateApiTokenResponse>, Status> {
-        let caller =
-            self.issuer
-                .minter(&request, &request.get_ref().auth_token, "GenerateApiToken")?;
+        let (caller, _) = self.issuer.minter(
+            &request,
+            &request.get_ref().auth_token,
+            request.get_ref().permissions.as_ref(),
+            "GenerateApiToken",
+        )?;
         let body = request.into_inner();
         let valid_for_seconds = match body.expiry {
             Some(generate_api_token_request::Expiry::Never(_)) => None,
@@ -88,9 +93,7 @@ impl Auth for AuthApiService {
             }
         };
         check_token_id(&body.token_id)?;
-        let permissions = body.permissions.ok_or_else(|| {
-            Status::invalid_argument("Invalid permissions: permissions are required")
-        })?;
+        let permissions = body.permissions.unwrap_or_default();
         let (api_key, claims) = self.issuer.mint(
             caller.as_ref(),
             &permissions,
@@ -125,7 +128,7 @@ impl Auth for AuthApiService {
             ));
         }
         let old = signer
-            .verify_signature(&old_key)
+            .verify(&old_key)
             .map_err(|e| Status::unauthenticated(e.to_string()))?;
         let lifetime = old.exp.map(|exp| exp.saturating_sub(old.iat).max(1));
         let claims = Claims::new(&old.sub, lifetime, old.p, old.jti);

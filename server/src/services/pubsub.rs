@@ -53,7 +53,7 @@
 //! The stream ends with `OK` on server shutdown, when [`Topics::drop_subscriptions`] or
 //! [`Topics::reset_topic`] is called, and when the cache was deleted and recreated (a
 //! reconnecting client then gets a discontinuity with the new page); it fails with `NOT_FOUND`
-//! when the cache is gone (checked at each heartbeat). At most
+//! as soon as the cache is deleted ([`Store::cache_deletions`]; also checked at each heartbeat). At most
 //! `Config::max_subscriptions` streams may be open on the server at once; beyond that
 //! Subscribe fails with `RESOURCE_EXHAUSTED` and metadata `err: topic_subscriptions_limit_exceeded`.
 //! A stream's slot is freed as soon as the client goes away.
@@ -799,11 +799,23 @@ impl StreamTask {
         }
         let interval = self.topics.settings.heartbeat_interval;
         let mut idle_until = tokio::time::Instant::now() + interval;
+        let mut deletions = self.store.cache_deletions();
         loop {
             tokio::select! {
                 biased;
                 () = stopping(self.shutdown.clone()) => return,
                 () = self.tx.closed() => return,
+                changed = deletions.changed() => {
+                    // A cache was deleted: this one? Then say so now, not at the next heartbeat.
+                    let message = match cache_epoch(&self.store, &self.cache) {
+                        _ if changed.is_err() => return,
+                        None => cache_not_found(&self.cache),
+                        Some(epoch) if epoch != self.subscription.epoch => return,
+                        Some(_) => continue,
+                    };
+                    let _ = emit(&self.tx, Err(message), &self.shutdown).await;
+                    return;
+                }
                 changed = self.subscription.receiver.changed() => {
                     // The notifier was replaced (dropped subscriptions, reset, new cache).
                     if changed.is_err() || !self.catch_up().await {

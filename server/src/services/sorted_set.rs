@@ -477,7 +477,9 @@ fn aggregate_scores(
 /// (SUM, MIN or MAX) of their weighted scores, and the result replaces the destination `set_name`
 /// with the request's TTL (whatever it held before; the destination is a source only when it is
 /// listed). An empty result deletes the destination. Missing sources count as empty sets; a
-/// source of another type is `invalid_type`. Answers the destination's new length.
+/// source of another type is `invalid_type`; no source at all is `INVALID_ARGUMENT`, as
+/// Momento answers (after the cache lookup: an unknown cache is `NOT_FOUND` first). Answers the
+/// destination's new length.
 ///
 /// The sources are read one key at a time and the destination is written afterwards, so the
 /// operation is not atomic with respect to concurrent writers of the sources.
@@ -496,6 +498,11 @@ pub fn union_store(
     }
     if !store.cache_exists(cache) {
         return Err(cache_not_found(cache));
+    }
+    if request.sources.is_empty() {
+        return Err(Status::invalid_argument(
+            "Invalid sources: SortedSetUnionStore needs at least one source set",
+        ));
     }
 
     let mut union: HashMap<Vec<u8>, f64> = HashMap::new();

@@ -7,8 +7,9 @@
 //! Bad or expired credentials are `UNAUTHENTICATED`, as on every other service (the
 //! [`crate::auth::AuthLayer`] lets these paths through so that the body can be checked here).
 //! Only a super user (root key, or a key minted with `super_user` permissions) may mint; a
-//! scoped key or disposable token gets `PERMISSION_DENIED`, so minted permissions can never
-//! exceed the caller's. With `--auth none` callers are not checked.
+//! scoped key, disposable token or legacy auth token gets `PERMISSION_DENIED`, so minted
+//! permissions can never exceed the caller's, and a super-user key may not mint super-user keys
+//! ([`crate::permissions::authorize_mint`]). With `--auth none` callers are not checked.
 //!
 //! # `GenerateDisposableToken`
 //! - `expires.valid_for_seconds` is required, 1..=[`MAX_DISPOSABLE_TOKEN_SECONDS`]
@@ -29,7 +30,7 @@ use tonic::{Request, Response, Status};
 
 use crate::grpc::token::token_server::Token;
 use crate::permissions::{self, Scope};
-use crate::token::{self, Claims, TokenSigner};
+use crate::token::{self, Claims, TokenKind, TokenSigner};
 
 /// Longest lifetime of a disposable token, in seconds (one hour, as Momento).
 pub const MAX_DISPOSABLE_TOKEN_SECONDS: u32 = 60 * 60;
@@ -68,12 +69,12 @@ impl Issuer {
     }
 
     /// Authenticates the caller from `body_credential`, or the `authorization` header when the
-    /// body is empty. `None` when callers are not checked (`--auth none`).
+    /// body is empty: its claims and kind. `None` when callers are not checked (`--auth none`).
     pub fn caller<T>(
         &self,
         request: &Request<T>,
         body_credential: &str,
-    ) -> Result<Option<Claims>, Status> {
+    ) -> Result<Option<(Claims, TokenKind)>, Status> {
         if !self.check_callers {
             return Ok(None);
         }
@@ -92,22 +93,36 @@ impl Issuer {
                  empty",
             ));
         }
-        self.signer
-            .verify(&token::credential_token(credential))
-            .map(Some)
-            .map_err(|e| Status::unauthenticated(e.to_string()))
+        let token = token::credential_token(credential);
+        let claims = self
+            .signer
+            .verify(&token)
+            .map_err(|e| Status::unauthenticated(e.to_string()))?;
+        Ok(Some((claims, TokenKind::of(&token))))
     }
 
-    /// Authenticates the caller and requires a super user (see the module docs).
+    /// Authenticates the caller, validates the `requested` permissions (`INVALID_ARGUMENT`) and
+    /// checks that the caller may mint them ([`permissions::authorize_mint`]). Returns the
+    /// caller's claims (`None` with `--auth none`) and the requested scope.
     pub fn minter<T>(
         &self,
         request: &Request<T>,
         body_credential: &str,
+        requested: Option<&Permissions>,
         rpc: &str,
-    ) -> Result<Option<Claims>, Status> {
+    ) -> Result<(Option<Claims>, Scope), Status> {
         let caller = self.caller(request, body_credential)?;
-        permissions::authorize_super_user(caller.as_ref(), rpc)?;
-        Ok(caller)
+        let (claims, kind) = caller.map_or((None, TokenKind::V1), |(c, k)| (Some(c), k));
+        let scope = requested
+            .ok_or_else(|| {
+                Status::invalid_argument("Invalid permissions: permissions are required")
+            })
+            .and_then(|p| {
+                Scope::from_permissions(p).map_err(|e| Status::invalid_argument(e.to_string()))
+            });
+        // Who may mint comes first, so that callers who may not learn nothing of validation.
+        permissions::authorize_mint(claims.as_ref(), kind, scope.as_ref().ok(), rpc)?;
+        Ok((claims, scope?))
     }
 
     /// Signs a token for `caller` (subject taken from it) with `permissions` (`None` in the
@@ -120,9 +135,11 @@ impl Issuer {
         token_id: &str,
         valid_for_seconds: Option<u64>,
     ) -> Result<(String, Claims), Status> {
-        let scope = Scope::from_permissions(permissions)
+        Scope::from_permissions(permissions)
             .map_err(|e| Status::invalid_argument(e.to_string()))?;
-        let p = (!scope.is_super_user()).then(|| permissions::encode_claim(permissions));
+        // Super-user keys keep their permissions in `p` too, which sets them apart from root keys
+        // ([`permissions::authorize_mint`]).
+        let p = Some(permissions::encode_claim(permissions));
         let sub = caller.map_or(token::ROOT_SUBJECT, |c| c.sub.as_str());
         let jti = (!token_id.is_empty()).then(|| token_id.to_owned());
         let claims = Claims::new(sub, valid_for_seconds, p, jti);
@@ -168,9 +185,10 @@ impl Token for TokenService {
         &self,
         request: Request<GenerateDisposableTokenRequest>,
     ) -> Result<Response<GenerateDisposableTokenResponse>, Status> {
-        let caller = self.issuer.minter(
+        let (caller, scope) = self.issuer.minter(
             &request,
             &request.get_ref().auth_token,
+            request.get_ref().permissions.as_ref(),
             "GenerateDisposableToken",
         )?;
         let body = request.into_inner();
@@ -187,10 +205,8 @@ impl Token for TokenService {
             )));
         }
         check_token_id(&body.token_id)?;
-        let permissions = body.permissions.ok_or_else(|| {
-            Status::invalid_argument("Invalid permissions: permissions are required")
-        })?;
-        if matches!(Scope::from_permissions(&permissions), Ok(Scope::SuperUser)) {
+        let permissions = body.permissions.unwrap_or_default();
+        if scope.is_super_user() {
             return Err(Status::invalid_argument(
                 "Invalid permissions: disposable tokens cannot have super-user permissions",
             ));

@@ -144,6 +144,8 @@ pub struct Store {
     counters: Counters,
     /// Serializes evictions (taken only when over the memory cap).
     evicting: Mutex<EvictionLog>,
+    /// Counts cache deletions, for whoever must learn of them at once (topic subscriptions).
+    deletions: tokio::sync::watch::Sender<u64>,
 }
 
 impl Default for Store {
@@ -386,7 +388,13 @@ impl Store {
             clock: AtomicU64::new(1),
             counters: Counters::default(),
             evicting: Mutex::new(EvictionLog::default()),
+            deletions: tokio::sync::watch::channel(0).0,
         }
+    }
+
+    /// Changes whenever a cache is deleted (see [`Store::delete_cache`]).
+    pub fn cache_deletions(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.deletions.subscribe()
     }
 
     /// The limits this store was created with.
@@ -431,11 +439,12 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a cache and all its items.
+    /// Deletes a cache and all its items; [`Store::cache_deletions`] changes.
     pub fn delete_cache(&self, name: &str) -> Result<(), CacheNotFound> {
         let mut caches = self.caches_write();
         caches.remove(name).ok_or(CacheNotFound)?;
         self.purge(name);
+        self.deletions.send_modify(|n| *n = n.wrapping_add(1));
         Ok(())
     }
 

@@ -71,3 +71,20 @@ pub async fn create_cache(channel: tonic::transport::Channel, name: &str, token:
 pub fn cache_name(test: &str) -> String {
     format!("cache-{test}")
 }
+
+/// A compact HS256 JWT of `payload` signed with [`SECRET`]: credentials this server's CLI does
+/// not mint (legacy auth tokens with `c`/`cp` claims, hand-made v2 keys).
+pub fn sign_jwt(payload: &serde_json::Value) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+    use hmac::Mac as _;
+    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(payload).unwrap());
+    let input = format!("{header}.{body}");
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(SECRET).unwrap();
+    mac.update(input.as_bytes());
+    format!(
+        "{input}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
+}
