@@ -26,6 +26,9 @@
 //! | `token` | [`token`] | `Token` |
 //! | `leaderboard` | [`leaderboard`] | `Leaderboard` |
 //! | `webhook` | [`webhook`] | `Webhook` (served on the control endpoint) |
+//!
+//! [`rpc`] defines every RPC of these services once (path, messages, retries, permission,
+//! fault-injection name): [`rpc::Rpc`], [`rpc::RPCS`], [`rpc::RpcRequest`].
 
 // Lints silenced for generated code only: its names mirror the protos and its
 // docs are the proto comments.
@@ -99,6 +102,8 @@ generated!(
     /// Package `webhook`: topic webhooks (`Webhook`), on the control endpoint.
     webhook, "webhook.rs"
 );
+
+pub mod rpc;
 
 /// Encoded `google.protobuf.FileDescriptorSet` of every proto in this crate,
 /// plus its imports (`google/protobuf/descriptor.proto`), with source info.

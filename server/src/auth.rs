@@ -7,17 +7,21 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use momento_proto::rpc::Service;
+
 use crate::permissions::Scope;
 use crate::token::{AuthError, Claims, TokenSigner};
 
-/// gRPC path prefixes the [`AuthLayer`] lets through unauthenticated: the Auth and Token
-/// services carry the caller's credential in the request body (the Node SDK sends no
-/// `authorization` header) and authenticate it themselves.
-pub const BODY_AUTHENTICATED_PATHS: [&str; 2] = ["/auth.Auth/", "/token.Token/"];
-
-/// gRPC path prefixes served without any credential: the official web SDK (`@gomomento/sdk-web`)
-/// calls `Ping` with no `authorization` header, and Momento answers it.
-pub const UNAUTHENTICATED_PATHS: [&str; 1] = ["/cache_client.Ping/"];
+/// Whether calls at `path` carry the caller's credential in the `authorization` header: true
+/// unless every RPC of the path's service takes it elsewhere
+/// ([`momento_proto::rpc::Access::header_credential`]). `auth.Auth` and `token.Token` carry it in
+/// the request body (the Node SDK sends no `authorization` header) and authenticate it
+/// themselves; `cache_client.Ping` needs none (the official web SDK calls it with no
+/// `authorization` header, and Momento answers it).
+pub fn header_authenticated(path: &str) -> bool {
+    Service::from_path(path)
+        .is_none_or(|service| service.rpcs().any(|def| def.access.header_credential()))
+}
 
 /// Verifies `token` (signature, expiry) and its scope: the claims of a request's caller. Also
 /// what the HTTP API ([`crate::http_api`]) checks.
@@ -35,8 +39,8 @@ pub fn authenticate(signer: &TokenSigner, token: &str) -> Result<Claims, AuthErr
 /// the gRPC-web layer outside it translates for browsers); a valid token's [`crate::token::Claims`] are put
 /// into the request extensions for the permission checks of [`crate::permissions`]. Without a
 /// signer (`--auth none`) everything passes and no claims are inserted (the permission checks
-/// then allow everything). The Auth and Token services ([`BODY_AUTHENTICATED_PATHS`]) are
-/// passed through: they authenticate the credential in their request body.
+/// then allow everything). Calls whose credential is not in the header ([`header_authenticated`]:
+/// the Auth and Token services, Ping) are passed through.
 #[derive(Debug, Clone)]
 pub struct AuthLayer {
     signer: Option<TokenSigner>,
@@ -94,11 +98,7 @@ where
     fn call(&mut self, mut request: http::Request<ReqBody>) -> Self::Future {
         let path = request.uri().path().to_owned();
         crate::log_debug!("rpc path={path}");
-        let body_authenticated = BODY_AUTHENTICATED_PATHS
-            .iter()
-            .chain(UNAUTHENTICATED_PATHS.iter())
-            .any(|prefix| path.starts_with(prefix));
-        if let Some(signer) = self.signer.as_ref().filter(|_| !body_authenticated) {
+        if let Some(signer) = self.signer.as_ref().filter(|_| header_authenticated(&path)) {
             let token = request
                 .headers()
                 .get(http::header::AUTHORIZATION)

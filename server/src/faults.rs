@@ -8,7 +8,7 @@
 //! |---|---|
 //! | `request-id` | the test's id: the counts below are kept per id (requests without one share one count) |
 //! | `return-error` | the error to answer: a gRPC code in kebab case ([`code_named`]: `unavailable`, `not-found`, `deadline-exceeded`, `resource-exhausted`, `internal`, `invalid-argument`, …) |
-//! | `error-rpcs` | space-separated RPC names ([`RPC_NAMES`]: `get`, `set`, `set-if`, `topic-publish`, `topic-subscribe`, …) that answer `return-error` |
+//! | `error-rpcs` | space-separated RPC names ([`momento_proto::rpc::RpcDef::local_name`]: `get`, `set`, `set-if`, `topic-publish`, `topic-subscribe`, …) that answer `return-error` |
 //! | `error-count` | answer the error this many times per id, then serve normally (absent: always) |
 //! | `delay-rpcs` | RPC names whose answer is delayed |
 //! | `delay-ms` | by this many milliseconds (before the error, if both apply) |
@@ -18,9 +18,9 @@
 //! | `stream-error-message-limit` | after this many messages (heartbeats included; absent: 0) |
 //!
 //! A delay runs before the call reaches its service and counts against the client's deadline
-//! like a slow server. Unknown names and values are ignored; calls outside [`RPC_NAMES`]
-//! (control plane, auth, leaderboards, webhooks) are never faulted. Faults apply after
-//! authentication, so only holders of a valid token (anyone with `--auth none`) get them.
+//! like a slow server. Unknown names and values are ignored; RPCs without a name (control plane,
+//! auth, leaderboards, webhooks, ping) are never faulted. Faults apply after authentication, so
+//! only holders of a valid token (anyone with `--auth none`) get them.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -32,90 +32,12 @@ use std::time::Duration;
 use bytes::{Buf as _, Bytes};
 use http::{HeaderMap, Request, Response};
 use http_body::{Body, Frame, SizeHint};
+use momento_proto::rpc::Rpc;
 use tonic::Code;
 
-/// momento-local's RPC names (`error-rpcs`, `delay-rpcs`, `stream-error-rpcs`) by gRPC path: the
-/// names of the SDKs' `MomentoRPCMethodMetadataConverter` (SetIf and SetIfNotExists are both
-/// `set-if`, ListErase and ListRemove both `list-remove`), plus `sorted-set-union-store`.
-pub const RPC_NAMES: &[(&str, &str)] = &[
-    ("/cache_client.Scs/Get", "get"),
-    ("/cache_client.Scs/GetWithHash", "get-with-hash"),
-    ("/cache_client.Scs/GetBatch", "get-batch"),
-    ("/cache_client.Scs/Set", "set"),
-    ("/cache_client.Scs/SetBatch", "set-batch"),
-    ("/cache_client.Scs/SetIf", "set-if"),
-    ("/cache_client.Scs/SetIfHash", "set-if-hash"),
-    ("/cache_client.Scs/SetIfNotExists", "set-if"),
-    ("/cache_client.Scs/Delete", "delete"),
-    ("/cache_client.Scs/KeysExist", "keys-exist"),
-    ("/cache_client.Scs/Increment", "increment"),
-    ("/cache_client.Scs/UpdateTtl", "update-ttl"),
-    ("/cache_client.Scs/ItemGetTtl", "item-get-ttl"),
-    ("/cache_client.Scs/ItemGetType", "item-get-type"),
-    ("/cache_client.Scs/DictionaryGet", "dictionary-get"),
-    ("/cache_client.Scs/DictionaryFetch", "dictionary-fetch"),
-    ("/cache_client.Scs/DictionarySet", "dictionary-set"),
-    (
-        "/cache_client.Scs/DictionaryIncrement",
-        "dictionary-increment",
-    ),
-    ("/cache_client.Scs/DictionaryDelete", "dictionary-delete"),
-    ("/cache_client.Scs/DictionaryLength", "dictionary-length"),
-    ("/cache_client.Scs/SetFetch", "set-fetch"),
-    ("/cache_client.Scs/SetSample", "set-sample"),
-    ("/cache_client.Scs/SetUnion", "set-union"),
-    ("/cache_client.Scs/SetDifference", "set-difference"),
-    ("/cache_client.Scs/SetContains", "set-contains"),
-    ("/cache_client.Scs/SetLength", "set-length"),
-    ("/cache_client.Scs/SetPop", "set-pop"),
-    ("/cache_client.Scs/ListPushFront", "list-push-front"),
-    ("/cache_client.Scs/ListPushBack", "list-push-back"),
-    ("/cache_client.Scs/ListPopFront", "list-pop-front"),
-    ("/cache_client.Scs/ListPopBack", "list-pop-back"),
-    ("/cache_client.Scs/ListErase", "list-remove"),
-    ("/cache_client.Scs/ListRemove", "list-remove"),
-    ("/cache_client.Scs/ListFetch", "list-fetch"),
-    ("/cache_client.Scs/ListLength", "list-length"),
-    (
-        "/cache_client.Scs/ListConcatenateFront",
-        "list-concatenate-front",
-    ),
-    (
-        "/cache_client.Scs/ListConcatenateBack",
-        "list-concatenate-back",
-    ),
-    ("/cache_client.Scs/ListRetain", "list-retain"),
-    ("/cache_client.Scs/SortedSetPut", "sorted-set-put"),
-    ("/cache_client.Scs/SortedSetFetch", "sorted-set-fetch"),
-    (
-        "/cache_client.Scs/SortedSetGetScore",
-        "sorted-set-get-score",
-    ),
-    ("/cache_client.Scs/SortedSetRemove", "sorted-set-remove"),
-    (
-        "/cache_client.Scs/SortedSetIncrement",
-        "sorted-set-increment",
-    ),
-    ("/cache_client.Scs/SortedSetGetRank", "sorted-set-get-rank"),
-    ("/cache_client.Scs/SortedSetLength", "sorted-set-length"),
-    (
-        "/cache_client.Scs/SortedSetLengthByScore",
-        "sorted-set-length-by-score",
-    ),
-    (
-        "/cache_client.Scs/SortedSetUnionStore",
-        "sorted-set-union-store",
-    ),
-    ("/cache_client.pubsub.Pubsub/Publish", "topic-publish"),
-    ("/cache_client.pubsub.Pubsub/Subscribe", "topic-subscribe"),
-];
-
-/// The momento-local name of the RPC at `path`.
+/// The momento-local name of the RPC at `path` ([`momento_proto::rpc::RpcDef::local_name`]).
 pub fn rpc_name(path: &str) -> Option<&'static str> {
-    RPC_NAMES
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, name)| *name)
+    Rpc::from_path(path).and_then(Rpc::local_name)
 }
 
 /// The gRPC code a `return-error`/`stream-error` value names: the code's name in kebab case

@@ -20,17 +20,18 @@
 //! # Who may do what
 //! When the server runs with `--auth none` there are no claims and every check passes.
 //!
-//! | RPC family | requirement |
-//! |---|---|
-//! | `ScsControl` Create/Delete/FlushCache, signing keys, indexes | super user |
-//! | `Webhook/*` (Put/Delete/ListWebhooks, Get/RotateWebhookSecret) | super user |
-//! | `ScsControl/ListCaches` | any token; a scoped token sees only caches some grant names (or all with `all_caches`) — see [`cache_visible`] |
-//! | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's); super-user keys may not mint super-user keys, legacy auth tokens nothing — [`authorize_mint`] |
-//! | `Auth/RefreshApiToken` | the refresh token paired with the key |
-//! | `Scs/*` (data plane) | a cache grant for the `cache` header's cache whose role allows the RPC's [`CacheAccess`] and whose item selector matches **every** key touched — see [`ScsRequest`] |
-//! | `Pubsub/Publish`, `Pubsub/Subscribe` | a topic grant on (cache, topic) allowing [`TopicAccess::Publish`] (TopicReadWrite, TopicWriteOnly) or [`TopicAccess::Subscribe`] (TopicReadWrite, TopicReadOnly) — [`authorize_topic`] |
-//! | `Leaderboard/*` | [`authorize_cache`] with the leaderboard name as the key: read for fetch/length/rank, write for upsert/remove/delete |
-//! | `Ping` | any valid token |
+//! What each RPC needs is its access class in the RPC table ([`momento_proto::rpc::Access`]):
+//!
+//! | class | RPCs | requirement |
+//! |---|---|---|
+//! | `SuperUser` | `ScsControl/*` but ListCaches, `Webhook/*` | a super-user key — [`authorize_control`] |
+//! | `AnyToken` | `ScsControl/ListCaches` | any token; a scoped token sees only caches some grant names (or all with `all_caches`) — see [`cache_visible`] |
+//! | `Mint` | `Token/GenerateDisposableToken`, `Auth/GenerateApiToken` | super user (so minted scopes never exceed the caller's); super-user keys may not mint super-user keys, legacy auth tokens nothing — [`authorize_mint`] |
+//! | `Refresh` | `Auth/RefreshApiToken` | the refresh token paired with the key |
+//! | `Read`, `Write`, `ReadWrite` | `Scs/*` (data plane) | a cache grant for the `cache` header's cache whose role allows the RPC's [`CacheAccess`] and whose item selector matches **every** key touched — see [`ScsRequest`] |
+//! | `Read`, `Write` | `Leaderboard/*` | the same with the leaderboard name as the key — [`authorize_cache`] |
+//! | `Publish`, `Subscribe` | `Pubsub/Publish`, `Pubsub/Subscribe` | a topic grant on (cache, topic) allowing publishing (TopicReadWrite, TopicWriteOnly) or subscribing (TopicReadWrite, TopicReadOnly) — [`authorize_topic`] |
+//! | `Public` | `Ping`, `Auth/Login` | no credential |
 //!
 //! Roles: `CacheReadWrite` allows read and write, `CacheReadOnly` read, `CacheWriteOnly` write.
 //! An RPC needing [`CacheAccess::ReadWrite`] (conditional writes, pops, increments) needs both,
@@ -44,32 +45,14 @@
 //! (and key or topic); the check runs before the store is touched, so nothing is returned or
 //! changed — not even whether the cache exists.
 //!
-//! # Data-plane table
-//! Keys are the item key for scalar RPCs and the collection name for collection RPCs.
-//!
-//! | RPC | access | keys checked |
-//! |---|---|---|
-//! | Get, GetWithHash, ItemGetTtl, ItemGetType | read | `cache_key` |
-//! | GetBatch | read | every `items[].cache_key` |
-//! | KeysExist | read | every `cache_keys[]` |
-//! | Set, Delete, UpdateTtl | write | `cache_key` |
-//! | Increment | read + write (see below) | `cache_key` |
-//! | SetBatch | write | every `items[].cache_key` |
-//! | SetIf (any condition), SetIfNotExists | read + write | `cache_key` |
-//! | SetIfHash | read + write; write only with the `unconditional` condition | `cache_key` |
-//! | DictionaryGet, DictionaryFetch, DictionaryLength | read | `dictionary_name` |
-//! | DictionarySet, DictionaryDelete | write | `dictionary_name` |
-//! | DictionaryIncrement | read + write | `dictionary_name` |
-//! | SetFetch, SetSample, SetContains, SetLength | read | `set_name` |
-//! | SetUnion, SetDifference | write | `set_name` |
-//! | SetPop | read + write | `set_name` |
-//! | ListFetch, ListLength | read | `list_name` |
-//! | ListPushFront/Back, ListConcatenateFront/Back, ListErase, ListRemove, ListRetain | write | `list_name` |
-//! | ListPopFront, ListPopBack | read + write | `list_name` |
-//! | SortedSetFetch, SortedSetGetScore, SortedSetGetRank, SortedSetLength, SortedSetLengthByScore | read | `set_name` |
-//! | SortedSetPut, SortedSetRemove | write | `set_name` |
-//! | SortedSetIncrement | read + write | `set_name` |
-//! | SortedSetUnionStore | write on `set_name`, read on every `sources[].set_name` | both |
+//! # Data plane
+//! Each RPC's access kind (read, write, read + write) is its row of the RPC table
+//! ([`momento_proto::rpc::RpcDef::access`], [`CacheAccess::of`]); `SetIfHash` with the
+//! `unconditional` condition only writes. The keys checked ([`ScsRequest::keys`]) are the item
+//! key (`cache_key`) of scalar RPCs, every `items[].cache_key` of GetBatch and SetBatch, every
+//! `cache_keys[]` of KeysExist, and the collection name (`dictionary_name`, `set_name`,
+//! `list_name`) of collection RPCs; SortedSetUnionStore also needs read access to every
+//! `sources[].set_name`.
 //!
 //! A call touching no key (an empty batch) needs a grant on the cache with the role and
 //! `all_items`.
@@ -98,6 +81,7 @@ use momento_proto::permission_messages::{
     permissions, permissions_type, CacheRole, FunctionRole, Permissions, SuperUserPermissions,
     TopicRole,
 };
+use momento_proto::rpc::{Access, Rpc, RpcRequest};
 use prost::Message as _;
 use tonic::Status;
 
@@ -116,6 +100,18 @@ pub enum CacheAccess {
 }
 
 impl CacheAccess {
+    /// The access class of a data-plane or leaderboard RPC, from the RPC table
+    /// ([`momento_proto::rpc::RpcDef::access`]); [`CacheAccess::ReadWrite`], the strictest, for
+    /// any other RPC (never asked: the table gives every data-plane and leaderboard RPC a cache
+    /// class).
+    pub const fn of(rpc: Rpc) -> Self {
+        match rpc.access() {
+            Access::Read => Self::Read,
+            Access::Write => Self::Write,
+            _ => Self::ReadWrite,
+        }
+    }
+
     fn needs_read(self) -> bool {
         matches!(self, Self::Read | Self::ReadWrite)
     }
@@ -131,15 +127,6 @@ impl CacheAccess {
             Self::ReadWrite => "read and write",
         }
     }
-}
-
-/// What a topic call does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TopicAccess {
-    /// `Publish` (TopicReadWrite or TopicWriteOnly).
-    Publish,
-    /// `Subscribe` (TopicReadWrite or TopicReadOnly).
-    Subscribe,
 }
 
 /// Which caches a grant covers.
@@ -570,37 +557,22 @@ fn check_cache_access<'k>(
     Ok(())
 }
 
-/// Authorizes `access` to `keys` of `cache` (data-plane style; for leaderboards pass the
-/// leaderboard name as the only key). No claims (server without authentication) and super
-/// users always pass; an empty `keys` needs a grant covering all items of the cache.
-/// Failures are `PERMISSION_DENIED`.
+/// Authorizes `rpc` (a leaderboard RPC; its access class from the RPC table, its name in the
+/// denial message) on `keys` of `cache` (the leaderboard name as the only key). No claims
+/// (server without authentication) and super users always pass; an empty `keys` needs a grant
+/// covering all items of the cache. Failures are `PERMISSION_DENIED`.
 pub fn authorize_cache<'k>(
     claims: Option<&Claims>,
+    rpc: Rpc,
     cache: &str,
-    access: CacheAccess,
-    keys: impl IntoIterator<Item = &'k [u8]>,
-) -> Result<(), Status> {
-    authorize_cache_rpc(claims, "this call", cache, access, keys)
-}
-
-/// [`authorize_cache`] naming the RPC in the denial message.
-pub fn authorize_cache_rpc<'k>(
-    claims: Option<&Claims>,
-    rpc: &str,
-    cache: &str,
-    access: CacheAccess,
     keys: impl IntoIterator<Item = &'k [u8]>,
 ) -> Result<(), Status> {
     let Some(scope) = Scope::of(claims)? else {
         return Ok(());
     };
-    check_cache_access(
-        &scope,
-        rpc,
-        cache,
-        access,
-        keys.into_iter().map(|key| (access, key)),
-    )
+    let access = CacheAccess::of(rpc);
+    let touches = keys.into_iter().map(|key| (access, key));
+    check_cache_access(&scope, rpc.method(), cache, access, touches)
 }
 
 /// Authorizes a decoded data-plane request (see the table in the module docs).
@@ -619,47 +591,53 @@ pub fn authorize_scs<R: ScsRequest>(
             .into_iter()
             .map(|key| (CacheAccess::Read, key)),
     );
-    check_cache_access(&scope, R::RPC, cache, access, touches)
+    check_cache_access(&scope, R::RPC.method(), cache, access, touches)
 }
 
-/// Authorizes publishing to or subscribing to `topic` of `cache`. No claims and super users
-/// always pass. Failures are `PERMISSION_DENIED`.
+/// Authorizes `rpc` ([`Rpc::Publish`] or [`Rpc::Subscribe`]) on `topic` of `cache`. No claims and
+/// super users always pass. Failures are `PERMISSION_DENIED`.
 pub fn authorize_topic(
     claims: Option<&Claims>,
+    rpc: Rpc,
     cache: &str,
     topic: &str,
-    access: TopicAccess,
 ) -> Result<(), Status> {
     let Some(Scope::Explicit { topics, .. }) = Scope::of(claims)? else {
         return Ok(());
     };
-    let allowed = topics.iter().any(|g| {
-        g.cache.matches(cache)
-            && g.topic.matches(topic)
-            && match access {
-                TopicAccess::Publish => g.publish,
-                TopicAccess::Subscribe => g.subscribe,
-            }
-    });
-    if allowed {
+    let (role_allows, access): (fn(&TopicGrant) -> bool, _) = match rpc.access() {
+        Access::Publish => (|g| g.publish, "publish"),
+        _ => (|g| g.subscribe, "subscribe"),
+    };
+    if topics
+        .iter()
+        .any(|g| g.cache.matches(cache) && g.topic.matches(topic) && role_allows(g))
+    {
         return Ok(());
     }
-    Err(denied(match access {
-        TopicAccess::Publish => {
-            format!("Publish needs publish access to topic {topic:?} in cache {cache:?}")
-        }
-        TopicAccess::Subscribe => {
-            format!("Subscribe needs subscribe access to topic {topic:?} in cache {cache:?}")
-        }
-    }))
+    Err(denied(format!(
+        "{} needs {access} access to topic {topic:?} in cache {cache:?}",
+        rpc.method()
+    )))
+}
+
+/// Authorizes a control-plane or webhook call by its RPC's access class: a super user for
+/// [`Access::SuperUser`] (and any class but [`Access::AnyToken`], whose reply the service
+/// filters, see [`cache_visible`]). No claims always pass.
+pub fn authorize_control(claims: Option<&Claims>, rpc: Rpc) -> Result<(), Status> {
+    match rpc.access() {
+        Access::AnyToken => Ok(()),
+        _ => authorize_super_user(claims, rpc),
+    }
 }
 
 /// Requires a super user (control plane, minting). No claims always pass.
-pub fn authorize_super_user(claims: Option<&Claims>, rpc: &str) -> Result<(), Status> {
+pub fn authorize_super_user(claims: Option<&Claims>, rpc: Rpc) -> Result<(), Status> {
     match Scope::of(claims)? {
         None | Some(Scope::SuperUser) => Ok(()),
         Some(Scope::Explicit { .. }) => Err(denied(format!(
-            "{rpc} needs a super-user key; this token has explicit (scoped) permissions"
+            "{} needs a super-user key; this token has explicit (scoped) permissions",
+            rpc.method()
         ))),
     }
 }
@@ -678,21 +656,22 @@ pub fn authorize_mint(
     caller: Option<&Claims>,
     kind: TokenKind,
     requested: Option<&Scope>,
-    rpc: &str,
+    rpc: Rpc,
 ) -> Result<(), Status> {
     let Some(claims) = caller else {
         return Ok(());
     };
+    let method = rpc.method();
     if kind == TokenKind::Legacy {
         return Err(denied(format!(
-            "{rpc} is not available to legacy auth tokens; use an API key"
+            "{method} is not available to legacy auth tokens; use an API key"
         )));
     }
     authorize_super_user(Some(claims), rpc)?;
     let root = claims.p.as_deref().is_none_or(|p| p.trim().is_empty());
     if !root && requested.is_some_and(Scope::is_super_user) {
         return Err(denied(format!(
-            "{rpc}: a super-user API key cannot mint super-user keys; use the root key"
+            "{method}: a super-user API key cannot mint super-user keys; use the root key"
         )));
     }
     Ok(())
@@ -716,13 +695,15 @@ pub fn cache_visible(claims: Option<&Claims>, cache: &str) -> bool {
     }
 }
 
-/// A decoded `cache_client.Scs` request: its RPC name, access kind and the keys it touches.
-pub trait ScsRequest {
-    /// The RPC name, e.g. `"Get"` (used in denial messages).
-    const RPC: &'static str;
-
-    /// What the RPC does with [`ScsRequest::keys`].
-    fn access(&self) -> CacheAccess;
+/// A decoded `cache_client.Scs` request: the keys it touches. Its RPC, access class and whether
+/// its reply carries stored data come from the RPC table ([`momento_proto::rpc::RpcDef`]).
+pub trait ScsRequest: RpcRequest {
+    /// What the RPC does with [`ScsRequest::keys`]: its access class
+    /// ([`momento_proto::rpc::RpcDef::access`]), but for `SetIfHash`, which only writes with the
+    /// `unconditional` condition.
+    fn access(&self) -> CacheAccess {
+        CacheAccess::of(Self::RPC)
+    }
 
     /// Keys (collection names for collection RPCs) accessed with [`ScsRequest::access`].
     fn keys(&self) -> Vec<&[u8]>;
@@ -731,100 +712,37 @@ pub trait ScsRequest {
     fn read_keys(&self) -> Vec<&[u8]> {
         Vec::new()
     }
-
-    /// Whether the response may carry the stored data (values, fields, elements) of the items
-    /// at [`ScsRequest::keys`] and [`ScsRequest::read_keys`], and so weigh up to what they
-    /// weigh: the in-flight memory budget reserves that much before the call
-    /// ([`crate::budget`]). False for writes and for reads answering with counts, flags, TTLs,
-    /// types or ranks.
-    fn returns_stored_data(&self) -> bool {
-        self.access() != CacheAccess::Write
-            && !matches!(
-                Self::RPC,
-                "SetIf"
-                    | "SetIfNotExists"
-                    | "SetIfHash"
-                    | "ItemGetTtl"
-                    | "ItemGetType"
-                    | "KeysExist"
-                    | "DictionaryLength"
-                    | "SetContains"
-                    | "SetLength"
-                    | "ListLength"
-                    | "SortedSetGetRank"
-                    | "SortedSetLength"
-                    | "SortedSetLengthByScore"
-            )
-    }
 }
 
-/// Implements [`ScsRequest`] for requests with one key field and a fixed access kind.
+/// Implements [`ScsRequest`] for requests with one key field.
 macro_rules! scs_one_key {
-    ($($ty:ident => $rpc:literal, $access:ident, $field:ident;)*) => {
-        $(
+    ($($field:ident: $($ty:ident),+;)*) => {
+        $($(
             impl ScsRequest for $ty {
-                const RPC: &'static str = $rpc;
-
-                fn access(&self) -> CacheAccess {
-                    CacheAccess::$access
-                }
-
                 fn keys(&self) -> Vec<&[u8]> {
                     vec![self.$field.as_slice()]
                 }
             }
-        )*
+        )+)*
     };
 }
 
 scs_one_key! {
-    GetRequest => "Get", Read, cache_key;
-    GetWithHashRequest => "GetWithHash", Read, cache_key;
-    ItemGetTtlRequest => "ItemGetTtl", Read, cache_key;
-    ItemGetTypeRequest => "ItemGetType", Read, cache_key;
-    SetRequest => "Set", Write, cache_key;
-    DeleteRequest => "Delete", Write, cache_key;
-    IncrementRequest => "Increment", ReadWrite, cache_key;
-    UpdateTtlRequest => "UpdateTtl", Write, cache_key;
-    SetIfRequest => "SetIf", ReadWrite, cache_key;
-    SetIfNotExistsRequest => "SetIfNotExists", ReadWrite, cache_key;
-    DictionaryGetRequest => "DictionaryGet", Read, dictionary_name;
-    DictionaryFetchRequest => "DictionaryFetch", Read, dictionary_name;
-    DictionaryLengthRequest => "DictionaryLength", Read, dictionary_name;
-    DictionarySetRequest => "DictionarySet", Write, dictionary_name;
-    DictionaryIncrementRequest => "DictionaryIncrement", ReadWrite, dictionary_name;
-    DictionaryDeleteRequest => "DictionaryDelete", Write, dictionary_name;
-    SetFetchRequest => "SetFetch", Read, set_name;
-    SetSampleRequest => "SetSample", Read, set_name;
-    SetContainsRequest => "SetContains", Read, set_name;
-    SetLengthRequest => "SetLength", Read, set_name;
-    SetUnionRequest => "SetUnion", Write, set_name;
-    SetDifferenceRequest => "SetDifference", Write, set_name;
-    SetPopRequest => "SetPop", ReadWrite, set_name;
-    ListFetchRequest => "ListFetch", Read, list_name;
-    ListLengthRequest => "ListLength", Read, list_name;
-    ListPushFrontRequest => "ListPushFront", Write, list_name;
-    ListPushBackRequest => "ListPushBack", Write, list_name;
-    ListConcatenateFrontRequest => "ListConcatenateFront", Write, list_name;
-    ListConcatenateBackRequest => "ListConcatenateBack", Write, list_name;
-    ListEraseRequest => "ListErase", Write, list_name;
-    ListRemoveRequest => "ListRemove", Write, list_name;
-    ListRetainRequest => "ListRetain", Write, list_name;
-    ListPopFrontRequest => "ListPopFront", ReadWrite, list_name;
-    ListPopBackRequest => "ListPopBack", ReadWrite, list_name;
-    SortedSetFetchRequest => "SortedSetFetch", Read, set_name;
-    SortedSetGetScoreRequest => "SortedSetGetScore", Read, set_name;
-    SortedSetGetRankRequest => "SortedSetGetRank", Read, set_name;
-    SortedSetLengthRequest => "SortedSetLength", Read, set_name;
-    SortedSetLengthByScoreRequest => "SortedSetLengthByScore", Read, set_name;
-    SortedSetPutRequest => "SortedSetPut", Write, set_name;
-    SortedSetRemoveRequest => "SortedSetRemove", Write, set_name;
-    SortedSetIncrementRequest => "SortedSetIncrement", ReadWrite, set_name;
+    cache_key: GetRequest, GetWithHashRequest, ItemGetTtlRequest, ItemGetTypeRequest, SetRequest,
+        DeleteRequest, IncrementRequest, UpdateTtlRequest, SetIfRequest, SetIfNotExistsRequest;
+    dictionary_name: DictionaryGetRequest, DictionaryFetchRequest, DictionaryLengthRequest,
+        DictionarySetRequest, DictionaryIncrementRequest, DictionaryDeleteRequest;
+    set_name: SetFetchRequest, SetSampleRequest, SetContainsRequest, SetLengthRequest,
+        SetUnionRequest, SetDifferenceRequest, SetPopRequest;
+    list_name: ListFetchRequest, ListLengthRequest, ListPushFrontRequest, ListPushBackRequest,
+        ListConcatenateFrontRequest, ListConcatenateBackRequest, ListEraseRequest,
+        ListRemoveRequest, ListRetainRequest, ListPopFrontRequest, ListPopBackRequest;
+    set_name: SortedSetFetchRequest, SortedSetGetScoreRequest, SortedSetGetRankRequest,
+        SortedSetLengthRequest, SortedSetLengthByScoreRequest, SortedSetPutRequest,
+        SortedSetRemoveRequest, SortedSetIncrementRequest;
 }
 
 impl ScsRequest for SetIfHashRequest {
-    const RPC: &'static str = "SetIfHash";
-
     fn access(&self) -> CacheAccess {
         match self.condition {
             Some(set_if_hash_request::Condition::Unconditional(_)) => CacheAccess::Write,
@@ -838,48 +756,24 @@ impl ScsRequest for SetIfHashRequest {
 }
 
 impl ScsRequest for GetBatchRequest {
-    const RPC: &'static str = "GetBatch";
-
-    fn access(&self) -> CacheAccess {
-        CacheAccess::Read
-    }
-
     fn keys(&self) -> Vec<&[u8]> {
         self.items.iter().map(|i| i.cache_key.as_slice()).collect()
     }
 }
 
 impl ScsRequest for SetBatchRequest {
-    const RPC: &'static str = "SetBatch";
-
-    fn access(&self) -> CacheAccess {
-        CacheAccess::Write
-    }
-
     fn keys(&self) -> Vec<&[u8]> {
         self.items.iter().map(|i| i.cache_key.as_slice()).collect()
     }
 }
 
 impl ScsRequest for KeysExistRequest {
-    const RPC: &'static str = "KeysExist";
-
-    fn access(&self) -> CacheAccess {
-        CacheAccess::Read
-    }
-
     fn keys(&self) -> Vec<&[u8]> {
         self.cache_keys.iter().map(Vec::as_slice).collect()
     }
 }
 
 impl ScsRequest for SortedSetUnionStoreRequest {
-    const RPC: &'static str = "SortedSetUnionStore";
-
-    fn access(&self) -> CacheAccess {
-        CacheAccess::Write
-    }
-
     fn keys(&self) -> Vec<&[u8]> {
         vec![self.set_name.as_slice()]
     }
@@ -1014,29 +908,29 @@ mod tests {
             ),
         ]);
         let c = Some(&claims);
-        let ok = |access, keys: &[&[u8]]| authorize_cache(c, "c", access, keys.iter().copied());
-        assert!(ok(CacheAccess::Read, &[b"a"]).is_ok());
+        let ok = |rpc, keys: &[&[u8]]| authorize_cache(c, rpc, "c", keys.iter().copied());
+        assert!(ok(Rpc::Get, &[b"a"]).is_ok());
         assert_eq!(
-            ok(CacheAccess::Write, &[b"a"]).unwrap_err().code(),
+            ok(Rpc::Set, &[b"a"]).unwrap_err().code(),
             Code::PermissionDenied
         );
-        assert!(ok(CacheAccess::Write, &[b"w1", b"w2"]).is_ok());
-        assert!(ok(CacheAccess::Write, &[b"w1", b"x"]).is_err());
-        assert!(ok(CacheAccess::ReadWrite, &[b"w1"]).is_err());
+        assert!(ok(Rpc::Set, &[b"w1", b"w2"]).is_ok());
+        assert!(ok(Rpc::Set, &[b"w1", b"x"]).is_err());
+        assert!(ok(Rpc::Increment, &[b"w1"]).is_err());
         // Empty key lists need all_items.
-        assert!(ok(CacheAccess::Read, &[]).is_err());
-        let other = authorize_cache(c, "d", CacheAccess::Read, [b"a".as_slice()]).unwrap_err();
+        assert!(ok(Rpc::Get, &[]).is_err());
+        let other = authorize_cache(c, Rpc::Get, "d", [b"a".as_slice()]).unwrap_err();
         assert!(
             other.message().contains("cache \"d\""),
             "{}",
             other.message()
         );
         // Without claims (no auth) and for root everything passes.
-        assert!(authorize_cache(None, "d", CacheAccess::ReadWrite, []).is_ok());
+        assert!(authorize_cache(None, Rpc::Increment, "d", []).is_ok());
         let root = Claims::root(None);
-        assert!(authorize_cache(Some(&root), "d", CacheAccess::ReadWrite, []).is_ok());
-        assert!(authorize_super_user(Some(&root), "CreateCache").is_ok());
-        assert!(authorize_super_user(c, "CreateCache").is_err());
+        assert!(authorize_cache(Some(&root), Rpc::Increment, "d", []).is_ok());
+        assert!(authorize_super_user(Some(&root), Rpc::CreateCache).is_ok());
+        assert!(authorize_super_user(c, Rpc::CreateCache).is_err());
         assert!(cache_visible(c, "c"));
         assert!(!cache_visible(c, "d"));
     }
@@ -1073,14 +967,14 @@ mod tests {
             ),
         ]);
         let c = Some(&claims);
-        assert!(authorize_topic(c, "c", "t", TopicAccess::Subscribe).is_ok());
-        assert!(authorize_topic(c, "c", "t", TopicAccess::Publish).is_err());
-        assert!(authorize_topic(c, "c", "p-1", TopicAccess::Publish).is_ok());
-        assert!(authorize_topic(c, "c", "p-1", TopicAccess::Subscribe).is_err());
-        assert!(authorize_topic(c, "d", "t", TopicAccess::Subscribe).is_err());
-        assert!(authorize_topic(None, "d", "t", TopicAccess::Publish).is_ok());
+        assert!(authorize_topic(c, Rpc::Subscribe, "c", "t").is_ok());
+        assert!(authorize_topic(c, Rpc::Publish, "c", "t").is_err());
+        assert!(authorize_topic(c, Rpc::Publish, "c", "p-1").is_ok());
+        assert!(authorize_topic(c, Rpc::Subscribe, "c", "p-1").is_err());
+        assert!(authorize_topic(c, Rpc::Subscribe, "d", "t").is_err());
+        assert!(authorize_topic(None, Rpc::Publish, "d", "t").is_ok());
         assert!(cache_visible(c, "c"));
         // Topic grants give no data-plane access.
-        assert!(authorize_cache(c, "c", CacheAccess::Read, [b"t".as_slice()]).is_err());
+        assert!(authorize_cache(c, Rpc::Get, "c", [b"t".as_slice()]).is_err());
     }
 }

@@ -8,7 +8,7 @@
 //! `UNAUTHENTICATED` with the messages "Missing authorization header", "Malformed token",
 //! "Invalid signature" or "Token expired" ([`crate::auth`] checks every request). The Auth and
 //! Token services are the exception: their caller credential is in the request body
-//! ([`crate::auth::BODY_AUTHENTICATED_PATHS`]); `Ping` needs none.
+//! ([`crate::auth::header_authenticated`]); `Ping` needs none.
 //!
 //! Claims: `sub` (issuer subject; [`ROOT_SUBJECT`] for root keys, the minting caller's subject
 //! for minted tokens), `iat` and optional `exp` (Unix seconds), optional `p` (permissions:

@@ -7,7 +7,7 @@
     clippy::indexing_slicing
 )]
 
-mod common;
+use crate::common;
 
 use momento_server::store::ELEMENT_OVERHEAD_BYTES;
 

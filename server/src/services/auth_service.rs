@@ -73,7 +73,6 @@ impl Auth for AuthApiService {
             &request,
             &request.get_ref().auth_token,
             request.get_ref().permissions.as_ref(),
-            "GenerateApiToken",
         )?;
         let body = request.into_inner();
         let valid_for_seconds = match body.expiry {

@@ -50,10 +50,10 @@ use momento_proto::control_client::{
 use serde::Serialize;
 use tonic::{Request, Response, Status};
 
-use super::{cache_not_found, limit_exceeded};
+use super::{authorized, cache_not_found, limit_exceeded};
 use crate::grpc::control_client::scs_control_server::ScsControl;
 use crate::limits::Limits;
-use crate::permissions::{authorize_super_user, cache_visible};
+use crate::permissions::cache_visible;
 use crate::secret::{random_bytes, random_hex};
 use crate::store::{CreateCacheError, Store};
 use crate::token::{unix_now, Claims};
@@ -291,8 +291,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<CreateCacheRequest>,
     ) -> Result<Response<CreateCacheResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "CreateCache")?;
-        let name = request.into_inner().cache_name;
+        let name = authorized(request)?.cache_name;
         validate_cache_name(&name)?;
         match self.store.create_cache(&name) {
             Ok(()) => {
@@ -316,8 +315,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<DeleteCacheRequest>,
     ) -> Result<Response<DeleteCacheResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "DeleteCache")?;
-        let name = request.into_inner().cache_name;
+        let name = authorized(request)?.cache_name;
         self.store
             .delete_cache(&name)
             .map_err(|_| cache_not_found(&name))?;
@@ -351,8 +349,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<FlushCacheRequest>,
     ) -> Result<Response<FlushCacheResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "FlushCache")?;
-        let name = request.into_inner().cache_name;
+        let name = authorized(request)?.cache_name;
         self.store
             .flush_cache(&name)
             .map_err(|_| cache_not_found(&name))?;
@@ -364,8 +361,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<CreateSigningKeyRequest>,
     ) -> Result<Response<CreateSigningKeyResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "CreateSigningKey")?;
-        let ttl_minutes = request.into_inner().ttl_minutes;
+        let ttl_minutes = authorized(request)?.ttl_minutes;
         let (key_id, key) = new_signing_key()?;
         let expires_at = self
             .registry()
@@ -378,8 +374,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<RevokeSigningKeyRequest>,
     ) -> Result<Response<RevokeSigningKeyResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "RevokeSigningKey")?;
-        let key_id = request.into_inner().key_id;
+        let key_id = authorized(request)?.key_id;
         self.registry().revoke_signing_key(&key_id, unix_now())?;
         crate::log_info!("event=signing_key_revoked key_id={key_id:?}");
         Ok(Response::new(RevokeSigningKeyResponse {}))
@@ -389,7 +384,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<ListSigningKeysRequest>,
     ) -> Result<Response<ListSigningKeysResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "ListSigningKeys")?;
+        authorized(request)?;
         let signing_key = self.registry().list_signing_keys(unix_now());
         Ok(Response::new(ListSigningKeysResponse {
             signing_key,
@@ -401,8 +396,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<CreateIndexRequest>,
     ) -> Result<Response<CreateIndexResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "CreateIndex")?;
-        let request = request.into_inner();
+        let request = authorized(request)?;
         let name = request.index_name.clone();
         self.registry().create_index(request)?;
         crate::log_info!("event=index_created index={name:?}");
@@ -413,8 +407,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<DeleteIndexRequest>,
     ) -> Result<Response<DeleteIndexResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "DeleteIndex")?;
-        let name = request.into_inner().index_name;
+        let name = authorized(request)?.index_name;
         self.registry().delete_index(&name)?;
         crate::log_info!("event=index_deleted index={name:?}");
         Ok(Response::new(DeleteIndexResponse {}))
@@ -424,7 +417,7 @@ impl ScsControl for ControlService {
         &self,
         request: Request<ListIndexesRequest>,
     ) -> Result<Response<ListIndexesResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "ListIndexes")?;
+        authorized(request)?;
         let indexes = self.registry().list_indexes();
         Ok(Response::new(ListIndexesResponse { indexes }))
     }

@@ -30,9 +30,10 @@
 //! - `order` must be a known `_Order` value.
 //!
 //! # Permissions
-//! After validation, [`crate::permissions::authorize_cache_rpc`] checks the caller's token with
-//! the leaderboard name as the key: read access for the length, rank and fetch RPCs, write
-//! access for upsert, remove and delete (`PERMISSION_DENIED` otherwise).
+//! After validation, [`crate::permissions::authorize_cache`] checks the caller's token with the
+//! leaderboard name as the key, for the access class of the RPC table: read access for the
+//! length, rank and fetch RPCs, write access for upsert, remove and delete (`PERMISSION_DENIED`
+//! otherwise).
 
 use std::cmp::Ordering as CmpOrdering;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -46,11 +47,12 @@ use momento_proto::leaderboard::{
     GetLeaderboardLengthRequest, GetLeaderboardLengthResponse, GetRankRequest, GetRankResponse,
     Order, RankedElement, RemoveElementsRequest, UpsertElementsRequest,
 };
+use momento_proto::rpc::RpcRequest;
 use tonic::{Request, Response, Status};
 
 use super::{cache_name, cache_not_found};
 use crate::grpc::leaderboard::leaderboard_server::Leaderboard;
-use crate::permissions::{authorize_cache_rpc, CacheAccess};
+use crate::permissions::authorize_cache;
 use crate::store::Store;
 use crate::token::Claims;
 
@@ -306,35 +308,52 @@ impl LeaderboardService {
     }
 
     /// Reads the cache header, validates the leaderboard name, checks the caller's permission
-    /// (`access` to the cache with the leaderboard name as the key) and runs `f` on the board
-    /// (`create`: make it if missing).
-    fn call<Req, R>(
+    /// (the RPC's access class to the cache with the leaderboard name as the key) and runs `f` on
+    /// the board (`create`: make it if missing).
+    fn call<Req: Named, R>(
         &self,
-        rpc: &str,
-        access: CacheAccess,
         request: Request<Req>,
-        name: impl FnOnce(&Req) -> &str,
         create: bool,
         f: impl FnOnce(&Req, Option<&mut Board>) -> R,
     ) -> Result<R, Status> {
         let cache = cache_name(&request)?;
         let claims = request.extensions().get::<Claims>().cloned();
         let message = request.into_inner();
-        let leaderboard = name(&message);
+        let leaderboard = message.leaderboard();
         check_name(leaderboard)?;
-        authorize_cache_rpc(
-            claims.as_ref(),
-            rpc,
-            &cache,
-            access,
-            [leaderboard.as_bytes()],
-        )?;
+        authorize_cache(claims.as_ref(), Req::RPC, &cache, [leaderboard.as_bytes()])?;
         self.leaderboards
             .with_board(&self.store, &cache, leaderboard, create, |board| {
                 f(&message, board)
             })
     }
 }
+
+/// A leaderboard request: each names its leaderboard.
+trait Named: RpcRequest {
+    fn leaderboard(&self) -> &str;
+}
+
+macro_rules! named {
+    ($($ty:ident),*) => {
+        $(impl Named for $ty {
+            fn leaderboard(&self) -> &str {
+                &self.leaderboard
+            }
+        })*
+    };
+}
+
+named!(
+    DeleteLeaderboardRequest,
+    UpsertElementsRequest,
+    RemoveElementsRequest,
+    GetLeaderboardLengthRequest,
+    GetByRankRequest,
+    GetRankRequest,
+    GetByScoreRequest,
+    GetCompetitionRankRequest
+);
 
 fn check_name(name: &str) -> Result<(), Status> {
     if name.trim().is_empty() {
@@ -441,18 +460,11 @@ impl Leaderboard for LeaderboardService {
         &self,
         request: Request<DeleteLeaderboardRequest>,
     ) -> Result<Response<Empty>, Status> {
-        self.call(
-            "DeleteLeaderboard",
-            CacheAccess::Write,
-            request,
-            |m| &m.leaderboard,
-            false,
-            |_, board| {
-                if let Some(board) = board {
-                    *board = Board::default();
-                }
-            },
-        )?;
+        self.call(request, false, |_, board| {
+            if let Some(board) = board {
+                *board = Board::default();
+            }
+        })?;
         Ok(Response::new(Empty {}))
     }
 
@@ -461,20 +473,13 @@ impl Leaderboard for LeaderboardService {
         request: Request<UpsertElementsRequest>,
     ) -> Result<Response<Empty>, Status> {
         check_elements(&request.get_ref().elements)?;
-        self.call(
-            "UpsertElements",
-            CacheAccess::Write,
-            request,
-            |m| &m.leaderboard,
-            true,
-            |m, board| {
-                if let Some(board) = board {
-                    for element in &m.elements {
-                        board.upsert(element.id, element.score);
-                    }
+        self.call(request, true, |m, board| {
+            if let Some(board) = board {
+                for element in &m.elements {
+                    board.upsert(element.id, element.score);
                 }
-            },
-        )?;
+            }
+        })?;
         Ok(Response::new(Empty {}))
     }
 
@@ -483,20 +488,13 @@ impl Leaderboard for LeaderboardService {
         request: Request<RemoveElementsRequest>,
     ) -> Result<Response<Empty>, Status> {
         check_batch(request.get_ref().ids.len(), "id")?;
-        self.call(
-            "RemoveElements",
-            CacheAccess::Write,
-            request,
-            |m| &m.leaderboard,
-            false,
-            |m, board| {
-                if let Some(board) = board {
-                    for id in &m.ids {
-                        board.remove(*id);
-                    }
+        self.call(request, false, |m, board| {
+            if let Some(board) = board {
+                for id in &m.ids {
+                    board.remove(*id);
                 }
-            },
-        )?;
+            }
+        })?;
         Ok(Response::new(Empty {}))
     }
 
@@ -504,14 +502,7 @@ impl Leaderboard for LeaderboardService {
         &self,
         request: Request<GetLeaderboardLengthRequest>,
     ) -> Result<Response<GetLeaderboardLengthResponse>, Status> {
-        let len = self.call(
-            "GetLeaderboardLength",
-            CacheAccess::Read,
-            request,
-            |m| &m.leaderboard,
-            false,
-            |_, board| board.map_or(0, |b| b.len()),
-        )?;
+        let len = self.call(request, false, |_, board| board.map_or(0, |b| b.len()))?;
         Ok(Response::new(GetLeaderboardLengthResponse {
             count: u32::try_from(len).unwrap_or(u32::MAX),
         }))
@@ -523,14 +514,9 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (start, end) = rank_query(request.get_ref())?;
-        let elements = self.call(
-            "GetByRank",
-            CacheAccess::Read,
-            request,
-            |m| &m.leaderboard,
-            false,
-            |_, board| board.map_or_else(Vec::new, |b| b.by_rank(order, start, end)),
-        )?;
+        let elements = self.call(request, false, |_, board| {
+            board.map_or_else(Vec::new, |b| b.by_rank(order, start, end))
+        })?;
         Ok(Response::new(GetByRankResponse { elements }))
     }
 
@@ -540,14 +526,9 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         check_batch(request.get_ref().ids.len(), "id")?;
-        let elements = self.call(
-            "GetRank",
-            CacheAccess::Read,
-            request,
-            |m| &m.leaderboard,
-            false,
-            |m, board| board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, false)),
-        )?;
+        let elements = self.call(request, false, |m, board| {
+            board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, false))
+        })?;
         Ok(Response::new(GetRankResponse { elements }))
     }
 
@@ -557,14 +538,9 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByScoreResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (min, max, offset, limit) = score_query(request.get_ref())?;
-        let elements = self.call(
-            "GetByScore",
-            CacheAccess::Read,
-            request,
-            |m| &m.leaderboard,
-            false,
-            |_, board| board.map_or_else(Vec::new, |b| b.by_score(order, min, max, offset, limit)),
-        )?;
+        let elements = self.call(request, false, |_, board| {
+            board.map_or_else(Vec::new, |b| b.by_score(order, min, max, offset, limit))
+        })?;
         Ok(Response::new(GetByScoreResponse { elements }))
     }
 
@@ -578,14 +554,9 @@ impl Leaderboard for LeaderboardService {
             Some(value) => order(value)?,
         };
         check_batch(request.get_ref().ids.len(), "id")?;
-        let elements = self.call(
-            "GetCompetitionRank",
-            CacheAccess::Read,
-            request,
-            |m| &m.leaderboard,
-            false,
-            |m, board| board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, true)),
-        )?;
+        let elements = self.call(request, false, |m, board| {
+            board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, true))
+        })?;
         Ok(Response::new(GetCompetitionRankResponse { elements }))
     }
 }

@@ -28,11 +28,13 @@ pub mod webhook;
 
 use std::pin::Pin;
 
+use momento_proto::rpc::RpcRequest;
 use tokio_stream::Stream;
 use tonic::metadata::MetadataValue;
 use tonic::{Code, Request, Status};
 
 use crate::limits::Limits;
+use crate::token::Claims;
 
 /// The request header naming the cache of a data-plane call.
 pub const CACHE_HEADER: &str = "cache";
@@ -54,6 +56,13 @@ pub fn cache_name<T>(request: &Request<T>) -> Result<String, Status> {
         ));
     }
     Ok(name.to_owned())
+}
+
+/// The message of a control-plane or webhook request, once its caller may make it
+/// ([`crate::permissions::authorize_control`]: a super user for every RPC but ListCaches).
+pub fn authorized<R: RpcRequest>(request: Request<R>) -> Result<R, Status> {
+    crate::permissions::authorize_control(request.extensions().get::<Claims>(), R::RPC)?;
+    Ok(request.into_inner())
 }
 
 /// `NOT_FOUND` for an unknown cache.

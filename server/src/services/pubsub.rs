@@ -82,6 +82,7 @@ use momento_proto::cache_client::pubsub::{
     SubscriptionRequest, TopicItem,
 };
 use momento_proto::common::Empty;
+use momento_proto::rpc::Rpc;
 use tokio::sync::{mpsc, watch};
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status};
@@ -91,7 +92,7 @@ use crate::config::{
     DEFAULT_HEARTBEAT_INTERVAL, DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_TOPIC_BUFFER_SIZE,
 };
 use crate::grpc::cache_client::pubsub::pubsub_server::Pubsub;
-use crate::permissions::{authorize_topic, TopicAccess};
+use crate::permissions::authorize_topic;
 use crate::services::webhook::Webhooks;
 use crate::store::Store;
 use crate::token::Claims;
@@ -850,12 +851,7 @@ impl Pubsub for PubsubService {
         let cache = topic_cache_name(&request, &request.get_ref().cache_name)?;
         let message = request.into_inner();
         check_topic_name(&message.topic)?;
-        authorize_topic(
-            claims.as_ref(),
-            &cache,
-            &message.topic,
-            TopicAccess::Publish,
-        )?;
+        authorize_topic(claims.as_ref(), Rpc::Publish, &cache, &message.topic)?;
         let value = message
             .value
             .and_then(|value| value.kind)
@@ -920,12 +916,7 @@ impl Pubsub for PubsubService {
         let cache = topic_cache_name(&request, &request.get_ref().cache_name)?;
         let message = request.into_inner();
         check_topic_name(&message.topic)?;
-        authorize_topic(
-            claims.as_ref(),
-            &cache,
-            &message.topic,
-            TopicAccess::Subscribe,
-        )?;
+        authorize_topic(claims.as_ref(), Rpc::Subscribe, &cache, &message.topic)?;
         let epoch = cache_epoch(&self.store, &cache).ok_or_else(|| cache_not_found(&cache))?;
         self.topics.prune(&self.store);
         let slot = self

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use momento_proto::cache_client::*;
+use momento_proto::rpc::RpcRequest;
 use tonic::{Request, Response, Status};
 
 use super::{cache_name, dictionary, list, scalar, set, sorted_set, ResponseStream};
@@ -56,7 +57,7 @@ impl ScsService {
                 admission
                     .reserve_response(bytes)
                     .await
-                    .map_err(|e| response_too_large(Req::RPC, bytes, e))?;
+                    .map_err(|e| response_too_large(Req::RPC.method(), bytes, e))?;
             }
         }
         let response = op(&self.store, &cache, request.into_inner())?;
@@ -66,16 +67,8 @@ impl ScsService {
         Ok(Response::new(response))
     }
 
-    /// [`ScsService::run`] for unary RPCs, bounded by [`stored_bytes`].
-    async fn call<Req: ScsRequest + Send, Resp: prost::Message>(
-        &self,
-        request: Request<Req>,
-        op: impl FnOnce(&Store, &str, Req) -> Result<Resp, Status> + Send,
-    ) -> Result<Response<Resp>, Status> {
-        self.run(request, op, stored_bytes, Resp::encoded_len).await
-    }
-
-    /// Like [`ScsService::call`] for server-streaming RPCs whose items are computed up front.
+    /// [`ScsService::run`] for server-streaming RPCs whose items are computed up front, bounded
+    /// by [`stored_bytes`].
     async fn call_stream<Req: ScsRequest + Send, Item: prost::Message + Send + 'static>(
         &self,
         request: Request<Req>,
@@ -101,7 +94,7 @@ impl ScsService {
 /// as often as it is named (a GetBatch naming one key 200 times returns it 200 times). `None`
 /// when the response carries no stored data or they do not exist.
 fn stored_bytes<Req: ScsRequest>(store: &Store, cache: &str, request: &Req) -> Option<u64> {
-    if !request.returns_stored_data() {
+    if !Req::RPC.returns_stored_data() {
         return None;
     }
     let total = request
@@ -129,338 +122,99 @@ fn response_too_large(rpc: &str, bytes: u64, error: ResponseTooLarge) -> Status 
     ))
 }
 
-#[tonic::async_trait]
-impl Scs for ScsService {
-    async fn get(&self, request: Request<GetRequest>) -> Result<Response<GetResponse>, Status> {
-        self.call(request, scalar::get).await
+/// Generates the `Scs` impl from one row per RPC: `method(Request) = handler` answers through
+/// [`ScsService::run`] (bounded by [`stored_bytes`] or the row's `bound`), `streaming` rows
+/// (with the stream's associated type) through [`ScsService::call_stream`].
+macro_rules! scs_routes {
+    (
+        unary { $($method:ident($req:ident) = $op:expr $(, bound $bound:expr)?;)* }
+        streaming { $($smethod:ident($sreq:ident) as $stream:ident = $sop:expr;)* }
+    ) => {
+        #[tonic::async_trait]
+        impl Scs for ScsService {
+            $(
+                async fn $method(
+                    &self,
+                    request: Request<$req>,
+                ) -> Result<Response<<$req as RpcRequest>::Response>, Status> {
+                    self.run(request, $op, scs_bound!($($bound)?), prost::Message::encoded_len)
+                        .await
+                }
+            )*
+            $(
+                type $stream = ResponseStream<<$sreq as RpcRequest>::Response>;
+
+                async fn $smethod(
+                    &self,
+                    request: Request<$sreq>,
+                ) -> Result<Response<Self::$stream>, Status> {
+                    self.call_stream(request, $sop).await
+                }
+            )*
+        }
+    };
+}
+
+/// The response bound of a [`scs_routes`] row: [`stored_bytes`] unless the row names one.
+macro_rules! scs_bound {
+    () => {
+        stored_bytes
+    };
+    ($bound:expr) => {
+        $bound
+    };
+}
+
+scs_routes! {
+    unary {
+        get(GetRequest) = scalar::get;
+        get_with_hash(GetWithHashRequest) = scalar::get_with_hash;
+        set(SetRequest) = scalar::set;
+        set_if(SetIfRequest) = scalar::set_if;
+        set_if_hash(SetIfHashRequest) = scalar::set_if_hash;
+        set_if_not_exists(SetIfNotExistsRequest) = scalar::set_if_not_exists;
+        delete(DeleteRequest) = scalar::delete;
+        keys_exist(KeysExistRequest) = scalar::keys_exist;
+        increment(IncrementRequest) = scalar::increment;
+        update_ttl(UpdateTtlRequest) = scalar::update_ttl;
+        item_get_ttl(ItemGetTtlRequest) = scalar::item_get_ttl;
+        item_get_type(ItemGetTypeRequest) = scalar::item_get_type;
+        dictionary_get(DictionaryGetRequest) = dictionary::get, bound dictionary::get_response_bound;
+        dictionary_fetch(DictionaryFetchRequest) = dictionary::fetch;
+        dictionary_set(DictionarySetRequest) = dictionary::set;
+        dictionary_increment(DictionaryIncrementRequest) = dictionary::increment;
+        dictionary_delete(DictionaryDeleteRequest) = dictionary::delete;
+        dictionary_length(DictionaryLengthRequest) = dictionary::length;
+        set_fetch(SetFetchRequest) = set::fetch;
+        set_sample(SetSampleRequest) = set::sample;
+        set_union(SetUnionRequest) = set::union;
+        set_difference(SetDifferenceRequest) = set::difference;
+        set_contains(SetContainsRequest) = set::contains;
+        set_length(SetLengthRequest) = set::length;
+        set_pop(SetPopRequest) = set::pop;
+        list_push_front(ListPushFrontRequest) = list::push_front;
+        list_push_back(ListPushBackRequest) = list::push_back;
+        list_pop_front(ListPopFrontRequest) = list::pop_front;
+        list_pop_back(ListPopBackRequest) = list::pop_back;
+        list_erase(ListEraseRequest) = list::erase;
+        list_remove(ListRemoveRequest) = list::remove;
+        list_fetch(ListFetchRequest) = list::fetch;
+        list_length(ListLengthRequest) = list::length;
+        list_concatenate_front(ListConcatenateFrontRequest) = list::concatenate_front;
+        list_concatenate_back(ListConcatenateBackRequest) = list::concatenate_back;
+        list_retain(ListRetainRequest) = list::retain;
+        sorted_set_put(SortedSetPutRequest) = sorted_set::put;
+        sorted_set_fetch(SortedSetFetchRequest) = sorted_set::fetch;
+        sorted_set_get_score(SortedSetGetScoreRequest) = sorted_set::get_score;
+        sorted_set_remove(SortedSetRemoveRequest) = sorted_set::remove;
+        sorted_set_increment(SortedSetIncrementRequest) = sorted_set::increment;
+        sorted_set_get_rank(SortedSetGetRankRequest) = sorted_set::get_rank;
+        sorted_set_length(SortedSetLengthRequest) = sorted_set::length;
+        sorted_set_length_by_score(SortedSetLengthByScoreRequest) = sorted_set::length_by_score;
+        sorted_set_union_store(SortedSetUnionStoreRequest) = sorted_set::union_store;
     }
-
-    async fn get_with_hash(
-        &self,
-        request: Request<GetWithHashRequest>,
-    ) -> Result<Response<GetWithHashResponse>, Status> {
-        self.call(request, scalar::get_with_hash).await
-    }
-
-    type GetBatchStream = ResponseStream<GetResponse>;
-
-    async fn get_batch(
-        &self,
-        request: Request<GetBatchRequest>,
-    ) -> Result<Response<Self::GetBatchStream>, Status> {
-        self.call_stream(request, scalar::get_batch).await
-    }
-
-    async fn set(&self, request: Request<SetRequest>) -> Result<Response<SetResponse>, Status> {
-        self.call(request, scalar::set).await
-    }
-
-    type SetBatchStream = ResponseStream<SetResponse>;
-
-    async fn set_batch(
-        &self,
-        request: Request<SetBatchRequest>,
-    ) -> Result<Response<Self::SetBatchStream>, Status> {
-        self.call_stream(request, scalar::set_batch).await
-    }
-
-    async fn set_if(
-        &self,
-        request: Request<SetIfRequest>,
-    ) -> Result<Response<SetIfResponse>, Status> {
-        self.call(request, scalar::set_if).await
-    }
-
-    async fn set_if_hash(
-        &self,
-        request: Request<SetIfHashRequest>,
-    ) -> Result<Response<SetIfHashResponse>, Status> {
-        self.call(request, scalar::set_if_hash).await
-    }
-
-    async fn set_if_not_exists(
-        &self,
-        request: Request<SetIfNotExistsRequest>,
-    ) -> Result<Response<SetIfNotExistsResponse>, Status> {
-        self.call(request, scalar::set_if_not_exists).await
-    }
-
-    async fn delete(
-        &self,
-        request: Request<DeleteRequest>,
-    ) -> Result<Response<DeleteResponse>, Status> {
-        self.call(request, scalar::delete).await
-    }
-
-    async fn keys_exist(
-        &self,
-        request: Request<KeysExistRequest>,
-    ) -> Result<Response<KeysExistResponse>, Status> {
-        self.call(request, scalar::keys_exist).await
-    }
-
-    async fn increment(
-        &self,
-        request: Request<IncrementRequest>,
-    ) -> Result<Response<IncrementResponse>, Status> {
-        self.call(request, scalar::increment).await
-    }
-
-    async fn update_ttl(
-        &self,
-        request: Request<UpdateTtlRequest>,
-    ) -> Result<Response<UpdateTtlResponse>, Status> {
-        self.call(request, scalar::update_ttl).await
-    }
-
-    async fn item_get_ttl(
-        &self,
-        request: Request<ItemGetTtlRequest>,
-    ) -> Result<Response<ItemGetTtlResponse>, Status> {
-        self.call(request, scalar::item_get_ttl).await
-    }
-
-    async fn item_get_type(
-        &self,
-        request: Request<ItemGetTypeRequest>,
-    ) -> Result<Response<ItemGetTypeResponse>, Status> {
-        self.call(request, scalar::item_get_type).await
-    }
-
-    async fn dictionary_get(
-        &self,
-        request: Request<DictionaryGetRequest>,
-    ) -> Result<Response<DictionaryGetResponse>, Status> {
-        self.run(
-            request,
-            dictionary::get,
-            dictionary::get_response_bound,
-            prost::Message::encoded_len,
-        )
-        .await
-    }
-
-    async fn dictionary_fetch(
-        &self,
-        request: Request<DictionaryFetchRequest>,
-    ) -> Result<Response<DictionaryFetchResponse>, Status> {
-        self.call(request, dictionary::fetch).await
-    }
-
-    async fn dictionary_set(
-        &self,
-        request: Request<DictionarySetRequest>,
-    ) -> Result<Response<DictionarySetResponse>, Status> {
-        self.call(request, dictionary::set).await
-    }
-
-    async fn dictionary_increment(
-        &self,
-        request: Request<DictionaryIncrementRequest>,
-    ) -> Result<Response<DictionaryIncrementResponse>, Status> {
-        self.call(request, dictionary::increment).await
-    }
-
-    async fn dictionary_delete(
-        &self,
-        request: Request<DictionaryDeleteRequest>,
-    ) -> Result<Response<DictionaryDeleteResponse>, Status> {
-        self.call(request, dictionary::delete).await
-    }
-
-    async fn dictionary_length(
-        &self,
-        request: Request<DictionaryLengthRequest>,
-    ) -> Result<Response<DictionaryLengthResponse>, Status> {
-        self.call(request, dictionary::length).await
-    }
-
-    async fn set_fetch(
-        &self,
-        request: Request<SetFetchRequest>,
-    ) -> Result<Response<SetFetchResponse>, Status> {
-        self.call(request, set::fetch).await
-    }
-
-    async fn set_sample(
-        &self,
-        request: Request<SetSampleRequest>,
-    ) -> Result<Response<SetSampleResponse>, Status> {
-        self.call(request, set::sample).await
-    }
-
-    async fn set_union(
-        &self,
-        request: Request<SetUnionRequest>,
-    ) -> Result<Response<SetUnionResponse>, Status> {
-        self.call(request, set::union).await
-    }
-
-    async fn set_difference(
-        &self,
-        request: Request<SetDifferenceRequest>,
-    ) -> Result<Response<SetDifferenceResponse>, Status> {
-        self.call(request, set::difference).await
-    }
-
-    async fn set_contains(
-        &self,
-        request: Request<SetContainsRequest>,
-    ) -> Result<Response<SetContainsResponse>, Status> {
-        self.call(request, set::contains).await
-    }
-
-    async fn set_length(
-        &self,
-        request: Request<SetLengthRequest>,
-    ) -> Result<Response<SetLengthResponse>, Status> {
-        self.call(request, set::length).await
-    }
-
-    async fn set_pop(
-        &self,
-        request: Request<SetPopRequest>,
-    ) -> Result<Response<SetPopResponse>, Status> {
-        self.call(request, set::pop).await
-    }
-
-    async fn list_push_front(
-        &self,
-        request: Request<ListPushFrontRequest>,
-    ) -> Result<Response<ListPushFrontResponse>, Status> {
-        self.call(request, list::push_front).await
-    }
-
-    async fn list_push_back(
-        &self,
-        request: Request<ListPushBackRequest>,
-    ) -> Result<Response<ListPushBackResponse>, Status> {
-        self.call(request, list::push_back).await
-    }
-
-    async fn list_pop_front(
-        &self,
-        request: Request<ListPopFrontRequest>,
-    ) -> Result<Response<ListPopFrontResponse>, Status> {
-        self.call(request, list::pop_front).await
-    }
-
-    async fn list_pop_back(
-        &self,
-        request: Request<ListPopBackRequest>,
-    ) -> Result<Response<ListPopBackResponse>, Status> {
-        self.call(request, list::pop_back).await
-    }
-
-    async fn list_erase(
-        &self,
-        request: Request<ListEraseRequest>,
-    ) -> Result<Response<ListEraseResponse>, Status> {
-        self.call(request, list::erase).await
-    }
-
-    async fn list_remove(
-        &self,
-        request: Request<ListRemoveRequest>,
-    ) -> Result<Response<ListRemoveResponse>, Status> {
-        self.call(request, list::remove).await
-    }
-
-    async fn list_fetch(
-        &self,
-        request: Request<ListFetchRequest>,
-    ) -> Result<Response<ListFetchResponse>, Status> {
-        self.call(request, list::fetch).await
-    }
-
-    async fn list_length(
-        &self,
-        request: Request<ListLengthRequest>,
-    ) -> Result<Response<ListLengthResponse>, Status> {
-        self.call(request, list::length).await
-    }
-
-    async fn list_concatenate_front(
-        &self,
-        request: Request<ListConcatenateFrontRequest>,
-    ) -> Result<Response<ListConcatenateFrontResponse>, Status> {
-        self.call(request, list::concatenate_front).await
-    }
-
-    async fn list_concatenate_back(
-        &self,
-        request: Request<ListConcatenateBackRequest>,
-    ) -> Result<Response<ListConcatenateBackResponse>, Status> {
-        self.call(request, list::concatenate_back).await
-    }
-
-    async fn list_retain(
-        &self,
-        request: Request<ListRetainRequest>,
-    ) -> Result<Response<ListRetainResponse>, Status> {
-        self.call(request, list::retain).await
-    }
-
-    async fn sorted_set_put(
-        &self,
-        request: Request<SortedSetPutRequest>,
-    ) -> Result<Response<SortedSetPutResponse>, Status> {
-        self.call(request, sorted_set::put).await
-    }
-
-    async fn sorted_set_fetch(
-        &self,
-        request: Request<SortedSetFetchRequest>,
-    ) -> Result<Response<SortedSetFetchResponse>, Status> {
-        self.call(request, sorted_set::fetch).await
-    }
-
-    async fn sorted_set_get_score(
-        &self,
-        request: Request<SortedSetGetScoreRequest>,
-    ) -> Result<Response<SortedSetGetScoreResponse>, Status> {
-        self.call(request, sorted_set::get_score).await
-    }
-
-    async fn sorted_set_remove(
-        &self,
-        request: Request<SortedSetRemoveRequest>,
-    ) -> Result<Response<SortedSetRemoveResponse>, Status> {
-        self.call(request, sorted_set::remove).await
-    }
-
-    async fn sorted_set_increment(
-        &self,
-        request: Request<SortedSetIncrementRequest>,
-    ) -> Result<Response<SortedSetIncrementResponse>, Status> {
-        self.call(request, sorted_set::increment).await
-    }
-
-    async fn sorted_set_get_rank(
-        &self,
-        request: Request<SortedSetGetRankRequest>,
-    ) -> Result<Response<SortedSetGetRankResponse>, Status> {
-        self.call(request, sorted_set::get_rank).await
-    }
-
-    async fn sorted_set_length(
-        &self,
-        request: Request<SortedSetLengthRequest>,
-    ) -> Result<Response<SortedSetLengthResponse>, Status> {
-        self.call(request, sorted_set::length).await
-    }
-
-    async fn sorted_set_length_by_score(
-        &self,
-        request: Request<SortedSetLengthByScoreRequest>,
-    ) -> Result<Response<SortedSetLengthByScoreResponse>, Status> {
-        self.call(request, sorted_set::length_by_score).await
-    }
-
-    async fn sorted_set_union_store(
-        &self,
-        request: Request<SortedSetUnionStoreRequest>,
-    ) -> Result<Response<SortedSetUnionStoreResponse>, Status> {
-        self.call(request, sorted_set::union_store).await
+    streaming {
+        get_batch(GetBatchRequest) as GetBatchStream = scalar::get_batch;
+        set_batch(SetBatchRequest) as SetBatchStream = scalar::set_batch;
     }
 }

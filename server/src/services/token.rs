@@ -25,6 +25,7 @@
 //! permissions, `jti` = token id.
 
 use momento_proto::permission_messages::Permissions;
+use momento_proto::rpc::RpcRequest;
 use momento_proto::token::{GenerateDisposableTokenRequest, GenerateDisposableTokenResponse};
 use tonic::{Request, Response, Status};
 
@@ -104,12 +105,11 @@ impl Issuer {
     /// Authenticates the caller, validates the `requested` permissions (`INVALID_ARGUMENT`) and
     /// checks that the caller may mint them ([`permissions::authorize_mint`]). Returns the
     /// caller's claims (`None` with `--auth none`) and the requested scope.
-    pub fn minter<T>(
+    pub fn minter<T: RpcRequest>(
         &self,
         request: &Request<T>,
         body_credential: &str,
         requested: Option<&Permissions>,
-        rpc: &str,
     ) -> Result<(Option<Claims>, Scope), Status> {
         let caller = self.caller(request, body_credential)?;
         let (claims, kind) = caller.map_or((None, TokenKind::V1), |(c, k)| (Some(c), k));
@@ -121,7 +121,7 @@ impl Issuer {
                 Scope::from_permissions(p).map_err(|e| Status::invalid_argument(e.to_string()))
             });
         // Who may mint comes first, so that callers who may not learn nothing of validation.
-        permissions::authorize_mint(claims.as_ref(), kind, scope.as_ref().ok(), rpc)?;
+        permissions::authorize_mint(claims.as_ref(), kind, scope.as_ref().ok(), T::RPC)?;
         Ok((claims, scope?))
     }
 
@@ -189,7 +189,6 @@ impl Token for TokenService {
             &request,
             &request.get_ref().auth_token,
             request.get_ref().permissions.as_ref(),
-            "GenerateDisposableToken",
         )?;
         let body = request.into_inner();
         let seconds = body.expires.map_or(0, |e| e.valid_for_seconds);

@@ -35,7 +35,7 @@
 //! # Authorization
 //! Webhooks are control-plane resources (Momento manages them with API keys, next to caches;
 //! the secret they hand out lets its holder forge deliveries): every RPC needs a **super-user**
-//! key, like CreateCache ([`crate::permissions::authorize_super_user`]). Tokens with explicit
+//! key, like CreateCache ([`crate::permissions::authorize_control`]). Tokens with explicit
 //! permissions — disposable tokens and scoped API keys, even with read-write access to every
 //! cache and topic — get `PERMISSION_DENIED`, before anything is validated or looked up.
 //! Without authentication (`--auth none`) everything is allowed.
@@ -54,13 +54,11 @@ use momento_proto::webhook::{
 };
 use tonic::{Request, Response, Status};
 
-use super::cache_not_found;
 use super::pubsub::cache_epoch;
+use super::{authorized, cache_not_found};
 use crate::grpc::webhook::webhook_server::Webhook as WebhookRpc;
-use crate::permissions::authorize_super_user;
 use crate::secret::random_bytes;
 use crate::store::Store;
-use crate::token::Claims;
 use crate::webhook_delivery::{self, Delivery, Job, Published};
 
 /// Longest webhook name, in characters (the proto's documented limit).
@@ -330,9 +328,7 @@ impl WebhookRpc for WebhookService {
         &self,
         request: Request<PutWebhookRequest>,
     ) -> Result<Response<PutWebhookResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "PutWebhook")?;
-        let webhook = request
-            .into_inner()
+        let webhook = authorized(request)?
             .webhook
             .ok_or_else(|| Status::invalid_argument("Webhook is required"))?;
         let (cache, name) = check_id(webhook.webhook_id)?;
@@ -364,8 +360,7 @@ impl WebhookRpc for WebhookService {
         &self,
         request: Request<DeleteWebhookRequest>,
     ) -> Result<Response<DeleteWebhookResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "DeleteWebhook")?;
-        let (cache, name) = check_id(request.into_inner().webhook_id)?;
+        let (cache, name) = check_id(authorized(request)?.webhook_id)?;
         let epoch = self.epoch(&cache)?;
         let existed = self.webhooks.delete(&cache, epoch, &name);
         crate::log_info!(
@@ -378,8 +373,7 @@ impl WebhookRpc for WebhookService {
         &self,
         request: Request<ListWebhookRequest>,
     ) -> Result<Response<ListWebhooksResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "ListWebhooks")?;
-        let cache = request.into_inner().cache_name;
+        let cache = authorized(request)?.cache_name;
         check_cache_name(&cache)?;
         let epoch = self.epoch(&cache)?;
         let webhook = self
@@ -404,11 +398,10 @@ impl WebhookRpc for WebhookService {
         &self,
         request: Request<GetWebhookSecretRequest>,
     ) -> Result<Response<GetWebhookSecretResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "GetWebhookSecret")?;
         let GetWebhookSecretRequest {
             cache_name,
             webhook_name,
-        } = request.into_inner();
+        } = authorized(request)?;
         check_cache_name(&cache_name)?;
         check_webhook_name(&webhook_name)?;
         let epoch = self.epoch(&cache_name)?;
@@ -427,8 +420,7 @@ impl WebhookRpc for WebhookService {
         &self,
         request: Request<RotateWebhookSecretRequest>,
     ) -> Result<Response<RotateWebhookSecretResponse>, Status> {
-        authorize_super_user(request.extensions().get::<Claims>(), "RotateWebhookSecret")?;
-        let (cache, name) = check_id(request.into_inner().webhook_id)?;
+        let (cache, name) = check_id(authorized(request)?.webhook_id)?;
         let epoch = self.epoch(&cache)?;
         let secret_string = self
             .webhooks
