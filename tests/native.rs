@@ -13,9 +13,9 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
-use momento_wasm::core::cache::delete::DeleteRequest;
-use momento_wasm::core::cache::get::{GetRequest, GetResponse};
-use momento_wasm::core::cache::set::SetRequest;
+use momento_wasm::core::cache::scalar::delete::DeleteRequest;
+use momento_wasm::core::cache::scalar::get::{GetRequest, GetResponse};
+use momento_wasm::core::cache::scalar::set::SetRequest;
 use momento_wasm::core::client::Client;
 use momento_wasm::core::config::Configuration;
 use momento_wasm::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};

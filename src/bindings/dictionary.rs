@@ -8,15 +8,15 @@ use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
-use crate::core::cache::dictionaries::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
-use crate::core::cache::dictionaries::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
-use crate::core::cache::dictionaries::get::{DictionaryGetRequest, DictionaryGetResponse};
-use crate::core::cache::dictionaries::increment::{
+use crate::core::cache::dictionary::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
+use crate::core::cache::dictionary::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
+use crate::core::cache::dictionary::get::{DictionaryGetRequest, DictionaryGetResponse};
+use crate::core::cache::dictionary::increment::{
     DictionaryIncrementRequest, DictionaryIncrementResponse,
 };
-use crate::core::cache::dictionaries::length::{DictionaryLengthRequest, DictionaryLengthResponse};
-use crate::core::cache::dictionaries::set::{DictionarySetRequest, DictionarySetResponse};
-use crate::core::cache::dictionaries::FieldValue;
+use crate::core::cache::dictionary::length::{DictionaryLengthRequest, DictionaryLengthResponse};
+use crate::core::cache::dictionary::set::{DictionarySetRequest, DictionarySetResponse};
+use crate::core::cache::dictionary::FieldValue;
 use crate::core::error::MomentoError;
 
 /// Which dictionary RPC a call makes; `arg` of [`CacheClientCore::dictionary_call`] depends on it.

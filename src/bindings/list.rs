@@ -7,17 +7,15 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8, uint8_array_list, IntoJs, Text};
-use crate::core::cache::lists::concatenate::{
+use crate::core::cache::list::concatenate::{
     ListConcatenateBackRequest, ListConcatenateFrontRequest, ListConcatenateResponse,
 };
-use crate::core::cache::lists::fetch::{ListFetchRequest, ListFetchResponse};
-use crate::core::cache::lists::length::{ListLengthRequest, ListLengthResponse};
-use crate::core::cache::lists::pop::{ListPopBackRequest, ListPopFrontRequest, ListPopResponse};
-use crate::core::cache::lists::push::{
-    ListPushBackRequest, ListPushFrontRequest, ListPushResponse,
-};
-use crate::core::cache::lists::remove_value::{ListRemoveValueRequest, ListRemoveValueResponse};
-use crate::core::cache::lists::retain::{ListRetainRequest, ListRetainResponse};
+use crate::core::cache::list::fetch::{ListFetchRequest, ListFetchResponse};
+use crate::core::cache::list::length::{ListLengthRequest, ListLengthResponse};
+use crate::core::cache::list::pop::{ListPopBackRequest, ListPopFrontRequest, ListPopResponse};
+use crate::core::cache::list::push::{ListPushBackRequest, ListPushFrontRequest, ListPushResponse};
+use crate::core::cache::list::remove_value::{ListRemoveValueRequest, ListRemoveValueResponse};
+use crate::core::cache::list::retain::{ListRetainRequest, ListRetainResponse};
 
 /// Which list RPC a call makes; `arg` of [`CacheClientCore::list_call`] depends on it.
 enum Op {

@@ -7,9 +7,9 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8, IntoJs, Text};
-use crate::core::cache::delete::{DeleteRequest, DeleteResponse};
-use crate::core::cache::get::{GetRequest, GetResponse};
-use crate::core::cache::set::{SetRequest, SetResponse};
+use crate::core::cache::scalar::delete::{DeleteRequest, DeleteResponse};
+use crate::core::cache::scalar::get::{GetRequest, GetResponse};
+use crate::core::cache::scalar::set::{SetRequest, SetResponse};
 
 #[wasm_bindgen]
 impl CacheClientCore {

@@ -8,16 +8,16 @@ use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8, IntoJs, Text};
-use crate::core::cache::get_batch::{GetBatchRequest, GetBatchResponse};
-use crate::core::cache::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
-use crate::core::cache::increment::{IncrementRequest, IncrementResponse};
-use crate::core::cache::item_get_ttl::{ItemGetTtlRequest, ItemGetTtlResponse};
-use crate::core::cache::item_get_type::{ItemGetTypeRequest, ItemGetTypeResponse};
-use crate::core::cache::keys_exist::{KeysExistRequest, KeysExistResponse};
-use crate::core::cache::set_batch::{BatchItem, SetBatchRequest, SetBatchResponse};
-use crate::core::cache::set_if::{Condition, SetIfRequest, SetIfResponse};
-use crate::core::cache::set_if_hash::{HashCondition, SetIfHashRequest, SetIfHashResponse};
-use crate::core::cache::update_ttl::{TtlChange, UpdateTtlRequest, UpdateTtlResponse};
+use crate::core::cache::scalar::get_batch::{GetBatchRequest, GetBatchResponse};
+use crate::core::cache::scalar::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
+use crate::core::cache::scalar::increment::{IncrementRequest, IncrementResponse};
+use crate::core::cache::scalar::item_get_ttl::{ItemGetTtlRequest, ItemGetTtlResponse};
+use crate::core::cache::scalar::item_get_type::{ItemGetTypeRequest, ItemGetTypeResponse};
+use crate::core::cache::scalar::keys_exist::{KeysExistRequest, KeysExistResponse};
+use crate::core::cache::scalar::set_batch::{BatchItem, SetBatchRequest, SetBatchResponse};
+use crate::core::cache::scalar::set_if::{Condition, SetIfRequest, SetIfResponse};
+use crate::core::cache::scalar::set_if_hash::{HashCondition, SetIfHashRequest, SetIfHashResponse};
+use crate::core::cache::scalar::update_ttl::{TtlChange, UpdateTtlRequest, UpdateTtlResponse};
 use crate::core::error::MomentoError;
 
 impl CacheClientCore {

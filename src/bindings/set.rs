@@ -7,14 +7,14 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
-use crate::core::cache::sets::contains::{SetContainsRequest, SetContainsResponse};
-use crate::core::cache::sets::difference::{SetDifferenceRequest, SetDifferenceResponse};
-use crate::core::cache::sets::fetch::SetFetchRequest;
-use crate::core::cache::sets::length::{SetLengthRequest, SetLengthResponse};
-use crate::core::cache::sets::pop::SetPopRequest;
-use crate::core::cache::sets::sample::SetSampleRequest;
-use crate::core::cache::sets::union::{SetUnionRequest, SetUnionResponse};
-use crate::core::cache::sets::SetElementsResponse;
+use crate::core::cache::set::contains::{SetContainsRequest, SetContainsResponse};
+use crate::core::cache::set::difference::{SetDifferenceRequest, SetDifferenceResponse};
+use crate::core::cache::set::fetch::SetFetchRequest;
+use crate::core::cache::set::length::{SetLengthRequest, SetLengthResponse};
+use crate::core::cache::set::pop::SetPopRequest;
+use crate::core::cache::set::sample::SetSampleRequest;
+use crate::core::cache::set::union::{SetUnionRequest, SetUnionResponse};
+use crate::core::cache::set::SetElementsResponse;
 
 /// Which set RPC a call makes; `elements` of [`CacheClientCore::set_call`] is used by the last three.
 enum Op {

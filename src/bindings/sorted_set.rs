@@ -9,26 +9,24 @@ use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
-use crate::core::cache::sorted_sets::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
-use crate::core::cache::sorted_sets::get_rank::{
-    SortedSetGetRankRequest, SortedSetGetRankResponse,
-};
-use crate::core::cache::sorted_sets::get_score::{
+use crate::core::cache::sorted_set::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
+use crate::core::cache::sorted_set::get_rank::{SortedSetGetRankRequest, SortedSetGetRankResponse};
+use crate::core::cache::sorted_set::get_score::{
     SortedSetGetScoresRequest, SortedSetGetScoresResponse,
 };
-use crate::core::cache::sorted_sets::increment_score::{
+use crate::core::cache::sorted_set::increment_score::{
     SortedSetIncrementScoreRequest, SortedSetIncrementScoreResponse,
 };
-use crate::core::cache::sorted_sets::length::{SortedSetLengthRequest, SortedSetLengthResponse};
-use crate::core::cache::sorted_sets::length_by_score::{
+use crate::core::cache::sorted_set::length::{SortedSetLengthRequest, SortedSetLengthResponse};
+use crate::core::cache::sorted_set::length_by_score::{
     SortedSetLengthByScoreRequest, SortedSetLengthByScoreResponse,
 };
-use crate::core::cache::sorted_sets::put::{SortedSetPutRequest, SortedSetPutResponse};
-use crate::core::cache::sorted_sets::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
-use crate::core::cache::sorted_sets::union_store::{
+use crate::core::cache::sorted_set::put::{SortedSetPutRequest, SortedSetPutResponse};
+use crate::core::cache::sorted_set::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
+use crate::core::cache::sorted_set::union_store::{
     SortedSetAggregate, SortedSetSource, SortedSetUnionStoreRequest, SortedSetUnionStoreResponse,
 };
-use crate::core::cache::sorted_sets::SortedSetOrder;
+use crate::core::cache::sorted_set::SortedSetOrder;
 use crate::core::error::MomentoError;
 
 /// Which sorted-set RPC a call makes; `arg` of [`CacheClientCore::sorted_set_call`] depends on it.

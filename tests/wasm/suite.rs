@@ -1,7 +1,7 @@
 // The wasm-bindgen tests of the core over the real `fetch` transport (js/fetch.js), included by tests/browser.rs (a page) and
 // tests/service_worker.rs (a module service worker: no window, as in edge runtimes).
-use momento_wasm::core::cache::get::{GetRequest, GetResponse};
-use momento_wasm::core::cache::set::SetRequest;
+use momento_wasm::core::cache::scalar::get::{GetRequest, GetResponse};
+use momento_wasm::core::cache::scalar::set::SetRequest;
 use momento_wasm::core::client::Client;
 use momento_wasm::core::config::Configuration;
 use momento_wasm::core::control::create_cache::CreateCacheRequest;

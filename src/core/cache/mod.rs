@@ -1,19 +1,8 @@
-//! Data-plane RPCs of `cache_client.Scs`, one file each; collection families in their own folders.
+//! Data-plane RPCs of `cache_client.Scs`, one file each, in one folder per data type: scalar items (keys with
+//! byte values), dictionaries, lists, sets and sorted sets.
 
-pub mod delete;
-pub mod dictionaries;
-pub mod get;
-pub mod get_batch;
-pub mod get_with_hash;
-pub mod increment;
-pub mod item_get_ttl;
-pub mod item_get_type;
-pub mod keys_exist;
-pub mod lists;
+pub mod dictionary;
+pub mod list;
+pub mod scalar;
 pub mod set;
-pub mod set_batch;
-pub mod set_if;
-pub mod set_if_hash;
-pub mod sets;
-pub mod sorted_sets;
-pub mod update_ttl;
+pub mod sorted_set;

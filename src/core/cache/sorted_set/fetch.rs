@@ -14,7 +14,7 @@ use momento_proto::cache_client::{
 use momento_proto::common::Unbounded;
 
 use super::{check_scores, SortedSetOrder};
-use crate::core::cache::lists::opt_i32;
+use crate::core::cache::list::opt_i32;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{Rpc, UnaryRpc};
 use crate::core::validation;
