@@ -153,7 +153,7 @@ fn client(api_key: &str, config: Configuration) -> Client<NativeTransport> {
 }
 
 async fn create(c: &Client<NativeTransport>, name: &str) -> CreateCacheResponse {
-    c.send(CreateCacheRequest::new(name.into()).unwrap(), None)
+    c.run(CreateCacheRequest::new(name.into()).unwrap().into(), None)
         .await
         .unwrap()
 }
@@ -172,22 +172,27 @@ async fn round_trips_in_both_modes() {
         let value: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
         let set =
             SetRequest::new(cache.clone(), b"k".to_vec(), value.clone(), None, 60_000).unwrap();
-        c.send(set, None).await.unwrap();
+        c.run(set.into(), None).await.unwrap();
         let get = GetRequest::new(cache.clone(), b"k".to_vec()).unwrap();
-        assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Hit { value });
-        c.send(
-            DeleteRequest::new(cache.clone(), b"k".to_vec()).unwrap(),
+        assert_eq!(
+            c.run(get.into(), None).await.unwrap(),
+            GetResponse::Hit { value }
+        );
+        c.run(
+            DeleteRequest::new(cache.clone(), b"k".to_vec())
+                .unwrap()
+                .into(),
             None,
         )
         .await
         .unwrap();
         let get = GetRequest::new(cache.clone(), b"k".to_vec()).unwrap();
-        assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Miss);
-        c.send(DeleteCacheRequest::new(cache.clone()).unwrap(), None)
+        assert_eq!(c.run(get.into(), None).await.unwrap(), GetResponse::Miss);
+        c.run(DeleteCacheRequest::new(cache.clone()).unwrap().into(), None)
             .await
             .unwrap();
         let e = c
-            .send(DeleteCacheRequest::new(cache).unwrap(), None)
+            .run(DeleteCacheRequest::new(cache).unwrap().into(), None)
             .await
             .unwrap_err();
         assert_eq!(e.code, MomentoErrorCode::NotFound);
@@ -207,10 +212,10 @@ async fn ttl_expires() {
         60_000,
     )
     .unwrap();
-    c.send(set, None).await.unwrap();
+    c.run(set.into(), None).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
     let get = GetRequest::new("ttl".into(), b"k".to_vec()).unwrap();
-    assert_eq!(c.send(get, None).await.unwrap(), GetResponse::Miss);
+    assert_eq!(c.run(get.into(), None).await.unwrap(), GetResponse::Miss);
 }
 
 #[tokio::test]
@@ -218,7 +223,12 @@ async fn service_errors_are_mapped() {
     let s = server().await;
     let c = client(s.api_key(), Configuration::laptop_v1());
     let e = c
-        .send(GetRequest::new("nope".into(), b"k".to_vec()).unwrap(), None)
+        .run(
+            GetRequest::new("nope".into(), b"k".to_vec())
+                .unwrap()
+                .into(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::NotFound);
@@ -234,7 +244,12 @@ async fn service_errors_are_mapped() {
     );
     let bad = client(&forged, Configuration::laptop_v1());
     let e = bad
-        .send(GetRequest::new("nope".into(), b"k".to_vec()).unwrap(), None)
+        .run(
+            GetRequest::new("nope".into(), b"k".to_vec())
+                .unwrap()
+                .into(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::Authentication);
@@ -253,7 +268,7 @@ async fn item_too_large_is_limit_exceeded() {
         60_000,
     )
     .unwrap();
-    let e = c.send(set, None).await.unwrap_err();
+    let e = c.run(set.into(), None).await.unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::LimitExceeded, "{e}");
     assert!(
         e.wrapped_message().starts_with("Item size limit exceeded"),
@@ -271,7 +286,10 @@ async fn unreachable_server_is_unavailable_after_retries() {
         .port();
     let c = client_local(port, Configuration::laptop_v1());
     let e = c
-        .send(GetRequest::new("c".into(), b"k".to_vec()).unwrap(), None)
+        .run(
+            GetRequest::new("c".into(), b"k".to_vec()).unwrap().into(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::ServerUnavailable, "{e}");
@@ -300,7 +318,10 @@ async fn a_silent_server_hits_the_deadline() {
     });
     let c = client_local(port, Configuration::laptop_v1().with_client_timeout_ms(300));
     let e = c
-        .send(GetRequest::new("c".into(), b"k".to_vec()).unwrap(), None)
+        .run(
+            GetRequest::new("c".into(), b"k".to_vec()).unwrap().into(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::Timeout, "{e}");
@@ -313,8 +334,8 @@ async fn a_cancelled_signal_cancels() {
     let (tx, rx) = tokio::sync::watch::channel(false);
     tx.send(true).unwrap();
     let e = c
-        .send(
-            GetRequest::new("c".into(), b"k".to_vec()).unwrap(),
+        .run(
+            GetRequest::new("c".into(), b"k".to_vec()).unwrap().into(),
             Some(&rx),
         )
         .await
@@ -373,21 +394,27 @@ async fn webhooks_round_trip_and_deliver() {
             url: format!("http://{}/in", listener.local_addr().unwrap()),
         };
         let PutWebhookResponse::Success { secret } = c
-            .send(PutWebhookRequest::new(webhook.clone()).unwrap(), None)
+            .run(
+                PutWebhookRequest::new(webhook.clone()).unwrap().into(),
+                None,
+            )
             .await
             .unwrap();
         assert!(!secret.is_empty());
         assert_eq!(
-            c.send(ListWebhooksRequest::new(cache.clone()).unwrap(), None)
-                .await
-                .unwrap(),
+            c.run(
+                ListWebhooksRequest::new(cache.clone()).unwrap().into(),
+                None
+            )
+            .await
+            .unwrap(),
             ListWebhooksResponse::Success {
                 webhooks: vec![webhook.clone()]
             }
         );
         let get = || GetWebhookSecretRequest::new(cache.clone(), "w".into()).unwrap();
         assert_eq!(
-            c.send(get(), None).await.unwrap(),
+            c.run(get().into(), None).await.unwrap(),
             GetWebhookSecretResponse::Success {
                 secret: secret.clone(),
                 cache_name: cache.clone(),
@@ -396,9 +423,10 @@ async fn webhooks_round_trip_and_deliver() {
         );
 
         // A message published to the topic is POSTed to the webhook, signed.
-        c.send(
+        c.run(
             PublishRequest::new(cache.clone(), "t".into(), TopicMessage::Text("hi".into()))
-                .unwrap(),
+                .unwrap()
+                .into(),
             None,
         )
         .await
@@ -419,36 +447,48 @@ async fn webhooks_round_trip_and_deliver() {
         assert!(body.contains(&format!(r#""cache":"{cache}""#)), "{body}");
 
         let RotateWebhookSecretResponse::Success { secret: rotated } = c
-            .send(
-                RotateWebhookSecretRequest::new(cache.clone(), "w".into()).unwrap(),
+            .run(
+                RotateWebhookSecretRequest::new(cache.clone(), "w".into())
+                    .unwrap()
+                    .into(),
                 None,
             )
             .await
             .unwrap();
         assert_ne!(rotated, secret);
         assert_eq!(
-            c.send(
-                DeleteWebhookRequest::new(cache.clone(), "w".into()).unwrap(),
+            c.run(
+                DeleteWebhookRequest::new(cache.clone(), "w".into())
+                    .unwrap()
+                    .into(),
                 None
             )
             .await
             .unwrap(),
             DeleteWebhookResponse::Success
         );
-        let e = c.send(get(), None).await.unwrap_err();
+        let e = c.run(get().into(), None).await.unwrap_err();
         assert_eq!(e.code, MomentoErrorCode::NotFound, "{e}");
     }
 
     // Errors: an unknown cache, a scoped (non-super-user) key, and client-side validation.
     let c = client(s.api_key(), Configuration::laptop_v1());
     let e = c
-        .send(ListWebhooksRequest::new("nope".into()).unwrap(), None)
+        .run(
+            ListWebhooksRequest::new("nope".into()).unwrap().into(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::NotFound, "{e}");
     let scoped = client(&s.scoped_key(), Configuration::laptop_v1());
     let e = scoped
-        .send(ListWebhooksRequest::new("hooks-Text".into()).unwrap(), None)
+        .run(
+            ListWebhooksRequest::new("hooks-Text".into())
+                .unwrap()
+                .into(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::Permission, "{e}");
@@ -463,14 +503,15 @@ async fn webhooks_round_trip_and_deliver() {
     assert_eq!(e.message, "topic name must not be empty");
     // The service checks the URL.
     let e = c
-        .send(
+        .run(
             PutWebhookRequest::new(Webhook {
                 cache_name: "hooks-Text".into(),
                 webhook_name: "w".into(),
                 topic_name: "t".into(),
                 url: "someurl.com".into(),
             })
-            .unwrap(),
+            .unwrap()
+            .into(),
             None,
         )
         .await

@@ -16,10 +16,10 @@ use web_sys::AbortSignal;
 
 use super::config;
 use super::convert::{self, tagged, IntoJs};
-use crate::core::client::{frame_request, Client};
+use crate::core::client::Client;
 use crate::core::error::{MomentoError, MomentoErrorCode};
 use crate::core::ping::{PingRequest, PingResponse};
-use crate::core::rpc::{decode_reply, Reply, Rpc, UnaryRpc};
+use crate::core::rpc::{decode_reply, Reply, UnaryRpc};
 use crate::transport::driver::{step, Step};
 use crate::transport::js::{JsTransport, WasmTransport};
 
@@ -57,25 +57,14 @@ impl PendingCall {
 }
 
 /// An encoded request and the function that turns its reply into a JS result.
-pub(crate) struct Prepared {
-    rpc: Rpc,
-    cache: Option<String>,
-    /// The request, encoded and framed.
-    message: Vec<u8>,
-    finish: fn(Result<Reply, MomentoError>) -> JsValue,
-}
+pub(crate) type Prepared = crate::core::client::Prepared<JsValue>;
 
 /// Encodes a validated request for the shared runner.
 pub(crate) fn prepare<R: UnaryRpc>(request: R) -> Prepared
 where
     R::Response: IntoJs,
 {
-    Prepared {
-        rpc: R::RPC,
-        cache: request.cache_name().map(str::to_owned),
-        message: frame_request(&request.into_proto()),
-        finish: finish::<R>,
-    }
+    Prepared::new(request, finish::<R>)
 }
 
 fn finish<R: UnaryRpc>(reply: Result<Reply, MomentoError>) -> JsValue
@@ -132,12 +121,7 @@ async fn run(
     prepared: Result<(Prepared, Option<AbortSignal>), MomentoError>,
 ) -> JsValue {
     match prepared {
-        Ok((p, signal)) => {
-            let reply = client
-                .call(p.rpc, p.cache.as_deref(), p.message, signal.as_ref())
-                .await;
-            (p.finish)(reply)
-        }
+        Ok((p, signal)) => client.run(p, signal.as_ref()).await,
         Err(e) => convert::error(&e),
     }
 }

@@ -23,6 +23,36 @@ pub fn frame_request(message: &impl Message) -> Vec<u8> {
     })
 }
 
+/// A validated request, encoded and framed, with the function that turns its reply into the caller's result `O`:
+/// what [`Client::run`] takes. Only the encoding ([`Prepared::new`]) and `finish` are generic per RPC; the pipeline
+/// is compiled once, so each additional RPC costs the wasm bundle a few hundred bytes rather than a copy of it.
+pub struct Prepared<O> {
+    rpc: Rpc,
+    cache: Option<String>,
+    /// The request, encoded and framed ([`frame_request`]).
+    message: Vec<u8>,
+    finish: fn(Result<Reply, MomentoError>) -> O,
+}
+
+impl<O> Prepared<O> {
+    /// Encodes `request`; `finish` interprets the reply (typically [`decode_reply`] and a conversion).
+    pub fn new<R: UnaryRpc>(request: R, finish: fn(Result<Reply, MomentoError>) -> O) -> Self {
+        Self {
+            rpc: R::RPC,
+            cache: request.cache_name().map(str::to_owned),
+            message: frame_request(&request.into_proto()),
+            finish,
+        }
+    }
+}
+
+impl<R: UnaryRpc> From<R> for Prepared<Result<R::Response, MomentoError>> {
+    /// The typed result of `R` ([`decode_reply`]) as the result.
+    fn from(request: R) -> Self {
+        Self::new(request, decode_reply::<R>)
+    }
+}
+
 /// A failed attempt: a gRPC status (real or synthesized from the HTTP layer).
 struct Status {
     code: u32,
@@ -108,19 +138,17 @@ impl<T: Transport> Client<T> {
         &self.transport
     }
 
-    /// Sends a validated unary request and interprets the reply.
-    ///
-    /// Only the proto encode/decode is generic here; the pipeline itself ([`Client::call`]) is compiled once,
-    /// so each additional RPC costs the wasm bundle a few hundred bytes rather than a copy of the pipeline.
-    pub async fn send<R: UnaryRpc>(
-        &self,
-        request: R,
-        signal: Option<&T::Signal>,
-    ) -> Result<R::Response, MomentoError> {
-        let cache = request.cache_name().map(str::to_owned);
-        let frame = frame_request(&request.into_proto());
-        let reply = self.call(R::RPC, cache.as_deref(), frame, signal).await;
-        decode_reply::<R>(reply)
+    /// Runs a [`Prepared`] call: the pipeline ([`Client::call`]), then the request's `finish` on the outcome. The
+    /// one call path: the wasm bindings and the host tests both come through here.
+    pub async fn run<O>(&self, prepared: Prepared<O>, signal: Option<&T::Signal>) -> O {
+        let Prepared {
+            rpc,
+            cache,
+            message,
+            finish,
+        } = prepared;
+        let reply = self.call(rpc, cache.as_deref(), message, signal).await;
+        finish(reply)
     }
 
     /// The pipeline on encoded messages: `frame` is the encoded proto request framed ([`frame_request`]); the
@@ -209,14 +237,7 @@ impl<T: Transport> Client<T> {
             Ok(r) => r,
             Err(e) => return Err(transport_status(e, first_message_ms)?.into_error()),
         };
-        let header_trailers = Trailers::from_headers(
-            response
-                .headers
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        );
-        let content_type = response.header("content-type").unwrap_or_default();
-        let is_grpc = Mode::from_response_content_type(content_type).is_some();
+        let (header_trailers, content_type, is_grpc) = head(&response);
         if let Some(t) = header_trailers.filter(|t| t.code != grpc_code::OK) {
             return Err(Status::from_trailers(t).into_error());
         }
@@ -410,12 +431,10 @@ enum Attempt {
     Transport(TransportError),
 }
 
-/// Reads a gRPC-web response into its reply messages (one for unary), or the failing status.
-async fn read_reply<B: ResponseBody>(
-    response: HttpResponse<B>,
-    streaming: bool,
-) -> Result<Reply, Attempt> {
-    let header_trailers = Trailers::from_headers(
+/// What the response's head says, read once for unary calls and streams alike: the status its headers carry (a
+/// trailers-only response), its `content-type`, and whether that is a gRPC one.
+fn head<B>(response: &HttpResponse<B>) -> (Option<Trailers>, &str, bool) {
+    let trailers = Trailers::from_headers(
         response
             .headers
             .iter()
@@ -423,6 +442,15 @@ async fn read_reply<B: ResponseBody>(
     );
     let content_type = response.header("content-type").unwrap_or_default();
     let is_grpc = Mode::from_response_content_type(content_type).is_some();
+    (trailers, content_type, is_grpc)
+}
+
+/// Reads a gRPC-web response into its reply messages (one for unary), or the failing status.
+async fn read_reply<B: ResponseBody>(
+    response: HttpResponse<B>,
+    streaming: bool,
+) -> Result<Reply, Attempt> {
+    let (header_trailers, content_type, is_grpc) = head(&response);
     if response.status != 200 {
         if let (Some(t), true) = (header_trailers, is_grpc) {
             return Err(Attempt::Status(Status::from_trailers(t)));

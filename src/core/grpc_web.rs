@@ -57,7 +57,7 @@ impl Mode {
 
     /// Picks the body mode from a response `content-type` the way grpc-web does (ASCII
     /// case-insensitive): `application/grpc-web-text…` is text, any other `application/grpc…`
-    /// is binary, anything else is `None` (see [`response_mode`]).
+    /// is binary, anything else is `None`.
     #[must_use]
     pub fn from_response_content_type(ct: &str) -> Option<Mode> {
         let ct = ct.trim_ascii_start().as_bytes();
@@ -642,7 +642,7 @@ fn scan_unary(
     Ok((data, None))
 }
 
-/// Decodes a complete unary response body (HTTP 200, mode from [`response_mode`]) into the
+/// Decodes a complete unary response body (HTTP 200, mode from its `content-type`) into the
 /// response message bytes. `header_trailers` is [`Trailers::from_headers`] of the response.
 ///
 /// * A non-OK `grpc-status` header wins immediately (trailers-only error), as in grpc-web.
@@ -729,27 +729,6 @@ pub fn decode_stream(
         Some(_) => Ok(items),
         None => Err(FrameError::MissingTrailers.into()),
     }
-}
-
-/// Checks a response's HTTP status and `content-type` the way grpc-web does and returns the
-/// body mode: a missing or non-gRPC content type → code 2 "Unknown Content-type received."
-/// (also what a `text/plain` 401 gives), then a non-200 status →
-/// [`http_status_to_grpc_code`] with grpc-web's message.
-pub fn response_mode(http_status: u16, content_type: Option<&str>) -> Result<Mode, Trailers> {
-    let Some(mode) = content_type.and_then(Mode::from_response_content_type) else {
-        return Err(Trailers::synthesized(
-            CODE_UNKNOWN,
-            "Unknown Content-type received.".to_owned(),
-        ));
-    };
-    if http_status != 200 {
-        return Err(Trailers::synthesized(
-            http_status_to_grpc_code(http_status),
-            "Http response at 400 or 500 level, http status code: ".to_owned()
-                + &decimal(http_status.into()),
-        ));
-    }
-    Ok(mode)
 }
 
 /// Maps a non-200 HTTP status to a gRPC status code as grpc-web does (unlisted → 2 UNKNOWN).
@@ -1497,35 +1476,6 @@ mod tests {
         ] {
             assert_eq!(Mode::from_response_content_type(ct), mode, "{ct}");
         }
-    }
-
-    #[test]
-    fn response_mode_checks_content_type_then_status() {
-        assert_eq!(
-            response_mode(200, Some("application/grpc-web-text")),
-            Ok(Mode::Text)
-        );
-        assert_eq!(
-            response_mode(200, Some("application/grpc-web+proto")),
-            Ok(Mode::Binary)
-        );
-        for (status, ct) in [
-            (401, Some("text/plain")),
-            (200, None),
-            (200, Some("text/html")),
-        ] {
-            let t = response_mode(status, ct).unwrap_err();
-            assert_eq!(
-                (t.code, t.message.as_str()),
-                (2, "Unknown Content-type received.")
-            );
-        }
-        let t = response_mode(503, Some("application/grpc-web-text")).unwrap_err();
-        assert_eq!(t.code, 14);
-        assert_eq!(
-            t.message,
-            "Http response at 400 or 500 level, http status code: 503"
-        );
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn client(mode: Mode) -> Client<WasmTransport> {
 }
 
 async fn ensure_cache(c: &Client<WasmTransport>, name: &str) {
-    let r = drive(c.send(CreateCacheRequest::new(name.into()).unwrap(), None)).await;
+    let r = drive(c.run(CreateCacheRequest::new(name.into()).unwrap().into(), None)).await;
     assert!(r.is_ok(), "{r:?}");
 }
 
@@ -69,16 +69,16 @@ async fn round_trip(mode: Mode) {
         60_000,
     )
     .unwrap();
-    drive(c.send(set, None)).await.unwrap();
-    let got = drive(c.send(
-        GetRequest::new("browser".into(), b"k".to_vec()).unwrap(),
+    drive(c.run(set.into(), None)).await.unwrap();
+    let got = drive(c.run(
+        GetRequest::new("browser".into(), b"k".to_vec()).unwrap().into(),
         None,
     ))
     .await
     .unwrap();
     assert_eq!(got, GetResponse::Hit { value });
-    let miss = drive(c.send(
-        GetRequest::new("browser".into(), b"absent".to_vec()).unwrap(),
+    let miss = drive(c.run(
+        GetRequest::new("browser".into(), b"absent".to_vec()).unwrap().into(),
         None,
     ))
     .await
@@ -99,8 +99,8 @@ async fn binary_mode_round_trip() {
 #[wasm_bindgen_test]
 async fn unknown_cache_is_not_found() {
     let c = client(Mode::Text);
-    let e = drive(c.send(
-        GetRequest::new("no-such-cache".into(), b"k".to_vec()).unwrap(),
+    let e = drive(c.run(
+        GetRequest::new("no-such-cache".into(), b"k".to_vec()).unwrap().into(),
         None,
     ))
     .await
