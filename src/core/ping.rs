@@ -4,7 +4,7 @@
 use momento_proto::cache_client::{PingRequest as Proto, PingResponse as ProtoResponse};
 
 use super::error::MomentoError;
-use super::rpc::{Rpc, UnaryRpc};
+use super::rpc::UnaryRpc;
 
 /// A `ping`.
 #[derive(Debug, Default)]
@@ -19,9 +19,7 @@ pub enum PingResponse {
 
 impl UnaryRpc for PingRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = PingResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Ping/Ping");
 
     fn cache_name(&self) -> Option<&str> {
         None

@@ -1,20 +1,13 @@
 //! What every unary RPC file provides: a validated request that turns into a proto message, and a typed
 //! response built from the proto reply.
 
+use momento_proto::rpc::RpcRequest;
 use prost::Message;
 
 use super::error::MomentoError;
 
-/// Which endpoint serves an RPC.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Endpoint {
-    /// `cache.<base>`: data plane, pubsub, leaderboard, ping.
-    Cache,
-    /// `control.<base>`: control plane and `auth.Auth`.
-    Control,
-    /// `token.<base>`: `token.Token`.
-    Token,
-}
+/// Which endpoint serves an RPC (the protocol's RPC table says, per service).
+pub use momento_proto::rpc::Endpoint;
 
 /// How requests travel; the transport decides (see `crate::transport::Transport::wire`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,44 +32,37 @@ pub struct Rpc {
 }
 
 impl Rpc {
-    /// A unary data-plane RPC of `cache_client.Scs`.
-    pub const fn scs(path: &'static str) -> Self {
+    /// What the client needs of an RPC of the protocol's table ([`momento_proto::rpc`]), read at compile time (so
+    /// only the paths of the RPCs a build sends reach the wasm, not the table).
+    pub const fn of(rpc: momento_proto::rpc::Rpc) -> Self {
         Self {
-            path,
-            endpoint: Endpoint::Cache,
-            streaming: false,
-        }
-    }
-
-    /// A unary control-plane RPC.
-    pub const fn control(path: &'static str) -> Self {
-        Self {
-            path,
-            endpoint: Endpoint::Control,
-            streaming: false,
+            path: rpc.path(),
+            endpoint: rpc.service().endpoint(),
+            streaming: rpc.streaming(),
         }
     }
 }
 
+/// The proto reply message of request type `R` (one stream item for streaming RPCs), from the RPC table.
+pub type ProtoReply<R> = <<R as UnaryRpc>::Proto as RpcRequest>::Response;
+
 /// A call: validated request → proto → typed response. (Named for the common case; server-streaming RPCs whose
 /// items are collected implement [`UnaryRpc::from_stream`] instead of relying on the single-reply default.)
 pub trait UnaryRpc {
-    /// The proto request message.
-    type Proto: Message;
-    /// The proto reply message (one stream item for streaming RPCs).
-    type ProtoResponse: Message + Default;
+    /// The proto request message; the RPC table ties it to its RPC and reply message ([`ProtoReply`]).
+    type Proto: RpcRequest;
     /// The typed result on success (an enum of the RPC's variants).
     type Response;
-    /// The gRPC method.
-    const RPC: Rpc;
+    /// The gRPC method: the table's row of [`UnaryRpc::Proto`].
+    const RPC: Rpc = Rpc::of(<Self::Proto as RpcRequest>::RPC);
     /// The cache name sent in the `cache` header, for data-plane calls.
     fn cache_name(&self) -> Option<&str>;
     /// The proto message to send (consumes the request so values are moved, not copied).
     fn into_proto(self) -> Self::Proto;
     /// Interprets the reply.
-    fn from_proto(reply: Self::ProtoResponse) -> Result<Self::Response, MomentoError>;
+    fn from_proto(reply: ProtoReply<Self>) -> Result<Self::Response, MomentoError>;
     /// Interprets every item of a streamed reply (streaming RPCs override this).
-    fn from_stream(items: Vec<Self::ProtoResponse>) -> Result<Self::Response, MomentoError> {
+    fn from_stream(items: Vec<ProtoReply<Self>>) -> Result<Self::Response, MomentoError> {
         match items.into_iter().next() {
             Some(reply) => Self::from_proto(reply),
             None => Err(MomentoError::unknown_service("empty response")),
@@ -144,7 +130,7 @@ pub fn decode_reply<R: UnaryRpc>(
     let mut items = Vec::with_capacity(reply.len());
     for i in 0..reply.len() {
         items.push(
-            R::ProtoResponse::decode(reply.get(i)).map_err(|e| decode_error(R::RPC.path, &e))?,
+            ProtoReply::<R>::decode(reply.get(i)).map_err(|e| decode_error(R::RPC.path, &e))?,
         );
     }
     if R::RPC.streaming {

@@ -9,7 +9,7 @@ use momento_proto::auth::{
 use super::permissions::Scope;
 use super::{wire_seconds, ApiKey};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `generateApiKey` request.
 #[derive(Debug)]
@@ -57,9 +57,7 @@ pub enum GenerateApiKeyResponse {
 
 impl UnaryRpc for GenerateApiKeyRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = GenerateApiKeyResponse;
-    const RPC: Rpc = Rpc::control("/auth.Auth/GenerateApiToken");
 
     fn cache_name(&self) -> Option<&str> {
         None

@@ -10,7 +10,7 @@ use momento_proto::token::{
 use super::permissions::Scope;
 use super::{expiry, v1_key, wire_seconds, MAX_DISPOSABLE_TOKEN_SECONDS, MAX_TOKEN_ID_LEN};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `generateDisposableToken` request.
 #[derive(Debug)]
@@ -85,13 +85,7 @@ pub enum GenerateDisposableTokenResponse {
 
 impl UnaryRpc for GenerateDisposableTokenRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = GenerateDisposableTokenResponse;
-    const RPC: Rpc = Rpc {
-        path: "/token.Token/GenerateDisposableToken",
-        endpoint: Endpoint::Token,
-        streaming: false,
-    };
 
     fn cache_name(&self) -> Option<&str> {
         None
@@ -213,7 +207,7 @@ mod tests {
         );
         assert_eq!(
             GenerateDisposableTokenRequest::RPC.endpoint,
-            Endpoint::Token
+            crate::core::rpc::Endpoint::Token
         );
     }
 }

@@ -8,7 +8,7 @@ use momento_proto::auth::{
 
 use super::ApiKey;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `refreshApiKey` request.
 #[derive(Debug)]
@@ -38,9 +38,7 @@ pub enum RefreshApiKeyResponse {
 
 impl UnaryRpc for RefreshApiKeyRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = RefreshApiKeyResponse;
-    const RPC: Rpc = Rpc::control("/auth.Auth/RefreshApiToken");
 
     fn cache_name(&self) -> Option<&str> {
         None

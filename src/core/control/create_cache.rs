@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::{MomentoError, MomentoErrorCode};
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `createCache` request.
@@ -33,9 +33,7 @@ pub enum CreateCacheResponse {
 
 impl UnaryRpc for CreateCacheRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = CreateCacheResponse;
-    const RPC: Rpc = Rpc::control("/control_client.ScsControl/CreateCache");
 
     fn cache_name(&self) -> Option<&str> {
         None

@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `deleteCache` request.
@@ -31,9 +31,7 @@ pub enum DeleteCacheResponse {
 
 impl UnaryRpc for DeleteCacheRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DeleteCacheResponse;
-    const RPC: Rpc = Rpc::control("/control_client.ScsControl/DeleteCache");
 
     fn cache_name(&self) -> Option<&str> {
         None

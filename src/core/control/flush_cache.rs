@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `flushCache` request.
@@ -31,9 +31,7 @@ pub enum FlushCacheResponse {
 
 impl UnaryRpc for FlushCacheRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = FlushCacheResponse;
-    const RPC: Rpc = Rpc::control("/control_client.ScsControl/FlushCache");
 
     fn cache_name(&self) -> Option<&str> {
         None

@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A `listCaches` request for one page (`next_token` empty = first page).
 #[derive(Debug, Default)]
@@ -46,9 +46,7 @@ pub struct ListCachesResponse {
 
 impl UnaryRpc for ListCachesRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ListCachesResponse;
-    const RPC: Rpc = Rpc::control("/control_client.ScsControl/ListCaches");
 
     fn cache_name(&self) -> Option<&str> {
         None

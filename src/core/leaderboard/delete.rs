@@ -4,9 +4,9 @@
 use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::DeleteLeaderboardRequest as Proto;
 
-use super::{names, rpc};
+use super::names;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated leaderboard `delete` request.
 #[derive(Debug)]
@@ -32,9 +32,7 @@ pub enum DeleteResponse {
 
 impl UnaryRpc for DeleteRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DeleteResponse;
-    const RPC: Rpc = rpc("/leaderboard.Leaderboard/DeleteLeaderboard");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -5,9 +5,9 @@ use momento_proto::leaderboard::{
     GetByRankRequest as Proto, GetByRankResponse as ProtoResponse, RankRange,
 };
 
-use super::{names, rpc, to_u32, FetchResponse, Order};
+use super::{names, to_u32, FetchResponse, Order};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `fetchByRank` request.
 #[derive(Debug)]
@@ -49,9 +49,7 @@ impl FetchByRankRequest {
 
 impl UnaryRpc for FetchByRankRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = FetchResponse;
-    const RPC: Rpc = rpc("/leaderboard.Leaderboard/GetByRank");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -7,9 +7,9 @@ use momento_proto::leaderboard::{
     score_range, GetByScoreRequest as Proto, GetByScoreResponse as ProtoResponse, ScoreRange,
 };
 
-use super::{names, rpc, to_u32, FetchResponse, Order, MAX_FETCH};
+use super::{names, to_u32, FetchResponse, Order, MAX_FETCH};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `fetchByScore` request.
 #[derive(Debug)]
@@ -86,9 +86,7 @@ impl FetchByScoreRequest {
 
 impl UnaryRpc for FetchByScoreRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = FetchResponse;
-    const RPC: Rpc = rpc("/leaderboard.Leaderboard/GetByScore");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

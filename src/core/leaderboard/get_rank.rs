@@ -4,9 +4,9 @@
 
 use momento_proto::leaderboard::{GetRankRequest as Proto, GetRankResponse as ProtoResponse};
 
-use super::{ids, names, rpc, FetchResponse, Order};
+use super::{ids, names, FetchResponse, Order};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `getRank` request.
 #[derive(Debug)]
@@ -37,9 +37,7 @@ impl GetRankRequest {
 
 impl UnaryRpc for GetRankRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = FetchResponse;
-    const RPC: Rpc = rpc("/leaderboard.Leaderboard/GetRank");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

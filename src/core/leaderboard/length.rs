@@ -5,9 +5,9 @@ use momento_proto::leaderboard::{
     GetLeaderboardLengthRequest as Proto, GetLeaderboardLengthResponse as ProtoResponse,
 };
 
-use super::{names, rpc};
+use super::names;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `length` request.
 #[derive(Debug)]
@@ -36,9 +36,7 @@ pub enum LengthResponse {
 
 impl UnaryRpc for LengthRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = LengthResponse;
-    const RPC: Rpc = rpc("/leaderboard.Leaderboard/GetLeaderboardLength");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -18,7 +18,6 @@ pub mod upsert;
 use momento_proto::leaderboard::{Order as ProtoOrder, RankedElement as ProtoRankedElement};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Endpoint, Rpc};
 use crate::core::validation;
 
 /// Most elements one fetch returns, and the default `count` of `fetchByScore`.
@@ -88,15 +87,6 @@ impl FetchResponse {
                 })
                 .collect(),
         }
-    }
-}
-
-/// A unary `leaderboard.Leaderboard` RPC on the cache endpoint.
-const fn rpc(path: &'static str) -> Rpc {
-    Rpc {
-        path,
-        endpoint: Endpoint::Cache,
-        streaming: false,
     }
 }
 

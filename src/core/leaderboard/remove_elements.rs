@@ -4,9 +4,9 @@
 use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::RemoveElementsRequest as Proto;
 
-use super::{at_least_one, ids, names, rpc};
+use super::{at_least_one, ids, names};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `removeElements` request.
 #[derive(Debug)]
@@ -42,9 +42,7 @@ pub enum RemoveElementsResponse {
 
 impl UnaryRpc for RemoveElementsRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = RemoveElementsResponse;
-    const RPC: Rpc = rpc("/leaderboard.Leaderboard/RemoveElements");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

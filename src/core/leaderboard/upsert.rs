@@ -4,9 +4,9 @@
 use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::{Element, UpsertElementsRequest as Proto};
 
-use super::{at_least_one, id, names, rpc};
+use super::{at_least_one, id, names};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `upsert` request.
 #[derive(Debug)]
@@ -51,9 +51,7 @@ pub enum UpsertResponse {
 
 impl UnaryRpc for UpsertRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = UpsertResponse;
-    const RPC: Rpc = rpc("/leaderboard.Leaderboard/UpsertElements");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

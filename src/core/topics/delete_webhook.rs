@@ -7,7 +7,7 @@ use momento_proto::webhook::{
 
 use super::webhook::id;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `deleteWebhook` request.
@@ -34,9 +34,7 @@ pub enum DeleteWebhookResponse {
 
 impl UnaryRpc for DeleteWebhookRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DeleteWebhookResponse;
-    const RPC: Rpc = Rpc::control("/webhook.Webhook/DeleteWebhook");
 
     fn cache_name(&self) -> Option<&str> {
         None

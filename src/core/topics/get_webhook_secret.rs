@@ -7,7 +7,7 @@ use momento_proto::webhook::{
 
 use super::webhook::webhook_name;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `getWebhookSecret` request.
@@ -42,9 +42,7 @@ pub enum GetWebhookSecretResponse {
 
 impl UnaryRpc for GetWebhookSecretRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = GetWebhookSecretResponse;
-    const RPC: Rpc = Rpc::control("/webhook.Webhook/GetWebhookSecret");
 
     fn cache_name(&self) -> Option<&str> {
         None

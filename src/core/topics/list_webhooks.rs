@@ -4,7 +4,7 @@ use momento_proto::webhook::{ListWebhookRequest as Proto, ListWebhooksResponse a
 
 use super::webhook::Webhook;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `listWebhooks` request.
@@ -33,9 +33,7 @@ pub enum ListWebhooksResponse {
 
 impl UnaryRpc for ListWebhooksRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ListWebhooksResponse;
-    const RPC: Rpc = Rpc::control("/webhook.Webhook/ListWebhooks");
 
     fn cache_name(&self) -> Option<&str> {
         None

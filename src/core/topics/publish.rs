@@ -5,7 +5,7 @@ use momento_proto::cache_client::pubsub::{topic_value, PublishRequest as Proto, 
 use momento_proto::common::Empty as ProtoResponse;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A topic message value.
@@ -47,13 +47,7 @@ pub enum PublishResponse {
 
 impl UnaryRpc for PublishRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = PublishResponse;
-    const RPC: Rpc = Rpc {
-        path: "/cache_client.pubsub.Pubsub/Publish",
-        endpoint: Endpoint::Cache,
-        streaming: false,
-    };
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

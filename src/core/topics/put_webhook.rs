@@ -5,7 +5,7 @@ use momento_proto::webhook::{PutWebhookRequest as Proto, PutWebhookResponse as P
 
 use super::webhook::{webhook_name, Webhook};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `putWebhook` request.
@@ -37,9 +37,7 @@ pub enum PutWebhookResponse {
 
 impl UnaryRpc for PutWebhookRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = PutWebhookResponse;
-    const RPC: Rpc = Rpc::control("/webhook.Webhook/PutWebhook");
 
     fn cache_name(&self) -> Option<&str> {
         None

@@ -8,7 +8,7 @@ use momento_proto::webhook::{
 
 use super::webhook::{id, webhook_name};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `rotateWebhookSecret` request.
@@ -39,9 +39,7 @@ pub enum RotateWebhookSecretResponse {
 
 impl UnaryRpc for RotateWebhookSecretRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = RotateWebhookSecretResponse;
-    const RPC: Rpc = Rpc::control("/webhook.Webhook/RotateWebhookSecret");
 
     fn cache_name(&self) -> Option<&str> {
         None

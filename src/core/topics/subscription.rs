@@ -21,15 +21,11 @@ use prost::Message;
 
 use crate::core::client::{Client, FrameStream};
 use crate::core::error::{MomentoError, MomentoErrorCode};
-use crate::core::rpc::{Endpoint, Rpc};
+use crate::core::rpc::Rpc;
 use crate::core::validation;
 use crate::transport::Transport;
 
-const SUBSCRIBE: Rpc = Rpc {
-    path: "/cache_client.pubsub.Pubsub/Subscribe",
-    endpoint: Endpoint::Cache,
-    streaming: true,
-};
+const SUBSCRIBE: Rpc = Rpc::of(momento_proto::rpc::Rpc::Subscribe);
 
 /// A published value as received.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `dictionaryRemoveFields` request (`dictionaryRemoveField` sends one field).
 #[derive(Debug)]
@@ -42,9 +42,7 @@ pub enum DictionaryDeleteResponse {
 
 impl UnaryRpc for DictionaryDeleteRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DictionaryDeleteResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryDelete");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use super::FieldValue;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `dictionaryFetch` request.
 #[derive(Debug)]
@@ -38,9 +38,7 @@ pub enum DictionaryFetchResponse {
 
 impl UnaryRpc for DictionaryFetchRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DictionaryFetchResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryFetch");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

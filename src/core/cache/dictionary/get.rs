@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
 #[derive(Debug)]
@@ -47,9 +47,7 @@ pub enum DictionaryGetResponse {
 
 impl UnaryRpc for DictionaryGetRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DictionaryGetResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryGet");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

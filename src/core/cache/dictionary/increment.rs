@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -59,9 +59,7 @@ pub enum DictionaryIncrementResponse {
 
 impl UnaryRpc for DictionaryIncrementRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DictionaryIncrementResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryIncrement");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `dictionaryLength` request.
 #[derive(Debug)]
@@ -37,9 +37,7 @@ pub enum DictionaryLengthResponse {
 
 impl UnaryRpc for DictionaryLengthRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DictionaryLengthResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionaryLength");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

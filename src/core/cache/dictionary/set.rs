@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 use super::FieldValue;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair).
 #[derive(Debug)]
@@ -46,9 +46,7 @@ pub enum DictionarySetResponse {
 
 impl UnaryRpc for DictionarySetRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DictionarySetResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/DictionarySet");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

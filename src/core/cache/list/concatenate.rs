@@ -8,7 +8,7 @@ use super::end::{Back, End, Front};
 use super::truncate_size;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::{ProtoReply, UnaryRpc};
 use crate::core::validation;
 
 /// A validated concatenation at end `E`.
@@ -62,9 +62,7 @@ pub enum ListConcatenateResponse {
 
 impl<E: End> UnaryRpc for ListConcatenateRequest<E> {
     type Proto = E::Concatenate;
-    type ProtoResponse = E::ConcatenateReply;
     type Response = ListConcatenateResponse;
-    const RPC: Rpc = E::CONCATENATE;
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)
@@ -79,7 +77,7 @@ impl<E: End> UnaryRpc for ListConcatenateRequest<E> {
         )
     }
 
-    fn from_proto(reply: E::ConcatenateReply) -> Result<ListConcatenateResponse, MomentoError> {
+    fn from_proto(reply: ProtoReply<Self>) -> Result<ListConcatenateResponse, MomentoError> {
         Ok(ListConcatenateResponse::Success {
             list_length: E::concatenated(reply),
         })

@@ -4,42 +4,32 @@
 
 use momento_proto::cache_client::{
     list_pop_back_response, list_pop_front_response, ListConcatenateBackRequest,
-    ListConcatenateBackResponse, ListConcatenateFrontRequest, ListConcatenateFrontResponse,
-    ListPopBackRequest, ListPopBackResponse, ListPopFrontRequest, ListPopFrontResponse,
-    ListPushBackRequest, ListPushBackResponse, ListPushFrontRequest, ListPushFrontResponse,
+    ListConcatenateFrontRequest, ListPopBackRequest, ListPopFrontRequest, ListPushBackRequest,
+    ListPushFrontRequest,
 };
-use prost::Message;
+use momento_proto::rpc::RpcRequest;
 
 use crate::core::collection_ttl::CollectionTtl;
-use crate::core::rpc::Rpc;
 
-/// One end of a list: the messages and paths of its push, concatenate and pop RPCs.
+/// The reply message of request message `M` (from the RPC table).
+type ReplyOf<M> = <M as RpcRequest>::Response;
+
+/// One end of a list: the messages of its push, concatenate and pop RPCs (the RPC table gives their paths and
+/// replies).
 pub trait End {
     /// The option that truncates the *other* end after a push or concatenation (`truncateBackToSize` for the
     /// front), as the official SDKs name it.
     const TRUNCATE_OPTION: &'static str;
-    /// `ListPush<End>`.
-    const PUSH: Rpc;
-    /// `ListConcatenate<End>`.
-    const CONCATENATE: Rpc;
-    /// `ListPop<End>`.
-    const POP: Rpc;
-    /// The push request message.
-    type Push: Message;
-    /// The push reply.
-    type PushReply: Message + Default;
-    /// The concatenate request message.
-    type Concatenate: Message;
-    /// The concatenate reply.
-    type ConcatenateReply: Message + Default;
-    /// The pop request message.
-    type Pop: Message;
-    /// The pop reply.
-    type PopReply: Message + Default;
+    /// The `ListPush<End>` request message.
+    type Push: RpcRequest;
+    /// The `ListConcatenate<End>` request message.
+    type Concatenate: RpcRequest;
+    /// The `ListPop<End>` request message.
+    type Pop: RpcRequest;
     /// A push of `value`; `truncate` is the other end's size limit (0 = none).
     fn push(list: Vec<u8>, value: Vec<u8>, ttl: CollectionTtl, truncate: u32) -> Self::Push;
     /// The list's length after a push.
-    fn pushed(reply: Self::PushReply) -> u32;
+    fn pushed(reply: ReplyOf<Self::Push>) -> u32;
     /// A concatenation of `values`, in order.
     fn concatenate(
         list: Vec<u8>,
@@ -48,11 +38,11 @@ pub trait End {
         truncate: u32,
     ) -> Self::Concatenate;
     /// The list's length after a concatenation.
-    fn concatenated(reply: Self::ConcatenateReply) -> u32;
+    fn concatenated(reply: ReplyOf<Self::Concatenate>) -> u32;
     /// A pop.
     fn pop(list: Vec<u8>) -> Self::Pop;
     /// The popped element (`Some(Some(value))`), a missing list (`Some(None)`), or no result at all (`None`).
-    fn popped(reply: Self::PopReply) -> Option<Option<Vec<u8>>>;
+    fn popped(reply: ReplyOf<Self::Pop>) -> Option<Option<Vec<u8>>>;
 }
 
 /// The first element's end.
@@ -63,106 +53,78 @@ pub enum Front {}
 #[derive(Debug)]
 pub enum Back {}
 
-impl End for Front {
-    const TRUNCATE_OPTION: &'static str = "truncateBackToSize";
-    const PUSH: Rpc = Rpc::scs("/cache_client.Scs/ListPushFront");
-    const CONCATENATE: Rpc = Rpc::scs("/cache_client.Scs/ListConcatenateFront");
-    const POP: Rpc = Rpc::scs("/cache_client.Scs/ListPopFront");
-    type Push = ListPushFrontRequest;
-    type PushReply = ListPushFrontResponse;
-    type Concatenate = ListConcatenateFrontRequest;
-    type ConcatenateReply = ListConcatenateFrontResponse;
-    type Pop = ListPopFrontRequest;
-    type PopReply = ListPopFrontResponse;
+/// Writes [`End`] for one end from what differs between the two: the messages, the truncation option and field,
+/// and the pop reply's module and field.
+macro_rules! end {
+    ($end:ident, $option:literal, $truncate:ident, $push:ident, $concatenate:ident, $pop:ident, $popped:ident::$field:ident) => {
+        impl End for $end {
+            const TRUNCATE_OPTION: &'static str = $option;
+            type Push = $push;
+            type Concatenate = $concatenate;
+            type Pop = $pop;
 
-    fn push(list_name: Vec<u8>, value: Vec<u8>, ttl: CollectionTtl, truncate: u32) -> Self::Push {
-        ListPushFrontRequest {
-            list_name,
-            value,
-            ttl_milliseconds: ttl.ttl_ms,
-            refresh_ttl: ttl.refresh,
-            truncate_back_to_size: truncate,
+            fn push(
+                list_name: Vec<u8>,
+                value: Vec<u8>,
+                ttl: CollectionTtl,
+                truncate: u32,
+            ) -> $push {
+                $push {
+                    list_name,
+                    value,
+                    ttl_milliseconds: ttl.ttl_ms,
+                    refresh_ttl: ttl.refresh,
+                    $truncate: truncate,
+                }
+            }
+            fn pushed(reply: ReplyOf<$push>) -> u32 {
+                reply.list_length
+            }
+            fn concatenate(
+                list_name: Vec<u8>,
+                values: Vec<Vec<u8>>,
+                ttl: CollectionTtl,
+                truncate: u32,
+            ) -> $concatenate {
+                $concatenate {
+                    list_name,
+                    values,
+                    ttl_milliseconds: ttl.ttl_ms,
+                    refresh_ttl: ttl.refresh,
+                    $truncate: truncate,
+                }
+            }
+            fn concatenated(reply: ReplyOf<$concatenate>) -> u32 {
+                reply.list_length
+            }
+            fn pop(list_name: Vec<u8>) -> $pop {
+                $pop { list_name }
+            }
+            fn popped(reply: ReplyOf<$pop>) -> Option<Option<Vec<u8>>> {
+                match reply.list? {
+                    $popped::List::Found(found) => Some(Some(found.$field)),
+                    $popped::List::Missing(_) => Some(None),
+                }
+            }
         }
-    }
-    fn pushed(reply: Self::PushReply) -> u32 {
-        reply.list_length
-    }
-    fn concatenate(
-        list_name: Vec<u8>,
-        values: Vec<Vec<u8>>,
-        ttl: CollectionTtl,
-        truncate: u32,
-    ) -> Self::Concatenate {
-        ListConcatenateFrontRequest {
-            list_name,
-            values,
-            ttl_milliseconds: ttl.ttl_ms,
-            refresh_ttl: ttl.refresh,
-            truncate_back_to_size: truncate,
-        }
-    }
-    fn concatenated(reply: Self::ConcatenateReply) -> u32 {
-        reply.list_length
-    }
-    fn pop(list_name: Vec<u8>) -> Self::Pop {
-        ListPopFrontRequest { list_name }
-    }
-    fn popped(reply: Self::PopReply) -> Option<Option<Vec<u8>>> {
-        match reply.list? {
-            list_pop_front_response::List::Found(found) => Some(Some(found.front)),
-            list_pop_front_response::List::Missing(_) => Some(None),
-        }
-    }
+    };
 }
 
-impl End for Back {
-    const TRUNCATE_OPTION: &'static str = "truncateFrontToSize";
-    const PUSH: Rpc = Rpc::scs("/cache_client.Scs/ListPushBack");
-    const CONCATENATE: Rpc = Rpc::scs("/cache_client.Scs/ListConcatenateBack");
-    const POP: Rpc = Rpc::scs("/cache_client.Scs/ListPopBack");
-    type Push = ListPushBackRequest;
-    type PushReply = ListPushBackResponse;
-    type Concatenate = ListConcatenateBackRequest;
-    type ConcatenateReply = ListConcatenateBackResponse;
-    type Pop = ListPopBackRequest;
-    type PopReply = ListPopBackResponse;
-
-    fn push(list_name: Vec<u8>, value: Vec<u8>, ttl: CollectionTtl, truncate: u32) -> Self::Push {
-        ListPushBackRequest {
-            list_name,
-            value,
-            ttl_milliseconds: ttl.ttl_ms,
-            refresh_ttl: ttl.refresh,
-            truncate_front_to_size: truncate,
-        }
-    }
-    fn pushed(reply: Self::PushReply) -> u32 {
-        reply.list_length
-    }
-    fn concatenate(
-        list_name: Vec<u8>,
-        values: Vec<Vec<u8>>,
-        ttl: CollectionTtl,
-        truncate: u32,
-    ) -> Self::Concatenate {
-        ListConcatenateBackRequest {
-            list_name,
-            values,
-            ttl_milliseconds: ttl.ttl_ms,
-            refresh_ttl: ttl.refresh,
-            truncate_front_to_size: truncate,
-        }
-    }
-    fn concatenated(reply: Self::ConcatenateReply) -> u32 {
-        reply.list_length
-    }
-    fn pop(list_name: Vec<u8>) -> Self::Pop {
-        ListPopBackRequest { list_name }
-    }
-    fn popped(reply: Self::PopReply) -> Option<Option<Vec<u8>>> {
-        match reply.list? {
-            list_pop_back_response::List::Found(found) => Some(Some(found.back)),
-            list_pop_back_response::List::Missing(_) => Some(None),
-        }
-    }
-}
+end!(
+    Front,
+    "truncateBackToSize",
+    truncate_back_to_size,
+    ListPushFrontRequest,
+    ListConcatenateFrontRequest,
+    ListPopFrontRequest,
+    list_pop_front_response::front
+);
+end!(
+    Back,
+    "truncateFrontToSize",
+    truncate_front_to_size,
+    ListPushBackRequest,
+    ListConcatenateBackRequest,
+    ListPopBackRequest,
+    list_pop_back_response::back
+);

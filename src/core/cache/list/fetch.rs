@@ -10,7 +10,7 @@ use momento_proto::common::Unbounded;
 
 use super::Slice;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `listFetch` request.
@@ -50,9 +50,7 @@ pub enum ListFetchResponse {
 
 impl UnaryRpc for ListFetchRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ListFetchResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ListFetch");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `listLength` request.
@@ -39,9 +39,7 @@ pub enum ListLengthResponse {
 
 impl UnaryRpc for ListLengthRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ListLengthResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ListLength");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

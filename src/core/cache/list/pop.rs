@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 
 use super::end::{Back, End, Front};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::{ProtoReply, UnaryRpc};
 use crate::core::validation;
 
 /// A validated pop at end `E`.
@@ -49,9 +49,7 @@ pub enum ListPopResponse {
 
 impl<E: End> UnaryRpc for ListPopRequest<E> {
     type Proto = E::Pop;
-    type ProtoResponse = E::PopReply;
     type Response = ListPopResponse;
-    const RPC: Rpc = E::POP;
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)
@@ -61,7 +59,7 @@ impl<E: End> UnaryRpc for ListPopRequest<E> {
         E::pop(self.list.into_bytes())
     }
 
-    fn from_proto(reply: E::PopReply) -> Result<ListPopResponse, MomentoError> {
+    fn from_proto(reply: ProtoReply<Self>) -> Result<ListPopResponse, MomentoError> {
         match E::popped(reply) {
             Some(Some(value)) => Ok(ListPopResponse::Hit { value }),
             Some(None) => Ok(ListPopResponse::Miss),

@@ -7,7 +7,7 @@ use super::end::{Back, End, Front};
 use super::truncate_size;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::{ProtoReply, UnaryRpc};
 use crate::core::validation;
 
 /// A validated push at end `E`.
@@ -62,9 +62,7 @@ pub enum ListPushResponse {
 
 impl<E: End> UnaryRpc for ListPushRequest<E> {
     type Proto = E::Push;
-    type ProtoResponse = E::PushReply;
     type Response = ListPushResponse;
-    const RPC: Rpc = E::PUSH;
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)
@@ -79,7 +77,7 @@ impl<E: End> UnaryRpc for ListPushRequest<E> {
         )
     }
 
-    fn from_proto(reply: E::PushReply) -> Result<ListPushResponse, MomentoError> {
+    fn from_proto(reply: ProtoReply<Self>) -> Result<ListPushResponse, MomentoError> {
         Ok(ListPushResponse::Success {
             list_length: E::pushed(reply),
         })

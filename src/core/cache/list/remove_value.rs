@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `listRemoveValue` request.
@@ -36,9 +36,7 @@ pub enum ListRemoveValueResponse {
 
 impl UnaryRpc for ListRemoveValueRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ListRemoveValueResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ListRemove");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

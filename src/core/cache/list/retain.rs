@@ -10,7 +10,7 @@ use momento_proto::common::Unbounded;
 use super::Slice;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `listRetain` request.
@@ -52,9 +52,7 @@ pub enum ListRetainResponse {
 
 impl UnaryRpc for ListRetainRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ListRetainResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ListRetain");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -3,7 +3,7 @@
 use momento_proto::cache_client::{DeleteRequest as Proto, DeleteResponse as ProtoResponse};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `delete` request.
@@ -31,9 +31,7 @@ pub enum DeleteResponse {
 
 impl UnaryRpc for DeleteRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = DeleteResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/Delete");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

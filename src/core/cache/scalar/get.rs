@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::text::integer;
 use crate::core::validation;
 
@@ -39,9 +39,7 @@ pub enum GetResponse {
 
 impl UnaryRpc for GetRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = GetResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/Get");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

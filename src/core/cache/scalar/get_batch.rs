@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::get::{GetRequest, GetResponse};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `getBatch` request.
@@ -37,13 +37,7 @@ pub struct GetBatchResponse {
 
 impl UnaryRpc for GetBatchRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = GetBatchResponse;
-    const RPC: Rpc = Rpc {
-        path: "/cache_client.Scs/GetBatch",
-        endpoint: Endpoint::Cache,
-        streaming: true,
-    };
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `getWithHash` request.
@@ -40,9 +40,7 @@ pub enum GetWithHashResponse {
 
 impl UnaryRpc for GetWithHashRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = GetWithHashResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/GetWithHash");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -4,7 +4,7 @@
 use momento_proto::cache_client::{IncrementRequest as Proto, IncrementResponse as ProtoResponse};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `increment` request.
@@ -57,9 +57,7 @@ pub enum IncrementResponse {
 
 impl UnaryRpc for IncrementRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = IncrementResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/Increment");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `itemGetTtl` request.
@@ -38,9 +38,7 @@ pub enum ItemGetTtlResponse {
 
 impl UnaryRpc for ItemGetTtlRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ItemGetTtlResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ItemGetTtl");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// The type of a stored item (the official JS `ItemType` names).
@@ -66,9 +66,7 @@ pub enum ItemGetTypeResponse {
 
 impl UnaryRpc for ItemGetTypeRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = ItemGetTypeResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/ItemGetType");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -3,7 +3,7 @@
 use momento_proto::cache_client::{KeysExistRequest as Proto, KeysExistResponse as ProtoResponse};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `keysExist` request.
@@ -33,9 +33,7 @@ pub struct KeysExistResponse {
 
 impl UnaryRpc for KeysExistRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = KeysExistResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/KeysExist");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::text::integer;
 use crate::core::validation;
 
@@ -51,9 +51,7 @@ pub enum SetResponse {
 
 impl UnaryRpc for SetRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/Set");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::set::{SetRequest, SetResponse};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Endpoint, Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// One item of a `setBatch`: key, value and an optional TTL in seconds.
@@ -67,13 +67,7 @@ pub struct SetBatchResponse {
 
 impl UnaryRpc for SetBatchRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetBatchResponse;
-    const RPC: Rpc = Rpc {
-        path: "/cache_client.Scs/SetBatch",
-        endpoint: Endpoint::Cache,
-        streaming: true,
-    };
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
 use momento_proto::common;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// When the value is stored.
@@ -76,9 +76,7 @@ pub enum SetIfResponse {
 
 impl UnaryRpc for SetIfRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetIfResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetIf");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
 use momento_proto::common;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// When the value is stored, by the hash of the current value.
@@ -77,9 +77,7 @@ pub enum SetIfHashResponse {
 
 impl UnaryRpc for SetIfHashRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetIfHashResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetIfHash");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

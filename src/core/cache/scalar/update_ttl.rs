@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// How the TTL changes.
@@ -63,9 +63,7 @@ pub enum UpdateTtlResponse {
 
 impl UnaryRpc for UpdateTtlRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = UpdateTtlResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/UpdateTtl");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

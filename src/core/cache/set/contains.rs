@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
 #[derive(Debug)]
@@ -42,9 +42,7 @@ pub enum SetContainsResponse {
 
 impl UnaryRpc for SetContainsRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetContainsResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetContains");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

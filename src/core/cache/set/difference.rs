@@ -10,7 +10,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `setRemoveElements` request (`setRemoveElement` sends one element).
 #[derive(Debug)]
@@ -41,9 +41,7 @@ pub enum SetDifferenceResponse {
 
 impl UnaryRpc for SetDifferenceRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetDifferenceResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetDifference");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

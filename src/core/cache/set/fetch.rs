@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `setFetch` request.
 #[derive(Debug)]
@@ -25,9 +25,7 @@ impl SetFetchRequest {
 
 impl UnaryRpc for SetFetchRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetElementsResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetFetch");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `setLength` request.
 #[derive(Debug)]
@@ -36,9 +36,7 @@ pub enum SetLengthResponse {
 
 impl UnaryRpc for SetLengthRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetLengthResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetLength");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `setPop` request.
 #[derive(Debug)]
@@ -41,9 +41,7 @@ impl SetPopRequest {
 
 impl UnaryRpc for SetPopRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetElementsResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetPop");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

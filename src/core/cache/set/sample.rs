@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -43,9 +43,7 @@ impl SetSampleRequest {
 
 impl UnaryRpc for SetSampleRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetElementsResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetSample");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -4,7 +4,7 @@ use momento_proto::cache_client::{SetUnionRequest as Proto, SetUnionResponse as 
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 
 /// A validated `setAddElements` request (`setAddElement` sends one element).
 #[derive(Debug)]
@@ -42,9 +42,7 @@ pub enum SetUnionResponse {
 
 impl UnaryRpc for SetUnionRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SetUnionResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SetUnion");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

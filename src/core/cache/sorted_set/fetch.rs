@@ -16,7 +16,7 @@ use momento_proto::common::Unbounded;
 use super::{check_scores, SortedSetOrder};
 use crate::core::cache::list::opt_i32;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetFetchByRank` or `sortedSetFetchByScore` request.
@@ -148,9 +148,7 @@ pub enum SortedSetFetchResponse {
 
 impl UnaryRpc for SortedSetFetchRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetFetchResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetFetch");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 
 use super::SortedSetOrder;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetGetRank` request.
@@ -53,9 +53,7 @@ pub enum SortedSetGetRankResponse {
 
 impl UnaryRpc for SortedSetGetRankRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetGetRankResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetGetRank");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetGetScore(s)` request.
@@ -42,9 +42,7 @@ pub enum SortedSetGetScoresResponse {
 
 impl UnaryRpc for SortedSetGetScoresRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetGetScoresResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetGetScore");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

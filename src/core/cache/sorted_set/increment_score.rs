@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetIncrementScore` request.
@@ -54,9 +54,7 @@ pub enum SortedSetIncrementScoreResponse {
 
 impl UnaryRpc for SortedSetIncrementScoreRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetIncrementScoreResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetIncrement");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetLength` request.
@@ -40,9 +40,7 @@ pub enum SortedSetLengthResponse {
 
 impl UnaryRpc for SortedSetLengthRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetLengthResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetLength");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

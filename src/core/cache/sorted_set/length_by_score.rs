@@ -10,7 +10,7 @@ use momento_proto::common::Unbounded;
 
 use super::check_scores;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetLengthByScore` request.
@@ -56,9 +56,7 @@ pub enum SortedSetLengthByScoreResponse {
 
 impl UnaryRpc for SortedSetLengthByScoreRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetLengthByScoreResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetLengthByScore");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

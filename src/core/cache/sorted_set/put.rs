@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetPutElement(s)` request.
@@ -47,9 +47,7 @@ pub enum SortedSetPutResponse {
 
 impl UnaryRpc for SortedSetPutRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetPutResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetPut");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// A validated `sortedSetRemoveElement(s)` request.
@@ -36,9 +36,7 @@ pub enum SortedSetRemoveResponse {
 
 impl UnaryRpc for SortedSetRemoveRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetRemoveResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetRemove");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)

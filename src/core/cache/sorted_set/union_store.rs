@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{Rpc, UnaryRpc};
+use crate::core::rpc::UnaryRpc;
 use crate::core::validation;
 
 /// How scores of an element present in several sources combine (JS `SortedSetAggregate`: SUM = 0, MIN, MAX).
@@ -89,9 +89,7 @@ pub enum SortedSetUnionStoreResponse {
 
 impl UnaryRpc for SortedSetUnionStoreRequest {
     type Proto = Proto;
-    type ProtoResponse = ProtoResponse;
     type Response = SortedSetUnionStoreResponse;
-    const RPC: Rpc = Rpc::scs("/cache_client.Scs/SortedSetUnionStore");
 
     fn cache_name(&self) -> Option<&str> {
         Some(&self.cache)
