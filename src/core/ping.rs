@@ -4,7 +4,7 @@
 use momento_proto::cache_client::{PingRequest as Proto, PingResponse as ProtoResponse};
 
 use super::error::MomentoError;
-use super::rpc::UnaryRpc;
+use super::rpc::{call, UnaryRpc};
 
 /// A `ping`.
 #[derive(Debug, Default)]
@@ -17,14 +17,9 @@ pub enum PingResponse {
     Success,
 }
 
+call!(PingRequest: Proto => PingResponse);
+
 impl UnaryRpc for PingRequest {
-    type Proto = Proto;
-    type Response = PingResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {}
     }

@@ -44,19 +44,58 @@ impl Rpc {
 }
 
 /// The proto reply message of request type `R` (one stream item for streaming RPCs), from the RPC table.
-pub type ProtoReply<R> = <<R as UnaryRpc>::Proto as RpcRequest>::Response;
+pub type ProtoReply<R> = <<R as Call>::Proto as RpcRequest>::Response;
 
-/// A call: validated request → proto → typed response. (Named for the common case; server-streaming RPCs whose
-/// items are collected implement [`UnaryRpc::from_stream`] instead of relying on the single-reply default.)
-pub trait UnaryRpc {
+/// What the pipeline needs to know of a request type besides its conversions ([`UnaryRpc`]): its proto message
+/// (and through the RPC table its RPC and reply), its typed result, and the cache it names. Written with [`call!`].
+pub trait Call {
     /// The proto request message; the RPC table ties it to its RPC and reply message ([`ProtoReply`]).
     type Proto: RpcRequest;
     /// The typed result on success (an enum of the RPC's variants).
     type Response;
-    /// The gRPC method: the table's row of [`UnaryRpc::Proto`].
+    /// The gRPC method: the table's row of [`Call::Proto`].
     const RPC: Rpc = Rpc::of(<Self::Proto as RpcRequest>::RPC);
     /// The cache name sent in the `cache` header, for data-plane calls.
     fn cache_name(&self) -> Option<&str>;
+}
+
+/// `call!(Request: Proto => Response, cache)` implements [`Call`] for a data-plane request whose `cache` field names
+/// the cache it goes to; without `, cache`, for a request that names none (control plane, auth, webhooks, ping).
+/// Generic requests start with their parameters: `call!(impl<E: End> Request<E>: E::Message => Response, cache)`.
+macro_rules! call {
+    (impl<$($p:ident: $bound:path),+> $request:ty: $proto:ty => $response:ty $(, $cache:ident)?) => {
+        impl<$($p: $bound),+> $crate::core::rpc::Call for $request {
+            type Proto = $proto;
+            type Response = $response;
+
+            fn cache_name(&self) -> Option<&str> {
+                $crate::core::rpc::call!(@cache self $($cache)?)
+            }
+        }
+    };
+    ($request:ty: $proto:ty => $response:ty $(, $cache:ident)?) => {
+        impl $crate::core::rpc::Call for $request {
+            type Proto = $proto;
+            type Response = $response;
+
+            fn cache_name(&self) -> Option<&str> {
+                $crate::core::rpc::call!(@cache self $($cache)?)
+            }
+        }
+    };
+    (@cache $self:ident cache) => {
+        Some(&$self.cache)
+    };
+    (@cache $self:ident) => {
+        None
+    };
+}
+pub(crate) use call;
+
+/// A call's conversions: validated request → proto → typed response. (Named for the common case; server-streaming
+/// RPCs whose items are collected implement [`UnaryRpc::from_stream`] instead of relying on the single-reply
+/// default.)
+pub trait UnaryRpc: Call {
     /// The proto message to send (consumes the request so values are moved, not copied).
     fn into_proto(self) -> Self::Proto;
     /// Interprets the reply.

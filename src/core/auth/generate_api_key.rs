@@ -9,7 +9,7 @@ use momento_proto::auth::{
 use super::permissions::Scope;
 use super::{wire_seconds, ApiKey};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `generateApiKey` request.
 #[derive(Debug)]
@@ -55,14 +55,9 @@ pub enum GenerateApiKeyResponse {
     Success(ApiKey),
 }
 
+call!(GenerateApiKeyRequest: Proto => GenerateApiKeyResponse);
+
 impl UnaryRpc for GenerateApiKeyRequest {
-    type Proto = Proto;
-    type Response = GenerateApiKeyResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         let expiry = match self.valid_for_seconds {
             Some(valid_for_seconds) => Expiry::Expires(Expires { valid_for_seconds }),

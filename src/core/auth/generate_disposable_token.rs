@@ -10,7 +10,7 @@ use momento_proto::token::{
 use super::permissions::Scope;
 use super::{expiry, v1_key, wire_seconds, MAX_DISPOSABLE_TOKEN_SECONDS, MAX_TOKEN_ID_LEN};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `generateDisposableToken` request.
 #[derive(Debug)]
@@ -83,14 +83,9 @@ pub enum GenerateDisposableTokenResponse {
     },
 }
 
+call!(GenerateDisposableTokenRequest: Proto => GenerateDisposableTokenResponse);
+
 impl UnaryRpc for GenerateDisposableTokenRequest {
-    type Proto = Proto;
-    type Response = GenerateDisposableTokenResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             expires: Some(Expires {
@@ -115,6 +110,7 @@ impl UnaryRpc for GenerateDisposableTokenRequest {
 mod tests {
     use super::super::permissions::{CacheRole, CacheSelector, ItemSelector, Permission};
     use super::*;
+    use crate::core::rpc::Call;
 
     fn scope() -> Scope {
         Scope::Explicit(vec![Permission::Cache {

@@ -8,7 +8,7 @@ use momento_proto::auth::{
 
 use super::ApiKey;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `refreshApiKey` request.
 #[derive(Debug)]
@@ -36,14 +36,9 @@ pub enum RefreshApiKeyResponse {
     Success(ApiKey),
 }
 
+call!(RefreshApiKeyRequest: Proto => RefreshApiKeyResponse);
+
 impl UnaryRpc for RefreshApiKeyRequest {
-    type Proto = Proto;
-    type Response = RefreshApiKeyResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             api_key: self.api_key,

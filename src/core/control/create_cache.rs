@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::{MomentoError, MomentoErrorCode};
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `createCache` request.
@@ -31,14 +31,9 @@ pub enum CreateCacheResponse {
     AlreadyExists,
 }
 
+call!(CreateCacheRequest: Proto => CreateCacheResponse);
+
 impl UnaryRpc for CreateCacheRequest {
-    type Proto = Proto;
-    type Response = CreateCacheResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_name: self.cache,

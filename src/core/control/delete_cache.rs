@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `deleteCache` request.
@@ -29,14 +29,9 @@ pub enum DeleteCacheResponse {
     Success,
 }
 
+call!(DeleteCacheRequest: Proto => DeleteCacheResponse);
+
 impl UnaryRpc for DeleteCacheRequest {
-    type Proto = Proto;
-    type Response = DeleteCacheResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_name: self.cache,

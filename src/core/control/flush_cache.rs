@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `flushCache` request.
@@ -29,14 +29,9 @@ pub enum FlushCacheResponse {
     Success,
 }
 
+call!(FlushCacheRequest: Proto => FlushCacheResponse);
+
 impl UnaryRpc for FlushCacheRequest {
-    type Proto = Proto;
-    type Response = FlushCacheResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_name: self.cache,

@@ -5,7 +5,7 @@ use momento_proto::control_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A `listCaches` request for one page (`next_token` empty = first page).
 #[derive(Debug, Default)]
@@ -44,14 +44,9 @@ pub struct ListCachesResponse {
     pub next_token: String,
 }
 
+call!(ListCachesRequest: Proto => ListCachesResponse);
+
 impl UnaryRpc for ListCachesRequest {
-    type Proto = Proto;
-    type Response = ListCachesResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             next_token: self.next_token,

@@ -6,7 +6,7 @@ use momento_proto::leaderboard::DeleteLeaderboardRequest as Proto;
 
 use super::names;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated leaderboard `delete` request.
 #[derive(Debug)]
@@ -30,14 +30,9 @@ pub enum DeleteResponse {
     Success,
 }
 
+call!(DeleteRequest: Proto => DeleteResponse, cache);
+
 impl UnaryRpc for DeleteRequest {
-    type Proto = Proto;
-    type Response = DeleteResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             leaderboard: self.leaderboard,
@@ -52,6 +47,7 @@ impl UnaryRpc for DeleteRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::Call;
 
     #[test]
     fn encodes_the_name() {

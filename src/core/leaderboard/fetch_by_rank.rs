@@ -7,7 +7,7 @@ use momento_proto::leaderboard::{
 
 use super::{names, to_u32, FetchResponse, Order};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `fetchByRank` request.
 #[derive(Debug)]
@@ -47,14 +47,9 @@ impl FetchByRankRequest {
     }
 }
 
+call!(FetchByRankRequest: Proto => FetchResponse, cache);
+
 impl UnaryRpc for FetchByRankRequest {
-    type Proto = Proto;
-    type Response = FetchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             leaderboard: self.leaderboard,

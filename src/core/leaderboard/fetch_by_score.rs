@@ -9,7 +9,7 @@ use momento_proto::leaderboard::{
 
 use super::{names, to_u32, FetchResponse, Order, MAX_FETCH};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `fetchByScore` request.
 #[derive(Debug)]
@@ -84,14 +84,9 @@ impl FetchByScoreRequest {
     }
 }
 
+call!(FetchByScoreRequest: Proto => FetchResponse, cache);
+
 impl UnaryRpc for FetchByScoreRequest {
-    type Proto = Proto;
-    type Response = FetchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         let min = match self.min_score {
             Some(m) => score_range::Min::MinInclusive(m),

@@ -6,7 +6,7 @@ use momento_proto::leaderboard::{GetRankRequest as Proto, GetRankResponse as Pro
 
 use super::{ids, names, FetchResponse, Order};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `getRank` request.
 #[derive(Debug)]
@@ -35,14 +35,9 @@ impl GetRankRequest {
     }
 }
 
+call!(GetRankRequest: Proto => FetchResponse, cache);
+
 impl UnaryRpc for GetRankRequest {
-    type Proto = Proto;
-    type Response = FetchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             leaderboard: self.leaderboard,

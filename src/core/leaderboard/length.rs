@@ -7,7 +7,7 @@ use momento_proto::leaderboard::{
 
 use super::names;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `length` request.
 #[derive(Debug)]
@@ -34,14 +34,9 @@ pub enum LengthResponse {
     },
 }
 
+call!(LengthRequest: Proto => LengthResponse, cache);
+
 impl UnaryRpc for LengthRequest {
-    type Proto = Proto;
-    type Response = LengthResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             leaderboard: self.leaderboard,
@@ -58,6 +53,7 @@ impl UnaryRpc for LengthRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::Call;
 
     #[test]
     fn maps_the_count() {

@@ -6,7 +6,7 @@ use momento_proto::leaderboard::RemoveElementsRequest as Proto;
 
 use super::{at_least_one, ids, names};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `removeElements` request.
 #[derive(Debug)]
@@ -40,14 +40,9 @@ pub enum RemoveElementsResponse {
     Success,
 }
 
+call!(RemoveElementsRequest: Proto => RemoveElementsResponse, cache);
+
 impl UnaryRpc for RemoveElementsRequest {
-    type Proto = Proto;
-    type Response = RemoveElementsResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             leaderboard: self.leaderboard,

@@ -6,7 +6,7 @@ use momento_proto::leaderboard::{Element, UpsertElementsRequest as Proto};
 
 use super::{at_least_one, id, names};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `upsert` request.
 #[derive(Debug)]
@@ -49,14 +49,9 @@ pub enum UpsertResponse {
     Success,
 }
 
+call!(UpsertRequest: Proto => UpsertResponse, cache);
+
 impl UnaryRpc for UpsertRequest {
-    type Proto = Proto;
-    type Response = UpsertResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             leaderboard: self.leaderboard,
@@ -72,6 +67,7 @@ impl UnaryRpc for UpsertRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::Call;
 
     #[test]
     fn validates_and_encodes() {

@@ -7,7 +7,7 @@ use momento_proto::webhook::{
 
 use super::webhook::id;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `deleteWebhook` request.
@@ -32,14 +32,9 @@ pub enum DeleteWebhookResponse {
     Success,
 }
 
+call!(DeleteWebhookRequest: Proto => DeleteWebhookResponse);
+
 impl UnaryRpc for DeleteWebhookRequest {
-    type Proto = Proto;
-    type Response = DeleteWebhookResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             webhook_id: Some(id(self.cache, self.webhook)),

@@ -7,7 +7,7 @@ use momento_proto::webhook::{
 
 use super::webhook::webhook_name;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `getWebhookSecret` request.
@@ -40,14 +40,9 @@ pub enum GetWebhookSecretResponse {
     },
 }
 
+call!(GetWebhookSecretRequest: Proto => GetWebhookSecretResponse);
+
 impl UnaryRpc for GetWebhookSecretRequest {
-    type Proto = Proto;
-    type Response = GetWebhookSecretResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_name: self.cache,

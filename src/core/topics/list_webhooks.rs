@@ -4,7 +4,7 @@ use momento_proto::webhook::{ListWebhookRequest as Proto, ListWebhooksResponse a
 
 use super::webhook::Webhook;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `listWebhooks` request.
@@ -31,14 +31,9 @@ pub enum ListWebhooksResponse {
     },
 }
 
+call!(ListWebhooksRequest: Proto => ListWebhooksResponse);
+
 impl UnaryRpc for ListWebhooksRequest {
-    type Proto = Proto;
-    type Response = ListWebhooksResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_name: self.cache,

@@ -5,7 +5,7 @@ use momento_proto::cache_client::pubsub::{topic_value, PublishRequest as Proto, 
 use momento_proto::common::Empty as ProtoResponse;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A topic message value.
@@ -45,14 +45,9 @@ pub enum PublishResponse {
     Success,
 }
 
+call!(PublishRequest: Proto => PublishResponse, cache);
+
 impl UnaryRpc for PublishRequest {
-    type Proto = Proto;
-    type Response = PublishResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         let kind = match self.value {
             TopicMessage::Text(t) => topic_value::Kind::Text(t),

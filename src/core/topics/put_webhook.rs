@@ -5,7 +5,7 @@ use momento_proto::webhook::{PutWebhookRequest as Proto, PutWebhookResponse as P
 
 use super::webhook::{webhook_name, Webhook};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `putWebhook` request.
@@ -35,14 +35,9 @@ pub enum PutWebhookResponse {
     },
 }
 
+call!(PutWebhookRequest: Proto => PutWebhookResponse);
+
 impl UnaryRpc for PutWebhookRequest {
-    type Proto = Proto;
-    type Response = PutWebhookResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             webhook: Some(self.webhook.into_proto()),
@@ -62,6 +57,7 @@ mod tests {
 
     use super::*;
     use crate::core::error::MomentoErrorCode;
+    use crate::core::rpc::Call;
 
     fn webhook(cache: &str, name: &str, topic: &str) -> Webhook {
         Webhook {

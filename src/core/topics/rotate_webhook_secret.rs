@@ -8,7 +8,7 @@ use momento_proto::webhook::{
 
 use super::webhook::{id, webhook_name};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `rotateWebhookSecret` request.
@@ -37,14 +37,9 @@ pub enum RotateWebhookSecretResponse {
     },
 }
 
+call!(RotateWebhookSecretRequest: Proto => RotateWebhookSecretResponse);
+
 impl UnaryRpc for RotateWebhookSecretRequest {
-    type Proto = Proto;
-    type Response = RotateWebhookSecretResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        None
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             webhook_id: Some(id(self.cache, self.webhook)),

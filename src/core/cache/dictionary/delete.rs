@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `dictionaryRemoveFields` request (`dictionaryRemoveField` sends one field).
 #[derive(Debug)]
@@ -40,14 +40,9 @@ pub enum DictionaryDeleteResponse {
     Success,
 }
 
+call!(DictionaryDeleteRequest: Proto => DictionaryDeleteResponse, cache);
+
 impl UnaryRpc for DictionaryDeleteRequest {
-    type Proto = Proto;
-    type Response = DictionaryDeleteResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             dictionary_name: self.dictionary,

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use super::FieldValue;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `dictionaryFetch` request.
 #[derive(Debug)]
@@ -36,14 +36,9 @@ pub enum DictionaryFetchResponse {
     Miss,
 }
 
+call!(DictionaryFetchRequest: Proto => DictionaryFetchResponse, cache);
+
 impl UnaryRpc for DictionaryFetchRequest {
-    type Proto = Proto;
-    type Response = DictionaryFetchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             dictionary_name: self.dictionary,

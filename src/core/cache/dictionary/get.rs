@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
 #[derive(Debug)]
@@ -45,14 +45,9 @@ pub enum DictionaryGetResponse {
     Miss,
 }
 
+call!(DictionaryGetRequest: Proto => DictionaryGetResponse, cache);
+
 impl UnaryRpc for DictionaryGetRequest {
-    type Proto = Proto;
-    type Response = DictionaryGetResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             dictionary_name: self.dictionary,

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -57,14 +57,9 @@ pub enum DictionaryIncrementResponse {
     },
 }
 
+call!(DictionaryIncrementRequest: Proto => DictionaryIncrementResponse, cache);
+
 impl UnaryRpc for DictionaryIncrementRequest {
-    type Proto = Proto;
-    type Response = DictionaryIncrementResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             dictionary_name: self.dictionary,

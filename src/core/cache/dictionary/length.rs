@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `dictionaryLength` request.
 #[derive(Debug)]
@@ -35,14 +35,9 @@ pub enum DictionaryLengthResponse {
     Miss,
 }
 
+call!(DictionaryLengthRequest: Proto => DictionaryLengthResponse, cache);
+
 impl UnaryRpc for DictionaryLengthRequest {
-    type Proto = Proto;
-    type Response = DictionaryLengthResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             dictionary_name: self.dictionary,

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 use super::FieldValue;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair).
 #[derive(Debug)]
@@ -44,14 +44,9 @@ pub enum DictionarySetResponse {
     Success,
 }
 
+call!(DictionarySetRequest: Proto => DictionarySetResponse, cache);
+
 impl UnaryRpc for DictionarySetRequest {
-    type Proto = Proto;
-    type Response = DictionarySetResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             dictionary_name: self.dictionary,

@@ -8,7 +8,7 @@ use super::end::{Back, End, Front};
 use super::truncate_size;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{ProtoReply, UnaryRpc};
+use crate::core::rpc::{call, ProtoReply, UnaryRpc};
 use crate::core::validation;
 
 /// A validated concatenation at end `E`.
@@ -60,14 +60,9 @@ pub enum ListConcatenateResponse {
     },
 }
 
+call!(impl<E: End> ListConcatenateRequest<E>: E::Concatenate => ListConcatenateResponse, cache);
+
 impl<E: End> UnaryRpc for ListConcatenateRequest<E> {
-    type Proto = E::Concatenate;
-    type Response = ListConcatenateResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> E::Concatenate {
         E::concatenate(
             self.list.into_bytes(),
@@ -87,6 +82,7 @@ impl<E: End> UnaryRpc for ListConcatenateRequest<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::Call;
     use momento_proto::cache_client::ListConcatenateBackResponse;
 
     fn ttl() -> CollectionTtl {

@@ -10,7 +10,7 @@ use momento_proto::common::Unbounded;
 
 use super::Slice;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `listFetch` request.
@@ -48,14 +48,9 @@ pub enum ListFetchResponse {
     Miss,
 }
 
+call!(ListFetchRequest: Proto => ListFetchResponse, cache);
+
 impl UnaryRpc for ListFetchRequest {
-    type Proto = Proto;
-    type Response = ListFetchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             list_name: self.list.into_bytes(),

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `listLength` request.
@@ -37,14 +37,9 @@ pub enum ListLengthResponse {
     Miss,
 }
 
+call!(ListLengthRequest: Proto => ListLengthResponse, cache);
+
 impl UnaryRpc for ListLengthRequest {
-    type Proto = Proto;
-    type Response = ListLengthResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             list_name: self.list.into_bytes(),

@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 
 use super::end::{Back, End, Front};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{ProtoReply, UnaryRpc};
+use crate::core::rpc::{call, ProtoReply, UnaryRpc};
 use crate::core::validation;
 
 /// A validated pop at end `E`.
@@ -47,14 +47,9 @@ pub enum ListPopResponse {
     Miss,
 }
 
+call!(impl<E: End> ListPopRequest<E>: E::Pop => ListPopResponse, cache);
+
 impl<E: End> UnaryRpc for ListPopRequest<E> {
-    type Proto = E::Pop;
-    type Response = ListPopResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> E::Pop {
         E::pop(self.list.into_bytes())
     }
@@ -73,6 +68,7 @@ impl<E: End> UnaryRpc for ListPopRequest<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::Call;
     use momento_proto::cache_client::{
         list_pop_back_response, list_pop_front_response, ListPopBackResponse, ListPopFrontResponse,
     };

@@ -7,7 +7,7 @@ use super::end::{Back, End, Front};
 use super::truncate_size;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{ProtoReply, UnaryRpc};
+use crate::core::rpc::{call, ProtoReply, UnaryRpc};
 use crate::core::validation;
 
 /// A validated push at end `E`.
@@ -60,14 +60,9 @@ pub enum ListPushResponse {
     },
 }
 
+call!(impl<E: End> ListPushRequest<E>: E::Push => ListPushResponse, cache);
+
 impl<E: End> UnaryRpc for ListPushRequest<E> {
-    type Proto = E::Push;
-    type Response = ListPushResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> E::Push {
         E::push(
             self.list.into_bytes(),
@@ -87,6 +82,7 @@ impl<E: End> UnaryRpc for ListPushRequest<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::Call;
     use momento_proto::cache_client::ListPushFrontResponse;
 
     fn ttl() -> CollectionTtl {

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `listRemoveValue` request.
@@ -34,14 +34,9 @@ pub enum ListRemoveValueResponse {
     Success,
 }
 
+call!(ListRemoveValueRequest: Proto => ListRemoveValueResponse, cache);
+
 impl UnaryRpc for ListRemoveValueRequest {
-    type Proto = Proto;
-    type Response = ListRemoveValueResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             list_name: self.list.into_bytes(),

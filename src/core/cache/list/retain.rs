@@ -10,7 +10,7 @@ use momento_proto::common::Unbounded;
 use super::Slice;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `listRetain` request.
@@ -50,14 +50,9 @@ pub enum ListRetainResponse {
     Success,
 }
 
+call!(ListRetainRequest: Proto => ListRetainResponse, cache);
+
 impl UnaryRpc for ListRetainRequest {
-    type Proto = Proto;
-    type Response = ListRetainResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             list_name: self.list.into_bytes(),

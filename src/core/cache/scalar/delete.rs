@@ -3,7 +3,7 @@
 use momento_proto::cache_client::{DeleteRequest as Proto, DeleteResponse as ProtoResponse};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `delete` request.
@@ -29,14 +29,9 @@ pub enum DeleteResponse {
     Success,
 }
 
+call!(DeleteRequest: Proto => DeleteResponse, cache);
+
 impl UnaryRpc for DeleteRequest {
-    type Proto = Proto;
-    type Response = DeleteResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_key: self.key,

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::text::integer;
 use crate::core::validation;
 
@@ -37,14 +37,9 @@ pub enum GetResponse {
     Miss,
 }
 
+call!(GetRequest: Proto => GetResponse, cache);
+
 impl UnaryRpc for GetRequest {
-    type Proto = Proto;
-    type Response = GetResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_key: self.key,

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::get::{GetRequest, GetResponse};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `getBatch` request.
@@ -35,14 +35,9 @@ pub struct GetBatchResponse {
     pub results: Vec<GetResponse>,
 }
 
+call!(GetBatchRequest: Proto => GetBatchResponse, cache);
+
 impl UnaryRpc for GetBatchRequest {
-    type Proto = Proto;
-    type Response = GetBatchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             items: self

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `getWithHash` request.
@@ -38,14 +38,9 @@ pub enum GetWithHashResponse {
     Miss,
 }
 
+call!(GetWithHashRequest: Proto => GetWithHashResponse, cache);
+
 impl UnaryRpc for GetWithHashRequest {
-    type Proto = Proto;
-    type Response = GetWithHashResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_key: self.key,

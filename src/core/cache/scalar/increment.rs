@@ -4,7 +4,7 @@
 use momento_proto::cache_client::{IncrementRequest as Proto, IncrementResponse as ProtoResponse};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `increment` request.
@@ -55,14 +55,9 @@ pub enum IncrementResponse {
     },
 }
 
+call!(IncrementRequest: Proto => IncrementResponse, cache);
+
 impl UnaryRpc for IncrementRequest {
-    type Proto = Proto;
-    type Response = IncrementResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_key: self.key,

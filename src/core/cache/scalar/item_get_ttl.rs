@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `itemGetTtl` request.
@@ -36,14 +36,9 @@ pub enum ItemGetTtlResponse {
     Miss,
 }
 
+call!(ItemGetTtlRequest: Proto => ItemGetTtlResponse, cache);
+
 impl UnaryRpc for ItemGetTtlRequest {
-    type Proto = Proto;
-    type Response = ItemGetTtlResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_key: self.key,

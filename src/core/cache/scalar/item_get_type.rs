@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// The type of a stored item (the official JS `ItemType` names).
@@ -64,14 +64,9 @@ pub enum ItemGetTypeResponse {
     Miss,
 }
 
+call!(ItemGetTypeRequest: Proto => ItemGetTypeResponse, cache);
+
 impl UnaryRpc for ItemGetTypeRequest {
-    type Proto = Proto;
-    type Response = ItemGetTypeResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_key: self.key,

@@ -3,7 +3,7 @@
 use momento_proto::cache_client::{KeysExistRequest as Proto, KeysExistResponse as ProtoResponse};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `keysExist` request.
@@ -31,14 +31,9 @@ pub struct KeysExistResponse {
     pub exists: Vec<bool>,
 }
 
+call!(KeysExistRequest: Proto => KeysExistResponse, cache);
+
 impl UnaryRpc for KeysExistRequest {
-    type Proto = Proto;
-    type Response = KeysExistResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_keys: self.keys,

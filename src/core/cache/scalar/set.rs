@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::text::integer;
 use crate::core::validation;
 
@@ -49,14 +49,9 @@ pub enum SetResponse {
     Success,
 }
 
+call!(SetRequest: Proto => SetResponse, cache);
+
 impl UnaryRpc for SetRequest {
-    type Proto = Proto;
-    type Response = SetResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             cache_key: self.key,

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::set::{SetRequest, SetResponse};
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// One item of a `setBatch`: key, value and an optional TTL in seconds.
@@ -65,14 +65,9 @@ pub struct SetBatchResponse {
     pub results: Vec<SetResponse>,
 }
 
+call!(SetBatchRequest: Proto => SetBatchResponse, cache);
+
 impl UnaryRpc for SetBatchRequest {
-    type Proto = Proto;
-    type Response = SetBatchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto { items: self.items }
     }

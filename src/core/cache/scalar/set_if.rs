@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
 use momento_proto::common;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// When the value is stored.
@@ -74,14 +74,9 @@ pub enum SetIfResponse {
     NotStored,
 }
 
+call!(SetIfRequest: Proto => SetIfResponse, cache);
+
 impl UnaryRpc for SetIfRequest {
-    type Proto = Proto;
-    type Response = SetIfResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         let condition = match self.condition {
             Condition::Absent => ProtoCondition::Absent(common::Absent {}),

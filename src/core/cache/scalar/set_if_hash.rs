@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
 use momento_proto::common;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// When the value is stored, by the hash of the current value.
@@ -75,14 +75,9 @@ pub enum SetIfHashResponse {
     NotStored,
 }
 
+call!(SetIfHashRequest: Proto => SetIfHashResponse, cache);
+
 impl UnaryRpc for SetIfHashRequest {
-    type Proto = Proto;
-    type Response = SetIfHashResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         let condition = match self.condition {
             HashCondition::Unconditional => ProtoCondition::Unconditional(common::Unconditional {}),

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// How the TTL changes.
@@ -61,14 +61,9 @@ pub enum UpdateTtlResponse {
     Miss,
 }
 
+call!(UpdateTtlRequest: Proto => UpdateTtlResponse, cache);
+
 impl UnaryRpc for UpdateTtlRequest {
-    type Proto = Proto;
-    type Response = UpdateTtlResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         let update = match self.change {
             TtlChange::Overwrite => UpdateTtl::OverwriteToMilliseconds(self.ttl_ms),

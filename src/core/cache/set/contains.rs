@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
 #[derive(Debug)]
@@ -40,14 +40,9 @@ pub enum SetContainsResponse {
     Miss,
 }
 
+call!(SetContainsRequest: Proto => SetContainsResponse, cache);
+
 impl UnaryRpc for SetContainsRequest {
-    type Proto = Proto;
-    type Response = SetContainsResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set,

@@ -10,7 +10,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setRemoveElements` request (`setRemoveElement` sends one element).
 #[derive(Debug)]
@@ -39,14 +39,9 @@ pub enum SetDifferenceResponse {
     Success,
 }
 
+call!(SetDifferenceRequest: Proto => SetDifferenceResponse, cache);
+
 impl UnaryRpc for SetDifferenceRequest {
-    type Proto = Proto;
-    type Response = SetDifferenceResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set,

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setFetch` request.
 #[derive(Debug)]
@@ -23,14 +23,9 @@ impl SetFetchRequest {
     }
 }
 
+call!(SetFetchRequest: Proto => SetElementsResponse, cache);
+
 impl UnaryRpc for SetFetchRequest {
-    type Proto = Proto;
-    type Response = SetElementsResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto { set_name: self.set }
     }

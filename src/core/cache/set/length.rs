@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setLength` request.
 #[derive(Debug)]
@@ -34,14 +34,9 @@ pub enum SetLengthResponse {
     Miss,
 }
 
+call!(SetLengthRequest: Proto => SetLengthResponse, cache);
+
 impl UnaryRpc for SetLengthRequest {
-    type Proto = Proto;
-    type Response = SetLengthResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto { set_name: self.set }
     }

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setPop` request.
 #[derive(Debug)]
@@ -39,14 +39,9 @@ impl SetPopRequest {
     }
 }
 
+call!(SetPopRequest: Proto => SetElementsResponse, cache);
+
 impl UnaryRpc for SetPopRequest {
-    type Proto = Proto;
-    type Response = SetElementsResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set,

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -41,14 +41,9 @@ impl SetSampleRequest {
     }
 }
 
+call!(SetSampleRequest: Proto => SetElementsResponse, cache);
+
 impl UnaryRpc for SetSampleRequest {
-    type Proto = Proto;
-    type Response = SetElementsResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set,

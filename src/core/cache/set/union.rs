@@ -4,7 +4,7 @@ use momento_proto::cache_client::{SetUnionRequest as Proto, SetUnionResponse as 
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setAddElements` request (`setAddElement` sends one element).
 #[derive(Debug)]
@@ -40,14 +40,9 @@ pub enum SetUnionResponse {
     Success,
 }
 
+call!(SetUnionRequest: Proto => SetUnionResponse, cache);
+
 impl UnaryRpc for SetUnionRequest {
-    type Proto = Proto;
-    type Response = SetUnionResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set,

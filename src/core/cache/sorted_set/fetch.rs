@@ -16,7 +16,7 @@ use momento_proto::common::Unbounded;
 use super::{check_scores, SortedSetOrder};
 use crate::core::cache::list::opt_i32;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetFetchByRank` or `sortedSetFetchByScore` request.
@@ -146,14 +146,9 @@ pub enum SortedSetFetchResponse {
     Miss,
 }
 
+call!(SortedSetFetchRequest: Proto => SortedSetFetchResponse, cache);
+
 impl UnaryRpc for SortedSetFetchRequest {
-    type Proto = Proto;
-    type Response = SortedSetFetchResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 
 use super::SortedSetOrder;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetGetRank` request.
@@ -51,14 +51,9 @@ pub enum SortedSetGetRankResponse {
     Miss,
 }
 
+call!(SortedSetGetRankRequest: Proto => SortedSetGetRankResponse, cache);
+
 impl UnaryRpc for SortedSetGetRankRequest {
-    type Proto = Proto;
-    type Response = SortedSetGetRankResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

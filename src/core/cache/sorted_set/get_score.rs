@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetGetScore(s)` request.
@@ -40,14 +40,9 @@ pub enum SortedSetGetScoresResponse {
     Miss,
 }
 
+call!(SortedSetGetScoresRequest: Proto => SortedSetGetScoresResponse, cache);
+
 impl UnaryRpc for SortedSetGetScoresRequest {
-    type Proto = Proto;
-    type Response = SortedSetGetScoresResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetIncrementScore` request.
@@ -52,14 +52,9 @@ pub enum SortedSetIncrementScoreResponse {
     },
 }
 
+call!(SortedSetIncrementScoreRequest: Proto => SortedSetIncrementScoreResponse, cache);
+
 impl UnaryRpc for SortedSetIncrementScoreRequest {
-    type Proto = Proto;
-    type Response = SortedSetIncrementScoreResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetLength` request.
@@ -38,14 +38,9 @@ pub enum SortedSetLengthResponse {
     Miss,
 }
 
+call!(SortedSetLengthRequest: Proto => SortedSetLengthResponse, cache);
+
 impl UnaryRpc for SortedSetLengthRequest {
-    type Proto = Proto;
-    type Response = SortedSetLengthResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

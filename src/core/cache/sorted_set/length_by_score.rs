@@ -10,7 +10,7 @@ use momento_proto::common::Unbounded;
 
 use super::check_scores;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetLengthByScore` request.
@@ -54,14 +54,9 @@ pub enum SortedSetLengthByScoreResponse {
     Miss,
 }
 
+call!(SortedSetLengthByScoreRequest: Proto => SortedSetLengthByScoreResponse, cache);
+
 impl UnaryRpc for SortedSetLengthByScoreRequest {
-    type Proto = Proto;
-    type Response = SortedSetLengthByScoreResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

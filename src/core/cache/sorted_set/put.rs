@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetPutElement(s)` request.
@@ -45,14 +45,9 @@ pub enum SortedSetPutResponse {
     Success,
 }
 
+call!(SortedSetPutRequest: Proto => SortedSetPutResponse, cache);
+
 impl UnaryRpc for SortedSetPutRequest {
-    type Proto = Proto;
-    type Response = SortedSetPutResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

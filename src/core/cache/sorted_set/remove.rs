@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetRemoveElement(s)` request.
@@ -34,14 +34,9 @@ pub enum SortedSetRemoveResponse {
     Success,
 }
 
+call!(SortedSetRemoveRequest: Proto => SortedSetRemoveResponse, cache);
+
 impl UnaryRpc for SortedSetRemoveRequest {
-    type Proto = Proto;
-    type Response = SortedSetRemoveResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         Proto {
             set_name: self.set.into_bytes(),

@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
 
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::UnaryRpc;
+use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
 
 /// How scores of an element present in several sources combine (JS `SortedSetAggregate`: SUM = 0, MIN, MAX).
@@ -87,14 +87,9 @@ pub enum SortedSetUnionStoreResponse {
     },
 }
 
+call!(SortedSetUnionStoreRequest: Proto => SortedSetUnionStoreResponse, cache);
+
 impl UnaryRpc for SortedSetUnionStoreRequest {
-    type Proto = Proto;
-    type Response = SortedSetUnionStoreResponse;
-
-    fn cache_name(&self) -> Option<&str> {
-        Some(&self.cache)
-    }
-
     fn into_proto(self) -> Proto {
         let aggregate = match self.aggregate {
             SortedSetAggregate::Sum => AggregateFunction::Sum,
