@@ -92,6 +92,23 @@ macro_rules! call {
 }
 pub(crate) use call;
 
+/// The usual reply of a read: `found_or_missing!(reply.field, Oneof, "Rpc", |found| hit, miss)` is `hit` for
+/// `Some(Oneof::Found(found))`, `miss` for `Some(Oneof::Missing(_))`, and for no result at all the `UNKNOWN`
+/// error "`Rpc` response without a result".
+macro_rules! found_or_missing {
+    ($value:expr, $($oneof:ident)::+, $rpc:literal, |$found:ident| $hit:expr, $miss:expr) => {
+        match $value {
+            Some($($oneof)::+::Found($found)) => $hit,
+            Some($($oneof)::+::Missing(_)) => $miss,
+            None => Err($crate::core::error::MomentoError::unknown_service(concat!(
+                $rpc,
+                " response without a result"
+            ))),
+        }
+    };
+}
+pub(crate) use found_or_missing;
+
 /// A call's conversions: validated request → proto → typed response. (Named for the common case; server-streaming
 /// RPCs whose items are collected implement [`UnaryRpc::from_stream`] instead of relying on the single-reply
 /// default.)

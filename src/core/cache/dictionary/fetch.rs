@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use super::FieldValue;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `dictionaryFetch` request.
 #[derive(Debug)]
@@ -46,19 +46,19 @@ impl UnaryRpc for DictionaryFetchRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<DictionaryFetchResponse, MomentoError> {
-        match reply.dictionary {
-            Some(Dictionary::Found(found)) => Ok(DictionaryFetchResponse::Hit {
+        found_or_missing!(
+            reply.dictionary,
+            Dictionary,
+            "DictionaryFetch",
+            |found| Ok(DictionaryFetchResponse::Hit {
                 items: found
                     .items
                     .into_iter()
                     .map(|pair| (pair.field, pair.value))
                     .collect(),
             }),
-            Some(Dictionary::Missing(_)) => Ok(DictionaryFetchResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "DictionaryFetch response without a result",
-            )),
-        }
+            Ok(DictionaryFetchResponse::Miss)
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
 #[derive(Debug)]
@@ -56,8 +56,11 @@ impl UnaryRpc for DictionaryGetRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<DictionaryGetResponse, MomentoError> {
-        match reply.dictionary {
-            Some(Dictionary::Found(found)) => {
+        found_or_missing!(
+            reply.dictionary,
+            Dictionary,
+            "DictionaryGet",
+            |found| {
                 let values = found
                     .items
                     .into_iter()
@@ -71,12 +74,9 @@ impl UnaryRpc for DictionaryGetRequest {
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(DictionaryGetResponse::Hit { values })
-            }
-            Some(Dictionary::Missing(_)) => Ok(DictionaryGetResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "DictionaryGet response without a result",
-            )),
-        }
+            },
+            Ok(DictionaryGetResponse::Miss)
+        )
     }
 }
 

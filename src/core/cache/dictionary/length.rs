@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `dictionaryLength` request.
 #[derive(Debug)]
@@ -45,15 +45,15 @@ impl UnaryRpc for DictionaryLengthRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<DictionaryLengthResponse, MomentoError> {
-        match reply.dictionary {
-            Some(Dictionary::Found(found)) => Ok(DictionaryLengthResponse::Hit {
+        found_or_missing!(
+            reply.dictionary,
+            Dictionary,
+            "DictionaryLength",
+            |found| Ok(DictionaryLengthResponse::Hit {
                 length: found.length,
             }),
-            Some(Dictionary::Missing(_)) => Ok(DictionaryLengthResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "DictionaryLength response without a result",
-            )),
-        }
+            Ok(DictionaryLengthResponse::Miss)
+        )
     }
 }
 

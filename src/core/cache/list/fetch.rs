@@ -10,7 +10,7 @@ use momento_proto::common::Unbounded;
 
 use super::Slice;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `listFetch` request.
@@ -66,15 +66,15 @@ impl UnaryRpc for ListFetchRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<ListFetchResponse, MomentoError> {
-        match reply.list {
-            Some(List::Found(found)) => Ok(ListFetchResponse::Hit {
+        found_or_missing!(
+            reply.list,
+            List,
+            "ListFetch",
+            |found| Ok(ListFetchResponse::Hit {
                 values: found.values,
             }),
-            Some(List::Missing(_)) => Ok(ListFetchResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "ListFetch response without a result",
-            )),
-        }
+            Ok(ListFetchResponse::Miss)
+        )
     }
 }
 

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `listLength` request.
@@ -47,15 +47,15 @@ impl UnaryRpc for ListLengthRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<ListLengthResponse, MomentoError> {
-        match reply.list {
-            Some(List::Found(found)) => Ok(ListLengthResponse::Hit {
+        found_or_missing!(
+            reply.list,
+            List,
+            "ListLength",
+            |found| Ok(ListLengthResponse::Hit {
                 length: found.length,
             }),
-            Some(List::Missing(_)) => Ok(ListLengthResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "ListLength response without a result",
-            )),
-        }
+            Ok(ListLengthResponse::Miss)
+        )
     }
 }
 

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `getWithHash` request.
@@ -48,15 +48,15 @@ impl UnaryRpc for GetWithHashRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<GetWithHashResponse, MomentoError> {
-        match reply.result {
-            Some(get_with_hash_response::Result::Found(f)) => Ok(GetWithHashResponse::Hit {
+        found_or_missing!(
+            reply.result,
+            get_with_hash_response::Result,
+            "GetWithHash",
+            |f| Ok(GetWithHashResponse::Hit {
                 value: f.value,
                 hash: f.hash,
             }),
-            Some(get_with_hash_response::Result::Missing(_)) => Ok(GetWithHashResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "GetWithHash response without a result",
-            )),
-        }
+            Ok(GetWithHashResponse::Miss)
+        )
     }
 }

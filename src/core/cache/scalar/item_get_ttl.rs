@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `itemGetTtl` request.
@@ -46,14 +46,14 @@ impl UnaryRpc for ItemGetTtlRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<ItemGetTtlResponse, MomentoError> {
-        match reply.result {
-            Some(item_get_ttl_response::Result::Found(f)) => Ok(ItemGetTtlResponse::Hit {
+        found_or_missing!(
+            reply.result,
+            item_get_ttl_response::Result,
+            "ItemGetTtl",
+            |f| Ok(ItemGetTtlResponse::Hit {
                 remaining_ttl_ms: f.remaining_ttl_millis,
             }),
-            Some(item_get_ttl_response::Result::Missing(_)) => Ok(ItemGetTtlResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "ItemGetTtl response without a result",
-            )),
-        }
+            Ok(ItemGetTtlResponse::Miss)
+        )
     }
 }

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 use crate::core::validation;
 
 /// The type of a stored item (the official JS `ItemType` names).
@@ -75,8 +75,11 @@ impl UnaryRpc for ItemGetTypeRequest {
 
     fn from_proto(reply: ProtoResponse) -> Result<ItemGetTypeResponse, MomentoError> {
         use item_get_type_response::ItemType as P;
-        match reply.result {
-            Some(item_get_type_response::Result::Found(f)) => {
+        found_or_missing!(
+            reply.result,
+            item_get_type_response::Result,
+            "ItemGetType",
+            |f| {
                 let item_type = match P::try_from(f.item_type) {
                     Ok(P::Scalar) => ItemType::Scalar,
                     Ok(P::Dictionary) => ItemType::Dictionary,
@@ -91,11 +94,8 @@ impl UnaryRpc for ItemGetTypeRequest {
                     }
                 };
                 Ok(ItemGetTypeResponse::Hit { item_type })
-            }
-            Some(item_get_type_response::Result::Missing(_)) => Ok(ItemGetTypeResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "ItemGetType response without a result",
-            )),
-        }
+            },
+            Ok(ItemGetTypeResponse::Miss)
+        )
     }
 }

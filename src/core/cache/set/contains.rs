@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
 #[derive(Debug)]
@@ -51,15 +51,15 @@ impl UnaryRpc for SetContainsRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SetContainsResponse, MomentoError> {
-        match reply.set {
-            Some(Set::Found(found)) => Ok(SetContainsResponse::Hit {
+        found_or_missing!(
+            reply.set,
+            Set,
+            "SetContains",
+            |found| Ok(SetContainsResponse::Hit {
                 contains: found.contains,
             }),
-            Some(Set::Missing(_)) => Ok(SetContainsResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SetContains response without a result",
-            )),
-        }
+            Ok(SetContainsResponse::Miss)
+        )
     }
 }
 

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setFetch` request.
 #[derive(Debug)]
@@ -31,15 +31,15 @@ impl UnaryRpc for SetFetchRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SetElementsResponse, MomentoError> {
-        match reply.set {
-            Some(Set::Found(found)) => Ok(SetElementsResponse::Hit {
+        found_or_missing!(
+            reply.set,
+            Set,
+            "SetFetch",
+            |found| Ok(SetElementsResponse::Hit {
                 elements: found.elements,
             }),
-            Some(Set::Missing(_)) => Ok(SetElementsResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SetFetch response without a result",
-            )),
-        }
+            Ok(SetElementsResponse::Miss)
+        )
     }
 }
 

@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setLength` request.
 #[derive(Debug)]
@@ -42,15 +42,15 @@ impl UnaryRpc for SetLengthRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SetLengthResponse, MomentoError> {
-        match reply.set {
-            Some(Set::Found(found)) => Ok(SetLengthResponse::Hit {
+        found_or_missing!(
+            reply.set,
+            Set,
+            "SetLength",
+            |found| Ok(SetLengthResponse::Hit {
                 length: found.length,
             }),
-            Some(Set::Missing(_)) => Ok(SetLengthResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SetLength response without a result",
-            )),
-        }
+            Ok(SetLengthResponse::Miss)
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setPop` request.
 #[derive(Debug)]
@@ -50,15 +50,15 @@ impl UnaryRpc for SetPopRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SetElementsResponse, MomentoError> {
-        match reply.set {
-            Some(Set::Found(found)) => Ok(SetElementsResponse::Hit {
+        found_or_missing!(
+            reply.set,
+            Set,
+            "SetPop",
+            |found| Ok(SetElementsResponse::Hit {
                 elements: found.elements,
             }),
-            Some(Set::Missing(_)) => Ok(SetElementsResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SetPop response without a result",
-            )),
-        }
+            Ok(SetElementsResponse::Miss)
+        )
     }
 }
 

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::SetElementsResponse;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -52,15 +52,15 @@ impl UnaryRpc for SetSampleRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SetElementsResponse, MomentoError> {
-        match reply.set {
-            Some(Set::Found(found)) => Ok(SetElementsResponse::Hit {
+        found_or_missing!(
+            reply.set,
+            Set,
+            "SetSample",
+            |found| Ok(SetElementsResponse::Hit {
                 elements: found.elements,
             }),
-            Some(Set::Missing(_)) => Ok(SetElementsResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SetSample response without a result",
-            )),
-        }
+            Ok(SetElementsResponse::Miss)
+        )
     }
 }
 

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `sortedSetGetScore(s)` request.
@@ -51,8 +51,11 @@ impl UnaryRpc for SortedSetGetScoresRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SortedSetGetScoresResponse, MomentoError> {
-        match reply.sorted_set {
-            Some(SortedSet::Found(found)) => {
+        found_or_missing!(
+            reply.sorted_set,
+            SortedSet,
+            "SortedSetGetScore",
+            |found| {
                 let scores = found
                     .elements
                     .into_iter()
@@ -66,12 +69,9 @@ impl UnaryRpc for SortedSetGetScoresRequest {
                     })
                     .collect::<Result<_, _>>()?;
                 Ok(SortedSetGetScoresResponse::Hit { scores })
-            }
-            Some(SortedSet::Missing(_)) => Ok(SortedSetGetScoresResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SortedSetGetScore response without a result",
-            )),
-        }
+            },
+            Ok(SortedSetGetScoresResponse::Miss)
+        )
     }
 }
 
