@@ -20,10 +20,7 @@ impl CollectionTtl {
         refresh: bool,
         default_ttl_ms: u64,
     ) -> Result<Self, MomentoError> {
-        let ttl_ms = match ttl_seconds {
-            Some(s) => validation::ttl_seconds_to_ms(s)?,
-            None => default_ttl_ms,
-        };
+        let ttl_ms = validation::ttl_seconds_or(ttl_seconds, default_ttl_ms)?;
         Ok(Self { ttl_ms, refresh })
     }
 }

@@ -59,35 +59,28 @@ pub trait Call {
     fn cache_name(&self) -> Option<&str>;
 }
 
-/// `call!(Request: Proto => Response, cache)` implements [`Call`] for a data-plane request whose `cache` field names
-/// the cache it goes to; without `, cache`, for a request that names none (control plane, auth, webhooks, ping).
+/// `call!(Request: Proto => Response, cache)` implements [`Call`] for a data-plane request whose `cache` field (or
+/// the field path given, e.g. `item.cache`) names the cache it goes to; without `, cache`, for a request that names none (control plane, auth, webhooks, ping).
 /// Generic requests start with their parameters: `call!(impl<E: End> Request<E>: E::Message => Response, cache)`.
 macro_rules! call {
-    (impl<$($p:ident: $bound:path),+> $request:ty: $proto:ty => $response:ty $(, $cache:ident)?) => {
-        impl<$($p: $bound),+> $crate::core::rpc::Call for $request {
-            type Proto = $proto;
-            type Response = $response;
-
-            fn cache_name(&self) -> Option<&str> {
-                $crate::core::rpc::call!(@cache self $($cache)?)
-            }
-        }
-    };
-    ($request:ty: $proto:ty => $response:ty $(, $cache:ident)?) => {
-        impl $crate::core::rpc::Call for $request {
-            type Proto = $proto;
-            type Response = $response;
-
-            fn cache_name(&self) -> Option<&str> {
-                $crate::core::rpc::call!(@cache self $($cache)?)
-            }
-        }
-    };
-    (@cache $self:ident cache) => {
-        Some(&$self.cache)
+    (@cache $self:ident $($field:ident).+) => {
+        Some(&$self.$($field).+)
     };
     (@cache $self:ident) => {
         None
+    };
+    (impl<$($p:ident: $bound:path),*> $request:ty: $proto:ty => $response:ty $(, $($cache:ident).+)?) => {
+        impl<$($p: $bound),*> $crate::core::rpc::Call for $request {
+            type Proto = $proto;
+            type Response = $response;
+
+            fn cache_name(&self) -> Option<&str> {
+                $crate::core::rpc::call!(@cache self $($($cache).+)?)
+            }
+        }
+    };
+    ($($request:tt)*) => {
+        $crate::core::rpc::call!(impl<> $($request)*);
     };
 }
 pub(crate) use call;

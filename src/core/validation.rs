@@ -54,6 +54,14 @@ pub fn ttl_seconds_to_ms(ttl_seconds: f64) -> Result<u64, MomentoError> {
     Ok(ms as u64)
 }
 
+/// An optional TTL in seconds ([`ttl_seconds_to_ms`]); `None` = `default_ms`.
+pub fn ttl_seconds_or(ttl_seconds: Option<f64>, default_ms: u64) -> Result<u64, MomentoError> {
+    match ttl_seconds {
+        Some(s) => ttl_seconds_to_ms(s),
+        None => Ok(default_ms),
+    }
+}
+
 /// A finite number without a fractional part.
 fn is_whole(n: f64) -> bool {
     n.is_finite() && n.fract() == 0.0

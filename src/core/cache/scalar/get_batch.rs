@@ -5,25 +5,21 @@ use momento_proto::cache_client::{
 };
 
 use super::get::{GetRequest, GetResponse};
+use super::Keys;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `getBatch` request.
 #[derive(Debug)]
 pub struct GetBatchRequest {
-    cache: String,
-    keys: Vec<Vec<u8>>,
+    batch: Keys,
 }
 
 impl GetBatchRequest {
     /// Validates the cache name and every key.
     pub fn new(cache: String, keys: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        for key in &keys {
-            validation::key(key)?;
-        }
-        Ok(Self { cache, keys })
+        let batch = Keys::new(cache, keys)?;
+        Ok(Self { batch })
     }
 }
 
@@ -35,12 +31,13 @@ pub struct GetBatchResponse {
     pub results: Vec<GetResponse>,
 }
 
-call!(GetBatchRequest: Proto => GetBatchResponse, cache);
+call!(GetBatchRequest: Proto => GetBatchResponse, batch.cache);
 
 impl UnaryRpc for GetBatchRequest {
     fn into_proto(self) -> Proto {
         Proto {
             items: self
+                .batch
                 .keys
                 .into_iter()
                 .map(|cache_key| ProtoGet { cache_key })

@@ -32,10 +32,7 @@ impl IncrementRequest {
                 "amount must be a safe integer",
             ));
         }
-        let ttl_ms = match ttl_seconds {
-            Some(s) => validation::ttl_seconds_to_ms(s)?,
-            None => default_ttl_ms,
-        };
+        let ttl_ms = validation::ttl_seconds_or(ttl_seconds, default_ttl_ms)?;
         Ok(Self {
             cache,
             key,

@@ -2,25 +2,21 @@
 
 use momento_proto::cache_client::{KeysExistRequest as Proto, KeysExistResponse as ProtoResponse};
 
+use super::Keys;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `keysExist` request.
 #[derive(Debug)]
 pub struct KeysExistRequest {
-    cache: String,
-    keys: Vec<Vec<u8>>,
+    batch: Keys,
 }
 
 impl KeysExistRequest {
     /// Validates the cache name and every key.
     pub fn new(cache: String, keys: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        for key in &keys {
-            validation::key(key)?;
-        }
-        Ok(Self { cache, keys })
+        let batch = Keys::new(cache, keys)?;
+        Ok(Self { batch })
     }
 }
 
@@ -31,12 +27,12 @@ pub struct KeysExistResponse {
     pub exists: Vec<bool>,
 }
 
-call!(KeysExistRequest: Proto => KeysExistResponse, cache);
+call!(KeysExistRequest: Proto => KeysExistResponse, batch.cache);
 
 impl UnaryRpc for KeysExistRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            cache_keys: self.keys,
+            cache_keys: self.batch.keys,
         }
     }
 

@@ -13,3 +13,24 @@ pub mod set_batch;
 pub mod set_if;
 pub mod set_if_hash;
 pub mod update_ttl;
+
+use crate::core::error::MomentoError;
+use crate::core::validation;
+
+/// A cache and the keys a multi-key read names (`getBatch`, `keysExist`), validated: the cache name, then every key.
+#[derive(Debug)]
+pub struct Keys {
+    cache: String,
+    keys: Vec<Vec<u8>>,
+}
+
+impl Keys {
+    /// Validates the cache name and every key.
+    fn new(cache: String, keys: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        for key in &keys {
+            validation::key(key)?;
+        }
+        Ok(Self { cache, keys })
+    }
+}

@@ -9,17 +9,18 @@ use crate::core::rpc::{call, UnaryRpc};
 use crate::core::text::integer;
 use crate::core::validation;
 
-/// A validated `set` request.
+/// A validated `set` request (conditional sets carry one too, with their condition).
 #[derive(Debug)]
 pub struct SetRequest {
-    cache: String,
-    key: Vec<u8>,
-    value: Vec<u8>,
-    ttl_ms: u64,
+    pub(super) cache: String,
+    pub(super) key: Vec<u8>,
+    pub(super) value: Vec<u8>,
+    pub(super) ttl_ms: u64,
 }
 
 impl SetRequest {
-    /// Validates arguments; `ttl_seconds` of `None` means the client's default TTL (`default_ttl_ms`).
+    /// Validates arguments in the official order (cache name, key, TTL); `ttl_seconds` of `None` means the client's
+    /// default TTL (`default_ttl_ms`).
     pub fn new(
         cache: String,
         key: Vec<u8>,
@@ -29,10 +30,7 @@ impl SetRequest {
     ) -> Result<Self, MomentoError> {
         validation::cache_name(&cache)?;
         validation::key(&key)?;
-        let ttl_ms = match ttl_seconds {
-            Some(s) => validation::ttl_seconds_to_ms(s)?,
-            None => default_ttl_ms,
-        };
+        let ttl_ms = validation::ttl_seconds_or(ttl_seconds, default_ttl_ms)?;
         Ok(Self {
             cache,
             key,

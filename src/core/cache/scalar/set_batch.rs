@@ -36,10 +36,7 @@ impl SetBatchRequest {
         default_ttl_ms: u64,
     ) -> Result<Self, MomentoError> {
         validation::cache_name(&cache)?;
-        let batch_ttl = match ttl_seconds {
-            Some(s) => validation::ttl_seconds_to_ms(s)?,
-            None => default_ttl_ms,
-        };
+        let batch_ttl = validation::ttl_seconds_or(ttl_seconds, default_ttl_ms)?;
         let items = items
             .into_iter()
             .map(|item| {
@@ -47,10 +44,7 @@ impl SetBatchRequest {
                 Ok(ProtoSet {
                     cache_key: item.key,
                     cache_body: item.value,
-                    ttl_milliseconds: match item.ttl_seconds {
-                        Some(s) => validation::ttl_seconds_to_ms(s)?,
-                        None => batch_ttl,
-                    },
+                    ttl_milliseconds: validation::ttl_seconds_or(item.ttl_seconds, batch_ttl)?,
                 })
             })
             .collect::<Result<Vec<_>, MomentoError>>()?;

@@ -8,9 +8,9 @@ use momento_proto::cache_client::{
 };
 use momento_proto::common;
 
+use super::set::SetRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// When the value is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +32,7 @@ pub enum Condition {
 /// A validated conditional set.
 #[derive(Debug)]
 pub struct SetIfRequest {
-    cache: String,
-    key: Vec<u8>,
-    value: Vec<u8>,
-    ttl_ms: u64,
+    set: SetRequest,
     condition: Condition,
 }
 
@@ -49,19 +46,8 @@ impl SetIfRequest {
         ttl_seconds: Option<f64>,
         default_ttl_ms: u64,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::key(&key)?;
-        let ttl_ms = match ttl_seconds {
-            Some(s) => validation::ttl_seconds_to_ms(s)?,
-            None => default_ttl_ms,
-        };
-        Ok(Self {
-            cache,
-            key,
-            value,
-            ttl_ms,
-            condition,
-        })
+        let set = SetRequest::new(cache, key, value, ttl_seconds, default_ttl_ms)?;
+        Ok(Self { set, condition })
     }
 }
 
@@ -74,7 +60,7 @@ pub enum SetIfResponse {
     NotStored,
 }
 
-call!(SetIfRequest: Proto => SetIfResponse, cache);
+call!(SetIfRequest: Proto => SetIfResponse, set.cache);
 
 impl UnaryRpc for SetIfRequest {
     fn into_proto(self) -> Proto {
@@ -93,9 +79,9 @@ impl UnaryRpc for SetIfRequest {
             }
         };
         Proto {
-            cache_key: self.key,
-            cache_body: self.value,
-            ttl_milliseconds: self.ttl_ms,
+            cache_key: self.set.key,
+            cache_body: self.set.value,
+            ttl_milliseconds: self.set.ttl_ms,
             condition: Some(condition),
         }
     }

@@ -8,9 +8,9 @@ use momento_proto::cache_client::{
 };
 use momento_proto::common;
 
+use super::set::SetRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// When the value is stored, by the hash of the current value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,10 +30,7 @@ pub enum HashCondition {
 /// A validated hash-conditioned set.
 #[derive(Debug)]
 pub struct SetIfHashRequest {
-    cache: String,
-    key: Vec<u8>,
-    value: Vec<u8>,
-    ttl_ms: u64,
+    set: SetRequest,
     condition: HashCondition,
 }
 
@@ -47,19 +44,8 @@ impl SetIfHashRequest {
         ttl_seconds: Option<f64>,
         default_ttl_ms: u64,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::key(&key)?;
-        let ttl_ms = match ttl_seconds {
-            Some(s) => validation::ttl_seconds_to_ms(s)?,
-            None => default_ttl_ms,
-        };
-        Ok(Self {
-            cache,
-            key,
-            value,
-            ttl_ms,
-            condition,
-        })
+        let set = SetRequest::new(cache, key, value, ttl_seconds, default_ttl_ms)?;
+        Ok(Self { set, condition })
     }
 }
 
@@ -75,7 +61,7 @@ pub enum SetIfHashResponse {
     NotStored,
 }
 
-call!(SetIfHashRequest: Proto => SetIfHashResponse, cache);
+call!(SetIfHashRequest: Proto => SetIfHashResponse, set.cache);
 
 impl UnaryRpc for SetIfHashRequest {
     fn into_proto(self) -> Proto {
@@ -101,9 +87,9 @@ impl UnaryRpc for SetIfHashRequest {
             }
         };
         Proto {
-            cache_key: self.key,
-            cache_body: self.value,
-            ttl_milliseconds: self.ttl_ms,
+            cache_key: self.set.key,
+            cache_body: self.set.value,
+            ttl_milliseconds: self.set.ttl_ms,
             condition: Some(condition),
         }
     }
