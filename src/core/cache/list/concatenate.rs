@@ -2,53 +2,18 @@
 //! afterwards. Puts the values, in order, at the [`End`]; truncates the other end. Never retried: a repeat would add
 //! twice.
 
-use std::marker::PhantomData;
-
 use super::end::{Back, End, Front};
-use super::truncate_size;
-use crate::core::collection_ttl::CollectionTtl;
+use super::ListInsertRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, ProtoReply, UnaryRpc};
-use crate::core::validation;
 
 /// A validated concatenation at end `E`.
-#[derive(Debug)]
-pub struct ListConcatenateRequest<E> {
-    cache: String,
-    list: String,
-    values: Vec<Vec<u8>>,
-    truncate_other_end_to: u32,
-    ttl: CollectionTtl,
-    end: PhantomData<E>,
-}
+pub type ListConcatenateRequest<E> = ListInsertRequest<E, Vec<Vec<u8>>>;
 
 /// `listConcatenateFront` (truncates from the back).
 pub type ListConcatenateFrontRequest = ListConcatenateRequest<Front>;
 /// `listConcatenateBack` (truncates from the front).
 pub type ListConcatenateBackRequest = ListConcatenateRequest<Back>;
-
-impl<E: End> ListConcatenateRequest<E> {
-    /// Validates the cache and list names; the truncation size `None` or 0 = keep every element.
-    pub fn new(
-        cache: String,
-        list: String,
-        values: Vec<Vec<u8>>,
-        truncate_other_end_to: Option<f64>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
-        let truncate_other_end_to = truncate_size(truncate_other_end_to, E::TRUNCATE_OPTION)?;
-        Ok(Self {
-            cache,
-            list,
-            values,
-            truncate_other_end_to,
-            ttl,
-            end: PhantomData,
-        })
-    }
-}
 
 /// The result of a concatenation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +47,7 @@ impl<E: End> UnaryRpc for ListConcatenateRequest<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
     use crate::core::rpc::Call;
     use momento_proto::cache_client::ListConcatenateBackResponse;
 

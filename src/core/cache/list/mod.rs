@@ -11,7 +11,49 @@ pub mod push;
 pub mod remove_value;
 pub mod retain;
 
+use std::marker::PhantomData;
+
+use end::End;
+
+use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
+use crate::core::validation;
+
+/// A validated insertion at end `E` of `V`: one value (a push, [`push::ListPushRequest`]) or several in order (a
+/// concatenation, [`concatenate::ListConcatenateRequest`]). Both truncate the other end.
+#[derive(Debug)]
+pub struct ListInsertRequest<E, V> {
+    cache: String,
+    list: String,
+    values: V,
+    truncate_other_end_to: u32,
+    ttl: CollectionTtl,
+    end: PhantomData<E>,
+}
+
+impl<E: End, V> ListInsertRequest<E, V> {
+    /// Validates the cache and list names; the truncation size (`truncateBackToSize` for the front,
+    /// `truncateFrontToSize` for the back) `None` or 0 = keep every element.
+    pub fn new(
+        cache: String,
+        list: String,
+        values: V,
+        truncate_other_end_to: Option<f64>,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name("list", &list)?;
+        let truncate_other_end_to = truncate_size(truncate_other_end_to, E::TRUNCATE_OPTION)?;
+        Ok(Self {
+            cache,
+            list,
+            values,
+            truncate_other_end_to,
+            ttl,
+            end: PhantomData,
+        })
+    }
+}
 
 /// An optional JS number argument that must be an integer in the `i32` range (list indices, sorted-set
 /// ranks): `None` stays `None`.

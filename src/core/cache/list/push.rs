@@ -1,54 +1,18 @@
 //! `listPushFront` / `listPushBack`: `/cache_client.Scs/ListPush{Front,Back}` → the list's length afterwards. Adds
 //! one value at the [`End`]; truncates the other end. Never retried: a repeat would add twice.
 
-use std::marker::PhantomData;
-
 use super::end::{Back, End, Front};
-use super::truncate_size;
-use crate::core::collection_ttl::CollectionTtl;
+use super::ListInsertRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, ProtoReply, UnaryRpc};
-use crate::core::validation;
 
 /// A validated push at end `E`.
-#[derive(Debug)]
-pub struct ListPushRequest<E> {
-    cache: String,
-    list: String,
-    value: Vec<u8>,
-    truncate_other_end_to: u32,
-    ttl: CollectionTtl,
-    end: PhantomData<E>,
-}
+pub type ListPushRequest<E> = ListInsertRequest<E, Vec<u8>>;
 
 /// `listPushFront` (truncates from the back).
 pub type ListPushFrontRequest = ListPushRequest<Front>;
 /// `listPushBack` (truncates from the front).
 pub type ListPushBackRequest = ListPushRequest<Back>;
-
-impl<E: End> ListPushRequest<E> {
-    /// Validates the cache and list names; the truncation size (`truncateBackToSize` for the front,
-    /// `truncateFrontToSize` for the back) `None` or 0 = keep every element.
-    pub fn new(
-        cache: String,
-        list: String,
-        value: Vec<u8>,
-        truncate_other_end_to: Option<f64>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
-        let truncate_other_end_to = truncate_size(truncate_other_end_to, E::TRUNCATE_OPTION)?;
-        Ok(Self {
-            cache,
-            list,
-            value,
-            truncate_other_end_to,
-            ttl,
-            end: PhantomData,
-        })
-    }
-}
 
 /// The result of a push.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +30,7 @@ impl<E: End> UnaryRpc for ListPushRequest<E> {
     fn into_proto(self) -> E::Push {
         E::push(
             self.list.into_bytes(),
-            self.value,
+            self.values,
             self.ttl,
             self.truncate_other_end_to,
         )
@@ -82,6 +46,7 @@ impl<E: End> UnaryRpc for ListPushRequest<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
     use crate::core::rpc::Call;
     use momento_proto::cache_client::ListPushFrontResponse;
 
