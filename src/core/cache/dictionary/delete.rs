@@ -6,32 +6,16 @@ use momento_proto::cache_client::{
     DictionaryDeleteRequest as Proto, DictionaryDeleteResponse as ProtoResponse,
 };
 
+use super::DictionaryFieldsRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `dictionaryRemoveFields` request (`dictionaryRemoveField` sends one field).
-#[derive(Debug)]
-pub struct DictionaryDeleteRequest {
-    cache: String,
-    dictionary: Vec<u8>,
-    fields: Vec<Vec<u8>>,
-}
+pub type DictionaryDeleteRequest = DictionaryFieldsRequest<RemoveFields>;
 
-impl DictionaryDeleteRequest {
-    /// Validates the cache and dictionary names.
-    pub fn new(
-        cache: String,
-        dictionary: String,
-        fields: Vec<Vec<u8>>,
-    ) -> Result<Self, MomentoError> {
-        let dictionary = super::names(&cache, dictionary)?;
-        Ok(Self {
-            cache,
-            dictionary,
-            fields,
-        })
-    }
-}
+/// Marks [`DictionaryFieldsRequest`] as [`DictionaryDeleteRequest`].
+#[derive(Debug)]
+pub enum RemoveFields {}
 
 /// The result of a `dictionaryRemoveFields`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,32 +6,16 @@ use momento_proto::cache_client::{
     DictionaryGetResponse as ProtoResponse, ECacheResult,
 };
 
+use super::DictionaryFieldsRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
-#[derive(Debug)]
-pub struct DictionaryGetRequest {
-    cache: String,
-    dictionary: Vec<u8>,
-    fields: Vec<Vec<u8>>,
-}
+pub type DictionaryGetRequest = DictionaryFieldsRequest<GetFields>;
 
-impl DictionaryGetRequest {
-    /// Validates the cache and dictionary names.
-    pub fn new(
-        cache: String,
-        dictionary: String,
-        fields: Vec<Vec<u8>>,
-    ) -> Result<Self, MomentoError> {
-        let dictionary = super::names(&cache, dictionary)?;
-        Ok(Self {
-            cache,
-            dictionary,
-            fields,
-        })
-    }
-}
+/// Marks [`DictionaryFieldsRequest`] as [`DictionaryGetRequest`].
+#[derive(Debug)]
+pub enum GetFields {}
 
 /// The result of a `dictionaryGetFields`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -40,6 +40,29 @@ impl SetRequest {
     }
 }
 
+/// A validated conditional set: a `set` stored only when `condition` holds (`C`: [`super::set_if::Condition`] or
+/// [`super::set_if_hash::HashCondition`]).
+#[derive(Debug)]
+pub struct ConditionalSet<C> {
+    pub(super) set: SetRequest,
+    pub(super) condition: C,
+}
+
+impl<C> ConditionalSet<C> {
+    /// Validates arguments as [`SetRequest::new`] does; `ttl_seconds` `None` = the client default.
+    pub fn new(
+        cache: String,
+        key: Vec<u8>,
+        value: Vec<u8>,
+        condition: C,
+        ttl_seconds: Option<f64>,
+        default_ttl_ms: u64,
+    ) -> Result<Self, MomentoError> {
+        let set = SetRequest::new(cache, key, value, ttl_seconds, default_ttl_ms)?;
+        Ok(Self { set, condition })
+    }
+}
+
 /// The result of a `set`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetResponse {

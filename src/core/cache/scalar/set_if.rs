@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 };
 use momento_proto::common;
 
-use super::set::SetRequest;
+use super::set::ConditionalSet;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
@@ -30,26 +30,7 @@ pub enum Condition {
 }
 
 /// A validated conditional set.
-#[derive(Debug)]
-pub struct SetIfRequest {
-    set: SetRequest,
-    condition: Condition,
-}
-
-impl SetIfRequest {
-    /// Validates arguments; `ttl_seconds` `None` = the client default.
-    pub fn new(
-        cache: String,
-        key: Vec<u8>,
-        value: Vec<u8>,
-        condition: Condition,
-        ttl_seconds: Option<f64>,
-        default_ttl_ms: u64,
-    ) -> Result<Self, MomentoError> {
-        let set = SetRequest::new(cache, key, value, ttl_seconds, default_ttl_ms)?;
-        Ok(Self { set, condition })
-    }
-}
+pub type SetIfRequest = ConditionalSet<Condition>;
 
 /// The result of a conditional set.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 };
 use momento_proto::common;
 
-use super::set::SetRequest;
+use super::set::ConditionalSet;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
@@ -28,26 +28,7 @@ pub enum HashCondition {
 }
 
 /// A validated hash-conditioned set.
-#[derive(Debug)]
-pub struct SetIfHashRequest {
-    set: SetRequest,
-    condition: HashCondition,
-}
-
-impl SetIfHashRequest {
-    /// Validates arguments; `ttl_seconds` `None` = the client default.
-    pub fn new(
-        cache: String,
-        key: Vec<u8>,
-        value: Vec<u8>,
-        condition: HashCondition,
-        ttl_seconds: Option<f64>,
-        default_ttl_ms: u64,
-    ) -> Result<Self, MomentoError> {
-        let set = SetRequest::new(cache, key, value, ttl_seconds, default_ttl_ms)?;
-        Ok(Self { set, condition })
-    }
-}
+pub type SetIfHashRequest = ConditionalSet<HashCondition>;
 
 /// The result of a hash-conditioned set.
 #[derive(Debug, Clone, PartialEq, Eq)]

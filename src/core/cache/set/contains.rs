@@ -5,28 +5,16 @@ use momento_proto::cache_client::{
     set_contains_response::Set, SetContainsRequest as Proto, SetContainsResponse as ProtoResponse,
 };
 
+use super::SetElementsRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
-#[derive(Debug)]
-pub struct SetContainsRequest {
-    cache: String,
-    set: Vec<u8>,
-    elements: Vec<Vec<u8>>,
-}
+pub type SetContainsRequest = SetElementsRequest<ContainsElements>;
 
-impl SetContainsRequest {
-    /// Validates the cache and set names.
-    pub fn new(cache: String, set: String, elements: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        let set = super::names(&cache, set)?;
-        Ok(Self {
-            cache,
-            set,
-            elements,
-        })
-    }
-}
+/// Marks [`SetElementsRequest`] as [`SetContainsRequest`].
+#[derive(Debug)]
+pub enum ContainsElements {}
 
 /// The result of a `setContainsElements`.
 #[derive(Debug, Clone, PartialEq, Eq)]

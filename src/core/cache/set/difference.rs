@@ -9,28 +9,16 @@ use momento_proto::cache_client::{
     SetDifferenceRequest as Proto, SetDifferenceResponse as ProtoResponse,
 };
 
+use super::SetElementsRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setRemoveElements` request (`setRemoveElement` sends one element).
-#[derive(Debug)]
-pub struct SetDifferenceRequest {
-    cache: String,
-    set: Vec<u8>,
-    elements: Vec<Vec<u8>>,
-}
+pub type SetDifferenceRequest = SetElementsRequest<RemoveElements>;
 
-impl SetDifferenceRequest {
-    /// Validates the cache and set names.
-    pub fn new(cache: String, set: String, elements: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        let set = super::names(&cache, set)?;
-        Ok(Self {
-            cache,
-            set,
-            elements,
-        })
-    }
-}
+/// Marks [`SetElementsRequest`] as [`SetDifferenceRequest`].
+#[derive(Debug)]
+pub enum RemoveElements {}
 
 /// The result of a `setRemoveElements`.
 #[derive(Debug, Clone, PartialEq, Eq)]
