@@ -3,10 +3,11 @@
 
 use momento_proto::cache_client::{
     dictionary_get_response::Dictionary, DictionaryGetRequest as Proto,
-    DictionaryGetResponse as ProtoResponse, ECacheResult,
+    DictionaryGetResponse as ProtoResponse,
 };
 
 use super::DictionaryFieldsRequest;
+use crate::core::cache::is_hit;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
@@ -48,13 +49,9 @@ impl UnaryRpc for DictionaryGetRequest {
                 let values = found
                     .items
                     .into_iter()
-                    .map(|part| match ECacheResult::try_from(part.result) {
-                        Ok(ECacheResult::Hit) => Ok(Some(part.cache_body)),
-                        Ok(ECacheResult::Miss) => Ok(None),
-                        _ => Err(MomentoError::unknown_service(format!(
-                            "unexpected DictionaryGet field result {}",
-                            part.result
-                        ))),
+                    .map(|part| {
+                        let hit = is_hit(part.result, "DictionaryGet field", None)?;
+                        Ok(hit.then_some(part.cache_body))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(DictionaryGetResponse::Hit { values })
@@ -70,6 +67,7 @@ mod tests {
     use momento_proto::cache_client::dictionary_get_response::{
         DictionaryGetResponsePart, Found, Missing,
     };
+    use momento_proto::cache_client::ECacheResult;
 
     #[test]
     fn validates_and_encodes() {

@@ -1,12 +1,10 @@
 //! `get`: `/cache_client.Scs/Get` → Hit with the value, or Miss.
 
-use momento_proto::cache_client::{
-    ECacheResult, GetRequest as Proto, GetResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{GetRequest as Proto, GetResponse as ProtoResponse};
 
+use crate::core::cache::is_hit;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::text::integer;
 use crate::core::validation;
 
 /// A validated `get` request.
@@ -47,20 +45,12 @@ impl UnaryRpc for GetRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<GetResponse, MomentoError> {
-        match ECacheResult::try_from(reply.result) {
-            Ok(ECacheResult::Hit) => Ok(GetResponse::Hit {
+        if is_hit(reply.result, "Get", Some(&reply.message))? {
+            Ok(GetResponse::Hit {
                 value: reply.cache_body,
-            }),
-            Ok(ECacheResult::Miss) => Ok(GetResponse::Miss),
-            _ => Err(MomentoError::unknown_service(
-                [
-                    "unexpected Get result ",
-                    &integer(reply.result.into()),
-                    ": ",
-                    &reply.message,
-                ]
-                .concat(),
-            )),
+            })
+        } else {
+            Ok(GetResponse::Miss)
         }
     }
 }
@@ -68,6 +58,7 @@ impl UnaryRpc for GetRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use momento_proto::cache_client::ECacheResult;
 
     #[test]
     fn validates_before_sending() {

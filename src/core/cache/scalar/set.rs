@@ -4,9 +4,9 @@ use momento_proto::cache_client::{
     ECacheResult, SetRequest as Proto, SetResponse as ProtoResponse,
 };
 
+use crate::core::cache::unexpected_result;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::text::integer;
 use crate::core::validation;
 
 /// A validated `set` request (conditional sets carry one too, with their condition).
@@ -84,15 +84,7 @@ impl UnaryRpc for SetRequest {
     fn from_proto(reply: ProtoResponse) -> Result<SetResponse, MomentoError> {
         match ECacheResult::try_from(reply.result) {
             Ok(ECacheResult::Ok) => Ok(SetResponse::Success),
-            _ => Err(MomentoError::unknown_service(
-                [
-                    "unexpected Set result ",
-                    &integer(reply.result.into()),
-                    ": ",
-                    &reply.message,
-                ]
-                .concat(),
-            )),
+            _ => Err(unexpected_result("Set", reply.result, Some(&reply.message))),
         }
     }
 }

@@ -2,11 +2,12 @@
 //! requested order, or Miss when the element or the sorted set does not exist.
 
 use momento_proto::cache_client::{
-    sorted_set_get_rank_response::Rank, ECacheResult, SortedSetGetRankRequest as Proto,
+    sorted_set_get_rank_response::Rank, SortedSetGetRankRequest as Proto,
     SortedSetGetRankResponse as ProtoResponse,
 };
 
 use super::SortedSetOrder;
+use crate::core::cache::is_hit;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 use crate::core::validation;
@@ -64,14 +65,13 @@ impl UnaryRpc for SortedSetGetRankRequest {
 
     fn from_proto(reply: ProtoResponse) -> Result<SortedSetGetRankResponse, MomentoError> {
         match reply.rank {
-            Some(Rank::ElementRank(part)) => match ECacheResult::try_from(part.result) {
-                Ok(ECacheResult::Hit) => Ok(SortedSetGetRankResponse::Hit { rank: part.rank }),
-                Ok(ECacheResult::Miss) => Ok(SortedSetGetRankResponse::Miss),
-                _ => Err(MomentoError::unknown_service(format!(
-                    "unexpected SortedSetGetRank result {}",
-                    part.result
-                ))),
-            },
+            Some(Rank::ElementRank(part)) => {
+                if is_hit(part.result, "SortedSetGetRank", None)? {
+                    Ok(SortedSetGetRankResponse::Hit { rank: part.rank })
+                } else {
+                    Ok(SortedSetGetRankResponse::Miss)
+                }
+            }
             Some(Rank::Missing(_)) => Ok(SortedSetGetRankResponse::Miss),
             None => Err(MomentoError::unknown_service(
                 "SortedSetGetRank response without a result",
@@ -86,6 +86,7 @@ mod tests {
     use momento_proto::cache_client::sorted_set_get_rank_response::{
         RankResponsePart, SortedSetMissing,
     };
+    use momento_proto::cache_client::ECacheResult;
 
     #[test]
     fn encodes_order() {

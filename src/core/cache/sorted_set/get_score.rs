@@ -3,10 +3,11 @@
 //! form is the plural with one value, as in the official SDKs.
 
 use momento_proto::cache_client::{
-    sorted_set_get_score_response::SortedSet, ECacheResult, SortedSetGetScoreRequest as Proto,
+    sorted_set_get_score_response::SortedSet, SortedSetGetScoreRequest as Proto,
     SortedSetGetScoreResponse as ProtoResponse,
 };
 
+use crate::core::cache::is_hit;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 use crate::core::validation;
@@ -59,13 +60,9 @@ impl UnaryRpc for SortedSetGetScoresRequest {
                 let scores = found
                     .elements
                     .into_iter()
-                    .map(|part| match ECacheResult::try_from(part.result) {
-                        Ok(ECacheResult::Hit) => Ok(Some(part.score)),
-                        Ok(ECacheResult::Miss) => Ok(None),
-                        _ => Err(MomentoError::unknown_service(format!(
-                            "unexpected SortedSetGetScore element result {}",
-                            part.result
-                        ))),
+                    .map(|part| {
+                        let hit = is_hit(part.result, "SortedSetGetScore element", None)?;
+                        Ok(hit.then_some(part.score))
                     })
                     .collect::<Result<_, _>>()?;
                 Ok(SortedSetGetScoresResponse::Hit { scores })
@@ -81,6 +78,7 @@ mod tests {
     use momento_proto::cache_client::sorted_set_get_score_response::{
         SortedSetFound, SortedSetGetScoreResponsePart as Part, SortedSetMissing,
     };
+    use momento_proto::cache_client::ECacheResult;
 
     #[test]
     fn validates_and_encodes() {
