@@ -6,16 +6,12 @@ use momento_proto::cache_client::{
     DictionaryDeleteRequest as Proto, DictionaryDeleteResponse as ProtoResponse,
 };
 
-use super::DictionaryFieldsRequest;
+use crate::core::cache::{Dictionary as Family, ItemsRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `dictionaryRemoveFields` request (`dictionaryRemoveField` sends one field).
-pub type DictionaryDeleteRequest = DictionaryFieldsRequest<RemoveFields>;
-
-/// Marks [`DictionaryFieldsRequest`] as [`DictionaryDeleteRequest`].
-#[derive(Debug)]
-pub enum RemoveFields {}
+pub type DictionaryDeleteRequest = ItemsRequest<Family, Proto>;
 
 /// The result of a `dictionaryRemoveFields`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,10 +25,8 @@ call!(DictionaryDeleteRequest: Proto => DictionaryDeleteResponse, cache);
 impl UnaryRpc for DictionaryDeleteRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            dictionary_name: self.dictionary,
-            delete: Some(Delete::Some(SomeFields {
-                fields: self.fields,
-            })),
+            dictionary_name: self.name,
+            delete: Some(Delete::Some(SomeFields { fields: self.items })),
         }
     }
 

@@ -6,17 +6,13 @@ use momento_proto::cache_client::{
     DictionaryGetResponse as ProtoResponse,
 };
 
-use super::DictionaryFieldsRequest;
 use crate::core::cache::is_hit;
+use crate::core::cache::{Dictionary as Family, ItemsRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
-pub type DictionaryGetRequest = DictionaryFieldsRequest<GetFields>;
-
-/// Marks [`DictionaryFieldsRequest`] as [`DictionaryGetRequest`].
-#[derive(Debug)]
-pub enum GetFields {}
+pub type DictionaryGetRequest = ItemsRequest<Family, Proto>;
 
 /// The result of a `dictionaryGetFields`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +31,8 @@ call!(DictionaryGetRequest: Proto => DictionaryGetResponse, cache);
 impl UnaryRpc for DictionaryGetRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            dictionary_name: self.dictionary,
-            fields: self.fields,
+            dictionary_name: self.name,
+            fields: self.items,
         }
     }
 

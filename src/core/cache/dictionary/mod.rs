@@ -9,39 +9,11 @@ pub mod increment;
 pub mod length;
 pub mod set;
 
-use std::marker::PhantomData;
-
 use crate::core::error::MomentoError;
 use crate::core::validation;
 
 /// A `(field, value)` pair of byte strings.
 pub type FieldValue = (Vec<u8>, Vec<u8>);
-
-/// A validated request naming fields of one dictionary (`dictionaryGetFields`, `dictionaryRemoveFields`); `M` says which RPC.
-#[derive(Debug)]
-pub struct DictionaryFieldsRequest<M> {
-    cache: String,
-    dictionary: Vec<u8>,
-    fields: Vec<Vec<u8>>,
-    rpc: PhantomData<M>,
-}
-
-impl<M> DictionaryFieldsRequest<M> {
-    /// Validates the cache and dictionary names.
-    pub fn new(
-        cache: String,
-        dictionary: String,
-        fields: Vec<Vec<u8>>,
-    ) -> Result<Self, MomentoError> {
-        let dictionary = names(&cache, dictionary)?;
-        Ok(Self {
-            cache,
-            dictionary,
-            fields,
-            rpc: PhantomData,
-        })
-    }
-}
 
 /// Validates the cache and dictionary names with the official texts and returns the dictionary name's bytes.
 fn names(cache: &str, dictionary: String) -> Result<Vec<u8>, MomentoError> {

@@ -5,16 +5,12 @@ use momento_proto::cache_client::{
     set_contains_response::Set, SetContainsRequest as Proto, SetContainsResponse as ProtoResponse,
 };
 
-use super::SetElementsRequest;
+use crate::core::cache::{ItemsRequest, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
-pub type SetContainsRequest = SetElementsRequest<ContainsElements>;
-
-/// Marks [`SetElementsRequest`] as [`SetContainsRequest`].
-#[derive(Debug)]
-pub enum ContainsElements {}
+pub type SetContainsRequest = ItemsRequest<Family, Proto>;
 
 /// The result of a `setContainsElements`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +29,8 @@ call!(SetContainsRequest: Proto => SetContainsResponse, cache);
 impl UnaryRpc for SetContainsRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            set_name: self.set,
-            elements: self.elements,
+            set_name: self.name,
+            elements: self.items,
         }
     }
 

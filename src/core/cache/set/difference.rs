@@ -9,16 +9,12 @@ use momento_proto::cache_client::{
     SetDifferenceRequest as Proto, SetDifferenceResponse as ProtoResponse,
 };
 
-use super::SetElementsRequest;
+use crate::core::cache::{ItemsRequest, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `setRemoveElements` request (`setRemoveElement` sends one element).
-pub type SetDifferenceRequest = SetElementsRequest<RemoveElements>;
-
-/// Marks [`SetElementsRequest`] as [`SetDifferenceRequest`].
-#[derive(Debug)]
-pub enum RemoveElements {}
+pub type SetDifferenceRequest = ItemsRequest<Family, Proto>;
 
 /// The result of a `setRemoveElements`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +28,10 @@ call!(SetDifferenceRequest: Proto => SetDifferenceResponse, cache);
 impl UnaryRpc for SetDifferenceRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            set_name: self.set,
+            set_name: self.name,
             difference: Some(Difference::Subtrahend(Subtrahend {
                 subtrahend_set: Some(SubtrahendSet::Set(SubtrahendElements {
-                    elements: self.elements,
+                    elements: self.items,
                 })),
             })),
         }

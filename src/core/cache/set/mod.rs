@@ -10,8 +10,6 @@ pub mod pop;
 pub mod sample;
 pub mod union;
 
-use std::marker::PhantomData;
-
 use crate::core::error::MomentoError;
 use crate::core::validation;
 
@@ -25,28 +23,6 @@ pub enum SetElementsResponse {
     },
     /// The set does not exist (or expired).
     Miss,
-}
-
-/// A validated request naming elements of one set (`setContainsElements`, `setRemoveElements`); `M` says which RPC.
-#[derive(Debug)]
-pub struct SetElementsRequest<M> {
-    cache: String,
-    set: Vec<u8>,
-    elements: Vec<Vec<u8>>,
-    rpc: PhantomData<M>,
-}
-
-impl<M> SetElementsRequest<M> {
-    /// Validates the cache and set names.
-    pub fn new(cache: String, set: String, elements: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        let set = names(&cache, set)?;
-        Ok(Self {
-            cache,
-            set,
-            elements,
-            rpc: PhantomData,
-        })
-    }
 }
 
 /// Validates the cache and set names with the official texts and returns the set name's bytes.
