@@ -5,6 +5,7 @@ pub mod auth;
 pub mod base64;
 pub mod cache;
 pub mod client;
+pub mod collection;
 pub mod collection_ttl;
 pub mod config;
 pub mod control;

@@ -7,60 +7,10 @@ pub mod scalar;
 pub mod set;
 pub mod sorted_set;
 
-use std::marker::PhantomData;
-
 use momento_proto::cache_client::ECacheResult;
 
 use super::error::MomentoError;
 use super::text::integer;
-use super::validation;
-
-/// A collection family, for the name check's text (see [`ItemsRequest`]).
-pub trait Collection {
-    /// `"dictionary"`, `"set"`.
-    const KIND: &'static str;
-}
-
-/// Dictionaries.
-#[derive(Debug)]
-pub enum Dictionary {}
-
-impl Collection for Dictionary {
-    const KIND: &'static str = "dictionary";
-}
-
-/// Sets.
-#[derive(Debug)]
-pub enum Set {}
-
-impl Collection for Set {
-    const KIND: &'static str = "set";
-}
-
-/// A validated request naming items of one collection of family `F`: fields of a dictionary
-/// (`dictionaryGetFields`, `dictionaryRemoveFields`) or elements of a set (`setContainsElements`,
-/// `setRemoveElements`); `P`, the proto request message, says which RPC.
-#[derive(Debug)]
-pub struct ItemsRequest<F, P> {
-    cache: String,
-    name: Vec<u8>,
-    items: Vec<Vec<u8>>,
-    rpc: PhantomData<(F, P)>,
-}
-
-impl<F: Collection, P> ItemsRequest<F, P> {
-    /// Validates the cache name, then the collection's.
-    pub fn new(cache: String, name: String, items: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name(F::KIND, &name)?;
-        Ok(Self {
-            cache,
-            name: name.into_bytes(),
-            items,
-            rpc: PhantomData,
-        })
-    }
-}
 
 /// Reads an `ECacheResult` (`what` names it in the error): Hit → `true`, Miss → `false`, anything else
 /// [`unexpected_result`].

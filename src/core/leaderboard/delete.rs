@@ -4,24 +4,12 @@
 use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::DeleteLeaderboardRequest as Proto;
 
-use super::names;
+use crate::core::collection::{Leaderboard as Family, NamedRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated leaderboard `delete` request.
-#[derive(Debug)]
-pub struct DeleteRequest {
-    cache: String,
-    leaderboard: String,
-}
-
-impl DeleteRequest {
-    /// Validates the names.
-    pub fn new(cache: String, leaderboard: String) -> Result<Self, MomentoError> {
-        names(&cache, &leaderboard)?;
-        Ok(Self { cache, leaderboard })
-    }
-}
+pub type DeleteRequest = NamedRequest<Family, Proto>;
 
 /// The result of a leaderboard `delete`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +23,7 @@ call!(DeleteRequest: Proto => DeleteResponse, cache);
 impl UnaryRpc for DeleteRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            leaderboard: self.leaderboard,
+            leaderboard: self.name,
         }
     }
 

@@ -5,24 +5,12 @@ use momento_proto::leaderboard::{
     GetLeaderboardLengthRequest as Proto, GetLeaderboardLengthResponse as ProtoResponse,
 };
 
-use super::names;
+use crate::core::collection::{Leaderboard as Family, NamedRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
 /// A validated `length` request.
-#[derive(Debug)]
-pub struct LengthRequest {
-    cache: String,
-    leaderboard: String,
-}
-
-impl LengthRequest {
-    /// Validates the names.
-    pub fn new(cache: String, leaderboard: String) -> Result<Self, MomentoError> {
-        names(&cache, &leaderboard)?;
-        Ok(Self { cache, leaderboard })
-    }
-}
+pub type LengthRequest = NamedRequest<Family, Proto>;
 
 /// The result of a `length`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +27,7 @@ call!(LengthRequest: Proto => LengthResponse, cache);
 impl UnaryRpc for LengthRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            leaderboard: self.leaderboard,
+            leaderboard: self.name,
         }
     }
 

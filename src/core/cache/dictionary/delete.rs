@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
     DictionaryDeleteRequest as Proto, DictionaryDeleteResponse as ProtoResponse,
 };
 
-use crate::core::cache::{Dictionary as Family, ItemsRequest};
+use crate::core::collection::{Dictionary as Family, ItemsRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 

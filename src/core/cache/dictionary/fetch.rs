@@ -6,23 +6,12 @@ use momento_proto::cache_client::{
 };
 
 use super::FieldValue;
+use crate::core::collection::{Dictionary as Family, NamedRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `dictionaryFetch` request.
-#[derive(Debug)]
-pub struct DictionaryFetchRequest {
-    cache: String,
-    dictionary: Vec<u8>,
-}
-
-impl DictionaryFetchRequest {
-    /// Validates the cache and dictionary names.
-    pub fn new(cache: String, dictionary: String) -> Result<Self, MomentoError> {
-        let dictionary = super::names(&cache, dictionary)?;
-        Ok(Self { cache, dictionary })
-    }
-}
+pub type DictionaryFetchRequest = NamedRequest<Family, Proto>;
 
 /// The result of a `dictionaryFetch`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +30,7 @@ call!(DictionaryFetchRequest: Proto => DictionaryFetchResponse, cache);
 impl UnaryRpc for DictionaryFetchRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            dictionary_name: self.dictionary,
+            dictionary_name: self.name.into_bytes(),
         }
     }
 

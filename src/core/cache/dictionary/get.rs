@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::cache::is_hit;
-use crate::core::cache::{Dictionary as Family, ItemsRequest};
+use crate::core::collection::{Dictionary as Family, ItemsRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 

@@ -5,23 +5,12 @@ use momento_proto::cache_client::{
     DictionaryLengthResponse as ProtoResponse,
 };
 
+use crate::core::collection::{Dictionary as Family, NamedRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `dictionaryLength` request.
-#[derive(Debug)]
-pub struct DictionaryLengthRequest {
-    cache: String,
-    dictionary: Vec<u8>,
-}
-
-impl DictionaryLengthRequest {
-    /// Validates the cache and dictionary names.
-    pub fn new(cache: String, dictionary: String) -> Result<Self, MomentoError> {
-        let dictionary = super::names(&cache, dictionary)?;
-        Ok(Self { cache, dictionary })
-    }
-}
+pub type DictionaryLengthRequest = NamedRequest<Family, Proto>;
 
 /// The result of a `dictionaryLength`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,7 +29,7 @@ call!(DictionaryLengthRequest: Proto => DictionaryLengthResponse, cache);
 impl UnaryRpc for DictionaryLengthRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            dictionary_name: self.dictionary,
+            dictionary_name: self.name.into_bytes(),
         }
     }
 

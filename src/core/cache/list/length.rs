@@ -5,25 +5,12 @@ use momento_proto::cache_client::{
     list_length_response::List, ListLengthRequest as Proto, ListLengthResponse as ProtoResponse,
 };
 
+use crate::core::collection::{List as Family, NamedRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `listLength` request.
-#[derive(Debug)]
-pub struct ListLengthRequest {
-    cache: String,
-    list: String,
-}
-
-impl ListLengthRequest {
-    /// Validates the cache and list names.
-    pub fn new(cache: String, list: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
-        Ok(Self { cache, list })
-    }
-}
+pub type ListLengthRequest = NamedRequest<Family, Proto>;
 
 /// The result of `listLength`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +29,7 @@ call!(ListLengthRequest: Proto => ListLengthResponse, cache);
 impl UnaryRpc for ListLengthRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            list_name: self.list.into_bytes(),
+            list_name: self.name.into_bytes(),
         }
     }
 

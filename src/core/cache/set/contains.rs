@@ -5,7 +5,7 @@ use momento_proto::cache_client::{
     set_contains_response::Set, SetContainsRequest as Proto, SetContainsResponse as ProtoResponse,
 };
 
-use crate::core::cache::{ItemsRequest, Set as Family};
+use crate::core::collection::{ItemsRequest, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 

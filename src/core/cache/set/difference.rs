@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
     SetDifferenceRequest as Proto, SetDifferenceResponse as ProtoResponse,
 };
 
-use crate::core::cache::{ItemsRequest, Set as Family};
+use crate::core::collection::{ItemsRequest, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 

@@ -5,29 +5,20 @@ use momento_proto::cache_client::{
 };
 
 use super::SetElementsResponse;
+use crate::core::collection::{NamedRequest, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setFetch` request.
-#[derive(Debug)]
-pub struct SetFetchRequest {
-    cache: String,
-    set: Vec<u8>,
-}
-
-impl SetFetchRequest {
-    /// Validates the cache and set names.
-    pub fn new(cache: String, set: String) -> Result<Self, MomentoError> {
-        let set = super::names(&cache, set)?;
-        Ok(Self { cache, set })
-    }
-}
+pub type SetFetchRequest = NamedRequest<Family, Proto>;
 
 call!(SetFetchRequest: Proto => SetElementsResponse, cache);
 
 impl UnaryRpc for SetFetchRequest {
     fn into_proto(self) -> Proto {
-        Proto { set_name: self.set }
+        Proto {
+            set_name: self.name.into_bytes(),
+        }
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SetElementsResponse, MomentoError> {

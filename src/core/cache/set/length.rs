@@ -4,23 +4,12 @@ use momento_proto::cache_client::{
     set_length_response::Set, SetLengthRequest as Proto, SetLengthResponse as ProtoResponse,
 };
 
+use crate::core::collection::{NamedRequest, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
 /// A validated `setLength` request.
-#[derive(Debug)]
-pub struct SetLengthRequest {
-    cache: String,
-    set: Vec<u8>,
-}
-
-impl SetLengthRequest {
-    /// Validates the cache and set names.
-    pub fn new(cache: String, set: String) -> Result<Self, MomentoError> {
-        let set = super::names(&cache, set)?;
-        Ok(Self { cache, set })
-    }
-}
+pub type SetLengthRequest = NamedRequest<Family, Proto>;
 
 /// The result of a `setLength`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +27,9 @@ call!(SetLengthRequest: Proto => SetLengthResponse, cache);
 
 impl UnaryRpc for SetLengthRequest {
     fn into_proto(self) -> Proto {
-        Proto { set_name: self.set }
+        Proto {
+            set_name: self.name.into_bytes(),
+        }
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<SetLengthResponse, MomentoError> {

@@ -6,25 +6,12 @@ use momento_proto::cache_client::{
     SortedSetLengthResponse as ProtoResponse,
 };
 
+use crate::core::collection::{NamedRequest, SortedSet as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetLength` request.
-#[derive(Debug)]
-pub struct SortedSetLengthRequest {
-    cache: String,
-    set: String,
-}
-
-impl SortedSetLengthRequest {
-    /// Validates the cache and sorted-set names.
-    pub fn new(cache: String, set: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
-        Ok(Self { cache, set })
-    }
-}
+pub type SortedSetLengthRequest = NamedRequest<Family, Proto>;
 
 /// The result of `sortedSetLength`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +30,7 @@ call!(SortedSetLengthRequest: Proto => SortedSetLengthResponse, cache);
 impl UnaryRpc for SortedSetLengthRequest {
     fn into_proto(self) -> Proto {
         Proto {
-            set_name: self.set.into_bytes(),
+            set_name: self.name.into_bytes(),
         }
     }
 

@@ -1,0 +1,84 @@
+//! Collections (dictionaries, lists, sets, sorted sets, leaderboards): their families, named in validation texts,
+//! and the validated requests that name one collection, shared by the RPCs whose arguments are just that.
+
+use std::marker::PhantomData;
+
+use super::error::MomentoError;
+use super::validation;
+
+/// A collection family, for the name check's text.
+pub trait Collection {
+    /// `"dictionary"`, `"list"`…, as validation texts name it.
+    const KIND: &'static str;
+}
+
+/// Declares the families: `Name = "text"`.
+macro_rules! families {
+    ($($family:ident = $kind:literal),+) => {
+        $(
+            #[doc = concat!("The ", $kind, " family.")]
+            #[derive(Debug)]
+            pub enum $family {}
+
+            impl Collection for $family {
+                const KIND: &'static str = $kind;
+            }
+        )+
+    };
+}
+
+families!(
+    Dictionary = "dictionary",
+    List = "list",
+    Set = "set",
+    SortedSet = "sorted set",
+    Leaderboard = "leaderboard"
+);
+
+/// A validated request naming one collection of family `F` and nothing else (`dictionaryFetch`, `setLength`,
+/// `listLength`, `sortedSetLength`, a leaderboard's `delete` and `length`…); `P`, the proto request message, says
+/// which RPC.
+#[derive(Debug)]
+pub struct NamedRequest<F, P> {
+    pub(crate) cache: String,
+    pub(crate) name: String,
+    rpc: PhantomData<(F, P)>,
+}
+
+impl<F: Collection, P> NamedRequest<F, P> {
+    /// Validates the cache name, then the collection's.
+    pub fn new(cache: String, name: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name(F::KIND, &name)?;
+        Ok(Self {
+            cache,
+            name,
+            rpc: PhantomData,
+        })
+    }
+}
+
+/// A validated request naming items of one collection of family `F`: fields of a dictionary
+/// (`dictionaryGetFields`, `dictionaryRemoveFields`) or elements of a set (`setContainsElements`,
+/// `setRemoveElements`); `P`, the proto request message, says which RPC.
+#[derive(Debug)]
+pub struct ItemsRequest<F, P> {
+    pub(crate) cache: String,
+    pub(crate) name: Vec<u8>,
+    pub(crate) items: Vec<Vec<u8>>,
+    rpc: PhantomData<(F, P)>,
+}
+
+impl<F: Collection, P> ItemsRequest<F, P> {
+    /// Validates the cache name, then the collection's.
+    pub fn new(cache: String, name: String, items: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::name(F::KIND, &name)?;
+        Ok(Self {
+            cache,
+            name: name.into_bytes(),
+            items,
+            rpc: PhantomData,
+        })
+    }
+}
