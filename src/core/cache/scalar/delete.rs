@@ -2,25 +2,12 @@
 
 use momento_proto::cache_client::{DeleteRequest as Proto, DeleteResponse as ProtoResponse};
 
+use super::KeyRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `delete` request.
-#[derive(Debug)]
-pub struct DeleteRequest {
-    cache: String,
-    key: Vec<u8>,
-}
-
-impl DeleteRequest {
-    /// Validates the cache name and key.
-    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::key(&key)?;
-        Ok(Self { cache, key })
-    }
-}
+pub type DeleteRequest = KeyRequest<Proto>;
 
 /// The result of a `delete`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,26 +2,13 @@
 
 use momento_proto::cache_client::{GetRequest as Proto, GetResponse as ProtoResponse};
 
+use super::KeyRequest;
 use crate::core::cache::is_hit;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `get` request.
-#[derive(Debug)]
-pub struct GetRequest {
-    cache: String,
-    key: Vec<u8>,
-}
-
-impl GetRequest {
-    /// Validates the cache name and key.
-    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::key(&key)?;
-        Ok(Self { cache, key })
-    }
-}
+pub type GetRequest = KeyRequest<Proto>;
 
 /// The result of a `get`.
 #[derive(Debug, Clone, PartialEq, Eq)]

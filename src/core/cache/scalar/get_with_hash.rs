@@ -4,25 +4,12 @@ use momento_proto::cache_client::{
     get_with_hash_response, GetWithHashRequest as Proto, GetWithHashResponse as ProtoResponse,
 };
 
+use super::KeyRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `getWithHash` request.
-#[derive(Debug)]
-pub struct GetWithHashRequest {
-    cache: String,
-    key: Vec<u8>,
-}
-
-impl GetWithHashRequest {
-    /// Validates the cache name and key.
-    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::key(&key)?;
-        Ok(Self { cache, key })
-    }
-}
+pub type GetWithHashRequest = KeyRequest<Proto>;
 
 /// The result of a `getWithHash`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,25 +4,12 @@ use momento_proto::cache_client::{
     item_get_ttl_response, ItemGetTtlRequest as Proto, ItemGetTtlResponse as ProtoResponse,
 };
 
+use super::KeyRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `itemGetTtl` request.
-#[derive(Debug)]
-pub struct ItemGetTtlRequest {
-    cache: String,
-    key: Vec<u8>,
-}
-
-impl ItemGetTtlRequest {
-    /// Validates the cache name and key.
-    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::key(&key)?;
-        Ok(Self { cache, key })
-    }
-}
+pub type ItemGetTtlRequest = KeyRequest<Proto>;
 
 /// The result of `itemGetTtl`.
 #[derive(Debug, Clone, PartialEq, Eq)]

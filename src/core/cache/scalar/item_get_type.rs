@@ -4,9 +4,9 @@ use momento_proto::cache_client::{
     item_get_type_response, ItemGetTypeRequest as Proto, ItemGetTypeResponse as ProtoResponse,
 };
 
+use super::KeyRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
-use crate::core::validation;
 
 /// The type of a stored item (the official JS `ItemType` names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,20 +37,7 @@ impl ItemType {
 }
 
 /// A validated `itemGetType` request.
-#[derive(Debug)]
-pub struct ItemGetTypeRequest {
-    cache: String,
-    key: Vec<u8>,
-}
-
-impl ItemGetTypeRequest {
-    /// Validates the cache name and key.
-    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::key(&key)?;
-        Ok(Self { cache, key })
-    }
-}
+pub type ItemGetTypeRequest = KeyRequest<Proto>;
 
 /// The result of `itemGetType`.
 #[derive(Debug, Clone, PartialEq, Eq)]

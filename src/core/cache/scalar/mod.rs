@@ -14,8 +14,32 @@ pub mod set_if;
 pub mod set_if_hash;
 pub mod update_ttl;
 
+use std::marker::PhantomData;
+
 use crate::core::error::MomentoError;
 use crate::core::validation;
+
+/// A validated request naming one key and nothing else (`get`, `delete`, `getWithHash`, `itemGetTtl`,
+/// `itemGetType`): the cache name, then the key; `P`, the proto request message, says which RPC.
+#[derive(Debug)]
+pub struct KeyRequest<P> {
+    cache: String,
+    key: Vec<u8>,
+    rpc: PhantomData<P>,
+}
+
+impl<P> KeyRequest<P> {
+    /// Validates the cache name and key.
+    pub fn new(cache: String, key: Vec<u8>) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        validation::key(&key)?;
+        Ok(Self {
+            cache,
+            key,
+            rpc: PhantomData,
+        })
+    }
+}
 
 /// A cache and the keys a multi-key read names (`getBatch`, `keysExist`), validated: the cache name, then every key.
 #[derive(Debug)]
