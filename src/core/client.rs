@@ -16,7 +16,7 @@ use crate::transport::{HttpRequest, HttpResponse, ResponseBody, Transport, Trans
 /// SDK version sent in the `agent` header.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// `message` encoded straight into a binary request frame (what [`Client::call`] sends): one buffer, no copy.
+/// `message` encoded straight into a binary request frame (what [`Client::run`] sends): one buffer, no copy.
 pub fn frame_request(message: &impl Message) -> Vec<u8> {
     grpc_web::encode_request_with(Mode::Binary, message.encoded_len(), &mut |buf| {
         message.encode_raw(buf);
@@ -138,47 +138,36 @@ impl<T: Transport> Client<T> {
         &self.transport
     }
 
-    /// Runs a [`Prepared`] call: the pipeline ([`Client::call`]), then the request's `finish` on the outcome. The
-    /// one call path: the wasm bindings and the host tests both come through here.
+    /// Runs a [`Prepared`] call and gives its `finish`'s result: the one call path (the wasm bindings and the host
+    /// tests both come through here). The pipeline works on encoded messages: the framed request ([`frame_request`])
+    /// in, the encoded reply messages out ([`Reply`]: exactly one for unary RPCs, every item for server-streaming
+    /// ones, collected until the stream ends). One overall deadline covers every attempt and backoff. Generic only
+    /// in the result type, which is one type per build of the bindings (a JS value): the pipeline is compiled once.
     pub async fn run<O>(&self, prepared: Prepared<O>, signal: Option<&T::Signal>) -> O {
         let Prepared {
-            rpc,
+            rpc:
+                Rpc {
+                    path,
+                    endpoint,
+                    streaming,
+                },
             cache,
             message,
             finish,
         } = prepared;
-        let reply = self.call(rpc, cache.as_deref(), message, signal).await;
-        finish(reply)
-    }
-
-    /// The pipeline on encoded messages: `frame` is the encoded proto request framed ([`frame_request`]); the
-    /// result holds the encoded reply messages — exactly one for unary RPCs, every item for server-streaming ones
-    /// (collected until the stream ends). One overall deadline covers every attempt and backoff.
-    pub async fn call(
-        &self,
-        rpc: Rpc,
-        cache: Option<&str>,
-        frame: Vec<u8>,
-        signal: Option<&T::Signal>,
-    ) -> Result<Reply, MomentoError> {
-        let Rpc {
-            path,
-            endpoint,
-            streaming,
-        } = rpc;
         let timeout_ms = self.config.client_timeout_ms;
         let deadline = self.transport.now_ms() + f64::from(timeout_ms);
         let mut request = HttpRequest {
             origin: self.origin(endpoint),
             path,
             headers: String::new(),
-            body: frame,
+            body: message,
             text: self.text(),
             timeout_ms: 0,
             streaming: false,
         };
         let mut attempt: u32 = 1;
-        loop {
+        let reply = loop {
             // The first attempt has the whole deadline (so its `grpc-timeout`, and with it the request's headers, is
             // the same on every call, which transports can reuse); later ones what is left of it.
             let remaining = if attempt == 1 {
@@ -187,17 +176,21 @@ impl<T: Transport> Client<T> {
                 deadline - self.transport.now_ms()
             };
             if remaining < 1.0 {
-                return Err(timeout_error(timeout_ms));
+                break Err(timeout_error(timeout_ms));
             }
             request.timeout_ms = remaining as u32;
-            request.headers = self.headers(path, cache, Some(request.timeout_ms));
-            let status = match self.transport.send(&request, signal).await {
+            request.headers = self.headers(path, cache.as_deref(), Some(request.timeout_ms));
+            let failed = match self.transport.send(&request, signal).await {
                 Ok(response) => match read_reply(response, streaming).await {
-                    Ok(frames) => return Ok(frames),
-                    Err(Attempt::Status(s)) => s,
-                    Err(Attempt::Transport(e)) => transport_status(e, timeout_ms)?,
+                    Ok(frames) => break Ok(frames),
+                    Err(Attempt::Status(s)) => Ok(s),
+                    Err(Attempt::Transport(e)) => transport_status(e, timeout_ms),
                 },
-                Err(e) => transport_status(e, timeout_ms)?,
+                Err(e) => transport_status(e, timeout_ms),
+            };
+            let status = match failed {
+                Ok(status) => status,
+                Err(e) => break Err(e),
             };
             let delay = self
                 .config
@@ -208,9 +201,10 @@ impl<T: Transport> Client<T> {
                     self.transport.sleep(ms).await;
                     attempt += 1;
                 }
-                _ => return Err(status.into_error()),
+                _ => break Err(status.into_error()),
             }
-        }
+        };
+        finish(reply)
     }
 
     /// Opens a long-lived server stream (topic subscriptions). `first_message_ms` bounds the wait for the response

@@ -167,7 +167,7 @@ impl Reply {
     }
 }
 
-/// Decodes the outcome of [`crate::core::client::Client::call`] for RPC `R`: proto decode, `from_proto`, or
+/// Decodes the outcome of [`crate::core::client::Client::run`] for RPC `R`: proto decode, `from_proto`, or
 /// `recover` on error. The one generic step per RPC; everything before it is shared code.
 pub fn decode_reply<R: UnaryRpc>(
     reply: Result<Reply, MomentoError>,
