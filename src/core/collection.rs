@@ -12,6 +12,12 @@ pub trait Collection {
     const KIND: &'static str;
 }
 
+/// Validates a request's cache name, then the name of its collection of family `F`, with the official texts.
+pub fn validate<F: Collection>(cache: &str, name: &str) -> Result<(), MomentoError> {
+    validation::cache_name(cache)?;
+    validation::name(F::KIND, name)
+}
+
 /// Declares the families: `Name = "text"`.
 macro_rules! families {
     ($($family:ident = $kind:literal),+) => {
@@ -48,8 +54,7 @@ pub struct NamedRequest<F, P> {
 impl<F: Collection, P> NamedRequest<F, P> {
     /// Validates the cache name, then the collection's.
     pub fn new(cache: String, name: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name(F::KIND, &name)?;
+        validate::<F>(&cache, &name)?;
         Ok(Self {
             cache,
             name,
@@ -72,13 +77,43 @@ pub struct ItemsRequest<F, P> {
 impl<F: Collection, P> ItemsRequest<F, P> {
     /// Validates the cache name, then the collection's.
     pub fn new(cache: String, name: String, items: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name(F::KIND, &name)?;
+        validate::<F>(&cache, &name)?;
         Ok(Self {
             cache,
             name: name.into_bytes(),
             items,
             rpc: PhantomData,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_name_texts() {
+        let message = |r: Result<(), MomentoError>| r.unwrap_err().message;
+        assert_eq!(
+            message(validate::<Dictionary>("", "d")),
+            "cache name must not be empty"
+        );
+        assert_eq!(
+            message(validate::<Dictionary>("c", " ")),
+            "dictionary name must not be empty"
+        );
+        assert_eq!(
+            message(validate::<Set>("c", "")),
+            "set name must not be empty"
+        );
+        assert_eq!(
+            message(validate::<SortedSet>("c", "")),
+            "sorted set name must not be empty"
+        );
+        assert_eq!(
+            message(validate::<Leaderboard>("c", " ")),
+            "leaderboard name must not be empty"
+        );
+        assert!(validate::<List>("c", "l").is_ok());
     }
 }

@@ -5,7 +5,8 @@ use momento_proto::leaderboard::{
     GetByRankRequest as Proto, GetByRankResponse as ProtoResponse, RankRange,
 };
 
-use super::{names, to_u32, FetchResponse, Order};
+use super::{to_u32, FetchResponse, Order};
+use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
@@ -28,7 +29,7 @@ impl FetchByRankRequest {
         end_rank: f64,
         order: Order,
     ) -> Result<Self, MomentoError> {
-        names(&cache, &leaderboard)?;
+        validate::<Family>(&cache, &leaderboard)?;
         if start_rank.is_nan() || end_rank.is_nan() || start_rank < 0.0 || end_rank < 0.0 {
             return Err(MomentoError::invalid_argument("ranks must be positive"));
         }

@@ -7,7 +7,8 @@ use momento_proto::leaderboard::{
     score_range, GetByScoreRequest as Proto, GetByScoreResponse as ProtoResponse, ScoreRange,
 };
 
-use super::{names, to_u32, FetchResponse, Order, MAX_FETCH};
+use super::{to_u32, FetchResponse, Order, MAX_FETCH};
+use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
@@ -45,7 +46,7 @@ impl FetchByScoreRequest {
         leaderboard: String,
         options: FetchByScoreOptions,
     ) -> Result<Self, MomentoError> {
-        names(&cache, &leaderboard)?;
+        validate::<Family>(&cache, &leaderboard)?;
         let FetchByScoreOptions {
             min_score,
             max_score,

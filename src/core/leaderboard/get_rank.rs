@@ -4,7 +4,8 @@
 
 use momento_proto::leaderboard::{GetRankRequest as Proto, GetRankResponse as ProtoResponse};
 
-use super::{ids, names, FetchResponse, Order};
+use super::{ids, FetchResponse, Order};
+use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
@@ -25,7 +26,7 @@ impl GetRankRequest {
         element_ids: &[f64],
         order: Order,
     ) -> Result<Self, MomentoError> {
-        names(&cache, &leaderboard)?;
+        validate::<Family>(&cache, &leaderboard)?;
         Ok(Self {
             cache,
             leaderboard,

@@ -18,7 +18,6 @@ pub mod upsert;
 use momento_proto::leaderboard::{Order as ProtoOrder, RankedElement as ProtoRankedElement};
 
 use crate::core::error::MomentoError;
-use crate::core::validation;
 
 /// Most elements one fetch returns, and the default `count` of `fetchByScore`.
 pub const MAX_FETCH: u32 = 8192;
@@ -90,12 +89,6 @@ impl FetchResponse {
     }
 }
 
-/// Validates the cache and leaderboard names.
-fn names(cache: &str, leaderboard: &str) -> Result<(), MomentoError> {
-    validation::cache_name(cache)?;
-    validation::name("leaderboard", leaderboard)
-}
-
 /// An element id: an integer from 0 to 2^32 - 1.
 pub fn id(value: f64) -> Result<u32, MomentoError> {
     if value.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&value) {
@@ -141,20 +134,12 @@ mod tests {
     }
 
     #[test]
-    fn ids_and_names() {
+    fn ids_and_counts() {
         assert_eq!(ids(&[0.0, 7.0, 4_294_967_295.0]).unwrap(), [0, 7, u32::MAX]);
         assert!(id(-1.0).is_err());
         assert!(id(1.5).is_err());
         assert!(id(f64::NAN).is_err());
         assert!(id(4_294_967_296.0).is_err());
-        assert_eq!(
-            names("c", " ").unwrap_err().message,
-            "leaderboard name must not be empty"
-        );
-        assert_eq!(
-            names("", "l").unwrap_err().message,
-            "cache name must not be empty"
-        );
         assert_eq!(
             at_least_one(0).unwrap_err().message,
             "must provide at least one element"

@@ -4,7 +4,8 @@
 use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::RemoveElementsRequest as Proto;
 
-use super::{at_least_one, ids, names};
+use super::{at_least_one, ids};
+use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
@@ -23,7 +24,7 @@ impl RemoveElementsRequest {
         leaderboard: String,
         element_ids: &[f64],
     ) -> Result<Self, MomentoError> {
-        names(&cache, &leaderboard)?;
+        validate::<Family>(&cache, &leaderboard)?;
         at_least_one(element_ids.len())?;
         Ok(Self {
             cache,

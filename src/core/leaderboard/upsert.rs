@@ -4,7 +4,8 @@
 use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::{Element, UpsertElementsRequest as Proto};
 
-use super::{at_least_one, id, names};
+use super::{at_least_one, id};
+use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
 
@@ -23,7 +24,7 @@ impl UpsertRequest {
         leaderboard: String,
         elements: &[(f64, f64)],
     ) -> Result<Self, MomentoError> {
-        names(&cache, &leaderboard)?;
+        validate::<Family>(&cache, &leaderboard)?;
         at_least_one(elements.len())?;
         let elements = elements
             .iter()

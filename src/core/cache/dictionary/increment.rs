@@ -5,6 +5,7 @@ use momento_proto::cache_client::{
     DictionaryIncrementRequest as Proto, DictionaryIncrementResponse as ProtoResponse,
 };
 
+use crate::core::collection::{validate, Dictionary as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
@@ -31,7 +32,8 @@ impl DictionaryIncrementRequest {
         amount: f64,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        let dictionary = super::names(&cache, dictionary)?;
+        validate::<Family>(&cache, &dictionary)?;
+        let dictionary = dictionary.into_bytes();
         if !amount.is_finite() || amount.fract() != 0.0 || amount.abs() > MAX_SAFE_INTEGER {
             return Err(MomentoError::invalid_argument(
                 "amount must be a safe integer",

@@ -6,6 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use super::FieldValue;
+use crate::core::collection::{validate, Dictionary as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
@@ -27,7 +28,8 @@ impl DictionarySetRequest {
         items: Vec<FieldValue>,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        let dictionary = super::names(&cache, dictionary)?;
+        validate::<Family>(&cache, &dictionary)?;
+        let dictionary = dictionary.into_bytes();
         Ok(Self {
             cache,
             dictionary,

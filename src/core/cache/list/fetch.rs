@@ -9,9 +9,9 @@ use momento_proto::cache_client::{
 use momento_proto::common::Unbounded;
 
 use super::Slice;
+use crate::core::collection::{validate, List as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `listFetch` request.
 #[derive(Debug)]
@@ -29,8 +29,7 @@ impl ListFetchRequest {
         start_index: Option<f64>,
         end_index: Option<f64>,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
+        validate::<Family>(&cache, &list)?;
         let slice = Slice::new(start_index, end_index)?;
         Ok(Self { cache, list, slice })
     }

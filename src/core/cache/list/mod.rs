@@ -15,9 +15,9 @@ use std::marker::PhantomData;
 
 use end::End;
 
+use crate::core::collection::{validate, List as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::validation;
 
 /// A validated insertion at end `E` of `V`: one value (a push, [`push::ListPushRequest`]) or several in order (a
 /// concatenation, [`concatenate::ListConcatenateRequest`]). Both truncate the other end.
@@ -41,8 +41,7 @@ impl<E: End, V> ListInsertRequest<E, V> {
         truncate_other_end_to: Option<f64>,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
+        validate::<Family>(&cache, &list)?;
         let truncate_other_end_to = truncate_size(truncate_other_end_to, E::TRUNCATE_OPTION)?;
         Ok(Self {
             cache,

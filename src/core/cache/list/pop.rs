@@ -4,9 +4,9 @@
 use std::marker::PhantomData;
 
 use super::end::{Back, End, Front};
+use crate::core::collection::{validate, List as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, ProtoReply, UnaryRpc};
-use crate::core::validation;
 
 /// A validated pop at end `E`.
 #[derive(Debug)]
@@ -24,8 +24,7 @@ pub type ListPopBackRequest = ListPopRequest<Back>;
 impl<E: End> ListPopRequest<E> {
     /// Validates the cache and list names.
     pub fn new(cache: String, list: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
+        validate::<Family>(&cache, &list)?;
         Ok(Self {
             cache,
             list,

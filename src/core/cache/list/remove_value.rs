@@ -6,9 +6,9 @@ use momento_proto::cache_client::{
     list_remove_request::Remove, ListRemoveRequest as Proto, ListRemoveResponse as ProtoResponse,
 };
 
+use crate::core::collection::{validate, List as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `listRemoveValue` request.
 #[derive(Debug)]
@@ -21,8 +21,7 @@ pub struct ListRemoveValueRequest {
 impl ListRemoveValueRequest {
     /// Validates the cache and list names.
     pub fn new(cache: String, list: String, value: Vec<u8>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
+        validate::<Family>(&cache, &list)?;
         Ok(Self { cache, list, value })
     }
 }

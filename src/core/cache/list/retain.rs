@@ -8,10 +8,10 @@ use momento_proto::cache_client::{
 use momento_proto::common::Unbounded;
 
 use super::Slice;
+use crate::core::collection::{validate, List as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `listRetain` request.
 #[derive(Debug)]
@@ -31,8 +31,7 @@ impl ListRetainRequest {
         end_index: Option<f64>,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("list", &list)?;
+        validate::<Family>(&cache, &list)?;
         let slice = Slice::new(start_index, end_index)?;
         Ok(Self {
             cache,

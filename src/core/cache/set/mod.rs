@@ -10,9 +10,6 @@ pub mod pop;
 pub mod sample;
 pub mod union;
 
-use crate::core::error::MomentoError;
-use crate::core::validation;
-
 /// The result of `setFetch`, `setSample` and `setPop` (one type, so the bundle carries one conversion).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SetElementsResponse {
@@ -23,29 +20,4 @@ pub enum SetElementsResponse {
     },
     /// The set does not exist (or expired).
     Miss,
-}
-
-/// Validates the cache and set names with the official texts and returns the set name's bytes.
-fn names(cache: &str, set: String) -> Result<Vec<u8>, MomentoError> {
-    validation::cache_name(cache)?;
-    validation::name("set", &set)?;
-    Ok(set.into_bytes())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn official_name_texts() {
-        assert_eq!(
-            names(" ", "s".into()).unwrap_err().message,
-            "cache name must not be empty"
-        );
-        assert_eq!(
-            names("c", "".into()).unwrap_err().message,
-            "set name must not be empty"
-        );
-        assert_eq!(names("c", "s".into()).unwrap(), b"s");
-    }
 }

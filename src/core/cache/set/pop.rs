@@ -6,6 +6,7 @@ use momento_proto::cache_client::{
 };
 
 use super::SetElementsResponse;
+use crate::core::collection::{validate, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
@@ -20,7 +21,8 @@ pub struct SetPopRequest {
 impl SetPopRequest {
     /// Validates the names and `count`: an integer from 1 to 2^32 - 1 (the wire field is a uint32).
     pub fn new(cache: String, set: String, count: f64) -> Result<Self, MomentoError> {
-        let set = super::names(&cache, set)?;
+        validate::<Family>(&cache, &set)?;
+        let set = set.into_bytes();
         if count < 1.0 {
             return Err(MomentoError::invalid_argument(
                 "count must be positive (> 0)",

@@ -5,6 +5,7 @@ use momento_proto::cache_client::{
 };
 
 use super::SetElementsResponse;
+use crate::core::collection::{validate, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
 
@@ -22,7 +23,8 @@ pub struct SetSampleRequest {
 impl SetSampleRequest {
     /// Validates the names and `limit`: an integer >= 0, as in the official SDK (0 samples nothing).
     pub fn new(cache: String, set: String, limit: f64) -> Result<Self, MomentoError> {
-        let set = super::names(&cache, set)?;
+        validate::<Family>(&cache, &set)?;
+        let set = set.into_bytes();
         if limit < 0.0 {
             return Err(MomentoError::invalid_argument(
                 "limit must be non-negative (>= 0)",

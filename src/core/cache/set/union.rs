@@ -2,6 +2,7 @@
 
 use momento_proto::cache_client::{SetUnionRequest as Proto, SetUnionResponse as ProtoResponse};
 
+use crate::core::collection::{validate, Set as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
@@ -23,7 +24,8 @@ impl SetUnionRequest {
         elements: Vec<Vec<u8>>,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        let set = super::names(&cache, set)?;
+        validate::<Family>(&cache, &set)?;
+        let set = set.into_bytes();
         Ok(Self {
             cache,
             set,

@@ -15,9 +15,9 @@ use momento_proto::common::Unbounded;
 
 use super::{check_scores, SortedSetOrder};
 use crate::core::cache::list::opt_i32;
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetFetchByRank` or `sortedSetFetchByScore` request.
 #[derive(Debug)]
@@ -41,8 +41,7 @@ impl SortedSetFetchRequest {
         end_rank: Option<f64>,
         order: SortedSetOrder,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         let start = opt_i32(start_rank, "startRank")?.unwrap_or(0);
         let end = opt_i32(end_rank, "endRank")?;
         if let Some(end) = end {
@@ -86,8 +85,7 @@ impl SortedSetFetchRequest {
         offset: Option<f64>,
         count: Option<f64>,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         check_scores(min_score, max_score)?;
         let offset = match offset {
             None => 0,

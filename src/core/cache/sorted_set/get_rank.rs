@@ -8,9 +8,9 @@ use momento_proto::cache_client::{
 
 use super::SortedSetOrder;
 use crate::core::cache::is_hit;
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetGetRank` request.
 #[derive(Debug)]
@@ -29,8 +29,7 @@ impl SortedSetGetRankRequest {
         value: Vec<u8>,
         order: SortedSetOrder,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         Ok(Self {
             cache,
             set,

@@ -8,9 +8,9 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::cache::is_hit;
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetGetScore(s)` request.
 #[derive(Debug)]
@@ -23,8 +23,7 @@ pub struct SortedSetGetScoresRequest {
 impl SortedSetGetScoresRequest {
     /// Validates the cache and sorted-set names.
     pub fn new(cache: String, set: String, values: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         Ok(Self { cache, set, values })
     }
 }

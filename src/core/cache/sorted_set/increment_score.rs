@@ -6,10 +6,10 @@ use momento_proto::cache_client::{
     SortedSetIncrementRequest as Proto, SortedSetIncrementResponse as ProtoResponse,
 };
 
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetIncrementScore` request.
 #[derive(Debug)]
@@ -30,8 +30,7 @@ impl SortedSetIncrementScoreRequest {
         amount: f64,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         Ok(Self {
             cache,
             set,

@@ -9,9 +9,9 @@ use momento_proto::cache_client::{
 use momento_proto::common::Unbounded;
 
 use super::check_scores;
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetLengthByScore` request.
 #[derive(Debug)]
@@ -30,8 +30,7 @@ impl SortedSetLengthByScoreRequest {
         min_score: Option<f64>,
         max_score: Option<f64>,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         check_scores(min_score, max_score)?;
         Ok(Self {
             cache,

@@ -5,10 +5,10 @@ use momento_proto::cache_client::{
     SortedSetElement, SortedSetPutRequest as Proto, SortedSetPutResponse as ProtoResponse,
 };
 
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetPutElement(s)` request.
 #[derive(Debug)]
@@ -27,8 +27,7 @@ impl SortedSetPutRequest {
         elements: Vec<(Vec<u8>, f64)>,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         Ok(Self {
             cache,
             set,

@@ -6,9 +6,9 @@ use momento_proto::cache_client::{
     SortedSetRemoveRequest as Proto, SortedSetRemoveResponse as ProtoResponse,
 };
 
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `sortedSetRemoveElement(s)` request.
 #[derive(Debug)]
@@ -21,8 +21,7 @@ pub struct SortedSetRemoveRequest {
 impl SortedSetRemoveRequest {
     /// Validates the cache and sorted-set names.
     pub fn new(cache: String, set: String, values: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &set)?;
+        validate::<Family>(&cache, &set)?;
         Ok(Self { cache, set, values })
     }
 }

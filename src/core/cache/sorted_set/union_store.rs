@@ -7,10 +7,10 @@ use momento_proto::cache_client::{
     SortedSetUnionStoreRequest as Proto, SortedSetUnionStoreResponse as ProtoResponse,
 };
 
+use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// How scores of an element present in several sources combine (JS `SortedSetAggregate`: SUM = 0, MIN, MAX).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -53,8 +53,7 @@ impl SortedSetUnionStoreRequest {
         aggregate: SortedSetAggregate,
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        validation::name("sorted set", &destination)?;
+        validate::<Family>(&cache, &destination)?;
         for source in &sources {
             if source.name.is_empty() {
                 return Err(MomentoError::invalid_argument(
