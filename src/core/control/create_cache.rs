@@ -4,23 +4,12 @@ use momento_proto::control_client::{
     CreateCacheRequest as Proto, CreateCacheResponse as ProtoResponse,
 };
 
+use crate::core::control::CacheRequest;
 use crate::core::error::{MomentoError, MomentoErrorCode};
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `createCache` request.
-#[derive(Debug)]
-pub struct CreateCacheRequest {
-    cache: String,
-}
-
-impl CreateCacheRequest {
-    /// Validates the cache name.
-    pub fn new(cache: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        Ok(Self { cache })
-    }
-}
+pub type CreateCacheRequest = CacheRequest<Proto>;
 
 /// The result of a `createCache`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,23 +4,12 @@ use momento_proto::control_client::{
     DeleteCacheRequest as Proto, DeleteCacheResponse as ProtoResponse,
 };
 
+use crate::core::control::CacheRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `deleteCache` request.
-#[derive(Debug)]
-pub struct DeleteCacheRequest {
-    cache: String,
-}
-
-impl DeleteCacheRequest {
-    /// Validates the cache name.
-    pub fn new(cache: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        Ok(Self { cache })
-    }
-}
+pub type DeleteCacheRequest = CacheRequest<Proto>;
 
 /// The result of a `deleteCache`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,23 +4,12 @@ use momento_proto::control_client::{
     FlushCacheRequest as Proto, FlushCacheResponse as ProtoResponse,
 };
 
+use crate::core::control::CacheRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `flushCache` request.
-#[derive(Debug)]
-pub struct FlushCacheRequest {
-    cache: String,
-}
-
-impl FlushCacheRequest {
-    /// Validates the cache name.
-    pub fn new(cache: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        Ok(Self { cache })
-    }
-}
+pub type FlushCacheRequest = CacheRequest<Proto>;
 
 /// The result of a `flushCache`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,23 +3,12 @@
 use momento_proto::webhook::{ListWebhookRequest as Proto, ListWebhooksResponse as ProtoResponse};
 
 use super::webhook::Webhook;
+use crate::core::control::CacheRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `listWebhooks` request.
-#[derive(Debug)]
-pub struct ListWebhooksRequest {
-    cache: String,
-}
-
-impl ListWebhooksRequest {
-    /// Validates the cache name.
-    pub fn new(cache: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        Ok(Self { cache })
-    }
-}
+pub type ListWebhooksRequest = CacheRequest<Proto>;
 
 /// The result of a `listWebhooks`.
 #[derive(Debug, Clone, PartialEq, Eq)]
