@@ -60,8 +60,9 @@ pub trait Call {
 }
 
 /// `call!(Request: Proto => Response, cache)` implements [`Call`] for a data-plane request whose `cache` field (or
-/// the field path given, e.g. `item.cache`) names the cache it goes to; without `, cache`, for a request that names none (control plane, auth, webhooks, ping).
-/// Generic requests start with their parameters: `call!(impl<E: End> Request<E>: E::Message => Response, cache)`.
+/// the field path given, e.g. `set.cache`) names the cache it goes to; without `, cache`, for a request that names
+/// none (control plane, auth, webhooks, ping). Generic requests start with their parameters:
+/// `call!(impl<E: End> Request<E>: E::Message => Response, cache)`.
 macro_rules! call {
     (@cache $self:ident $($field:ident).+) => {
         Some(&$self.$($field).+)
