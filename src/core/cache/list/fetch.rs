@@ -2,13 +2,10 @@
 //! slice → Hit with the elements in order, or Miss when the list does not exist.
 
 use momento_proto::cache_client::{
-    list_fetch_request::{EndIndex, StartIndex},
-    list_fetch_response::List,
-    ListFetchRequest as Proto, ListFetchResponse as ProtoResponse,
+    list_fetch_response::List, ListFetchRequest as Proto, ListFetchResponse as ProtoResponse,
 };
-use momento_proto::common::Unbounded;
 
-use super::Slice;
+use super::{slice_bounds, Slice};
 use crate::core::collection::{validate, List as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, UnaryRpc};
@@ -51,16 +48,11 @@ call!(ListFetchRequest: Proto => ListFetchResponse, cache);
 
 impl UnaryRpc for ListFetchRequest {
     fn into_proto(self) -> Proto {
+        let (start_index, end_index) = slice_bounds!(self.slice, list_fetch_request);
         Proto {
             list_name: self.list.into_bytes(),
-            start_index: Some(match self.slice.start {
-                Some(i) => StartIndex::InclusiveStart(i),
-                None => StartIndex::UnboundedStart(Unbounded {}),
-            }),
-            end_index: Some(match self.slice.end {
-                Some(i) => EndIndex::ExclusiveEnd(i),
-                None => EndIndex::UnboundedEnd(Unbounded {}),
-            }),
+            start_index,
+            end_index,
         }
     }
 
@@ -80,7 +72,9 @@ impl UnaryRpc for ListFetchRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use momento_proto::cache_client::list_fetch_request::{EndIndex, StartIndex};
     use momento_proto::cache_client::list_fetch_response::{Found, Missing};
+    use momento_proto::common::Unbounded;
 
     fn proto(start: Option<f64>, end: Option<f64>) -> Proto {
         ListFetchRequest::new("c".into(), "l".into(), start, end)

@@ -114,6 +114,27 @@ impl Slice {
     }
 }
 
+/// A [`Slice`] as the `(start_index, end_index)` oneofs of the request message whose module is `$module`
+/// (`list_fetch_request`, `list_retain_request`: each has its own `StartIndex`/`EndIndex`); `None` = unbounded.
+macro_rules! slice_bounds {
+    ($slice:expr, $module:ident) => {{
+        use momento_proto::cache_client::$module::{EndIndex, StartIndex};
+        use momento_proto::common::Unbounded;
+        let slice: $crate::core::cache::list::Slice = $slice;
+        (
+            Some(match slice.start {
+                Some(i) => StartIndex::InclusiveStart(i),
+                None => StartIndex::UnboundedStart(Unbounded {}),
+            }),
+            Some(match slice.end {
+                Some(i) => EndIndex::ExclusiveEnd(i),
+                None => EndIndex::UnboundedEnd(Unbounded {}),
+            }),
+        )
+    }};
+}
+use slice_bounds;
+
 #[cfg(test)]
 mod tests {
     use super::*;

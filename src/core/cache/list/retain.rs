@@ -2,12 +2,10 @@
 //! (exclusive) slice of a list, with a collection TTL → Success (also when the list does not exist).
 
 use momento_proto::cache_client::{
-    list_retain_request::{EndIndex, StartIndex},
     ListRetainRequest as Proto, ListRetainResponse as ProtoResponse,
 };
-use momento_proto::common::Unbounded;
 
-use super::Slice;
+use super::{slice_bounds, Slice};
 use crate::core::collection::{validate, List as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
@@ -53,18 +51,13 @@ call!(ListRetainRequest: Proto => ListRetainResponse, cache);
 
 impl UnaryRpc for ListRetainRequest {
     fn into_proto(self) -> Proto {
+        let (start_index, end_index) = slice_bounds!(self.slice, list_retain_request);
         Proto {
             list_name: self.list.into_bytes(),
             ttl_milliseconds: self.ttl.ttl_ms,
             refresh_ttl: self.ttl.refresh,
-            start_index: Some(match self.slice.start {
-                Some(i) => StartIndex::InclusiveStart(i),
-                None => StartIndex::UnboundedStart(Unbounded {}),
-            }),
-            end_index: Some(match self.slice.end {
-                Some(i) => EndIndex::ExclusiveEnd(i),
-                None => EndIndex::UnboundedEnd(Unbounded {}),
-            }),
+            start_index,
+            end_index,
         }
     }
 
@@ -77,6 +70,8 @@ impl UnaryRpc for ListRetainRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use momento_proto::cache_client::list_retain_request::{EndIndex, StartIndex};
+    use momento_proto::common::Unbounded;
 
     #[test]
     fn encodes_slice_and_ttl() {
