@@ -2,7 +2,12 @@
 // each in its own temp project, doing set/get against momento-server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeProject, run, setGetSource, apiKey } from './helpers.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeProject, run, setGetSource, apiKey, ROOT } from './helpers.mjs';
+
+/** Cargo.toml's [workspace.package] license, which scripts/package copies into package.json. */
+const cargoLicense = (await readFile(join(ROOT, 'Cargo.toml'), 'utf8')).match(/^\[workspace\.package\][^]*?^license = "([^"]+)"/m)[1];
 
 const env = { ...process.env, MOMENTO_API_KEY: apiKey };
 
@@ -26,7 +31,9 @@ test('Node CJS: require("momento-wasm") does set/get (no flags)', async () => {
 const apiKey = process.env.MOMENTO_API_KEY;
 if (!require.resolve('momento-wasm').endsWith('/momento-wasm/cjs/index.js')) throw new Error('require condition: ' + require.resolve('momento-wasm'));
 if (typeof sdk.CacheClient !== 'function') throw new Error('no CacheClient in ' + Object.keys(sdk));
-if (require('momento-wasm/package.json').name !== 'momento-wasm') throw new Error('package.json export');
+const meta = require('momento-wasm/package.json');
+if (meta.name !== 'momento-wasm') throw new Error('package.json export');
+if (meta.license !== ${JSON.stringify(cargoLicense)}) throw new Error('license ' + meta.license + ' is not Cargo.toml\'s');
 (async () => {${setGetSource('cjs')}})().then((r) => console.log(r), (e) => { console.error(e); process.exit(1); });
 `,
   }, { type: 'commonjs' });
