@@ -137,6 +137,20 @@ test('this package in Node: gRPC over TLS + ALPN h2 (its native transport), gRPC
   }
 });
 
+test('the TLS port serves plaintext to loopback peers: this package uses the key of a --tls-dev server as it is', async () => {
+  // The key names localhost:<port>; momento-wasm speaks plaintext to loopback hosts with a port (the official SDKs
+  // derive cache.localhost:<port> and speak TLS): both work against the one port.
+  assert.match(JSON.parse(Buffer.from(apiKey, 'base64').toString()).endpoint, /^localhost:\d+$/);
+  const client = new wasm.CacheClient({
+    configuration: wasm.Configurations.Laptop.latest(), credentialProvider: wasm.CredentialProvider.fromString({ apiKey }),
+    defaultTtlSeconds: 60,
+  });
+  assert.equal((await client.set(cacheName, 'key-as-is', 'plain')).type, 'Success');
+  const hit = await client.get(cacheName, 'key-as-is');
+  assert.equal(hit.type, 'Hit', hit.toString());
+  client.close();
+});
+
 test('a key of a TLS server on port 443 names the bare host; this package reaches it over https (no port = 443)', async (t) => {
   // The same development CA as the run's server (--tls-dev keeps it beside the secret file), so Node trusts it.
   const dir = dirname(caFile);
