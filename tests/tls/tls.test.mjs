@@ -145,7 +145,7 @@ test('the TLS port serves plaintext to loopback peers: this package uses the key
     configuration: wasm.Configurations.Laptop.latest(), credentialProvider: wasm.CredentialProvider.fromString({ apiKey }),
     defaultTtlSeconds: 60,
   });
-  assert.equal((await client.set(cacheName, 'key-as-is', 'plain')).type, 'Success');
+  { const r = await client.set(cacheName, 'key-as-is', 'plain'); assert.equal(r.type, 'Success', r.toString()); }
   const hit = await client.get(cacheName, 'key-as-is');
   assert.equal(hit.type, 'Hit', hit.toString());
   client.close();
