@@ -339,7 +339,9 @@ async fn accept(conn: Gated<TcpStream>, acceptor: TlsAcceptor) -> Option<TlsConn
         },
         (_, Accept::Plain) => Some(CappedRead(Either::Right(conn))),
         (_, Accept::Refuse) => {
-            crate::log_warn!("event=plaintext_refused peer={peer} reason=\"not TLS, not from loopback\"");
+            crate::log_warn!(
+                "event=plaintext_refused peer={peer} reason=\"not TLS, not from loopback\""
+            );
             None
         }
     }
