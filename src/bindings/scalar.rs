@@ -1,5 +1,5 @@
 //! The scalar essentials of `CacheClientCore`: get, set and delete (in every build, the lite one too). The other
-//! scalar methods are in `scalar_extra` (feature `scalars-extra`). Each resolves to a tagged object (see
+//! scalar methods are in `scalar_extra` (feature `scalar-extra`). Each resolves to a tagged object (see
 //! `CoreResult`).
 
 use js_sys::Object;

@@ -1,4 +1,4 @@
-//! The other scalar methods of `CacheClientCore` (feature `scalars-extra`): increment, conditional and
+//! The other scalar methods of `CacheClientCore` (feature `scalar-extra`): increment, conditional and
 //! hash-conditional sets, batches, existence, item type/TTL and TTL updates. Each resolves to a tagged object
 //! (see `CoreResult`).
 

@@ -4,7 +4,9 @@
 //! (js/drive.js), and wasm-bindgen-futures (its queue, closures and microtask glue) stays out of the bundle.
 //!
 //! Every future of the wasm build awaits at most one promise at a time (the transport's `Call.response()`,
-//! `Call.read()` and `sleep()`), which is what the single slot supports.
+//! `Call.read()` and `sleep()`), which is what the single slot supports. The rule is enforced: a second promise
+//! parked in the same step (two awaits polled at once, e.g. a join) does not overwrite the first — the step reports
+//! [`Step::Stalled`], which the bindings turn into an error result.
 
 use std::cell::RefCell;
 use std::future::{poll_fn, Future};
@@ -14,9 +16,19 @@ use std::task::{Context, Poll, Waker};
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
 
+/// What the future being polled parked during this step.
+enum Slot {
+    /// Nothing (yet).
+    Empty,
+    /// The one promise it waits on.
+    Waiting(Promise),
+    /// More than one promise: the one-promise rule was broken, and the step stalls.
+    Overlapped,
+}
+
 thread_local! {
     /// The promise the future being polled now waits on.
-    static WAITING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+    static WAITING: RefCell<Slot> = const { RefCell::new(Slot::Empty) };
     /// The value the last awaited promise settled with, handed in by [`step`].
     static SETTLED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
@@ -27,7 +39,13 @@ pub fn wait(promise: Promise) -> impl Future<Output = JsValue> {
     let mut promise = Some(promise);
     poll_fn(move |_| match promise.take() {
         Some(p) => {
-            WAITING.with(|w| *w.borrow_mut() = Some(p));
+            WAITING.with(|w| {
+                let mut w = w.borrow_mut();
+                *w = match *w {
+                    Slot::Empty => Slot::Waiting(p),
+                    Slot::Waiting(_) | Slot::Overlapped => Slot::Overlapped,
+                };
+            });
             Poll::Pending
         }
         None => Poll::Ready(
@@ -44,20 +62,23 @@ pub enum Step<T> {
     Ready(T),
     /// Await this promise, then [`step`] again with its value.
     Wait(Promise),
-    /// The future is pending without waiting on a promise: nothing would ever wake it (a bug; no future of this
-    /// crate does that). Reported instead of re-polled, so a driver never spins.
+    /// The future is pending without waiting on exactly one promise — on none, so nothing would ever wake it, or on
+    /// more than one, which the single slot cannot hold (a bug either way; no future of this crate does that).
+    /// Reported instead of re-polled, so a driver never spins or drops a promise silently.
     Stalled,
 }
 
 /// Polls `fut` once, `settled` being the value of the promise it waited on last (`undefined` the first time).
 pub fn step<F: Future + ?Sized>(fut: Pin<&mut F>, settled: JsValue) -> Step<F::Output> {
+    let take = || WAITING.with(|w| std::mem::replace(&mut *w.borrow_mut(), Slot::Empty));
+    take();
     SETTLED.with(|s| *s.borrow_mut() = Some(settled));
     let poll = fut.poll(&mut Context::from_waker(Waker::noop()));
     SETTLED.with(|s| s.borrow_mut().take());
-    match poll {
-        Poll::Ready(v) => Step::Ready(v),
-        Poll::Pending => WAITING
-            .with(|w| w.borrow_mut().take())
-            .map_or(Step::Stalled, Step::Wait),
+    let parked = take();
+    match (poll, parked) {
+        (Poll::Ready(v), _) => Step::Ready(v),
+        (Poll::Pending, Slot::Waiting(p)) => Step::Wait(p),
+        (Poll::Pending, Slot::Empty | Slot::Overlapped) => Step::Stalled,
     }
 }
