@@ -13,7 +13,9 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, start_call, PendingCall};
 use super::config;
-use super::convert::{self, set, tagged, IntoJs, Text};
+use super::convert::{
+    self, into_js, set, tagged, CoreSettings, CredentialData, MaybeNum, Permissions, Text,
+};
 use crate::core::auth::generate_api_key::{GenerateApiKeyRequest, GenerateApiKeyResponse};
 use crate::core::auth::generate_disposable_token::{
     GenerateDisposableTokenRequest, GenerateDisposableTokenResponse,
@@ -49,8 +51,8 @@ impl AuthClientCore {
     /// credential is the caller identity sent in each request body.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
+        configuration: CoreSettings,
+        credentials: CredentialData,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
         transport: JsTransport,
     ) -> AuthClientCore {
@@ -71,9 +73,8 @@ impl AuthClientCore {
     #[wasm_bindgen(js_name = generateDisposableToken)]
     pub fn generate_disposable_token(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
-        #[wasm_bindgen(js_name = validForSeconds, unchecked_param_type = "number | undefined")]
-        valid_for_seconds: JsValue,
+        scope: Permissions,
+        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: MaybeNum,
         #[wasm_bindgen(js_name = tokenId, unchecked_param_type = "string | undefined")]
         token_id: JsValue,
     ) -> PendingCall {
@@ -100,9 +101,8 @@ impl AuthClientCore {
     #[wasm_bindgen(js_name = generateApiKey)]
     pub fn generate_api_key(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
-        #[wasm_bindgen(js_name = validForSeconds, unchecked_param_type = "number | undefined")]
-        valid_for_seconds: JsValue,
+        scope: Permissions,
+        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: MaybeNum,
     ) -> PendingCall {
         start_call(&self.client, &None, || {
             Ok(prepare(GenerateApiKeyRequest::new(
@@ -275,31 +275,18 @@ fn api_key_js(k: ApiKey) -> JsValue {
     o.into()
 }
 
-impl IntoJs for GenerateDisposableTokenResponse {
-    fn into_js(self) -> JsValue {
-        let GenerateDisposableTokenResponse::Success {
-            auth_token,
-            endpoint,
-            valid_until: until,
-        } = self;
-        let o = tagged("Success");
-        set(&o, "authToken", &JsValue::from_str(&auth_token));
-        set(&o, "endpoint", &JsValue::from_str(&endpoint));
-        set(&o, "validUntil", &valid_until(until));
-        o.into()
+into_js! {
+    GenerateDisposableTokenResponse {
+        GenerateDisposableTokenResponse::Success { auth_token, endpoint, valid_until: until } => "Success" {
+            "authToken": auth_token,
+            "endpoint": endpoint,
+            "validUntil": valid_until(until),
+        },
     }
-}
-
-impl IntoJs for GenerateApiKeyResponse {
-    fn into_js(self) -> JsValue {
-        let GenerateApiKeyResponse::Success(k) = self;
-        api_key_js(k)
+    GenerateApiKeyResponse {
+        GenerateApiKeyResponse::Success(k) => (api_key_js(k)),
     }
-}
-
-impl IntoJs for RefreshApiKeyResponse {
-    fn into_js(self) -> JsValue {
-        let RefreshApiKeyResponse::Success(k) = self;
-        api_key_js(k)
+    RefreshApiKeyResponse {
+        RefreshApiKeyResponse::Success(k) => (api_key_js(k)),
     }
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::config;
-use super::convert::{self, tagged, IntoJs};
+use super::convert::{self, into_js, CoreSettings, CredentialData, IntoJs, Num};
 use crate::core::client::{frame_request, Client};
 use crate::core::error::{MomentoError, MomentoErrorCode};
 use crate::core::ping::{PingRequest, PingResponse};
@@ -148,10 +148,9 @@ impl CacheClientCore {
     /// once; throws `INVALID_ARGUMENT_ERROR` if `defaultTtlSeconds` is not a positive number.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
-        #[wasm_bindgen(js_name = defaultTtlSeconds, unchecked_param_type = "number")]
-        default_ttl_seconds: JsValue,
+        configuration: CoreSettings,
+        credentials: CredentialData,
+        #[wasm_bindgen(js_name = defaultTtlSeconds)] default_ttl_seconds: Num,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
         transport: JsTransport,
     ) -> Result<CacheClientCore, JsValue> {
@@ -174,10 +173,7 @@ impl CacheClientCore {
 
     /// Switches to another credential for subsequent calls (used by `RefreshingCredentialProvider`).
     #[wasm_bindgen(js_name = setCredentials)]
-    pub fn set_credentials(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
-    ) {
+    pub fn set_credentials(&self, credentials: CredentialData) {
         self.client
             .set_credentials(config::credentials(&credentials));
     }
@@ -188,10 +184,8 @@ impl CacheClientCore {
     }
 }
 
-impl IntoJs for PingResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+into_js! {
+    PingResponse { _ => "Success" }
 }
 
 #[wasm_bindgen(typescript_custom_section)]

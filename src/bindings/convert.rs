@@ -16,12 +16,96 @@ pub trait IntoJs {
     fn into_js(self) -> JsValue;
 }
 
+/// Implements [`IntoJs`] for response types: per type, one arm per variant, `Pattern => "Kind" { "field": value, … }`
+/// making `{type: 'Kind', field: value, …}` (each value through `JsValue::from`; `_ => "Success"` for a unit
+/// result), or `Pattern => (expression)` for a result built elsewhere.
+macro_rules! into_js {
+    (@value ($e:expr)) => { $e };
+    (@value $kind:literal $({ $($name:literal: $value:expr),* })?) => {{
+        let o = $crate::bindings::convert::tagged($kind);
+        $($($crate::bindings::convert::set(&o, $name, &wasm_bindgen::JsValue::from($value));)*)?
+        wasm_bindgen::JsValue::from(o)
+    }};
+    ($($ty:ty { $($pat:pat => $kind:tt $({ $($name:literal: $value:expr),* $(,)? })?),+ $(,)? })*) => {$(
+        impl $crate::bindings::convert::IntoJs for $ty {
+            fn into_js(self) -> wasm_bindgen::JsValue {
+                match self {
+                    $($pat => $crate::bindings::convert::into_js!(@value $kind $({ $($name: $value),* })?),)+
+                }
+            }
+        }
+    )*};
+}
+pub(crate) use into_js;
+
+// The TypeScript types of the bindings' parameters, each declared once: wasm-bindgen hands these over as they are,
+// unchecked (the readers below check them), and writes the `typescript_type` into momento_wasm.d.ts.
 #[wasm_bindgen]
 extern "C" {
     /// A JS argument declared `string` that wasm-bindgen hands over as it is, unchecked (a `String` parameter would
     /// make the glue copy whatever it is given into wasm memory, and a number there traps): read it with [`text`].
     #[wasm_bindgen(typescript_type = "string")]
     pub type Text;
+    /// A key, field or value: read it with [`bytes`].
+    #[wasm_bindgen(typescript_type = "string | Uint8Array")]
+    pub type Bytes;
+    /// Keys, fields or values: read them with [`bytes_list`].
+    #[wasm_bindgen(typescript_type = "Array<string | Uint8Array>")]
+    pub type BytesArray;
+    /// A value hash (`getWithHash`'s): read it with [`bytes`].
+    #[wasm_bindgen(typescript_type = "Uint8Array")]
+    pub type Hash;
+    /// A number: read it with [`number`].
+    #[wasm_bindgen(typescript_type = "number")]
+    pub type Num;
+    /// An optional number: read it with [`maybe_number`].
+    #[wasm_bindgen(typescript_type = "number | undefined")]
+    pub type MaybeNum;
+    /// Numbers: read them with [`numbers`].
+    #[wasm_bindgen(typescript_type = "number[]")]
+    pub type Nums;
+    /// A `Configuration`'s settings (js/config.js), read by `config::configuration`.
+    #[wasm_bindgen(typescript_type = "CoreSettings")]
+    pub type CoreSettings;
+    /// A `CredentialProvider`'s data (js/config.js), read by `config::credentials`.
+    #[wasm_bindgen(typescript_type = "CredentialData")]
+    pub type CredentialData;
+    /// The options of a call with nothing but its abort signal.
+    #[wasm_bindgen(extends = Object, typescript_type = "{ abortSignal?: AbortSignal }")]
+    pub type CallOptions;
+    /// The options of a scalar write.
+    #[wasm_bindgen(extends = Object, typescript_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+    pub type TtlOptions;
+    /// The options of a collection write (see [`collection_ttl`]).
+    #[wasm_bindgen(
+        extends = Object,
+        typescript_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+    )]
+    pub type CollectionOptions;
+    /// The options of a ranked read.
+    #[wasm_bindgen(extends = Object, typescript_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }")]
+    pub type OrderOptions;
+    /// The options of a list push to the front.
+    #[wasm_bindgen(
+        extends = Object,
+        typescript_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+    )]
+    pub type PushFrontOptions;
+    /// The options of a list push to the back.
+    #[wasm_bindgen(
+        extends = Object,
+        typescript_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
+    )]
+    pub type PushBackOptions;
+    /// The options of a sorted-set read by score.
+    #[wasm_bindgen(
+        extends = Object,
+        typescript_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
+    )]
+    pub type ScoreRangeOptions;
+    /// The permissions of a token or key.
+    #[wasm_bindgen(typescript_type = "{ permissions: unknown[] }")]
+    pub type Permissions;
 }
 
 /// A required string argument: `undefined`/`null` read as empty (so the core's official "… must not be empty" text

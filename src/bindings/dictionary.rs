@@ -7,7 +7,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions, Num, Text,
+};
 use crate::core::cache::dictionaries::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::cache::dictionaries::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
 use crate::core::cache::dictionaries::get::{DictionaryGetRequest, DictionaryGetResponse};
@@ -108,10 +110,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.dictionary_call(
             Op::Fetch,
             cache_name,
@@ -128,12 +129,11 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        fields: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
-        self.dictionary_call(Op::Get, cache_name, dictionary_name, fields, options)
+        let options = options.map(Object::from);
+        self.dictionary_call(Op::Get, cache_name, dictionary_name, fields.into(), options)
     }
 
     /// Stores `[field, value]` pairs: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
@@ -145,11 +145,9 @@ impl CacheClientCore {
         #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array]>")]
         items: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        options: Option<CollectionOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.dictionary_call(Op::Set, cache_name, dictionary_name, items, options)
     }
 
@@ -160,18 +158,16 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        field: Bytes,
+        amount: Num,
+        options: Option<CollectionOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.dictionary_call(
-            Op::Increment(amount),
+            Op::Increment(amount.into()),
             cache_name,
             dictionary_name,
-            field,
+            field.into(),
             options,
         )
     }
@@ -182,12 +178,17 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        fields: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
-        self.dictionary_call(Op::Remove, cache_name, dictionary_name, fields, options)
+        let options = options.map(Object::from);
+        self.dictionary_call(
+            Op::Remove,
+            cache_name,
+            dictionary_name,
+            fields.into(),
+            options,
+        )
     }
 
     /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
@@ -196,10 +197,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.dictionary_call(
             Op::Length,
             cache_name,
@@ -210,75 +210,30 @@ impl CacheClientCore {
     }
 }
 
-impl IntoJs for DictionaryFetchResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            DictionaryFetchResponse::Hit { items } => {
-                let o = tagged("Hit");
-                set(
-                    &o,
-                    "fields",
-                    &uint8_array_list(items.iter().map(|(f, _)| f)),
-                );
-                set(
-                    &o,
-                    "values",
-                    &uint8_array_list(items.iter().map(|(_, v)| v)),
-                );
-                o.into()
-            }
-            DictionaryFetchResponse::Miss => tagged("Miss").into(),
-        }
+into_js! {
+    DictionaryFetchResponse {
+        DictionaryFetchResponse::Hit { items } => "Hit" {
+            "fields": uint8_array_list(items.iter().map(|(f, _)| f)),
+            "values": uint8_array_list(items.iter().map(|(_, v)| v)),
+        },
+        DictionaryFetchResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for DictionaryGetResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            DictionaryGetResponse::Hit { values } => {
-                let o = tagged("Hit");
-                let list: Array = values
-                    .iter()
-                    .map(|v| v.as_deref().map_or(JsValue::UNDEFINED, convert::uint8))
-                    .collect();
-                set(&o, "values", &list);
-                o.into()
-            }
-            DictionaryGetResponse::Miss => tagged("Miss").into(),
-        }
+    DictionaryGetResponse {
+        DictionaryGetResponse::Hit { values } => "Hit" {
+            "values": values
+                .iter()
+                .map(|v| v.as_deref().map_or(JsValue::UNDEFINED, convert::uint8))
+                .collect::<Array>(),
+        },
+        DictionaryGetResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for DictionarySetResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    DictionarySetResponse { _ => "Success" }
+    DictionaryDeleteResponse { _ => "Success" }
+    DictionaryIncrementResponse {
+        DictionaryIncrementResponse::Success { value } => "Success" { "value": value as f64 },
     }
-}
-
-impl IntoJs for DictionaryDeleteResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for DictionaryIncrementResponse {
-    fn into_js(self) -> JsValue {
-        let DictionaryIncrementResponse::Success { value } = self;
-        let o = tagged("Success");
-        set(&o, "value", &JsValue::from(value as f64));
-        o.into()
-    }
-}
-
-impl IntoJs for DictionaryLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            DictionaryLengthResponse::Hit { length } => {
-                let o = tagged("Hit");
-                set(&o, "length", &JsValue::from(length));
-                o.into()
-            }
-            DictionaryLengthResponse::Miss => tagged("Miss").into(),
-        }
+    DictionaryLengthResponse {
+        DictionaryLengthResponse::Hit { length } => "Hit" { "length": length },
+        DictionaryLengthResponse::Miss => "Miss",
     }
 }

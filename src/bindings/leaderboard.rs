@@ -10,7 +10,10 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, start_call, PendingCall, Prepared};
 use super::config;
-use super::convert::{self, set, tagged, IntoJs, Text};
+use super::convert::{
+    self, into_js, CallOptions, CoreSettings, CredentialData, Num, Nums, OrderOptions,
+    ScoreRangeOptions, Text,
+};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
 use crate::core::leaderboard::delete::{DeleteRequest, DeleteResponse};
@@ -59,8 +62,8 @@ impl LeaderboardClientCore {
     /// read once.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
+        configuration: CoreSettings,
+        credentials: CredentialData,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
         transport: JsTransport,
     ) -> LeaderboardClientCore {
@@ -83,10 +86,9 @@ impl LeaderboardClientCore {
         #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
         #[wasm_bindgen(js_name = idScorePairs, unchecked_param_type = "Float64Array")]
         id_score_pairs: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
@@ -118,11 +120,9 @@ impl LeaderboardClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        options: Option<ScoreRangeOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
@@ -147,13 +147,11 @@ impl LeaderboardClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(js_name = startRank, unchecked_param_type = "number")] start_rank: JsValue,
-        #[wasm_bindgen(js_name = endRank, unchecked_param_type = "number")] end_rank: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        #[wasm_bindgen(js_name = startRank)] start_rank: Num,
+        #[wasm_bindgen(js_name = endRank)] end_rank: Num,
+        options: Option<OrderOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
@@ -173,12 +171,10 @@ impl LeaderboardClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "number[]")] ids: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        ids: Nums,
+        options: Option<OrderOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
@@ -196,10 +192,9 @@ impl LeaderboardClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
@@ -213,11 +208,10 @@ impl LeaderboardClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "number[]")] ids: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        ids: Nums,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
@@ -234,10 +228,9 @@ impl LeaderboardClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
@@ -246,42 +239,22 @@ impl LeaderboardClientCore {
     }
 }
 
-impl IntoJs for FetchResponse {
-    fn into_js(self) -> JsValue {
-        let FetchResponse::Success { elements } = self;
-        let flat: Vec<f64> = elements
-            .iter()
-            .flat_map(|e| [f64::from(e.id), e.score, f64::from(e.rank)])
-            .collect();
-        let o = tagged("Success");
-        set(&o, "elements", &Float64Array::from(flat.as_slice()));
-        o.into()
+into_js! {
+    FetchResponse {
+        FetchResponse::Success { elements } => "Success" {
+            "elements": Float64Array::from(
+                elements
+                    .iter()
+                    .flat_map(|e| [f64::from(e.id), e.score, f64::from(e.rank)])
+                    .collect::<Vec<f64>>()
+                    .as_slice(),
+            ),
+        },
     }
-}
-
-impl IntoJs for LengthResponse {
-    fn into_js(self) -> JsValue {
-        let LengthResponse::Success { length } = self;
-        let o = tagged("Success");
-        set(&o, "length", &JsValue::from(length));
-        o.into()
+    LengthResponse {
+        LengthResponse::Success { length } => "Success" { "length": length },
     }
-}
-
-impl IntoJs for UpsertResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for RemoveElementsResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for DeleteResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+    UpsertResponse { _ => "Success" }
+    RemoveElementsResponse { _ => "Success" }
+    DeleteResponse { _ => "Success" }
 }

@@ -6,7 +6,10 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, uint8, uint8_array_list, Bytes, BytesArray, CallOptions, PushBackOptions,
+    PushFrontOptions, Text,
+};
 use crate::core::cache::lists::concatenate::{
     ListConcatenateBackRequest, ListConcatenateFrontRequest, ListConcatenateResponse,
 };
@@ -123,13 +126,11 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        value: Bytes,
+        options: Option<PushFrontOptions>,
     ) -> PendingCall {
-        self.list_call(Op::PushFront, cache_name, list_name, value, options)
+        let options = options.map(Object::from);
+        self.list_call(Op::PushFront, cache_name, list_name, value.into(), options)
     }
 
     /// Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`
@@ -139,13 +140,11 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        value: Bytes,
+        options: Option<PushBackOptions>,
     ) -> PendingCall {
-        self.list_call(Op::PushBack, cache_name, list_name, value, options)
+        let options = options.map(Object::from);
+        self.list_call(Op::PushBack, cache_name, list_name, value.into(), options)
     }
 
     /// Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives
@@ -155,13 +154,17 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        values: BytesArray,
+        options: Option<PushFrontOptions>,
     ) -> PendingCall {
-        self.list_call(Op::ConcatenateFront, cache_name, list_name, values, options)
+        let options = options.map(Object::from);
+        self.list_call(
+            Op::ConcatenateFront,
+            cache_name,
+            list_name,
+            values.into(),
+            options,
+        )
     }
 
     /// Puts `values`, in order, after the last element, then truncates from the front:
@@ -171,13 +174,17 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        values: BytesArray,
+        options: Option<PushBackOptions>,
     ) -> PendingCall {
-        self.list_call(Op::ConcatenateBack, cache_name, list_name, values, options)
+        let options = options.map(Object::from);
+        self.list_call(
+            Op::ConcatenateBack,
+            cache_name,
+            list_name,
+            values.into(),
+            options,
+        )
     }
 
     /// Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
@@ -186,10 +193,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.list_call(
             Op::PopFront,
             cache_name,
@@ -205,10 +211,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.list_call(
             Op::PopBack,
             cache_name,
@@ -265,12 +270,17 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        value: Bytes,
+        options: Option<CallOptions>,
     ) -> PendingCall {
-        self.list_call(Op::RemoveValue, cache_name, list_name, value, options)
+        let options = options.map(Object::from);
+        self.list_call(
+            Op::RemoveValue,
+            cache_name,
+            list_name,
+            value.into(),
+            options,
+        )
     }
 
     /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
@@ -279,10 +289,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.list_call(
             Op::Length,
             cache_name,
@@ -293,74 +302,25 @@ impl CacheClientCore {
     }
 }
 
-/// `{type: 'Success', listLength}` (shared by pushes and concatenations).
-fn list_length_success(list_length: u32) -> JsValue {
-    let o = tagged("Success");
-    set(&o, "listLength", &JsValue::from(list_length));
-    o.into()
-}
-
-impl IntoJs for ListPushResponse {
-    fn into_js(self) -> JsValue {
-        let ListPushResponse::Success { list_length } = self;
-        list_length_success(list_length)
+into_js! {
+    ListPushResponse {
+        ListPushResponse::Success { list_length } => "Success" { "listLength": list_length },
     }
-}
-
-impl IntoJs for ListConcatenateResponse {
-    fn into_js(self) -> JsValue {
-        let ListConcatenateResponse::Success { list_length } = self;
-        list_length_success(list_length)
+    ListConcatenateResponse {
+        ListConcatenateResponse::Success { list_length } => "Success" { "listLength": list_length },
     }
-}
-
-impl IntoJs for ListPopResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ListPopResponse::Hit { value } => {
-                let o = tagged("Hit");
-                set(&o, "value", &uint8(&value));
-                o.into()
-            }
-            ListPopResponse::Miss => tagged("Miss").into(),
-        }
+    ListPopResponse {
+        ListPopResponse::Hit { value } => "Hit" { "value": uint8(&value) },
+        ListPopResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for ListFetchResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ListFetchResponse::Hit { values } => {
-                let o = tagged("Hit");
-                set(&o, "values", &uint8_array_list(&values));
-                o.into()
-            }
-            ListFetchResponse::Miss => tagged("Miss").into(),
-        }
+    ListFetchResponse {
+        ListFetchResponse::Hit { values } => "Hit" { "values": uint8_array_list(&values) },
+        ListFetchResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for ListRetainResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for ListRemoveValueResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for ListLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ListLengthResponse::Hit { length } => {
-                let o = tagged("Hit");
-                set(&o, "length", &JsValue::from(length));
-                o.into()
-            }
-            ListLengthResponse::Miss => tagged("Miss").into(),
-        }
+    ListRetainResponse { _ => "Success" }
+    ListRemoveValueResponse { _ => "Success" }
+    ListLengthResponse {
+        ListLengthResponse::Hit { length } => "Hit" { "length": length },
+        ListLengthResponse::Miss => "Miss",
     }
 }

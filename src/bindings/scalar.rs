@@ -6,7 +6,7 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, IntoJs, Text};
+use super::convert::{self, into_js, uint8, Bytes, CallOptions, Text, TtlOptions};
 use crate::core::cache::delete::{DeleteRequest, DeleteResponse};
 use crate::core::cache::get::{GetRequest, GetResponse};
 use crate::core::cache::set::{SetRequest, SetResponse};
@@ -17,11 +17,10 @@ impl CacheClientCore {
     pub fn get(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(GetRequest::new(
@@ -35,11 +34,11 @@ impl CacheClientCore {
     pub fn set(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(SetRequest::new(
@@ -56,11 +55,10 @@ impl CacheClientCore {
     pub fn delete(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(DeleteRequest::new(
@@ -71,27 +69,11 @@ impl CacheClientCore {
     }
 }
 
-impl IntoJs for GetResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            GetResponse::Hit { value } => {
-                let o = tagged("Hit");
-                set(&o, "value", &uint8(&value));
-                o.into()
-            }
-            GetResponse::Miss => tagged("Miss").into(),
-        }
+into_js! {
+    GetResponse {
+        GetResponse::Hit { value } => "Hit" { "value": uint8(&value) },
+        GetResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for DeleteResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+    SetResponse { _ => "Success" }
+    DeleteResponse { _ => "Success" }
 }

@@ -7,7 +7,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, IntoJs, Text};
+use super::convert::{
+    self, into_js, uint8, Bytes, BytesArray, CallOptions, Hash, IntoJs, Num, Text, TtlOptions,
+};
 use crate::core::cache::get_batch::{GetBatchRequest, GetBatchResponse};
 use crate::core::cache::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
 use crate::core::cache::increment::{IncrementRequest, IncrementResponse};
@@ -26,8 +28,8 @@ impl CacheClientCore {
     fn set_if(
         &self,
         cache_name: Text,
-        key: JsValue,
-        value: JsValue,
+        key: Bytes,
+        value: Bytes,
         condition: Result<Condition, MomentoError>,
         options: Option<Object>,
     ) -> PendingCall {
@@ -49,8 +51,8 @@ impl CacheClientCore {
     fn set_if_hash(
         &self,
         cache_name: Text,
-        key: JsValue,
-        value: JsValue,
+        key: Bytes,
+        value: Bytes,
         condition: Result<HashCondition, MomentoError>,
         options: Option<Object>,
     ) -> PendingCall {
@@ -71,8 +73,8 @@ impl CacheClientCore {
     fn update_ttl_with(
         &self,
         cache_name: Text,
-        key: JsValue,
-        ttl_milliseconds: JsValue,
+        key: Bytes,
+        ttl_milliseconds: Num,
         change: TtlChange,
         options: Option<Object>,
     ) -> PendingCall {
@@ -98,11 +100,11 @@ impl CacheClientCore {
     pub fn increment(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        field: Bytes,
+        amount: Num,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(IncrementRequest::new(
@@ -120,11 +122,11 @@ impl CacheClientCore {
     pub fn set_if_absent(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.set_if(cache_name, key, value, Ok(Condition::Absent), options)
     }
 
@@ -133,11 +135,11 @@ impl CacheClientCore {
     pub fn set_if_present(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.set_if(cache_name, key, value, Ok(Condition::Present), options)
     }
 
@@ -146,12 +148,12 @@ impl CacheClientCore {
     pub fn set_if_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        equal: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
         self.set_if(cache_name, key, value, cond, options)
     }
@@ -161,13 +163,12 @@ impl CacheClientCore {
     pub fn set_if_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
-        not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        #[wasm_bindgen(js_name = notEqual)] not_equal: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = convert::bytes(&not_equal, "notEqual").map(Condition::NotEqual);
         self.set_if(cache_name, key, value, cond, options)
     }
@@ -177,13 +178,12 @@ impl CacheClientCore {
     pub fn set_if_present_and_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
-        not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        #[wasm_bindgen(js_name = notEqual)] not_equal: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = convert::bytes(&not_equal, "notEqual").map(Condition::PresentAndNotEqual);
         self.set_if(cache_name, key, value, cond, options)
     }
@@ -193,12 +193,12 @@ impl CacheClientCore {
     pub fn set_if_absent_or_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        equal: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
         self.set_if(cache_name, key, value, cond, options)
     }
@@ -208,11 +208,10 @@ impl CacheClientCore {
     pub fn get_with_hash(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(GetWithHashRequest::new(
@@ -227,11 +226,11 @@ impl CacheClientCore {
     pub fn set_with_hash(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.set_if_hash(
             cache_name,
             key,
@@ -246,13 +245,12 @@ impl CacheClientCore {
     pub fn set_if_present_and_hash_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
-        hash_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        #[wasm_bindgen(js_name = hashEqual)] hash_equal: Hash,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = hash(&hash_equal).map(HashCondition::PresentAndHashEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
@@ -262,13 +260,12 @@ impl CacheClientCore {
     pub fn set_if_present_and_hash_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
-        hash_not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        #[wasm_bindgen(js_name = hashNotEqual)] hash_not_equal: Hash,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = hash(&hash_not_equal).map(HashCondition::PresentAndHashNotEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
@@ -278,13 +275,12 @@ impl CacheClientCore {
     pub fn set_if_absent_or_hash_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
-        hash_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        #[wasm_bindgen(js_name = hashEqual)] hash_equal: Hash,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = hash(&hash_equal).map(HashCondition::AbsentOrHashEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
@@ -294,13 +290,12 @@ impl CacheClientCore {
     pub fn set_if_absent_or_hash_not_equal(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
-        hash_not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        key: Bytes,
+        value: Bytes,
+        #[wasm_bindgen(js_name = hashNotEqual)] hash_not_equal: Hash,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let cond = hash(&hash_not_equal).map(HashCondition::AbsentOrHashNotEqual);
         self.set_if_hash(cache_name, key, value, cond, options)
     }
@@ -311,11 +306,10 @@ impl CacheClientCore {
     pub fn get_batch(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        keys: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(GetBatchRequest::new(
@@ -335,9 +329,9 @@ impl CacheClientCore {
             unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array, number?]>"
         )]
         items: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let array = items
@@ -375,11 +369,10 @@ impl CacheClientCore {
     pub fn keys_exist(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        keys: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(KeysExistRequest::new(
@@ -394,11 +387,10 @@ impl CacheClientCore {
     pub fn item_get_type(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(ItemGetTypeRequest::new(
@@ -413,11 +405,10 @@ impl CacheClientCore {
     pub fn item_get_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(ItemGetTtlRequest::new(
@@ -432,13 +423,11 @@ impl CacheClientCore {
     pub fn update_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
-        ttl_milliseconds: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: Num,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.update_ttl_with(
             cache_name,
             key,
@@ -453,13 +442,11 @@ impl CacheClientCore {
     pub fn increase_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
-        ttl_milliseconds: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: Num,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.update_ttl_with(
             cache_name,
             key,
@@ -474,13 +461,11 @@ impl CacheClientCore {
     pub fn decrease_ttl(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
-        ttl_milliseconds: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        key: Bytes,
+        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: Num,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.update_ttl_with(
             cache_name,
             key,
@@ -491,115 +476,48 @@ impl CacheClientCore {
     }
 }
 
-impl IntoJs for IncrementResponse {
-    fn into_js(self) -> JsValue {
-        let IncrementResponse::Success { value } = self;
-        let o = tagged("Success");
-        set(&o, "value", &JsValue::from(value as f64));
-        o.into()
+into_js! {
+    IncrementResponse {
+        IncrementResponse::Success { value } => "Success" { "value": value as f64 },
     }
-}
-
-impl IntoJs for SetIfResponse {
-    fn into_js(self) -> JsValue {
-        tagged(match self {
-            SetIfResponse::Stored => "Stored",
-            SetIfResponse::NotStored => "NotStored",
-        })
-        .into()
+    SetIfResponse {
+        SetIfResponse::Stored => "Stored",
+        SetIfResponse::NotStored => "NotStored",
     }
-}
-
-impl IntoJs for GetWithHashResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            GetWithHashResponse::Hit { value, hash } => {
-                let o = tagged("Hit");
-                set(&o, "value", &uint8(&value));
-                set(&o, "hash", &uint8(&hash));
-                o.into()
-            }
-            GetWithHashResponse::Miss => tagged("Miss").into(),
-        }
+    GetWithHashResponse {
+        GetWithHashResponse::Hit { value, hash } => "Hit" { "value": uint8(&value), "hash": uint8(&hash) },
+        GetWithHashResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetIfHashResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetIfHashResponse::Stored { hash } => {
-                let o = tagged("Stored");
-                set(&o, "hash", &uint8(&hash));
-                o.into()
-            }
-            SetIfHashResponse::NotStored => tagged("NotStored").into(),
-        }
+    SetIfHashResponse {
+        SetIfHashResponse::Stored { hash } => "Stored" { "hash": uint8(&hash) },
+        SetIfHashResponse::NotStored => "NotStored",
     }
-}
-
-impl IntoJs for GetBatchResponse {
-    fn into_js(self) -> JsValue {
-        let o = tagged("Success");
-        let results: Array = self.results.into_iter().map(IntoJs::into_js).collect();
-        set(&o, "results", &results);
-        o.into()
+    GetBatchResponse {
+        GetBatchResponse { results } => "Success" {
+            "results": results.into_iter().map(IntoJs::into_js).collect::<Array>(),
+        },
     }
-}
-
-impl IntoJs for SetBatchResponse {
-    fn into_js(self) -> JsValue {
-        let o = tagged("Success");
-        set(&o, "count", &JsValue::from(self.results.len() as u32));
-        o.into()
+    SetBatchResponse {
+        SetBatchResponse { results } => "Success" { "count": results.len() as u32 },
     }
-}
-
-impl IntoJs for KeysExistResponse {
-    fn into_js(self) -> JsValue {
-        let o = tagged("Success");
-        let exists: Array = self.exists.into_iter().map(JsValue::from).collect();
-        set(&o, "exists", &exists);
-        o.into()
+    KeysExistResponse {
+        KeysExistResponse { exists } => "Success" {
+            "exists": exists.into_iter().map(JsValue::from).collect::<Array>(),
+        },
     }
-}
-
-impl IntoJs for ItemGetTypeResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ItemGetTypeResponse::Hit { item_type } => {
-                let o = tagged("Hit");
-                set(&o, "itemType", &JsValue::from_str(item_type.as_str()));
-                o.into()
-            }
-            ItemGetTypeResponse::Miss => tagged("Miss").into(),
-        }
+    ItemGetTypeResponse {
+        ItemGetTypeResponse::Hit { item_type } => "Hit" { "itemType": item_type.as_str() },
+        ItemGetTypeResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for ItemGetTtlResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ItemGetTtlResponse::Hit { remaining_ttl_ms } => {
-                let o = tagged("Hit");
-                set(
-                    &o,
-                    "remainingTtlMillis",
-                    &JsValue::from(remaining_ttl_ms as f64),
-                );
-                o.into()
-            }
-            ItemGetTtlResponse::Miss => tagged("Miss").into(),
-        }
+    ItemGetTtlResponse {
+        ItemGetTtlResponse::Hit { remaining_ttl_ms } => "Hit" {
+            "remainingTtlMillis": remaining_ttl_ms as f64,
+        },
+        ItemGetTtlResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for UpdateTtlResponse {
-    fn into_js(self) -> JsValue {
-        tagged(match self {
-            UpdateTtlResponse::Set => "Set",
-            UpdateTtlResponse::NotSet => "NotSet",
-            UpdateTtlResponse::Miss => "Miss",
-        })
-        .into()
+    UpdateTtlResponse {
+        UpdateTtlResponse::Set => "Set",
+        UpdateTtlResponse::NotSet => "NotSet",
+        UpdateTtlResponse::Miss => "Miss",
     }
 }

@@ -6,7 +6,9 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, uint8_array_list, BytesArray, CallOptions, CollectionOptions, Num, Text,
+};
 use crate::core::cache::sets::contains::{SetContainsRequest, SetContainsResponse};
 use crate::core::cache::sets::difference::{SetDifferenceRequest, SetDifferenceResponse};
 use crate::core::cache::sets::fetch::SetFetchRequest;
@@ -90,10 +92,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.set_call(Op::Fetch, cache_name, set_name, JsValue::UNDEFINED, options)
     }
 
@@ -104,13 +105,11 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        elements: BytesArray,
+        options: Option<CollectionOptions>,
     ) -> PendingCall {
-        self.set_call(Op::Add, cache_name, set_name, elements, options)
+        let options = options.map(Object::from);
+        self.set_call(Op::Add, cache_name, set_name, elements.into(), options)
     }
 
     /// Removes elements (absent ones and sets are fine): `{type: 'Success'}`.
@@ -119,12 +118,11 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        elements: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
-        self.set_call(Op::Remove, cache_name, set_name, elements, options)
+        let options = options.map(Object::from);
+        self.set_call(Op::Remove, cache_name, set_name, elements.into(), options)
     }
 
     /// Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`.
@@ -133,12 +131,11 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        elements: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
-        self.set_call(Op::Contains, cache_name, set_name, elements, options)
+        let options = options.map(Object::from);
+        self.set_call(Op::Contains, cache_name, set_name, elements.into(), options)
     }
 
     /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
@@ -147,13 +144,12 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "number")] limit: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        limit: Num,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.set_call(
-            Op::Sample(limit),
+            Op::Sample(limit.into()),
             cache_name,
             set_name,
             JsValue::UNDEFINED,
@@ -168,13 +164,12 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        count: Num,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.set_call(
-            Op::Pop(count),
+            Op::Pop(count.into()),
             cache_name,
             set_name,
             JsValue::UNDEFINED,
@@ -188,10 +183,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.set_call(
             Op::Length,
             cache_name,
@@ -202,54 +196,21 @@ impl CacheClientCore {
     }
 }
 
-impl IntoJs for SetElementsResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetElementsResponse::Hit { elements } => {
-                let o = tagged("Hit");
-                set(&o, "elements", &uint8_array_list(&elements));
-                o.into()
-            }
-            SetElementsResponse::Miss => tagged("Miss").into(),
-        }
+into_js! {
+    SetElementsResponse {
+        SetElementsResponse::Hit { elements } => "Hit" { "elements": uint8_array_list(&elements) },
+        SetElementsResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetContainsResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetContainsResponse::Hit { contains } => {
-                let o = tagged("Hit");
-                let list: Array = contains.into_iter().map(JsValue::from).collect();
-                set(&o, "contains", &list);
-                o.into()
-            }
-            SetContainsResponse::Miss => tagged("Miss").into(),
-        }
+    SetContainsResponse {
+        SetContainsResponse::Hit { contains } => "Hit" {
+            "contains": contains.into_iter().map(JsValue::from).collect::<Array>(),
+        },
+        SetContainsResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetLengthResponse::Hit { length } => {
-                let o = tagged("Hit");
-                set(&o, "length", &JsValue::from(length));
-                o.into()
-            }
-            SetLengthResponse::Miss => tagged("Miss").into(),
-        }
+    SetLengthResponse {
+        SetLengthResponse::Hit { length } => "Hit" { "length": length },
+        SetLengthResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetUnionResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for SetDifferenceResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+    SetUnionResponse { _ => "Success" }
+    SetDifferenceResponse { _ => "Success" }
 }

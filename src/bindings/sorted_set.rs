@@ -8,7 +8,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions, Num,
+    OrderOptions, ScoreRangeOptions, Text,
+};
 use crate::core::cache::sorted_sets::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
 use crate::core::cache::sorted_sets::get_rank::{
     SortedSetGetRankRequest, SortedSetGetRankResponse,
@@ -216,11 +219,9 @@ impl CacheClientCore {
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, number]>")]
         elements: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        options: Option<CollectionOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.sorted_set_call(Op::Put, cache_name, sorted_set_name, elements, options)
     }
 
@@ -248,11 +249,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        options: Option<ScoreRangeOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let arg = JsValue::UNDEFINED;
         self.sorted_set_call(Op::FetchByScore, cache_name, sorted_set_name, arg, options)
     }
@@ -264,12 +263,17 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        values: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
-        self.sorted_set_call(Op::GetScores, cache_name, sorted_set_name, values, options)
+        let options = options.map(Object::from);
+        self.sorted_set_call(
+            Op::GetScores,
+            cache_name,
+            sorted_set_name,
+            values.into(),
+            options,
+        )
     }
 
     /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
@@ -279,13 +283,17 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        value: Bytes,
+        options: Option<OrderOptions>,
     ) -> PendingCall {
-        self.sorted_set_call(Op::GetRank, cache_name, sorted_set_name, value, options)
+        let options = options.map(Object::from);
+        self.sorted_set_call(
+            Op::GetRank,
+            cache_name,
+            sorted_set_name,
+            value.into(),
+            options,
+        )
     }
 
     /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
@@ -295,15 +303,13 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        value: Bytes,
+        amount: Num,
+        options: Option<CollectionOptions>,
     ) -> PendingCall {
-        let op = Op::IncrementScore(amount);
-        self.sorted_set_call(op, cache_name, sorted_set_name, value, options)
+        let options = options.map(Object::from);
+        let op = Op::IncrementScore(amount.into());
+        self.sorted_set_call(op, cache_name, sorted_set_name, value.into(), options)
     }
 
     /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
@@ -312,12 +318,17 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        values: BytesArray,
+        options: Option<CallOptions>,
     ) -> PendingCall {
-        self.sorted_set_call(Op::Remove, cache_name, sorted_set_name, values, options)
+        let options = options.map(Object::from);
+        self.sorted_set_call(
+            Op::Remove,
+            cache_name,
+            sorted_set_name,
+            values.into(),
+            options,
+        )
     }
 
     /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
@@ -326,10 +337,9 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         let arg = JsValue::UNDEFINED;
         self.sorted_set_call(Op::Length, cache_name, sorted_set_name, arg, options)
     }
@@ -374,102 +384,41 @@ impl CacheClientCore {
     }
 }
 
-/// `{type, <name>: n}` for the variants carrying one number.
-fn with_number(kind: &'static str, name: &'static str, n: f64) -> JsValue {
-    let o = tagged(kind);
-    set(&o, name, &JsValue::from(n));
-    o.into()
-}
-
-impl IntoJs for SortedSetPutResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+into_js! {
+    SortedSetPutResponse { _ => "Success" }
+    SortedSetFetchResponse {
+        SortedSetFetchResponse::Hit { elements } => "Hit" {
+            "values": uint8_array_list(elements.iter().map(|e| &e.0)),
+            "scores": elements.iter().map(|e| JsValue::from(e.1)).collect::<Array>(),
+        },
+        SortedSetFetchResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetFetchResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetFetchResponse::Hit { elements } => {
-                let o = tagged("Hit");
-                set(
-                    &o,
-                    "values",
-                    &uint8_array_list(elements.iter().map(|e| &e.0)),
-                );
-                let scores: Array = elements.iter().map(|e| JsValue::from(e.1)).collect();
-                set(&o, "scores", &scores);
-                o.into()
-            }
-            SortedSetFetchResponse::Miss => tagged("Miss").into(),
-        }
+    SortedSetGetScoresResponse {
+        SortedSetGetScoresResponse::Hit { scores } => "Hit" {
+            "scores": scores
+                .into_iter()
+                .map(|s| s.map_or(JsValue::UNDEFINED, JsValue::from))
+                .collect::<Array>(),
+        },
+        SortedSetGetScoresResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetGetScoresResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetGetScoresResponse::Hit { scores } => {
-                let o = tagged("Hit");
-                let scores: Array = scores
-                    .into_iter()
-                    .map(|s| s.map_or(JsValue::UNDEFINED, JsValue::from))
-                    .collect();
-                set(&o, "scores", &scores);
-                o.into()
-            }
-            SortedSetGetScoresResponse::Miss => tagged("Miss").into(),
-        }
+    SortedSetGetRankResponse {
+        SortedSetGetRankResponse::Hit { rank } => "Hit" { "rank": rank as f64 },
+        SortedSetGetRankResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetGetRankResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetGetRankResponse::Hit { rank } => with_number("Hit", "rank", rank as f64),
-            SortedSetGetRankResponse::Miss => tagged("Miss").into(),
-        }
+    SortedSetIncrementScoreResponse {
+        SortedSetIncrementScoreResponse::Success { score } => "Success" { "score": score },
     }
-}
-
-impl IntoJs for SortedSetIncrementScoreResponse {
-    fn into_js(self) -> JsValue {
-        let SortedSetIncrementScoreResponse::Success { score } = self;
-        with_number("Success", "score", score)
+    SortedSetRemoveResponse { _ => "Success" }
+    SortedSetLengthResponse {
+        SortedSetLengthResponse::Hit { length } => "Hit" { "length": f64::from(length) },
+        SortedSetLengthResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetRemoveResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    SortedSetLengthByScoreResponse {
+        SortedSetLengthByScoreResponse::Hit { length } => "Hit" { "length": f64::from(length) },
+        SortedSetLengthByScoreResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetLengthResponse::Hit { length } => {
-                with_number("Hit", "length", f64::from(length))
-            }
-            SortedSetLengthResponse::Miss => tagged("Miss").into(),
-        }
-    }
-}
-
-impl IntoJs for SortedSetLengthByScoreResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetLengthByScoreResponse::Hit { length } => {
-                with_number("Hit", "length", f64::from(length))
-            }
-            SortedSetLengthByScoreResponse::Miss => tagged("Miss").into(),
-        }
-    }
-}
-
-impl IntoJs for SortedSetUnionStoreResponse {
-    fn into_js(self) -> JsValue {
-        let SortedSetUnionStoreResponse::Success { length } = self;
-        with_number("Success", "length", f64::from(length))
+    SortedSetUnionStoreResponse {
+        SortedSetUnionStoreResponse::Success { length } => "Success" { "length": f64::from(length) },
     }
 }

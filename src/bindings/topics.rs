@@ -16,7 +16,9 @@ use web_sys::AbortController;
 
 use super::cache_client::{prepare, start_call, PendingCall, Prepared};
 use super::config;
-use super::convert::{self, set, tagged, uint8, IntoJs, Text};
+use super::convert::{
+    self, into_js, set, uint8, Bytes, CallOptions, CoreSettings, CredentialData, IntoJs, Text,
+};
 use crate::core::client::Client;
 use crate::core::error::MomentoError;
 use crate::core::topics::delete_webhook::{DeleteWebhookRequest, DeleteWebhookResponse};
@@ -44,8 +46,8 @@ impl TopicClientCore {
     /// Builds a topic client from a `Configuration`'s settings and a `CredentialProvider`'s data, read once.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
+        configuration: CoreSettings,
+        credentials: CredentialData,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
         transport: JsTransport,
     ) -> TopicClientCore {
@@ -62,10 +64,7 @@ impl TopicClientCore {
 
     /// Switches to another credential for subsequent calls and reconnects (used by `RefreshingCredentialProvider`).
     #[wasm_bindgen(js_name = setCredentials)]
-    pub fn set_credentials(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
-    ) {
+    pub fn set_credentials(&self, credentials: CredentialData) {
         self.client
             .set_credentials(config::credentials(&credentials));
     }
@@ -75,11 +74,10 @@ impl TopicClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = topicName)] topic_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        value: Bytes,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         start_call(&self.client, &options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let topic_name = convert::text(&topic_name, "topic name")?;
@@ -174,10 +172,9 @@ impl TopicClientCore {
     pub fn list_webhooks(
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         start_call(&self.client, &options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             Ok(prepare(ListWebhooksRequest::new(cache_name)?))
@@ -193,10 +190,9 @@ impl TopicClientCore {
         #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
         #[wasm_bindgen(js_name = topicName)] topic_name: Text,
         #[wasm_bindgen(unchecked_param_type = "string")] url: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         start_call(&self.client, &options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let webhook_name = convert::text(&webhook_name, "webhook name")?;
@@ -217,10 +213,9 @@ impl TopicClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.webhook_call(cache_name, webhook_name, options, |c, w| {
             Ok(prepare(DeleteWebhookRequest::new(c, w)?))
         })
@@ -233,10 +228,9 @@ impl TopicClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.webhook_call(cache_name, webhook_name, options, |c, w| {
             Ok(prepare(GetWebhookSecretRequest::new(c, w)?))
         })
@@ -250,10 +244,9 @@ impl TopicClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
         #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
+        options: Option<CallOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.webhook_call(cache_name, webhook_name, options, |c, w| {
             Ok(prepare(RotateWebhookSecretRequest::new(c, w)?))
         })
@@ -302,120 +295,54 @@ impl SubscriptionCore {
     }
 }
 
-impl IntoJs for PublishResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+/// One webhook of `listWebhooks`.
+fn webhook(w: Webhook) -> JsValue {
+    let o = Object::new();
+    set(&o, "cacheName", &JsValue::from_str(&w.cache_name));
+    set(&o, "webhookName", &JsValue::from_str(&w.webhook_name));
+    set(&o, "topicName", &JsValue::from_str(&w.topic_name));
+    set(&o, "url", &JsValue::from_str(&w.url));
+    JsValue::from(o)
 }
 
-impl IntoJs for ListWebhooksResponse {
-    fn into_js(self) -> JsValue {
-        let ListWebhooksResponse::Success { webhooks } = self;
-        let list: js_sys::Array = webhooks
-            .into_iter()
-            .map(|w| {
-                let o = Object::new();
-                set(&o, "cacheName", &JsValue::from_str(&w.cache_name));
-                set(&o, "webhookName", &JsValue::from_str(&w.webhook_name));
-                set(&o, "topicName", &JsValue::from_str(&w.topic_name));
-                set(&o, "url", &JsValue::from_str(&w.url));
-                JsValue::from(o)
-            })
-            .collect();
-        let o = tagged("Success");
-        set(&o, "webhooks", &list);
-        o.into()
+into_js! {
+    PublishResponse { _ => "Success" }
+    ListWebhooksResponse {
+        ListWebhooksResponse::Success { webhooks } => "Success" {
+            "webhooks": webhooks.into_iter().map(webhook).collect::<js_sys::Array>(),
+        },
     }
-}
-
-impl IntoJs for PutWebhookResponse {
-    fn into_js(self) -> JsValue {
-        let PutWebhookResponse::Success { secret } = self;
-        let o = tagged("Success");
-        set(&o, "secretString", &JsValue::from_str(&secret));
-        o.into()
+    PutWebhookResponse {
+        PutWebhookResponse::Success { secret } => "Success" { "secretString": secret },
     }
-}
-
-impl IntoJs for DeleteWebhookResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    DeleteWebhookResponse { _ => "Success" }
+    GetWebhookSecretResponse {
+        GetWebhookSecretResponse::Success { secret, cache_name, webhook_name } => "Success" {
+            "secret": secret,
+            "cacheName": cache_name,
+            "webhookName": webhook_name,
+        },
     }
-}
-
-impl IntoJs for GetWebhookSecretResponse {
-    fn into_js(self) -> JsValue {
-        let GetWebhookSecretResponse::Success {
-            secret,
-            cache_name,
-            webhook_name,
-        } = self;
-        let o = tagged("Success");
-        set(&o, "secret", &JsValue::from_str(&secret));
-        set(&o, "cacheName", &JsValue::from_str(&cache_name));
-        set(&o, "webhookName", &JsValue::from_str(&webhook_name));
-        o.into()
+    RotateWebhookSecretResponse {
+        RotateWebhookSecretResponse::Success { secret } => "Success" { "secret": secret },
     }
-}
-
-impl IntoJs for RotateWebhookSecretResponse {
-    fn into_js(self) -> JsValue {
-        let RotateWebhookSecretResponse::Success { secret } = self;
-        let o = tagged("Success");
-        set(&o, "secret", &JsValue::from_str(&secret));
-        o.into()
-    }
-}
-
-impl IntoJs for SubscriptionEvent {
-    fn into_js(self) -> JsValue {
-        match self {
-            SubscriptionEvent::Item {
-                value,
-                sequence_number,
-                sequence_page,
-                publisher_id,
-            } => {
-                let o = tagged("Item");
-                let v = match value {
-                    ReceivedValue::Text(t) => JsValue::from_str(&t),
-                    ReceivedValue::Binary(b) => uint8(&b),
-                };
-                set(&o, "value", &v);
-                set(&o, "sequenceNumber", &JsValue::from(sequence_number as f64));
-                set(&o, "sequencePage", &JsValue::from(sequence_page as f64));
-                set(&o, "tokenId", &JsValue::from_str(&publisher_id));
-                o.into()
-            }
-            SubscriptionEvent::Discontinuity {
-                last_sequence_number,
-                new_sequence_number,
-                new_sequence_page,
-            } => {
-                let o = tagged("Discontinuity");
-                set(
-                    &o,
-                    "lastSequenceNumber",
-                    &JsValue::from(last_sequence_number as f64),
-                );
-                set(
-                    &o,
-                    "newSequenceNumber",
-                    &JsValue::from(new_sequence_number as f64),
-                );
-                set(
-                    &o,
-                    "newSequencePage",
-                    &JsValue::from(new_sequence_page as f64),
-                );
-                o.into()
-            }
-            SubscriptionEvent::Heartbeat => tagged("Heartbeat").into(),
-            SubscriptionEvent::ConnectionLost { error } => {
-                let o = tagged("ConnectionLost");
-                set(&o, "error", &convert::error(&error));
-                o.into()
-            }
-        }
+    SubscriptionEvent {
+        SubscriptionEvent::Item { value, sequence_number, sequence_page, publisher_id } => "Item" {
+            "value": match value {
+                ReceivedValue::Text(t) => JsValue::from_str(&t),
+                ReceivedValue::Binary(b) => uint8(&b),
+            },
+            "sequenceNumber": sequence_number as f64,
+            "sequencePage": sequence_page as f64,
+            "tokenId": publisher_id,
+        },
+        SubscriptionEvent::Discontinuity { last_sequence_number, new_sequence_number, new_sequence_page } =>
+            "Discontinuity" {
+                "lastSequenceNumber": last_sequence_number as f64,
+                "newSequenceNumber": new_sequence_number as f64,
+                "newSequencePage": new_sequence_page as f64,
+            },
+        SubscriptionEvent::Heartbeat => "Heartbeat",
+        SubscriptionEvent::ConnectionLost { error } => "ConnectionLost" { "error": convert::error(&error) },
     }
 }
