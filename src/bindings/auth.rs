@@ -6,16 +6,11 @@
 //! name string, `{name}`, `{key}`, `{keyPrefix}`, `{namePrefix}` or one of the `All*` symbols). The symbols are
 //! registry symbols (`Symbol.for('momento.AllCaches')` etc.), so the core recognizes the facade's exports.
 
-use std::rc::Rc;
-
 use js_sys::{Array, Object, Reflect, Symbol};
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, start_call, PendingCall};
-use super::config;
-use super::convert::{
-    self, into_js, set, tagged, CoreSettings, CredentialData, MaybeNum, Permissions, Text,
-};
+use super::cache_client::{client_core, prepare, start_call, PendingCall};
+use super::convert::{self, into_js, set, tagged, MaybeNum, Permissions, Text};
 use crate::core::auth::generate_api_key::{GenerateApiKeyRequest, GenerateApiKeyResponse};
 use crate::core::auth::generate_disposable_token::{
     GenerateDisposableTokenRequest, GenerateDisposableTokenResponse,
@@ -26,9 +21,7 @@ use crate::core::auth::permissions::{
 };
 use crate::core::auth::refresh_api_key::{RefreshApiKeyRequest, RefreshApiKeyResponse};
 use crate::core::auth::ApiKey;
-use crate::core::client::Client;
 use crate::core::error::MomentoError;
-use crate::transport::js::{JsTransport, WasmTransport};
 
 /// Registry key of `AllCaches` (js/auth.js uses the same `Symbol.for` keys).
 const ALL_CACHES: &str = "momento.AllCaches";
@@ -39,35 +32,14 @@ const ALL_CACHE_ITEMS: &str = "momento.AllCacheItems";
 /// Registry key of `AllFunctions`.
 const ALL_FUNCTIONS: &str = "momento.AllFunctions";
 
-/// The wasm core of an auth client (use the `AuthClient` class, which wraps it).
-#[wasm_bindgen]
-pub struct AuthClientCore {
-    client: Rc<Client<WasmTransport>>,
+client_core! {
+    /// The wasm core of an auth client (use the `AuthClient` class, which wraps it).
+    /// Its credential is the caller identity sent in each request body.
+    AuthClientCore("auth")
 }
 
 #[wasm_bindgen]
 impl AuthClientCore {
-    /// Builds a client from a `Configuration`'s settings and a `CredentialProvider`'s data, read once; the
-    /// credential is the caller identity sent in each request body.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        configuration: CoreSettings,
-        credentials: CredentialData,
-        #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
-        transport: JsTransport,
-    ) -> AuthClientCore {
-        let client = Client::new(
-            WasmTransport::new(transport),
-            config::credentials(&credentials),
-            config::configuration(&configuration),
-            "auth",
-            runtime_version,
-        );
-        Self {
-            client: Rc::new(client),
-        }
-    }
-
     /// Mints a disposable token: `{type: 'Success', authToken, endpoint, validUntil}`. `validForSeconds`
     /// `undefined` means "never expires" (rejected: disposable tokens must expire within an hour).
     #[wasm_bindgen(js_name = generateDisposableToken)]

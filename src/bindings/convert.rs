@@ -38,6 +38,28 @@ macro_rules! into_js {
 }
 pub(crate) use into_js;
 
+/// Declares the call methods of a wasm client class, a signature line each:
+/// `fn rust_name as jsName(&self, param: Type, …; options: OptionsType) { body }`. Parameters are named as in JS
+/// (camelCase, so the generated JS and .d.ts read the same); `options` is the optional object every call takes last,
+/// handed to the body as an `Option<Object>`. Each method returns the body's [`PendingCall`](super::cache_client::PendingCall).
+macro_rules! methods {
+    ($core:ty {
+        $($(#[$attr:meta])* fn $rs:ident as $js:ident(&$this:ident $(, $p:ident: $t:ty)*; $opts:ident: $ot:ty) $body:block)*
+    }) => {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl $core {
+            $($(#[$attr])*
+            #[wasm_bindgen(js_name = $js)]
+            #[allow(non_snake_case)]
+            pub fn $rs(&$this $(, $p: $t)*, $opts: Option<$ot>) -> $crate::bindings::cache_client::PendingCall {
+                let $opts = $opts.map(js_sys::Object::from);
+                $body
+            })*
+        }
+    };
+}
+pub(crate) use methods;
+
 // The TypeScript types of the bindings' parameters, each declared once: wasm-bindgen hands these over as they are,
 // unchecked (the readers below check them), and writes the `typescript_type` into momento_wasm.d.ts.
 #[wasm_bindgen]
@@ -71,42 +93,42 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "CredentialData")]
     pub type CredentialData;
     /// The options of a call with nothing but its abort signal.
-    #[wasm_bindgen(extends = Object, typescript_type = "{ abortSignal?: AbortSignal }")]
+    #[wasm_bindgen(extends = Object, typescript_type = "CallOptions")]
     pub type CallOptions;
     /// The options of a scalar write.
-    #[wasm_bindgen(extends = Object, typescript_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
+    #[wasm_bindgen(extends = Object, typescript_type = "TtlOptions")]
     pub type TtlOptions;
     /// The options of a collection write (see [`collection_ttl`]).
-    #[wasm_bindgen(
-        extends = Object,
-        typescript_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-    )]
+    #[wasm_bindgen(extends = Object, typescript_type = "CollectionOptions")]
     pub type CollectionOptions;
     /// The options of a ranked read.
-    #[wasm_bindgen(extends = Object, typescript_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }")]
+    #[wasm_bindgen(extends = Object, typescript_type = "OrderOptions")]
     pub type OrderOptions;
     /// The options of a list push to the front.
-    #[wasm_bindgen(
-        extends = Object,
-        typescript_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-    )]
+    #[wasm_bindgen(extends = Object, typescript_type = "PushFrontOptions")]
     pub type PushFrontOptions;
     /// The options of a list push to the back.
-    #[wasm_bindgen(
-        extends = Object,
-        typescript_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-    )]
+    #[wasm_bindgen(extends = Object, typescript_type = "PushBackOptions")]
     pub type PushBackOptions;
     /// The options of a sorted-set read by score.
-    #[wasm_bindgen(
-        extends = Object,
-        typescript_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
-    )]
+    #[wasm_bindgen(extends = Object, typescript_type = "ScoreRangeOptions")]
     pub type ScoreRangeOptions;
     /// The permissions of a token or key.
     #[wasm_bindgen(typescript_type = "{ permissions: unknown[] }")]
     pub type Permissions;
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const OPTION_TYPES: &str = r#"
+/** The options of the wasm core's calls (the facade normalizes the public API's options into these). */
+type CallOptions = { abortSignal?: AbortSignal };
+type TtlOptions = { ttl?: number; abortSignal?: AbortSignal };
+type CollectionOptions = { ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal };
+type OrderOptions = { order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal };
+type PushFrontOptions = CollectionOptions & { truncateBackToSize?: number };
+type PushBackOptions = CollectionOptions & { truncateFrontToSize?: number };
+type ScoreRangeOptions = OrderOptions & { minScore?: number; maxScore?: number; offset?: number; count?: number };
+"#;
 
 /// A required string argument: `undefined`/`null` read as empty (so the core's official "… must not be empty" text
 /// follows); anything else that is not a string is an INVALID_ARGUMENT `<what> must be a string`.

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
-    self, into_js, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions, Num, Text,
+    self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
+    Num, Text,
 };
 use crate::core::cache::dictionaries::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::cache::dictionaries::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
@@ -103,39 +104,6 @@ fn field_value_pairs(items: &JsValue) -> Result<Vec<FieldValue>, MomentoError> {
 
 #[wasm_bindgen]
 impl CacheClientCore {
-    /// Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or
-    /// `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = dictionaryFetch)]
-    pub fn dictionary_fetch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.dictionary_call(
-            Op::Fetch,
-            cache_name,
-            dictionary_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-
-    /// Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the
-    /// field is absent) or `{type: 'Miss'}` (no dictionary).
-    #[wasm_bindgen(js_name = dictionaryGetFields)]
-    pub fn dictionary_get_fields(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        fields: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.dictionary_call(Op::Get, cache_name, dictionary_name, fields.into(), options)
-    }
-
     /// Stores `[field, value]` pairs: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
     /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
     #[wasm_bindgen(js_name = dictionarySetFields)]
@@ -150,63 +118,61 @@ impl CacheClientCore {
         let options = options.map(Object::from);
         self.dictionary_call(Op::Set, cache_name, dictionary_name, items, options)
     }
+}
 
-    /// Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never
-    /// retried.
-    #[wasm_bindgen(js_name = dictionaryIncrement)]
-    pub fn dictionary_increment(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        field: Bytes,
-        amount: Num,
-        options: Option<CollectionOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.dictionary_call(
-            Op::Increment(amount.into()),
-            cache_name,
-            dictionary_name,
-            field.into(),
-            options,
-        )
-    }
+methods! {
+    CacheClientCore {
+        /// Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or
+        /// `{type: 'Miss'}`.
+        fn dictionary_fetch as dictionaryFetch(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
+            self.dictionary_call(
+                Op::Fetch,
+                cacheName,
+                dictionaryName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
 
-    /// Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = dictionaryRemoveFields)]
-    pub fn dictionary_remove_fields(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        fields: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.dictionary_call(
-            Op::Remove,
-            cache_name,
-            dictionary_name,
-            fields.into(),
-            options,
-        )
-    }
+        /// Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the
+        /// field is absent) or `{type: 'Miss'}` (no dictionary).
+        fn dictionary_get_fields as dictionaryGetFields(&self, cacheName: Text, dictionaryName: Text, fields: BytesArray; options: CallOptions) {
+            self.dictionary_call(Op::Get, cacheName, dictionaryName, fields.into(), options)
+        }
 
-    /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = dictionaryLength)]
-    pub fn dictionary_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.dictionary_call(
-            Op::Length,
-            cache_name,
-            dictionary_name,
-            JsValue::UNDEFINED,
-            options,
-        )
+        /// Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never
+        /// retried.
+        fn dictionary_increment as dictionaryIncrement(&self, cacheName: Text, dictionaryName: Text, field: Bytes, amount: Num; options: CollectionOptions) {
+            self.dictionary_call(
+                Op::Increment(amount.into()),
+                cacheName,
+                dictionaryName,
+                field.into(),
+                options,
+            )
+        }
+
+        /// Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`.
+        fn dictionary_remove_fields as dictionaryRemoveFields(&self, cacheName: Text, dictionaryName: Text, fields: BytesArray; options: CallOptions) {
+            self.dictionary_call(
+                Op::Remove,
+                cacheName,
+                dictionaryName,
+                fields.into(),
+                options,
+            )
+        }
+
+        /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        fn dictionary_length as dictionaryLength(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
+            self.dictionary_call(
+                Op::Length,
+                cacheName,
+                dictionaryName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
     }
 }
 

@@ -3,18 +3,13 @@
 //! shared runner; the promise resolves to a tagged object and never rejects. Fetch results carry their elements
 //! as one `Float64Array` of `(id, score, rank)` triples, which the facade turns into `{id, score, rank}` objects.
 
-use std::rc::Rc;
-
 use js_sys::{Float64Array, Object};
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, start_call, PendingCall, Prepared};
-use super::config;
+use super::cache_client::{client_core, prepare, start_call, PendingCall, Prepared};
 use super::convert::{
-    self, into_js, CallOptions, CoreSettings, CredentialData, Num, Nums, OrderOptions,
-    ScoreRangeOptions, Text,
+    self, into_js, methods, CallOptions, Num, Nums, OrderOptions, ScoreRangeOptions, Text,
 };
-use crate::core::client::Client;
 use crate::core::error::MomentoError;
 use crate::core::leaderboard::delete::{DeleteRequest, DeleteResponse};
 use crate::core::leaderboard::fetch_by_rank::FetchByRankRequest;
@@ -24,12 +19,10 @@ use crate::core::leaderboard::length::{LengthRequest, LengthResponse};
 use crate::core::leaderboard::remove_elements::{RemoveElementsRequest, RemoveElementsResponse};
 use crate::core::leaderboard::upsert::{UpsertRequest, UpsertResponse};
 use crate::core::leaderboard::{FetchResponse, Order};
-use crate::transport::js::{JsTransport, WasmTransport};
 
-/// The wasm core of a leaderboard client (use `PreviewLeaderboardClient`, which wraps it).
-#[wasm_bindgen]
-pub struct LeaderboardClientCore {
-    client: Rc<Client<WasmTransport>>,
+client_core! {
+    /// The wasm core of a leaderboard client (use `PreviewLeaderboardClient`, which wraps it).
+    LeaderboardClientCore("leaderboard")
 }
 
 impl LeaderboardClientCore {
@@ -58,27 +51,6 @@ fn order(options: &Option<Object>) -> Result<Order, MomentoError> {
 
 #[wasm_bindgen]
 impl LeaderboardClientCore {
-    /// Builds a client from a `Configuration`'s settings (deadline, retries) and a `CredentialProvider`'s data,
-    /// read once.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        configuration: CoreSettings,
-        credentials: CredentialData,
-        #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
-        transport: JsTransport,
-    ) -> LeaderboardClientCore {
-        let client = Client::new(
-            WasmTransport::new(transport),
-            config::credentials(&credentials),
-            config::configuration(&configuration),
-            "leaderboard",
-            runtime_version,
-        );
-        Self {
-            client: Rc::new(client),
-        }
-    }
-
     /// Inserts or updates elements given as flat `(id, score)` pairs: `{type: 'Success'}`.
     pub fn upsert(
         &self,
@@ -112,130 +84,90 @@ impl LeaderboardClientCore {
             )?))
         })
     }
+}
 
-    /// Elements with `minScore <= score < maxScore`: `{type: 'Success', elements: Float64Array}`. Options:
-    /// `{minScore, maxScore, order, offset (default 0), count (default 8192), abortSignal}`.
-    #[wasm_bindgen(js_name = fetchByScore)]
-    pub fn fetch_by_score(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        options: Option<ScoreRangeOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
-            let o = FetchByScoreOptions {
-                min_score: convert::opt_number(&options, "minScore")?,
-                max_score: convert::opt_number(&options, "maxScore")?,
-                order: order(&options)?,
-                offset: convert::opt_number(&options, "offset")?,
-                count: convert::opt_number(&options, "count")?,
-            };
-            Ok(prepare(FetchByScoreRequest::new(
-                cache_name,
-                leaderboard_name,
-                o,
-            )?))
-        })
-    }
+methods! {
+    LeaderboardClientCore {
+        /// Elements with `minScore <= score < maxScore`: `{type: 'Success', elements: Float64Array}`. Options:
+        /// `{minScore, maxScore, order, offset (default 0), count (default 8192), abortSignal}`.
+        fn fetch_by_score as fetchByScore(&self, cacheName: Text, leaderboardName: Text; options: ScoreRangeOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                let leaderboardName = convert::text(&leaderboardName, "leaderboard name")?;
+                let o = FetchByScoreOptions {
+                    min_score: convert::opt_number(&options, "minScore")?,
+                    max_score: convert::opt_number(&options, "maxScore")?,
+                    order: order(&options)?,
+                    offset: convert::opt_number(&options, "offset")?,
+                    count: convert::opt_number(&options, "count")?,
+                };
+                Ok(prepare(FetchByScoreRequest::new(
+                    cacheName,
+                    leaderboardName,
+                    o,
+                )?))
+            })
+        }
 
-    /// Elements at ranks `startRank..endRank` (end exclusive): `{type: 'Success', elements: Float64Array}`.
-    #[wasm_bindgen(js_name = fetchByRank)]
-    pub fn fetch_by_rank(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(js_name = startRank)] start_rank: Num,
-        #[wasm_bindgen(js_name = endRank)] end_rank: Num,
-        options: Option<OrderOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
-            Ok(prepare(FetchByRankRequest::new(
-                cache_name,
-                leaderboard_name,
-                convert::number(&start_rank, "startRank")?,
-                convert::number(&end_rank, "endRank")?,
-                order(&options)?,
-            )?))
-        })
-    }
+        /// Elements at ranks `startRank..endRank` (end exclusive): `{type: 'Success', elements: Float64Array}`.
+        fn fetch_by_rank as fetchByRank(&self, cacheName: Text, leaderboardName: Text, startRank: Num, endRank: Num; options: OrderOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                let leaderboardName = convert::text(&leaderboardName, "leaderboard name")?;
+                Ok(prepare(FetchByRankRequest::new(
+                    cacheName,
+                    leaderboardName,
+                    convert::number(&startRank, "startRank")?,
+                    convert::number(&endRank, "endRank")?,
+                    order(&options)?,
+                )?))
+            })
+        }
 
-    /// The given elements with their ranks: `{type: 'Success', elements: Float64Array}`.
-    #[wasm_bindgen(js_name = getRank)]
-    pub fn get_rank(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        ids: Nums,
-        options: Option<OrderOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
-            Ok(prepare(GetRankRequest::new(
-                cache_name,
-                leaderboard_name,
-                &convert::numbers(&ids, "ids")?,
-                order(&options)?,
-            )?))
-        })
-    }
+        /// The given elements with their ranks: `{type: 'Success', elements: Float64Array}`.
+        fn get_rank as getRank(&self, cacheName: Text, leaderboardName: Text, ids: Nums; options: OrderOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                let leaderboardName = convert::text(&leaderboardName, "leaderboard name")?;
+                Ok(prepare(GetRankRequest::new(
+                    cacheName,
+                    leaderboardName,
+                    &convert::numbers(&ids, "ids")?,
+                    order(&options)?,
+                )?))
+            })
+        }
 
-    /// The number of elements: `{type: 'Success', length}`.
-    pub fn length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
-            Ok(prepare(LengthRequest::new(cache_name, leaderboard_name)?))
-        })
-    }
+        /// The number of elements: `{type: 'Success', length}`.
+        fn length as length(&self, cacheName: Text, leaderboardName: Text; options: CallOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                let leaderboardName = convert::text(&leaderboardName, "leaderboard name")?;
+                Ok(prepare(LengthRequest::new(cacheName, leaderboardName)?))
+            })
+        }
 
-    /// Removes elements by id: `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = removeElements)]
-    pub fn remove_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        ids: Nums,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
-            Ok(prepare(RemoveElementsRequest::new(
-                cache_name,
-                leaderboard_name,
-                &convert::numbers(&ids, "ids")?,
-            )?))
-        })
-    }
+        /// Removes elements by id: `{type: 'Success'}`.
+        fn remove_elements as removeElements(&self, cacheName: Text, leaderboardName: Text, ids: Nums; options: CallOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                let leaderboardName = convert::text(&leaderboardName, "leaderboard name")?;
+                Ok(prepare(RemoveElementsRequest::new(
+                    cacheName,
+                    leaderboardName,
+                    &convert::numbers(&ids, "ids")?,
+                )?))
+            })
+        }
 
-    /// Deletes the leaderboard: `{type: 'Success'}`.
-    pub fn delete(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
-            Ok(prepare(DeleteRequest::new(cache_name, leaderboard_name)?))
-        })
+        /// Deletes the leaderboard: `{type: 'Success'}`.
+        fn delete as delete(&self, cacheName: Text, leaderboardName: Text; options: CallOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                let leaderboardName = convert::text(&leaderboardName, "leaderboard name")?;
+                Ok(prepare(DeleteRequest::new(cacheName, leaderboardName)?))
+            })
+        }
     }
 }
 

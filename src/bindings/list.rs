@@ -7,8 +7,8 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
-    self, into_js, uint8, uint8_array_list, Bytes, BytesArray, CallOptions, PushBackOptions,
-    PushFrontOptions, Text,
+    self, into_js, methods, uint8, uint8_array_list, Bytes, BytesArray, CallOptions,
+    PushBackOptions, PushFrontOptions, Text,
 };
 use crate::core::cache::lists::concatenate::{
     ListConcatenateBackRequest, ListConcatenateFrontRequest, ListConcatenateResponse,
@@ -119,110 +119,6 @@ impl CacheClientCore {
 
 #[wasm_bindgen]
 impl CacheClientCore {
-    /// Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`
-    /// elements by dropping from the back: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listPushFront)]
-    pub fn list_push_front(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        value: Bytes,
-        options: Option<PushFrontOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(Op::PushFront, cache_name, list_name, value.into(), options)
-    }
-
-    /// Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`
-    /// elements by dropping from the front: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listPushBack)]
-    pub fn list_push_back(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        value: Bytes,
-        options: Option<PushBackOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(Op::PushBack, cache_name, list_name, value.into(), options)
-    }
-
-    /// Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives
-    /// `[a, b, c]`), then truncates from the back: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listConcatenateFront)]
-    pub fn list_concatenate_front(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        values: BytesArray,
-        options: Option<PushFrontOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(
-            Op::ConcatenateFront,
-            cache_name,
-            list_name,
-            values.into(),
-            options,
-        )
-    }
-
-    /// Puts `values`, in order, after the last element, then truncates from the front:
-    /// `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listConcatenateBack)]
-    pub fn list_concatenate_back(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        values: BytesArray,
-        options: Option<PushBackOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(
-            Op::ConcatenateBack,
-            cache_name,
-            list_name,
-            values.into(),
-            options,
-        )
-    }
-
-    /// Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listPopFront)]
-    pub fn list_pop_front(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(
-            Op::PopFront,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-
-    /// Removes and returns the last element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listPopBack)]
-    pub fn list_pop_back(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(
-            Op::PopBack,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-
     /// Reads elements `startIndex` (inclusive) to `endIndex` (exclusive; negative counts from the end; both
     /// default to the whole list): `{type: 'Hit', values: Uint8Array[]}` or `{type: 'Miss'}`.
     #[wasm_bindgen(js_name = listFetch)]
@@ -263,42 +159,89 @@ impl CacheClientCore {
             options,
         )
     }
+}
 
-    /// Removes every element equal to `value`: `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = listRemoveValue)]
-    pub fn list_remove_value(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        value: Bytes,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(
-            Op::RemoveValue,
-            cache_name,
-            list_name,
-            value.into(),
-            options,
-        )
-    }
+methods! {
+    CacheClientCore {
+        /// Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`
+        /// elements by dropping from the back: `{type: 'Success', listLength}`. Never retried.
+        fn list_push_front as listPushFront(&self, cacheName: Text, listName: Text, value: Bytes; options: PushFrontOptions) {
+            self.list_call(Op::PushFront, cacheName, listName, value.into(), options)
+        }
 
-    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listLength)]
-    pub fn list_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.list_call(
-            Op::Length,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
+        /// Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`
+        /// elements by dropping from the front: `{type: 'Success', listLength}`. Never retried.
+        fn list_push_back as listPushBack(&self, cacheName: Text, listName: Text, value: Bytes; options: PushBackOptions) {
+            self.list_call(Op::PushBack, cacheName, listName, value.into(), options)
+        }
+
+        /// Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives
+        /// `[a, b, c]`), then truncates from the back: `{type: 'Success', listLength}`. Never retried.
+        fn list_concatenate_front as listConcatenateFront(&self, cacheName: Text, listName: Text, values: BytesArray; options: PushFrontOptions) {
+            self.list_call(
+                Op::ConcatenateFront,
+                cacheName,
+                listName,
+                values.into(),
+                options,
+            )
+        }
+
+        /// Puts `values`, in order, after the last element, then truncates from the front:
+        /// `{type: 'Success', listLength}`. Never retried.
+        fn list_concatenate_back as listConcatenateBack(&self, cacheName: Text, listName: Text, values: BytesArray; options: PushBackOptions) {
+            self.list_call(
+                Op::ConcatenateBack,
+                cacheName,
+                listName,
+                values.into(),
+                options,
+            )
+        }
+
+        /// Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
+        fn list_pop_front as listPopFront(&self, cacheName: Text, listName: Text; options: CallOptions) {
+            self.list_call(
+                Op::PopFront,
+                cacheName,
+                listName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
+
+        /// Removes and returns the last element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
+        fn list_pop_back as listPopBack(&self, cacheName: Text, listName: Text; options: CallOptions) {
+            self.list_call(
+                Op::PopBack,
+                cacheName,
+                listName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
+
+        /// Removes every element equal to `value`: `{type: 'Success'}`.
+        fn list_remove_value as listRemoveValue(&self, cacheName: Text, listName: Text, value: Bytes; options: CallOptions) {
+            self.list_call(
+                Op::RemoveValue,
+                cacheName,
+                listName,
+                value.into(),
+                options,
+            )
+        }
+
+        /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        fn list_length as listLength(&self, cacheName: Text, listName: Text; options: CallOptions) {
+            self.list_call(
+                Op::Length,
+                cacheName,
+                listName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
     }
 }
 

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
-    self, into_js, uint8, Bytes, BytesArray, CallOptions, Hash, IntoJs, Num, Text, TtlOptions,
+    self, into_js, methods, uint8, Bytes, BytesArray, CallOptions, Hash, IntoJs, Num, Text,
+    TtlOptions,
 };
 use crate::core::cache::get_batch::{GetBatchRequest, GetBatchResponse};
 use crate::core::cache::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
@@ -21,21 +22,28 @@ use crate::core::cache::set_if::{Condition, SetIfRequest, SetIfResponse};
 use crate::core::cache::set_if_hash::{HashCondition, SetIfHashRequest, SetIfHashResponse};
 use crate::core::cache::update_ttl::{TtlChange, UpdateTtlRequest, UpdateTtlResponse};
 use crate::core::error::MomentoError;
+use crate::core::rpc::UnaryRpc;
 
 impl CacheClientCore {
-    /// Shared by the conditional sets (non-generic on purpose: one copy in the bundle).
+    /// Shared by the conditional sets (`new`: `SetIfRequest::new`) and the hash-conditioned ones
+    /// (`SetIfHashRequest::new`): one out-of-line copy per kind of condition in the bundle.
     #[inline(never)]
-    fn set_if(
+    #[allow(clippy::type_complexity)]
+    fn conditional_set<C, R: UnaryRpc>(
         &self,
         cache_name: Text,
         key: Bytes,
         value: Bytes,
-        condition: Result<Condition, MomentoError>,
+        condition: Result<C, MomentoError>,
+        new: fn(String, Vec<u8>, Vec<u8>, C, Option<f64>, u64) -> Result<R, MomentoError>,
         options: Option<Object>,
-    ) -> PendingCall {
+    ) -> PendingCall
+    where
+        R::Response: IntoJs,
+    {
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(SetIfRequest::new(
+            Ok(prepare(new(
                 cache_name,
                 convert::bytes(&key, "key")?,
                 convert::bytes(&value, "value")?,
@@ -46,8 +54,18 @@ impl CacheClientCore {
         })
     }
 
-    /// Shared by the hash-conditioned sets.
-    #[inline(never)]
+    fn set_if(
+        &self,
+        cache_name: Text,
+        key: Bytes,
+        value: Bytes,
+        condition: Result<Condition, MomentoError>,
+        options: Option<Object>,
+    ) -> PendingCall {
+        let new = SetIfRequest::new;
+        self.conditional_set(cache_name, key, value, condition, new, options)
+    }
+
     fn set_if_hash(
         &self,
         cache_name: Text,
@@ -56,17 +74,8 @@ impl CacheClientCore {
         condition: Result<HashCondition, MomentoError>,
         options: Option<Object>,
     ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(SetIfHashRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-                convert::bytes(&value, "value")?,
-                condition?,
-                convert::opt_number(&options, "ttl")?,
-                self.default_ttl_ms,
-            )?))
-        })
+        let new = SetIfHashRequest::new;
+        self.conditional_set(cache_name, key, value, condition, new, options)
     }
 
     #[inline(never)]
@@ -96,229 +105,6 @@ fn hash(value: &JsValue) -> Result<Vec<u8>, MomentoError> {
 
 #[wasm_bindgen]
 impl CacheClientCore {
-    /// Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried.
-    pub fn increment(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        field: Bytes,
-        amount: Num,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(IncrementRequest::new(
-                cache_name,
-                convert::bytes(&field, "field")?,
-                convert::number(&amount, "amount")?,
-                convert::opt_number(&options, "ttl")?,
-                self.default_ttl_ms,
-            )?))
-        })
-    }
-
-    /// Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfAbsent)]
-    pub fn set_if_absent(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_if(cache_name, key, value, Ok(Condition::Absent), options)
-    }
-
-    /// Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresent)]
-    pub fn set_if_present(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_if(cache_name, key, value, Ok(Condition::Present), options)
-    }
-
-    /// Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfEqual)]
-    pub fn set_if_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        equal: Bytes,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfNotEqual)]
-    pub fn set_if_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        #[wasm_bindgen(js_name = notEqual)] not_equal: Bytes,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = convert::bytes(&not_equal, "notEqual").map(Condition::NotEqual);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresentAndNotEqual)]
-    pub fn set_if_present_and_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        #[wasm_bindgen(js_name = notEqual)] not_equal: Bytes,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = convert::bytes(&not_equal, "notEqual").map(Condition::PresentAndNotEqual);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfAbsentOrEqual)]
-    pub fn set_if_absent_or_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        equal: Bytes,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = getWithHash)]
-    pub fn get_with_hash(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(GetWithHashRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
-
-    /// Stores a value and returns its hash: `{type: 'Stored', hash}`.
-    #[wasm_bindgen(js_name = setWithHash)]
-    pub fn set_with_hash(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_if_hash(
-            cache_name,
-            key,
-            value,
-            Ok(HashCondition::Unconditional),
-            options,
-        )
-    }
-
-    /// Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresentAndHashEqual)]
-    pub fn set_if_present_and_hash_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        #[wasm_bindgen(js_name = hashEqual)] hash_equal: Hash,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = hash(&hash_equal).map(HashCondition::PresentAndHashEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key exists and its hash differs from `hashNotEqual`.
-    #[wasm_bindgen(js_name = setIfPresentAndHashNotEqual)]
-    pub fn set_if_present_and_hash_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        #[wasm_bindgen(js_name = hashNotEqual)] hash_not_equal: Hash,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = hash(&hash_not_equal).map(HashCondition::PresentAndHashNotEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its hash equals `hashEqual`.
-    #[wasm_bindgen(js_name = setIfAbsentOrHashEqual)]
-    pub fn set_if_absent_or_hash_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        #[wasm_bindgen(js_name = hashEqual)] hash_equal: Hash,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = hash(&hash_equal).map(HashCondition::AbsentOrHashEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its hash differs from `hashNotEqual`.
-    #[wasm_bindgen(js_name = setIfAbsentOrHashNotEqual)]
-    pub fn set_if_absent_or_hash_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        value: Bytes,
-        #[wasm_bindgen(js_name = hashNotEqual)] hash_not_equal: Hash,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let cond = hash(&hash_not_equal).map(HashCondition::AbsentOrHashNotEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`
-    /// in key order.
-    #[wasm_bindgen(js_name = getBatch)]
-    pub fn get_batch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        keys: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(GetBatchRequest::new(
-                cache_name,
-                convert::bytes_list(&keys, "keys")?,
-            )?))
-        })
-    }
-
     /// Stores many items in one streamed call. `items` is `[key, value, ttlSeconds?][]`; `options.ttl` applies to
     /// items without their own. Resolves to `{type: 'Success', count}`.
     #[wasm_bindgen(js_name = setBatch)]
@@ -363,116 +149,151 @@ impl CacheClientCore {
             )?))
         })
     }
+}
 
-    /// Which keys exist: `{type: 'Success', exists: boolean[]}` in key order.
-    #[wasm_bindgen(js_name = keysExist)]
-    pub fn keys_exist(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        keys: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(KeysExistRequest::new(
-                cache_name,
-                convert::bytes_list(&keys, "keys")?,
-            )?))
-        })
-    }
+methods! {
+    CacheClientCore {
+        /// Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried.
+        fn increment as increment(&self, cacheName: Text, field: Bytes, amount: Num; options: TtlOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                Ok(prepare(IncrementRequest::new(
+                    cacheName,
+                    convert::bytes(&field, "field")?,
+                    convert::number(&amount, "amount")?,
+                    convert::opt_number(&options, "ttl")?,
+                    self.default_ttl_ms,
+                )?))
+            })
+        }
 
-    /// The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = itemGetType)]
-    pub fn item_get_type(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(ItemGetTypeRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
+        /// Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`.
+        fn set_if_absent as setIfAbsent(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
+            self.set_if(cacheName, key, value, Ok(Condition::Absent), options)
+        }
 
-    /// The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = itemGetTtl)]
-    pub fn item_get_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(ItemGetTtlRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
+        /// Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`.
+        fn set_if_present as setIfPresent(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
+            self.set_if(cacheName, key, value, Ok(Condition::Present), options)
+        }
 
-    /// Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`.
-    #[wasm_bindgen(js_name = updateTtl)]
-    pub fn update_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: Num,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.update_ttl_with(
-            cache_name,
-            key,
-            ttl_milliseconds,
-            TtlChange::Overwrite,
-            options,
-        )
-    }
+        /// Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
+        fn set_if_equal as setIfEqual(&self, cacheName: Text, key: Bytes, value: Bytes, equal: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
+            self.set_if(cacheName, key, value, cond, options)
+        }
 
-    /// Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`.
-    #[wasm_bindgen(js_name = increaseTtl)]
-    pub fn increase_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: Num,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.update_ttl_with(
-            cache_name,
-            key,
-            ttl_milliseconds,
-            TtlChange::Increase,
-            options,
-        )
-    }
+        /// Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
+        fn set_if_not_equal as setIfNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, notEqual: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&notEqual, "notEqual").map(Condition::NotEqual);
+            self.set_if(cacheName, key, value, cond, options)
+        }
 
-    /// Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`.
-    #[wasm_bindgen(js_name = decreaseTtl)]
-    pub fn decrease_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        key: Bytes,
-        #[wasm_bindgen(js_name = ttlMilliseconds)] ttl_milliseconds: Num,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.update_ttl_with(
-            cache_name,
-            key,
-            ttl_milliseconds,
-            TtlChange::Decrease,
-            options,
-        )
+        /// Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
+        fn set_if_present_and_not_equal as setIfPresentAndNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, notEqual: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&notEqual, "notEqual").map(Condition::PresentAndNotEqual);
+            self.set_if(cacheName, key, value, cond, options)
+        }
+
+        /// Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
+        fn set_if_absent_or_equal as setIfAbsentOrEqual(&self, cacheName: Text, key: Bytes, value: Bytes, equal: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
+            self.set_if(cacheName, key, value, cond, options)
+        }
+
+        /// Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`.
+        fn get_with_hash as getWithHash(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, GetWithHashRequest::new, &options)
+        }
+
+        /// Stores a value and returns its hash: `{type: 'Stored', hash}`.
+        fn set_with_hash as setWithHash(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
+            self.set_if_hash(
+                cacheName,
+                key,
+                value,
+                Ok(HashCondition::Unconditional),
+                options,
+            )
+        }
+
+        /// Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`.
+        fn set_if_present_and_hash_equal as setIfPresentAndHashEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashEqual).map(HashCondition::PresentAndHashEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        /// Stores if the key exists and its hash differs from `hashNotEqual`.
+        fn set_if_present_and_hash_not_equal as setIfPresentAndHashNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashNotEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashNotEqual).map(HashCondition::PresentAndHashNotEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        /// Stores if the key is absent or its hash equals `hashEqual`.
+        fn set_if_absent_or_hash_equal as setIfAbsentOrHashEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashEqual).map(HashCondition::AbsentOrHashEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        /// Stores if the key is absent or its hash differs from `hashNotEqual`.
+        fn set_if_absent_or_hash_not_equal as setIfAbsentOrHashNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashNotEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashNotEqual).map(HashCondition::AbsentOrHashNotEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        /// Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`
+        /// in key order.
+        fn get_batch as getBatch(&self, cacheName: Text, keys: BytesArray; options: CallOptions) {
+            self.cache_call(&cacheName, &keys, "keys", convert::bytes_list, GetBatchRequest::new, &options)
+        }
+
+        /// Which keys exist: `{type: 'Success', exists: boolean[]}` in key order.
+        fn keys_exist as keysExist(&self, cacheName: Text, keys: BytesArray; options: CallOptions) {
+            self.cache_call(&cacheName, &keys, "keys", convert::bytes_list, KeysExistRequest::new, &options)
+        }
+
+        /// The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`.
+        fn item_get_type as itemGetType(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, ItemGetTypeRequest::new, &options)
+        }
+
+        /// The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`.
+        fn item_get_ttl as itemGetTtl(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, ItemGetTtlRequest::new, &options)
+        }
+
+        /// Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`.
+        fn update_ttl as updateTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
+            self.update_ttl_with(
+                cacheName,
+                key,
+                ttlMilliseconds,
+                TtlChange::Overwrite,
+                options,
+            )
+        }
+
+        /// Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`.
+        fn increase_ttl as increaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
+            self.update_ttl_with(
+                cacheName,
+                key,
+                ttlMilliseconds,
+                TtlChange::Increase,
+                options,
+            )
+        }
+
+        /// Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`.
+        fn decrease_ttl as decreaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
+            self.update_ttl_with(
+                cacheName,
+                key,
+                ttlMilliseconds,
+                TtlChange::Decrease,
+                options,
+            )
+        }
     }
 }
 

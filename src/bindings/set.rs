@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
-    self, into_js, uint8_array_list, BytesArray, CallOptions, CollectionOptions, Num, Text,
+    self, into_js, methods, uint8_array_list, BytesArray, CallOptions, CollectionOptions, Num, Text,
 };
 use crate::core::cache::sets::contains::{SetContainsRequest, SetContainsResponse};
 use crate::core::cache::sets::difference::{SetDifferenceRequest, SetDifferenceResponse};
@@ -84,115 +84,62 @@ impl CacheClientCore {
     }
 }
 
-#[wasm_bindgen]
-impl CacheClientCore {
-    /// Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setFetch)]
-    pub fn set_fetch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_call(Op::Fetch, cache_name, set_name, JsValue::UNDEFINED, options)
-    }
+methods! {
+    CacheClientCore {
+        /// Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`.
+        fn set_fetch as setFetch(&self, cacheName: Text, setName: Text; options: CallOptions) {
+            self.set_call(Op::Fetch, cacheName, setName, JsValue::UNDEFINED, options)
+        }
 
-    /// Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
-    /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
-    #[wasm_bindgen(js_name = setAddElements)]
-    pub fn set_add_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        elements: BytesArray,
-        options: Option<CollectionOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_call(Op::Add, cache_name, set_name, elements.into(), options)
-    }
+        /// Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
+        /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
+        fn set_add_elements as setAddElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CollectionOptions) {
+            self.set_call(Op::Add, cacheName, setName, elements.into(), options)
+        }
 
-    /// Removes elements (absent ones and sets are fine): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = setRemoveElements)]
-    pub fn set_remove_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        elements: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_call(Op::Remove, cache_name, set_name, elements.into(), options)
-    }
+        /// Removes elements (absent ones and sets are fine): `{type: 'Success'}`.
+        fn set_remove_elements as setRemoveElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CallOptions) {
+            self.set_call(Op::Remove, cacheName, setName, elements.into(), options)
+        }
 
-    /// Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setContainsElements)]
-    pub fn set_contains_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        elements: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_call(Op::Contains, cache_name, set_name, elements.into(), options)
-    }
+        /// Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`.
+        fn set_contains_elements as setContainsElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CallOptions) {
+            self.set_call(Op::Contains, cacheName, setName, elements.into(), options)
+        }
 
-    /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setSample)]
-    pub fn set_sample(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        limit: Num,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_call(
-            Op::Sample(limit.into()),
-            cache_name,
-            set_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
+        /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
+        fn set_sample as setSample(&self, cacheName: Text, setName: Text, limit: Num; options: CallOptions) {
+            self.set_call(
+                Op::Sample(limit.into()),
+                cacheName,
+                setName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
 
-    /// Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or
-    /// `{type: 'Miss'}`. Never retried.
-    #[wasm_bindgen(js_name = setPop)]
-    pub fn set_pop(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        count: Num,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_call(
-            Op::Pop(count.into()),
-            cache_name,
-            set_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
+        /// Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or
+        /// `{type: 'Miss'}`. Never retried.
+        fn set_pop as setPop(&self, cacheName: Text, setName: Text, count: Num; options: CallOptions) {
+            self.set_call(
+                Op::Pop(count.into()),
+                cacheName,
+                setName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
 
-    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setLength)]
-    pub fn set_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.set_call(
-            Op::Length,
-            cache_name,
-            set_name,
-            JsValue::UNDEFINED,
-            options,
-        )
+        /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        fn set_length as setLength(&self, cacheName: Text, setName: Text; options: CallOptions) {
+            self.set_call(
+                Op::Length,
+                cacheName,
+                setName,
+                JsValue::UNDEFINED,
+                options,
+            )
+        }
     }
 }
 

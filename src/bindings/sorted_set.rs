@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
-    self, into_js, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions, Num,
-    OrderOptions, ScoreRangeOptions, Text,
+    self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
+    Num, OrderOptions, ScoreRangeOptions, Text,
 };
 use crate::core::cache::sorted_sets::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
 use crate::core::cache::sorted_sets::get_rank::{
@@ -242,108 +242,6 @@ impl CacheClientCore {
         self.sorted_set_call(Op::FetchByRank, cache_name, sorted_set_name, arg, options)
     }
 
-    /// Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping
-    /// `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetFetchByScore)]
-    pub fn sorted_set_fetch_by_score(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        options: Option<ScoreRangeOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let arg = JsValue::UNDEFINED;
-        self.sorted_set_call(Op::FetchByScore, cache_name, sorted_set_name, arg, options)
-    }
-
-    /// The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an
-    /// element), or `{type: 'Miss'}` when the sorted set does not exist.
-    #[wasm_bindgen(js_name = sortedSetGetScores)]
-    pub fn sorted_set_get_scores(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        values: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.sorted_set_call(
-            Op::GetScores,
-            cache_name,
-            sorted_set_name,
-            values.into(),
-            options,
-        )
-    }
-
-    /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
-    /// `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetGetRank)]
-    pub fn sorted_set_get_rank(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        value: Bytes,
-        options: Option<OrderOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.sorted_set_call(
-            Op::GetRank,
-            cache_name,
-            sorted_set_name,
-            value.into(),
-            options,
-        )
-    }
-
-    /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
-    /// Never retried.
-    #[wasm_bindgen(js_name = sortedSetIncrementScore)]
-    pub fn sorted_set_increment_score(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        value: Bytes,
-        amount: Num,
-        options: Option<CollectionOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let op = Op::IncrementScore(amount.into());
-        self.sorted_set_call(op, cache_name, sorted_set_name, value.into(), options)
-    }
-
-    /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = sortedSetRemoveElements)]
-    pub fn sorted_set_remove_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        values: BytesArray,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.sorted_set_call(
-            Op::Remove,
-            cache_name,
-            sorted_set_name,
-            values.into(),
-            options,
-        )
-    }
-
-    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetLength)]
-    pub fn sorted_set_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        let arg = JsValue::UNDEFINED;
-        self.sorted_set_call(Op::Length, cache_name, sorted_set_name, arg, options)
-    }
-
     /// The number of elements scored from `minScore` to `maxScore` (inclusive): `{type: 'Hit', length}` or
     /// `{type: 'Miss'}` (also when none is in range, as in the official SDKs).
     #[wasm_bindgen(js_name = sortedSetLengthByScore)]
@@ -381,6 +279,65 @@ impl CacheClientCore {
             sources,
             options,
         )
+    }
+}
+
+methods! {
+    CacheClientCore {
+        /// Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping
+        /// `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`.
+        fn sorted_set_fetch_by_score as sortedSetFetchByScore(&self, cacheName: Text, sortedSetName: Text; options: ScoreRangeOptions) {
+            let arg = JsValue::UNDEFINED;
+            self.sorted_set_call(Op::FetchByScore, cacheName, sortedSetName, arg, options)
+        }
+
+        /// The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an
+        /// element), or `{type: 'Miss'}` when the sorted set does not exist.
+        fn sorted_set_get_scores as sortedSetGetScores(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
+            self.sorted_set_call(
+                Op::GetScores,
+                cacheName,
+                sortedSetName,
+                values.into(),
+                options,
+            )
+        }
+
+        /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
+        /// `{type: 'Miss'}`.
+        fn sorted_set_get_rank as sortedSetGetRank(&self, cacheName: Text, sortedSetName: Text, value: Bytes; options: OrderOptions) {
+            self.sorted_set_call(
+                Op::GetRank,
+                cacheName,
+                sortedSetName,
+                value.into(),
+                options,
+            )
+        }
+
+        /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
+        /// Never retried.
+        fn sorted_set_increment_score as sortedSetIncrementScore(&self, cacheName: Text, sortedSetName: Text, value: Bytes, amount: Num; options: CollectionOptions) {
+            let op = Op::IncrementScore(amount.into());
+            self.sorted_set_call(op, cacheName, sortedSetName, value.into(), options)
+        }
+
+        /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
+        fn sorted_set_remove_elements as sortedSetRemoveElements(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
+            self.sorted_set_call(
+                Op::Remove,
+                cacheName,
+                sortedSetName,
+                values.into(),
+                options,
+            )
+        }
+
+        /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        fn sorted_set_length as sortedSetLength(&self, cacheName: Text, sortedSetName: Text; options: CallOptions) {
+            let arg = JsValue::UNDEFINED;
+            self.sorted_set_call(Op::Length, cacheName, sortedSetName, arg, options)
+        }
     }
 }
 

@@ -14,12 +14,11 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 use web_sys::AbortController;
 
-use super::cache_client::{prepare, start_call, PendingCall, Prepared};
+use super::cache_client::{client_core, prepare, start_call, PendingCall, Prepared};
 use super::config;
 use super::convert::{
-    self, into_js, set, uint8, Bytes, CallOptions, CoreSettings, CredentialData, IntoJs, Text,
+    self, into_js, methods, set, uint8, Bytes, CallOptions, CredentialData, IntoJs, Text,
 };
-use crate::core::client::Client;
 use crate::core::error::MomentoError;
 use crate::core::topics::delete_webhook::{DeleteWebhookRequest, DeleteWebhookResponse};
 use crate::core::topics::get_webhook_secret::{GetWebhookSecretRequest, GetWebhookSecretResponse};
@@ -33,62 +32,20 @@ use crate::core::topics::subscription::{
     ReceivedValue, SubscribeOptions, Subscription, SubscriptionEvent,
 };
 use crate::core::topics::webhook::Webhook;
-use crate::transport::js::{JsTransport, WasmTransport};
+use crate::transport::js::WasmTransport;
 
-/// The wasm core of a topic client (use the `TopicClient` class, which wraps it).
-#[wasm_bindgen]
-pub struct TopicClientCore {
-    client: Rc<Client<WasmTransport>>,
+client_core! {
+    /// The wasm core of a topic client (use the `TopicClient` class, which wraps it).
+    TopicClientCore("topic")
 }
 
 #[wasm_bindgen]
 impl TopicClientCore {
-    /// Builds a topic client from a `Configuration`'s settings and a `CredentialProvider`'s data, read once.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        configuration: CoreSettings,
-        credentials: CredentialData,
-        #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
-        transport: JsTransport,
-    ) -> TopicClientCore {
-        Self {
-            client: Rc::new(Client::new(
-                WasmTransport::new(transport),
-                config::credentials(&credentials),
-                config::configuration(&configuration),
-                "topic",
-                runtime_version,
-            )),
-        }
-    }
-
     /// Switches to another credential for subsequent calls and reconnects (used by `RefreshingCredentialProvider`).
     #[wasm_bindgen(js_name = setCredentials)]
     pub fn set_credentials(&self, credentials: CredentialData) {
         self.client
             .set_credentials(config::credentials(&credentials));
-    }
-
-    /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.
-    pub fn publish(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = topicName)] topic_name: Text,
-        value: Bytes,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        start_call(&self.client, &options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let topic_name = convert::text(&topic_name, "topic name")?;
-            let message = match value.as_string() {
-                Some(text) => TopicMessage::Text(text),
-                None => TopicMessage::Binary(convert::bytes(&value, "value")?),
-            };
-            Ok(prepare(PublishRequest::new(
-                cache_name, topic_name, message,
-            )?))
-        })
     }
 
     /// Starts a subscription (nothing is sent until the first `next()`). Options:
@@ -141,6 +98,25 @@ impl TopicClientCore {
     }
 }
 
+methods! {
+    TopicClientCore {
+        /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.
+        fn publish as publish(&self, cacheName: Text, topicName: Text, value: Bytes; options: CallOptions) {
+            start_call(&self.client, &options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                let topicName = convert::text(&topicName, "topic name")?;
+                let message = match value.as_string() {
+                    Some(text) => TopicMessage::Text(text),
+                    None => TopicMessage::Binary(convert::bytes(&value, "value")?),
+                };
+                Ok(prepare(PublishRequest::new(
+                    cacheName, topicName, message,
+                )?))
+            })
+        }
+    }
+}
+
 /// A whole number of milliseconds as the core's `u32` (larger values mean "practically never").
 fn saturate(ms: u64) -> u32 {
     u32::try_from(ms).unwrap_or(u32::MAX)
@@ -166,21 +142,6 @@ impl TopicClientCore {
 
 #[wasm_bindgen]
 impl TopicClientCore {
-    /// Lists a cache's webhooks: `{type: 'Success', webhooks: {cacheName, webhookName, topicName, url}[]}` or an
-    /// error object.
-    #[wasm_bindgen(js_name = listWebhooks)]
-    pub fn list_webhooks(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        start_call(&self.client, &options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(ListWebhooksRequest::new(cache_name)?))
-        })
-    }
-
     /// Creates or updates a webhook POSTing `topicName`'s messages to `url`: `{type: 'Success', secretString}` or
     /// an error object.
     #[wasm_bindgen(js_name = putWebhook)]
@@ -206,50 +167,42 @@ impl TopicClientCore {
             })?))
         })
     }
+}
 
-    /// Deletes a webhook: `{type: 'Success'}` or an error object.
-    #[wasm_bindgen(js_name = deleteWebhook)]
-    pub fn delete_webhook(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.webhook_call(cache_name, webhook_name, options, |c, w| {
-            Ok(prepare(DeleteWebhookRequest::new(c, w)?))
-        })
-    }
+methods! {
+    TopicClientCore {
+        /// Lists a cache's webhooks: `{type: 'Success', webhooks: {cacheName, webhookName, topicName, url}[]}` or an
+        /// error object.
+        fn list_webhooks as listWebhooks(&self, cacheName: Text; options: CallOptions) {
+            start_call(&self.client, &options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                Ok(prepare(ListWebhooksRequest::new(cacheName)?))
+            })
+        }
 
-    /// A webhook's signing secret: `{type: 'Success', secret, cacheName, webhookName}` (names as the service
-    /// answered them) or an error object.
-    #[wasm_bindgen(js_name = getWebhookSecret)]
-    pub fn get_webhook_secret(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.webhook_call(cache_name, webhook_name, options, |c, w| {
-            Ok(prepare(GetWebhookSecretRequest::new(c, w)?))
-        })
-    }
+        /// Deletes a webhook: `{type: 'Success'}` or an error object.
+        fn delete_webhook as deleteWebhook(&self, cacheName: Text, webhookName: Text; options: CallOptions) {
+            self.webhook_call(cacheName, webhookName, options, |c, w| {
+                Ok(prepare(DeleteWebhookRequest::new(c, w)?))
+            })
+        }
 
-    /// Replaces a webhook's signing secret: `{type: 'Success', secret}` (the new one; the reply has no names, so
-    /// the facade adds `cacheName` and `webhookName` from its arguments, as the official SDK does) or an error
-    /// object.
-    #[wasm_bindgen(js_name = rotateWebhookSecret)]
-    pub fn rotate_webhook_secret(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = webhookName)] webhook_name: Text,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.webhook_call(cache_name, webhook_name, options, |c, w| {
-            Ok(prepare(RotateWebhookSecretRequest::new(c, w)?))
-        })
+        /// A webhook's signing secret: `{type: 'Success', secret, cacheName, webhookName}` (names as the service
+        /// answered them) or an error object.
+        fn get_webhook_secret as getWebhookSecret(&self, cacheName: Text, webhookName: Text; options: CallOptions) {
+            self.webhook_call(cacheName, webhookName, options, |c, w| {
+                Ok(prepare(GetWebhookSecretRequest::new(c, w)?))
+            })
+        }
+
+        /// Replaces a webhook's signing secret: `{type: 'Success', secret}` (the new one; the reply has no names, so
+        /// the facade adds `cacheName` and `webhookName` from its arguments, as the official SDK does) or an error
+        /// object.
+        fn rotate_webhook_secret as rotateWebhookSecret(&self, cacheName: Text, webhookName: Text; options: CallOptions) {
+            self.webhook_call(cacheName, webhookName, options, |c, w| {
+                Ok(prepare(RotateWebhookSecretRequest::new(c, w)?))
+            })
+        }
     }
 }
 
