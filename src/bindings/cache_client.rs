@@ -50,7 +50,7 @@ impl PendingCall {
             Step::Wait(promise) => promise.into(),
             Step::Stalled => convert::error(&MomentoError::new(
                 MomentoErrorCode::Unknown,
-                "internal error: the call stalled (waiting on no promise, or on more than one at once)",
+                "internal error: the call stalled without one promise to wait on",
             )),
         }
     }

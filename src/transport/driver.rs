@@ -14,21 +14,11 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 use js_sys::Promise;
-use wasm_bindgen::JsValue;
-
-/// What the future being polled parked during this step.
-enum Slot {
-    /// Nothing (yet).
-    Empty,
-    /// The one promise it waits on.
-    Waiting(Promise),
-    /// More than one promise: the one-promise rule was broken, and the step stalls.
-    Overlapped,
-}
+use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
     /// The promise the future being polled now waits on.
-    static WAITING: RefCell<Slot> = const { RefCell::new(Slot::Empty) };
+    static WAITING: RefCell<Option<Promise>> = const { RefCell::new(None) };
     /// The value the last awaited promise settled with, handed in by [`step`].
     static SETTLED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
@@ -39,13 +29,7 @@ pub fn wait(promise: Promise) -> impl Future<Output = JsValue> {
     let mut promise = Some(promise);
     poll_fn(move |_| match promise.take() {
         Some(p) => {
-            WAITING.with(|w| {
-                let mut w = w.borrow_mut();
-                *w = match *w {
-                    Slot::Empty => Slot::Waiting(p),
-                    Slot::Waiting(_) | Slot::Overlapped => Slot::Overlapped,
-                };
-            });
+            park(p);
             Poll::Pending
         }
         None => Poll::Ready(
@@ -54,6 +38,20 @@ pub fn wait(promise: Promise) -> impl Future<Output = JsValue> {
                 .unwrap_or(JsValue::UNDEFINED),
         ),
     })
+}
+
+/// Parks `promise` in the slot. A second one in the same step breaks the one-promise rule: the slot then holds
+/// `undefined` (never a promise the transport hands out), the step stalls, and no promise is silently overwritten.
+fn park(promise: Promise) {
+    WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let parked = if w.is_some() {
+            JsValue::UNDEFINED.unchecked_into()
+        } else {
+            promise
+        };
+        *w = Some(parked);
+    });
 }
 
 /// One step of a driven future.
@@ -70,15 +68,14 @@ pub enum Step<T> {
 
 /// Polls `fut` once, `settled` being the value of the promise it waited on last (`undefined` the first time).
 pub fn step<F: Future + ?Sized>(fut: Pin<&mut F>, settled: JsValue) -> Step<F::Output> {
-    let take = || WAITING.with(|w| std::mem::replace(&mut *w.borrow_mut(), Slot::Empty));
-    take();
     SETTLED.with(|s| *s.borrow_mut() = Some(settled));
     let poll = fut.poll(&mut Context::from_waker(Waker::noop()));
     SETTLED.with(|s| s.borrow_mut().take());
-    let parked = take();
-    match (poll, parked) {
-        (Poll::Ready(v), _) => Step::Ready(v),
-        (Poll::Pending, Slot::Waiting(p)) => Step::Wait(p),
-        (Poll::Pending, Slot::Empty | Slot::Overlapped) => Step::Stalled,
+    match poll {
+        Poll::Ready(v) => Step::Ready(v),
+        Poll::Pending => WAITING
+            .with(|w| w.borrow_mut().take())
+            .filter(|p| !p.is_undefined()) // two promises parked: see `park`
+            .map_or(Step::Stalled, Step::Wait),
     }
 }
