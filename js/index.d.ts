@@ -1,7 +1,7 @@
 // Types of the public API (full package): the facade in index.js over the wasm core. What the
 // lite package shares is in types/common.d.ts; each method family's methods and responses in types/<family>.d.ts.
 import type {
-  CacheClientEssentials, CacheClientProps, Configuration, GetCallOptions, ICompression, SetCallOptions,
+  CacheClientEssentials, CacheClientProps, CallOptions, Configuration, GetCallOptions, ICompression, SetCallOptions,
   WithoutCacheName,
 } from './types/common.js';
 import { ControlMethods } from './types/control.js';
