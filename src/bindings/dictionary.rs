@@ -125,13 +125,7 @@ methods! {
         /// Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or
         /// `{type: 'Miss'}`.
         fn dictionary_fetch as dictionaryFetch(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
-            self.dictionary_call(
-                Op::Fetch,
-                cacheName,
-                dictionaryName,
-                JsValue::UNDEFINED,
-                options,
-            )
+            self.dictionary_call(Op::Fetch, cacheName, dictionaryName, JsValue::UNDEFINED, options)
         }
 
         /// Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the
@@ -143,35 +137,17 @@ methods! {
         /// Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never
         /// retried.
         fn dictionary_increment as dictionaryIncrement(&self, cacheName: Text, dictionaryName: Text, field: Bytes, amount: Num; options: CollectionOptions) {
-            self.dictionary_call(
-                Op::Increment(amount.into()),
-                cacheName,
-                dictionaryName,
-                field.into(),
-                options,
-            )
+            self.dictionary_call(Op::Increment(amount.into()), cacheName, dictionaryName, field.into(), options)
         }
 
         /// Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`.
         fn dictionary_remove_fields as dictionaryRemoveFields(&self, cacheName: Text, dictionaryName: Text, fields: BytesArray; options: CallOptions) {
-            self.dictionary_call(
-                Op::Remove,
-                cacheName,
-                dictionaryName,
-                fields.into(),
-                options,
-            )
+            self.dictionary_call(Op::Remove, cacheName, dictionaryName, fields.into(), options)
         }
 
         /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
         fn dictionary_length as dictionaryLength(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
-            self.dictionary_call(
-                Op::Length,
-                cacheName,
-                dictionaryName,
-                JsValue::UNDEFINED,
-                options,
-            )
+            self.dictionary_call(Op::Length, cacheName, dictionaryName, JsValue::UNDEFINED, options)
         }
     }
 }

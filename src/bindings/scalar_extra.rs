@@ -208,13 +208,7 @@ methods! {
 
         /// Stores a value and returns its hash: `{type: 'Stored', hash}`.
         fn set_with_hash as setWithHash(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
-            self.set_if_hash(
-                cacheName,
-                key,
-                value,
-                Ok(HashCondition::Unconditional),
-                options,
-            )
+            self.set_if_hash(cacheName, key, value, Ok(HashCondition::Unconditional), options)
         }
 
         /// Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`.
@@ -264,35 +258,17 @@ methods! {
 
         /// Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`.
         fn update_ttl as updateTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
-            self.update_ttl_with(
-                cacheName,
-                key,
-                ttlMilliseconds,
-                TtlChange::Overwrite,
-                options,
-            )
+            self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Overwrite, options)
         }
 
         /// Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`.
         fn increase_ttl as increaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
-            self.update_ttl_with(
-                cacheName,
-                key,
-                ttlMilliseconds,
-                TtlChange::Increase,
-                options,
-            )
+            self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Increase, options)
         }
 
         /// Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`.
         fn decrease_ttl as decreaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
-            self.update_ttl_with(
-                cacheName,
-                key,
-                ttlMilliseconds,
-                TtlChange::Decrease,
-                options,
-            )
+            self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Decrease, options)
         }
     }
 }

@@ -109,36 +109,18 @@ methods! {
 
         /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
         fn set_sample as setSample(&self, cacheName: Text, setName: Text, limit: Num; options: CallOptions) {
-            self.set_call(
-                Op::Sample(limit.into()),
-                cacheName,
-                setName,
-                JsValue::UNDEFINED,
-                options,
-            )
+            self.set_call(Op::Sample(limit.into()), cacheName, setName, JsValue::UNDEFINED, options)
         }
 
         /// Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or
         /// `{type: 'Miss'}`. Never retried.
         fn set_pop as setPop(&self, cacheName: Text, setName: Text, count: Num; options: CallOptions) {
-            self.set_call(
-                Op::Pop(count.into()),
-                cacheName,
-                setName,
-                JsValue::UNDEFINED,
-                options,
-            )
+            self.set_call(Op::Pop(count.into()), cacheName, setName, JsValue::UNDEFINED, options)
         }
 
         /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
         fn set_length as setLength(&self, cacheName: Text, setName: Text; options: CallOptions) {
-            self.set_call(
-                Op::Length,
-                cacheName,
-                setName,
-                JsValue::UNDEFINED,
-                options,
-            )
+            self.set_call(Op::Length, cacheName, setName, JsValue::UNDEFINED, options)
         }
     }
 }

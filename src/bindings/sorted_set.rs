@@ -294,25 +294,13 @@ methods! {
         /// The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an
         /// element), or `{type: 'Miss'}` when the sorted set does not exist.
         fn sorted_set_get_scores as sortedSetGetScores(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
-            self.sorted_set_call(
-                Op::GetScores,
-                cacheName,
-                sortedSetName,
-                values.into(),
-                options,
-            )
+            self.sorted_set_call(Op::GetScores, cacheName, sortedSetName, values.into(), options)
         }
 
         /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
         /// `{type: 'Miss'}`.
         fn sorted_set_get_rank as sortedSetGetRank(&self, cacheName: Text, sortedSetName: Text, value: Bytes; options: OrderOptions) {
-            self.sorted_set_call(
-                Op::GetRank,
-                cacheName,
-                sortedSetName,
-                value.into(),
-                options,
-            )
+            self.sorted_set_call(Op::GetRank, cacheName, sortedSetName, value.into(), options)
         }
 
         /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
@@ -324,13 +312,7 @@ methods! {
 
         /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
         fn sorted_set_remove_elements as sortedSetRemoveElements(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
-            self.sorted_set_call(
-                Op::Remove,
-                cacheName,
-                sortedSetName,
-                values.into(),
-                options,
-            )
+            self.sorted_set_call(Op::Remove, cacheName, sortedSetName, values.into(), options)
         }
 
         /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
