@@ -27,10 +27,9 @@ export const ReadConcern = /* @__PURE__ */ Object.freeze({ BALANCED: 'balanced',
 /**
  * A preset, as the official SDK has them: a subclass of `Base` named `name` whose `v1()` and `latest()` build an
  * instance with the deadline and exponential backoff (with jitter) of one call of `preset`, one of js/presets.js's
- * `PRESETS` (`Configurations.Laptop.latest()`); its other fields (Node connection settings) are passed as they are.
+ * `PRESETS` (`Configurations.Laptop.latest()`), and its Node connection settings, if any.
  */
-export function presetClass(Base, name, preset) {
-  const { clientTimeoutMillis, maxAttempts, initialDelayMillis, maxBackoffMillis, ...connection } = preset;
+export function presetClass(Base, name, [clientTimeoutMillis, maxAttempts, initialDelayMillis, maxBackoffMillis, connection]) {
   const make = () => new Preset({ clientTimeoutMillis, _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis }, ...connection });
   const Preset = { [name]: class extends Base { static v1() { return make(); } static latest() { return make(); } } }[name];
   return Preset;

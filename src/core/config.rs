@@ -36,69 +36,65 @@ pub struct Configuration {
 /// js/presets.js, the one definition of the presets' numbers.
 const PRESETS_JS: &[u8] = include_bytes!("../../js/presets.js");
 
-/// The start of `name`'s line in js/presets.js (`  Name: {`); fails the build when there is none. Evaluated only at
-/// compile time (the presets' `const` blocks), where an out-of-range index or a panic is a build error, never a trap.
+/// Number `index` (0-based) of `name`'s line in js/presets.js, `  Name: [n0, n1, …],`; fails the build when the line
+/// or the number is missing. Evaluated only at compile time (the presets' `const` blocks), where an out-of-range index
+/// or a panic is a build error, never a trap.
 #[allow(clippy::indexing_slicing, clippy::panic)]
-const fn preset_line(name: &str) -> usize {
+const fn preset_number(name: &str, index: usize) -> u32 {
     let (src, name) = (PRESETS_JS, name.as_bytes());
     let mut i = 0;
-    while i + name.len() + 5 <= src.len() {
+    // The line: a newline, two spaces, `name`, `: [`.
+    loop {
+        if i + name.len() + 6 > src.len() {
+            panic!("js/presets.js lacks a preset line");
+        }
         let mut j = 0;
         while j < name.len() && src[i + 3 + j] == name[j] {
             j += 1;
         }
-        if src[i] == b'\n'
-            && src[i + 1] == b' '
-            && src[i + 2] == b' '
+        let at = i + 3 + j;
+        let line_start = src[i] == b'\n' && src[i + 1] == b' ' && src[i + 2] == b' ';
+        if line_start
             && j == name.len()
-            && src[i + 3 + j] == b':'
+            && src[at] == b':'
+            && src[at + 1] == b' '
+            && src[at + 2] == b'['
         {
-            return i + 1;
+            i = at + 3;
+            break;
         }
         i += 1;
     }
-    panic!("js/presets.js lacks a preset line");
-}
-
-/// The whole number after `"field": ` on `name`'s line of js/presets.js; fails the build when it is missing.
-/// Compile time only, as [`preset_line`].
-#[allow(clippy::indexing_slicing, clippy::panic)]
-const fn preset_field(name: &str, field: &str) -> u32 {
-    let (src, field) = (PRESETS_JS, field.as_bytes());
-    let mut i = preset_line(name);
-    while i + field.len() + 4 <= src.len() && src[i] != b'\n' {
-        let mut j = 0;
-        while j < field.len() && src[i + 1 + j] == field[j] {
-            j += 1;
+    // Skip `index` numbers, then read one.
+    let mut seen = 0;
+    loop {
+        while i < src.len() && (src[i] == b' ' || src[i] == b',') {
+            i += 1;
         }
-        if src[i] == b'"' && j == field.len() && src[i + 1 + j] == b'"' && src[i + 2 + j] == b':' {
-            let mut k = i + 3 + j;
-            while k < src.len() && src[k] == b' ' {
-                k += 1;
-            }
-            let (mut n, start) = (0u32, k);
-            while k < src.len() && src[k].is_ascii_digit() {
-                n = n * 10 + (src[k] - b'0') as u32;
-                k += 1;
-            }
-            if k > start {
-                return n;
-            }
+        let (mut n, start) = (0u32, i);
+        while i < src.len() && src[i].is_ascii_digit() {
+            n = n * 10 + (src[i] - b'0') as u32;
+            i += 1;
         }
-        i += 1;
+        if i == start {
+            panic!("a preset line of js/presets.js has too few numbers");
+        }
+        if seen == index {
+            return n;
+        }
+        seen += 1;
     }
-    panic!("a preset line of js/presets.js lacks a field");
 }
 
 impl Configuration {
-    /// The preset `name` of js/presets.js, read at compile time (its Node-only fields are not read).
+    /// The preset `name` of js/presets.js, read at compile time (its Node-only connection settings are not read).
     const fn preset(name: &str) -> Self {
         Self {
-            client_timeout_ms: preset_field(name, "clientTimeoutMillis"),
+            client_timeout_ms: preset_number(name, 0),
             retry: RetryStrategy::ExponentialBackoff {
-                max_attempts: preset_field(name, "maxAttempts"),
-                initial_delay_ms: preset_field(name, "initialDelayMillis"),
-                max_backoff_ms: preset_field(name, "maxBackoffMillis"),
+                max_attempts: preset_number(name, 1),
+                initial_delay_ms: preset_number(name, 2),
+                max_backoff_ms: preset_number(name, 3),
             },
             throw_on_errors: false,
             read_concern: ReadConcern::Balanced,
