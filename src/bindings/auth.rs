@@ -33,8 +33,8 @@ const ALL_CACHE_ITEMS: &str = "momento.AllCacheItems";
 const ALL_FUNCTIONS: &str = "momento.AllFunctions";
 
 client_core! {
-    /// The wasm core of an auth client (use the `AuthClient` class, which wraps it).
-    /// Its credential is the caller identity sent in each request body.
+    #[doc = " The wasm core of an auth client (use the `AuthClient` class, which wraps it)."]
+    #[doc = " Its credential is the caller identity sent in each request body."]
     AuthClientCore("auth")
 }
 

@@ -110,8 +110,8 @@ pub(crate) fn core_client(
 /// constructor, which builds the client with [`core_client`] for `service`.
 #[cfg(any(feature = "auth", feature = "leaderboard", feature = "topics"))]
 macro_rules! client_core {
-    ($(#[$attr:meta])* $name:ident($service:literal)) => {
-        $(#[$attr])*
+    ($(#[doc = $doc:tt])* $name:ident($service:literal)) => {
+        $(#[doc = $doc])*
         #[wasm_bindgen::prelude::wasm_bindgen]
         pub struct $name {
             client: std::rc::Rc<$crate::core::client::Client<$crate::transport::js::WasmTransport>>,

@@ -42,13 +42,14 @@ pub(crate) use into_js;
 /// `fn rust_name as jsName(&self, param: Type, …; options: OptionsType) { body }`. Parameters are named as in JS
 /// (camelCase, so the generated JS and .d.ts read the same); `options` is the optional object every call takes last,
 /// handed to the body as an `Option<Object>`. Each method returns the body's [`PendingCall`](super::cache_client::PendingCall).
+/// Docs are written `#[doc = "…"]`: wasm-bindgen reads a `///` forwarded by a macro (a raw string) as `r"…`.
 macro_rules! methods {
     ($core:ty {
-        $($(#[$attr:meta])* fn $rs:ident as $js:ident(&$this:ident $(, $p:ident: $t:ty)*; $opts:ident: $ot:ty) $body:block)*
+        $($(#[doc = $doc:tt])* fn $rs:ident as $js:ident(&$this:ident $(, $p:ident: $t:ty)*; $opts:ident: $ot:ty) $body:block)*
     }) => {
         #[wasm_bindgen::prelude::wasm_bindgen]
         impl $core {
-            $($(#[$attr])*
+            $($(#[doc = $doc])*
             #[wasm_bindgen(js_name = $js)]
             #[allow(non_snake_case)]
             pub fn $rs(&$this $(, $p: $t)*, $opts: Option<$ot>) -> $crate::bindings::cache_client::PendingCall {

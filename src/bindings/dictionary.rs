@@ -122,30 +122,30 @@ impl CacheClientCore {
 
 methods! {
     CacheClientCore {
-        /// Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or
-        /// `{type: 'Miss'}`.
+        #[doc = " Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or"]
+        #[doc = " `{type: 'Miss'}`."]
         fn dictionary_fetch as dictionaryFetch(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
             self.dictionary_call(Op::Fetch, cacheName, dictionaryName, JsValue::UNDEFINED, options)
         }
 
-        /// Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the
-        /// field is absent) or `{type: 'Miss'}` (no dictionary).
+        #[doc = " Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the"]
+        #[doc = " field is absent) or `{type: 'Miss'}` (no dictionary)."]
         fn dictionary_get_fields as dictionaryGetFields(&self, cacheName: Text, dictionaryName: Text, fields: BytesArray; options: CallOptions) {
             self.dictionary_call(Op::Get, cacheName, dictionaryName, fields.into(), options)
         }
 
-        /// Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never
-        /// retried.
+        #[doc = " Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never"]
+        #[doc = " retried."]
         fn dictionary_increment as dictionaryIncrement(&self, cacheName: Text, dictionaryName: Text, field: Bytes, amount: Num; options: CollectionOptions) {
             self.dictionary_call(Op::Increment(amount.into()), cacheName, dictionaryName, field.into(), options)
         }
 
-        /// Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`.
+        #[doc = " Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`."]
         fn dictionary_remove_fields as dictionaryRemoveFields(&self, cacheName: Text, dictionaryName: Text, fields: BytesArray; options: CallOptions) {
             self.dictionary_call(Op::Remove, cacheName, dictionaryName, fields.into(), options)
         }
 
-        /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        #[doc = " The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
         fn dictionary_length as dictionaryLength(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
             self.dictionary_call(Op::Length, cacheName, dictionaryName, JsValue::UNDEFINED, options)
         }

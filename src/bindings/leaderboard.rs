@@ -21,7 +21,7 @@ use crate::core::leaderboard::upsert::{UpsertRequest, UpsertResponse};
 use crate::core::leaderboard::{FetchResponse, Order};
 
 client_core! {
-    /// The wasm core of a leaderboard client (use `PreviewLeaderboardClient`, which wraps it).
+    #[doc = " The wasm core of a leaderboard client (use `PreviewLeaderboardClient`, which wraps it)."]
     LeaderboardClientCore("leaderboard")
 }
 
@@ -88,8 +88,8 @@ impl LeaderboardClientCore {
 
 methods! {
     LeaderboardClientCore {
-        /// Elements with `minScore <= score < maxScore`: `{type: 'Success', elements: Float64Array}`. Options:
-        /// `{minScore, maxScore, order, offset (default 0), count (default 8192), abortSignal}`.
+        #[doc = " Elements with `minScore <= score < maxScore`: `{type: 'Success', elements: Float64Array}`. Options:"]
+        #[doc = " `{minScore, maxScore, order, offset (default 0), count (default 8192), abortSignal}`."]
         fn fetch_by_score as fetchByScore(&self, cacheName: Text, leaderboardName: Text; options: ScoreRangeOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -109,7 +109,7 @@ methods! {
             })
         }
 
-        /// Elements at ranks `startRank..endRank` (end exclusive): `{type: 'Success', elements: Float64Array}`.
+        #[doc = " Elements at ranks `startRank..endRank` (end exclusive): `{type: 'Success', elements: Float64Array}`."]
         fn fetch_by_rank as fetchByRank(&self, cacheName: Text, leaderboardName: Text, startRank: Num, endRank: Num; options: OrderOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -124,7 +124,7 @@ methods! {
             })
         }
 
-        /// The given elements with their ranks: `{type: 'Success', elements: Float64Array}`.
+        #[doc = " The given elements with their ranks: `{type: 'Success', elements: Float64Array}`."]
         fn get_rank as getRank(&self, cacheName: Text, leaderboardName: Text, ids: Nums; options: OrderOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -138,7 +138,7 @@ methods! {
             })
         }
 
-        /// The number of elements: `{type: 'Success', length}`.
+        #[doc = " The number of elements: `{type: 'Success', length}`."]
         fn length as length(&self, cacheName: Text, leaderboardName: Text; options: CallOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -147,7 +147,7 @@ methods! {
             })
         }
 
-        /// Removes elements by id: `{type: 'Success'}`.
+        #[doc = " Removes elements by id: `{type: 'Success'}`."]
         fn remove_elements as removeElements(&self, cacheName: Text, leaderboardName: Text, ids: Nums; options: CallOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -160,7 +160,7 @@ methods! {
             })
         }
 
-        /// Deletes the leaderboard: `{type: 'Success'}`.
+        #[doc = " Deletes the leaderboard: `{type: 'Success'}`."]
         fn delete as delete(&self, cacheName: Text, leaderboardName: Text; options: CallOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;

@@ -163,46 +163,46 @@ impl CacheClientCore {
 
 methods! {
     CacheClientCore {
-        /// Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`
-        /// elements by dropping from the back: `{type: 'Success', listLength}`. Never retried.
+        #[doc = " Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`"]
+        #[doc = " elements by dropping from the back: `{type: 'Success', listLength}`. Never retried."]
         fn list_push_front as listPushFront(&self, cacheName: Text, listName: Text, value: Bytes; options: PushFrontOptions) {
             self.list_call(Op::PushFront, cacheName, listName, value.into(), options)
         }
 
-        /// Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`
-        /// elements by dropping from the front: `{type: 'Success', listLength}`. Never retried.
+        #[doc = " Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`"]
+        #[doc = " elements by dropping from the front: `{type: 'Success', listLength}`. Never retried."]
         fn list_push_back as listPushBack(&self, cacheName: Text, listName: Text, value: Bytes; options: PushBackOptions) {
             self.list_call(Op::PushBack, cacheName, listName, value.into(), options)
         }
 
-        /// Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives
-        /// `[a, b, c]`), then truncates from the back: `{type: 'Success', listLength}`. Never retried.
+        #[doc = " Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives"]
+        #[doc = " `[a, b, c]`), then truncates from the back: `{type: 'Success', listLength}`. Never retried."]
         fn list_concatenate_front as listConcatenateFront(&self, cacheName: Text, listName: Text, values: BytesArray; options: PushFrontOptions) {
             self.list_call(Op::ConcatenateFront, cacheName, listName, values.into(), options)
         }
 
-        /// Puts `values`, in order, after the last element, then truncates from the front:
-        /// `{type: 'Success', listLength}`. Never retried.
+        #[doc = " Puts `values`, in order, after the last element, then truncates from the front:"]
+        #[doc = " `{type: 'Success', listLength}`. Never retried."]
         fn list_concatenate_back as listConcatenateBack(&self, cacheName: Text, listName: Text, values: BytesArray; options: PushBackOptions) {
             self.list_call(Op::ConcatenateBack, cacheName, listName, values.into(), options)
         }
 
-        /// Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
+        #[doc = " Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`."]
         fn list_pop_front as listPopFront(&self, cacheName: Text, listName: Text; options: CallOptions) {
             self.list_call(Op::PopFront, cacheName, listName, JsValue::UNDEFINED, options)
         }
 
-        /// Removes and returns the last element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
+        #[doc = " Removes and returns the last element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`."]
         fn list_pop_back as listPopBack(&self, cacheName: Text, listName: Text; options: CallOptions) {
             self.list_call(Op::PopBack, cacheName, listName, JsValue::UNDEFINED, options)
         }
 
-        /// Removes every element equal to `value`: `{type: 'Success'}`.
+        #[doc = " Removes every element equal to `value`: `{type: 'Success'}`."]
         fn list_remove_value as listRemoveValue(&self, cacheName: Text, listName: Text, value: Bytes; options: CallOptions) {
             self.list_call(Op::RemoveValue, cacheName, listName, value.into(), options)
         }
 
-        /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        #[doc = " The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
         fn list_length as listLength(&self, cacheName: Text, listName: Text; options: CallOptions) {
             self.list_call(Op::Length, cacheName, listName, JsValue::UNDEFINED, options)
         }

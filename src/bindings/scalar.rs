@@ -10,12 +10,12 @@ use crate::core::cache::set::{SetRequest, SetResponse};
 
 methods! {
     CacheClientCore {
-        /// Reads a key: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
+        #[doc = " Reads a key: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`."]
         fn get as get(&self, cacheName: Text, key: Bytes; options: CallOptions) {
             self.cache_call(&cacheName, &key, "key", convert::bytes, GetRequest::new, &options)
         }
 
-        /// Stores a value for `ttl` seconds (default: the client's `defaultTtlSeconds`); `ttl: 0` is rejected.
+        #[doc = " Stores a value for `ttl` seconds (default: the client's `defaultTtlSeconds`); `ttl: 0` is rejected."]
         fn set as set(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -29,7 +29,7 @@ methods! {
             })
         }
 
-        /// Deletes a key: `{type: 'Success'}`.
+        #[doc = " Deletes a key: `{type: 'Success'}`."]
         fn delete as delete(&self, cacheName: Text, key: Bytes; options: CallOptions) {
             self.cache_call(&cacheName, &key, "key", convert::bytes, DeleteRequest::new, &options)
         }

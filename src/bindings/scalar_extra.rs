@@ -153,7 +153,7 @@ impl CacheClientCore {
 
 methods! {
     CacheClientCore {
-        /// Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried.
+        #[doc = " Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried."]
         fn increment as increment(&self, cacheName: Text, field: Bytes, amount: Num; options: TtlOptions) {
             self.start(&options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -167,106 +167,106 @@ methods! {
             })
         }
 
-        /// Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`.
+        #[doc = " Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`."]
         fn set_if_absent as setIfAbsent(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
             self.set_if(cacheName, key, value, Ok(Condition::Absent), options)
         }
 
-        /// Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`.
+        #[doc = " Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`."]
         fn set_if_present as setIfPresent(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
             self.set_if(cacheName, key, value, Ok(Condition::Present), options)
         }
 
-        /// Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
+        #[doc = " Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`."]
         fn set_if_equal as setIfEqual(&self, cacheName: Text, key: Bytes, value: Bytes, equal: Bytes; options: TtlOptions) {
             let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
             self.set_if(cacheName, key, value, cond, options)
         }
 
-        /// Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
+        #[doc = " Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`."]
         fn set_if_not_equal as setIfNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, notEqual: Bytes; options: TtlOptions) {
             let cond = convert::bytes(&notEqual, "notEqual").map(Condition::NotEqual);
             self.set_if(cacheName, key, value, cond, options)
         }
 
-        /// Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
+        #[doc = " Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`."]
         fn set_if_present_and_not_equal as setIfPresentAndNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, notEqual: Bytes; options: TtlOptions) {
             let cond = convert::bytes(&notEqual, "notEqual").map(Condition::PresentAndNotEqual);
             self.set_if(cacheName, key, value, cond, options)
         }
 
-        /// Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
+        #[doc = " Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`."]
         fn set_if_absent_or_equal as setIfAbsentOrEqual(&self, cacheName: Text, key: Bytes, value: Bytes, equal: Bytes; options: TtlOptions) {
             let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
             self.set_if(cacheName, key, value, cond, options)
         }
 
-        /// Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`.
+        #[doc = " Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`."]
         fn get_with_hash as getWithHash(&self, cacheName: Text, key: Bytes; options: CallOptions) {
             self.cache_call(&cacheName, &key, "key", convert::bytes, GetWithHashRequest::new, &options)
         }
 
-        /// Stores a value and returns its hash: `{type: 'Stored', hash}`.
+        #[doc = " Stores a value and returns its hash: `{type: 'Stored', hash}`."]
         fn set_with_hash as setWithHash(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
             self.set_if_hash(cacheName, key, value, Ok(HashCondition::Unconditional), options)
         }
 
-        /// Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`.
+        #[doc = " Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`."]
         fn set_if_present_and_hash_equal as setIfPresentAndHashEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashEqual: Hash; options: TtlOptions) {
             let cond = hash(&hashEqual).map(HashCondition::PresentAndHashEqual);
             self.set_if_hash(cacheName, key, value, cond, options)
         }
 
-        /// Stores if the key exists and its hash differs from `hashNotEqual`.
+        #[doc = " Stores if the key exists and its hash differs from `hashNotEqual`."]
         fn set_if_present_and_hash_not_equal as setIfPresentAndHashNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashNotEqual: Hash; options: TtlOptions) {
             let cond = hash(&hashNotEqual).map(HashCondition::PresentAndHashNotEqual);
             self.set_if_hash(cacheName, key, value, cond, options)
         }
 
-        /// Stores if the key is absent or its hash equals `hashEqual`.
+        #[doc = " Stores if the key is absent or its hash equals `hashEqual`."]
         fn set_if_absent_or_hash_equal as setIfAbsentOrHashEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashEqual: Hash; options: TtlOptions) {
             let cond = hash(&hashEqual).map(HashCondition::AbsentOrHashEqual);
             self.set_if_hash(cacheName, key, value, cond, options)
         }
 
-        /// Stores if the key is absent or its hash differs from `hashNotEqual`.
+        #[doc = " Stores if the key is absent or its hash differs from `hashNotEqual`."]
         fn set_if_absent_or_hash_not_equal as setIfAbsentOrHashNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashNotEqual: Hash; options: TtlOptions) {
             let cond = hash(&hashNotEqual).map(HashCondition::AbsentOrHashNotEqual);
             self.set_if_hash(cacheName, key, value, cond, options)
         }
 
-        /// Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`
-        /// in key order.
+        #[doc = " Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`"]
+        #[doc = " in key order."]
         fn get_batch as getBatch(&self, cacheName: Text, keys: BytesArray; options: CallOptions) {
             self.cache_call(&cacheName, &keys, "keys", convert::bytes_list, GetBatchRequest::new, &options)
         }
 
-        /// Which keys exist: `{type: 'Success', exists: boolean[]}` in key order.
+        #[doc = " Which keys exist: `{type: 'Success', exists: boolean[]}` in key order."]
         fn keys_exist as keysExist(&self, cacheName: Text, keys: BytesArray; options: CallOptions) {
             self.cache_call(&cacheName, &keys, "keys", convert::bytes_list, KeysExistRequest::new, &options)
         }
 
-        /// The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`.
+        #[doc = " The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`."]
         fn item_get_type as itemGetType(&self, cacheName: Text, key: Bytes; options: CallOptions) {
             self.cache_call(&cacheName, &key, "key", convert::bytes, ItemGetTypeRequest::new, &options)
         }
 
-        /// The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`.
+        #[doc = " The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`."]
         fn item_get_ttl as itemGetTtl(&self, cacheName: Text, key: Bytes; options: CallOptions) {
             self.cache_call(&cacheName, &key, "key", convert::bytes, ItemGetTtlRequest::new, &options)
         }
 
-        /// Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`.
+        #[doc = " Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`."]
         fn update_ttl as updateTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
             self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Overwrite, options)
         }
 
-        /// Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`.
+        #[doc = " Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`."]
         fn increase_ttl as increaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
             self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Increase, options)
         }
 
-        /// Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`.
+        #[doc = " Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`."]
         fn decrease_ttl as decreaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
             self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Decrease, options)
         }

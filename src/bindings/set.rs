@@ -86,39 +86,39 @@ impl CacheClientCore {
 
 methods! {
     CacheClientCore {
-        /// Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`.
+        #[doc = " Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`."]
         fn set_fetch as setFetch(&self, cacheName: Text, setName: Text; options: CallOptions) {
             self.set_call(Op::Fetch, cacheName, setName, JsValue::UNDEFINED, options)
         }
 
-        /// Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
-        /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
+        #[doc = " Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and"]
+        #[doc = " `options.refreshTtl` (default true) come from the facade's `CollectionTtl`."]
         fn set_add_elements as setAddElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CollectionOptions) {
             self.set_call(Op::Add, cacheName, setName, elements.into(), options)
         }
 
-        /// Removes elements (absent ones and sets are fine): `{type: 'Success'}`.
+        #[doc = " Removes elements (absent ones and sets are fine): `{type: 'Success'}`."]
         fn set_remove_elements as setRemoveElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CallOptions) {
             self.set_call(Op::Remove, cacheName, setName, elements.into(), options)
         }
 
-        /// Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`.
+        #[doc = " Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`."]
         fn set_contains_elements as setContainsElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CallOptions) {
             self.set_call(Op::Contains, cacheName, setName, elements.into(), options)
         }
 
-        /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
+        #[doc = " Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`."]
         fn set_sample as setSample(&self, cacheName: Text, setName: Text, limit: Num; options: CallOptions) {
             self.set_call(Op::Sample(limit.into()), cacheName, setName, JsValue::UNDEFINED, options)
         }
 
-        /// Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or
-        /// `{type: 'Miss'}`. Never retried.
+        #[doc = " Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or"]
+        #[doc = " `{type: 'Miss'}`. Never retried."]
         fn set_pop as setPop(&self, cacheName: Text, setName: Text, count: Num; options: CallOptions) {
             self.set_call(Op::Pop(count.into()), cacheName, setName, JsValue::UNDEFINED, options)
         }
 
-        /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        #[doc = " The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
         fn set_length as setLength(&self, cacheName: Text, setName: Text; options: CallOptions) {
             self.set_call(Op::Length, cacheName, setName, JsValue::UNDEFINED, options)
         }

@@ -284,38 +284,38 @@ impl CacheClientCore {
 
 methods! {
     CacheClientCore {
-        /// Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping
-        /// `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`.
+        #[doc = " Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping"]
+        #[doc = " `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`."]
         fn sorted_set_fetch_by_score as sortedSetFetchByScore(&self, cacheName: Text, sortedSetName: Text; options: ScoreRangeOptions) {
             let arg = JsValue::UNDEFINED;
             self.sorted_set_call(Op::FetchByScore, cacheName, sortedSetName, arg, options)
         }
 
-        /// The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an
-        /// element), or `{type: 'Miss'}` when the sorted set does not exist.
+        #[doc = " The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an"]
+        #[doc = " element), or `{type: 'Miss'}` when the sorted set does not exist."]
         fn sorted_set_get_scores as sortedSetGetScores(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
             self.sorted_set_call(Op::GetScores, cacheName, sortedSetName, values.into(), options)
         }
 
-        /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
-        /// `{type: 'Miss'}`.
+        #[doc = " The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or"]
+        #[doc = " `{type: 'Miss'}`."]
         fn sorted_set_get_rank as sortedSetGetRank(&self, cacheName: Text, sortedSetName: Text, value: Bytes; options: OrderOptions) {
             self.sorted_set_call(Op::GetRank, cacheName, sortedSetName, value.into(), options)
         }
 
-        /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
-        /// Never retried.
+        #[doc = " Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`."]
+        #[doc = " Never retried."]
         fn sorted_set_increment_score as sortedSetIncrementScore(&self, cacheName: Text, sortedSetName: Text, value: Bytes, amount: Num; options: CollectionOptions) {
             let op = Op::IncrementScore(amount.into());
             self.sorted_set_call(op, cacheName, sortedSetName, value.into(), options)
         }
 
-        /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
+        #[doc = " Removes `values` (absent ones are ignored): `{type: 'Success'}`."]
         fn sorted_set_remove_elements as sortedSetRemoveElements(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
             self.sorted_set_call(Op::Remove, cacheName, sortedSetName, values.into(), options)
         }
 
-        /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
+        #[doc = " The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
         fn sorted_set_length as sortedSetLength(&self, cacheName: Text, sortedSetName: Text; options: CallOptions) {
             let arg = JsValue::UNDEFINED;
             self.sorted_set_call(Op::Length, cacheName, sortedSetName, arg, options)

@@ -35,7 +35,7 @@ use crate::core::topics::webhook::Webhook;
 use crate::transport::js::WasmTransport;
 
 client_core! {
-    /// The wasm core of a topic client (use the `TopicClient` class, which wraps it).
+    #[doc = " The wasm core of a topic client (use the `TopicClient` class, which wraps it)."]
     TopicClientCore("topic")
 }
 
@@ -100,7 +100,7 @@ impl TopicClientCore {
 
 methods! {
     TopicClientCore {
-        /// Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object.
+        #[doc = " Publishes a string (as text) or bytes (as binary): `{type: 'Success'}` or an error object."]
         fn publish as publish(&self, cacheName: Text, topicName: Text, value: Bytes; options: CallOptions) {
             start_call(&self.client, &options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -171,8 +171,8 @@ impl TopicClientCore {
 
 methods! {
     TopicClientCore {
-        /// Lists a cache's webhooks: `{type: 'Success', webhooks: {cacheName, webhookName, topicName, url}[]}` or an
-        /// error object.
+        #[doc = " Lists a cache's webhooks: `{type: 'Success', webhooks: {cacheName, webhookName, topicName, url}[]}` or an"]
+        #[doc = " error object."]
         fn list_webhooks as listWebhooks(&self, cacheName: Text; options: CallOptions) {
             start_call(&self.client, &options, || {
                 let cacheName = convert::text(&cacheName, "cache name")?;
@@ -180,24 +180,24 @@ methods! {
             })
         }
 
-        /// Deletes a webhook: `{type: 'Success'}` or an error object.
+        #[doc = " Deletes a webhook: `{type: 'Success'}` or an error object."]
         fn delete_webhook as deleteWebhook(&self, cacheName: Text, webhookName: Text; options: CallOptions) {
             self.webhook_call(cacheName, webhookName, options, |c, w| {
                 Ok(prepare(DeleteWebhookRequest::new(c, w)?))
             })
         }
 
-        /// A webhook's signing secret: `{type: 'Success', secret, cacheName, webhookName}` (names as the service
-        /// answered them) or an error object.
+        #[doc = " A webhook's signing secret: `{type: 'Success', secret, cacheName, webhookName}` (names as the service"]
+        #[doc = " answered them) or an error object."]
         fn get_webhook_secret as getWebhookSecret(&self, cacheName: Text, webhookName: Text; options: CallOptions) {
             self.webhook_call(cacheName, webhookName, options, |c, w| {
                 Ok(prepare(GetWebhookSecretRequest::new(c, w)?))
             })
         }
 
-        /// Replaces a webhook's signing secret: `{type: 'Success', secret}` (the new one; the reply has no names, so
-        /// the facade adds `cacheName` and `webhookName` from its arguments, as the official SDK does) or an error
-        /// object.
+        #[doc = " Replaces a webhook's signing secret: `{type: 'Success', secret}` (the new one; the reply has no names, so"]
+        #[doc = " the facade adds `cacheName` and `webhookName` from its arguments, as the official SDK does) or an error"]
+        #[doc = " object."]
         fn rotate_webhook_secret as rotateWebhookSecret(&self, cacheName: Text, webhookName: Text; options: CallOptions) {
             self.webhook_call(cacheName, webhookName, options, |c, w| {
                 Ok(prepare(RotateWebhookSecretRequest::new(c, w)?))
