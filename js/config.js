@@ -5,6 +5,7 @@
 import { parseCredential } from './momento_wasm.js';
 import { invalidArgument } from './error-results.js';
 import { DefaultMomentoLoggerFactory } from './logging.js';
+import { PRESETS } from './presets.js';
 
 /** The longest delay a JS timer takes (2^31 - 1 ms); a longer deadline would fire at once. */
 const MAX_MILLIS = 2147483647;
@@ -25,10 +26,10 @@ export const ReadConcern = /* @__PURE__ */ Object.freeze({ BALANCED: 'balanced',
 
 /**
  * A preset, as the official SDK has them: a subclass of `Base` named `name` whose `v1()` and `latest()` build an
- * instance with a deadline and exponential backoff (with jitter) of one call (`Configurations.Laptop.latest()`).
+ * instance with the deadline and exponential backoff (with jitter) of one call of `preset`, one of js/presets.js's
+ * `PRESETS` (`Configurations.Laptop.latest()`), and its Node connection settings, if any.
  */
-export function presetClass(Base, name, clientTimeoutMillis, maxAttempts = 3, initialDelayMillis = 50, maxBackoffMillis = 1000,
-  connection = undefined) {
+export function presetClass(Base, name, [clientTimeoutMillis, maxAttempts, initialDelayMillis, maxBackoffMillis, connection]) {
   const make = () => new Preset({ clientTimeoutMillis, _retryStrategy: { maxAttempts, initialDelayMillis, maxBackoffMillis }, ...connection });
   const Preset = { [name]: class extends Base { static v1() { return make(); } static latest() { return make(); } } }[name];
   return Preset;
@@ -171,18 +172,18 @@ export class LeaderboardClientConfiguration extends Configuration {}
 /** Versioned configuration presets: `Configurations.Browser.latest()` etc. (each a Configuration subclass). */
 export const Configurations = Object.freeze({
   /** For pages talking to Momento directly with short-lived disposable tokens: relaxed deadline (15 s). */
-  Browser: presetClass(Configuration, 'Browser', 15000, 3, 100, 2000),
+  Browser: presetClass(Configuration, 'Browser', PRESETS.Browser),
   /** For development machines: 5 s deadline. */
-  Laptop: presetClass(Configuration, 'Laptop', 5000, 3, 50, 1000),
+  Laptop: presetClass(Configuration, 'Laptop', PRESETS.Laptop),
   InRegion: Object.freeze({
     /** Servers in the same region: 1.1 s deadline. */
-    Default: presetClass(Configuration, 'Default', 1100, 3, 10, 100),
+    Default: presetClass(Configuration, 'Default', PRESETS.Default),
     /** Latency-critical servers in region: 0.5 s deadline. */
-    LowLatency: presetClass(Configuration, 'LowLatency', 500, 3, 5, 50),
+    LowLatency: presetClass(Configuration, 'LowLatency', PRESETS.LowLatency),
   }),
   /** Serverless functions: 1.1 s deadline; no keepalive PINGs (a frozen function cannot answer them): an idle
    * connection is replaced before the next call instead. */
-  Lambda: presetClass(Configuration, 'Lambda', 1100, 3, 10, 200, { keepAliveTimeMillis: 0 }),
+  Lambda: presetClass(Configuration, 'Lambda', PRESETS.Lambda),
 });
 
 /** Whether `p` is a RefreshingCredentialProvider (by shape, so that the clients need not import that module and an

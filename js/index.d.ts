@@ -1,8 +1,8 @@
 // Types of the public API (full package): the facade in index.js over the wasm core. What the
 // lite package shares is in types/common.d.ts; each method family's methods and responses in types/<family>.d.ts.
 import type {
-  BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, Configuration,
-  GetCallOptions, ICompression, SetCallOptions, WithoutCacheName,
+  CacheClientEssentials, CacheClientProps, CallOptions, Configuration, GetCallOptions, ICompression, SetCallOptions,
+  WithoutCacheName,
 } from './types/common.js';
 import { ControlMethods } from './types/control.js';
 import { ScalarExtraMethods } from './types/scalar-extra.js';
@@ -54,20 +54,15 @@ export declare class CacheClient {
   static create(props: CacheClientProps): Promise<CacheClient>;
   /** This client bound to one cache: `client.cache('c').get('k')` is `client.get('c', 'k')`. */
   cache(cacheName: string): MomentoCache;
-  readonly configuration: Configuration;
-  close(): void;
-  ping(): Promise<CachePing.Response>;
-  get(cacheName: string, key: BytesLike, options?: GetCallOptions): Promise<CacheGet.Response>;
-  set(cacheName: string, key: BytesLike, value: BytesLike, options?: SetCallOptions): Promise<CacheSet.Response>;
-  delete(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheDelete.Response>;
 }
 /** @deprecated the legacy client of Momento's early guides; use CacheClient. */
 export declare class SimpleCacheClient extends CacheClient {
   constructor(authToken: string, defaultTtlSeconds: number, options?: { configuration?: Configuration });
 }
-/** The other method families, declared per family in types/<family>.d.ts. */
-export interface CacheClient
-  extends ControlMethods, ScalarExtraMethods, DictionaryMethods, SetMethods, ListMethods, SortedSetMethods {}
+/** ping, get, set and delete (types/common.d.ts) and the other method families, declared per family in
+ * types/<family>.d.ts. */
+export interface CacheClient extends CacheClientEssentials<GetCallOptions, SetCallOptions>,
+  ControlMethods, ScalarExtraMethods, DictionaryMethods, SetMethods, ListMethods, SortedSetMethods {}
 
 /** The data methods `CacheClient.cache(name)` binds (the official IMomentoCache surface). */
 export type MomentoCacheMethod = 'get' | 'getWithHash' | 'set' | 'setWithHash' | 'delete' | 'increment' | 'setIfNotExists'

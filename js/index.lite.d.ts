@@ -1,8 +1,7 @@
 // Types of the lite package (pkg/lite: ping, get, set, delete — see index.lite.js). scripts/build installs this
 // file as pkg/lite/index.d.ts.
 import type {
-  BytesLike, CacheClientProps, CacheDelete, CacheGet, CachePing, CacheSet, CallOptions, Configuration,
-  ScalarCallOptions, WithoutCacheName,
+  CacheClientEssentials, CacheClientProps, CallOptions, ScalarCallOptions, WithoutCacheName,
 } from './types/common.js';
 
 export * from './types/common.js';
@@ -14,13 +13,9 @@ export declare class CacheClient {
   static create(props: CacheClientProps): Promise<CacheClient>;
   /** This client bound to one cache: `client.cache('c').get('k')` is `client.get('c', 'k')`. */
   cache(cacheName: string): MomentoCache;
-  readonly configuration: Configuration;
-  close(): void;
-  ping(): Promise<CachePing.Response>;
-  get(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheGet.Response>;
-  set(cacheName: string, key: BytesLike, value: BytesLike, options?: ScalarCallOptions): Promise<CacheSet.Response>;
-  delete(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheDelete.Response>;
 }
+/** ping, get, set and delete (declared in types/common.d.ts, shared with the full package). */
+export interface CacheClient extends CacheClientEssentials<CallOptions, ScalarCallOptions> {}
 
 /** A `CacheClient` bound to one cache name, as `CacheClient.cache(name)` returns it. */
 export type MomentoCache = { [K in 'get' | 'set' | 'delete']: WithoutCacheName<CacheClient[K]> }

@@ -2,6 +2,7 @@
 // @gomomento/sdk-web API: upsert, fetchByScore, fetchByRank, getRank, length, removeElements, delete.
 import { LeaderboardClientCore } from './momento_wasm.js';
 import { LeaderboardClientConfiguration, presetClass } from './config.js';
+import { PRESETS } from './presets.js';
 import { invalidArgument } from './error-results.js';
 import { ClientBase, runtimeVersion } from './pipeline.js';
 import * as lb from './responses/leaderboard.js';
@@ -12,7 +13,7 @@ export const LeaderboardOrder = Object.freeze({ Ascending: 'ASC', Descending: 'D
 /** Configuration presets of the leaderboard client. */
 export const LeaderboardConfigurations = Object.freeze({
   /** Development machines: 5 s deadline. */
-  Laptop: presetClass(LeaderboardClientConfiguration, 'Laptop', 5000),
+  Laptop: presetClass(LeaderboardClientConfiguration, 'Laptop', PRESETS.Laptop),
 });
 
 /** `Record<id, score> | Map<id, score>` → flat `(id, score)` pairs for the core. */

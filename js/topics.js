@@ -4,6 +4,7 @@ import { drive, instanceGeneration, recover, release } from './drive.js';
 import { TopicClientCore } from './momento_wasm.js';
 import { FetchStreamTransport } from './fetch-stream.js';
 import { TopicClientConfiguration, presetClass } from './config.js';
+import { PRESETS } from './presets.js';
 import { sdkErrorFrom, unknownErrorFrom } from './error-results.js';
 import { ClientBase, runtimeVersion } from './pipeline.js';
 import { enumOf, namespace, str, truncate } from './responses/base.js';
@@ -154,9 +155,9 @@ export const TopicSubscribeResponse = Object.freeze({ Subscription: 'Subscriptio
 
 /** Topic client configuration presets (the deadline bounds publishes and each subscribe's first message). */
 export const TopicConfigurations = Object.freeze({
-  Default: presetClass(TopicClientConfiguration, 'Default', 5000),
-  Laptop: presetClass(TopicClientConfiguration, 'Laptop', 5000),
-  Browser: presetClass(TopicClientConfiguration, 'Browser', 15000, 3, 100, 2000),
+  Default: presetClass(TopicClientConfiguration, 'Default', PRESETS.Laptop),
+  Laptop: presetClass(TopicClientConfiguration, 'Laptop', PRESETS.Laptop),
+  Browser: presetClass(TopicClientConfiguration, 'Browser', PRESETS.Browser),
 });
 
 /** Publishes to and subscribes to Momento topics. */

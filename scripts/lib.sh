@@ -8,6 +8,17 @@ die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
 # The pinned nightly of the release wasm build (scripts/build: std rebuilt with panic=immediate-abort) and of fuzzing.
 NIGHTLY=nightly-2026-05-15
 # The exact wasm-bindgen version the crate pins (Cargo.toml `wasm-bindgen = "=X"`).
+# The npm packages' shared metadata, from Cargo.toml's [workspace.package] (one definition): a JSON object with
+# license and, when set there, repository and homepage.
+package_meta() {
+  node -e '
+    const ws = require("fs").readFileSync(process.argv[1], "utf8").split(/^\[workspace\.package\]$/m)[1]?.split(/^\[/m)[0] ?? "";
+    const field = (k) => ws.match(new RegExp(`^${k} = "([^"]*)"`, "m"))?.[1];
+    const meta = { license: field("license") };
+    for (const k of ["repository", "homepage"]) if (field(k)) meta[k] = field(k);
+    if (!meta.license) throw new Error("Cargo.toml [workspace.package] has no license");
+    process.stdout.write(JSON.stringify(meta));' "$ROOT/Cargo.toml"
+}
 wasm_bindgen_version() { sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml" | head -n1; }
 # A free TCP port on 127.0.0.1.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

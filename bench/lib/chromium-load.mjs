@@ -4,7 +4,9 @@
 // URL, the page runs the load by itself and POSTs its results to /report, and the process is killed. sdk-web uses
 // the browser's native XMLHttpRequest (bundled with esbuild into target/bench/). Chromium opens at most 6 HTTP/1.1
 // connections per origin, so "64 in flight" queues on 6 connections for every client alike.
-// Usage: node bench/lib/chromium-load.mjs '<json {clients, apiKey, cache, seconds, warmupSeconds, inflights, valueBytes}>'
+// Over TLS (momento-server --tls-dev): `url` is the server's https:// origin and `spki` the base64 SHA-256 of its
+// certificate's key, which Chromium then trusts (--ignore-certificate-errors-spki-list): HTTP/2, one connection.
+// Usage: node bench/lib/chromium-load.mjs '<json {clients, apiKey, cache, seconds, warmupSeconds, inflights, valueBytes, url?, spki?}>'
 // → one JSON line {chromium: userAgent, runs: [{client, results: {get: {...}, set: {...}}}]}.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,12 +40,14 @@ async function runClient(client) {
   const profile = mkdtempSync(join(tmpdir(), 'momento-bench-chromium-'));
   const params = { ...o, client, sdkWebBundle: '/target/bench/sdk-web.browser.js' };
   delete params.clients;
+  delete params.spki;
   const url = `${statics.origin}/bench/lib/browser-bench.html?o=${encodeURIComponent(JSON.stringify(params))}`;
   const reported = new Promise((resolve) => { delivered = resolve; });
   const browser = spawn(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
     '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run',
     '--disable-sync', '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
-    '--disable-backgrounding-occluded-windows', `--user-data-dir=${profile}`, url], { stdio: 'ignore', detached: true });
+    '--disable-backgrounding-occluded-windows', `--user-data-dir=${profile}`,
+    ...(o.spki ? [`--ignore-certificate-errors-spki-list=${o.spki}`] : []), url], { stdio: 'ignore', detached: true });
   let timer;
   try {
     return await Promise.race([

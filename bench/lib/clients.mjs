@@ -30,21 +30,20 @@ function wrap(client, cache) {
   };
 }
 
-function oursClient(m, apiKey, cache, { mode = 'text', fetch: fetchFn } = {}) {
+/** Endpoint overrides sending every call to `endpoint` (a full URL), as the official web SDK takes them. */
+const overrides = (endpoint) => ({ cacheEndpoint: endpoint, controlEndpoint: endpoint, tokenEndpoint: endpoint });
+
+function oursClient(m, apiKey, cache, { mode = 'text', fetch: fetchFn, endpoint } = {}) {
   let configuration = m.Configurations.Laptop.v1().withClientTimeoutMillis(TIMEOUT_MS).withTransportMode(mode);
   if (fetchFn) configuration = configuration.withFetch(fetchFn);
-  return wrap(new m.CacheClient({
-    configuration, credentialProvider: m.CredentialProvider.fromString({ apiKey }), defaultTtlSeconds: 600,
-  }), cache);
+  const credentialProvider = m.CredentialProvider.fromString(endpoint ? { apiKey, endpointOverrides: overrides(endpoint) } : { apiKey });
+  return wrap(new m.CacheClient({ configuration, credentialProvider, defaultTtlSeconds: 600 }), cache);
 }
 
 function sdkWebClient(sdk, apiKey, endpoint, cache) {
   return wrap(new sdk.CacheClient({
     configuration: sdk.Configurations.Laptop.v1().withClientTimeoutMillis(TIMEOUT_MS),
-    credentialProvider: sdk.CredentialProvider.fromString({
-      apiKey,
-      endpointOverrides: { cacheEndpoint: endpoint, controlEndpoint: endpoint, tokenEndpoint: endpoint },
-    }),
+    credentialProvider: sdk.CredentialProvider.fromString({ apiKey, endpointOverrides: overrides(endpoint) }),
     defaultTtlSeconds: 600,
   }), cache);
 }
@@ -70,17 +69,19 @@ export function parseKey(apiKey) {
 
 /**
  * @param {{ours?: object, sdkWeb?: object, sdk?: object, RawH2Client?: Function, apiKey: string, cache: string,
- *   fetch?: typeof fetch, only?: string[]}} o
+ *   fetch?: typeof fetch, only?: string[], url?: string}} o `url`: where every client sends its calls instead of
+ *   the key's endpoint (e.g. `https://localhost:<port>` for momento-server --tls-dev, whose key names `localhost:<port>`)
  * @returns {Record<string, {get: Function, set: Function, close?: Function}>}
  */
-export function makeClients({ ours, sdkWeb, sdk, RawH2Client, apiKey, cache, fetch, only }) {
-  const { endpoint, token } = parseKey(apiKey);
+export function makeClients({ ours, sdkWeb, sdk, RawH2Client, apiKey, cache, fetch, only, url }) {
+  const { endpoint: keyEndpoint, token } = parseKey(apiKey);
+  const endpoint = url ?? keyEndpoint;
   const want = (n) => !only || only.includes(n);
   const out = {};
   if (ours) {
     if (want('ours')) out.ours = oursClient(ours, apiKey, cache);
     for (const mode of ['text', 'binary']) {
-      if (want(`ours-${mode}`)) out[`ours-${mode}`] = oursClient(ours, apiKey, cache, { mode });
+      if (want(`ours-${mode}`)) out[`ours-${mode}`] = oursClient(ours, apiKey, cache, { mode, endpoint: url });
       if (want(`ours-web-${mode}`)) out[`ours-web-${mode}`] = oursClient(ours, apiKey, cache, { mode, fetch: fetch ?? globalThis.fetch });
     }
   }

@@ -6,6 +6,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createHash, X509Certificate } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from './load.mjs';
@@ -40,10 +41,10 @@ const sh = (cmd, args, opts = {}) => execFileSync(cmd, args, { encoding: 'utf8',
 const tryShell = (cmd, args) => { try { return sh(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return 'n/a'; } };
 
 /** Runs a child to completion; resolves to {code, stdout, stderr, ms}. */
-function run(cmd, args, { timeoutMs = 600_000 } = {}) {
+function run(cmd, args, { timeoutMs = 600_000, env } = {}) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const p = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
     let stdout = '', stderr = '';
     p.stdout.on('data', (d) => { stdout += d; });
     p.stderr.on('data', (d) => { stderr += d; });
@@ -222,6 +223,34 @@ log(`==> (d) get/set load in headless Chromium (launched directly, no DevTools c
     warmupSeconds: P.chromeWarmup, inflights: INFLIGHTS });
   results.loadChromium = mergeRounds(r.runs);
   versions.chromium = `${versions.chromium} (the page reports ${r.chromium})`;
+}
+
+log(`==> (d) the same in Chromium over TLS + HTTP/2 (momento-server --tls-dev: what a page sees of Momento's HTTPS endpoints)`);
+{
+  const dir = `${OUT}/tls`;
+  mkdirSync(dir, { recursive: true });
+  const tlsPort = await freePort();
+  const tlsServer = await startProcess('momento-server --tls-dev', SERVER_BIN,
+    ['--port', String(tlsPort), '--tls-dev', '--secret-file', `${dir}/secret`, '--key-file', `${dir}/api-key`]);
+  try {
+    const url = `https://localhost:${tlsPort}`;
+    const tlsKey = readFileSync(`${dir}/api-key`, 'utf8').trim();
+    // The cache, created from a Node child that trusts the development CA (Node reads NODE_EXTRA_CA_CERTS at start).
+    const create = `const [apiKey, url] = process.argv.slice(1); const m = await import('${ROOT}pkg/web/index.node.js');
+const c = new m.CacheClient({ configuration: m.Configurations.Laptop.v1(), defaultTtlSeconds: 600,
+  credentialProvider: m.CredentialProvider.fromString({ apiKey, endpointOverrides: { cacheEndpoint: url, controlEndpoint: url, tokenEndpoint: url } }) });
+const r = await c.createCache('${CACHE}'); if (r.type === 'Error') throw new Error(r.toString()); console.log('{}'); process.exit(0);`;
+    await runJson(process.execPath, ['--input-type=module', '-e', create, tlsKey, url],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: `${dir}/momento-server-dev-ca.pem` } });
+    const certificate = new X509Certificate(readFileSync(`${dir}/momento-server-dev-cert.pem`));
+    const spki = createHash('sha256').update(certificate.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+    const clients = Array.from({ length: P.rounds }, (_, round) => roundOrder(CHROMIUM_CLIENTS, round)).flat();
+    const r = await node('chromium-load.mjs', { ...common, apiKey: tlsKey, url, spki, clients, seconds: P.chromeSeconds,
+      warmupSeconds: P.chromeWarmup, inflights: INFLIGHTS });
+    results.loadChromiumTls = mergeRounds(r.runs);
+  } finally {
+    tlsServer.kill();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -68,5 +68,14 @@ export function bytesValue(field = 'value') {
   };
 }
 
+/** A `Hit` holding a collection's size (dictionaries, lists): `length()` and its alias `value()`. */
+export const LENGTH_VALUE_HIT = {
+  /** The number of fields or elements. */
+  length() { return this._raw.length; },
+  /** The number of fields or elements. */
+  value() { return this._raw.length; },
+  toString() { return `${this.type}: length ${this._raw.length}`; },
+};
+
 /** A `Success` variant with no data. */
 export const SUCCESS = {};

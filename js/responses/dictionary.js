@@ -1,5 +1,5 @@
 // Response namespaces of the dictionary methods (official @gomomento/sdk-web names and accessors).
-import { SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
+import { LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
 
 const utf8 = new TextEncoder();
 /** A field/element as given by the caller (string or bytes) → its string form. */
@@ -110,17 +110,7 @@ export const CacheDictionaryIncrement = /* @__PURE__ */ namespace({
 }, 'CacheDictionaryIncrement');
 
 /** `dictionaryLength` responses: the number of fields, or Miss. */
-export const CacheDictionaryLength = /* @__PURE__ */ namespace({
-  Hit: {
-    /** The number of fields. */
-    length() { return this._raw.length; },
-    /** The number of fields. */
-    value() { return this._raw.length; },
-    toString() { return `${this.type}: length ${this._raw.length}`; },
-  },
-  Miss: {},
-  Error: {},
-}, 'CacheDictionaryLength');
+export const CacheDictionaryLength = /* @__PURE__ */ namespace({ Hit: LENGTH_VALUE_HIT, Miss: {}, Error: {} }, 'CacheDictionaryLength');
 
 export const CacheDictionaryFetchResponse = /* @__PURE__ */ enumOf(CacheDictionaryFetch);
 export const CacheDictionaryGetFieldResponse = /* @__PURE__ */ enumOf(CacheDictionaryGetField);

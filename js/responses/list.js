@@ -1,5 +1,5 @@
 // Response namespaces of the list methods (official @gomomento/sdk-web names and accessors).
-import { SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
+import { LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
 
 /** The official display helper: at most 32 characters, then `...`. */
 const truncate = (s) => (s.length > 32 ? `${s.substring(0, 32)}...` : s);
@@ -32,17 +32,7 @@ export const CacheListFetch = /* @__PURE__ */ namespace({
   Error: {},
 }, 'CacheListFetch');
 /** `listLength` responses. */
-export const CacheListLength = /* @__PURE__ */ namespace({
-  Hit: {
-    /** The number of elements. */
-    length() { return this._raw.length; },
-    /** The number of elements. */
-    value() { return this._raw.length; },
-    toString() { return `${this.type}: length ${this._raw.length}`; },
-  },
-  Miss: {},
-  Error: {},
-}, 'CacheListLength');
+export const CacheListLength = /* @__PURE__ */ namespace({ Hit: LENGTH_VALUE_HIT, Miss: {}, Error: {} }, 'CacheListLength');
 /** `listPopFront` responses: `Hit` holds the removed first element. */
 export const CacheListPopFront = /* @__PURE__ */ namespace({ Hit: bytesValue(), Miss: {}, Error: {} }, 'CacheListPopFront');
 /** `listPopBack` responses: `Hit` holds the removed last element. */

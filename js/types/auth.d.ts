@@ -1,5 +1,5 @@
 // Types of AuthClient, its responses, and the scope and expiry helpers (official @gomomento/sdk-web names).
-import type { Enum } from './common.js';
+import { SuccessEnum } from './enums.js';
 import type { Configuration, CredentialProvider, Empty, ErrorResponse } from '../index.js';
 
 
@@ -157,15 +157,9 @@ export {
   /** @deprecated use RefreshApiKey. */
   RefreshApiKey as RefreshAuthToken,
 };
-export declare const GenerateDisposableTokenResponse: Enum<'Success' | 'Error'>;
-export type GenerateDisposableTokenResponse = 'Success' | 'Error';
-export declare namespace GenerateDisposableTokenResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const GenerateApiKeyResponse: Enum<'Success' | 'Error'>;
-export type GenerateApiKeyResponse = 'Success' | 'Error';
-export declare namespace GenerateApiKeyResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const RefreshApiKeyResponse: Enum<'Success' | 'Error'>;
-export type RefreshApiKeyResponse = 'Success' | 'Error';
-export declare namespace RefreshApiKeyResponse { type Success = 'Success'; type Error = 'Error'; }
+export import GenerateDisposableTokenResponse = SuccessEnum;
+export import GenerateApiKeyResponse = SuccessEnum;
+export import RefreshApiKeyResponse = SuccessEnum;
 
 // ---------------------------------------------------------------- client
 

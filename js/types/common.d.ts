@@ -1,6 +1,7 @@
 // Types shared by the full and the lite package: errors, response building blocks, ping/get/set/delete responses,
 // configuration and credentials (types/config.d.ts), call options, logging and middleware. index.d.ts and
 // index.lite.d.ts re-export them.
+import { HitMissEnum, SuccessEnum } from './enums.js';
 import type {
   Configuration, CredentialProvider, MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler,
 } from './config.js';
@@ -103,18 +104,10 @@ export declare namespace CacheGet {
 }
 export declare namespace CacheSet { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace CacheDelete { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare const CachePingResponse: Enum<'Success' | 'Error'>;
-export type CachePingResponse = 'Success' | 'Error';
-export declare namespace CachePingResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheGetResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheGetResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheGetResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSetResponse: Enum<'Success' | 'Error'>;
-export type CacheSetResponse = 'Success' | 'Error';
-export declare namespace CacheSetResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheDeleteResponse: Enum<'Success' | 'Error'>;
-export type CacheDeleteResponse = 'Success' | 'Error';
-export declare namespace CacheDeleteResponse { type Success = 'Success'; type Error = 'Error'; }
+export import CachePingResponse = SuccessEnum;
+export import CacheGetResponse = HitMissEnum;
+export import CacheSetResponse = SuccessEnum;
+export import CacheDeleteResponse = SuccessEnum;
 
 // ---------------------------------------------------------------- options
 
@@ -137,6 +130,15 @@ export interface CacheClientProps {
   defaultTtlSeconds: number;
 }
 
+/** The methods of `CacheClient` in every package (full and lite), with the package's options of get and set. */
+export interface CacheClientEssentials<GetOptions extends CallOptions, SetOptions extends CallOptions> {
+  readonly configuration: Configuration;
+  close(): void;
+  ping(): Promise<CachePing.Response>;
+  get(cacheName: string, key: BytesLike, options?: GetOptions): Promise<CacheGet.Response>;
+  set(cacheName: string, key: BytesLike, value: BytesLike, options?: SetOptions): Promise<CacheSet.Response>;
+  delete(cacheName: string, key: BytesLike, options?: CallOptions): Promise<CacheDelete.Response>;
+}
 /** A method with its leading `cacheName` parameter removed (what `client.cache(name)` binds). */
 export type WithoutCacheName<F> = F extends (cacheName: string, ...args: infer A) => infer R ? (...args: A) => R : never;
 

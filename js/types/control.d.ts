@@ -1,5 +1,6 @@
 // Types of the control-plane methods and responses (full package only).
-import type { Enum, Empty, ErrorResponse } from './common.js';
+import { AlreadyExistsEnum, SuccessEnum } from './enums.js';
+import type { Empty, ErrorResponse } from './common.js';
 
 /** A cache and its limits. */
 export declare class CacheInfo {
@@ -23,22 +24,12 @@ export declare namespace ListCaches {
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
-export declare const CreateCacheResponse: Enum<'Success' | 'AlreadyExists' | 'Error'>;
-export type CreateCacheResponse = 'Success' | 'AlreadyExists' | 'Error';
-export declare namespace CreateCacheResponse { type Success = 'Success'; type AlreadyExists = 'AlreadyExists'; type Error = 'Error'; }
-export declare const DeleteCacheResponse: Enum<'Success' | 'Error'>;
-export type DeleteCacheResponse = 'Success' | 'Error';
-export declare namespace DeleteCacheResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const FlushCacheResponse: Enum<'Success' | 'Error'>;
-export type FlushCacheResponse = 'Success' | 'Error';
-export declare namespace FlushCacheResponse { type Success = 'Success'; type Error = 'Error'; }
+export import CreateCacheResponse = AlreadyExistsEnum;
+export import DeleteCacheResponse = SuccessEnum;
+export import FlushCacheResponse = SuccessEnum;
 /** Alias of `FlushCacheResponse`. */
-export declare const CacheFlushResponse: Enum<'Success' | 'Error'>;
-export type CacheFlushResponse = 'Success' | 'Error';
-export declare namespace CacheFlushResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const ListCachesResponse: Enum<'Success' | 'Error'>;
-export type ListCachesResponse = 'Success' | 'Error';
-export declare namespace ListCachesResponse { type Success = 'Success'; type Error = 'Error'; }
+export import CacheFlushResponse = SuccessEnum;
+export import ListCachesResponse = SuccessEnum;
 
 /** Control-plane methods of CacheClient. */
 export interface ControlMethods {

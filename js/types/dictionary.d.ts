@@ -1,5 +1,5 @@
 // Types of the dictionary methods and responses.
-import type { Enum } from './common.js';
+import { HitMissEnum, SuccessEnum } from './enums.js';
 import type {
   BytesLike, CallOptions, CollectionCallOptions, Empty, BytesValue, ErrorResponse, ResponseBase,
 } from '../index.js';
@@ -60,33 +60,15 @@ export declare namespace CacheDictionaryLength {
   type Response = Hit | Miss | Error;
 }
 
-export declare const CacheDictionaryFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheDictionaryFetchResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheDictionaryFetchResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheDictionaryGetFieldResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheDictionaryGetFieldResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheDictionaryGetFieldResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheDictionaryGetFieldsResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheDictionaryGetFieldsResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheDictionaryGetFieldsResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheDictionarySetFieldResponse: Enum<'Success' | 'Error'>;
-export type CacheDictionarySetFieldResponse = 'Success' | 'Error';
-export declare namespace CacheDictionarySetFieldResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheDictionarySetFieldsResponse: Enum<'Success' | 'Error'>;
-export type CacheDictionarySetFieldsResponse = 'Success' | 'Error';
-export declare namespace CacheDictionarySetFieldsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheDictionaryRemoveFieldResponse: Enum<'Success' | 'Error'>;
-export type CacheDictionaryRemoveFieldResponse = 'Success' | 'Error';
-export declare namespace CacheDictionaryRemoveFieldResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheDictionaryRemoveFieldsResponse: Enum<'Success' | 'Error'>;
-export type CacheDictionaryRemoveFieldsResponse = 'Success' | 'Error';
-export declare namespace CacheDictionaryRemoveFieldsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheDictionaryIncrementResponse: Enum<'Success' | 'Error'>;
-export type CacheDictionaryIncrementResponse = 'Success' | 'Error';
-export declare namespace CacheDictionaryIncrementResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheDictionaryLengthResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheDictionaryLengthResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheDictionaryLengthResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
+export import CacheDictionaryFetchResponse = HitMissEnum;
+export import CacheDictionaryGetFieldResponse = HitMissEnum;
+export import CacheDictionaryGetFieldsResponse = HitMissEnum;
+export import CacheDictionarySetFieldResponse = SuccessEnum;
+export import CacheDictionarySetFieldsResponse = SuccessEnum;
+export import CacheDictionaryRemoveFieldResponse = SuccessEnum;
+export import CacheDictionaryRemoveFieldsResponse = SuccessEnum;
+export import CacheDictionaryIncrementResponse = SuccessEnum;
+export import CacheDictionaryLengthResponse = HitMissEnum;
 
 /** The fields of `dictionarySetFields`. */
 export type DictionaryFieldValues =

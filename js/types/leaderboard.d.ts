@@ -1,5 +1,5 @@
 // Types of PreviewLeaderboardClient, its leaderboard objects and responses (official @gomomento/sdk-web names).
-import type { Enum } from './common.js';
+import { SuccessEnum } from './enums.js';
 import type { Configuration, CredentialProvider, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 
@@ -46,21 +46,11 @@ export declare namespace LeaderboardDelete {
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
-export declare const LeaderboardUpsertResponse: Enum<'Success' | 'Error'>;
-export type LeaderboardUpsertResponse = 'Success' | 'Error';
-export declare namespace LeaderboardUpsertResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const LeaderboardFetchResponse: Enum<'Success' | 'Error'>;
-export type LeaderboardFetchResponse = 'Success' | 'Error';
-export declare namespace LeaderboardFetchResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const LeaderboardLengthResponse: Enum<'Success' | 'Error'>;
-export type LeaderboardLengthResponse = 'Success' | 'Error';
-export declare namespace LeaderboardLengthResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const LeaderboardRemoveElementsResponse: Enum<'Success' | 'Error'>;
-export type LeaderboardRemoveElementsResponse = 'Success' | 'Error';
-export declare namespace LeaderboardRemoveElementsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const LeaderboardDeleteResponse: Enum<'Success' | 'Error'>;
-export type LeaderboardDeleteResponse = 'Success' | 'Error';
-export declare namespace LeaderboardDeleteResponse { type Success = 'Success'; type Error = 'Error'; }
+export import LeaderboardUpsertResponse = SuccessEnum;
+export import LeaderboardFetchResponse = SuccessEnum;
+export import LeaderboardLengthResponse = SuccessEnum;
+export import LeaderboardRemoveElementsResponse = SuccessEnum;
+export import LeaderboardDeleteResponse = SuccessEnum;
 
 /** Options of `fetchByScore`. */
 export interface LeaderboardFetchByScoreCallOptions {

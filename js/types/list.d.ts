@@ -1,5 +1,5 @@
 // Types of the list methods and responses.
-import type { Enum } from './common.js';
+import { HitMissEnum, SuccessEnum } from './enums.js';
 import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 /** Options of `listPushFront` / `listConcatenateFront`. */
@@ -76,36 +76,16 @@ export declare namespace CacheListConcatenateBack { export import Success = List
 export declare namespace CacheListRemoveValue { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace CacheListRetain { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 
-export declare const CacheListFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheListFetchResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheListFetchResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheListLengthResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheListLengthResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheListLengthResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheListPopFrontResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheListPopFrontResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheListPopFrontResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheListPopBackResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheListPopBackResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheListPopBackResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheListPushFrontResponse: Enum<'Success' | 'Error'>;
-export type CacheListPushFrontResponse = 'Success' | 'Error';
-export declare namespace CacheListPushFrontResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheListPushBackResponse: Enum<'Success' | 'Error'>;
-export type CacheListPushBackResponse = 'Success' | 'Error';
-export declare namespace CacheListPushBackResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheListConcatenateFrontResponse: Enum<'Success' | 'Error'>;
-export type CacheListConcatenateFrontResponse = 'Success' | 'Error';
-export declare namespace CacheListConcatenateFrontResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheListConcatenateBackResponse: Enum<'Success' | 'Error'>;
-export type CacheListConcatenateBackResponse = 'Success' | 'Error';
-export declare namespace CacheListConcatenateBackResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheListRemoveValueResponse: Enum<'Success' | 'Error'>;
-export type CacheListRemoveValueResponse = 'Success' | 'Error';
-export declare namespace CacheListRemoveValueResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheListRetainResponse: Enum<'Success' | 'Error'>;
-export type CacheListRetainResponse = 'Success' | 'Error';
-export declare namespace CacheListRetainResponse { type Success = 'Success'; type Error = 'Error'; }
+export import CacheListFetchResponse = HitMissEnum;
+export import CacheListLengthResponse = HitMissEnum;
+export import CacheListPopFrontResponse = HitMissEnum;
+export import CacheListPopBackResponse = HitMissEnum;
+export import CacheListPushFrontResponse = SuccessEnum;
+export import CacheListPushBackResponse = SuccessEnum;
+export import CacheListConcatenateFrontResponse = SuccessEnum;
+export import CacheListConcatenateBackResponse = SuccessEnum;
+export import CacheListRemoveValueResponse = SuccessEnum;
+export import CacheListRetainResponse = SuccessEnum;
 
 /** list methods of CacheClient. */
 export interface ListMethods {

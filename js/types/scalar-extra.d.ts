@@ -1,4 +1,5 @@
 // Types of the scalar methods beyond get/set/delete and their responses (full package only).
+import { HitMissEnum, StoredEnum, SuccessEnum, TtlUpdateEnum } from './enums.js';
 import type { Enum,
   BytesLike, BytesValue, CallOptions, Empty, ErrorResponse, GetCallOptions, ResponseBase, ScalarCallOptions, SetCallOptions,
 } from './common.js';
@@ -16,34 +17,38 @@ export declare namespace CacheIncrement {
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
+/** The responses of the conditional sets (each `CacheSetIf…` below is this namespace under its official name). */
 declare namespace StoredResponses {
   class Stored extends Empty<'Stored'> {}
   class NotStored extends Empty<'NotStored'> {}
   class Error extends ErrorResponse {}
+  type Response = Stored | NotStored | Error;
 }
-export declare namespace CacheSetIfNotExists { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfAbsent { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfPresent { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfEqual { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfNotEqual { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfPresentAndNotEqual { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfAbsentOrEqual { export import Stored = StoredResponses.Stored; export import NotStored = StoredResponses.NotStored; export import Error = StoredResponses.Error; type Response = Stored | NotStored | Error; }
+export import CacheSetIfNotExists = StoredResponses;
+export import CacheSetIfAbsent = StoredResponses;
+export import CacheSetIfPresent = StoredResponses;
+export import CacheSetIfEqual = StoredResponses;
+export import CacheSetIfNotEqual = StoredResponses;
+export import CacheSetIfPresentAndNotEqual = StoredResponses;
+export import CacheSetIfAbsentOrEqual = StoredResponses;
 export declare namespace CacheGetWithHash {
   class Hit extends BytesValue<'Hit'> implements HashAccessors { hash(): string; hashString(): string; hashUint8Array(): Uint8Array; }
   class Miss extends Empty<'Miss'> { hash(): undefined; }
   class Error extends ErrorResponse { hash(): undefined; }
   type Response = Hit | Miss | Error;
 }
+/** The responses of the hash-conditioned sets (each name below is this namespace). */
 declare namespace HashStoredResponses {
   class Stored extends Empty<'Stored'> implements HashAccessors { hashString(): string; hashUint8Array(): Uint8Array; }
   class NotStored extends Empty<'NotStored'> {}
   class Error extends ErrorResponse {}
+  type Response = Stored | NotStored | Error;
 }
-export declare namespace CacheSetWithHash { export import Stored = HashStoredResponses.Stored; export import NotStored = HashStoredResponses.NotStored; export import Error = HashStoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfPresentAndHashEqual { export import Stored = HashStoredResponses.Stored; export import NotStored = HashStoredResponses.NotStored; export import Error = HashStoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfPresentAndHashNotEqual { export import Stored = HashStoredResponses.Stored; export import NotStored = HashStoredResponses.NotStored; export import Error = HashStoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfAbsentOrHashEqual { export import Stored = HashStoredResponses.Stored; export import NotStored = HashStoredResponses.NotStored; export import Error = HashStoredResponses.Error; type Response = Stored | NotStored | Error; }
-export declare namespace CacheSetIfAbsentOrHashNotEqual { export import Stored = HashStoredResponses.Stored; export import NotStored = HashStoredResponses.NotStored; export import Error = HashStoredResponses.Error; type Response = Stored | NotStored | Error; }
+export import CacheSetWithHash = HashStoredResponses;
+export import CacheSetIfPresentAndHashEqual = HashStoredResponses;
+export import CacheSetIfPresentAndHashNotEqual = HashStoredResponses;
+export import CacheSetIfAbsentOrHashEqual = HashStoredResponses;
+export import CacheSetIfAbsentOrHashNotEqual = HashStoredResponses;
 export declare namespace CacheGetBatch {
   class Success extends Empty<'Success'> {
     results(): CacheGet.Response[];
@@ -103,75 +108,31 @@ declare namespace TtlChangeResponses {
 export declare namespace CacheIncreaseTtl { export import Set = TtlChangeResponses.Set; export import NotSet = TtlChangeResponses.NotSet; export import Miss = TtlChangeResponses.Miss; export import Error = TtlChangeResponses.Error; type Response = Set | NotSet | Miss | Error; }
 export declare namespace CacheDecreaseTtl { export import Set = TtlChangeResponses.Set; export import NotSet = TtlChangeResponses.NotSet; export import Miss = TtlChangeResponses.Miss; export import Error = TtlChangeResponses.Error; type Response = Set | NotSet | Miss | Error; }
 
-export declare const CacheIncrementResponse: Enum<'Success' | 'Error'>;
-export type CacheIncrementResponse = 'Success' | 'Error';
-export declare namespace CacheIncrementResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSetIfNotExistsResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfNotExistsResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfNotExistsResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfAbsentResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfAbsentResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfAbsentResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfPresentResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfPresentResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfPresentResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfPresentAndNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfPresentAndNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfPresentAndNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfAbsentOrEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfAbsentOrEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfAbsentOrEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheGetWithHashResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheGetWithHashResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheGetWithHashResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSetWithHashResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetWithHashResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetWithHashResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfPresentAndHashEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfPresentAndHashEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfPresentAndHashEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfPresentAndHashNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfPresentAndHashNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfPresentAndHashNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfAbsentOrHashEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfAbsentOrHashEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfAbsentOrHashEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheSetIfAbsentOrHashNotEqualResponse: Enum<'Stored' | 'NotStored' | 'Error'>;
-export type CacheSetIfAbsentOrHashNotEqualResponse = 'Stored' | 'NotStored' | 'Error';
-export declare namespace CacheSetIfAbsentOrHashNotEqualResponse { type Stored = 'Stored'; type NotStored = 'NotStored'; type Error = 'Error'; }
-export declare const CacheGetBatchResponse: Enum<'Success' | 'Error'>;
-export type CacheGetBatchResponse = 'Success' | 'Error';
-export declare namespace CacheGetBatchResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSetBatchResponse: Enum<'Success' | 'Error'>;
-export type CacheSetBatchResponse = 'Success' | 'Error';
-export declare namespace CacheSetBatchResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheKeyExistsResponse: Enum<'Success' | 'Error'>;
-export type CacheKeyExistsResponse = 'Success' | 'Error';
-export declare namespace CacheKeyExistsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheKeysExistResponse: Enum<'Success' | 'Error'>;
-export type CacheKeysExistResponse = 'Success' | 'Error';
-export declare namespace CacheKeysExistResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheItemGetTypeResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheItemGetTypeResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheItemGetTypeResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheItemGetTtlResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheItemGetTtlResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheItemGetTtlResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
+export import CacheIncrementResponse = SuccessEnum;
+export import CacheSetIfNotExistsResponse = StoredEnum;
+export import CacheSetIfAbsentResponse = StoredEnum;
+export import CacheSetIfPresentResponse = StoredEnum;
+export import CacheSetIfEqualResponse = StoredEnum;
+export import CacheSetIfNotEqualResponse = StoredEnum;
+export import CacheSetIfPresentAndNotEqualResponse = StoredEnum;
+export import CacheSetIfAbsentOrEqualResponse = StoredEnum;
+export import CacheGetWithHashResponse = HitMissEnum;
+export import CacheSetWithHashResponse = StoredEnum;
+export import CacheSetIfPresentAndHashEqualResponse = StoredEnum;
+export import CacheSetIfPresentAndHashNotEqualResponse = StoredEnum;
+export import CacheSetIfAbsentOrHashEqualResponse = StoredEnum;
+export import CacheSetIfAbsentOrHashNotEqualResponse = StoredEnum;
+export import CacheGetBatchResponse = SuccessEnum;
+export import CacheSetBatchResponse = SuccessEnum;
+export import CacheKeyExistsResponse = SuccessEnum;
+export import CacheKeysExistResponse = SuccessEnum;
+export import CacheItemGetTypeResponse = HitMissEnum;
+export import CacheItemGetTtlResponse = HitMissEnum;
 export declare const CacheUpdateTtlResponse: Enum<'Set' | 'Miss' | 'Error'>;
 export type CacheUpdateTtlResponse = 'Set' | 'Miss' | 'Error';
 export declare namespace CacheUpdateTtlResponse { type Set = 'Set'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheIncreaseTtlResponse: Enum<'Set' | 'NotSet' | 'Miss' | 'Error'>;
-export type CacheIncreaseTtlResponse = 'Set' | 'NotSet' | 'Miss' | 'Error';
-export declare namespace CacheIncreaseTtlResponse { type Set = 'Set'; type NotSet = 'NotSet'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheDecreaseTtlResponse: Enum<'Set' | 'NotSet' | 'Miss' | 'Error'>;
-export type CacheDecreaseTtlResponse = 'Set' | 'NotSet' | 'Miss' | 'Error';
-export declare namespace CacheDecreaseTtlResponse { type Set = 'Set'; type NotSet = 'NotSet'; type Miss = 'Miss'; type Error = 'Error'; }
+export import CacheIncreaseTtlResponse = TtlUpdateEnum;
+export import CacheDecreaseTtlResponse = TtlUpdateEnum;
 
 /** Scalar methods of CacheClient beyond get/set/delete. */
 export interface ScalarExtraMethods {

@@ -1,5 +1,5 @@
 // Types of the set methods and responses.
-import type { Enum } from './common.js';
+import { HitMissEnum, SuccessEnum } from './enums.js';
 import type {
   BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase,
 } from '../index.js';
@@ -71,36 +71,16 @@ export declare namespace CacheSetLength {
   type Response = Hit | Miss | Error;
 }
 
-export declare const CacheSetFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSetFetchResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSetFetchResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSetSampleResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSetSampleResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSetSampleResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSetPopResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSetPopResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSetPopResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSetAddElementResponse: Enum<'Success' | 'Error'>;
-export type CacheSetAddElementResponse = 'Success' | 'Error';
-export declare namespace CacheSetAddElementResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSetAddElementsResponse: Enum<'Success' | 'Error'>;
-export type CacheSetAddElementsResponse = 'Success' | 'Error';
-export declare namespace CacheSetAddElementsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSetRemoveElementResponse: Enum<'Success' | 'Error'>;
-export type CacheSetRemoveElementResponse = 'Success' | 'Error';
-export declare namespace CacheSetRemoveElementResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSetRemoveElementsResponse: Enum<'Success' | 'Error'>;
-export type CacheSetRemoveElementsResponse = 'Success' | 'Error';
-export declare namespace CacheSetRemoveElementsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSetContainsElementResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSetContainsElementResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSetContainsElementResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSetContainsElementsResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSetContainsElementsResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSetContainsElementsResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSetLengthResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSetLengthResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSetLengthResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
+export import CacheSetFetchResponse = HitMissEnum;
+export import CacheSetSampleResponse = HitMissEnum;
+export import CacheSetPopResponse = HitMissEnum;
+export import CacheSetAddElementResponse = SuccessEnum;
+export import CacheSetAddElementsResponse = SuccessEnum;
+export import CacheSetRemoveElementResponse = SuccessEnum;
+export import CacheSetRemoveElementsResponse = SuccessEnum;
+export import CacheSetContainsElementResponse = HitMissEnum;
+export import CacheSetContainsElementsResponse = HitMissEnum;
+export import CacheSetLengthResponse = HitMissEnum;
 
 /** set methods of CacheClient. */
 export interface SetMethods {

@@ -1,5 +1,5 @@
 // Types of the sorted set methods and responses.
-import type { Enum } from './common.js';
+import { HitMissEnum, SuccessEnum } from './enums.js';
 import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 /** The order of fetched elements and of ranks. */
@@ -108,42 +108,18 @@ export declare namespace CacheSortedSetUnionStore {
   type Response = Success | Error;
 }
 
-export declare const CacheSortedSetFetchResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSortedSetFetchResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSortedSetFetchResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSortedSetGetScoreResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSortedSetGetScoreResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSortedSetGetScoreResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSortedSetGetScoresResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSortedSetGetScoresResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSortedSetGetScoresResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSortedSetGetRankResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSortedSetGetRankResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSortedSetGetRankResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSortedSetIncrementScoreResponse: Enum<'Success' | 'Error'>;
-export type CacheSortedSetIncrementScoreResponse = 'Success' | 'Error';
-export declare namespace CacheSortedSetIncrementScoreResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSortedSetLengthResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSortedSetLengthResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSortedSetLengthResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSortedSetLengthByScoreResponse: Enum<'Hit' | 'Miss' | 'Error'>;
-export type CacheSortedSetLengthByScoreResponse = 'Hit' | 'Miss' | 'Error';
-export declare namespace CacheSortedSetLengthByScoreResponse { type Hit = 'Hit'; type Miss = 'Miss'; type Error = 'Error'; }
-export declare const CacheSortedSetPutElementResponse: Enum<'Success' | 'Error'>;
-export type CacheSortedSetPutElementResponse = 'Success' | 'Error';
-export declare namespace CacheSortedSetPutElementResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSortedSetPutElementsResponse: Enum<'Success' | 'Error'>;
-export type CacheSortedSetPutElementsResponse = 'Success' | 'Error';
-export declare namespace CacheSortedSetPutElementsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSortedSetRemoveElementResponse: Enum<'Success' | 'Error'>;
-export type CacheSortedSetRemoveElementResponse = 'Success' | 'Error';
-export declare namespace CacheSortedSetRemoveElementResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSortedSetRemoveElementsResponse: Enum<'Success' | 'Error'>;
-export type CacheSortedSetRemoveElementsResponse = 'Success' | 'Error';
-export declare namespace CacheSortedSetRemoveElementsResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const CacheSortedSetUnionStoreResponse: Enum<'Success' | 'Error'>;
-export type CacheSortedSetUnionStoreResponse = 'Success' | 'Error';
-export declare namespace CacheSortedSetUnionStoreResponse { type Success = 'Success'; type Error = 'Error'; }
+export import CacheSortedSetFetchResponse = HitMissEnum;
+export import CacheSortedSetGetScoreResponse = HitMissEnum;
+export import CacheSortedSetGetScoresResponse = HitMissEnum;
+export import CacheSortedSetGetRankResponse = HitMissEnum;
+export import CacheSortedSetIncrementScoreResponse = SuccessEnum;
+export import CacheSortedSetLengthResponse = HitMissEnum;
+export import CacheSortedSetLengthByScoreResponse = HitMissEnum;
+export import CacheSortedSetPutElementResponse = SuccessEnum;
+export import CacheSortedSetPutElementsResponse = SuccessEnum;
+export import CacheSortedSetRemoveElementResponse = SuccessEnum;
+export import CacheSortedSetRemoveElementsResponse = SuccessEnum;
+export import CacheSortedSetUnionStoreResponse = SuccessEnum;
 
 /** sorted set methods of CacheClient. */
 export interface SortedSetMethods {

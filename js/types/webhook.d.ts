@@ -1,5 +1,6 @@
 // Types of the topic webhook responses and destinations (TopicClient.putWebhook and friends).
-import { Enum, Empty, ErrorResponse, ResponseBase } from './common.js';
+import { SuccessEnum } from './enums.js';
+import { Empty, ErrorResponse, ResponseBase } from './common.js';
 
 /** Kinds of webhook destination. */
 export declare const WebhookDestinationType: Readonly<{ PostUrl: 'post_url' }>;
@@ -38,19 +39,9 @@ declare class SecretSuccess extends ResponseBase {
 }
 export declare namespace GetWebhookSecret { class Success extends SecretSuccess {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace RotateWebhookSecret { class Success extends SecretSuccess {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare const PutWebhookResponse: Enum<'Success' | 'Error'>;
-export type PutWebhookResponse = 'Success' | 'Error';
-export declare namespace PutWebhookResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const DeleteWebhookResponse: Enum<'Success' | 'Error'>;
-export type DeleteWebhookResponse = 'Success' | 'Error';
-export declare namespace DeleteWebhookResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const ListWebhooksResponse: Enum<'Success' | 'Error'>;
-export type ListWebhooksResponse = 'Success' | 'Error';
-export declare namespace ListWebhooksResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const GetWebhookSecretResponse: Enum<'Success' | 'Error'>;
-export type GetWebhookSecretResponse = 'Success' | 'Error';
-export declare namespace GetWebhookSecretResponse { type Success = 'Success'; type Error = 'Error'; }
-export declare const RotateWebhookSecretResponse: Enum<'Success' | 'Error'>;
-export type RotateWebhookSecretResponse = 'Success' | 'Error';
-export declare namespace RotateWebhookSecretResponse { type Success = 'Success'; type Error = 'Error'; }
+export import PutWebhookResponse = SuccessEnum;
+export import DeleteWebhookResponse = SuccessEnum;
+export import ListWebhooksResponse = SuccessEnum;
+export import GetWebhookSecretResponse = SuccessEnum;
+export import RotateWebhookSecretResponse = SuccessEnum;
 export {};

@@ -13,6 +13,12 @@
 //!
 //! Handshakes run in their own tasks ([`TlsIncoming`]) with a time limit, so a client that
 //! opens a connection and sends nothing holds no other connection up.
+//!
+//! The port also serves plaintext HTTP (h2c, HTTP/1.1) to loopback peers: a connection whose
+//! first byte is not a TLS record's is plain when it comes from this machine, and closed when it
+//! does not. So a key naming `localhost:<port>` works both for the official SDKs (which derive
+//! `cache.localhost:<port>` and speak TLS) and for clients that speak plaintext to loopback
+//! hosts (momento-wasm, curl `http://`), while a token never crosses the network in clear text.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,6 +34,7 @@ use tokio_rustls::rustls;
 use tokio_rustls::server::TlsStream;
 use tokio_rustls::TlsAcceptor;
 use tokio_stream::Stream;
+use tokio_util::either::Either;
 use tonic::transport::server::{Connected, TcpConnectInfo};
 
 use crate::conn::CappedRead;
@@ -277,20 +284,72 @@ pub fn load(
     }
 }
 
-/// A TLS connection with reads capped like plain ones ([`crate::conn`]), over a connection the
-/// test admin may cut ([`crate::test_admin`]).
-pub type TlsConn = CappedRead<TlsStream<Gated<TcpStream>>>;
+/// A connection on the TLS port: TLS (left), or plaintext from a loopback peer (right), with
+/// reads capped like plain ones ([`crate::conn`]), over a connection the test admin may cut
+/// ([`crate::test_admin`]).
+pub type TlsConn = CappedRead<Either<TlsStream<Gated<TcpStream>>, Gated<TcpStream>>>;
 
 impl Connected for TlsConn {
     type ConnectInfo = TcpConnectInfo;
 
     fn connect_info(&self) -> Self::ConnectInfo {
-        self.0.get_ref().0.connect_info()
+        match &self.0 {
+            Either::Left(tls) => tls.get_ref().0.connect_info(),
+            Either::Right(plain) => plain.connect_info(),
+        }
     }
 }
 
-/// Accepted TCP connections after their TLS handshake: each handshake runs in its own task,
-/// bounded by [`HANDSHAKE_TIMEOUT`]; failed ones are logged and dropped.
+/// The first byte of every TLS connection: a handshake record (RFC 8446 §5.1). No HTTP/1.1
+/// method and not HTTP/2's preface (`PRI`) starts with it.
+const TLS_HANDSHAKE_RECORD: u8 = 0x16;
+
+/// What to do with a connection whose first byte is `first`, from `peer`.
+#[derive(Debug, PartialEq, Eq)]
+enum Accept {
+    Tls,
+    Plain,
+    Refuse,
+}
+
+fn accept_as(first: u8, peer: std::net::IpAddr) -> Accept {
+    if first == TLS_HANDSHAKE_RECORD {
+        Accept::Tls
+    } else if peer.is_loopback() {
+        Accept::Plain
+    } else {
+        Accept::Refuse
+    }
+}
+
+/// Waits for `conn`'s first byte and makes it a TLS or a plain connection (see the module docs);
+/// `None` for a connection closed, refused or failing its handshake.
+async fn accept(conn: Gated<TcpStream>, acceptor: TlsAcceptor) -> Option<TlsConn> {
+    let mut first = [0u8; 1];
+    let peeked = conn.get_ref().peek(&mut first).await.ok()?;
+    let peer = conn.get_ref().peer_addr().ok()?.ip();
+    match (peeked, accept_as(first[0], peer)) {
+        (0, _) => None,
+        (_, Accept::Tls) => match acceptor.accept(conn).await {
+            Ok(tls) => Some(CappedRead(Either::Left(tls))),
+            Err(error) => {
+                crate::log_debug!("event=tls_handshake_failed error=\"{error}\"");
+                None
+            }
+        },
+        (_, Accept::Plain) => Some(CappedRead(Either::Right(conn))),
+        (_, Accept::Refuse) => {
+            crate::log_warn!(
+                "event=plaintext_refused peer={peer} reason=\"not TLS, not from loopback\""
+            );
+            None
+        }
+    }
+}
+
+/// Accepted TCP connections after their TLS handshake (or, from loopback peers, as plaintext):
+/// each handshake runs in its own task, bounded by [`HANDSHAKE_TIMEOUT`]; failed ones are logged
+/// and dropped.
 pub struct TlsIncoming {
     rx: tokio::sync::mpsc::Receiver<TlsConn>,
     accept: tokio::task::JoinHandle<()>,
@@ -310,13 +369,11 @@ impl TlsIncoming {
                 let acceptor = acceptor.clone();
                 let tx = tx.clone();
                 tokio::spawn(async move {
-                    match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(conn)).await {
-                        Ok(Ok(tls)) => {
-                            let _ = tx.send(CappedRead(tls)).await;
+                    match tokio::time::timeout(HANDSHAKE_TIMEOUT, accept(conn, acceptor)).await {
+                        Ok(Some(conn)) => {
+                            let _ = tx.send(conn).await;
                         }
-                        Ok(Err(error)) => {
-                            crate::log_debug!("event=tls_handshake_failed error=\"{error}\"");
-                        }
+                        Ok(None) => {}
                         Err(_) => crate::log_debug!("event=tls_handshake_timeout"),
                     }
                 });
@@ -338,5 +395,26 @@ impl Stream for TlsIncoming {
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         self.rx.poll_recv(cx).map(|conn| conn.map(Ok))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plaintext_only_from_loopback() {
+        let local: std::net::IpAddr = "127.0.0.1".parse().unwrap();
+        let local6: std::net::IpAddr = "::1".parse().unwrap();
+        let remote: std::net::IpAddr = "192.0.2.7".parse().unwrap();
+        for peer in [local, local6, remote] {
+            assert_eq!(accept_as(TLS_HANDSHAKE_RECORD, peer), Accept::Tls);
+        }
+        // HTTP/2's preface (`PRI * HTTP/2.0`) and an HTTP/1.1 request line.
+        for first in [b'P', b'G', b'O'] {
+            assert_eq!(accept_as(first, local), Accept::Plain);
+            assert_eq!(accept_as(first, local6), Accept::Plain);
+            assert_eq!(accept_as(first, remote), Accept::Refuse);
+        }
     }
 }

@@ -137,15 +137,25 @@ async fn dev_tls_serves_h2_and_http1_on_one_port() {
     assert!(answer.starts_with("http/1.1 200"), "{answer}");
     assert!(answer.contains("grpc-status:0"), "{answer}");
 
-    // A plaintext client gets nothing useful from the TLS port.
+    // Plaintext from a loopback peer is served too (the key's `localhost:<port>` works for clients
+    // that speak plaintext to loopback hosts); beyond loopback it is refused (tls.rs unit tests).
     let plain = reqwest::Client::new()
         .post(format!(
             "http://{}/cache_client.Ping/Ping",
             server.endpoint()
         ))
+        .header("content-type", "application/grpc-web+proto")
+        .header("x-grpc-web", "1")
+        .body(vec![0u8; 5])
         .send()
-        .await;
-    assert!(plain.map_or(true, |r| !r.status().is_success()));
+        .await
+        .unwrap();
+    assert_eq!(plain.status(), 200);
+    let body = plain.bytes().await.unwrap();
+    assert!(
+        String::from_utf8_lossy(&body).contains("grpc-status:0"),
+        "{body:?}"
+    );
 
     // A client that does not trust the CA is refused.
     let other = temp_dir("other-ca");
@@ -216,6 +226,31 @@ async fn exposure_beyond_loopback_needs_tls_and_authentication() {
     .await
     .unwrap();
     assert!(server.url().starts_with("https://"));
+    // Plaintext is served to loopback peers only: from this machine's non-loopback address (when it
+    // has one) the connection is closed unanswered.
+    let port = server.local_addr().port();
+    let ping = b"POST /cache_client.Ping/Ping HTTP/1.1\r\nhost: x\r\ncontent-type: \
+                 application/grpc-web+proto\r\ncontent-length: 5\r\nconnection: close\r\n\r\n\0\0\0\0\0";
+    let answer = |ip: IpAddr| async move {
+        let mut tcp = tokio::net::TcpStream::connect((ip, port)).await.unwrap();
+        tcp.write_all(ping).await.unwrap();
+        let mut answer = Vec::new();
+        let _ = tcp.read_to_end(&mut answer).await;
+        String::from_utf8_lossy(&answer).into_owned()
+    };
+    assert!(answer(IpAddr::V4(Ipv4Addr::LOCALHOST))
+        .await
+        .starts_with("HTTP/1.1 200"));
+    let outward = std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| s.connect("192.0.2.1:9").map(|()| s))
+        .and_then(|s| s.local_addr())
+        .map(|a| a.ip());
+    match outward {
+        Ok(ip) if !ip.is_loopback() && !ip.is_unspecified() => {
+            assert_eq!(answer(ip).await, "", "plaintext from {ip}");
+        }
+        other => eprintln!("no non-loopback address to test plaintext refusal from: {other:?}"),
+    }
     server.shutdown().await.unwrap();
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::config;
-use super::convert::{self, tagged, IntoJs};
+use super::convert::{self, into_js, CoreSettings, CredentialData, IntoJs, Num, Text};
 use crate::core::client::Client;
 use crate::core::error::{MomentoError, MomentoErrorCode};
 use crate::core::ping::{PingRequest, PingResponse};
@@ -50,7 +50,7 @@ impl PendingCall {
             Step::Wait(promise) => promise.into(),
             Step::Stalled => convert::error(&MomentoError::new(
                 MomentoErrorCode::Unknown,
-                "internal error: the call stalled without waiting on anything",
+                "internal error: the call stalled without one promise to wait on",
             )),
         }
     }
@@ -77,6 +77,56 @@ where
     }
 }
 
+/// The core client of a wasm client class, built from a `Configuration`'s settings and a `CredentialProvider`'s
+/// data (js/config.js), read once, for `service` (`"cache"`, `"topic"`, …: the agent header).
+pub(crate) fn core_client(
+    configuration: &CoreSettings,
+    credentials: &CredentialData,
+    service: &'static str,
+    runtime_version: String,
+    transport: JsTransport,
+) -> Rc<Client<WasmTransport>> {
+    Rc::new(Client::new(
+        WasmTransport::new(transport),
+        config::credentials(credentials),
+        config::configuration(configuration),
+        service,
+        runtime_version,
+    ))
+}
+
+/// Declares a wasm client class over one core client (auth, leaderboard, topics): the struct (`client`) and its
+/// constructor, which builds the client with [`core_client`] for `service`.
+#[cfg(any(feature = "auth", feature = "leaderboard", feature = "topics"))]
+macro_rules! client_core {
+    ($(#[doc = $doc:tt])* $name:ident($service:literal)) => {
+        $(#[doc = $doc])*
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub struct $name {
+            client: std::rc::Rc<$crate::core::client::Client<$crate::transport::js::WasmTransport>>,
+        }
+
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl $name {
+            /// Builds a client from a `Configuration`'s settings and a `CredentialProvider`'s data, read once.
+            #[wasm_bindgen(constructor)]
+            pub fn new(
+                configuration: $crate::bindings::convert::CoreSettings,
+                credentials: $crate::bindings::convert::CredentialData,
+                #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
+                transport: $crate::transport::js::JsTransport,
+            ) -> $name {
+                let client = $crate::bindings::cache_client::core_client(
+                    &configuration, &credentials, $service, runtime_version, transport,
+                );
+                $name { client }
+            }
+        }
+    };
+}
+#[cfg(any(feature = "auth", feature = "leaderboard", feature = "topics"))]
+pub(crate) use client_core;
+
 /// The wasm core of a cache client (use the `CacheClient` class, which wraps it).
 #[wasm_bindgen]
 pub struct CacheClientCore {
@@ -92,6 +142,26 @@ impl CacheClientCore {
         build: impl FnOnce() -> Result<Prepared, MomentoError>,
     ) -> PendingCall {
         start_call(&self.client, options, build)
+    }
+
+    /// A call whose request is made of the cache name and one argument (`what`, read by `read`): get, delete,
+    /// getWithHash, getBatch, keysExist, itemGetType, itemGetTtl.
+    pub(crate) fn cache_call<A, R: UnaryRpc>(
+        &self,
+        cache_name: &Text,
+        arg: &JsValue,
+        what: &str,
+        read: fn(&JsValue, &str) -> Result<A, MomentoError>,
+        new: fn(String, A) -> Result<R, MomentoError>,
+        options: &Option<Object>,
+    ) -> PendingCall
+    where
+        R::Response: IntoJs,
+    {
+        self.start(options, || {
+            let cache_name = convert::text(cache_name, "cache name")?;
+            Ok(prepare(new(cache_name, read(arg, what)?)?))
+        })
     }
 }
 
@@ -132,10 +202,9 @@ impl CacheClientCore {
     /// once; throws `INVALID_ARGUMENT_ERROR` if `defaultTtlSeconds` is not a positive number.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
-        #[wasm_bindgen(js_name = defaultTtlSeconds, unchecked_param_type = "number")]
-        default_ttl_seconds: JsValue,
+        configuration: CoreSettings,
+        credentials: CredentialData,
+        #[wasm_bindgen(js_name = defaultTtlSeconds)] default_ttl_seconds: Num,
         #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
         transport: JsTransport,
     ) -> Result<CacheClientCore, JsValue> {
@@ -143,25 +212,22 @@ impl CacheClientCore {
         let default_ttl_seconds = default_ttl_seconds.as_f64().unwrap_or(f64::NAN);
         let default_ttl_ms = crate::core::validation::ttl_seconds_to_ms(default_ttl_seconds)
             .map_err(|e| convert::throwable(&e))?;
-        let client = Client::new(
-            WasmTransport::new(transport),
-            config::credentials(&credentials),
-            config::configuration(&configuration),
+        let client = core_client(
+            &configuration,
+            &credentials,
             "cache",
             runtime_version,
+            transport,
         );
         Ok(Self {
-            client: Rc::new(client),
+            client,
             default_ttl_ms,
         })
     }
 
     /// Switches to another credential for subsequent calls (used by `RefreshingCredentialProvider`).
     #[wasm_bindgen(js_name = setCredentials)]
-    pub fn set_credentials(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
-    ) {
+    pub fn set_credentials(&self, credentials: CredentialData) {
         self.client
             .set_credentials(config::credentials(&credentials));
     }
@@ -172,10 +238,8 @@ impl CacheClientCore {
     }
 }
 
-impl IntoJs for PingResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+into_js! {
+    PingResponse { _ => "Success" }
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -5,11 +5,11 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, IntoJs, Text};
+use super::convert::{self, into_js, set, Text};
 use crate::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
 use crate::core::control::delete_cache::{DeleteCacheRequest, DeleteCacheResponse};
 use crate::core::control::flush_cache::{FlushCacheRequest, FlushCacheResponse};
-use crate::core::control::list_caches::{ListCachesRequest, ListCachesResponse};
+use crate::core::control::list_caches::{CacheInfo, ListCachesRequest, ListCachesResponse};
 
 #[wasm_bindgen]
 impl CacheClientCore {
@@ -69,65 +69,47 @@ impl CacheClientCore {
     }
 }
 
-impl IntoJs for CreateCacheResponse {
-    fn into_js(self) -> JsValue {
-        tagged(match self {
-            CreateCacheResponse::Success => "Success",
-            CreateCacheResponse::AlreadyExists => "AlreadyExists",
-        })
-        .into()
-    }
+/// One cache of `listCaches`: its name and limits.
+fn cache_info(c: CacheInfo) -> JsValue {
+    let info = Object::new();
+    set(&info, "name", &JsValue::from_str(&c.name));
+    set(&info, "maxTrafficRate", &JsValue::from(c.max_traffic_rate));
+    set(
+        &info,
+        "maxThroughputKbps",
+        &JsValue::from(c.max_throughput_kbps),
+    );
+    set(&info, "maxItemSizeKb", &JsValue::from(c.max_item_size_kb));
+    set(
+        &info,
+        "maxTtlSeconds",
+        &JsValue::from(c.max_ttl_seconds as f64),
+    );
+    set(&info, "maxPublishRate", &JsValue::from(c.max_publish_rate));
+    set(
+        &info,
+        "maxSubscriptionCount",
+        &JsValue::from(c.max_subscription_count),
+    );
+    set(
+        &info,
+        "maxPublishMessageSizeKb",
+        &JsValue::from(c.max_publish_message_size_kb),
+    );
+    JsValue::from(info)
 }
 
-impl IntoJs for DeleteCacheResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+into_js! {
+    CreateCacheResponse {
+        CreateCacheResponse::Success => "Success",
+        CreateCacheResponse::AlreadyExists => "AlreadyExists",
     }
-}
-
-impl IntoJs for FlushCacheResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
-
-impl IntoJs for ListCachesResponse {
-    fn into_js(self) -> JsValue {
-        let o = tagged("Success");
-        let caches: js_sys::Array = self
-            .caches
-            .into_iter()
-            .map(|c| {
-                let info = Object::new();
-                set(&info, "name", &JsValue::from_str(&c.name));
-                set(&info, "maxTrafficRate", &JsValue::from(c.max_traffic_rate));
-                set(
-                    &info,
-                    "maxThroughputKbps",
-                    &JsValue::from(c.max_throughput_kbps),
-                );
-                set(&info, "maxItemSizeKb", &JsValue::from(c.max_item_size_kb));
-                set(
-                    &info,
-                    "maxTtlSeconds",
-                    &JsValue::from(c.max_ttl_seconds as f64),
-                );
-                set(&info, "maxPublishRate", &JsValue::from(c.max_publish_rate));
-                set(
-                    &info,
-                    "maxSubscriptionCount",
-                    &JsValue::from(c.max_subscription_count),
-                );
-                set(
-                    &info,
-                    "maxPublishMessageSizeKb",
-                    &JsValue::from(c.max_publish_message_size_kb),
-                );
-                JsValue::from(info)
-            })
-            .collect();
-        set(&o, "caches", &caches);
-        set(&o, "nextToken", &JsValue::from_str(&self.next_token));
-        o.into()
+    DeleteCacheResponse { _ => "Success" }
+    FlushCacheResponse { _ => "Success" }
+    ListCachesResponse {
+        ListCachesResponse { caches, next_token } => "Success" {
+            "caches": caches.into_iter().map(cache_info).collect::<js_sys::Array>(),
+            "nextToken": next_token,
+        },
     }
 }

@@ -16,13 +16,120 @@ pub trait IntoJs {
     fn into_js(self) -> JsValue;
 }
 
+/// Implements [`IntoJs`] for response types: per type, one arm per variant, `Pattern => "Kind" { "field": value, … }`
+/// making `{type: 'Kind', field: value, …}` (each value through `JsValue::from`; `_ => "Success"` for a unit
+/// result), or `Pattern => (expression)` for a result built elsewhere.
+macro_rules! into_js {
+    (@value ($e:expr)) => { $e };
+    (@value $kind:literal $({ $($name:literal: $value:expr),* })?) => {{
+        let o = $crate::bindings::convert::tagged($kind);
+        $($($crate::bindings::convert::set(&o, $name, &wasm_bindgen::JsValue::from($value));)*)?
+        wasm_bindgen::JsValue::from(o)
+    }};
+    ($($ty:ty { $($pat:pat => $kind:tt $({ $($name:literal: $value:expr),* $(,)? })?),+ $(,)? })*) => {$(
+        impl $crate::bindings::convert::IntoJs for $ty {
+            fn into_js(self) -> wasm_bindgen::JsValue {
+                match self {
+                    $($pat => $crate::bindings::convert::into_js!(@value $kind $({ $($name: $value),* })?),)+
+                }
+            }
+        }
+    )*};
+}
+pub(crate) use into_js;
+
+/// Declares the call methods of a wasm client class, a signature line each:
+/// `fn rust_name as jsName(&self, param: Type, …; options: OptionsType) { body }`. Parameters are named as in JS
+/// (camelCase, so the generated JS and .d.ts read the same); `options` is the optional object every call takes last,
+/// handed to the body as an `Option<Object>`. Each method returns the body's [`PendingCall`](super::cache_client::PendingCall).
+/// Docs are written `#[doc = "…"]`: wasm-bindgen reads a `///` forwarded by a macro (a raw string) as `r"…`.
+macro_rules! methods {
+    ($core:ty {
+        $($(#[doc = $doc:tt])* fn $rs:ident as $js:ident(&$this:ident $(, $p:ident: $t:ty)*; $opts:ident: $ot:ty) $body:block)*
+    }) => {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl $core {
+            $($(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js)]
+            #[allow(non_snake_case)]
+            pub fn $rs(&$this $(, $p: $t)*, $opts: Option<$ot>) -> $crate::bindings::cache_client::PendingCall {
+                let $opts = $opts.map(js_sys::Object::from);
+                $body
+            })*
+        }
+    };
+}
+pub(crate) use methods;
+
+// The TypeScript types of the bindings' parameters, each declared once: wasm-bindgen hands these over as they are,
+// unchecked (the readers below check them), and writes the `typescript_type` into momento_wasm.d.ts.
 #[wasm_bindgen]
 extern "C" {
     /// A JS argument declared `string` that wasm-bindgen hands over as it is, unchecked (a `String` parameter would
     /// make the glue copy whatever it is given into wasm memory, and a number there traps): read it with [`text`].
     #[wasm_bindgen(typescript_type = "string")]
     pub type Text;
+    /// A key, field or value: read it with [`bytes`].
+    #[wasm_bindgen(typescript_type = "string | Uint8Array")]
+    pub type Bytes;
+    /// Keys, fields or values: read them with [`bytes_list`].
+    #[wasm_bindgen(typescript_type = "Array<string | Uint8Array>")]
+    pub type BytesArray;
+    /// A value hash (`getWithHash`'s): read it with [`bytes`].
+    #[wasm_bindgen(typescript_type = "Uint8Array")]
+    pub type Hash;
+    /// A number: read it with [`number`].
+    #[wasm_bindgen(typescript_type = "number")]
+    pub type Num;
+    /// An optional number: read it with [`maybe_number`].
+    #[wasm_bindgen(typescript_type = "number | undefined")]
+    pub type MaybeNum;
+    /// Numbers: read them with [`numbers`].
+    #[wasm_bindgen(typescript_type = "number[]")]
+    pub type Nums;
+    /// A `Configuration`'s settings (js/config.js), read by `config::configuration`.
+    #[wasm_bindgen(typescript_type = "CoreSettings")]
+    pub type CoreSettings;
+    /// A `CredentialProvider`'s data (js/config.js), read by `config::credentials`.
+    #[wasm_bindgen(typescript_type = "CredentialData")]
+    pub type CredentialData;
+    /// The options of a call with nothing but its abort signal.
+    #[wasm_bindgen(extends = Object, typescript_type = "CallOptions")]
+    pub type CallOptions;
+    /// The options of a scalar write.
+    #[wasm_bindgen(extends = Object, typescript_type = "TtlOptions")]
+    pub type TtlOptions;
+    /// The options of a collection write (see [`collection_ttl`]).
+    #[wasm_bindgen(extends = Object, typescript_type = "CollectionOptions")]
+    pub type CollectionOptions;
+    /// The options of a ranked read.
+    #[wasm_bindgen(extends = Object, typescript_type = "OrderOptions")]
+    pub type OrderOptions;
+    /// The options of a list push to the front.
+    #[wasm_bindgen(extends = Object, typescript_type = "PushFrontOptions")]
+    pub type PushFrontOptions;
+    /// The options of a list push to the back.
+    #[wasm_bindgen(extends = Object, typescript_type = "PushBackOptions")]
+    pub type PushBackOptions;
+    /// The options of a sorted-set read by score.
+    #[wasm_bindgen(extends = Object, typescript_type = "ScoreRangeOptions")]
+    pub type ScoreRangeOptions;
+    /// The permissions of a token or key.
+    #[wasm_bindgen(typescript_type = "{ permissions: unknown[] }")]
+    pub type Permissions;
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const OPTION_TYPES: &str = r#"
+/** The options of the wasm core's calls (the facade normalizes the public API's options into these). */
+type CallOptions = { abortSignal?: AbortSignal };
+type TtlOptions = { ttl?: number; abortSignal?: AbortSignal };
+type CollectionOptions = { ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal };
+type OrderOptions = { order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal };
+type PushFrontOptions = CollectionOptions & { truncateBackToSize?: number };
+type PushBackOptions = CollectionOptions & { truncateFrontToSize?: number };
+type ScoreRangeOptions = OrderOptions & { minScore?: number; maxScore?: number; offset?: number; count?: number };
+"#;
 
 /// A required string argument: `undefined`/`null` read as empty (so the core's official "… must not be empty" text
 /// follows); anything else that is not a string is an INVALID_ARGUMENT `<what> must be a string`.

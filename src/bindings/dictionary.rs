@@ -7,7 +7,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
+    Num, Text,
+};
 use crate::core::cache::dictionary::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::cache::dictionary::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
 use crate::core::cache::dictionary::get::{DictionaryGetRequest, DictionaryGetResponse};
@@ -101,41 +104,6 @@ fn field_value_pairs(items: &JsValue) -> Result<Vec<FieldValue>, MomentoError> {
 
 #[wasm_bindgen]
 impl CacheClientCore {
-    /// Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or
-    /// `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = dictionaryFetch)]
-    pub fn dictionary_fetch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.dictionary_call(
-            Op::Fetch,
-            cache_name,
-            dictionary_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-
-    /// Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the
-    /// field is absent) or `{type: 'Miss'}` (no dictionary).
-    #[wasm_bindgen(js_name = dictionaryGetFields)]
-    pub fn dictionary_get_fields(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.dictionary_call(Op::Get, cache_name, dictionary_name, fields, options)
-    }
-
     /// Stores `[field, value]` pairs: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
     /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
     #[wasm_bindgen(js_name = dictionarySetFields)]
@@ -145,140 +113,69 @@ impl CacheClientCore {
         #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array]>")]
         items: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        options: Option<CollectionOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.dictionary_call(Op::Set, cache_name, dictionary_name, items, options)
     }
-
-    /// Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never
-    /// retried.
-    #[wasm_bindgen(js_name = dictionaryIncrement)]
-    pub fn dictionary_increment(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.dictionary_call(
-            Op::Increment(amount),
-            cache_name,
-            dictionary_name,
-            field,
-            options,
-        )
-    }
-
-    /// Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = dictionaryRemoveFields)]
-    pub fn dictionary_remove_fields(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.dictionary_call(Op::Remove, cache_name, dictionary_name, fields, options)
-    }
-
-    /// The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = dictionaryLength)]
-    pub fn dictionary_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.dictionary_call(
-            Op::Length,
-            cache_name,
-            dictionary_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
 }
 
-impl IntoJs for DictionaryFetchResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            DictionaryFetchResponse::Hit { items } => {
-                let o = tagged("Hit");
-                set(
-                    &o,
-                    "fields",
-                    &uint8_array_list(items.iter().map(|(f, _)| f)),
-                );
-                set(
-                    &o,
-                    "values",
-                    &uint8_array_list(items.iter().map(|(_, v)| v)),
-                );
-                o.into()
-            }
-            DictionaryFetchResponse::Miss => tagged("Miss").into(),
+methods! {
+    CacheClientCore {
+        #[doc = " Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or"]
+        #[doc = " `{type: 'Miss'}`."]
+        fn dictionary_fetch as dictionaryFetch(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
+            self.dictionary_call(Op::Fetch, cacheName, dictionaryName, JsValue::UNDEFINED, options)
+        }
+
+        #[doc = " Reads some fields: `{type: 'Hit', values: (Uint8Array | undefined)[]}` in field order (`undefined` = the"]
+        #[doc = " field is absent) or `{type: 'Miss'}` (no dictionary)."]
+        fn dictionary_get_fields as dictionaryGetFields(&self, cacheName: Text, dictionaryName: Text, fields: BytesArray; options: CallOptions) {
+            self.dictionary_call(Op::Get, cacheName, dictionaryName, fields.into(), options)
+        }
+
+        #[doc = " Adds `amount` (a safe integer) to the integer at `field` (absent = 0): `{type: 'Success', value}`. Never"]
+        #[doc = " retried."]
+        fn dictionary_increment as dictionaryIncrement(&self, cacheName: Text, dictionaryName: Text, field: Bytes, amount: Num; options: CollectionOptions) {
+            self.dictionary_call(Op::Increment(amount.into()), cacheName, dictionaryName, field.into(), options)
+        }
+
+        #[doc = " Removes fields (absent ones and dictionaries are fine): `{type: 'Success'}`."]
+        fn dictionary_remove_fields as dictionaryRemoveFields(&self, cacheName: Text, dictionaryName: Text, fields: BytesArray; options: CallOptions) {
+            self.dictionary_call(Op::Remove, cacheName, dictionaryName, fields.into(), options)
+        }
+
+        #[doc = " The number of fields: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
+        fn dictionary_length as dictionaryLength(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {
+            self.dictionary_call(Op::Length, cacheName, dictionaryName, JsValue::UNDEFINED, options)
         }
     }
 }
 
-impl IntoJs for DictionaryGetResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            DictionaryGetResponse::Hit { values } => {
-                let o = tagged("Hit");
-                let list: Array = values
-                    .iter()
-                    .map(|v| v.as_deref().map_or(JsValue::UNDEFINED, convert::uint8))
-                    .collect();
-                set(&o, "values", &list);
-                o.into()
-            }
-            DictionaryGetResponse::Miss => tagged("Miss").into(),
-        }
+into_js! {
+    DictionaryFetchResponse {
+        DictionaryFetchResponse::Hit { items } => "Hit" {
+            "fields": uint8_array_list(items.iter().map(|(f, _)| f)),
+            "values": uint8_array_list(items.iter().map(|(_, v)| v)),
+        },
+        DictionaryFetchResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for DictionarySetResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    DictionaryGetResponse {
+        DictionaryGetResponse::Hit { values } => "Hit" {
+            "values": values
+                .iter()
+                .map(|v| v.as_deref().map_or(JsValue::UNDEFINED, convert::uint8))
+                .collect::<Array>(),
+        },
+        DictionaryGetResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for DictionaryDeleteResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    DictionarySetResponse { _ => "Success" }
+    DictionaryDeleteResponse { _ => "Success" }
+    DictionaryIncrementResponse {
+        DictionaryIncrementResponse::Success { value } => "Success" { "value": value as f64 },
     }
-}
-
-impl IntoJs for DictionaryIncrementResponse {
-    fn into_js(self) -> JsValue {
-        let DictionaryIncrementResponse::Success { value } = self;
-        let o = tagged("Success");
-        set(&o, "value", &JsValue::from(value as f64));
-        o.into()
-    }
-}
-
-impl IntoJs for DictionaryLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            DictionaryLengthResponse::Hit { length } => {
-                let o = tagged("Hit");
-                set(&o, "length", &JsValue::from(length));
-                o.into()
-            }
-            DictionaryLengthResponse::Miss => tagged("Miss").into(),
-        }
+    DictionaryLengthResponse {
+        DictionaryLengthResponse::Hit { length } => "Hit" { "length": length },
+        DictionaryLengthResponse::Miss => "Miss",
     }
 }

@@ -6,7 +6,10 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, methods, uint8, uint8_array_list, Bytes, BytesArray, CallOptions,
+    PushBackOptions, PushFrontOptions, Text,
+};
 use crate::core::cache::list::concatenate::{
     ListConcatenateBackRequest, ListConcatenateFrontRequest, ListConcatenateResponse,
 };
@@ -114,108 +117,6 @@ impl CacheClientCore {
 
 #[wasm_bindgen]
 impl CacheClientCore {
-    /// Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`
-    /// elements by dropping from the back: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listPushFront)]
-    pub fn list_push_front(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.list_call(Op::PushFront, cache_name, list_name, value, options)
-    }
-
-    /// Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`
-    /// elements by dropping from the front: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listPushBack)]
-    pub fn list_push_back(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.list_call(Op::PushBack, cache_name, list_name, value, options)
-    }
-
-    /// Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives
-    /// `[a, b, c]`), then truncates from the back: `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listConcatenateFront)]
-    pub fn list_concatenate_front(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateBackToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.list_call(Op::ConcatenateFront, cache_name, list_name, values, options)
-    }
-
-    /// Puts `values`, in order, after the last element, then truncates from the front:
-    /// `{type: 'Success', listLength}`. Never retried.
-    #[wasm_bindgen(js_name = listConcatenateBack)]
-    pub fn list_concatenate_back(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ truncateFrontToSize?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.list_call(Op::ConcatenateBack, cache_name, list_name, values, options)
-    }
-
-    /// Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listPopFront)]
-    pub fn list_pop_front(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.list_call(
-            Op::PopFront,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-
-    /// Removes and returns the last element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listPopBack)]
-    pub fn list_pop_back(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.list_call(
-            Op::PopBack,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-
     /// Reads elements `startIndex` (inclusive) to `endIndex` (exclusive; negative counts from the end; both
     /// default to the whole list): `{type: 'Hit', values: Uint8Array[]}` or `{type: 'Miss'}`.
     #[wasm_bindgen(js_name = listFetch)]
@@ -256,109 +157,75 @@ impl CacheClientCore {
             options,
         )
     }
-
-    /// Removes every element equal to `value`: `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = listRemoveValue)]
-    pub fn list_remove_value(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.list_call(Op::RemoveValue, cache_name, list_name, value, options)
-    }
-
-    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listLength)]
-    pub fn list_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.list_call(
-            Op::Length,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
 }
 
-/// `{type: 'Success', listLength}` (shared by pushes and concatenations).
-fn list_length_success(list_length: u32) -> JsValue {
-    let o = tagged("Success");
-    set(&o, "listLength", &JsValue::from(list_length));
-    o.into()
-}
+methods! {
+    CacheClientCore {
+        #[doc = " Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`"]
+        #[doc = " elements by dropping from the back: `{type: 'Success', listLength}`. Never retried."]
+        fn list_push_front as listPushFront(&self, cacheName: Text, listName: Text, value: Bytes; options: PushFrontOptions) {
+            self.list_call(Op::PushFront, cacheName, listName, value.into(), options)
+        }
 
-impl IntoJs for ListPushResponse {
-    fn into_js(self) -> JsValue {
-        let ListPushResponse::Success { list_length } = self;
-        list_length_success(list_length)
-    }
-}
+        #[doc = " Adds `value` after the last element (creating the list), then keeps at most `truncateFrontToSize`"]
+        #[doc = " elements by dropping from the front: `{type: 'Success', listLength}`. Never retried."]
+        fn list_push_back as listPushBack(&self, cacheName: Text, listName: Text, value: Bytes; options: PushBackOptions) {
+            self.list_call(Op::PushBack, cacheName, listName, value.into(), options)
+        }
 
-impl IntoJs for ListConcatenateResponse {
-    fn into_js(self) -> JsValue {
-        let ListConcatenateResponse::Success { list_length } = self;
-        list_length_success(list_length)
-    }
-}
+        #[doc = " Puts `values`, in order, before the first element (`listConcatenateFront(l, ['a', 'b'])` on `[c]` gives"]
+        #[doc = " `[a, b, c]`), then truncates from the back: `{type: 'Success', listLength}`. Never retried."]
+        fn list_concatenate_front as listConcatenateFront(&self, cacheName: Text, listName: Text, values: BytesArray; options: PushFrontOptions) {
+            self.list_call(Op::ConcatenateFront, cacheName, listName, values.into(), options)
+        }
 
-impl IntoJs for ListPopResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ListPopResponse::Hit { value } => {
-                let o = tagged("Hit");
-                set(&o, "value", &uint8(&value));
-                o.into()
-            }
-            ListPopResponse::Miss => tagged("Miss").into(),
+        #[doc = " Puts `values`, in order, after the last element, then truncates from the front:"]
+        #[doc = " `{type: 'Success', listLength}`. Never retried."]
+        fn list_concatenate_back as listConcatenateBack(&self, cacheName: Text, listName: Text, values: BytesArray; options: PushBackOptions) {
+            self.list_call(Op::ConcatenateBack, cacheName, listName, values.into(), options)
+        }
+
+        #[doc = " Removes and returns the first element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`."]
+        fn list_pop_front as listPopFront(&self, cacheName: Text, listName: Text; options: CallOptions) {
+            self.list_call(Op::PopFront, cacheName, listName, JsValue::UNDEFINED, options)
+        }
+
+        #[doc = " Removes and returns the last element: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`."]
+        fn list_pop_back as listPopBack(&self, cacheName: Text, listName: Text; options: CallOptions) {
+            self.list_call(Op::PopBack, cacheName, listName, JsValue::UNDEFINED, options)
+        }
+
+        #[doc = " Removes every element equal to `value`: `{type: 'Success'}`."]
+        fn list_remove_value as listRemoveValue(&self, cacheName: Text, listName: Text, value: Bytes; options: CallOptions) {
+            self.list_call(Op::RemoveValue, cacheName, listName, value.into(), options)
+        }
+
+        #[doc = " The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
+        fn list_length as listLength(&self, cacheName: Text, listName: Text; options: CallOptions) {
+            self.list_call(Op::Length, cacheName, listName, JsValue::UNDEFINED, options)
         }
     }
 }
 
-impl IntoJs for ListFetchResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ListFetchResponse::Hit { values } => {
-                let o = tagged("Hit");
-                set(&o, "values", &uint8_array_list(&values));
-                o.into()
-            }
-            ListFetchResponse::Miss => tagged("Miss").into(),
-        }
+into_js! {
+    ListPushResponse {
+        ListPushResponse::Success { list_length } => "Success" { "listLength": list_length },
     }
-}
-
-impl IntoJs for ListRetainResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    ListConcatenateResponse {
+        ListConcatenateResponse::Success { list_length } => "Success" { "listLength": list_length },
     }
-}
-
-impl IntoJs for ListRemoveValueResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    ListPopResponse {
+        ListPopResponse::Hit { value } => "Hit" { "value": uint8(&value) },
+        ListPopResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for ListLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ListLengthResponse::Hit { length } => {
-                let o = tagged("Hit");
-                set(&o, "length", &JsValue::from(length));
-                o.into()
-            }
-            ListLengthResponse::Miss => tagged("Miss").into(),
-        }
+    ListFetchResponse {
+        ListFetchResponse::Hit { values } => "Hit" { "values": uint8_array_list(&values) },
+        ListFetchResponse::Miss => "Miss",
+    }
+    ListRetainResponse { _ => "Success" }
+    ListRemoveValueResponse { _ => "Success" }
+    ListLengthResponse {
+        ListLengthResponse::Hit { length } => "Hit" { "length": length },
+        ListLengthResponse::Miss => "Miss",
     }
 }

@@ -1,97 +1,46 @@
 //! The scalar essentials of `CacheClientCore`: get, set and delete (in every build, the lite one too). The other
-//! scalar methods are in `scalar_extra` (feature `scalars-extra`). Each resolves to a tagged object (see
+//! scalar methods are in `scalar_extra` (feature `scalar-extra`). Each resolves to a tagged object (see
 //! `CoreResult`).
 
-use js_sys::Object;
-use wasm_bindgen::prelude::*;
-
-use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, IntoJs, Text};
+use super::cache_client::{prepare, CacheClientCore};
+use super::convert::{self, into_js, methods, uint8, Bytes, CallOptions, Text, TtlOptions};
 use crate::core::cache::scalar::delete::{DeleteRequest, DeleteResponse};
 use crate::core::cache::scalar::get::{GetRequest, GetResponse};
 use crate::core::cache::scalar::set::{SetRequest, SetResponse};
 
-#[wasm_bindgen]
-impl CacheClientCore {
-    /// Reads a key: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`.
-    pub fn get(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(GetRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
+methods! {
+    CacheClientCore {
+        #[doc = " Reads a key: `{type: 'Hit', value: Uint8Array}` or `{type: 'Miss'}`."]
+        fn get as get(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, GetRequest::new, &options)
+        }
 
-    /// Stores a value for `ttl` seconds (default: the client's `defaultTtlSeconds`); `ttl: 0` is rejected.
-    pub fn set(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(SetRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-                convert::bytes(&value, "value")?,
-                convert::opt_number(&options, "ttl")?,
-                self.default_ttl_ms,
-            )?))
-        })
-    }
+        #[doc = " Stores a value for `ttl` seconds (default: the client's `defaultTtlSeconds`); `ttl: 0` is rejected."]
+        fn set as set(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                Ok(prepare(SetRequest::new(
+                    cacheName,
+                    convert::bytes(&key, "key")?,
+                    convert::bytes(&value, "value")?,
+                    convert::opt_number(&options, "ttl")?,
+                    self.default_ttl_ms,
+                )?))
+            })
+        }
 
-    /// Deletes a key: `{type: 'Success'}`.
-    pub fn delete(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(DeleteRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
-}
-
-impl IntoJs for GetResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            GetResponse::Hit { value } => {
-                let o = tagged("Hit");
-                set(&o, "value", &uint8(&value));
-                o.into()
-            }
-            GetResponse::Miss => tagged("Miss").into(),
+        #[doc = " Deletes a key: `{type: 'Success'}`."]
+        fn delete as delete(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, DeleteRequest::new, &options)
         }
     }
 }
 
-impl IntoJs for SetResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+into_js! {
+    GetResponse {
+        GetResponse::Hit { value } => "Hit" { "value": uint8(&value) },
+        GetResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for DeleteResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+    SetResponse { _ => "Success" }
+    DeleteResponse { _ => "Success" }
 }

@@ -1,4 +1,4 @@
-//! The other scalar methods of `CacheClientCore` (feature `scalars-extra`): increment, conditional and
+//! The other scalar methods of `CacheClientCore` (feature `scalar-extra`): increment, conditional and
 //! hash-conditional sets, batches, existence, item type/TTL and TTL updates. Each resolves to a tagged object
 //! (see `CoreResult`).
 
@@ -7,7 +7,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8, IntoJs, Text};
+use super::convert::{
+    self, into_js, methods, uint8, Bytes, BytesArray, CallOptions, Hash, IntoJs, Num, Text,
+    TtlOptions,
+};
 use crate::core::cache::scalar::get_batch::{GetBatchRequest, GetBatchResponse};
 use crate::core::cache::scalar::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
 use crate::core::cache::scalar::increment::{IncrementRequest, IncrementResponse};
@@ -19,21 +22,28 @@ use crate::core::cache::scalar::set_if::{Condition, SetIfRequest, SetIfResponse}
 use crate::core::cache::scalar::set_if_hash::{HashCondition, SetIfHashRequest, SetIfHashResponse};
 use crate::core::cache::scalar::update_ttl::{TtlChange, UpdateTtlRequest, UpdateTtlResponse};
 use crate::core::error::MomentoError;
+use crate::core::rpc::UnaryRpc;
 
 impl CacheClientCore {
-    /// Shared by the conditional sets (non-generic on purpose: one copy in the bundle).
+    /// Shared by the conditional sets (`new`: `SetIfRequest::new`) and the hash-conditioned ones
+    /// (`SetIfHashRequest::new`): one out-of-line copy per kind of condition in the bundle.
     #[inline(never)]
-    fn set_if(
+    #[allow(clippy::type_complexity)]
+    fn conditional_set<C, R: UnaryRpc>(
         &self,
         cache_name: Text,
-        key: JsValue,
-        value: JsValue,
-        condition: Result<Condition, MomentoError>,
+        key: Bytes,
+        value: Bytes,
+        condition: Result<C, MomentoError>,
+        new: fn(String, Vec<u8>, Vec<u8>, C, Option<f64>, u64) -> Result<R, MomentoError>,
         options: Option<Object>,
-    ) -> PendingCall {
+    ) -> PendingCall
+    where
+        R::Response: IntoJs,
+    {
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(SetIfRequest::new(
+            Ok(prepare(new(
                 cache_name,
                 convert::bytes(&key, "key")?,
                 convert::bytes(&value, "value")?,
@@ -44,35 +54,36 @@ impl CacheClientCore {
         })
     }
 
-    /// Shared by the hash-conditioned sets.
-    #[inline(never)]
+    fn set_if(
+        &self,
+        cache_name: Text,
+        key: Bytes,
+        value: Bytes,
+        condition: Result<Condition, MomentoError>,
+        options: Option<Object>,
+    ) -> PendingCall {
+        let new = SetIfRequest::new;
+        self.conditional_set(cache_name, key, value, condition, new, options)
+    }
+
     fn set_if_hash(
         &self,
         cache_name: Text,
-        key: JsValue,
-        value: JsValue,
+        key: Bytes,
+        value: Bytes,
         condition: Result<HashCondition, MomentoError>,
         options: Option<Object>,
     ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(SetIfHashRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-                convert::bytes(&value, "value")?,
-                condition?,
-                convert::opt_number(&options, "ttl")?,
-                self.default_ttl_ms,
-            )?))
-        })
+        let new = SetIfHashRequest::new;
+        self.conditional_set(cache_name, key, value, condition, new, options)
     }
 
     #[inline(never)]
     fn update_ttl_with(
         &self,
         cache_name: Text,
-        key: JsValue,
-        ttl_milliseconds: JsValue,
+        key: Bytes,
+        ttl_milliseconds: Num,
         change: TtlChange,
         options: Option<Object>,
     ) -> PendingCall {
@@ -94,237 +105,6 @@ fn hash(value: &JsValue) -> Result<Vec<u8>, MomentoError> {
 
 #[wasm_bindgen]
 impl CacheClientCore {
-    /// Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried.
-    pub fn increment(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] field: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(IncrementRequest::new(
-                cache_name,
-                convert::bytes(&field, "field")?,
-                convert::number(&amount, "amount")?,
-                convert::opt_number(&options, "ttl")?,
-                self.default_ttl_ms,
-            )?))
-        })
-    }
-
-    /// Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfAbsent)]
-    pub fn set_if_absent(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.set_if(cache_name, key, value, Ok(Condition::Absent), options)
-    }
-
-    /// Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresent)]
-    pub fn set_if_present(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.set_if(cache_name, key, value, Ok(Condition::Present), options)
-    }
-
-    /// Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfEqual)]
-    pub fn set_if_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfNotEqual)]
-    pub fn set_if_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
-        not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = convert::bytes(&not_equal, "notEqual").map(Condition::NotEqual);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresentAndNotEqual)]
-    pub fn set_if_present_and_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = notEqual, unchecked_param_type = "string | Uint8Array")]
-        not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = convert::bytes(&not_equal, "notEqual").map(Condition::PresentAndNotEqual);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfAbsentOrEqual)]
-    pub fn set_if_absent_or_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
-        self.set_if(cache_name, key, value, cond, options)
-    }
-
-    /// Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = getWithHash)]
-    pub fn get_with_hash(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(GetWithHashRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
-
-    /// Stores a value and returns its hash: `{type: 'Stored', hash}`.
-    #[wasm_bindgen(js_name = setWithHash)]
-    pub fn set_with_hash(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.set_if_hash(
-            cache_name,
-            key,
-            value,
-            Ok(HashCondition::Unconditional),
-            options,
-        )
-    }
-
-    /// Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`.
-    #[wasm_bindgen(js_name = setIfPresentAndHashEqual)]
-    pub fn set_if_present_and_hash_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
-        hash_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = hash(&hash_equal).map(HashCondition::PresentAndHashEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key exists and its hash differs from `hashNotEqual`.
-    #[wasm_bindgen(js_name = setIfPresentAndHashNotEqual)]
-    pub fn set_if_present_and_hash_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
-        hash_not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = hash(&hash_not_equal).map(HashCondition::PresentAndHashNotEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its hash equals `hashEqual`.
-    #[wasm_bindgen(js_name = setIfAbsentOrHashEqual)]
-    pub fn set_if_absent_or_hash_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashEqual, unchecked_param_type = "Uint8Array")]
-        hash_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = hash(&hash_equal).map(HashCondition::AbsentOrHashEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Stores if the key is absent or its hash differs from `hashNotEqual`.
-    #[wasm_bindgen(js_name = setIfAbsentOrHashNotEqual)]
-    pub fn set_if_absent_or_hash_not_equal(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(js_name = hashNotEqual, unchecked_param_type = "Uint8Array")]
-        hash_not_equal: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let cond = hash(&hash_not_equal).map(HashCondition::AbsentOrHashNotEqual);
-        self.set_if_hash(cache_name, key, value, cond, options)
-    }
-
-    /// Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`
-    /// in key order.
-    #[wasm_bindgen(js_name = getBatch)]
-    pub fn get_batch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(GetBatchRequest::new(
-                cache_name,
-                convert::bytes_list(&keys, "keys")?,
-            )?))
-        })
-    }
-
     /// Stores many items in one streamed call. `items` is `[key, value, ttlSeconds?][]`; `options.ttl` applies to
     /// items without their own. Resolves to `{type: 'Success', count}`.
     #[wasm_bindgen(js_name = setBatch)]
@@ -335,9 +115,9 @@ impl CacheClientCore {
             unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array, number?]>"
         )]
         items: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ ttl?: number; abortSignal?: AbortSignal }")]
-        options: Option<Object>,
+        options: Option<TtlOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.start(&options, || {
             let cache_name = convert::text(&cache_name, "cache name")?;
             let array = items
@@ -369,237 +149,172 @@ impl CacheClientCore {
             )?))
         })
     }
-
-    /// Which keys exist: `{type: 'Success', exists: boolean[]}` in key order.
-    #[wasm_bindgen(js_name = keysExist)]
-    pub fn keys_exist(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] keys: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(KeysExistRequest::new(
-                cache_name,
-                convert::bytes_list(&keys, "keys")?,
-            )?))
-        })
-    }
-
-    /// The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = itemGetType)]
-    pub fn item_get_type(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(ItemGetTypeRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
-
-    /// The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = itemGetTtl)]
-    pub fn item_get_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            Ok(prepare(ItemGetTtlRequest::new(
-                cache_name,
-                convert::bytes(&key, "key")?,
-            )?))
-        })
-    }
-
-    /// Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`.
-    #[wasm_bindgen(js_name = updateTtl)]
-    pub fn update_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
-        ttl_milliseconds: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.update_ttl_with(
-            cache_name,
-            key,
-            ttl_milliseconds,
-            TtlChange::Overwrite,
-            options,
-        )
-    }
-
-    /// Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`.
-    #[wasm_bindgen(js_name = increaseTtl)]
-    pub fn increase_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
-        ttl_milliseconds: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.update_ttl_with(
-            cache_name,
-            key,
-            ttl_milliseconds,
-            TtlChange::Increase,
-            options,
-        )
-    }
-
-    /// Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`.
-    #[wasm_bindgen(js_name = decreaseTtl)]
-    pub fn decrease_ttl(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
-        #[wasm_bindgen(js_name = ttlMilliseconds, unchecked_param_type = "number")]
-        ttl_milliseconds: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.update_ttl_with(
-            cache_name,
-            key,
-            ttl_milliseconds,
-            TtlChange::Decrease,
-            options,
-        )
-    }
 }
 
-impl IntoJs for IncrementResponse {
-    fn into_js(self) -> JsValue {
-        let IncrementResponse::Success { value } = self;
-        let o = tagged("Success");
-        set(&o, "value", &JsValue::from(value as f64));
-        o.into()
-    }
-}
+methods! {
+    CacheClientCore {
+        #[doc = " Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried."]
+        fn increment as increment(&self, cacheName: Text, field: Bytes, amount: Num; options: TtlOptions) {
+            self.start(&options, || {
+                let cacheName = convert::text(&cacheName, "cache name")?;
+                Ok(prepare(IncrementRequest::new(
+                    cacheName,
+                    convert::bytes(&field, "field")?,
+                    convert::number(&amount, "amount")?,
+                    convert::opt_number(&options, "ttl")?,
+                    self.default_ttl_ms,
+                )?))
+            })
+        }
 
-impl IntoJs for SetIfResponse {
-    fn into_js(self) -> JsValue {
-        tagged(match self {
-            SetIfResponse::Stored => "Stored",
-            SetIfResponse::NotStored => "NotStored",
-        })
-        .into()
-    }
-}
+        #[doc = " Stores only if the key is absent: `{type: 'Stored' | 'NotStored'}`."]
+        fn set_if_absent as setIfAbsent(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
+            self.set_if(cacheName, key, value, Ok(Condition::Absent), options)
+        }
 
-impl IntoJs for GetWithHashResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            GetWithHashResponse::Hit { value, hash } => {
-                let o = tagged("Hit");
-                set(&o, "value", &uint8(&value));
-                set(&o, "hash", &uint8(&hash));
-                o.into()
-            }
-            GetWithHashResponse::Miss => tagged("Miss").into(),
+        #[doc = " Stores only if the key exists: `{type: 'Stored' | 'NotStored'}`."]
+        fn set_if_present as setIfPresent(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
+            self.set_if(cacheName, key, value, Ok(Condition::Present), options)
+        }
+
+        #[doc = " Stores only if the current value equals `equal`: `{type: 'Stored' | 'NotStored'}`."]
+        fn set_if_equal as setIfEqual(&self, cacheName: Text, key: Bytes, value: Bytes, equal: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&equal, "equal").map(Condition::Equal);
+            self.set_if(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Stores if the key is absent or its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`."]
+        fn set_if_not_equal as setIfNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, notEqual: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&notEqual, "notEqual").map(Condition::NotEqual);
+            self.set_if(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Stores if the key exists and its value differs from `notEqual`: `{type: 'Stored' | 'NotStored'}`."]
+        fn set_if_present_and_not_equal as setIfPresentAndNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, notEqual: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&notEqual, "notEqual").map(Condition::PresentAndNotEqual);
+            self.set_if(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Stores if the key is absent or its value equals `equal`: `{type: 'Stored' | 'NotStored'}`."]
+        fn set_if_absent_or_equal as setIfAbsentOrEqual(&self, cacheName: Text, key: Bytes, value: Bytes, equal: Bytes; options: TtlOptions) {
+            let cond = convert::bytes(&equal, "equal").map(Condition::AbsentOrEqual);
+            self.set_if(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Reads a key with the service's hash of its value: `{type: 'Hit', value, hash}` or `{type: 'Miss'}`."]
+        fn get_with_hash as getWithHash(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, GetWithHashRequest::new, &options)
+        }
+
+        #[doc = " Stores a value and returns its hash: `{type: 'Stored', hash}`."]
+        fn set_with_hash as setWithHash(&self, cacheName: Text, key: Bytes, value: Bytes; options: TtlOptions) {
+            self.set_if_hash(cacheName, key, value, Ok(HashCondition::Unconditional), options)
+        }
+
+        #[doc = " Stores if the key exists and its hash equals `hashEqual`: `{type: 'Stored', hash} | {type: 'NotStored'}`."]
+        fn set_if_present_and_hash_equal as setIfPresentAndHashEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashEqual).map(HashCondition::PresentAndHashEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Stores if the key exists and its hash differs from `hashNotEqual`."]
+        fn set_if_present_and_hash_not_equal as setIfPresentAndHashNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashNotEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashNotEqual).map(HashCondition::PresentAndHashNotEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Stores if the key is absent or its hash equals `hashEqual`."]
+        fn set_if_absent_or_hash_equal as setIfAbsentOrHashEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashEqual).map(HashCondition::AbsentOrHashEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Stores if the key is absent or its hash differs from `hashNotEqual`."]
+        fn set_if_absent_or_hash_not_equal as setIfAbsentOrHashNotEqual(&self, cacheName: Text, key: Bytes, value: Bytes, hashNotEqual: Hash; options: TtlOptions) {
+            let cond = hash(&hashNotEqual).map(HashCondition::AbsentOrHashNotEqual);
+            self.set_if_hash(cacheName, key, value, cond, options)
+        }
+
+        #[doc = " Reads many keys in one streamed call: `{type: 'Success', results: ({type: 'Hit', value} | {type: 'Miss'})[]}`"]
+        #[doc = " in key order."]
+        fn get_batch as getBatch(&self, cacheName: Text, keys: BytesArray; options: CallOptions) {
+            self.cache_call(&cacheName, &keys, "keys", convert::bytes_list, GetBatchRequest::new, &options)
+        }
+
+        #[doc = " Which keys exist: `{type: 'Success', exists: boolean[]}` in key order."]
+        fn keys_exist as keysExist(&self, cacheName: Text, keys: BytesArray; options: CallOptions) {
+            self.cache_call(&cacheName, &keys, "keys", convert::bytes_list, KeysExistRequest::new, &options)
+        }
+
+        #[doc = " The type of the item at `key`: `{type: 'Hit', itemType: 'SCALAR' | 'DICTIONARY' | …}` or `{type: 'Miss'}`."]
+        fn item_get_type as itemGetType(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, ItemGetTypeRequest::new, &options)
+        }
+
+        #[doc = " The remaining TTL of `key`: `{type: 'Hit', remainingTtlMillis}` or `{type: 'Miss'}`."]
+        fn item_get_ttl as itemGetTtl(&self, cacheName: Text, key: Bytes; options: CallOptions) {
+            self.cache_call(&cacheName, &key, "key", convert::bytes, ItemGetTtlRequest::new, &options)
+        }
+
+        #[doc = " Sets the TTL of `key` to `ttlMilliseconds`: `{type: 'Set' | 'Miss'}`."]
+        fn update_ttl as updateTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
+            self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Overwrite, options)
+        }
+
+        #[doc = " Raises the TTL of `key` to `ttlMilliseconds` if that is longer: `{type: 'Set' | 'NotSet' | 'Miss'}`."]
+        fn increase_ttl as increaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
+            self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Increase, options)
+        }
+
+        #[doc = " Lowers the TTL of `key` to `ttlMilliseconds` if that is shorter: `{type: 'Set' | 'NotSet' | 'Miss'}`."]
+        fn decrease_ttl as decreaseTtl(&self, cacheName: Text, key: Bytes, ttlMilliseconds: Num; options: CallOptions) {
+            self.update_ttl_with(cacheName, key, ttlMilliseconds, TtlChange::Decrease, options)
         }
     }
 }
 
-impl IntoJs for SetIfHashResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetIfHashResponse::Stored { hash } => {
-                let o = tagged("Stored");
-                set(&o, "hash", &uint8(&hash));
-                o.into()
-            }
-            SetIfHashResponse::NotStored => tagged("NotStored").into(),
-        }
+into_js! {
+    IncrementResponse {
+        IncrementResponse::Success { value } => "Success" { "value": value as f64 },
     }
-}
-
-impl IntoJs for GetBatchResponse {
-    fn into_js(self) -> JsValue {
-        let o = tagged("Success");
-        let results: Array = self.results.into_iter().map(IntoJs::into_js).collect();
-        set(&o, "results", &results);
-        o.into()
+    SetIfResponse {
+        SetIfResponse::Stored => "Stored",
+        SetIfResponse::NotStored => "NotStored",
     }
-}
-
-impl IntoJs for SetBatchResponse {
-    fn into_js(self) -> JsValue {
-        let o = tagged("Success");
-        set(&o, "count", &JsValue::from(self.results.len() as u32));
-        o.into()
+    GetWithHashResponse {
+        GetWithHashResponse::Hit { value, hash } => "Hit" { "value": uint8(&value), "hash": uint8(&hash) },
+        GetWithHashResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for KeysExistResponse {
-    fn into_js(self) -> JsValue {
-        let o = tagged("Success");
-        let exists: Array = self.exists.into_iter().map(JsValue::from).collect();
-        set(&o, "exists", &exists);
-        o.into()
+    SetIfHashResponse {
+        SetIfHashResponse::Stored { hash } => "Stored" { "hash": uint8(&hash) },
+        SetIfHashResponse::NotStored => "NotStored",
     }
-}
-
-impl IntoJs for ItemGetTypeResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ItemGetTypeResponse::Hit { item_type } => {
-                let o = tagged("Hit");
-                set(&o, "itemType", &JsValue::from_str(item_type.as_str()));
-                o.into()
-            }
-            ItemGetTypeResponse::Miss => tagged("Miss").into(),
-        }
+    GetBatchResponse {
+        GetBatchResponse { results } => "Success" {
+            "results": results.into_iter().map(IntoJs::into_js).collect::<Array>(),
+        },
     }
-}
-
-impl IntoJs for ItemGetTtlResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            ItemGetTtlResponse::Hit { remaining_ttl_ms } => {
-                let o = tagged("Hit");
-                set(
-                    &o,
-                    "remainingTtlMillis",
-                    &JsValue::from(remaining_ttl_ms as f64),
-                );
-                o.into()
-            }
-            ItemGetTtlResponse::Miss => tagged("Miss").into(),
-        }
+    SetBatchResponse {
+        SetBatchResponse { results } => "Success" { "count": results.len() as u32 },
     }
-}
-
-impl IntoJs for UpdateTtlResponse {
-    fn into_js(self) -> JsValue {
-        tagged(match self {
-            UpdateTtlResponse::Set => "Set",
-            UpdateTtlResponse::NotSet => "NotSet",
-            UpdateTtlResponse::Miss => "Miss",
-        })
-        .into()
+    KeysExistResponse {
+        KeysExistResponse { exists } => "Success" {
+            "exists": exists.into_iter().map(JsValue::from).collect::<Array>(),
+        },
+    }
+    ItemGetTypeResponse {
+        ItemGetTypeResponse::Hit { item_type } => "Hit" { "itemType": item_type.as_str() },
+        ItemGetTypeResponse::Miss => "Miss",
+    }
+    ItemGetTtlResponse {
+        ItemGetTtlResponse::Hit { remaining_ttl_ms } => "Hit" {
+            "remainingTtlMillis": remaining_ttl_ms as f64,
+        },
+        ItemGetTtlResponse::Miss => "Miss",
+    }
+    UpdateTtlResponse {
+        UpdateTtlResponse::Set => "Set",
+        UpdateTtlResponse::NotSet => "NotSet",
+        UpdateTtlResponse::Miss => "Miss",
     }
 }

@@ -6,7 +6,9 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, methods, uint8_array_list, BytesArray, CallOptions, CollectionOptions, Num, Text,
+};
 use crate::core::cache::set::contains::{SetContainsRequest, SetContainsResponse};
 use crate::core::cache::set::difference::{SetDifferenceRequest, SetDifferenceResponse};
 use crate::core::cache::set::fetch::SetFetchRequest;
@@ -82,174 +84,62 @@ impl CacheClientCore {
     }
 }
 
-#[wasm_bindgen]
-impl CacheClientCore {
-    /// Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setFetch)]
-    pub fn set_fetch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.set_call(Op::Fetch, cache_name, set_name, JsValue::UNDEFINED, options)
-    }
+methods! {
+    CacheClientCore {
+        #[doc = " Reads a whole set: `{type: 'Hit', elements: Uint8Array[]}` or `{type: 'Miss'}`."]
+        fn set_fetch as setFetch(&self, cacheName: Text, setName: Text; options: CallOptions) {
+            self.set_call(Op::Fetch, cacheName, setName, JsValue::UNDEFINED, options)
+        }
 
-    /// Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
-    /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
-    #[wasm_bindgen(js_name = setAddElements)]
-    pub fn set_add_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.set_call(Op::Add, cache_name, set_name, elements, options)
-    }
+        #[doc = " Adds elements: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and"]
+        #[doc = " `options.refreshTtl` (default true) come from the facade's `CollectionTtl`."]
+        fn set_add_elements as setAddElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CollectionOptions) {
+            self.set_call(Op::Add, cacheName, setName, elements.into(), options)
+        }
 
-    /// Removes elements (absent ones and sets are fine): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = setRemoveElements)]
-    pub fn set_remove_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.set_call(Op::Remove, cache_name, set_name, elements, options)
-    }
+        #[doc = " Removes elements (absent ones and sets are fine): `{type: 'Success'}`."]
+        fn set_remove_elements as setRemoveElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CallOptions) {
+            self.set_call(Op::Remove, cacheName, setName, elements.into(), options)
+        }
 
-    /// Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setContainsElements)]
-    pub fn set_contains_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] elements: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.set_call(Op::Contains, cache_name, set_name, elements, options)
-    }
+        #[doc = " Which elements are in the set: `{type: 'Hit', contains: boolean[]}` in element order or `{type: 'Miss'}`."]
+        fn set_contains_elements as setContainsElements(&self, cacheName: Text, setName: Text, elements: BytesArray; options: CallOptions) {
+            self.set_call(Op::Contains, cacheName, setName, elements.into(), options)
+        }
 
-    /// Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setSample)]
-    pub fn set_sample(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "number")] limit: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.set_call(
-            Op::Sample(limit),
-            cache_name,
-            set_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
+        #[doc = " Up to `limit` (an integer >= 0) distinct random elements: `{type: 'Hit', elements}` or `{type: 'Miss'}`."]
+        fn set_sample as setSample(&self, cacheName: Text, setName: Text, limit: Num; options: CallOptions) {
+            self.set_call(Op::Sample(limit.into()), cacheName, setName, JsValue::UNDEFINED, options)
+        }
 
-    /// Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or
-    /// `{type: 'Miss'}`. Never retried.
-    #[wasm_bindgen(js_name = setPop)]
-    pub fn set_pop(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.set_call(
-            Op::Pop(count),
-            cache_name,
-            set_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
+        #[doc = " Removes and returns up to `count` (an integer >= 1) random elements: `{type: 'Hit', elements}` or"]
+        #[doc = " `{type: 'Miss'}`. Never retried."]
+        fn set_pop as setPop(&self, cacheName: Text, setName: Text, count: Num; options: CallOptions) {
+            self.set_call(Op::Pop(count.into()), cacheName, setName, JsValue::UNDEFINED, options)
+        }
 
-    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = setLength)]
-    pub fn set_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = setName)] set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.set_call(
-            Op::Length,
-            cache_name,
-            set_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-}
-
-impl IntoJs for SetElementsResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetElementsResponse::Hit { elements } => {
-                let o = tagged("Hit");
-                set(&o, "elements", &uint8_array_list(&elements));
-                o.into()
-            }
-            SetElementsResponse::Miss => tagged("Miss").into(),
+        #[doc = " The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
+        fn set_length as setLength(&self, cacheName: Text, setName: Text; options: CallOptions) {
+            self.set_call(Op::Length, cacheName, setName, JsValue::UNDEFINED, options)
         }
     }
 }
 
-impl IntoJs for SetContainsResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetContainsResponse::Hit { contains } => {
-                let o = tagged("Hit");
-                let list: Array = contains.into_iter().map(JsValue::from).collect();
-                set(&o, "contains", &list);
-                o.into()
-            }
-            SetContainsResponse::Miss => tagged("Miss").into(),
-        }
+into_js! {
+    SetElementsResponse {
+        SetElementsResponse::Hit { elements } => "Hit" { "elements": uint8_array_list(&elements) },
+        SetElementsResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SetLengthResponse::Hit { length } => {
-                let o = tagged("Hit");
-                set(&o, "length", &JsValue::from(length));
-                o.into()
-            }
-            SetLengthResponse::Miss => tagged("Miss").into(),
-        }
+    SetContainsResponse {
+        SetContainsResponse::Hit { contains } => "Hit" {
+            "contains": contains.into_iter().map(JsValue::from).collect::<Array>(),
+        },
+        SetContainsResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetUnionResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    SetLengthResponse {
+        SetLengthResponse::Hit { length } => "Hit" { "length": length },
+        SetLengthResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SetDifferenceResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
+    SetUnionResponse { _ => "Success" }
+    SetDifferenceResponse { _ => "Success" }
 }

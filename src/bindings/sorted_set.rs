@@ -8,7 +8,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, set, tagged, uint8_array_list, IntoJs, Text};
+use super::convert::{
+    self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
+    Num, OrderOptions, ScoreRangeOptions, Text,
+};
 use crate::core::cache::sorted_set::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
 use crate::core::cache::sorted_set::get_rank::{SortedSetGetRankRequest, SortedSetGetRankResponse};
 use crate::core::cache::sorted_set::get_score::{
@@ -214,11 +217,9 @@ impl CacheClientCore {
         #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
         #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, number]>")]
         elements: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
+        options: Option<CollectionOptions>,
     ) -> PendingCall {
+        let options = options.map(Object::from);
         self.sorted_set_call(Op::Put, cache_name, sorted_set_name, elements, options)
     }
 
@@ -237,99 +238,6 @@ impl CacheClientCore {
     ) -> PendingCall {
         let arg = JsValue::UNDEFINED;
         self.sorted_set_call(Op::FetchByRank, cache_name, sorted_set_name, arg, options)
-    }
-
-    /// Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping
-    /// `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetFetchByScore)]
-    pub fn sorted_set_fetch_by_score(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ minScore?: number; maxScore?: number; order?: 'ASC' | 'DESC'; offset?: number; count?: number; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let arg = JsValue::UNDEFINED;
-        self.sorted_set_call(Op::FetchByScore, cache_name, sorted_set_name, arg, options)
-    }
-
-    /// The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an
-    /// element), or `{type: 'Miss'}` when the sorted set does not exist.
-    #[wasm_bindgen(js_name = sortedSetGetScores)]
-    pub fn sorted_set_get_scores(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.sorted_set_call(Op::GetScores, cache_name, sorted_set_name, values, options)
-    }
-
-    /// The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or
-    /// `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetGetRank)]
-    pub fn sorted_set_get_rank(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.sorted_set_call(Op::GetRank, cache_name, sorted_set_name, value, options)
-    }
-
-    /// Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`.
-    /// Never retried.
-    #[wasm_bindgen(js_name = sortedSetIncrementScore)]
-    pub fn sorted_set_increment_score(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] amount: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let op = Op::IncrementScore(amount);
-        self.sorted_set_call(op, cache_name, sorted_set_name, value, options)
-    }
-
-    /// Removes `values` (absent ones are ignored): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = sortedSetRemoveElements)]
-    pub fn sorted_set_remove_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<string | Uint8Array>")] values: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        self.sorted_set_call(Op::Remove, cache_name, sorted_set_name, values, options)
-    }
-
-    /// The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetLength)]
-    pub fn sorted_set_length(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "{ abortSignal?: AbortSignal }")] options: Option<
-            Object,
-        >,
-    ) -> PendingCall {
-        let arg = JsValue::UNDEFINED;
-        self.sorted_set_call(Op::Length, cache_name, sorted_set_name, arg, options)
     }
 
     /// The number of elements scored from `minScore` to `maxScore` (inclusive): `{type: 'Hit', length}` or
@@ -372,102 +280,82 @@ impl CacheClientCore {
     }
 }
 
-/// `{type, <name>: n}` for the variants carrying one number.
-fn with_number(kind: &'static str, name: &'static str, n: f64) -> JsValue {
-    let o = tagged(kind);
-    set(&o, name, &JsValue::from(n));
-    o.into()
-}
+methods! {
+    CacheClientCore {
+        #[doc = " Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping"]
+        #[doc = " `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`."]
+        fn sorted_set_fetch_by_score as sortedSetFetchByScore(&self, cacheName: Text, sortedSetName: Text; options: ScoreRangeOptions) {
+            let arg = JsValue::UNDEFINED;
+            self.sorted_set_call(Op::FetchByScore, cacheName, sortedSetName, arg, options)
+        }
 
-impl IntoJs for SortedSetPutResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
-    }
-}
+        #[doc = " The scores of `values`: `{type: 'Hit', scores: (number | undefined)[]}` in value order (undefined = not an"]
+        #[doc = " element), or `{type: 'Miss'}` when the sorted set does not exist."]
+        fn sorted_set_get_scores as sortedSetGetScores(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
+            self.sorted_set_call(Op::GetScores, cacheName, sortedSetName, values.into(), options)
+        }
 
-impl IntoJs for SortedSetFetchResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetFetchResponse::Hit { elements } => {
-                let o = tagged("Hit");
-                set(
-                    &o,
-                    "values",
-                    &uint8_array_list(elements.iter().map(|e| &e.0)),
-                );
-                let scores: Array = elements.iter().map(|e| JsValue::from(e.1)).collect();
-                set(&o, "scores", &scores);
-                o.into()
-            }
-            SortedSetFetchResponse::Miss => tagged("Miss").into(),
+        #[doc = " The zero-based rank of `value` in `order` (`'ASC'`: 0 = lowest score): `{type: 'Hit', rank}` or"]
+        #[doc = " `{type: 'Miss'}`."]
+        fn sorted_set_get_rank as sortedSetGetRank(&self, cacheName: Text, sortedSetName: Text, value: Bytes; options: OrderOptions) {
+            self.sorted_set_call(Op::GetRank, cacheName, sortedSetName, value.into(), options)
+        }
+
+        #[doc = " Adds `amount` to the score of `value` (created with `amount` if missing): `{type: 'Success', score}`."]
+        #[doc = " Never retried."]
+        fn sorted_set_increment_score as sortedSetIncrementScore(&self, cacheName: Text, sortedSetName: Text, value: Bytes, amount: Num; options: CollectionOptions) {
+            let op = Op::IncrementScore(amount.into());
+            self.sorted_set_call(op, cacheName, sortedSetName, value.into(), options)
+        }
+
+        #[doc = " Removes `values` (absent ones are ignored): `{type: 'Success'}`."]
+        fn sorted_set_remove_elements as sortedSetRemoveElements(&self, cacheName: Text, sortedSetName: Text, values: BytesArray; options: CallOptions) {
+            self.sorted_set_call(Op::Remove, cacheName, sortedSetName, values.into(), options)
+        }
+
+        #[doc = " The number of elements: `{type: 'Hit', length}` or `{type: 'Miss'}`."]
+        fn sorted_set_length as sortedSetLength(&self, cacheName: Text, sortedSetName: Text; options: CallOptions) {
+            let arg = JsValue::UNDEFINED;
+            self.sorted_set_call(Op::Length, cacheName, sortedSetName, arg, options)
         }
     }
 }
 
-impl IntoJs for SortedSetGetScoresResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetGetScoresResponse::Hit { scores } => {
-                let o = tagged("Hit");
-                let scores: Array = scores
-                    .into_iter()
-                    .map(|s| s.map_or(JsValue::UNDEFINED, JsValue::from))
-                    .collect();
-                set(&o, "scores", &scores);
-                o.into()
-            }
-            SortedSetGetScoresResponse::Miss => tagged("Miss").into(),
-        }
+into_js! {
+    SortedSetPutResponse { _ => "Success" }
+    SortedSetFetchResponse {
+        SortedSetFetchResponse::Hit { elements } => "Hit" {
+            "values": uint8_array_list(elements.iter().map(|e| &e.0)),
+            "scores": elements.iter().map(|e| JsValue::from(e.1)).collect::<Array>(),
+        },
+        SortedSetFetchResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetGetRankResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetGetRankResponse::Hit { rank } => with_number("Hit", "rank", rank as f64),
-            SortedSetGetRankResponse::Miss => tagged("Miss").into(),
-        }
+    SortedSetGetScoresResponse {
+        SortedSetGetScoresResponse::Hit { scores } => "Hit" {
+            "scores": scores
+                .into_iter()
+                .map(|s| s.map_or(JsValue::UNDEFINED, JsValue::from))
+                .collect::<Array>(),
+        },
+        SortedSetGetScoresResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetIncrementScoreResponse {
-    fn into_js(self) -> JsValue {
-        let SortedSetIncrementScoreResponse::Success { score } = self;
-        with_number("Success", "score", score)
+    SortedSetGetRankResponse {
+        SortedSetGetRankResponse::Hit { rank } => "Hit" { "rank": rank as f64 },
+        SortedSetGetRankResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetRemoveResponse {
-    fn into_js(self) -> JsValue {
-        tagged("Success").into()
+    SortedSetIncrementScoreResponse {
+        SortedSetIncrementScoreResponse::Success { score } => "Success" { "score": score },
     }
-}
-
-impl IntoJs for SortedSetLengthResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetLengthResponse::Hit { length } => {
-                with_number("Hit", "length", f64::from(length))
-            }
-            SortedSetLengthResponse::Miss => tagged("Miss").into(),
-        }
+    SortedSetRemoveResponse { _ => "Success" }
+    SortedSetLengthResponse {
+        SortedSetLengthResponse::Hit { length } => "Hit" { "length": f64::from(length) },
+        SortedSetLengthResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetLengthByScoreResponse {
-    fn into_js(self) -> JsValue {
-        match self {
-            SortedSetLengthByScoreResponse::Hit { length } => {
-                with_number("Hit", "length", f64::from(length))
-            }
-            SortedSetLengthByScoreResponse::Miss => tagged("Miss").into(),
-        }
+    SortedSetLengthByScoreResponse {
+        SortedSetLengthByScoreResponse::Hit { length } => "Hit" { "length": f64::from(length) },
+        SortedSetLengthByScoreResponse::Miss => "Miss",
     }
-}
-
-impl IntoJs for SortedSetUnionStoreResponse {
-    fn into_js(self) -> JsValue {
-        let SortedSetUnionStoreResponse::Success { length } = self;
-        with_number("Success", "length", f64::from(length))
+    SortedSetUnionStoreResponse {
+        SortedSetUnionStoreResponse::Success { length } => "Success" { "length": f64::from(length) },
     }
 }

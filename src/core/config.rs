@@ -1,8 +1,9 @@
 //! Client configurations: versioned presets (`Browser`, `Laptop`, `InRegion.Default`, `InRegion.LowLatency`,
 //! `Lambda`) plus `with_*` builders. Every preset has a deadline on every call and a retry strategy.
 //!
-//! These presets serve the Rust API (and its tests); the JS API's are in js/config.js, so the wasm carries none.
-//! The test `js_presets_match` keeps the two tables equal.
+//! The presets' numbers are defined once, in js/presets.js (the JS API's `Configurations` are built from them there,
+//! so the wasm carries none); this module reads that file at compile time for the Rust API, and a malformed or
+//! missing preset line fails the build.
 
 use super::grpc_web::Mode;
 use super::retry::RetryStrategy;
@@ -32,11 +33,69 @@ pub struct Configuration {
     pub transport_mode: Mode,
 }
 
+/// js/presets.js, the one definition of the presets' numbers.
+const PRESETS_JS: &[u8] = include_bytes!("../../js/presets.js");
+
+/// Number `index` (0-based) of `name`'s line in js/presets.js, `  Name: [n0, n1, …],`; fails the build when the line
+/// or the number is missing. Evaluated only at compile time (the presets' `const` blocks), where an out-of-range index
+/// or a panic is a build error, never a trap.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+const fn preset_number(name: &str, index: usize) -> u32 {
+    let (src, name) = (PRESETS_JS, name.as_bytes());
+    let mut i = 0;
+    // The line: a newline, two spaces, `name`, `: [`.
+    loop {
+        if i + name.len() + 6 > src.len() {
+            panic!("js/presets.js lacks a preset line");
+        }
+        let mut j = 0;
+        while j < name.len() && src[i + 3 + j] == name[j] {
+            j += 1;
+        }
+        let at = i + 3 + j;
+        let line_start = src[i] == b'\n' && src[i + 1] == b' ' && src[i + 2] == b' ';
+        if line_start
+            && j == name.len()
+            && src[at] == b':'
+            && src[at + 1] == b' '
+            && src[at + 2] == b'['
+        {
+            i = at + 3;
+            break;
+        }
+        i += 1;
+    }
+    // Skip `index` numbers, then read one.
+    let mut seen = 0;
+    loop {
+        while i < src.len() && (src[i] == b' ' || src[i] == b',') {
+            i += 1;
+        }
+        let (mut n, start) = (0u32, i);
+        while i < src.len() && src[i].is_ascii_digit() {
+            n = n * 10 + (src[i] - b'0') as u32;
+            i += 1;
+        }
+        if i == start {
+            panic!("a preset line of js/presets.js has too few numbers");
+        }
+        if seen == index {
+            return n;
+        }
+        seen += 1;
+    }
+}
+
 impl Configuration {
-    fn preset(client_timeout_ms: u32, retry: RetryStrategy) -> Self {
+    /// The preset `name` of js/presets.js, read at compile time (its Node-only connection settings are not read).
+    const fn preset(name: &str) -> Self {
         Self {
-            client_timeout_ms,
-            retry,
+            client_timeout_ms: preset_number(name, 0),
+            retry: RetryStrategy::ExponentialBackoff {
+                max_attempts: preset_number(name, 1),
+                initial_delay_ms: preset_number(name, 2),
+                max_backoff_ms: preset_number(name, 3),
+            },
             throw_on_errors: false,
             read_concern: ReadConcern::Balanced,
             transport_mode: Mode::Text,
@@ -46,27 +105,27 @@ impl Configuration {
     /// Browser v1: relaxed 15 s deadline for slow and mobile networks, exponential backoff; meant for
     /// short-lived disposable tokens.
     pub fn browser_v1() -> Self {
-        Self::preset(15_000, RetryStrategy::exponential(3, 100, 2_000))
+        const { Self::preset("Browser") }
     }
 
     /// Laptop v1: development against a remote service; 5 s deadline, exponential backoff.
     pub fn laptop_v1() -> Self {
-        Self::preset(5_000, RetryStrategy::exponential(3, 50, 1_000))
+        const { Self::preset("Laptop") }
     }
 
     /// InRegion.Default v1: servers in the same region; 1.1 s deadline, immediate retries.
     pub fn in_region_default_v1() -> Self {
-        Self::preset(1_100, RetryStrategy::exponential(3, 10, 100))
+        const { Self::preset("Default") }
     }
 
     /// InRegion.LowLatency v1: latency-critical servers in region; 0.5 s deadline, immediate retries.
     pub fn in_region_low_latency_v1() -> Self {
-        Self::preset(500, RetryStrategy::exponential(3, 5, 50))
+        const { Self::preset("LowLatency") }
     }
 
     /// Lambda v1: serverless functions; 1.1 s deadline, retries with short backoff.
     pub fn lambda_v1() -> Self {
-        Self::preset(1_100, RetryStrategy::exponential(3, 10, 200))
+        const { Self::preset("Lambda") }
     }
 
     /// Returns a copy with another overall call deadline.
@@ -140,43 +199,14 @@ mod tests {
         );
     }
 
-    /// The JS API's presets live in js/config.js (the wasm exports none); these are the same presets for the Rust
-    /// API and its tests. The two must not drift: each JS preset line must carry this preset's numbers.
+    /// The numbers read from js/presets.js (a spot check that the compile-time reader reads the right line and
+    /// field: the presets are defined there, not here).
     #[test]
-    fn js_presets_match() {
-        let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/config.js"))
-            .expect("read js/config.js");
-        let presets = [
-            ("Browser", Configuration::browser_v1()),
-            ("Laptop", Configuration::laptop_v1()),
-            ("Default", Configuration::in_region_default_v1()),
-            ("LowLatency", Configuration::in_region_low_latency_v1()),
-            ("Lambda", Configuration::lambda_v1()),
-        ];
-        for (name, c) in presets {
-            let RetryStrategy::ExponentialBackoff {
-                max_attempts,
-                initial_delay_ms,
-                max_backoff_ms,
-            } = c.retry
-            else {
-                panic!("{name}: presets retry with exponential backoff");
-            };
-            // Connection settings of the Node transport (a trailing argument) are JS-only.
-            let line = format!(
-                "{name}: presetClass(Configuration, '{name}', {}, {max_attempts}, {initial_delay_ms}, {max_backoff_ms}",
-                c.client_timeout_ms
-            );
-            assert!(
-                js.contains(&(line.clone() + "),")) || js.contains(&(line.clone() + ", {")),
-                "js/config.js lacks `{line})`"
-            );
-            assert_eq!(
-                (c.throw_on_errors, c.read_concern, c.transport_mode),
-                (false, ReadConcern::Balanced, Mode::Text),
-                "{name}: js/config.js's Configuration defaults"
-            );
-        }
+    fn presets_read_from_js() {
+        let lambda = Configuration::lambda_v1();
+        assert_eq!(lambda.client_timeout_ms, 1_100);
+        assert_eq!(lambda.retry, RetryStrategy::exponential(3, 10, 200));
+        assert_eq!(Configuration::browser_v1().client_timeout_ms, 15_000);
     }
 
     #[test]

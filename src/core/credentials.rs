@@ -11,9 +11,9 @@
 //! requests go to the same hosts with a `web.` prefix (`https://web.cache.<base>`…), as the official web SDK does
 //! ([`Endpoints::origin`]). A base with an explicit `http://`/`https://` scheme, or an IP literal or `localhost` host (a
 //! local momento-server), is used as-is for all three, by both protocols. A host given without a scheme gets
-//! `https://`, except loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`), which get `http://`: a token
-//! never travels in plain text to another machine unless the caller asks for it, with an explicit `http://` or
-//! `secureConnection: false` in the endpoint overrides. Overridden endpoints never get the `web.` prefix.
+//! `https://`, except loopback hosts (`localhost`, `*.localhost`, `127.0.0.0/8`, `[::1]`) with a port, which get
+//! `http://` (without one, a TLS server on 443): a token never travels in plain text to another machine unless the
+//! caller asks for it, with an explicit `http://` or `secureConnection: false` in the endpoint overrides. Overridden endpoints never get the `web.` prefix.
 
 use super::error::MomentoError;
 use super::json;
@@ -300,12 +300,14 @@ fn is_explicit(hostport: &str) -> bool {
     has_scheme(hostport) || is_ip_or_localhost(hostport)
 }
 
-/// The scheme for `hostport` when it has none: what `secure` says, else `http://` for loopback hosts only.
+/// The scheme for `hostport` when it has none: what `secure` says, else `http://` for loopback hosts with a port only.
+/// A loopback host without a port is a TLS server on 443 (momento-server names its endpoint so only then, as
+/// Momento's keys name theirs).
 fn scheme_for(hostport: &str, secure: Option<bool>) -> &'static str {
     match secure {
         Some(true) => "https://",
         Some(false) => "http://",
-        None if is_loopback(hostport) => "http://",
+        None if is_loopback(hostport) && host_of(hostport).len() < hostport.len() => "http://",
         None => "https://",
     }
 }
@@ -444,6 +446,10 @@ mod tests {
             ("127.0.0.1:8080", "http://127.0.0.1:8080"),
             ("[::1]:8080", "http://[::1]:8080"),
             ("localhost:8080", "http://localhost:8080"),
+            // No port: a TLS server on 443 (momento-server --tls names its endpoint so only on 443).
+            ("localhost", "https://localhost"),
+            ("127.0.0.1", "https://127.0.0.1"),
+            ("[::1]", "https://[::1]"),
             ("http://203.0.113.5:8080", "http://203.0.113.5:8080"),
         ] {
             let key = STANDARD.encode(format!(r#"{{"endpoint":"{endpoint}","api_key":"k"}}"#));

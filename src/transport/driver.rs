@@ -4,7 +4,9 @@
 //! (js/drive.js), and wasm-bindgen-futures (its queue, closures and microtask glue) stays out of the bundle.
 //!
 //! Every future of the wasm build awaits at most one promise at a time (the transport's `Call.response()`,
-//! `Call.read()` and `sleep()`), which is what the single slot supports.
+//! `Call.read()` and `sleep()`), which is what the single slot supports. The rule is enforced: a second promise
+//! parked in the same step (two awaits polled at once, e.g. a join) does not overwrite the first — the step reports
+//! [`Step::Stalled`], which the bindings turn into an error result.
 
 use std::cell::RefCell;
 use std::future::{poll_fn, Future};
@@ -12,7 +14,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
 use js_sys::Promise;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
     /// The promise the future being polled now waits on.
@@ -27,7 +29,7 @@ pub fn wait(promise: Promise) -> impl Future<Output = JsValue> {
     let mut promise = Some(promise);
     poll_fn(move |_| match promise.take() {
         Some(p) => {
-            WAITING.with(|w| *w.borrow_mut() = Some(p));
+            park(p);
             Poll::Pending
         }
         None => Poll::Ready(
@@ -38,14 +40,29 @@ pub fn wait(promise: Promise) -> impl Future<Output = JsValue> {
     })
 }
 
+/// Parks `promise` in the slot. A second one in the same step breaks the one-promise rule: the slot then holds
+/// `undefined` (never a promise the transport hands out), the step stalls, and no promise is silently overwritten.
+fn park(promise: Promise) {
+    WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let parked = if w.is_some() {
+            JsValue::UNDEFINED.unchecked_into()
+        } else {
+            promise
+        };
+        *w = Some(parked);
+    });
+}
+
 /// One step of a driven future.
 pub enum Step<T> {
     /// The future finished.
     Ready(T),
     /// Await this promise, then [`step`] again with its value.
     Wait(Promise),
-    /// The future is pending without waiting on a promise: nothing would ever wake it (a bug; no future of this
-    /// crate does that). Reported instead of re-polled, so a driver never spins.
+    /// The future is pending without waiting on exactly one promise — on none, so nothing would ever wake it, or on
+    /// more than one, which the single slot cannot hold (a bug either way; no future of this crate does that).
+    /// Reported instead of re-polled, so a driver never spins or drops a promise silently.
     Stalled,
 }
 
@@ -58,6 +75,7 @@ pub fn step<F: Future + ?Sized>(fut: Pin<&mut F>, settled: JsValue) -> Step<F::O
         Poll::Ready(v) => Step::Ready(v),
         Poll::Pending => WAITING
             .with(|w| w.borrow_mut().take())
+            .filter(|p| !p.is_undefined()) // two promises parked: see `park`
             .map_or(Step::Stalled, Step::Wait),
     }
 }

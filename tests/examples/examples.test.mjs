@@ -5,7 +5,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, apiKey, run, tarball } from '../packaging/helpers.mjs';
 
@@ -96,6 +97,28 @@ test('examples/topics-chat: what one participant types, the other prints; end of
   for (const p of [alice, bob]) p.child.stdin.end();
   const exits = await Promise.all([alice, bob].map((p) => new Promise((r) => p.child.on('exit', r))));
   assert.deepEqual(exits, [0, 0], 'closing the client ends the subscription and the process');
+});
+
+test('examples/aws-lambda: bundled by its build script, run from the bundle file alone: a Miss, then a warm Hit', async () => {
+  const dir = await install('aws-lambda');
+  // The example's own build script, with esbuild from the repository's devDependencies.
+  const build = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')).scripts.build.split(' ');
+  assert.equal(build[0], 'esbuild');
+  await run(join(BIN, 'esbuild'), [...build.slice(1), '--log-level=warning'], { cwd: dir });
+  // Deployed as Lambda deploys the zip: dist/index.js alone (no node_modules, no .wasm beside it).
+  const task = await mkdtemp(join(tmpdir(), 'lambda-task-'));
+  try {
+    await mkdir(join(task, 'dist'));
+    await cp(join(dir, 'dist', 'index.js'), join(task, 'dist', 'index.js'));
+    await cp(join(dir, 'invoke.mjs'), join(task, 'invoke.mjs'));
+    const id = `p${process.pid}`;
+    const { stdout } = await run('node', ['invoke.mjs', id], { cwd: task, env });
+    const body = JSON.stringify({ id, name: `product ${id}`, price: id.length * 100 });
+    const lines = stdout.trim().split('\n').map((l) => l.replace(/ \(\d+ ms\)$/, ''));
+    assert.deepEqual(lines, [`200 Miss ${body}`, `200 Hit ${body}`]);
+  } finally {
+    await rm(task, { recursive: true, force: true });
+  }
 });
 
 test('examples/deno runs under Deno', async () => {

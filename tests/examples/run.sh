@@ -15,6 +15,6 @@ if [ -z "${MOMENTO_API_KEY:-}" ]; then
   trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
   MOMENTO_API_KEY="$(cat "$ROOT/target/examples/api-key")"
 fi
-step "Examples: node --test tests/examples/ (Quick start, Node, leaderboard, topics chat, Deno, Bun, wrangler dev, Vercel Edge, browser app)"
+step "Examples: node --test tests/examples/ (Quick start, Node, AWS Lambda bundle, leaderboard, topics chat, Deno, Bun, wrangler dev, Vercel Edge, browser app)"
 MOMENTO_API_KEY="$MOMENTO_API_KEY" MOMENTO_WASM_TARBALL="$TARBALL" WRANGLER_SEND_METRICS=false DENO_NO_UPDATE_CHECK=1 \
   node --test --test-timeout=180000 --test-reporter=spec tests/examples/

@@ -2,7 +2,12 @@
 // each in its own temp project, doing set/get against momento-server.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeProject, run, setGetSource, apiKey } from './helpers.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeProject, run, setGetSource, apiKey, ROOT } from './helpers.mjs';
+
+/** Cargo.toml's [workspace.package] license, which scripts/package copies into package.json. */
+const cargoLicense = (await readFile(join(ROOT, 'Cargo.toml'), 'utf8')).match(/^\[workspace\.package\][^]*?^license = "([^"]+)"/m)[1];
 
 const env = { ...process.env, MOMENTO_API_KEY: apiKey };
 
@@ -26,7 +31,9 @@ test('Node CJS: require("momento-wasm") does set/get (no flags)', async () => {
 const apiKey = process.env.MOMENTO_API_KEY;
 if (!require.resolve('momento-wasm').endsWith('/momento-wasm/cjs/index.js')) throw new Error('require condition: ' + require.resolve('momento-wasm'));
 if (typeof sdk.CacheClient !== 'function') throw new Error('no CacheClient in ' + Object.keys(sdk));
-if (require('momento-wasm/package.json').name !== 'momento-wasm') throw new Error('package.json export');
+const meta = require('momento-wasm/package.json');
+if (meta.name !== 'momento-wasm') throw new Error('package.json export');
+if (meta.license !== ${JSON.stringify(cargoLicense)}) throw new Error('license ' + meta.license + ' differs from Cargo.toml');
 (async () => {${setGetSource('cjs')}})().then((r) => console.log(r), (e) => { console.error(e); process.exit(1); });
 `,
   }, { type: 'commonjs' });
@@ -73,4 +80,13 @@ console.log(got.type === 'Hit' ? 'Hit:' + got.valueString() : 'get:' + got.toStr
   });
   const { stdout } = await run(process.execPath, ['main.mjs'], { cwd: dir, env });
   assert.equal(stdout.trim(), 'Hit:packaged-lite');
+});
+
+test('every packaged Node build carries the V8 11 workaround (js/node-v8-workaround.js: a bundler once dropped it)', async () => {
+  const dir = await makeProject('node-v8-workaround', {});
+  for (const entry of ['index.node.js', 'cjs/index.js', 'lite/index.node.js']) {
+    const code = await readFile(join(dir, 'node_modules', 'momento-wasm', entry), 'utf8');
+    assert.ok(code.includes('--no-turbo-inline-js-wasm-calls'), `${entry} lacks the workaround`);
+    assert.ok(code.indexOf('--no-turbo-inline-js-wasm-calls') < code.indexOf('WebAssembly'), `${entry}: the flag is set before the wasm is compiled`);
+  }
 });

@@ -10,7 +10,7 @@ import XMLHttpRequest from 'xhr2';
 import * as official from '@gomomento/sdk';
 import * as wasm from '../../pkg/web/index.node.js';
 import { startStaticServer, launchChromium } from '../browser/serve.mjs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startServer, tempDir } from '../fault/helpers.mjs';
 
 const { MOMENTO_TLS_PORT: port, MOMENTO_API_KEY: apiKey, MOMENTO_TLS_CA: caFile } = process.env;
@@ -134,6 +134,48 @@ test('this package in Node: gRPC over TLS + ALPN h2 (its native transport), gRPC
     const topics = new wasm.TopicClient({ configuration: configure(wasm.TopicConfigurations.Laptop.latest()), credentialProvider: wasmCredentials() });
     assert.deepEqual(await roundTrip(topics, `wasm-topic-${wire}`, `hello ${wire}`), [`hello ${wire}`]);
     topics.close();
+  }
+});
+
+test('the TLS port serves plaintext to loopback peers: this package uses the key of a --tls-dev server as it is', async () => {
+  // The key names localhost:<port>; momento-wasm speaks plaintext to loopback hosts with a port (the official SDKs
+  // derive cache.localhost:<port> and speak TLS): both work against the one port.
+  assert.match(JSON.parse(Buffer.from(apiKey, 'base64').toString()).endpoint, /^localhost:\d+$/);
+  const client = new wasm.CacheClient({
+    configuration: wasm.Configurations.Laptop.latest(), credentialProvider: wasm.CredentialProvider.fromString({ apiKey }),
+    defaultTtlSeconds: 60,
+  });
+  { const r = await client.set(cacheName, 'key-as-is', 'plain'); assert.equal(r.type, 'Success', r.toString()); }
+  const hit = await client.get(cacheName, 'key-as-is');
+  assert.equal(hit.type, 'Hit', hit.toString());
+  client.close();
+});
+
+test('a key of a TLS server on port 443 names the bare host; this package reaches it over https (no port = 443)', async (t) => {
+  // The same development CA as the run's server (--tls-dev keeps it beside the secret file), so Node trusts it.
+  const dir = dirname(caFile);
+  let server;
+  try {
+    server = await startServer({ port: 443, secretFile: join(dir, 'secret'), keyFile: join(dir, 'key-443'), args: ['--tls-dev'] });
+  } catch (e) {
+    t.skip(`port 443 is not available here (${String(e.message).split('\n')[0]})`);
+    return;
+  }
+  closers.push(() => server.kill());
+  const key443 = readFileSync(join(dir, 'key-443'), 'utf8').trim();
+  assert.equal(JSON.parse(Buffer.from(key443, 'base64').toString()).endpoint, 'localhost');
+  const credentialProvider = wasm.CredentialProvider.fromString({ apiKey: key443 });
+  assert.equal(credentialProvider.isEndpointSecure(), true);
+  for (const configure of [(c) => c, (c) => c.withFetch(fetch)]) {
+    const client = new wasm.CacheClient({
+      configuration: configure(wasm.Configurations.Laptop.latest()), credentialProvider, defaultTtlSeconds: 60,
+    });
+    const created = await client.createCache(cacheName);
+    assert.ok(['Success', 'AlreadyExists'].includes(created.type), created.toString());
+    assert.equal((await client.set(cacheName, 'k443', 'v443')).type, 'Success');
+    const hit = await client.get(cacheName, 'k443');
+    assert.equal(hit.type, 'Hit', hit.toString());
+    client.close();
   }
 });
 

@@ -107,3 +107,29 @@ async fn unknown_cache_is_not_found() {
     .unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::NotFound, "{e}");
 }
+
+/// The one-promise rule of the driver: a future that parks two promises in one step (two awaits polled at once)
+/// stalls instead of having the first silently overwritten, and the next step of another future starts clean.
+#[wasm_bindgen_test]
+async fn two_promises_in_one_step_stall() {
+    use momento_wasm::transport::driver::wait;
+    use std::task::Poll;
+    let resolved = || js_sys::Promise::resolve(&JsValue::from(1));
+    let (mut a, mut b) = (Box::pin(wait(resolved())), Box::pin(wait(resolved())));
+    let both = std::future::poll_fn(move |cx| {
+        let first = a.as_mut().poll(cx);
+        let second = b.as_mut().poll(cx);
+        match (first, second) {
+            (Poll::Ready(_), Poll::Ready(_)) => Poll::Ready(()),
+            _ => Poll::Pending,
+        }
+    });
+    let mut both = std::pin::pin!(both);
+    assert!(matches!(
+        step(both.as_mut(), JsValue::UNDEFINED),
+        Step::Stalled
+    ));
+    let mut one = std::pin::pin!(wait(resolved()));
+    assert!(matches!(step(one.as_mut(), JsValue::UNDEFINED), Step::Wait(_)));
+    assert_eq!(drive(wait(resolved())).await, JsValue::from(1));
+}

@@ -6,14 +6,11 @@
 //! name string, `{name}`, `{key}`, `{keyPrefix}`, `{namePrefix}` or one of the `All*` symbols). The symbols are
 //! registry symbols (`Symbol.for('momento.AllCaches')` etc.), so the core recognizes the facade's exports.
 
-use std::rc::Rc;
-
 use js_sys::{Array, Object, Reflect, Symbol};
 use wasm_bindgen::prelude::*;
 
-use super::cache_client::{prepare, start_call, PendingCall};
-use super::config;
-use super::convert::{self, set, tagged, IntoJs, Text};
+use super::cache_client::{client_core, prepare, start_call, PendingCall};
+use super::convert::{self, into_js, set, tagged, MaybeNum, Permissions, Text};
 use crate::core::auth::generate_api_key::{GenerateApiKeyRequest, GenerateApiKeyResponse};
 use crate::core::auth::generate_disposable_token::{
     GenerateDisposableTokenRequest, GenerateDisposableTokenResponse,
@@ -24,9 +21,7 @@ use crate::core::auth::permissions::{
 };
 use crate::core::auth::refresh_api_key::{RefreshApiKeyRequest, RefreshApiKeyResponse};
 use crate::core::auth::ApiKey;
-use crate::core::client::Client;
 use crate::core::error::MomentoError;
-use crate::transport::js::{JsTransport, WasmTransport};
 
 /// Registry key of `AllCaches` (js/auth.js uses the same `Symbol.for` keys).
 const ALL_CACHES: &str = "momento.AllCaches";
@@ -37,43 +32,21 @@ const ALL_CACHE_ITEMS: &str = "momento.AllCacheItems";
 /// Registry key of `AllFunctions`.
 const ALL_FUNCTIONS: &str = "momento.AllFunctions";
 
-/// The wasm core of an auth client (use the `AuthClient` class, which wraps it).
-#[wasm_bindgen]
-pub struct AuthClientCore {
-    client: Rc<Client<WasmTransport>>,
+client_core! {
+    #[doc = " The wasm core of an auth client (use the `AuthClient` class, which wraps it)."]
+    #[doc = " Its credential is the caller identity sent in each request body."]
+    AuthClientCore("auth")
 }
 
 #[wasm_bindgen]
 impl AuthClientCore {
-    /// Builds a client from a `Configuration`'s settings and a `CredentialProvider`'s data, read once; the
-    /// credential is the caller identity sent in each request body.
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CoreSettings")] configuration: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CredentialData")] credentials: JsValue,
-        #[wasm_bindgen(js_name = runtimeVersion)] runtime_version: String,
-        transport: JsTransport,
-    ) -> AuthClientCore {
-        let client = Client::new(
-            WasmTransport::new(transport),
-            config::credentials(&credentials),
-            config::configuration(&configuration),
-            "auth",
-            runtime_version,
-        );
-        Self {
-            client: Rc::new(client),
-        }
-    }
-
     /// Mints a disposable token: `{type: 'Success', authToken, endpoint, validUntil}`. `validForSeconds`
     /// `undefined` means "never expires" (rejected: disposable tokens must expire within an hour).
     #[wasm_bindgen(js_name = generateDisposableToken)]
     pub fn generate_disposable_token(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
-        #[wasm_bindgen(js_name = validForSeconds, unchecked_param_type = "number | undefined")]
-        valid_for_seconds: JsValue,
+        scope: Permissions,
+        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: MaybeNum,
         #[wasm_bindgen(js_name = tokenId, unchecked_param_type = "string | undefined")]
         token_id: JsValue,
     ) -> PendingCall {
@@ -100,9 +73,8 @@ impl AuthClientCore {
     #[wasm_bindgen(js_name = generateApiKey)]
     pub fn generate_api_key(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "{ permissions: unknown[] }")] scope: JsValue,
-        #[wasm_bindgen(js_name = validForSeconds, unchecked_param_type = "number | undefined")]
-        valid_for_seconds: JsValue,
+        scope: Permissions,
+        #[wasm_bindgen(js_name = validForSeconds)] valid_for_seconds: MaybeNum,
     ) -> PendingCall {
         start_call(&self.client, &None, || {
             Ok(prepare(GenerateApiKeyRequest::new(
@@ -275,31 +247,18 @@ fn api_key_js(k: ApiKey) -> JsValue {
     o.into()
 }
 
-impl IntoJs for GenerateDisposableTokenResponse {
-    fn into_js(self) -> JsValue {
-        let GenerateDisposableTokenResponse::Success {
-            auth_token,
-            endpoint,
-            valid_until: until,
-        } = self;
-        let o = tagged("Success");
-        set(&o, "authToken", &JsValue::from_str(&auth_token));
-        set(&o, "endpoint", &JsValue::from_str(&endpoint));
-        set(&o, "validUntil", &valid_until(until));
-        o.into()
+into_js! {
+    GenerateDisposableTokenResponse {
+        GenerateDisposableTokenResponse::Success { auth_token, endpoint, valid_until: until } => "Success" {
+            "authToken": auth_token,
+            "endpoint": endpoint,
+            "validUntil": valid_until(until),
+        },
     }
-}
-
-impl IntoJs for GenerateApiKeyResponse {
-    fn into_js(self) -> JsValue {
-        let GenerateApiKeyResponse::Success(k) = self;
-        api_key_js(k)
+    GenerateApiKeyResponse {
+        GenerateApiKeyResponse::Success(k) => (api_key_js(k)),
     }
-}
-
-impl IntoJs for RefreshApiKeyResponse {
-    fn into_js(self) -> JsValue {
-        let RefreshApiKeyResponse::Success(k) = self;
-        api_key_js(k)
+    RefreshApiKeyResponse {
+        RefreshApiKeyResponse::Success(k) => (api_key_js(k)),
     }
 }
