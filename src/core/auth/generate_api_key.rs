@@ -72,12 +72,7 @@ impl UnaryRpc for GenerateApiKeyRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<GenerateApiKeyResponse, MomentoError> {
-        Ok(GenerateApiKeyResponse::Success(ApiKey::from_reply(
-            &reply.api_key,
-            reply.refresh_token,
-            reply.endpoint,
-            reply.valid_until,
-        )))
+        Ok(GenerateApiKeyResponse::Success(reply.into()))
     }
 }
 

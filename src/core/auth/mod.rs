@@ -32,22 +32,28 @@ pub struct ApiKey {
     pub valid_until: Option<u64>,
 }
 
-impl ApiKey {
-    /// Builds the response from the raw fields of a Generate/RefreshApiToken reply.
-    pub fn from_reply(
-        api_key: &str,
-        refresh_token: String,
-        endpoint: String,
-        valid_until: u64,
-    ) -> Self {
-        Self {
-            api_key: v1_key(&endpoint, api_key),
-            refresh_token,
-            endpoint,
-            valid_until: expiry(valid_until),
-        }
-    }
+/// The API key a Generate/RefreshApiToken reply carries (both have the same fields).
+macro_rules! api_key_from_reply {
+    ($($reply:ty),+) => {
+        $(
+            impl From<$reply> for ApiKey {
+                fn from(reply: $reply) -> Self {
+                    Self {
+                        api_key: v1_key(&reply.endpoint, &reply.api_key),
+                        refresh_token: reply.refresh_token,
+                        endpoint: reply.endpoint,
+                        valid_until: expiry(reply.valid_until),
+                    }
+                }
+            }
+        )+
+    };
 }
+
+api_key_from_reply!(
+    momento_proto::auth::GenerateApiTokenResponse,
+    momento_proto::auth::RefreshApiTokenResponse
+);
 
 /// `valid_until` as an optional expiry: 0 means "never".
 pub fn expiry(valid_until: u64) -> Option<u64> {
@@ -120,7 +126,12 @@ mod tests {
     fn expiry_zero_is_never() {
         assert_eq!(expiry(0), None);
         assert_eq!(expiry(17), Some(17));
-        let k = ApiKey::from_reply("t", "r".into(), "e".into(), 0);
+        let k = ApiKey::from(momento_proto::auth::RefreshApiTokenResponse {
+            api_key: "t".into(),
+            refresh_token: "r".into(),
+            endpoint: "e".into(),
+            valid_until: 0,
+        });
         assert_eq!(k.valid_until, None);
         assert_eq!(k.api_key, v1_key("e", "t"));
     }

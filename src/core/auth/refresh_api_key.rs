@@ -47,12 +47,7 @@ impl UnaryRpc for RefreshApiKeyRequest {
     }
 
     fn from_proto(reply: ProtoResponse) -> Result<RefreshApiKeyResponse, MomentoError> {
-        Ok(RefreshApiKeyResponse::Success(ApiKey::from_reply(
-            &reply.api_key,
-            reply.refresh_token,
-            reply.endpoint,
-            reply.valid_until,
-        )))
+        Ok(RefreshApiKeyResponse::Success(reply.into()))
     }
 }
 
