@@ -158,16 +158,99 @@ pub fn check_collection_size(limits: &Limits, size: usize) -> Result<(), Status>
     check_size_limits(limits, size, "the collection would be")
 }
 
+/// Runs `f` on one key of `cache`, mapping a missing cache to `NOT_FOUND`.
+pub fn on_key<R>(
+    store: &crate::store::Store,
+    cache: &str,
+    key: &[u8],
+    f: impl FnOnce(&mut crate::store::Slot<'_>) -> Result<R, Status>,
+) -> Result<R, Status> {
+    store
+        .with_key(cache, key, f)
+        .map_err(|_| cache_not_found(cache))?
+}
+
+/// A length as the `uint32` of the responses (saturating).
+pub fn length_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// Parses a stored counter (a base-10 `i64`).
+pub fn parse_counter(value: &[u8]) -> Option<i64> {
+    std::str::from_utf8(value).ok()?.parse().ok()
+}
+
 /// A collection type stored in one [`crate::store::Value`] variant (for [`upsert_collection`]).
 pub trait Collection: Default {
     /// The type's name in type-mismatch errors.
     const TYPE_NAME: &'static str;
     /// The collection inside `value`, if `value` holds this type.
     fn from_value(value: &mut crate::store::Value) -> Option<&mut Self>;
+    /// The collection inside `value`, if `value` holds this type (shared).
+    fn from_ref(value: &crate::store::Value) -> Option<&Self>;
     /// Wraps the collection as a stored value.
     fn into_value(self) -> crate::store::Value;
     /// Whether it has no elements (empty collections are never stored).
     fn is_empty(&self) -> bool;
+
+    /// The live collection at the slot (`None` when absent, `invalid_type` for another type).
+    fn live<'a>(slot: &'a crate::store::Slot<'_>) -> Result<Option<&'a Self>, Status> {
+        slot.get()
+            .map(|item| Self::from_ref(&item.value).ok_or_else(|| type_mismatch(Self::TYPE_NAME)))
+            .transpose()
+    }
+
+    /// The live collection at the slot, mutably.
+    fn live_mut<'a>(slot: &'a mut crate::store::Slot<'_>) -> Result<Option<&'a mut Self>, Status> {
+        slot.get_mut()
+            .map(|item| {
+                Self::from_value(&mut item.value).ok_or_else(|| type_mismatch(Self::TYPE_NAME))
+            })
+            .transpose()
+    }
+}
+
+/// Implements [`Collection`] for `$ty`, stored as `Value::$variant`, named `$name` in errors.
+macro_rules! collection {
+    ($ty:ty, $variant:ident, $name:expr) => {
+        impl $crate::services::Collection for $ty {
+            const TYPE_NAME: &'static str = $name;
+
+            fn from_value(value: &mut $crate::store::Value) -> Option<&mut Self> {
+                match value {
+                    $crate::store::Value::$variant(c) => Some(c),
+                    _ => None,
+                }
+            }
+
+            fn from_ref(value: &$crate::store::Value) -> Option<&Self> {
+                match value {
+                    $crate::store::Value::$variant(c) => Some(c),
+                    _ => None,
+                }
+            }
+
+            fn into_value(self) -> $crate::store::Value {
+                $crate::store::Value::$variant(self)
+            }
+
+            fn is_empty(&self) -> bool {
+                <$ty>::is_empty(self)
+            }
+        }
+    };
+}
+pub(crate) use collection;
+
+/// Reads the collection at `key`: `Some(found(it))` when it exists, `None` when it does not
+/// (`invalid_type` for an item of another type, `NOT_FOUND` for an unknown cache).
+pub fn read<C: Collection, R>(
+    store: &crate::store::Store,
+    cache: &str,
+    key: &[u8],
+    found: impl FnOnce(&C) -> R,
+) -> Result<Option<R>, Status> {
+    on_key(store, cache, key, |slot| Ok(C::live(slot)?.map(found)))
 }
 
 /// The CollectionTtl write rule shared by the collection RPCs: runs `f` on the existing collection (resetting
