@@ -2,12 +2,6 @@
 //! tonic-generated h2c clients: disposable tokens minted through `Token/GenerateDisposableToken`
 //! with the root key, then a {role} × {item selector} × {operation} × {cache} matrix, plus the
 //! credential, expiry, minting, API-key refresh, control-plane, topic and leaderboard rules.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -15,7 +9,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{request, sign_jwt, start, start_with};
+use common::{request, sign_jwt, start, start_with, Clients};
 use momento_proto::auth::{
     generate_api_token_request, login_response, GenerateApiTokenRequest, LoginRequest,
     RefreshApiTokenRequest,
@@ -29,9 +23,7 @@ use momento_proto::cache_client::{
     SetIfRequest, SetRequest,
 };
 use momento_proto::common::Present;
-use momento_proto::control_client::{
-    CreateCacheRequest, DeleteCacheRequest, FlushCacheRequest, ListCachesRequest,
-};
+use momento_proto::control_client::{DeleteCacheRequest, FlushCacheRequest, ListCachesRequest};
 use momento_proto::leaderboard::{Element, GetLeaderboardLengthRequest, UpsertElementsRequest};
 use momento_proto::permission_messages::permissions_type::{
     cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
@@ -42,16 +34,9 @@ use momento_proto::permission_messages::{
     SuperUserPermissions, TopicRole,
 };
 use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
-use momento_server::grpc::auth::auth_client::AuthClient;
-use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
-use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
-use momento_server::grpc::leaderboard::leaderboard_client::LeaderboardClient;
-use momento_server::grpc::token::token_client::TokenClient;
 use momento_server::token::{decode_v1_api_key, encode_v1_api_key, TokenSigner};
-use momento_server::{AuthMode, RunningServer};
+use momento_server::AuthMode;
 use tokio_stream::StreamExt as _;
-use tonic::transport::Channel;
 use tonic::{Code, Status};
 
 // ---------------------------------------------------------------------------------------------
@@ -156,33 +141,6 @@ fn super_user() -> Permissions {
 // ---------------------------------------------------------------------------------------------
 // Clients.
 
-struct Clients {
-    data: ScsClient<Channel>,
-    control: ScsControlClient<Channel>,
-    token: TokenClient<Channel>,
-    auth: AuthClient<Channel>,
-    pubsub: PubsubClient<Channel>,
-    leaderboard: LeaderboardClient<Channel>,
-    root: String,
-}
-
-async fn clients(server: &RunningServer) -> Clients {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    Clients {
-        data: ScsClient::new(channel.clone()),
-        control: ScsControlClient::new(channel.clone()),
-        token: TokenClient::new(channel.clone()),
-        auth: AuthClient::new(channel.clone()),
-        pubsub: PubsubClient::new(channel.clone()),
-        leaderboard: LeaderboardClient::new(channel),
-        root: server.auth_token().to_owned(),
-    }
-}
-
 fn disposable_request(
     permissions: Permissions,
     valid_for_seconds: Option<u32>,
@@ -200,23 +158,10 @@ fn disposable_request(
 }
 
 impl Clients {
-    async fn create_cache(&mut self, name: &str) {
-        self.control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: name.to_owned(),
-                },
-                None,
-                Some(&self.root),
-            ))
-            .await
-            .unwrap();
-    }
-
     /// Mints a disposable token like the Node AuthClient: credential in the body, no header.
     async fn mint(&mut self, permissions: Permissions, seconds: u32) -> String {
         let root = self.root.clone();
-        self.token
+        self.tokens
             .generate_disposable_token(request(
                 disposable_request(permissions, Some(seconds), "", &root),
                 None,
@@ -229,48 +174,11 @@ impl Clients {
     }
 
     async fn root_set(&mut self, cache: &str, key: &str, value: &str) {
-        let root = self.root.clone();
-        self.data
-            .set(request(
-                SetRequest {
-                    cache_key: key.as_bytes().to_vec(),
-                    cache_body: value.as_bytes().to_vec(),
-                    ttl_milliseconds: 600_000,
-                },
-                Some(cache),
-                Some(&root),
-            ))
-            .await
-            .unwrap();
-    }
-
-    async fn get_as(
-        &mut self,
-        cache: &str,
-        key: &str,
-        token: &str,
-    ) -> Result<Option<Vec<u8>>, Status> {
-        let response = self
-            .data
-            .get(request(
-                GetRequest {
-                    cache_key: key.as_bytes().to_vec(),
-                },
-                Some(cache),
-                Some(token),
-            ))
-            .await?
-            .into_inner();
-        Ok(match response.result() {
-            ECacheResult::Hit => Some(response.cache_body),
-            ECacheResult::Miss => None,
-            other => panic!("unexpected get result {other:?}"),
-        })
+        self.set(cache, key, value, 600_000).await;
     }
 
     async fn root_get(&mut self, cache: &str, key: &str) -> Option<Vec<u8>> {
-        let root = self.root.clone();
-        self.get_as(cache, key, &root).await.unwrap()
+        self.get(cache, key).await
     }
 
     async fn set_dictionary(
@@ -587,7 +495,7 @@ async fn run_cell(c: &mut Clients, cache: &str, token: &str, op: Op, allowed: bo
 #[tokio::test]
 async fn role_item_operation_cache_matrix() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let (scoped, other) = ("matrix-in", "matrix-other");
     c.create_cache(scoped).await;
     c.create_cache(other).await;
@@ -630,7 +538,7 @@ async fn role_item_operation_cache_matrix() {
 #[tokio::test]
 async fn denial_messages_name_what_was_denied() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("m").await;
     let token = c
         .mint(
@@ -684,7 +592,7 @@ async fn denial_messages_name_what_was_denied() {
 #[tokio::test]
 async fn disposable_token_request_validation_and_response() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("v").await;
     let root = c.root.clone();
     let perms = || {
@@ -699,7 +607,7 @@ async fn disposable_token_request_validation_and_response() {
     // No expiry, zero, and more than an hour: INVALID_ARGUMENT.
     for seconds in [None, Some(0), Some(3601)] {
         let r = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(perms(), seconds, "", &root),
                 None,
@@ -710,7 +618,7 @@ async fn disposable_token_request_validation_and_response() {
     }
     // token_id > 64 characters.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(perms(), Some(60), &"i".repeat(65), &root),
             None,
@@ -722,12 +630,12 @@ async fn disposable_token_request_validation_and_response() {
     let mut missing = disposable_request(perms(), Some(60), "", &root);
     missing.permissions = None;
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(missing, None, None))
         .await;
     assert_eq!(code(r), Code::InvalidArgument);
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(super_user(), Some(60), "", &root),
             None,
@@ -746,7 +654,7 @@ async fn disposable_token_request_validation_and_response() {
         })),
     }]);
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(bad, Some(60), "", &root),
             None,
@@ -759,7 +667,7 @@ async fn disposable_token_request_validation_and_response() {
     let id = "t".repeat(64);
     let before = momento_server::token::unix_now();
     let response = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(perms(), Some(3600), &id, &root),
             None,
@@ -789,7 +697,7 @@ async fn disposable_token_request_validation_and_response() {
         (String::new(), Some(root.clone())),
         (root.clone(), Some(root.clone())),
     ] {
-        c.token
+        c.tokens
             .generate_disposable_token(request(
                 disposable_request(perms(), Some(60), "", &body),
                 None,
@@ -809,7 +717,7 @@ async fn disposable_token_request_validation_and_response() {
         (String::new(), Some(foreign)),
     ] {
         let r = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(perms(), Some(60), "", &body),
                 None,
@@ -824,7 +732,7 @@ async fn disposable_token_request_validation_and_response() {
 #[tokio::test]
 async fn expired_and_forged_tokens_are_unauthenticated() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("e").await;
     let perms = explicit(vec![cache_grant(
         CacheRole::CacheReadWrite,
@@ -847,13 +755,7 @@ async fn expired_and_forged_tokens_are_unauthenticated() {
     let forged = format!("{}.{}.{}", parts[0], forged_payload, parts[2]);
     let status = c
         .control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "forged".into(),
-            },
-            None,
-            Some(&forged),
-        ))
+        .create_cache(common::create_cache_request("forged", &forged))
         .await
         .unwrap_err();
     assert_eq!(status.code(), Code::Unauthenticated);
@@ -872,7 +774,7 @@ async fn expired_and_forged_tokens_are_unauthenticated() {
     assert_eq!(status.code(), Code::Unauthenticated);
     // A forged credential in the Token body is rejected too.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(super_user(), Some(60), "", &forged),
             None,
@@ -886,7 +788,7 @@ async fn expired_and_forged_tokens_are_unauthenticated() {
 #[tokio::test]
 async fn disposable_tokens_cannot_mint_or_manage_caches() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("mine").await;
     c.create_cache("theirs").await;
     // Even "all data read-write" (what AllDataReadWrite sends) is not a super user.
@@ -914,7 +816,7 @@ async fn disposable_tokens_cannot_mint_or_manage_caches() {
 
     for token in [&broad, &narrow] {
         let r = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(
                     explicit(vec![cache_grant(
@@ -950,13 +852,7 @@ async fn disposable_tokens_cannot_mint_or_manage_caches() {
         assert_denied(r.map(drop), "disposable mints api key");
         let r = c
             .control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: "new".into(),
-                },
-                None,
-                Some(token),
-            ))
+            .create_cache(common::create_cache_request("new", token))
             .await;
         assert_denied(r.map(drop), "create cache");
         let r = c
@@ -1013,7 +909,7 @@ async fn disposable_tokens_cannot_mint_or_manage_caches() {
 #[tokio::test]
 async fn api_token_generate_refresh_and_login() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("a").await;
     c.create_cache("b").await;
     let root = c.root.clone();
@@ -1149,16 +1045,10 @@ async fn api_token_generate_refresh_and_login() {
     );
     assert!(su_claims.p.is_some());
     c.control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "by-su".into(),
-            },
-            None,
-            Some(&su.api_key),
-        ))
+        .create_cache(common::create_cache_request("by-su", &su.api_key))
         .await
         .unwrap();
-    c.token
+    c.tokens
         .generate_disposable_token(request(
             disposable_request(scoped.clone(), Some(60), "", &su.api_key),
             None,
@@ -1168,7 +1058,7 @@ async fn api_token_generate_refresh_and_login() {
         .unwrap();
     // A scoped API key cannot mint.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(scoped.clone(), Some(60), "", &second.api_key),
             None,
@@ -1230,7 +1120,7 @@ async fn api_token_generate_refresh_and_login() {
 #[tokio::test]
 async fn minting_rules_scope_validation_and_expired_refresh() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let never = || generate_api_token_request::Expiry::Never(generate_api_token_request::Never {});
     let expires = |s| {
@@ -1279,7 +1169,7 @@ async fn minting_rules_scope_validation_and_expired_refresh() {
     );
     mint(generate(&root, never(), super_user())).await.unwrap();
     // Disposable tokens from a super-user key are fine.
-    c.token
+    c.tokens
         .generate_disposable_token(request(
             disposable_request(all_data.clone(), Some(60), "", &su),
             None,
@@ -1334,7 +1224,7 @@ async fn minting_rules_scope_validation_and_expired_refresh() {
             .unwrap_err();
         assert_eq!(status.code(), Code::InvalidArgument, "{what}: {status:?}");
         let status = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(permissions, Some(60), "", &root),
                 None,
@@ -1401,7 +1291,7 @@ fn subscription(cache: &str, topic: &str) -> SubscriptionRequest {
 #[tokio::test]
 async fn topic_permissions() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("t").await;
     c.create_cache("u").await;
     let cases = [
@@ -1494,7 +1384,7 @@ async fn topic_permissions() {
 #[tokio::test]
 async fn leaderboard_permissions() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("lb").await;
     let upsert = |name: &str| UpsertElementsRequest {
         leaderboard: name.to_owned(),
@@ -1564,10 +1454,10 @@ async fn leaderboard_permissions() {
 #[tokio::test]
 async fn auth_none_mints_without_credentials_and_checks_nothing() {
     let server = start_with(AuthMode::None, Vec::new()).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("n").await;
     let response = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(
                 explicit(vec![cache_grant(
@@ -1592,18 +1482,12 @@ async fn auth_none_mints_without_credentials_and_checks_nothing() {
         Some(b"v".to_vec())
     );
     c.control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "n2".into(),
-            },
-            None,
-            Some(&response.api_key),
-        ))
+        .create_cache(common::create_cache_request("n2", &response.api_key))
         .await
         .unwrap();
     // Arguments are still validated.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(super_user(), None, "", ""),
             None,

@@ -1,10 +1,4 @@
 //! The `momento-server` binary: ready line, key and secret files, `key` subcommand, SIGTERM.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -275,7 +269,7 @@ fn mint_key(args: &[&str]) -> String {
 #[tokio::test]
 async fn key_subcommand_scope_flags_restrict_the_key() {
     use momento_proto::cache_client::{GetRequest, SetRequest};
-    use momento_proto::control_client::CreateCacheRequest;
+
     use momento_server::grpc::cache_client::scs_client::ScsClient;
 
     let dir = temp_dir("scoped");
@@ -290,13 +284,7 @@ async fn key_subcommand_scope_flags_restrict_the_key() {
     let mut control = ScsControlClient::connect(url.clone()).await.unwrap();
     for cache in ["scoped", "elsewhere"] {
         control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: cache.into(),
-                },
-                None,
-                Some(&root),
-            ))
+            .create_cache(common::create_cache_request(cache, &root))
             .await
             .unwrap();
     }
@@ -342,13 +330,7 @@ async fn key_subcommand_scope_flags_restrict_the_key() {
         .unwrap_err();
     assert_eq!(denied.code(), Code::PermissionDenied);
     let denied = control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "nope".into(),
-            },
-            None,
-            Some(&read_only),
-        ))
+        .create_cache(common::create_cache_request("nope", &read_only))
         .await
         .unwrap_err();
     assert_eq!(denied.code(), Code::PermissionDenied);
@@ -380,13 +362,7 @@ async fn key_subcommand_scope_flags_restrict_the_key() {
     // No scope flags: root, as before.
     let unscoped = mint_key(&["--secret-file", secret]);
     control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "by-root".into(),
-            },
-            None,
-            Some(&unscoped),
-        ))
+        .create_cache(common::create_cache_request("by-root", &unscoped))
         .await
         .unwrap();
 

@@ -2,18 +2,12 @@
 //! client: CreateSigningKey / RevokeSigningKey / ListSigningKeys and CreateIndex / DeleteIndex /
 //! ListIndexes, their validation, and the super-user requirement (a scoped token minted through
 //! `Token/GenerateDisposableToken` is denied).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{request, start, start_with};
+use common::{code, request, start, start_with};
 use momento_proto::control_client::similarity_metric::{
     CosineSimilarity, EuclideanSimilarity, InnerProduct, SimilarityMetric as Metric,
 };
@@ -36,19 +30,8 @@ use tonic::transport::Channel;
 use tonic::{Code, Status};
 
 async fn control(server: &RunningServer) -> ScsControlClient<Channel> {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = common::channel(server).await;
     ScsControlClient::new(channel)
-}
-
-fn code<T: std::fmt::Debug>(result: Result<T, Status>) -> Code {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(status) => status.code(),
-    }
 }
 
 fn metric(m: Metric) -> Option<SimilarityMetric> {
@@ -293,11 +276,7 @@ async fn indexes_create_list_delete() {
 
 /// Mints a disposable token (read-write on every cache: broad, but not a super user).
 async fn scoped_token(server: &RunningServer) -> String {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = common::channel(server).await;
     let permissions = Permissions {
         kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
             permissions: vec![PermissionsType {

@@ -1,11 +1,5 @@
 //! Dictionary and set RPCs of `cache_client.Scs`, over real sockets: native gRPC (h2c) with the
 //! tonic-generated client, plus gRPC-web text mode over raw HTTP.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -28,7 +22,6 @@ use momento_proto::cache_client::{
     SetFetchRequest, SetFetchResponse, SetLengthRequest, SetPopRequest, SetRequest,
     SetSampleRequest, SetUnionRequest,
 };
-use momento_proto::control_client::CreateCacheRequest;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::RunningServer;
@@ -97,20 +90,10 @@ struct Client {
 impl Client {
     /// Connects and creates `cache`.
     async fn new(server: &RunningServer, cache: &str) -> Self {
-        let channel = Channel::from_shared(server.url())
-            .unwrap()
-            .connect()
-            .await
-            .unwrap();
+        let channel = common::channel(server).await;
         let token = server.auth_token().to_owned();
         ScsControlClient::new(channel.clone())
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: cache.to_owned(),
-                },
-                None,
-                Some(&token),
-            ))
+            .create_cache(common::create_cache_request(cache, &token))
             .await
             .unwrap();
         Self {

@@ -1,11 +1,5 @@
 //! gRPC-web (binary and text) and CORS over raw HTTP requests, as browsers and the WASM SDK send
 //! them.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 

@@ -1,12 +1,6 @@
 //! Regression tests of issue 15 (momento-server probed as an attacker would): admission of
 //! request bodies, bounded responses, topic limits, CORS, scoped increments, secret files,
 //! malformed input and collection element overhead. Every test here failed before the fix.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -14,7 +8,7 @@ use common::channel;
 
 use std::time::{Duration, Instant};
 
-use common::{request, SECRET};
+use common::request;
 use momento_proto::cache_client::pubsub::{
     subscription_item, topic_value, PublishRequest, SubscriptionRequest, TopicValue,
 };
@@ -42,18 +36,14 @@ const CACHE: &str = "hardening";
 
 /// A token-authenticated server on an ephemeral port with a memory cap of `cap_mib` MiB.
 async fn start_capped(cap_mib: u64) -> RunningServer {
-    let server = momento_server::run(Config {
-        port: 0,
-        auth: AuthMode::Token,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    let server = common::run(Config {
         limits: Limits {
             max_memory_bytes: cap_mib * MIB as u64,
             ..Limits::default()
         },
-        ..Config::default()
+        ..common::config(AuthMode::Token)
     })
-    .await
-    .unwrap();
+    .await;
     common::create_cache(channel(&server).await, CACHE, server.auth_token()).await;
     server
 }
@@ -683,7 +673,7 @@ async fn concurrent_h2_bodies_stay_within_the_memory_cap() {
         .to_owned();
     let key = std::fs::read_to_string(&key_file).unwrap();
     let (_, token) = momento_server::token::decode_v1_api_key(key.trim()).unwrap();
-    let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
+    let channel = common::connect(url).await;
     common::create_cache(channel.clone(), CACHE, &token).await;
     let value = vec![9u8; 4 * MIB + 900 * 1024];
     let sets: Vec<_> = (0..64)

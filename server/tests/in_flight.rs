@@ -2,12 +2,6 @@
 //! `content-length`: admitted from the length prefix once their first bytes arrive; streams
 //! sharing a connection wait without starving each other) and gRPC-web text (HTTP/1.1,
 //! `content-length`) all succeed within the budget, and it is whole again afterwards.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -17,10 +11,10 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::{request, SECRET};
+use common::request;
 use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse, SetRequest};
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::{AuthMode, Config, Limits, RunningServer, SecretSource};
+use momento_server::{AuthMode, Config, Limits, RunningServer};
 use prost::Message as _;
 use tonic::transport::Channel;
 
@@ -89,18 +83,14 @@ async fn concurrent_large_calls_queue_within_the_budget() {
 }
 
 async fn large_calls() {
-    let server = momento_server::run(Config {
-        port: 0,
-        auth: AuthMode::Token,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    let server = common::run(Config {
         limits: Limits {
             max_memory_bytes: 64 * MIB as u64,
             ..Limits::default()
         },
-        ..Config::default()
+        ..common::config(AuthMode::Token)
     })
-    .await
-    .unwrap();
+    .await;
     let budget = server.in_flight_metrics().unwrap().budget_bytes;
     assert_eq!(
         Some(budget),

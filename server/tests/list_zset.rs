@@ -1,11 +1,5 @@
 //! List and sorted-set RPCs over real sockets: native gRPC (h2c, tonic clients) for the
 //! semantics, plus gRPC-web text calls over raw HTTP as the web SDKs send them.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -32,7 +26,6 @@ use momento_proto::cache_client::{
     SortedSetUnionStoreRequest,
 };
 use momento_proto::common::Unbounded;
-use momento_proto::control_client::CreateCacheRequest;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::RunningServer;
@@ -52,20 +45,10 @@ struct T {
 
 async fn setup(cache: &str) -> T {
     let server = start().await;
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = common::channel(&server).await;
     let token = server.auth_token().to_owned();
     ScsControlClient::new(channel.clone())
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: cache.to_owned(),
-            },
-            None,
-            Some(&token),
-        ))
+        .create_cache(common::create_cache_request(cache, &token))
         .await
         .unwrap();
     T {

@@ -2,12 +2,6 @@
 //! 127.0.0.1 and ::1 that clients trusting the CA accept; ALPN offers h2 and http/1.1 on the
 //! same port (gRPC over h2 and gRPC-web over HTTP/1.1 both work); the CA is reused across
 //! restarts; plaintext and `--auth none` are refused beyond loopback.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
