@@ -158,21 +158,6 @@ fn disposable_request(
 }
 
 impl Clients {
-    /// Mints a disposable token like the Node AuthClient: credential in the body, no header.
-    async fn mint(&mut self, permissions: Permissions, seconds: u32) -> String {
-        let root = self.root.clone();
-        self.tokens
-            .generate_disposable_token(request(
-                disposable_request(permissions, Some(seconds), "", &root),
-                None,
-                None,
-            ))
-            .await
-            .unwrap()
-            .into_inner()
-            .api_key
-    }
-
     async fn root_set(&mut self, cache: &str, key: &str, value: &str) {
         self.set(cache, key, value, 600_000).await;
     }

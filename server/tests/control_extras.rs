@@ -7,7 +7,7 @@ use crate::common;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{code, request, start, start_with};
+use common::{code, request, start, start_with, Clients};
 use momento_proto::control_client::similarity_metric::{
     CosineSimilarity, EuclideanSimilarity, InnerProduct, SimilarityMetric as Metric,
 };
@@ -15,15 +15,7 @@ use momento_proto::control_client::{
     CreateIndexRequest, CreateSigningKeyRequest, DeleteIndexRequest, ListIndexesRequest,
     ListSigningKeysRequest, RevokeSigningKeyRequest, SimilarityMetric,
 };
-use momento_proto::permission_messages::permissions_type::{
-    cache_permissions, All, CachePermissions,
-};
-use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
-};
-use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
-use momento_server::grpc::token::token_client::TokenClient;
 use momento_server::token::unix_now;
 use momento_server::{AuthMode, RunningServer};
 use tonic::transport::Channel;
@@ -276,35 +268,8 @@ async fn indexes_create_list_delete() {
 
 /// Mints a disposable token (read-write on every cache: broad, but not a super user).
 async fn scoped_token(server: &RunningServer) -> String {
-    let channel = common::channel(server).await;
-    let permissions = Permissions {
-        kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
-            permissions: vec![PermissionsType {
-                kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-                    role: CacheRole::CacheReadWrite as i32,
-                    cache: Some(cache_permissions::Cache::AllCaches(All {})),
-                    cache_item: Some(cache_permissions::CacheItem::AllItems(All {})),
-                })),
-            }],
-        })),
-    };
-    TokenClient::new(channel)
-        .generate_disposable_token(request(
-            GenerateDisposableTokenRequest {
-                expires: Some(generate_disposable_token_request::Expires {
-                    valid_for_seconds: 600,
-                }),
-                auth_token: server.auth_token().to_owned(),
-                permissions: Some(permissions),
-                token_id: String::new(),
-            },
-            None,
-            None,
-        ))
-        .await
-        .unwrap()
-        .into_inner()
-        .api_key
+    let permissions = common::explicit(vec![common::all_caches_read_write()]);
+    Clients::new(server).await.mint(permissions, 600).await
 }
 
 #[tokio::test]

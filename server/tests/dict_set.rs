@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::{request, start};
+use common::{request, start, Clients};
 use momento_proto::cache_client::{
     dictionary_delete_request, dictionary_fetch_response, dictionary_get_response,
     dictionary_length_response, item_get_ttl_response, item_get_type_response,
@@ -23,7 +23,6 @@ use momento_proto::cache_client::{
     SetSampleRequest, SetUnionRequest,
 };
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::RunningServer;
 use prost::Message;
 use tonic::transport::Channel;
@@ -90,18 +89,12 @@ struct Client {
 impl Client {
     /// Connects and creates `cache`.
     async fn new(server: &RunningServer, cache: &str) -> Self {
-        let channel = common::channel(server).await;
-        let token = server.auth_token().to_owned();
-        ScsControlClient::new(channel.clone())
-            .create_cache(common::create_cache_request(cache, &token))
-            .await
-            .unwrap();
+        let mut c = Clients::new(server).await.max_message_size(16 << 20);
+        c.create_cache(cache).await;
         Self {
-            data: ScsClient::new(channel)
-                .max_encoding_message_size(16 << 20)
-                .max_decoding_message_size(16 << 20),
+            data: c.data,
             cache: cache.to_owned(),
-            token,
+            token: c.root,
         }
     }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::{request, start};
+use common::{request, start, Clients};
 use momento_proto::cache_client::{
     item_get_ttl_response, list_erase_request, list_erase_response, list_fetch_request,
     list_fetch_response, list_length_response, list_pop_back_response, list_pop_front_response,
@@ -27,7 +27,6 @@ use momento_proto::cache_client::{
 };
 use momento_proto::common::Unbounded;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::RunningServer;
 use prost::Message;
 use tonic::transport::Channel;
@@ -45,17 +44,11 @@ struct T {
 
 async fn setup(cache: &str) -> T {
     let server = start().await;
-    let channel = common::channel(&server).await;
-    let token = server.auth_token().to_owned();
-    ScsControlClient::new(channel.clone())
-        .create_cache(common::create_cache_request(cache, &token))
-        .await
-        .unwrap();
+    let mut c = Clients::new(&server).await.max_message_size(32 << 20);
+    c.create_cache(cache).await;
     T {
-        data: ScsClient::new(channel)
-            .max_encoding_message_size(32 << 20)
-            .max_decoding_message_size(32 << 20),
-        token,
+        data: c.data,
+        token: c.root,
         cache: cache.to_owned(),
         server,
     }

@@ -11,13 +11,9 @@ use common::{code, request, Clients};
 use momento_proto::cache_client::pubsub::{topic_value, PublishRequest, TopicValue};
 use momento_proto::control_client::DeleteCacheRequest;
 use momento_proto::permission_messages::permissions_type::{
-    cache_permissions, topic_permissions, All, CachePermissions, TopicPermissions,
+    topic_permissions, All, TopicPermissions,
 };
-use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
-    TopicRole,
-};
-use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
+use momento_proto::permission_messages::{permissions_type, TopicRole};
 use momento_proto::webhook::{
     webhook_destination, DeleteWebhookRequest, GetWebhookSecretRequest, ListWebhookRequest,
     PutWebhookRequest, RotateWebhookSecretRequest, Webhook, WebhookDestination, WebhookId,
@@ -351,43 +347,13 @@ async fn deleting_the_cache_deletes_its_webhooks() {
 /// A disposable token with read-write access to every cache and topic: broad, but not a super
 /// user.
 async fn scoped_token(c: &mut Clients) -> String {
-    let permissions = Permissions {
-        kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
-            permissions: vec![
-                PermissionsType {
-                    kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-                        role: CacheRole::CacheReadWrite as i32,
-                        cache: Some(cache_permissions::Cache::AllCaches(All {})),
-                        cache_item: Some(cache_permissions::CacheItem::AllItems(All {})),
-                    })),
-                },
-                PermissionsType {
-                    kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-                        role: TopicRole::TopicReadWrite as i32,
-                        cache: Some(topic_permissions::Cache::AllCaches(All {})),
-                        topic: Some(topic_permissions::Topic::AllTopics(All {})),
-                    })),
-                },
-            ],
-        })),
-    };
-    c.tokens
-        .generate_disposable_token(request(
-            GenerateDisposableTokenRequest {
-                expires: Some(generate_disposable_token_request::Expires {
-                    valid_for_seconds: 600,
-                }),
-                auth_token: c.root.clone(),
-                permissions: Some(permissions),
-                token_id: String::new(),
-            },
-            None,
-            None,
-        ))
-        .await
-        .unwrap()
-        .into_inner()
-        .api_key
+    let topics = permissions_type::Kind::TopicPermissions(TopicPermissions {
+        role: TopicRole::TopicReadWrite as i32,
+        cache: Some(topic_permissions::Cache::AllCaches(All {})),
+        topic: Some(topic_permissions::Topic::AllTopics(All {})),
+    });
+    let permissions = common::explicit(vec![common::all_caches_read_write(), topics]);
+    c.mint(permissions, 600).await
 }
 
 #[tokio::test]

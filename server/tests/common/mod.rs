@@ -4,6 +4,13 @@
 use std::time::Duration;
 
 use momento_proto::cache_client::ECacheResult;
+use momento_proto::permission_messages::permissions_type::{
+    cache_permissions, All, CachePermissions,
+};
+use momento_proto::permission_messages::{
+    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
+};
+use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
 use momento_server::grpc::auth::auth_client::AuthClient;
 use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
@@ -170,6 +177,25 @@ impl Clients {
         self
     }
 
+    /// Mints a disposable token with `permissions`, valid for `seconds`, as the Node AuthClient
+    /// asks for one: the root credential in the body, no header.
+    pub async fn mint(&mut self, permissions: Permissions, seconds: u32) -> String {
+        let message = GenerateDisposableTokenRequest {
+            expires: Some(generate_disposable_token_request::Expires {
+                valid_for_seconds: seconds,
+            }),
+            auth_token: self.root.clone(),
+            permissions: Some(permissions),
+            token_id: String::new(),
+        };
+        self.tokens
+            .generate_disposable_token(request(message, None, None))
+            .await
+            .unwrap()
+            .into_inner()
+            .api_key
+    }
+
     /// Creates cache `name` as root.
     pub async fn create_cache(&mut self, name: &str) {
         self.try_create_cache(name).await.unwrap();
@@ -277,4 +303,26 @@ pub fn code<T: std::fmt::Debug>(result: Result<T, Status>) -> tonic::Code {
         Ok(v) => panic!("expected an error, got {v:?}"),
         Err(status) => status.code(),
     }
+}
+
+/// Explicit permissions made of `grants`.
+pub fn explicit(grants: Vec<permissions_type::Kind>) -> Permissions {
+    let permissions = grants
+        .into_iter()
+        .map(|kind| PermissionsType { kind: Some(kind) })
+        .collect();
+    Permissions {
+        kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
+            permissions,
+        })),
+    }
+}
+
+/// Read-write on every item of every cache.
+pub fn all_caches_read_write() -> permissions_type::Kind {
+    permissions_type::Kind::CachePermissions(CachePermissions {
+        role: CacheRole::CacheReadWrite as i32,
+        cache: Some(cache_permissions::Cache::AllCaches(All {})),
+        cache_item: Some(cache_permissions::CacheItem::AllItems(All {})),
+    })
 }
