@@ -74,13 +74,13 @@ pub fn get(
     cache: &str,
     request: DictionaryGetRequest,
 ) -> Result<DictionaryGetResponse, Status> {
-    use dictionary_get_response::{Dictionary as D, DictionaryGetResponsePart, Found, Missing};
+    use dictionary_get_response::{DictionaryGetResponsePart, Found};
     if request.fields.is_empty() {
         return Err(Status::invalid_argument(
             "Invalid request: DictionaryGet needs at least one field",
         ));
     }
-    let dictionary = read(store, cache, &request.dictionary_name, |dict: &Dict| {
+    read(store, cache, &request.dictionary_name, |dict: &Dict| {
         Found {
             items: request
                 .fields
@@ -97,9 +97,6 @@ pub fn get(
                 })
                 .collect(),
         }
-    })?;
-    Ok(DictionaryGetResponse {
-        dictionary: Some(dictionary.map_or(D::Missing(Missing {}), D::Found)),
     })
 }
 
@@ -110,8 +107,8 @@ pub fn fetch(
     cache: &str,
     request: DictionaryFetchRequest,
 ) -> Result<DictionaryFetchResponse, Status> {
-    use dictionary_fetch_response::{Dictionary as D, Found, Missing};
-    let dictionary = read(store, cache, &request.dictionary_name, |dict: &Dict| {
+    use dictionary_fetch_response::Found;
+    read(store, cache, &request.dictionary_name, |dict: &Dict| {
         Found {
             items: dict
                 .iter()
@@ -121,9 +118,6 @@ pub fn fetch(
                 })
                 .collect(),
         }
-    })?;
-    Ok(DictionaryFetchResponse {
-        dictionary: Some(dictionary.map_or(D::Missing(Missing {}), D::Found)),
     })
 }
 
@@ -251,13 +245,10 @@ pub fn length(
     cache: &str,
     request: DictionaryLengthRequest,
 ) -> Result<DictionaryLengthResponse, Status> {
-    use dictionary_length_response::{Dictionary as D, Found, Missing};
-    let dictionary = read(store, cache, &request.dictionary_name, |dict: &Dict| {
+    use dictionary_length_response::Found;
+    read(store, cache, &request.dictionary_name, |dict: &Dict| {
         Found {
             length: length_u32(dict.len()),
         }
-    })?;
-    Ok(DictionaryLengthResponse {
-        dictionary: Some(dictionary.map_or(D::Missing(Missing {}), D::Found)),
     })
 }

@@ -36,8 +36,8 @@ use momento_proto::cache_client::{
 use tonic::Status;
 
 use super::{
-    check_collection_size, check_ttl, collection, length_u32, on_key, read, type_mismatch,
-    Collection,
+    check_collection_size, check_ttl, collection, length_u32, on_key, read, slice_bound,
+    type_mismatch, Collection,
 };
 use crate::store::{Item, Slot, Store, Value};
 
@@ -330,31 +330,18 @@ pub fn fetch(
     request: ListFetchRequest,
 ) -> Result<ListFetchResponse, Status> {
     use list_fetch_request::{EndIndex, StartIndex};
-    use list_fetch_response::{Found, List as L, Missing};
-    let start = match request.start_index {
-        Some(StartIndex::InclusiveStart(index)) => Some(index),
-        Some(StartIndex::UnboundedStart(_)) | None => None,
-    };
-    let end = match request.end_index {
-        Some(EndIndex::ExclusiveEnd(index)) => Some(index),
-        Some(EndIndex::UnboundedEnd(_)) | None => None,
-    };
-    on_key(store, cache, &request.list_name, |slot| {
-        let list = match List::live(slot)? {
-            None => L::Missing(Missing {}),
-            Some(list) => {
-                let range = slice_range(start, end, list.len());
-                L::Found(Found {
-                    values: list
-                        .iter()
-                        .skip(range.start)
-                        .take(range.len())
-                        .cloned()
-                        .collect(),
-                })
-            }
-        };
-        Ok(ListFetchResponse { list: Some(list) })
+    let start = slice_bound!(request.start_index, StartIndex::InclusiveStart);
+    let end = slice_bound!(request.end_index, EndIndex::ExclusiveEnd);
+    read(store, cache, &request.list_name, |list: &List| {
+        let range = slice_range(start, end, list.len());
+        list_fetch_response::Found {
+            values: list
+                .iter()
+                .skip(range.start)
+                .take(range.len())
+                .cloned()
+                .collect(),
+        }
     })
 }
 
@@ -364,12 +351,9 @@ pub fn length(
     cache: &str,
     request: ListLengthRequest,
 ) -> Result<ListLengthResponse, Status> {
-    use list_length_response::{Found, List as L, Missing};
-    let list = read(store, cache, &request.list_name, |list: &List| Found {
+    use list_length_response::Found;
+    read(store, cache, &request.list_name, |list: &List| Found {
         length: length_u32(list.len()),
-    })?;
-    Ok(ListLengthResponse {
-        list: Some(list.map_or(L::Missing(Missing {}), L::Found)),
     })
 }
 
@@ -383,14 +367,8 @@ pub fn retain(
 ) -> Result<ListRetainResponse, Status> {
     use list_retain_request::{EndIndex, StartIndex};
     use list_retain_response::{Found, List as L, Missing};
-    let start = match request.start_index {
-        Some(StartIndex::InclusiveStart(index)) => Some(index),
-        Some(StartIndex::UnboundedStart(_)) | None => None,
-    };
-    let end = match request.end_index {
-        Some(EndIndex::ExclusiveEnd(index)) => Some(index),
-        Some(EndIndex::UnboundedEnd(_)) | None => None,
-    };
+    let start = slice_bound!(request.start_index, StartIndex::InclusiveStart);
+    let end = slice_bound!(request.end_index, EndIndex::ExclusiveEnd);
     let refresh = if request.refresh_ttl {
         Some(check_ttl(store.limits(), request.ttl_milliseconds)?)
     } else {

@@ -242,15 +242,80 @@ macro_rules! collection {
 }
 pub(crate) use collection;
 
-/// Reads the collection at `key`: `Some(found(it))` when it exists, `None` when it does not
-/// (`invalid_type` for an item of another type, `NOT_FOUND` for an unknown cache).
-pub fn read<C: Collection, R>(
+/// The value of a range bound's oneof (`$bounded` carries one; the unbounded variant and no
+/// value at all are `None`): the indices of [`list::slice_range`], sorted-set score bounds.
+macro_rules! slice_bound {
+    ($value:expr, $bounded:path) => {
+        match $value {
+            Some($bounded(index)) => Some(index),
+            _ => None,
+        }
+    };
+}
+pub(crate) use slice_bound;
+
+/// A response that answers either `found` (carrying [`FoundOrMissing::Found`]) or `missing`:
+/// the reads of a collection ([`read`]).
+pub trait FoundOrMissing {
+    /// The `found` message.
+    type Found;
+    /// The response carrying `found`.
+    fn found(found: Self::Found) -> Self;
+    /// The response saying the collection does not exist.
+    fn missing() -> Self;
+}
+
+/// Implements [`FoundOrMissing`] for `cache_client` responses, one row each: the response, its
+/// oneof field, and the oneof type with its found and missing messages (in the response's module).
+macro_rules! found_or_missing {
+    ($($response:ident { $field:ident: $module:ident::$oneof:ident($found:ident, $missing:ident) })*) => {$(
+        impl FoundOrMissing for momento_proto::cache_client::$response {
+            type Found = momento_proto::cache_client::$module::$found;
+
+            fn found(found: Self::Found) -> Self {
+                use momento_proto::cache_client::$module::$oneof;
+                Self { $field: Some($oneof::Found(found)) }
+            }
+
+            fn missing() -> Self {
+                use momento_proto::cache_client::$module::{$missing, $oneof};
+                Self { $field: Some($oneof::Missing($missing {})) }
+            }
+        }
+    )*};
+}
+
+found_or_missing! {
+    DictionaryGetResponse { dictionary: dictionary_get_response::Dictionary(Found, Missing) }
+    DictionaryFetchResponse { dictionary: dictionary_fetch_response::Dictionary(Found, Missing) }
+    DictionaryLengthResponse { dictionary: dictionary_length_response::Dictionary(Found, Missing) }
+    SetFetchResponse { set: set_fetch_response::Set(Found, Missing) }
+    SetSampleResponse { set: set_sample_response::Set(Found, Missing) }
+    SetContainsResponse { set: set_contains_response::Set(Found, Missing) }
+    SetLengthResponse { set: set_length_response::Set(Found, Missing) }
+    ListFetchResponse { list: list_fetch_response::List(Found, Missing) }
+    ListLengthResponse { list: list_length_response::List(Found, Missing) }
+    SortedSetGetScoreResponse {
+        sorted_set: sorted_set_get_score_response::SortedSet(SortedSetFound, SortedSetMissing)
+    }
+    SortedSetLengthResponse { sorted_set: sorted_set_length_response::SortedSet(Found, Missing) }
+    SortedSetLengthByScoreResponse {
+        sorted_set: sorted_set_length_by_score_response::SortedSet(Found, Missing)
+    }
+}
+
+/// Reads the collection at `key`: `found` with what `found` makes of it when it exists,
+/// `missing` when it does not (`invalid_type` for an item of another type, `NOT_FOUND` for an
+/// unknown cache).
+pub fn read<C: Collection, R: FoundOrMissing>(
     store: &crate::store::Store,
     cache: &str,
     key: &[u8],
-    found: impl FnOnce(&C) -> R,
-) -> Result<Option<R>, Status> {
-    on_key(store, cache, key, |slot| Ok(C::live(slot)?.map(found)))
+    found: impl FnOnce(&C) -> R::Found,
+) -> Result<R, Status> {
+    on_key(store, cache, key, |slot| {
+        Ok(C::live(slot)?.map_or_else(R::missing, |c| R::found(found(c))))
+    })
 }
 
 /// The CollectionTtl write rule shared by the collection RPCs: runs `f` on the existing collection (resetting

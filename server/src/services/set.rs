@@ -104,14 +104,11 @@ pub fn fetch(
     cache: &str,
     request: SetFetchRequest,
 ) -> Result<SetFetchResponse, Status> {
-    use set_fetch_response::{Found, Missing, Set as S};
-    let set = read(store, cache, &request.set_name, |elements: &Elements| {
+    use set_fetch_response::Found;
+    read(store, cache, &request.set_name, |elements: &Elements| {
         Found {
             elements: elements.iter().cloned().collect(),
         }
-    })?;
-    Ok(SetFetchResponse {
-        set: Some(set.map_or(S::Missing(Missing {}), S::Found)),
     })
 }
 
@@ -122,15 +119,12 @@ pub fn sample(
     cache: &str,
     request: SetSampleRequest,
 ) -> Result<SetSampleResponse, Status> {
-    use set_sample_response::{Found, Missing, Set as S};
+    use set_sample_response::Found;
     let limit = usize::try_from(request.limit).unwrap_or(usize::MAX);
-    let set = read(store, cache, &request.set_name, |elements: &Elements| {
+    read(store, cache, &request.set_name, |elements: &Elements| {
         Found {
             elements: choose(elements, limit),
         }
-    })?;
-    Ok(SetSampleResponse {
-        set: Some(set.map_or(S::Missing(Missing {}), S::Found)),
     })
 }
 
@@ -247,8 +241,8 @@ pub fn contains(
     cache: &str,
     request: SetContainsRequest,
 ) -> Result<SetContainsResponse, Status> {
-    use set_contains_response::{Found, Missing, Set as S};
-    let set = read(store, cache, &request.set_name, |elements: &Elements| {
+    use set_contains_response::Found;
+    read(store, cache, &request.set_name, |elements: &Elements| {
         Found {
             contains: request
                 .elements
@@ -256,9 +250,6 @@ pub fn contains(
                 .map(|e| elements.contains(e))
                 .collect(),
         }
-    })?;
-    Ok(SetContainsResponse {
-        set: Some(set.map_or(S::Missing(Missing {}), S::Found)),
     })
 }
 
@@ -268,14 +259,11 @@ pub fn length(
     cache: &str,
     request: SetLengthRequest,
 ) -> Result<SetLengthResponse, Status> {
-    use set_length_response::{Found, Missing, Set as S};
-    let set = read(store, cache, &request.set_name, |elements: &Elements| {
+    use set_length_response::Found;
+    read(store, cache, &request.set_name, |elements: &Elements| {
         Found {
             length: length_u32(elements.len()),
         }
-    })?;
-    Ok(SetLengthResponse {
-        set: Some(set.map_or(S::Missing(Missing {}), S::Found)),
     })
 }
 

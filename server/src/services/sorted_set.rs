@@ -42,7 +42,7 @@ use tonic::Status;
 use super::list::slice_range;
 use super::{
     cache_not_found, check_collection_size, check_ttl, collection, length_u32, on_key, read,
-    upsert_collection, Collection,
+    slice_bound, upsert_collection, Collection,
 };
 use crate::store::sorted_set::SortedSet;
 use crate::store::{Item, Store, Value};
@@ -146,24 +146,12 @@ pub fn fetch(
     let selection = match request.range {
         None => Selection::ByIndex(None, None),
         Some(Range::ByIndex(range)) => Selection::ByIndex(
-            match range.start {
-                Some(by_index::Start::InclusiveStartIndex(index)) => Some(index),
-                Some(by_index::Start::UnboundedStart(_)) | None => None,
-            },
-            match range.end {
-                Some(by_index::End::ExclusiveEndIndex(index)) => Some(index),
-                Some(by_index::End::UnboundedEnd(_)) | None => None,
-            },
+            slice_bound!(range.start, by_index::Start::InclusiveStartIndex),
+            slice_bound!(range.end, by_index::End::ExclusiveEndIndex),
         ),
         Some(Range::ByScore(range)) => Selection::ByScore(
-            fetch_bound(match range.min {
-                Some(by_score::Min::MinScore(score)) => Some(score),
-                Some(by_score::Min::UnboundedMin(_)) | None => None,
-            })?,
-            fetch_bound(match range.max {
-                Some(by_score::Max::MaxScore(score)) => Some(score),
-                Some(by_score::Max::UnboundedMax(_)) | None => None,
-            })?,
+            fetch_bound(slice_bound!(range.min, by_score::Min::MinScore))?,
+            fetch_bound(slice_bound!(range.max, by_score::Max::MaxScore))?,
             usize::try_from(range.offset).unwrap_or(usize::MAX),
             // A negative count means every element from the offset.
             usize::try_from(range.count).unwrap_or(usize::MAX),
@@ -216,10 +204,8 @@ pub fn get_score(
     cache: &str,
     request: SortedSetGetScoreRequest,
 ) -> Result<SortedSetGetScoreResponse, Status> {
-    use sorted_set_get_score_response::{
-        SortedSet as S, SortedSetFound, SortedSetGetScoreResponsePart as Part, SortedSetMissing,
-    };
-    let sorted_set = read(store, cache, &request.set_name, |set: &SortedSet| {
+    use sorted_set_get_score_response::{SortedSetFound, SortedSetGetScoreResponsePart as Part};
+    read(store, cache, &request.set_name, |set: &SortedSet| {
         SortedSetFound {
             elements: request
                 .values
@@ -236,9 +222,6 @@ pub fn get_score(
                 })
                 .collect(),
         }
-    })?;
-    Ok(SortedSetGetScoreResponse {
-        sorted_set: Some(sorted_set.map_or(S::Missing(SortedSetMissing {}), S::Found)),
     })
 }
 
@@ -345,12 +328,9 @@ pub fn length(
     cache: &str,
     request: SortedSetLengthRequest,
 ) -> Result<SortedSetLengthResponse, Status> {
-    use sorted_set_length_response::{Found, Missing, SortedSet as S};
-    let sorted_set = read(store, cache, &request.set_name, |set: &SortedSet| Found {
+    use sorted_set_length_response::Found;
+    read(store, cache, &request.set_name, |set: &SortedSet| Found {
         length: length_u32(set.len()),
-    })?;
-    Ok(SortedSetLengthResponse {
-        sorted_set: Some(sorted_set.map_or(S::Missing(Missing {}), S::Found)),
     })
 }
 
@@ -361,9 +341,7 @@ pub fn length_by_score(
     cache: &str,
     request: SortedSetLengthByScoreRequest,
 ) -> Result<SortedSetLengthByScoreResponse, Status> {
-    use momento_proto::cache_client::sorted_set_length_by_score_response::{
-        Found, Missing, SortedSet as S,
-    };
+    use momento_proto::cache_client::sorted_set_length_by_score_response::Found;
     use sorted_set_length_by_score_request::{Max, Min};
     let min = match request.min {
         Some(Min::InclusiveMin(score)) => Bound::Included(not_nan(score, "min score")?),
@@ -375,11 +353,8 @@ pub fn length_by_score(
         Some(Max::ExclusiveMax(score)) => Bound::Excluded(not_nan(score, "max score")?),
         Some(Max::UnboundedMax(_)) | None => Bound::Unbounded,
     };
-    let sorted_set = read(store, cache, &request.set_name, |set: &SortedSet| Found {
+    read(store, cache, &request.set_name, |set: &SortedSet| Found {
         length: length_u32(set.range_by_score(min, max).count()),
-    })?;
-    Ok(SortedSetLengthByScoreResponse {
-        sorted_set: Some(sorted_set.map_or(S::Missing(Missing {}), S::Found)),
     })
 }
 
