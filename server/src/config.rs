@@ -973,7 +973,7 @@ mod tests {
                     subscribe: true,
                     publish: false,
                     cache: CacheSel::All,
-                    topic: TopicSel::Name("t".into()),
+                    topic: TopicSel::Exact("t".into()),
                 }],
             })
         );

@@ -59,20 +59,7 @@
 
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine as _;
-use momento_proto::cache_client::{
-    set_if_hash_request, DeleteRequest, DictionaryDeleteRequest, DictionaryFetchRequest,
-    DictionaryGetRequest, DictionaryIncrementRequest, DictionaryLengthRequest,
-    DictionarySetRequest, GetBatchRequest, GetRequest, GetWithHashRequest, IncrementRequest,
-    ItemGetTtlRequest, ItemGetTypeRequest, KeysExistRequest, ListConcatenateBackRequest,
-    ListConcatenateFrontRequest, ListEraseRequest, ListFetchRequest, ListLengthRequest,
-    ListPopBackRequest, ListPopFrontRequest, ListPushBackRequest, ListPushFrontRequest,
-    ListRemoveRequest, ListRetainRequest, SetBatchRequest, SetContainsRequest,
-    SetDifferenceRequest, SetFetchRequest, SetIfHashRequest, SetIfNotExistsRequest, SetIfRequest,
-    SetLengthRequest, SetPopRequest, SetRequest, SetSampleRequest, SetUnionRequest,
-    SortedSetFetchRequest, SortedSetGetRankRequest, SortedSetGetScoreRequest,
-    SortedSetIncrementRequest, SortedSetLengthByScoreRequest, SortedSetLengthRequest,
-    SortedSetPutRequest, SortedSetRemoveRequest, SortedSetUnionStoreRequest, UpdateTtlRequest,
-};
+use momento_proto::cache_client::*;
 use momento_proto::permission_messages::permissions_type::{
     cache_item_selector, cache_permissions, cache_selector, function_permissions,
     function_selector, topic_permissions, topic_selector, CacheSelector,
@@ -147,47 +134,33 @@ impl CacheSel {
     }
 }
 
-/// Which items (keys; collection names for collections) a cache grant covers.
+/// What a grant's selector covers: everything, one name, or the names starting with a prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemSel {
-    /// `all_items`, or no item selector.
+pub enum Selector<T> {
+    /// `all_items` (or no item selector), `all_topics`.
     All,
-    /// `item_selector.key`: exactly this key.
-    Key(Vec<u8>),
-    /// `item_selector.key_prefix`: keys starting with these bytes.
-    Prefix(Vec<u8>),
+    /// `item_selector.key`, `topic_selector.topic_name`: exactly this name.
+    Exact(T),
+    /// `item_selector.key_prefix`, `topic_selector.topic_name_prefix`: names starting with it.
+    Prefix(T),
 }
 
-impl ItemSel {
-    fn matches(&self, key: &[u8]) -> bool {
+impl<T: AsRef<[u8]>> Selector<T> {
+    /// Whether `name` is covered.
+    pub fn matches(&self, name: &[u8]) -> bool {
         match self {
             Self::All => true,
-            Self::Key(k) => k.as_slice() == key,
-            Self::Prefix(p) => key.starts_with(p),
+            Self::Exact(exact) => exact.as_ref() == name,
+            Self::Prefix(prefix) => name.starts_with(prefix.as_ref()),
         }
     }
 }
+
+/// Which items (keys; collection names for collections) a cache grant covers.
+pub type ItemSel = Selector<Vec<u8>>;
 
 /// Which topics a topic grant covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TopicSel {
-    /// `all_topics`.
-    All,
-    /// `topic_selector.topic_name`.
-    Name(String),
-    /// `topic_selector.topic_name_prefix`.
-    Prefix(String),
-}
-
-impl TopicSel {
-    fn matches(&self, topic: &str) -> bool {
-        match self {
-            Self::All => true,
-            Self::Name(name) => name == topic,
-            Self::Prefix(prefix) => topic.starts_with(prefix.as_str()),
-        }
-    }
-}
+pub type TopicSel = Selector<String>;
 
 /// A cache permission.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,7 +330,9 @@ impl Scope {
                     let items = match &p.cache_item {
                         None | Some(cache_permissions::CacheItem::AllItems(_)) => ItemSel::All,
                         Some(cache_permissions::CacheItem::ItemSelector(s)) => match &s.kind {
-                            Some(cache_item_selector::Kind::Key(key)) => ItemSel::Key(key.clone()),
+                            Some(cache_item_selector::Kind::Key(key)) => {
+                                ItemSel::Exact(key.clone())
+                            }
                             Some(cache_item_selector::Kind::KeyPrefix(prefix)) => {
                                 ItemSel::Prefix(prefix.clone())
                             }
@@ -397,7 +372,7 @@ impl Scope {
                         Some(topic_permissions::Topic::AllTopics(_)) => TopicSel::All,
                         Some(topic_permissions::Topic::TopicSelector(s)) => match &s.kind {
                             Some(topic_selector::Kind::TopicName(name)) if !name.is_empty() => {
-                                TopicSel::Name(name.clone())
+                                TopicSel::Exact(name.clone())
                             }
                             Some(topic_selector::Kind::TopicNamePrefix(prefix)) => {
                                 TopicSel::Prefix(prefix.clone())
@@ -611,7 +586,7 @@ pub fn authorize_topic(
     };
     if topics
         .iter()
-        .any(|g| g.cache.matches(cache) && g.topic.matches(topic) && role_allows(g))
+        .any(|g| g.cache.matches(cache) && g.topic.matches(topic.as_bytes()) && role_allows(g))
     {
         return Ok(());
     }
@@ -809,7 +784,7 @@ mod tests {
                 }),
                 cache_item: items.map(|items| match items {
                     ItemSel::All => cache_permissions::CacheItem::AllItems(All {}),
-                    ItemSel::Key(k) => {
+                    ItemSel::Exact(k) => {
                         cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
                             kind: Some(cache_item_selector::Kind::Key(k)),
                         })
@@ -833,7 +808,7 @@ mod tests {
                 })),
                 topic: Some(match topic {
                     TopicSel::All => topic_permissions::Topic::AllTopics(All {}),
-                    TopicSel::Name(n) => topic_permissions::Topic::TopicSelector(TopicSelector {
+                    TopicSel::Exact(n) => topic_permissions::Topic::TopicSelector(TopicSelector {
                         kind: Some(topic_selector::Kind::TopicName(n)),
                     }),
                     TopicSel::Prefix(p) => topic_permissions::Topic::TopicSelector(TopicSelector {
@@ -899,7 +874,7 @@ mod tests {
             cache_grant(
                 CacheRole::CacheReadOnly,
                 Some("c"),
-                Some(ItemSel::Key(b"a".to_vec())),
+                Some(ItemSel::Exact(b"a".to_vec())),
             ),
             cache_grant(
                 CacheRole::CacheWriteOnly,
@@ -959,7 +934,7 @@ mod tests {
     #[test]
     fn topic_checks() {
         let claims = claims_with(vec![
-            topic_grant(TopicRole::TopicReadOnly, "c", TopicSel::Name("t".into())),
+            topic_grant(TopicRole::TopicReadOnly, "c", TopicSel::Exact("t".into())),
             topic_grant(
                 TopicRole::TopicWriteOnly,
                 "c",

@@ -34,6 +34,7 @@ use momento_proto::permission_messages::{
     SuperUserPermissions, TopicRole,
 };
 use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
+use momento_server::permissions::Selector;
 use momento_server::token::{decode_v1_api_key, encode_v1_api_key, TokenSigner};
 use momento_server::AuthMode;
 use tokio_stream::StreamExt as _;
@@ -65,22 +66,8 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Items {
-    All,
-    Key(String),
-    Prefix(String),
-}
-
-impl Items {
-    fn matches(&self, key: &str) -> bool {
-        match self {
-            Self::All => true,
-            Self::Key(k) => k == key,
-            Self::Prefix(p) => key.starts_with(p.as_str()),
-        }
-    }
-}
+/// The items of a test grant.
+type Items = Selector<String>;
 
 fn cache_grant(role: CacheRole, cache: Option<&str>, items: &Items) -> PermissionsType {
     PermissionsType {
@@ -94,7 +81,7 @@ fn cache_grant(role: CacheRole, cache: Option<&str>, items: &Items) -> Permissio
             }),
             cache_item: Some(match items {
                 Items::All => cache_permissions::CacheItem::AllItems(All {}),
-                Items::Key(k) => cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
+                Items::Exact(k) => cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
                     kind: Some(cache_item_selector::Kind::Key(k.as_bytes().to_vec())),
                 }),
                 Items::Prefix(p) => cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
@@ -159,7 +146,8 @@ fn disposable_request(
 
 impl Clients {
     async fn root_set(&mut self, cache: &str, key: &str, value: &str) {
-        self.set(cache, key, value, 600_000).await;
+        self.set(cache, key.as_bytes(), value.as_bytes(), 600_000)
+            .await;
     }
 
     async fn root_get(&mut self, cache: &str, key: &str) -> Option<Vec<u8>> {
@@ -293,8 +281,8 @@ impl Op {
 const OUT_OF_SCOPE_KEY: &str = "x-other";
 
 fn expected_allowed(role: Role, items: &Items, op: Op, in_scope_cache: bool) -> bool {
-    let keys_ok = items.matches(op.key())
-        && (op != Op::GetBatchWithOutOfScopeKey || items.matches(OUT_OF_SCOPE_KEY));
+    let keys_ok = items.matches(op.key().as_bytes())
+        && (op != Op::GetBatchWithOutOfScopeKey || items.matches(OUT_OF_SCOPE_KEY.as_bytes()));
     in_scope_cache
         && keys_ok
         && (!op.needs_read() || role.reads())
@@ -491,7 +479,7 @@ async fn role_item_operation_cache_matrix() {
         for op in Op::ALL {
             for items in [
                 Items::All,
-                Items::Key(op.key().to_owned()),
+                Items::Exact(op.key().to_owned()),
                 Items::Prefix("k-".to_owned()),
             ] {
                 let token = c
@@ -1224,7 +1212,7 @@ async fn minting_rules_scope_validation_and_expired_refresh() {
         &root,
         expires(60),
         explicit(vec![
-            cache_grant(CacheRole::CacheReadOnly, None, &Items::Key("cow".into())),
+            cache_grant(CacheRole::CacheReadOnly, None, &Items::Exact("cow".into())),
             cache_grant(CacheRole::CacheReadOnly, None, &Items::Prefix("pet".into())),
         ]),
     ))
@@ -1393,7 +1381,7 @@ async fn leaderboard_permissions() {
             explicit(vec![cache_grant(
                 CacheRole::CacheWriteOnly,
                 Some("lb"),
-                &Items::Key("board".into()),
+                &Items::Exact("board".into()),
             )]),
             600,
         )

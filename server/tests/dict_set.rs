@@ -8,8 +8,7 @@ use momento_server::store::ELEMENT_OVERHEAD_BYTES;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
+use common::web::{self, TEXT};
 use common::{request, start, Clients};
 use momento_proto::cache_client::{
     dictionary_delete_request, dictionary_fetch_response, dictionary_get_response,
@@ -1122,8 +1121,6 @@ async fn type_mismatch_is_failed_precondition_invalid_type() {
 // gRPC-web text mode
 // =====================================================================================
 
-const TEXT: &str = "application/grpc-web-text";
-
 /// One gRPC-web call in text mode over HTTP/1.1; returns the data frames and the grpc-status.
 async fn web_text_call(
     server: &RunningServer,
@@ -1131,67 +1128,20 @@ async fn web_text_call(
     message: &impl Message,
     cache: &str,
 ) -> (Vec<Vec<u8>>, Option<String>) {
-    let payload = message.encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(payload.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&payload);
-    let response = reqwest::Client::builder()
-        .http1_only()
-        .build()
-        .unwrap()
-        .post(format!("{}{path}", server.url()))
-        .header("content-type", TEXT)
-        .header("accept", TEXT)
-        .header("x-grpc-web", "1")
-        .header("origin", "http://localhost:3000")
-        .header("cache", cache)
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    let header_status = response
-        .headers()
-        .get("grpc-status")
-        .map(|v| v.to_str().unwrap().to_owned());
-    assert!(response
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .starts_with(TEXT));
-    let text = response.text().await.unwrap();
-    // Decode in 4-character groups, as grpc-web's JS client does.
-    let body: Vec<u8> = text
-        .trim()
-        .as_bytes()
-        .chunks(4)
-        .flat_map(|group| STANDARD.decode(group).unwrap())
-        .collect();
-    let mut rest = body.as_slice();
-    let mut data = Vec::new();
-    let mut status = header_status;
-    while !rest.is_empty() {
-        let flag = rest[0];
-        let len = u32::from_be_bytes(rest[1..5].try_into().unwrap()) as usize;
-        let frame = &rest[5..5 + len];
-        if flag & 0x80 != 0 {
-            let trailers = String::from_utf8(frame.to_vec()).unwrap();
-            for line in trailers.split("\r\n") {
-                if let Some((k, v)) = line.split_once(':') {
-                    if k.trim().eq_ignore_ascii_case("grpc-status") {
-                        status = Some(v.trim().to_owned());
-                    }
-                }
-            }
-        } else {
-            data.push(frame.to_vec());
-        }
-        rest = &rest[5 + len..];
-    }
-    (data, status)
+    let response = web::text_request(
+        format!("{}{path}", server.url()),
+        message,
+        &[
+            ("origin", "http://localhost:3000"),
+            ("cache", cache),
+            ("authorization", server.auth_token()),
+        ],
+    )
+    .await;
+    assert!(web::content_type(&response).starts_with(TEXT));
+    let reply = web::TextReply::read(response).await;
+    let status = reply.metadata("grpc-status");
+    (reply.data, status)
 }
 
 #[tokio::test]

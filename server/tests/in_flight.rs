@@ -5,12 +5,10 @@
 
 use crate::common;
 
-use common::channel;
+use common::{channel, web};
 
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
 use common::request;
 use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse, SetRequest};
 use momento_server::grpc::cache_client::scs_client::ScsClient;
@@ -33,41 +31,18 @@ fn data(channel: Channel) -> ScsClient<Channel> {
 
 /// A `Get` over gRPC-web text (HTTP/1.1): the value, or `None` on a miss.
 async fn web_text_get(server: &RunningServer, key: &[u8]) -> Option<Vec<u8>> {
+    let url = format!(
+        "{}/cache_client.Scs/Get",
+        server.url().trim_end_matches('/')
+    );
     let message = GetRequest {
         cache_key: key.to_vec(),
-    }
-    .encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(message.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&message);
-    let response = reqwest::Client::builder()
-        .http1_only()
-        .build()
-        .unwrap()
-        .post(format!(
-            "{}/cache_client.Scs/Get",
-            server.url().trim_end_matches('/')
-        ))
-        .header("content-type", "application/grpc-web-text")
-        .header("accept", "application/grpc-web-text")
-        .header("x-grpc-web", "1")
-        .header("cache", CACHE)
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let text = response.text().await.unwrap();
-    let body: Vec<u8> = text
-        .trim()
-        .as_bytes()
-        .chunks(4)
-        .flat_map(|group| STANDARD.decode(group).unwrap())
-        .collect();
-    assert_eq!(body[0], 0, "a data frame first");
-    let len = u32::from_be_bytes(body[1..5].try_into().unwrap()) as usize;
-    let response = GetResponse::decode(&body[5..5 + len]).unwrap();
+    };
+    let headers = [("cache", CACHE), ("authorization", server.auth_token())];
+    let response = web::text_request(url, &message, &headers).await;
+    let frames = web::frames(&web::decode_text(&response.text().await.unwrap()));
+    assert_eq!(frames[0].0, 0, "a data frame first");
+    let response = GetResponse::decode(frames[0].1.as_slice()).unwrap();
     match response.result() {
         ECacheResult::Hit => Some(response.cache_body),
         ECacheResult::Miss => None,

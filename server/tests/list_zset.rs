@@ -5,8 +5,7 @@ use crate::common;
 
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
+use common::web;
 use common::{request, start, Clients};
 use momento_proto::cache_client::{
     item_get_ttl_response, list_erase_request, list_erase_response, list_fetch_request,
@@ -1608,73 +1607,21 @@ async fn zset_ttl_refresh() {
 // gRPC-web text
 // ---------------------------------------------------------------------------------------------
 
-const TEXT: &str = "application/grpc-web-text";
-
 /// POSTs one message in gRPC-web text mode; returns (data frames, grpc-status, err metadata).
 async fn web_text(
     t: &T,
     method: &str,
     message: &impl Message,
 ) -> (Vec<Vec<u8>>, String, Option<String>) {
-    let mut framed = vec![0u8];
-    let payload = message.encode_to_vec();
-    framed.extend_from_slice(&(payload.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&payload);
-    let response = reqwest::Client::builder()
-        .http1_only()
-        .build()
-        .unwrap()
-        .post(format!("{}/cache_client.Scs/{method}", t.server.url()))
-        .header("content-type", TEXT)
-        .header("accept", TEXT)
-        .header("x-grpc-web", "1")
-        .header("cache", &t.cache)
-        .header("authorization", &t.token)
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    let headers = response.headers().clone();
-    let body = response.text().await.unwrap();
-    // Decode in 4-character groups, like grpc-web's JS client.
-    let body = body.trim();
-    let decoded: Vec<u8> = body
-        .as_bytes()
-        .chunks(4)
-        .flat_map(|group| STANDARD.decode(group).unwrap())
-        .collect();
-    let mut data = Vec::new();
-    let mut trailers = Vec::new();
-    let mut rest = decoded.as_slice();
-    while !rest.is_empty() {
-        let flag = rest[0];
-        let len = u32::from_be_bytes(rest[1..5].try_into().unwrap()) as usize;
-        let frame = rest[5..5 + len].to_vec();
-        rest = &rest[5 + len..];
-        if flag & 0x80 == 0 {
-            data.push(frame);
-        } else {
-            for line in String::from_utf8(frame).unwrap().split("\r\n") {
-                if let Some((k, v)) = line.split_once(':') {
-                    trailers.push((k.trim().to_ascii_lowercase(), v.trim().to_owned()));
-                }
-            }
-        }
-    }
-    let lookup = |name: &str| {
-        trailers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .or_else(|| {
-                headers
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned)
-            })
-    };
-    (data, lookup("grpc-status").unwrap(), lookup("err"))
+    let reply = web::text_call(
+        format!("{}/cache_client.Scs/{method}", t.server.url()),
+        message,
+        &[("cache", &t.cache), ("authorization", &t.token)],
+    )
+    .await;
+    let status = reply.metadata("grpc-status").unwrap();
+    let err = reply.metadata("err");
+    (reply.data, status, err)
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::{request, Clients};
+use common::{request, web, Clients};
 use momento_proto::cache_client::pubsub::{
     subscription_item, topic_value, Discontinuity, PublishRequest, SubscriptionItem,
     SubscriptionRequest, TopicItem, TopicValue,
@@ -724,39 +724,19 @@ async fn grpc_web_text_subscribe_streams_over_http1() {
     let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
 
-    let http = reqwest::Client::builder().http1_only().build().unwrap();
-    let body = SubscriptionRequest {
+    let url = format!("{}/cache_client.pubsub.Pubsub/Subscribe", server.url());
+    let message = SubscriptionRequest {
         cache_name: "c".to_owned(),
         topic: "t".to_owned(),
         resume_at_topic_sequence_number: 0,
         sequence_page: 0,
-    }
-    .encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&body);
-    let mut response = http
-        .post(format!(
-            "{}/cache_client.pubsub.Pubsub/Subscribe",
-            server.url()
-        ))
-        .header("content-type", "application/grpc-web-text")
-        .header("accept", "application/grpc-web-text")
-        .header("x-grpc-web", "1")
-        .header("origin", "http://localhost:3000")
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    assert!(response
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .starts_with("application/grpc-web-text"));
+    };
+    let headers = [
+        ("origin", "http://localhost:3000"),
+        ("authorization", server.auth_token()),
+    ];
+    let mut response = web::text_request(url.clone(), &message, &headers).await;
+    assert!(web::content_type(&response).starts_with(web::TEXT));
     assert_eq!(response.version(), reqwest::Version::HTTP_11);
 
     // The heartbeat arrives while the stream is still open.
@@ -789,28 +769,13 @@ async fn grpc_web_text_subscribe_streams_over_http1() {
     eventually(|| server.topics().active_subscriptions() == 0).await;
 
     // A trailers-only error for an unknown cache.
-    let body = SubscriptionRequest {
+    let message = SubscriptionRequest {
         cache_name: "missing".to_owned(),
         topic: "t".to_owned(),
         ..Default::default()
-    }
-    .encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&body);
-    let response = http
-        .post(format!(
-            "{}/cache_client.pubsub.Pubsub/Subscribe",
-            server.url()
-        ))
-        .header("content-type", "application/grpc-web-text")
-        .header("accept", "application/grpc-web-text")
-        .header("x-grpc-web", "1")
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
+    };
+    let headers = [("authorization", server.auth_token())];
+    let response = web::text_request(url, &message, &headers).await;
     let header_status = response
         .headers()
         .get("grpc-status")

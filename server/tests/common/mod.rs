@@ -1,6 +1,8 @@
 //! Shared helpers: start a server in-process on an ephemeral port, build requests.
 #![allow(dead_code)]
 
+pub mod web;
+
 use std::time::Duration;
 
 use momento_proto::cache_client::ECacheResult;
@@ -226,13 +228,7 @@ impl Clients {
     }
 
     /// Sets `key` to `value` in `cache` as root (the result must be `Ok`).
-    pub async fn set(
-        &mut self,
-        cache: &str,
-        key: impl AsRef<[u8]>,
-        value: impl AsRef<[u8]>,
-        ttl_ms: u64,
-    ) {
+    pub async fn set(&mut self, cache: &str, key: &[u8], value: &[u8], ttl_ms: u64) {
         self.try_set(cache, key, value, ttl_ms).await.unwrap();
     }
 
