@@ -65,8 +65,8 @@ use momento_proto::permission_messages::permissions_type::{
     function_selector, topic_permissions, topic_selector, CacheSelector,
 };
 use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, FunctionRole, Permissions, SuperUserPermissions,
-    TopicRole,
+    permissions, permissions_type, CacheRole, FunctionRole, Permissions, PermissionsType,
+    SuperUserPermissions, TopicRole,
 };
 use momento_proto::rpc::{Access, Rpc, RpcRequest};
 use prost::Message as _;
@@ -161,6 +161,65 @@ pub type ItemSel = Selector<Vec<u8>>;
 
 /// Which topics a topic grant covers.
 pub type TopicSel = Selector<String>;
+
+/// A cache grant as a claim carries it: `role` on `cache` (every cache when `None`) for `items`
+/// (no item selector when `None`).
+pub fn cache_permission<T: AsRef<[u8]>>(
+    role: CacheRole,
+    cache: Option<&str>,
+    items: Option<&Selector<T>>,
+) -> PermissionsType {
+    use permissions_type::{CacheItemSelector, CachePermissions};
+    let selected =
+        |kind| cache_permissions::CacheItem::ItemSelector(CacheItemSelector { kind: Some(kind) });
+    let cache_item = items.map(|items| match items {
+        Selector::All => cache_permissions::CacheItem::AllItems(permissions_type::All {}),
+        Selector::Exact(key) => selected(cache_item_selector::Kind::Key(key.as_ref().to_vec())),
+        Selector::Prefix(prefix) => selected(cache_item_selector::Kind::KeyPrefix(
+            prefix.as_ref().to_vec(),
+        )),
+    });
+    PermissionsType {
+        kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
+            role: role as i32,
+            cache: Some(match cache_selector(cache) {
+                Some(selector) => cache_permissions::Cache::CacheSelector(selector),
+                None => cache_permissions::Cache::AllCaches(permissions_type::All {}),
+            }),
+            cache_item,
+        })),
+    }
+}
+
+/// A topic grant as a claim carries it: `role` on `topic` in `cache` (every cache when `None`).
+pub fn topic_permission(role: TopicRole, cache: Option<&str>, topic: &TopicSel) -> PermissionsType {
+    use permissions_type::{TopicPermissions, TopicSelector};
+    let selected =
+        |kind| topic_permissions::Topic::TopicSelector(TopicSelector { kind: Some(kind) });
+    PermissionsType {
+        kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
+            role: role as i32,
+            cache: Some(match cache_selector(cache) {
+                Some(selector) => topic_permissions::Cache::CacheSelector(selector),
+                None => topic_permissions::Cache::AllCaches(permissions_type::All {}),
+            }),
+            topic: Some(match topic {
+                Selector::All => topic_permissions::Topic::AllTopics(permissions_type::All {}),
+                Selector::Exact(name) => selected(topic_selector::Kind::TopicName(name.clone())),
+                Selector::Prefix(prefix) => {
+                    selected(topic_selector::Kind::TopicNamePrefix(prefix.clone()))
+                }
+            }),
+        })),
+    }
+}
+
+/// The selector of the cache named `cache` (`None` for every cache).
+fn cache_selector(cache: Option<&str>) -> Option<CacheSelector> {
+    cache.map(|name| CacheSelector {
+        kind: Some(cache_selector::Kind::CacheName(name.to_owned())),
+    })
+}
 
 /// A cache permission.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -762,9 +821,7 @@ impl ScsRequest for SortedSetUnionStoreRequest {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
-    use momento_proto::permission_messages::permissions_type::{
-        All, CacheItemSelector, CachePermissions, TopicPermissions, TopicSelector,
-    };
+
     use momento_proto::permission_messages::{ExplicitPermissions, PermissionsType};
     use tonic::Code;
 
@@ -773,50 +830,11 @@ mod tests {
         cache: Option<&str>,
         items: Option<ItemSel>,
     ) -> PermissionsType {
-        PermissionsType {
-            kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-                role: role as i32,
-                cache: Some(match cache {
-                    None => cache_permissions::Cache::AllCaches(All {}),
-                    Some(name) => cache_permissions::Cache::CacheSelector(CacheSelector {
-                        kind: Some(cache_selector::Kind::CacheName(name.to_owned())),
-                    }),
-                }),
-                cache_item: items.map(|items| match items {
-                    ItemSel::All => cache_permissions::CacheItem::AllItems(All {}),
-                    ItemSel::Exact(k) => {
-                        cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                            kind: Some(cache_item_selector::Kind::Key(k)),
-                        })
-                    }
-                    ItemSel::Prefix(p) => {
-                        cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                            kind: Some(cache_item_selector::Kind::KeyPrefix(p)),
-                        })
-                    }
-                }),
-            })),
-        }
+        cache_permission(role, cache, items.as_ref())
     }
 
     fn topic_grant(role: TopicRole, cache: &str, topic: TopicSel) -> PermissionsType {
-        PermissionsType {
-            kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-                role: role as i32,
-                cache: Some(topic_permissions::Cache::CacheSelector(CacheSelector {
-                    kind: Some(cache_selector::Kind::CacheName(cache.to_owned())),
-                })),
-                topic: Some(match topic {
-                    TopicSel::All => topic_permissions::Topic::AllTopics(All {}),
-                    TopicSel::Exact(n) => topic_permissions::Topic::TopicSelector(TopicSelector {
-                        kind: Some(topic_selector::Kind::TopicName(n)),
-                    }),
-                    TopicSel::Prefix(p) => topic_permissions::Topic::TopicSelector(TopicSelector {
-                        kind: Some(topic_selector::Kind::TopicNamePrefix(p)),
-                    }),
-                }),
-            })),
-        }
+        topic_permission(role, Some(cache), &topic)
     }
 
     fn claims_with(grants: Vec<PermissionsType>) -> Claims {

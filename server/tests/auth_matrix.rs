@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use common::explicit;
 use common::{request, sign_jwt, start, start_with, Clients};
 use momento_proto::auth::{
     generate_api_token_request, login_response, GenerateApiTokenRequest, LoginRequest,
@@ -26,15 +27,15 @@ use momento_proto::common::Present;
 use momento_proto::control_client::{DeleteCacheRequest, FlushCacheRequest, ListCachesRequest};
 use momento_proto::leaderboard::{Element, GetLeaderboardLengthRequest, UpsertElementsRequest};
 use momento_proto::permission_messages::permissions_type::{
-    cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
-    CacheItemSelector, CachePermissions, CacheSelector, TopicPermissions, TopicSelector,
+    cache_permissions, topic_permissions, All, CacheItemSelector, CachePermissions,
+    TopicPermissions,
 };
 use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
-    SuperUserPermissions, TopicRole,
+    permissions, permissions_type, CacheRole, Permissions, PermissionsType, SuperUserPermissions,
+    TopicRole,
 };
 use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
-use momento_server::permissions::Selector;
+use momento_server::permissions::{cache_permission, topic_permission, Selector};
 use momento_server::token::{decode_v1_api_key, encode_v1_api_key, TokenSigner};
 use momento_server::AuthMode;
 use tokio_stream::StreamExt as _;
@@ -70,51 +71,12 @@ impl Role {
 type Items = Selector<String>;
 
 fn cache_grant(role: CacheRole, cache: Option<&str>, items: &Items) -> PermissionsType {
-    PermissionsType {
-        kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-            role: role as i32,
-            cache: Some(match cache {
-                None => cache_permissions::Cache::AllCaches(All {}),
-                Some(name) => cache_permissions::Cache::CacheSelector(CacheSelector {
-                    kind: Some(cache_selector::Kind::CacheName(name.to_owned())),
-                }),
-            }),
-            cache_item: Some(match items {
-                Items::All => cache_permissions::CacheItem::AllItems(All {}),
-                Items::Exact(k) => cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                    kind: Some(cache_item_selector::Kind::Key(k.as_bytes().to_vec())),
-                }),
-                Items::Prefix(p) => cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                    kind: Some(cache_item_selector::Kind::KeyPrefix(p.as_bytes().to_vec())),
-                }),
-            }),
-        })),
-    }
+    cache_permission(role, cache, Some(items))
 }
 
 fn topic_grant(role: TopicRole, cache: &str, topic: Option<&str>) -> PermissionsType {
-    PermissionsType {
-        kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-            role: role as i32,
-            cache: Some(topic_permissions::Cache::CacheSelector(CacheSelector {
-                kind: Some(cache_selector::Kind::CacheName(cache.to_owned())),
-            })),
-            topic: Some(match topic {
-                None => topic_permissions::Topic::AllTopics(All {}),
-                Some(name) => topic_permissions::Topic::TopicSelector(TopicSelector {
-                    kind: Some(topic_selector::Kind::TopicName(name.to_owned())),
-                }),
-            }),
-        })),
-    }
-}
-
-fn explicit(grants: Vec<PermissionsType>) -> Permissions {
-    Permissions {
-        kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
-            permissions: grants,
-        })),
-    }
+    let topic = topic.map_or(Selector::All, |name| Selector::Exact(name.to_owned()));
+    topic_permission(role, Some(cache), &topic)
 }
 
 fn super_user() -> Permissions {

@@ -31,6 +31,18 @@ fn temp_dir(name: &str) -> PathBuf {
 /// Kills the child on drop so a failing test leaves no server behind.
 struct Server(Child);
 
+impl Server {
+    /// Sends the server SIGTERM.
+    fn terminate(&self) {
+        let pid = self.0.id().to_string();
+        assert!(Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success());
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -156,12 +168,7 @@ async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
 
     // Graceful shutdown on SIGTERM, well within the 5 s grace period even though the client
     // connection is still open (the server sends GOAWAY; the client's runtime keeps running).
-    let pid = server.0.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
+    server.terminate();
     let started = Instant::now();
     let status = loop {
         if let Some(status) = server.0.try_wait().unwrap() {
@@ -215,12 +222,7 @@ async fn sigterm_logs_the_final_store_metrics() {
             .unwrap();
     }
     drop(control);
-    let pid = server.0.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
+    server.terminate();
     assert!(server.0.wait().unwrap().success());
     let lines: Vec<String> = BufReader::new(stderr).lines().map(Result::unwrap).collect();
     let metrics = lines

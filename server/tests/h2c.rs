@@ -45,15 +45,10 @@ async fn cache_lifecycle_and_scalars() {
         .unwrap_err();
     assert_eq!(again.code(), Code::AlreadyExists);
 
-    let list = c
-        .control
-        .list_caches(request(ListCachesRequest::default(), None, Some(&token)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(list.cache.len(), 1);
-    assert_eq!(list.cache[0].cache_name, "c1");
-    let limits = list.cache[0].cache_limits.unwrap();
+    let caches = c.list_caches().await;
+    assert_eq!(caches.len(), 1);
+    assert_eq!(caches[0].cache_name, "c1");
+    let limits = caches[0].cache_limits.unwrap();
     assert_eq!(limits.max_item_size_kb, 5120);
     assert!(limits.max_ttl_seconds > 0);
 

@@ -13,7 +13,7 @@ use momento_proto::cache_client::{
     SetBatchRequest, SetIfRequest, SetRequest, UpdateTtlRequest,
 };
 use momento_proto::common::Absent;
-use momento_proto::control_client::{FlushCacheRequest, ListCachesRequest};
+use momento_proto::control_client::FlushCacheRequest;
 use momento_server::store::ELEMENT_OVERHEAD_BYTES;
 use momento_server::store::ITEM_OVERHEAD_BYTES;
 use momento_server::{AuthMode, Config, Limits, RunningServer};
@@ -220,13 +220,8 @@ async fn max_ttl_is_enforced_and_reported() {
         .unwrap_err();
     assert_eq!(increment.code(), Code::InvalidArgument);
 
-    let list = c
-        .control
-        .list_caches(request(ListCachesRequest::default(), None, Some(&token)))
-        .await
-        .unwrap()
-        .into_inner();
-    let limits = list.cache[0].cache_limits.unwrap();
+    let caches = c.list_caches().await;
+    let limits = caches[0].cache_limits.unwrap();
     assert_eq!(limits.max_ttl_seconds, 60);
     assert_eq!(limits.max_item_size_kb, 5120);
     server.shutdown().await.unwrap();
@@ -256,14 +251,8 @@ async fn max_item_size_is_configurable() {
         "{}",
         status.message()
     );
-    let token = c.root.clone();
-    let list = c
-        .control
-        .list_caches(request(ListCachesRequest::default(), None, Some(&token)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(list.cache[0].cache_limits.unwrap().max_item_size_kb, 10);
+    let caches = c.list_caches().await;
+    assert_eq!(caches[0].cache_limits.unwrap().max_item_size_kb, 10);
     server.shutdown().await.unwrap();
 
     // Larger than the default and than the default gRPC message limit (16 MiB): the server

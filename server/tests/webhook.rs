@@ -10,14 +10,12 @@ use std::time::Duration;
 use common::{code, request, Clients};
 use momento_proto::cache_client::pubsub::{topic_value, PublishRequest, TopicValue};
 use momento_proto::control_client::DeleteCacheRequest;
-use momento_proto::permission_messages::permissions_type::{
-    topic_permissions, All, TopicPermissions,
-};
-use momento_proto::permission_messages::{permissions_type, TopicRole};
+use momento_proto::permission_messages::TopicRole;
 use momento_proto::webhook::{
     webhook_destination, DeleteWebhookRequest, GetWebhookSecretRequest, ListWebhookRequest,
     PutWebhookRequest, RotateWebhookSecretRequest, Webhook, WebhookDestination, WebhookId,
 };
+use momento_server::permissions::{topic_permission, Selector};
 use momento_server::webhook_delivery::{sign, DeliveryMetrics, USER_AGENT};
 use momento_server::{AuthMode, Config, DeliveryMode, RunningServer};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
@@ -347,11 +345,7 @@ async fn deleting_the_cache_deletes_its_webhooks() {
 /// A disposable token with read-write access to every cache and topic: broad, but not a super
 /// user.
 async fn scoped_token(c: &mut Clients) -> String {
-    let topics = permissions_type::Kind::TopicPermissions(TopicPermissions {
-        role: TopicRole::TopicReadWrite as i32,
-        cache: Some(topic_permissions::Cache::AllCaches(All {})),
-        topic: Some(topic_permissions::Topic::AllTopics(All {})),
-    });
+    let topics = topic_permission(TopicRole::TopicReadWrite, None, &Selector::All);
     let permissions = common::explicit(vec![common::all_caches_read_write(), topics]);
     c.mint(permissions, 600).await
 }

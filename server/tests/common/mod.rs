@@ -6,11 +6,8 @@ pub mod web;
 use std::time::Duration;
 
 use momento_proto::cache_client::ECacheResult;
-use momento_proto::permission_messages::permissions_type::{
-    cache_permissions, All, CachePermissions,
-};
 use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
+    permissions, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
 };
 use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
 use momento_server::grpc::auth::auth_client::AuthClient;
@@ -20,6 +17,7 @@ use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::grpc::leaderboard::leaderboard_client::LeaderboardClient;
 use momento_server::grpc::token::token_client::TokenClient;
 use momento_server::grpc::webhook::webhook_client::WebhookClient;
+use momento_server::permissions::{cache_permission, Selector};
 use momento_server::{AuthMode, Config, RunningServer, SecretSource};
 use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
@@ -211,6 +209,17 @@ impl Clients {
             .map(drop)
     }
 
+    /// The caches, listed as root.
+    pub async fn list_caches(&mut self) -> Vec<momento_proto::control_client::Cache> {
+        let message = momento_proto::control_client::ListCachesRequest::default();
+        self.control
+            .list_caches(request(message, None, Some(&self.root)))
+            .await
+            .unwrap()
+            .into_inner()
+            .cache
+    }
+
     /// Deletes cache `name` as root.
     pub async fn delete_cache(&mut self, name: &str) {
         self.try_delete_cache(name).await.unwrap();
@@ -302,23 +311,15 @@ pub fn code<T: std::fmt::Debug>(result: Result<T, Status>) -> tonic::Code {
 }
 
 /// Explicit permissions made of `grants`.
-pub fn explicit(grants: Vec<permissions_type::Kind>) -> Permissions {
-    let permissions = grants
-        .into_iter()
-        .map(|kind| PermissionsType { kind: Some(kind) })
-        .collect();
+pub fn explicit(grants: Vec<PermissionsType>) -> Permissions {
     Permissions {
         kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
-            permissions,
+            permissions: grants,
         })),
     }
 }
 
 /// Read-write on every item of every cache.
-pub fn all_caches_read_write() -> permissions_type::Kind {
-    permissions_type::Kind::CachePermissions(CachePermissions {
-        role: CacheRole::CacheReadWrite as i32,
-        cache: Some(cache_permissions::Cache::AllCaches(All {})),
-        cache_item: Some(cache_permissions::CacheItem::AllItems(All {})),
-    })
+pub fn all_caches_read_write() -> PermissionsType {
+    cache_permission::<&str>(CacheRole::CacheReadWrite, None, Some(&Selector::All))
 }
