@@ -249,16 +249,7 @@ async fn ttl_expiry_and_ttl_rpcs() {
 
     // TTL 0 is rejected.
     let zero = c
-        .data
-        .set(request(
-            SetRequest {
-                cache_key: b"z".to_vec(),
-                cache_body: b"v".to_vec(),
-                ttl_milliseconds: 0,
-            },
-            Some("ttl"),
-            Some(&token),
-        ))
+        .try_set("ttl", b"z".to_vec(), b"v".to_vec(), 0)
         .await
         .unwrap_err();
     assert_eq!(zero.code(), Code::InvalidArgument);

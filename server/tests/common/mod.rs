@@ -212,12 +212,10 @@ impl Clients {
     /// The caches, listed as root.
     pub async fn list_caches(&mut self) -> Vec<momento_proto::control_client::Cache> {
         let message = momento_proto::control_client::ListCachesRequest::default();
-        self.control
-            .list_caches(request(message, None, Some(&self.root)))
-            .await
-            .unwrap()
-            .into_inner()
-            .cache
+        let listed = self
+            .control
+            .list_caches(request(message, None, Some(&self.root)));
+        listed.await.unwrap().into_inner().cache
     }
 
     /// Deletes cache `name` as root.
