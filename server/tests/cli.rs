@@ -9,13 +9,11 @@ use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::request;
+use common::{request, spawn_ready, BIN};
 use momento_proto::control_client::{CreateCacheRequest, ListCachesRequest};
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::token::{decode_v1_api_key, is_portable_base64};
 use tonic::Code;
-
-const BIN: &str = env!("CARGO_BIN_EXE_momento-server");
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -52,16 +50,8 @@ impl Drop for Server {
 
 /// Starts the binary and returns it with its ready line.
 fn spawn(args: &[&str]) -> (Server, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    (Server(child), line.trim_end().to_owned())
+    let (child, ready) = spawn_ready(Command::new(BIN).args(args).stderr(Stdio::null()));
+    (Server(child), ready)
 }
 
 fn port_of(ready: &str) -> u16 {
@@ -194,17 +184,12 @@ async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
 async fn sigterm_logs_the_final_store_metrics() {
     let dir = temp_dir("metrics");
     let key_file = dir.join("root.key");
-    let mut child = Command::new(BIN)
-        .args(["--port", "0", "--max-memory-mb", "3", "--key-file"])
-        .arg(&key_file)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut ready)
-        .unwrap();
+    let (mut child, ready) = spawn_ready(
+        Command::new(BIN)
+            .args(["--port", "0", "--max-memory-mb", "3", "--key-file"])
+            .arg(&key_file)
+            .stderr(Stdio::piped()),
+    );
     let stderr = child.stderr.take().unwrap();
     let mut server = Server(child);
     let port = port_of(ready.trim_end());

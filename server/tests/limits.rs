@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use std::io::{BufRead as _, BufReader, Read as _};
+use std::io::Read as _;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -493,28 +493,22 @@ async fn collections_are_accounted_and_evicted() {
 /// The binary takes the limit flags and logs an `event=evicting` line when it starts evicting.
 #[tokio::test]
 async fn binary_flags_and_eviction_log() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_momento-server"))
-        .args([
-            "--port",
-            "0",
-            "--auth",
-            "none",
-            "--max-memory-mb",
-            "1",
-            "--max-caches",
-            "1",
-        ])
-        .env("MOMENTO_SERVER_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = common::spawn_ready(
+        Command::new(common::BIN)
+            .args([
+                "--port",
+                "0",
+                "--auth",
+                "none",
+                "--max-memory-mb",
+                "1",
+                "--max-caches",
+                "1",
+            ])
+            .env("MOMENTO_SERVER_LOG", "info")
+            .stderr(Stdio::piped()),
+    );
     let url = line
-        .trim_end()
         .strip_prefix("momento-server listening on ")
         .unwrap_or_else(|| panic!("unexpected ready line {line:?}"))
         .to_owned();

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::{request, web, Clients};
+use common::{request, web, Clients, WAIT};
 use momento_proto::cache_client::pubsub::{
     subscription_item, topic_value, Discontinuity, PublishRequest, SubscriptionItem,
     SubscriptionRequest, TopicItem, TopicValue,
@@ -18,7 +18,6 @@ use prost::Message as _;
 use tonic::{Code, Streaming};
 
 /// How long a test waits for anything before failing.
-const WAIT: Duration = Duration::from_secs(5);
 
 /// A server with the given topic settings (heartbeats every `heartbeat_ms`).
 async fn start(heartbeat_ms: u64, buffer: usize, max_subscriptions: usize) -> RunningServer {
@@ -166,15 +165,8 @@ fn value_text(item: &TopicItem) -> &str {
 }
 
 /// Polls `f` until it is true (within [`WAIT`]).
-async fn eventually(mut f: impl FnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !f() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "condition not reached in time"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+async fn eventually(f: impl FnMut() -> bool) {
+    common::until(f, |done| *done).await;
 }
 
 #[tokio::test]

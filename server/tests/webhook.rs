@@ -7,7 +7,7 @@ use crate::common;
 
 use std::time::Duration;
 
-use common::{code, request, Clients};
+use common::{code, request, Clients, WAIT};
 use momento_proto::cache_client::pubsub::{topic_value, PublishRequest, TopicValue};
 use momento_proto::control_client::DeleteCacheRequest;
 use momento_proto::permission_messages::TopicRole;
@@ -23,7 +23,6 @@ use tokio::net::TcpListener;
 use tonic::{Code, Status};
 
 /// How long a test waits for anything before failing.
-const WAIT: Duration = Duration::from_secs(5);
 
 async fn start(auth: AuthMode, delivery: DeliveryMode) -> RunningServer {
     common::run(Config {
@@ -481,18 +480,7 @@ async fn endpoint(status: u16) -> (String, tokio::sync::mpsc::UnboundedReceiver<
 }
 
 async fn wait_for_metrics(server: &RunningServer, done: impl Fn(DeliveryMetrics) -> bool) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let metrics = server.webhooks().delivery().metrics();
-        if done(metrics) {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "delivery metrics stuck at {metrics:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    common::until(|| server.webhooks().delivery().metrics(), |m| done(*m)).await;
 }
 
 #[tokio::test]

@@ -321,3 +321,43 @@ pub fn explicit(grants: Vec<PermissionsType>) -> Permissions {
 pub fn all_caches_read_write() -> PermissionsType {
     cache_permission::<&str>(CacheRole::CacheReadWrite, None, Some(&Selector::All))
 }
+
+/// How long a test waits for something to happen before failing.
+pub const WAIT: Duration = Duration::from_secs(5);
+
+/// Polls `probe` every 10 ms until `done` holds for its value (within [`WAIT`]); answers it.
+pub async fn until<T: std::fmt::Debug>(
+    mut probe: impl FnMut() -> T,
+    done: impl Fn(&T) -> bool,
+) -> T {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let value = probe();
+        if done(&value) {
+            return value;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "condition not reached in time: {value:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// The momento-server binary.
+pub const BIN: &str = env!("CARGO_BIN_EXE_momento-server");
+
+/// Spawns `command` (the [`BIN`], its arguments and stderr set) with stdout piped; answers the
+/// child and its first stdout line, the ready line, trimmed.
+pub fn spawn_ready(command: &mut std::process::Command) -> (std::process::Child, String) {
+    use std::io::BufRead as _;
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    (child, line.trim_end().to_owned())
+}
