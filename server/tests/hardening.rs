@@ -8,7 +8,7 @@ use common::channel;
 
 use std::time::{Duration, Instant};
 
-use common::request;
+use common::{request, Clients};
 use momento_proto::cache_client::pubsub::{
     subscription_item, topic_value, PublishRequest, SubscriptionRequest, TopicValue,
 };
@@ -673,27 +673,16 @@ async fn concurrent_h2_bodies_stay_within_the_memory_cap() {
         .to_owned();
     let key = std::fs::read_to_string(&key_file).unwrap();
     let (_, token) = momento_server::token::decode_v1_api_key(key.trim()).unwrap();
-    let channel = common::connect(url).await;
-    common::create_cache(channel.clone(), CACHE, &token).await;
+    let mut c = Clients::connect(url, token)
+        .await
+        .max_message_size(64 * MIB);
+    c.create_cache(CACHE).await;
     let value = vec![9u8; 4 * MIB + 900 * 1024];
     let sets: Vec<_> = (0..64)
         .map(|i| {
-            let mut client = ScsClient::new(channel.clone()).max_encoding_message_size(64 * MIB);
-            let token = token.clone();
+            let mut c = c.clone();
             let value = value.clone();
-            tokio::spawn(async move {
-                client
-                    .set(request(
-                        SetRequest {
-                            cache_key: format!("k{i}").into_bytes(),
-                            cache_body: value,
-                            ttl_milliseconds: 600_000,
-                        },
-                        Some(CACHE),
-                        Some(&token),
-                    ))
-                    .await
-            })
+            tokio::spawn(async move { c.try_set(CACHE, format!("k{i}"), value, 600_000).await })
         })
         .collect();
     for set in sets {

@@ -9,8 +9,8 @@ use common::{channel, web};
 
 use std::time::Duration;
 
-use common::request;
-use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse, SetRequest};
+use common::{request, Clients};
+use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse};
 use momento_server::grpc::cache_client::scs_client::ScsClient;
 use momento_server::{AuthMode, Config, Limits, RunningServer};
 use prost::Message as _;
@@ -82,22 +82,12 @@ async fn large_calls() {
     // Five 4 MiB sets at once (20 MiB: what the store budget of a 64 MiB cap holds) over one
     // HTTP/2 connection (each costs ~8 MiB of the ~11.7 MiB budget): they wait for the budget,
     // and their streams still share the connection's flow-control window without starving.
+    let c = Clients::new(&server).await.max_message_size(64 * MIB);
     let sets = (0..5).map(|i| {
-        let mut client = data(channel.clone());
-        let token = token.clone();
+        let mut c = c.clone();
         tokio::spawn(async move {
-            client
-                .set(request(
-                    SetRequest {
-                        cache_key: format!("k{i}").into_bytes(),
-                        cache_body: value(i),
-                        ttl_milliseconds: 600_000,
-                    },
-                    Some(CACHE),
-                    Some(&token),
-                ))
+            c.set(CACHE, format!("k{i}").as_bytes(), &value(i), 600_000)
                 .await
-                .unwrap();
         })
     });
     for set in sets.collect::<Vec<_>>() {

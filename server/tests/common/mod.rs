@@ -128,6 +128,7 @@ pub fn sign_jwt(payload: &serde_json::Value) -> String {
 }
 
 /// One client per service of a test server, on one channel, and the server's root token.
+#[derive(Clone)]
 pub struct Clients {
     /// `cache_client.Scs` (data plane).
     pub data: ScsClient<Channel>,
