@@ -9,12 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 use common::web::{self, TEXT};
-use common::{request, start, Clients};
+use common::{found, request, start, Clients};
 use momento_proto::cache_client::{
-    dictionary_delete_request, dictionary_fetch_response, dictionary_get_response,
-    dictionary_length_response, item_get_ttl_response, item_get_type_response,
-    set_contains_response, set_difference_request, set_difference_response, set_fetch_response,
-    set_length_response, set_pop_response, set_sample_response, DictionaryDeleteRequest,
+    dictionary_delete_request, dictionary_get_response, item_get_ttl_response,
+    item_get_type_response, set_difference_request, set_fetch_response, DictionaryDeleteRequest,
     DictionaryFetchRequest, DictionaryFieldValuePair, DictionaryGetRequest, DictionaryGetResponse,
     DictionaryIncrementRequest, DictionaryLengthRequest, DictionarySetRequest, ECacheResult,
     GetRequest, ItemGetTtlRequest, ItemGetTypeRequest, SetContainsRequest, SetDifferenceRequest,
@@ -186,61 +184,43 @@ impl Client {
             dictionary_name: b(name),
             fields: bs(wanted),
         });
-        use dictionary_get_response::Dictionary as D;
-        match self.data.dictionary_get(r).await?.into_inner().dictionary {
-            Some(D::Found(found)) => Ok(Some(
-                found
-                    .items
-                    .into_iter()
-                    .map(|part| match part.result() {
-                        ECacheResult::Hit => Some(part.cache_body),
-                        ECacheResult::Miss => None,
-                        other => panic!("unexpected part result {other:?}"),
-                    })
-                    .collect(),
-            )),
-            Some(D::Missing(_)) => Ok(None),
-            None => panic!("empty DictionaryGet response"),
-        }
+        let response = self.data.dictionary_get(r).await?.into_inner();
+        Ok(found(response, "DictionaryGet").map(|found| {
+            found
+                .items
+                .into_iter()
+                .map(|part| match part.result() {
+                    ECacheResult::Hit => Some(part.cache_body),
+                    ECacheResult::Miss => None,
+                    other => panic!("unexpected part result {other:?}"),
+                })
+                .collect()
+        }))
     }
 
     async fn dfetch(&mut self, name: &str) -> Result<Option<Fields>, Status> {
         let r = self.req(DictionaryFetchRequest {
             dictionary_name: b(name),
         });
-        use dictionary_fetch_response::Dictionary as D;
-        match self.data.dictionary_fetch(r).await?.into_inner().dictionary {
-            Some(D::Found(found)) => {
-                let n = found.items.len();
-                let map: Fields = found
-                    .items
-                    .into_iter()
-                    .map(|p| (p.field, p.value))
-                    .collect();
-                assert_eq!(map.len(), n, "duplicate fields in DictionaryFetch");
-                Ok(Some(map))
-            }
-            Some(D::Missing(_)) => Ok(None),
-            None => panic!("empty DictionaryFetch response"),
-        }
+        let response = self.data.dictionary_fetch(r).await?.into_inner();
+        Ok(found(response, "DictionaryFetch").map(|found| {
+            let n = found.items.len();
+            let map: Fields = found
+                .items
+                .into_iter()
+                .map(|p| (p.field, p.value))
+                .collect();
+            assert_eq!(map.len(), n, "duplicate fields in DictionaryFetch");
+            map
+        }))
     }
 
     async fn dlen(&mut self, name: &str) -> Result<Option<u32>, Status> {
         let r = self.req(DictionaryLengthRequest {
             dictionary_name: b(name),
         });
-        use dictionary_length_response::Dictionary as D;
-        match self
-            .data
-            .dictionary_length(r)
-            .await?
-            .into_inner()
-            .dictionary
-        {
-            Some(D::Found(found)) => Ok(Some(found.length)),
-            Some(D::Missing(_)) => Ok(None),
-            None => panic!("empty DictionaryLength response"),
-        }
+        let response = self.data.dictionary_length(r).await?.into_inner();
+        Ok(found(response, "DictionaryLength").map(|found| found.length))
     }
 
     async fn dincr_with(
@@ -313,27 +293,19 @@ impl Client {
 
     async fn sfetch(&mut self, name: &str) -> Result<Option<Elements>, Status> {
         let r = self.req(SetFetchRequest { set_name: b(name) });
-        use set_fetch_response::Set as S;
-        match self.data.set_fetch(r).await?.into_inner().set {
-            Some(S::Found(found)) => {
-                let n = found.elements.len();
-                let set: Elements = found.elements.into_iter().collect();
-                assert_eq!(set.len(), n, "duplicate elements in SetFetch");
-                Ok(Some(set))
-            }
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetFetch response"),
-        }
+        let response = self.data.set_fetch(r).await?.into_inner();
+        Ok(found(response, "SetFetch").map(|found| {
+            let n = found.elements.len();
+            let set: Elements = found.elements.into_iter().collect();
+            assert_eq!(set.len(), n, "duplicate elements in SetFetch");
+            set
+        }))
     }
 
     async fn slen(&mut self, name: &str) -> Result<Option<u32>, Status> {
         let r = self.req(SetLengthRequest { set_name: b(name) });
-        use set_length_response::Set as S;
-        match self.data.set_length(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.length)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetLength response"),
-        }
+        let response = self.data.set_length(r).await?.into_inner();
+        Ok(found(response, "SetLength").map(|found| found.length))
     }
 
     async fn scontains(
@@ -345,12 +317,8 @@ impl Client {
             set_name: b(name),
             elements: bs(elements),
         });
-        use set_contains_response::Set as S;
-        match self.data.set_contains(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.contains)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetContains response"),
-        }
+        let response = self.data.set_contains(r).await?.into_inner();
+        Ok(found(response, "SetContains").map(|found| found.contains))
     }
 
     /// `Ok(true)` = found, `Ok(false)` = missing.
@@ -363,12 +331,8 @@ impl Client {
             set_name: b(name),
             difference,
         });
-        use set_difference_response::Set as S;
-        match self.data.set_difference(r).await?.into_inner().set {
-            Some(S::Found(_)) => Ok(true),
-            Some(S::Missing(_)) => Ok(false),
-            None => panic!("empty SetDifference response"),
-        }
+        let response = self.data.set_difference(r).await?.into_inner();
+        Ok(found(response, "SetDifference").is_some())
     }
 
     async fn sremove(&mut self, name: &str, elements: &[&str]) -> Result<bool, Status> {
@@ -390,12 +354,8 @@ impl Client {
             set_name: b(name),
             limit,
         });
-        use set_sample_response::Set as S;
-        match self.data.set_sample(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.elements)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetSample response"),
-        }
+        let response = self.data.set_sample(r).await?.into_inner();
+        Ok(found(response, "SetSample").map(|found| found.elements))
     }
 
     async fn spop(&mut self, name: &str, count: u32) -> Result<Option<Vec<Vec<u8>>>, Status> {
@@ -403,12 +363,8 @@ impl Client {
             set_name: b(name),
             count,
         });
-        use set_pop_response::Set as S;
-        match self.data.set_pop(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.elements)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetPop response"),
-        }
+        let response = self.data.set_pop(r).await?.into_inner();
+        Ok(found(response, "SetPop").map(|found| found.elements))
     }
 }
 

@@ -263,6 +263,9 @@ pub trait FoundOrMissing {
     fn found(found: Self::Found) -> Self;
     /// The response saying the collection does not exist.
     fn missing() -> Self;
+    /// What a client reads: `Some(Some(found))`, `Some(None)` for `missing`, `None` when the
+    /// response carries neither.
+    fn into_found(self) -> Option<Option<Self::Found>>;
 }
 
 /// Implements [`FoundOrMissing`] for `cache_client` responses, one row each: the response, its
@@ -281,6 +284,14 @@ macro_rules! found_or_missing {
                 use momento_proto::cache_client::$module::{$missing, $oneof};
                 Self { $field: Some($oneof::Missing($missing {})) }
             }
+
+            fn into_found(self) -> Option<Option<Self::Found>> {
+                use momento_proto::cache_client::$module::$oneof;
+                self.$field.map(|answer| match answer {
+                    $oneof::Found(found) => Some(found),
+                    $oneof::Missing(_) => None,
+                })
+            }
         }
     )*};
 }
@@ -293,6 +304,8 @@ found_or_missing! {
     SetSampleResponse { set: set_sample_response::Set(Found, Missing) }
     SetContainsResponse { set: set_contains_response::Set(Found, Missing) }
     SetLengthResponse { set: set_length_response::Set(Found, Missing) }
+    SetDifferenceResponse { set: set_difference_response::Set(Found, Missing) }
+    SetPopResponse { set: set_pop_response::Set(Found, Missing) }
     ListFetchResponse { list: list_fetch_response::List(Found, Missing) }
     ListLengthResponse { list: list_length_response::List(Found, Missing) }
     SortedSetGetScoreResponse {

@@ -18,6 +18,7 @@ use momento_server::grpc::leaderboard::leaderboard_client::LeaderboardClient;
 use momento_server::grpc::token::token_client::TokenClient;
 use momento_server::grpc::webhook::webhook_client::WebhookClient;
 use momento_server::permissions::{cache_permission, Selector};
+use momento_server::services::FoundOrMissing;
 use momento_server::{AuthMode, Config, RunningServer, SecretSource};
 use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
@@ -361,4 +362,12 @@ pub fn spawn_ready(command: &mut std::process::Command) -> (std::process::Child,
         .read_line(&mut line)
         .unwrap();
     (child, line.trim_end().to_owned())
+}
+
+/// The answer of a found-or-missing read (`None` = missing); panics, naming `rpc`, on a response
+/// that carries neither.
+pub fn found<R: FoundOrMissing>(response: R, rpc: &str) -> Option<R::Found> {
+    response
+        .into_found()
+        .unwrap_or_else(|| panic!("empty {rpc} response"))
 }
