@@ -189,11 +189,7 @@ impl Client {
             found
                 .items
                 .into_iter()
-                .map(|part| match part.result() {
-                    ECacheResult::Hit => Some(part.cache_body),
-                    ECacheResult::Miss => None,
-                    other => panic!("unexpected part result {other:?}"),
-                })
+                .map(|part| common::hit(part.result(), part.cache_body))
                 .collect()
         }))
     }

@@ -43,11 +43,7 @@ async fn web_text_get(server: &RunningServer, key: &[u8]) -> Option<Vec<u8>> {
     let frames = web::frames(&web::decode_text(&response.text().await.unwrap()));
     assert_eq!(frames[0].0, 0, "a data frame first");
     let response = GetResponse::decode(frames[0].1.as_slice()).unwrap();
-    match response.result() {
-        ECacheResult::Hit => Some(response.cache_body),
-        ECacheResult::Miss => None,
-        other => panic!("unexpected {other:?}"),
-    }
+    common::hit(response.result(), response.cache_body)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

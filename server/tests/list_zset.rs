@@ -15,7 +15,7 @@ use momento_proto::cache_client::{
     sorted_set_get_rank_response, sorted_set_get_score_response,
     sorted_set_length_by_score_request, sorted_set_length_by_score_response,
     sorted_set_length_response, sorted_set_remove_request, sorted_set_union_store_request,
-    ECacheResult, ItemGetTtlRequest, ListConcatenateBackRequest, ListConcatenateBackResponse,
+    ItemGetTtlRequest, ListConcatenateBackRequest, ListConcatenateBackResponse,
     ListConcatenateFrontRequest, ListEraseRequest, ListFetchRequest, ListFetchResponse,
     ListLengthRequest, ListPopBackRequest, ListPopFrontRequest, ListPushBackRequest,
     ListPushFrontRequest, ListRange, ListRemoveRequest, ListRetainRequest, SetRequest,
@@ -825,11 +825,7 @@ impl T {
                 found
                     .elements
                     .into_iter()
-                    .map(|part| match part.result() {
-                        ECacheResult::Hit => Some(part.score),
-                        ECacheResult::Miss => None,
-                        other => panic!("unexpected result {other:?}"),
-                    })
+                    .map(|part| common::hit(part.result(), part.score))
                     .collect(),
             ),
             S::Missing(_) => None,
@@ -855,11 +851,7 @@ impl T {
             .unwrap()
             .into_inner();
         match r.rank.unwrap() {
-            Rank::ElementRank(part) => match part.result() {
-                ECacheResult::Hit => Ok(Some(part.rank)),
-                ECacheResult::Miss => Ok(None),
-                other => panic!("unexpected result {other:?}"),
-            },
+            Rank::ElementRank(part) => Ok(common::hit(part.result(), part.rank)),
             Rank::Missing(_) => Err(()),
         }
     }

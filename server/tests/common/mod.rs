@@ -294,11 +294,7 @@ impl Clients {
             .get(request(message, Some(cache), Some(token)))
             .await?
             .into_inner();
-        match response.result() {
-            ECacheResult::Hit => Ok(Some(response.cache_body)),
-            ECacheResult::Miss => Ok(None),
-            other => panic!("unexpected get result {other:?}"),
-        }
+        Ok(hit(response.result(), response.cache_body))
     }
 }
 
@@ -370,4 +366,13 @@ pub fn found<R: FoundOrMissing>(response: R, rpc: &str) -> Option<R::Found> {
     response
         .into_found()
         .unwrap_or_else(|| panic!("empty {rpc} response"))
+}
+
+/// `Some(value)` for a `Hit`, `None` for a `Miss` (panics on any other result).
+pub fn hit<T>(result: ECacheResult, value: T) -> Option<T> {
+    match result {
+        ECacheResult::Hit => Some(value),
+        ECacheResult::Miss => None,
+        other => panic!("unexpected result {other:?}"),
+    }
 }
