@@ -6,23 +6,19 @@ use crate::common;
 use std::time::Duration;
 
 use common::web;
-use common::{request, start, Clients};
+use common::{found, request, start, Clients};
 use momento_proto::cache_client::{
-    item_get_ttl_response, list_erase_request, list_erase_response, list_fetch_request,
-    list_fetch_response, list_length_response, list_pop_back_response, list_pop_front_response,
-    list_remove_request, list_remove_response, list_retain_request, list_retain_response,
-    sorted_set_fetch_request, sorted_set_fetch_response, sorted_set_get_rank_request,
-    sorted_set_get_rank_response, sorted_set_get_score_response,
-    sorted_set_length_by_score_request, sorted_set_length_by_score_response,
-    sorted_set_length_response, sorted_set_remove_request, sorted_set_union_store_request,
-    ItemGetTtlRequest, ListConcatenateBackRequest, ListConcatenateBackResponse,
-    ListConcatenateFrontRequest, ListEraseRequest, ListFetchRequest, ListFetchResponse,
-    ListLengthRequest, ListPopBackRequest, ListPopFrontRequest, ListPushBackRequest,
-    ListPushFrontRequest, ListRange, ListRemoveRequest, ListRetainRequest, SetRequest,
-    SortedSetElement, SortedSetFetchRequest, SortedSetFetchResponse, SortedSetGetRankRequest,
-    SortedSetGetScoreRequest, SortedSetIncrementRequest, SortedSetLengthByScoreRequest,
-    SortedSetLengthRequest, SortedSetPutRequest, SortedSetRemoveRequest,
-    SortedSetUnionStoreRequest,
+    item_get_ttl_response, list_erase_request, list_fetch_request, list_fetch_response,
+    list_remove_request, list_retain_request, sorted_set_fetch_request, sorted_set_fetch_response,
+    sorted_set_get_rank_request, sorted_set_get_rank_response, sorted_set_length_by_score_request,
+    sorted_set_remove_request, sorted_set_union_store_request, ItemGetTtlRequest,
+    ListConcatenateBackRequest, ListConcatenateBackResponse, ListConcatenateFrontRequest,
+    ListEraseRequest, ListFetchRequest, ListFetchResponse, ListLengthRequest, ListPopBackRequest,
+    ListPopFrontRequest, ListPushBackRequest, ListPushFrontRequest, ListRange, ListRemoveRequest,
+    ListRetainRequest, SetRequest, SortedSetElement, SortedSetFetchRequest, SortedSetFetchResponse,
+    SortedSetGetRankRequest, SortedSetGetScoreRequest, SortedSetIncrementRequest,
+    SortedSetLengthByScoreRequest, SortedSetLengthRequest, SortedSetPutRequest,
+    SortedSetRemoveRequest, SortedSetUnionStoreRequest,
 };
 use momento_proto::common::Unbounded;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
@@ -203,10 +199,7 @@ impl T {
             }))
             .await?
             .into_inner();
-        Ok(match r.list.unwrap() {
-            list_fetch_response::List::Found(found) => Some(strings(found.values)),
-            list_fetch_response::List::Missing(_) => None,
-        })
+        Ok(found(r, "ListFetch").map(|found| strings(found.values)))
     }
 
     /// The whole list (`None` = missing).
@@ -224,10 +217,7 @@ impl T {
             .list_length(self.req(ListLengthRequest { list_name: b(list) }))
             .await?
             .into_inner();
-        Ok(match r.list.unwrap() {
-            list_length_response::List::Found(found) => Some(found.length),
-            list_length_response::List::Missing(_) => None,
-        })
+        Ok(found(r, "ListLength").map(|found| found.length))
     }
 
     async fn pop_front(&self, list: &str) -> Option<(String, u32)> {
@@ -237,12 +227,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_pop_front_response::List::Found(f) => {
-                Some((String::from_utf8(f.front).unwrap(), f.list_length))
-            }
-            list_pop_front_response::List::Missing(_) => None,
-        }
+        found(r, "ListPopFront").map(|f| (String::from_utf8(f.front).unwrap(), f.list_length))
     }
 
     async fn pop_back(&self, list: &str) -> Option<(String, u32)> {
@@ -252,12 +237,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_pop_back_response::List::Found(f) => {
-                Some((String::from_utf8(f.back).unwrap(), f.list_length))
-            }
-            list_pop_back_response::List::Missing(_) => None,
-        }
+        found(r, "ListPopBack").map(|f| (String::from_utf8(f.back).unwrap(), f.list_length))
     }
 
     async fn list_remove(&self, list: &str, value: &str) -> Option<u32> {
@@ -270,10 +250,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_remove_response::List::Found(f) => Some(f.list_length),
-            list_remove_response::List::Missing(_) => None,
-        }
+        found(r, "ListRemove").map(|f| f.list_length)
     }
 
     async fn retain(
@@ -301,10 +278,7 @@ impl T {
             }))
             .await?
             .into_inner();
-        Ok(match r.list.unwrap() {
-            list_retain_response::List::Found(f) => Some(f.list_length),
-            list_retain_response::List::Missing(_) => None,
-        })
+        Ok(found(r, "ListRetain").map(|f| f.list_length))
     }
 
     async fn erase(&self, list: &str, erase: list_erase_request::Erase) -> Option<u32> {
@@ -317,10 +291,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_erase_response::List::Found(f) => Some(f.list_length),
-            list_erase_response::List::Missing(_) => None,
-        }
+        found(r, "ListErase").map(|f| f.list_length)
     }
 
     /// Remaining TTL of any item (`None` = missing).
@@ -667,13 +638,10 @@ fn names(items: &[(String, f64)]) -> Vec<&str> {
 /// The elements of a found fetch response with scores (`None` = missing).
 fn fetched(response: SortedSetFetchResponse) -> Option<Vec<(String, f64)>> {
     use sorted_set_fetch_response::found::Elements;
-    match response.sorted_set.unwrap() {
-        sorted_set_fetch_response::SortedSet::Found(found) => match found.elements.unwrap() {
-            Elements::ValuesWithScores(v) => Some(pairs(v.elements)),
-            Elements::Values(_) => panic!("expected scores"),
-        },
-        sorted_set_fetch_response::SortedSet::Missing(_) => None,
-    }
+    found(response, "SortedSetFetch").map(|found| match found.elements.unwrap() {
+        Elements::ValuesWithScores(v) => pairs(v.elements),
+        Elements::Values(_) => panic!("expected scores"),
+    })
 }
 
 const ASC: i32 = sorted_set_fetch_request::Order::Ascending as i32;
@@ -810,7 +778,6 @@ impl T {
 
     /// Scores of `values` (`None` = missing set; inner `None` = element miss).
     async fn scores(&self, set: &str, values: &[&str]) -> Option<Vec<Option<f64>>> {
-        use sorted_set_get_score_response::SortedSet as S;
         let r = self
             .c()
             .sorted_set_get_score(self.req(SortedSetGetScoreRequest {
@@ -820,16 +787,13 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.sorted_set.unwrap() {
-            S::Found(found) => Some(
-                found
-                    .elements
-                    .into_iter()
-                    .map(|part| common::hit(part.result(), part.score))
-                    .collect(),
-            ),
-            S::Missing(_) => None,
-        }
+        found(r, "SortedSetGetScore").map(|found| {
+            found
+                .elements
+                .into_iter()
+                .map(|part| common::hit(part.result(), part.score))
+                .collect()
+        })
     }
 
     /// `Err(())` = set missing, `Ok(None)` = element miss, `Ok(Some(rank))` = hit.
@@ -892,17 +856,13 @@ impl T {
     }
 
     async fn zlen(&self, set: &str) -> Option<u32> {
-        use sorted_set_length_response::SortedSet as S;
         let r = self
             .c()
             .sorted_set_length(self.req(SortedSetLengthRequest { set_name: b(set) }))
             .await
             .unwrap()
             .into_inner();
-        match r.sorted_set.unwrap() {
-            S::Found(f) => Some(f.length),
-            S::Missing(_) => None,
-        }
+        found(r, "SortedSetLength").map(|f| f.length)
     }
 
     async fn zlen_by_score(
@@ -911,7 +871,6 @@ impl T {
         min: Option<sorted_set_length_by_score_request::Min>,
         max: Option<sorted_set_length_by_score_request::Max>,
     ) -> Result<Option<u32>, Status> {
-        use sorted_set_length_by_score_response::SortedSet as S;
         let r = self
             .c()
             .sorted_set_length_by_score(self.req(SortedSetLengthByScoreRequest {
@@ -921,10 +880,7 @@ impl T {
             }))
             .await?
             .into_inner();
-        Ok(match r.sorted_set.unwrap() {
-            S::Found(f) => Some(f.length),
-            S::Missing(_) => None,
-        })
+        Ok(found(r, "SortedSetLengthByScore").map(|f| f.length))
     }
 
     async fn union(

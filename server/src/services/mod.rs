@@ -308,6 +308,12 @@ found_or_missing! {
     SetPopResponse { set: set_pop_response::Set(Found, Missing) }
     ListFetchResponse { list: list_fetch_response::List(Found, Missing) }
     ListLengthResponse { list: list_length_response::List(Found, Missing) }
+    ListPopFrontResponse { list: list_pop_front_response::List(Found, Missing) }
+    ListPopBackResponse { list: list_pop_back_response::List(Found, Missing) }
+    ListRemoveResponse { list: list_remove_response::List(Found, Missing) }
+    ListRetainResponse { list: list_retain_response::List(Found, Missing) }
+    ListEraseResponse { list: list_erase_response::List(Found, Missing) }
+    SortedSetFetchResponse { sorted_set: sorted_set_fetch_response::SortedSet(Found, Missing) }
     SortedSetGetScoreResponse {
         sorted_set: sorted_set_get_score_response::SortedSet(SortedSetFound, SortedSetMissing)
     }
