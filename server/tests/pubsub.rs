@@ -17,8 +17,6 @@ use momento_server::{AuthMode, Config, RunningServer};
 use prost::Message as _;
 use tonic::{Code, Streaming};
 
-/// How long a test waits for anything before failing.
-
 /// A server with the given topic settings (heartbeats every `heartbeat_ms`).
 async fn start(heartbeat_ms: u64, buffer: usize, max_subscriptions: usize) -> RunningServer {
     start_auth(AuthMode::Token, heartbeat_ms, buffer, max_subscriptions).await

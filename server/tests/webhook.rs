@@ -22,8 +22,6 @@ use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpListener;
 use tonic::{Code, Status};
 
-/// How long a test waits for anything before failing.
-
 async fn start(auth: AuthMode, delivery: DeliveryMode) -> RunningServer {
     common::run(Config {
         webhook_delivery: delivery,
