@@ -3,14 +3,13 @@
 //! Tokens are described in [`crate::token`]; a signed token whose `p` claim is not a valid scope
 //! ([`crate::permissions::Scope::from_claim`]) is "Malformed token" here too.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use momento_proto::rpc::Service;
 
 use crate::permissions::Scope;
 use crate::token::{AuthError, Claims, TokenSigner};
+use crate::BoxFuture;
 
 /// Whether calls at `path` carry the caller's credential in the `authorization` header: true
 /// unless every RPC of the path's service takes it elsewhere
@@ -60,25 +59,10 @@ impl AuthLayer {
     }
 }
 
-impl<S> tower_layer::Layer<S> for AuthLayer {
-    type Service = AuthService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        AuthService {
-            inner,
-            signer: self.signer.clone(),
-        }
-    }
-}
-
-/// The service produced by [`AuthLayer`].
-#[derive(Debug, Clone)]
-pub struct AuthService<S> {
-    inner: S,
-    signer: Option<TokenSigner>,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+layer_service!(
+    /// The service produced by [`AuthLayer`].
+    AuthLayer => AuthService { signer: Option<TokenSigner> }
+);
 
 impl<S, ReqBody, ResBody> tower_service::Service<http::Request<ReqBody>> for AuthService<S>
 where

@@ -23,7 +23,6 @@
 //! only holders of a valid token (anyone with `--auth none`) get them.
 
 use std::collections::HashMap;
-use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
@@ -34,6 +33,8 @@ use http::{HeaderMap, Request, Response};
 use http_body::{Body, Frame, SizeHint};
 use momento_proto::rpc::Rpc;
 use tonic::Code;
+
+use crate::BoxFuture;
 
 /// The momento-local name of the RPC at `path` ([`momento_proto::rpc::RpcDef::local_name`]).
 pub fn rpc_name(path: &str) -> Option<&'static str> {
@@ -175,25 +176,10 @@ impl FaultLayer {
     }
 }
 
-impl<S> tower_layer::Layer<S> for FaultLayer {
-    type Service = FaultService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        FaultService {
-            inner,
-            counts: self.counts.clone(),
-        }
-    }
-}
-
-/// The service produced by [`FaultLayer`].
-#[derive(Debug, Clone)]
-pub struct FaultService<S> {
-    inner: S,
-    counts: Option<Arc<FaultCounts>>,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+layer_service!(
+    /// The service produced by [`FaultLayer`].
+    FaultLayer => FaultService { counts: Option<Arc<FaultCounts>> }
+);
 
 impl<S, ReqBody> tower_service::Service<Request<ReqBody>> for FaultService<S>
 where

@@ -34,7 +34,6 @@
 //! [`crate::services::pubsub`]). One answer carries at most [`MAX_POLL_ITEMS`] items or about
 //! [`MAX_POLL_BYTES`] of values.
 
-use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -59,6 +58,7 @@ use crate::services::pubsub::PubsubService;
 use crate::services::scs::ScsService;
 use crate::services::CACHE_HEADER;
 use crate::token::TokenSigner;
+use crate::BoxFuture;
 
 /// Most items one long-poll answer carries.
 pub const MAX_POLL_ITEMS: usize = 100;
@@ -103,25 +103,10 @@ impl HttpApiLayer {
     }
 }
 
-impl<S> tower_layer::Layer<S> for HttpApiLayer {
-    type Service = HttpApiService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        HttpApiService {
-            inner,
-            api: Arc::clone(&self.api),
-        }
-    }
-}
-
-/// The service produced by [`HttpApiLayer`].
-#[derive(Debug, Clone)]
-pub struct HttpApiService<S> {
-    inner: S,
-    api: Arc<HttpApi>,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+layer_service!(
+    /// The service produced by [`HttpApiLayer`].
+    HttpApiLayer => HttpApiService { api: Arc<HttpApi> }
+);
 
 impl<S, B> tower_service::Service<Request<B>> for HttpApiService<S>
 where

@@ -41,6 +41,33 @@
 //! # }
 //! ```
 
+/// Declares `$service<S>`, the service a tower layer produces (the inner service and a clone of
+/// each of the layer's `$field`s), and `$layer`'s `tower_layer::Layer` impl, which builds it.
+macro_rules! layer_service {
+    ($(#[$meta:meta])* $layer:ident => $service:ident { $($field:ident: $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone)]
+        pub struct $service<S> {
+            inner: S,
+            $($field: $ty,)*
+        }
+
+        impl<S> tower_layer::Layer<S> for $layer {
+            type Service = $service<S>;
+
+            fn layer(&self, inner: S) -> Self::Service {
+                $service {
+                    inner,
+                    $($field: Clone::clone(&self.$field),)*
+                }
+            }
+        }
+    };
+}
+
+/// The boxed future of the tower services (the middleware layers).
+type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
+
 pub mod auth;
 pub mod budget;
 pub mod codec;
