@@ -26,6 +26,14 @@ async fn control(server: &RunningServer) -> ScsControlClient<Channel> {
     ScsControlClient::new(channel)
 }
 
+/// A token server, a control client and the root token.
+async fn setup() -> (RunningServer, ScsControlClient<Channel>, String) {
+    let server = start().await;
+    let c = control(&server).await;
+    let root = server.auth_token().to_owned();
+    (server, c, root)
+}
+
 fn metric(m: Metric) -> Option<SimilarityMetric> {
     Some(SimilarityMetric {
         similarity_metric: Some(m),
@@ -126,9 +134,7 @@ async fn list_indexes(
 
 #[tokio::test]
 async fn signing_keys_create_list_revoke() {
-    let server = start().await;
-    let mut c = control(&server).await;
-    let root = server.auth_token().to_owned();
+    let (server, mut c, root) = setup().await;
 
     assert!(list_keys(&mut c, &root).await.is_empty());
     let r = c
@@ -187,9 +193,7 @@ async fn signing_keys_create_list_revoke() {
 
 #[tokio::test]
 async fn indexes_create_list_delete() {
-    let server = start().await;
-    let mut c = control(&server).await;
-    let root = server.auth_token().to_owned();
+    let (server, mut c, root) = setup().await;
 
     assert!(list_indexes(&mut c, &root).await.is_empty());
     let cosine = metric(Metric::CosineSimilarity(CosineSimilarity {}));
@@ -274,9 +278,7 @@ async fn scoped_token(server: &RunningServer) -> String {
 
 #[tokio::test]
 async fn scoped_and_missing_tokens_are_refused() {
-    let server = start().await;
-    let mut c = control(&server).await;
-    let root = server.auth_token().to_owned();
+    let (server, mut c, root) = setup().await;
     let scoped = scoped_token(&server).await;
     // State the refused calls must not see or change.
     let (kid, expires_at) = create_key(&mut c, &root, 10).await;
