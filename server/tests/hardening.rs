@@ -34,6 +34,17 @@ use tonic::Code;
 const MIB: usize = 1024 * 1024;
 const CACHE: &str = "hardening";
 
+/// The head of a native gRPC call to `cache_client.Scs/<rpc>` on [`CACHE`] with the root token.
+fn h2_head(server: &RunningServer, rpc: &str) -> http::request::Builder {
+    http::Request::builder()
+        .method("POST")
+        .uri(format!("{}/cache_client.Scs/{rpc}", server.url()))
+        .header("content-type", "application/grpc")
+        .header("te", "trailers")
+        .header("cache", CACHE)
+        .header("authorization", server.auth_token())
+}
+
 /// A token-authenticated server on an ephemeral port with a memory cap of `cap_mib` MiB.
 async fn start_capped(cap_mib: u64) -> RunningServer {
     let server = common::run(Config {
@@ -186,13 +197,7 @@ async fn a_huge_declared_body_without_bytes_blocks_nothing_over_h2() {
     let mut client = client.ready().await.unwrap();
     let mut streams = Vec::new();
     for declared in [1_000_000_000u64, 8 * MIB as u64] {
-        let head = http::Request::builder()
-            .method("POST")
-            .uri(format!("{}/cache_client.Scs/Set", server.url()))
-            .header("content-type", "application/grpc")
-            .header("te", "trailers")
-            .header("cache", CACHE)
-            .header("authorization", server.auth_token())
+        let head = h2_head(&server, "Set")
             .header("content-length", declared)
             .body(())
             .unwrap();
@@ -202,15 +207,7 @@ async fn a_huge_declared_body_without_bytes_blocks_nothing_over_h2() {
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
     // A normal call on the same h2 connection.
-    let head = http::Request::builder()
-        .method("POST")
-        .uri(format!("{}/cache_client.Scs/Get", server.url()))
-        .header("content-type", "application/grpc")
-        .header("te", "trailers")
-        .header("cache", CACHE)
-        .header("authorization", server.auth_token())
-        .body(())
-        .unwrap();
+    let head = h2_head(&server, "Get").body(()).unwrap();
     let (response, mut send) = client.send_request(head, false).unwrap();
     send.send_data(
         frame(
@@ -556,18 +553,25 @@ async fn weak_or_writable_secret_files_are_refused() {
             ..Config::default()
         })
     };
+    // (file, contents, mode, what the refusal names)
+    let refused = [
+        (
+            "writable",
+            "0123456789abcdef0123456789abcdef-long-enough\n",
+            0o666,
+            "chmod",
+        ),
+        ("short", "password\n", 0o600, "32"),
+    ];
+    for (name, contents, mode, names) in refused {
+        let path = dir.join(name);
+        std::fs::write(&path, contents).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        let error = start(path).await.expect_err(name);
+        let message = error.to_string();
+        assert!(message.contains(names), "{message}");
+    }
     let writable = dir.join("writable");
-    std::fs::write(&writable, "0123456789abcdef0123456789abcdef-long-enough\n").unwrap();
-    std::fs::set_permissions(&writable, std::fs::Permissions::from_mode(0o666)).unwrap();
-    let error = start(writable.clone()).await.expect_err("world-writable");
-    let message = error.to_string();
-    assert!(message.contains("chmod"), "{message}");
-    let short = dir.join("short");
-    std::fs::write(&short, "password\n").unwrap();
-    std::fs::set_permissions(&short, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let error = start(short.clone()).await.expect_err("too short");
-    let message = error.to_string();
-    assert!(message.contains("32"), "{message}");
     // A good one works.
     std::fs::set_permissions(&writable, std::fs::Permissions::from_mode(0o600)).unwrap();
     start(writable).await.unwrap().shutdown().await.unwrap();
