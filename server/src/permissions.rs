@@ -179,16 +179,16 @@ pub fn cache_permission<T: AsRef<[u8]>>(
             prefix.as_ref().to_vec(),
         )),
     });
-    PermissionsType {
-        kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-            role: role as i32,
-            cache: Some(match cache_selector(cache) {
-                Some(selector) => cache_permissions::Cache::CacheSelector(selector),
-                None => cache_permissions::Cache::AllCaches(permissions_type::All {}),
-            }),
-            cache_item,
-        })),
-    }
+    let cache = cache_selector(cache).map_or(
+        cache_permissions::Cache::AllCaches(permissions_type::All {}),
+        cache_permissions::Cache::CacheSelector,
+    );
+    let kind = permissions_type::Kind::CachePermissions(CachePermissions {
+        role: role as i32,
+        cache: Some(cache),
+        cache_item,
+    });
+    PermissionsType { kind: Some(kind) }
 }
 
 /// A topic grant as a claim carries it: `role` on `topic` in `cache` (every cache when `None`).
@@ -196,22 +196,21 @@ pub fn topic_permission(role: TopicRole, cache: Option<&str>, topic: &TopicSel) 
     use permissions_type::{TopicPermissions, TopicSelector};
     let selected =
         |kind| topic_permissions::Topic::TopicSelector(TopicSelector { kind: Some(kind) });
-    PermissionsType {
-        kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-            role: role as i32,
-            cache: Some(match cache_selector(cache) {
-                Some(selector) => topic_permissions::Cache::CacheSelector(selector),
-                None => topic_permissions::Cache::AllCaches(permissions_type::All {}),
-            }),
-            topic: Some(match topic {
-                Selector::All => topic_permissions::Topic::AllTopics(permissions_type::All {}),
-                Selector::Exact(name) => selected(topic_selector::Kind::TopicName(name.clone())),
-                Selector::Prefix(prefix) => {
-                    selected(topic_selector::Kind::TopicNamePrefix(prefix.clone()))
-                }
-            }),
-        })),
-    }
+    let topic = match topic {
+        Selector::All => topic_permissions::Topic::AllTopics(permissions_type::All {}),
+        Selector::Exact(name) => selected(topic_selector::Kind::TopicName(name.clone())),
+        Selector::Prefix(prefix) => selected(topic_selector::Kind::TopicNamePrefix(prefix.clone())),
+    };
+    let cache = match cache_selector(cache) {
+        Some(selector) => topic_permissions::Cache::CacheSelector(selector),
+        None => topic_permissions::Cache::AllCaches(permissions_type::All {}),
+    };
+    let kind = permissions_type::Kind::TopicPermissions(TopicPermissions {
+        role: role as i32,
+        cache: Some(cache),
+        topic: Some(topic),
+    });
+    PermissionsType { kind: Some(kind) }
 }
 
 /// The selector of the cache named `cache` (`None` for every cache).

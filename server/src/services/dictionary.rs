@@ -19,13 +19,13 @@ use momento_proto::cache_client::{
     DictionaryFetchRequest, DictionaryFetchResponse, DictionaryFieldValuePair,
     DictionaryGetRequest, DictionaryGetResponse, DictionaryIncrementRequest,
     DictionaryIncrementResponse, DictionaryLengthRequest, DictionaryLengthResponse,
-    DictionarySetRequest, DictionarySetResponse, ECacheResult,
+    DictionarySetRequest, DictionarySetResponse,
 };
 use tonic::Status;
 
 use super::{
-    check_collection_size, check_ttl, collection, length_u32, on_key, parse_counter, read,
-    upsert_collection, Collection,
+    check_collection_size, check_ttl, collection, hit_or_miss, length_u32, on_key, parse_counter,
+    read, upsert_collection, Collection,
 };
 use crate::store::{Store, Value};
 
@@ -85,15 +85,12 @@ pub fn get(
             items: request
                 .fields
                 .iter()
-                .map(|field| match dict.get(field) {
-                    Some(value) => DictionaryGetResponsePart {
-                        result: ECacheResult::Hit as i32,
-                        cache_body: value.clone(),
-                    },
-                    None => DictionaryGetResponsePart {
-                        result: ECacheResult::Miss as i32,
-                        cache_body: Vec::new(),
-                    },
+                .map(|field| {
+                    let value = dict.get(field);
+                    DictionaryGetResponsePart {
+                        result: hit_or_miss(value.is_some()),
+                        cache_body: value.cloned().unwrap_or_default(),
+                    }
                 })
                 .collect(),
         }

@@ -175,6 +175,16 @@ pub fn length_u32(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(u32::MAX)
 }
 
+/// The `ECacheResult` of a lookup: `Hit` when it found something, else `Miss`.
+pub fn hit_or_miss(hit: bool) -> i32 {
+    let result = if hit {
+        momento_proto::cache_client::ECacheResult::Hit
+    } else {
+        momento_proto::cache_client::ECacheResult::Miss
+    };
+    result as i32
+}
+
 /// Parses a stored counter (a base-10 `i64`).
 pub fn parse_counter(value: &[u8]) -> Option<i64> {
     std::str::from_utf8(value).ok()?.parse().ok()

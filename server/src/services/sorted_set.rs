@@ -41,8 +41,8 @@ use tonic::Status;
 
 use super::list::slice_range;
 use super::{
-    cache_not_found, check_collection_size, check_ttl, collection, length_u32, on_key, read,
-    slice_bound, upsert_collection, Collection,
+    cache_not_found, check_collection_size, check_ttl, collection, hit_or_miss, length_u32, on_key,
+    read, slice_bound, upsert_collection, Collection,
 };
 use crate::store::sorted_set::SortedSet;
 use crate::store::{Item, Store, Value};
@@ -197,6 +197,14 @@ pub fn fetch(
     })
 }
 
+/// One part of a `SortedSetGetScore` answer: `Hit` with the score, or `Miss`.
+fn score_part(score: Option<f64>) -> sorted_set_get_score_response::SortedSetGetScoreResponsePart {
+    sorted_set_get_score_response::SortedSetGetScoreResponsePart {
+        result: hit_or_miss(score.is_some()),
+        score: score.unwrap_or(0.0),
+    }
+}
+
 /// `SortedSetGetScore`: `found` with one part per requested value, in request order (`Hit` with
 /// the score, or `Miss`), or `missing` when the set does not exist.
 pub fn get_score(
@@ -204,22 +212,13 @@ pub fn get_score(
     cache: &str,
     request: SortedSetGetScoreRequest,
 ) -> Result<SortedSetGetScoreResponse, Status> {
-    use sorted_set_get_score_response::{SortedSetFound, SortedSetGetScoreResponsePart as Part};
+    use sorted_set_get_score_response::SortedSetFound;
     read(store, cache, &request.set_name, |set: &SortedSet| {
         SortedSetFound {
             elements: request
                 .values
                 .iter()
-                .map(|value| match set.score(value) {
-                    Some(score) => Part {
-                        result: ECacheResult::Hit as i32,
-                        score,
-                    },
-                    None => Part {
-                        result: ECacheResult::Miss as i32,
-                        score: 0.0,
-                    },
-                })
+                .map(|value| score_part(set.score(value)))
                 .collect(),
         }
     })
