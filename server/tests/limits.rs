@@ -190,35 +190,27 @@ async fn max_ttl_is_enforced_and_reported() {
     );
 
     let token = c.root.clone();
-    let update = c
+    let update = UpdateTtlRequest {
+        cache_key: b"k".to_vec(),
+        update_ttl: Some(update_ttl_request::UpdateTtl::OverwriteToMilliseconds(
+            120_000,
+        )),
+    };
+    let refused = c
         .data
-        .update_ttl(request(
-            UpdateTtlRequest {
-                cache_key: b"k".to_vec(),
-                update_ttl: Some(update_ttl_request::UpdateTtl::OverwriteToMilliseconds(
-                    120_000,
-                )),
-            },
-            Some("ttl"),
-            Some(&token),
-        ))
-        .await
-        .unwrap_err();
-    assert_eq!(update.code(), Code::InvalidArgument);
-    let increment = c
+        .update_ttl(request(update, Some("ttl"), Some(&token)))
+        .await;
+    assert_eq!(common::code(refused), Code::InvalidArgument);
+    let increment = IncrementRequest {
+        cache_key: b"n".to_vec(),
+        amount: 1,
+        ttl_milliseconds: 61_000,
+    };
+    let refused = c
         .data
-        .increment(request(
-            IncrementRequest {
-                cache_key: b"n".to_vec(),
-                amount: 1,
-                ttl_milliseconds: 61_000,
-            },
-            Some("ttl"),
-            Some(&token),
-        ))
-        .await
-        .unwrap_err();
-    assert_eq!(increment.code(), Code::InvalidArgument);
+        .increment(request(increment, Some("ttl"), Some(&token)))
+        .await;
+    assert_eq!(common::code(refused), Code::InvalidArgument);
 
     let caches = c.list_caches().await;
     let limits = caches[0].cache_limits.unwrap();
