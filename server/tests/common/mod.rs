@@ -376,3 +376,15 @@ pub fn hit<T>(result: ECacheResult, value: T) -> Option<T> {
         other => panic!("unexpected result {other:?}"),
     }
 }
+
+/// Asserts that `status` refuses a key this server did not sign.
+pub fn assert_foreign_signature(status: &Status) {
+    assert_eq!(status.code(), tonic::Code::Unauthenticated);
+    let message = status.message();
+    assert!(
+        message.starts_with(
+            "Invalid signature: this key was not signed with this server's secret (--secret-file)"
+        ),
+        "{message}"
+    );
+}
