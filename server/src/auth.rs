@@ -3,13 +3,10 @@
 //! Tokens are described in [`crate::token`]; a signed token whose `p` claim is not a valid scope
 //! ([`crate::permissions::Scope::from_claim`]) is "Malformed token" here too.
 
-use std::task::{Context, Poll};
-
 use momento_proto::rpc::Service;
 
 use crate::permissions::Scope;
 use crate::token::{AuthError, Claims, TokenSigner};
-use crate::BoxFuture;
 
 /// Whether calls at `path` carry the caller's credential in the `authorization` header: true
 /// unless every RPC of the path's service takes it elsewhere
@@ -71,13 +68,7 @@ where
     S::Error: Send + 'static,
     ResBody: Default + Send + 'static,
 {
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(S::Response);
 
     fn call(&mut self, mut request: http::Request<ReqBody>) -> Self::Future {
         let path = request.uri().path().to_owned();

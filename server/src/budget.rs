@@ -517,13 +517,7 @@ where
     ReqBody::Error: Into<BoxError>,
     ResBody: Default + Send + 'static,
 {
-    type Response = Response<ReleasingBody<ResBody>>;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(Response<ReleasingBody<ResBody>>);
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         // The ready service handles this request; the clone waits for the next one.

@@ -34,8 +34,6 @@ use http_body::{Body, Frame, SizeHint};
 use momento_proto::rpc::Rpc;
 use tonic::Code;
 
-use crate::BoxFuture;
-
 /// The momento-local name of the RPC at `path` ([`momento_proto::rpc::RpcDef::local_name`]).
 pub fn rpc_name(path: &str) -> Option<&'static str> {
     Rpc::from_path(path).and_then(Rpc::local_name)
@@ -191,13 +189,7 @@ where
     S::Error: Send + 'static,
     ReqBody: Send + 'static,
 {
-    type Response = Response<tonic::body::Body>;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(Response<tonic::body::Body>);
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let plan = match (&self.counts, rpc_name(request.uri().path())) {

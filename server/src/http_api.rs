@@ -36,7 +36,6 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
@@ -58,7 +57,6 @@ use crate::services::pubsub::PubsubService;
 use crate::services::scs::ScsService;
 use crate::services::CACHE_HEADER;
 use crate::token::TokenSigner;
-use crate::BoxFuture;
 
 /// Most items one long-poll answer carries.
 pub const MAX_POLL_ITEMS: usize = 100;
@@ -115,13 +113,7 @@ where
     S::Error: Send + 'static,
     B: Body<Data = Bytes> + Send + Unpin + 'static,
 {
-    type Response = Response<tonic::body::Body>;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(Response<tonic::body::Body>);
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
         if !is_http_api_path(request.uri().path()) {

@@ -65,6 +65,24 @@ macro_rules! layer_service {
     };
 }
 
+/// The items of a middleware's `tower_service::Service` impl that every layer shares: it answers
+/// `$response` (or the inner service's error) through a [`BoxFuture`], and is ready when the inner
+/// service is.
+macro_rules! forward_service_items {
+    ($response:ty) => {
+        type Response = $response;
+        type Error = S::Error;
+        type Future = $crate::BoxFuture<Result<Self::Response, Self::Error>>;
+
+        fn poll_ready(
+            &mut self,
+            cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Result<(), Self::Error>> {
+            self.inner.poll_ready(cx)
+        }
+    };
+}
+
 /// The boxed future of the tower services (the middleware layers).
 type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
 
