@@ -30,8 +30,12 @@
 //! [`rpc`] defines every RPC of these services once (path, messages, retries, permission,
 //! fault-injection name): [`rpc::Rpc`], [`rpc::RPCS`], [`rpc::RpcRequest`].
 
-// Lints silenced for generated code only: its names mirror the protos and its
-// docs are the proto comments.
+/// Declares `pub mod $name` holding `$OUT_DIR/$file`, code a build script generated from the
+/// protos, with the lints generated code cannot meet silenced (its names mirror the protos, its
+/// docs are the proto comments). Exported for momento-server, whose build script generates the
+/// service code of the same packages ([`service_packages`]) into its own `OUT_DIR`.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! generated {
     ($(#[$meta:meta])* $name:ident, $file:literal $(, { $($inner:tt)* })?) => {
         $(#[$meta])*
@@ -41,6 +45,10 @@ macro_rules! generated {
             clippy::all,
             clippy::pedantic,
             clippy::nursery,
+            clippy::unwrap_used,
+            clippy::expect_used,
+            clippy::panic,
+            clippy::indexing_slicing,
             rustdoc::bare_urls,
             rustdoc::broken_intra_doc_links,
             rustdoc::invalid_html_tags
@@ -49,6 +57,44 @@ macro_rules! generated {
             include!(concat!(env!("OUT_DIR"), "/", $file));
             $($($inner)*)?
         }
+    };
+}
+
+/// The [`generated`] modules of the proto packages that define gRPC services: this crate's
+/// messages, and momento-server's service traits and clients (the table in the crate docs).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! service_packages {
+    () => {
+        $crate::generated!(
+            /// Package `cache_client`: the data plane (`Scs`) and `Ping`.
+            cache_client, "cache_client.rs", {
+                $crate::generated!(
+                    /// Package `cache_client.pubsub`: topics (`Pubsub`).
+                    pubsub, "cache_client.pubsub.rs"
+                );
+            }
+        );
+        $crate::generated!(
+            /// Package `control_client`: caches, signing keys, indexes (`ScsControl`).
+            control_client, "control_client.rs"
+        );
+        $crate::generated!(
+            /// Package `auth`: API key login, generation and refresh (`Auth`).
+            auth, "auth.rs"
+        );
+        $crate::generated!(
+            /// Package `token`: disposable tokens (`Token`).
+            token, "token.rs"
+        );
+        $crate::generated!(
+            /// Package `leaderboard`: leaderboards (`Leaderboard`).
+            leaderboard, "leaderboard.rs"
+        );
+        $crate::generated!(
+            /// Package `webhook`: topic webhooks (`Webhook`), on the control endpoint.
+            webhook, "webhook.rs"
+        );
     };
 }
 
@@ -64,44 +110,11 @@ generated!(
 );
 
 generated!(
-    /// Package `cache_client`: the data plane (`Scs`) and `Ping`.
-    cache_client, "cache_client.rs", {
-        generated!(
-            /// Package `cache_client.pubsub`: topics (`Pubsub`).
-            pubsub, "cache_client.pubsub.rs"
-        );
-    }
-);
-
-generated!(
-    /// Package `control_client`: caches, signing keys, indexes (`ScsControl`).
-    control_client, "control_client.rs"
-);
-
-generated!(
     /// Package `permission_messages`: permissions of API keys and tokens.
     permission_messages, "permission_messages.rs"
 );
 
-generated!(
-    /// Package `auth`: API key login, generation and refresh (`Auth`).
-    auth, "auth.rs"
-);
-
-generated!(
-    /// Package `token`: disposable tokens (`Token`).
-    token, "token.rs"
-);
-
-generated!(
-    /// Package `leaderboard`: leaderboards (`Leaderboard`).
-    leaderboard, "leaderboard.rs"
-);
-
-generated!(
-    /// Package `webhook`: topic webhooks (`Webhook`), on the control endpoint.
-    webhook, "webhook.rs"
-);
+service_packages!();
 
 pub mod rpc;
 

@@ -3,10 +3,6 @@
 //! Tokens are described in [`crate::token`]; a signed token whose `p` claim is not a valid scope
 //! ([`crate::permissions::Scope::from_claim`]) is "Malformed token" here too.
 
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
 use momento_proto::rpc::Service;
 
 use crate::permissions::Scope;
@@ -60,25 +56,10 @@ impl AuthLayer {
     }
 }
 
-impl<S> tower_layer::Layer<S> for AuthLayer {
-    type Service = AuthService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        AuthService {
-            inner,
-            signer: self.signer.clone(),
-        }
-    }
-}
-
-/// The service produced by [`AuthLayer`].
-#[derive(Debug, Clone)]
-pub struct AuthService<S> {
-    inner: S,
-    signer: Option<TokenSigner>,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+layer_service!(
+    /// The service produced by [`AuthLayer`].
+    AuthLayer => AuthService { signer: Option<TokenSigner> }
+);
 
 impl<S, ReqBody, ResBody> tower_service::Service<http::Request<ReqBody>> for AuthService<S>
 where
@@ -87,13 +68,7 @@ where
     S::Error: Send + 'static,
     ResBody: Default + Send + 'static,
 {
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(S::Response);
 
     fn call(&mut self, mut request: http::Request<ReqBody>) -> Self::Future {
         let path = request.uri().path().to_owned();

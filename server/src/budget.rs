@@ -82,6 +82,7 @@ use http_body::{Body, Frame, SizeHint};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::metrics::to_u64;
+use crate::BoxFuture;
 
 /// Bytes per semaphore permit.
 const UNIT_BYTES: u64 = 1024;
@@ -443,27 +444,10 @@ impl InFlightLayer {
     }
 }
 
-impl<S> tower_layer::Layer<S> for InFlightLayer {
-    type Service = InFlightService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        InFlightService {
-            inner,
-            budget: self.budget.clone(),
-            settings: self.settings,
-        }
-    }
-}
-
-/// The service produced by [`InFlightLayer`].
-#[derive(Debug, Clone)]
-pub struct InFlightService<S> {
-    inner: S,
-    budget: Option<Arc<InFlightBudget>>,
-    settings: Admissions,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+layer_service!(
+    /// The service produced by [`InFlightLayer`].
+    InFlightLayer => InFlightService { budget: Option<Arc<InFlightBudget>>, settings: Admissions }
+);
 
 /// The longest body a request carrying one message of `max_message` bytes may have: the
 /// 5-byte frame header plus the message, base64 in text mode.
@@ -533,13 +517,7 @@ where
     ReqBody::Error: Into<BoxError>,
     ResBody: Default + Send + 'static,
 {
-    type Response = Response<ReleasingBody<ResBody>>;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(Response<ReleasingBody<ResBody>>);
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         // The ready service handles this request; the clone waits for the next one.

@@ -43,14 +43,11 @@ use std::time::Duration;
 pub use crate::secret::SecretSource;
 pub use crate::tls::TlsSource;
 
-use momento_proto::permission_messages::permissions_type::{
-    cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
-    CacheItemSelector, CachePermissions, CacheSelector, TopicPermissions, TopicSelector,
-};
 use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
-    TopicRole,
+    permissions, CacheRole, ExplicitPermissions, Permissions, TopicRole,
 };
+
+use crate::permissions::{cache_permission, topic_permission, ItemSel, Selector};
 
 /// Default TCP port (the port `momento-local` and the SDKs' `forMomentoLocal` use).
 pub const DEFAULT_PORT: u16 = 8080;
@@ -521,15 +518,11 @@ where
                 };
                 set_once(flag, &mut scope.role, role)?;
             }
-            "--key" => set_once(
-                flag,
-                &mut scope.item,
-                cache_item_selector::Kind::Key(value()?.into_bytes()),
-            )?,
+            "--key" => set_once(flag, &mut scope.item, ItemSel::Exact(value()?.into_bytes()))?,
             "--key-prefix" => set_once(
                 flag,
                 &mut scope.item,
-                cache_item_selector::Kind::KeyPrefix(value()?.into_bytes()),
+                ItemSel::Prefix(value()?.into_bytes()),
             )?,
             "--topic" => set_once(flag, &mut scope.topic, Some(value()?))?,
             "--all-topics" => set_once(flag, &mut scope.topic, None)?,
@@ -573,7 +566,7 @@ where
 struct KeyScopeFlags {
     cache: Option<Option<String>>,
     role: Option<CacheRole>,
-    item: Option<cache_item_selector::Kind>,
+    item: Option<ItemSel>,
     topic: Option<Option<String>>,
     topic_role: Option<TopicRole>,
 }
@@ -602,47 +595,17 @@ impl KeyScopeFlags {
             }
             return Ok(None);
         };
-        let selector = |name: Option<String>| {
-            name.map(|name| CacheSelector {
-                kind: Some(cache_selector::Kind::CacheName(name)),
-            })
-        };
+        let cache = cache.as_deref();
         let mut grants = Vec::new();
         if wants_cache || !wants_topic {
-            grants.push(PermissionsType {
-                kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-                    role: self.role.unwrap_or(CacheRole::CacheReadWrite) as i32,
-                    cache: Some(match selector(cache.clone()) {
-                        Some(s) => cache_permissions::Cache::CacheSelector(s),
-                        None => cache_permissions::Cache::AllCaches(All {}),
-                    }),
-                    cache_item: Some(match self.item {
-                        Some(kind) => {
-                            cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                                kind: Some(kind),
-                            })
-                        }
-                        None => cache_permissions::CacheItem::AllItems(All {}),
-                    }),
-                })),
-            });
+            let role = self.role.unwrap_or(CacheRole::CacheReadWrite);
+            let items = self.item.unwrap_or(Selector::All);
+            grants.push(cache_permission(role, cache, Some(&items)));
         }
         if wants_topic {
-            grants.push(PermissionsType {
-                kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-                    role: self.topic_role.unwrap_or(TopicRole::TopicReadWrite) as i32,
-                    cache: Some(match selector(cache) {
-                        Some(s) => topic_permissions::Cache::CacheSelector(s),
-                        None => topic_permissions::Cache::AllCaches(All {}),
-                    }),
-                    topic: Some(match self.topic.flatten() {
-                        Some(name) => topic_permissions::Topic::TopicSelector(TopicSelector {
-                            kind: Some(topic_selector::Kind::TopicName(name)),
-                        }),
-                        None => topic_permissions::Topic::AllTopics(All {}),
-                    }),
-                })),
-            });
+            let role = self.topic_role.unwrap_or(TopicRole::TopicReadWrite);
+            let topic = self.topic.flatten().map_or(Selector::All, Selector::Exact);
+            grants.push(topic_permission(role, cache, &topic));
         }
         Ok(Some(Permissions {
             kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
@@ -973,7 +936,7 @@ mod tests {
                     subscribe: true,
                     publish: false,
                     cache: CacheSel::All,
-                    topic: TopicSel::Name("t".into()),
+                    topic: TopicSel::Exact("t".into()),
                 }],
             })
         );

@@ -23,7 +23,6 @@
 //! only holders of a valid token (anyone with `--auth none`) get them.
 
 use std::collections::HashMap;
-use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
@@ -175,25 +174,10 @@ impl FaultLayer {
     }
 }
 
-impl<S> tower_layer::Layer<S> for FaultLayer {
-    type Service = FaultService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        FaultService {
-            inner,
-            counts: self.counts.clone(),
-        }
-    }
-}
-
-/// The service produced by [`FaultLayer`].
-#[derive(Debug, Clone)]
-pub struct FaultService<S> {
-    inner: S,
-    counts: Option<Arc<FaultCounts>>,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+layer_service!(
+    /// The service produced by [`FaultLayer`].
+    FaultLayer => FaultService { counts: Option<Arc<FaultCounts>> }
+);
 
 impl<S, ReqBody> tower_service::Service<Request<ReqBody>> for FaultService<S>
 where
@@ -205,13 +189,7 @@ where
     S::Error: Send + 'static,
     ReqBody: Send + 'static,
 {
-    type Response = Response<tonic::body::Body>;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(Response<tonic::body::Body>);
 
     fn call(&mut self, request: Request<ReqBody>) -> Self::Future {
         let plan = match (&self.counts, rpc_name(request.uri().path())) {

@@ -34,10 +34,8 @@
 //! [`crate::services::pubsub`]). One answer carries at most [`MAX_POLL_ITEMS`] items or about
 //! [`MAX_POLL_BYTES`] of values.
 
-use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE, URL_SAFE_NO_PAD};
@@ -103,25 +101,10 @@ impl HttpApiLayer {
     }
 }
 
-impl<S> tower_layer::Layer<S> for HttpApiLayer {
-    type Service = HttpApiService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        HttpApiService {
-            inner,
-            api: Arc::clone(&self.api),
-        }
-    }
-}
-
-/// The service produced by [`HttpApiLayer`].
-#[derive(Debug, Clone)]
-pub struct HttpApiService<S> {
-    inner: S,
-    api: Arc<HttpApi>,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send>>;
+layer_service!(
+    /// The service produced by [`HttpApiLayer`].
+    HttpApiLayer => HttpApiService { api: Arc<HttpApi> }
+);
 
 impl<S, B> tower_service::Service<Request<B>> for HttpApiService<S>
 where
@@ -130,13 +113,7 @@ where
     S::Error: Send + 'static,
     B: Body<Data = Bytes> + Send + Unpin + 'static,
 {
-    type Response = Response<tonic::body::Body>;
-    type Error = S::Error;
-    type Future = BoxFuture<Result<Self::Response, Self::Error>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
+    forward_service_items!(Response<tonic::body::Body>);
 
     fn call(&mut self, request: Request<B>) -> Self::Future {
         if !is_http_api_path(request.uri().path()) {

@@ -41,6 +41,51 @@
 //! # }
 //! ```
 
+/// Declares `$service<S>`, the service a tower layer produces (the inner service and a clone of
+/// each of the layer's `$field`s), and `$layer`'s `tower_layer::Layer` impl, which builds it.
+macro_rules! layer_service {
+    ($(#[$meta:meta])* $layer:ident => $service:ident { $($field:ident: $ty:ty),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone)]
+        pub struct $service<S> {
+            inner: S,
+            $($field: $ty,)*
+        }
+
+        impl<S> tower_layer::Layer<S> for $layer {
+            type Service = $service<S>;
+
+            fn layer(&self, inner: S) -> Self::Service {
+                $service {
+                    inner,
+                    $($field: Clone::clone(&self.$field),)*
+                }
+            }
+        }
+    };
+}
+
+/// The items of a middleware's `tower_service::Service` impl that every layer shares: it answers
+/// `$response` (or the inner service's error) through a [`BoxFuture`], and is ready when the inner
+/// service is.
+macro_rules! forward_service_items {
+    ($response:ty) => {
+        type Response = $response;
+        type Error = S::Error;
+        type Future = $crate::BoxFuture<Result<Self::Response, Self::Error>>;
+
+        fn poll_ready(
+            &mut self,
+            cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Result<(), Self::Error>> {
+            self.inner.poll_ready(cx)
+        }
+    };
+}
+
+/// The boxed future of the tower services (the middleware layers).
+type BoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
+
 pub mod auth;
 pub mod budget;
 pub mod codec;

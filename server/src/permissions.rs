@@ -59,27 +59,14 @@
 
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine as _;
-use momento_proto::cache_client::{
-    set_if_hash_request, DeleteRequest, DictionaryDeleteRequest, DictionaryFetchRequest,
-    DictionaryGetRequest, DictionaryIncrementRequest, DictionaryLengthRequest,
-    DictionarySetRequest, GetBatchRequest, GetRequest, GetWithHashRequest, IncrementRequest,
-    ItemGetTtlRequest, ItemGetTypeRequest, KeysExistRequest, ListConcatenateBackRequest,
-    ListConcatenateFrontRequest, ListEraseRequest, ListFetchRequest, ListLengthRequest,
-    ListPopBackRequest, ListPopFrontRequest, ListPushBackRequest, ListPushFrontRequest,
-    ListRemoveRequest, ListRetainRequest, SetBatchRequest, SetContainsRequest,
-    SetDifferenceRequest, SetFetchRequest, SetIfHashRequest, SetIfNotExistsRequest, SetIfRequest,
-    SetLengthRequest, SetPopRequest, SetRequest, SetSampleRequest, SetUnionRequest,
-    SortedSetFetchRequest, SortedSetGetRankRequest, SortedSetGetScoreRequest,
-    SortedSetIncrementRequest, SortedSetLengthByScoreRequest, SortedSetLengthRequest,
-    SortedSetPutRequest, SortedSetRemoveRequest, SortedSetUnionStoreRequest, UpdateTtlRequest,
-};
+use momento_proto::cache_client::*;
 use momento_proto::permission_messages::permissions_type::{
     cache_item_selector, cache_permissions, cache_selector, function_permissions,
     function_selector, topic_permissions, topic_selector, CacheSelector,
 };
 use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, FunctionRole, Permissions, SuperUserPermissions,
-    TopicRole,
+    permissions, permissions_type, CacheRole, FunctionRole, Permissions, PermissionsType,
+    SuperUserPermissions, TopicRole,
 };
 use momento_proto::rpc::{Access, Rpc, RpcRequest};
 use prost::Message as _;
@@ -147,46 +134,90 @@ impl CacheSel {
     }
 }
 
-/// Which items (keys; collection names for collections) a cache grant covers.
+/// What a grant's selector covers: everything, one name, or the names starting with a prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemSel {
-    /// `all_items`, or no item selector.
+pub enum Selector<T> {
+    /// `all_items` (or no item selector), `all_topics`.
     All,
-    /// `item_selector.key`: exactly this key.
-    Key(Vec<u8>),
-    /// `item_selector.key_prefix`: keys starting with these bytes.
-    Prefix(Vec<u8>),
+    /// `item_selector.key`, `topic_selector.topic_name`: exactly this name.
+    Exact(T),
+    /// `item_selector.key_prefix`, `topic_selector.topic_name_prefix`: names starting with it.
+    Prefix(T),
 }
 
-impl ItemSel {
-    fn matches(&self, key: &[u8]) -> bool {
+impl<T: AsRef<[u8]>> Selector<T> {
+    /// Whether `name` is covered.
+    pub fn matches(&self, name: &[u8]) -> bool {
         match self {
             Self::All => true,
-            Self::Key(k) => k.as_slice() == key,
-            Self::Prefix(p) => key.starts_with(p),
+            Self::Exact(exact) => exact.as_ref() == name,
+            Self::Prefix(prefix) => name.starts_with(prefix.as_ref()),
         }
     }
 }
+
+/// Which items (keys; collection names for collections) a cache grant covers.
+pub type ItemSel = Selector<Vec<u8>>;
 
 /// Which topics a topic grant covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TopicSel {
-    /// `all_topics`.
-    All,
-    /// `topic_selector.topic_name`.
-    Name(String),
-    /// `topic_selector.topic_name_prefix`.
-    Prefix(String),
+pub type TopicSel = Selector<String>;
+
+/// A cache grant as a claim carries it: `role` on `cache` (every cache when `None`) for `items`
+/// (no item selector when `None`).
+pub fn cache_permission<T: AsRef<[u8]>>(
+    role: CacheRole,
+    cache: Option<&str>,
+    items: Option<&Selector<T>>,
+) -> PermissionsType {
+    use permissions_type::{CacheItemSelector, CachePermissions};
+    let selected =
+        |kind| cache_permissions::CacheItem::ItemSelector(CacheItemSelector { kind: Some(kind) });
+    let cache_item = items.map(|items| match items {
+        Selector::All => cache_permissions::CacheItem::AllItems(permissions_type::All {}),
+        Selector::Exact(key) => selected(cache_item_selector::Kind::Key(key.as_ref().to_vec())),
+        Selector::Prefix(prefix) => selected(cache_item_selector::Kind::KeyPrefix(
+            prefix.as_ref().to_vec(),
+        )),
+    });
+    let cache = cache_selector(cache).map_or(
+        cache_permissions::Cache::AllCaches(permissions_type::All {}),
+        cache_permissions::Cache::CacheSelector,
+    );
+    let kind = permissions_type::Kind::CachePermissions(CachePermissions {
+        role: role as i32,
+        cache: Some(cache),
+        cache_item,
+    });
+    PermissionsType { kind: Some(kind) }
 }
 
-impl TopicSel {
-    fn matches(&self, topic: &str) -> bool {
-        match self {
-            Self::All => true,
-            Self::Name(name) => name == topic,
-            Self::Prefix(prefix) => topic.starts_with(prefix.as_str()),
-        }
-    }
+/// A topic grant as a claim carries it: `role` on `topic` in `cache` (every cache when `None`).
+pub fn topic_permission(role: TopicRole, cache: Option<&str>, topic: &TopicSel) -> PermissionsType {
+    use permissions_type::{TopicPermissions, TopicSelector};
+    let selected =
+        |kind| topic_permissions::Topic::TopicSelector(TopicSelector { kind: Some(kind) });
+    let topic = match topic {
+        Selector::All => topic_permissions::Topic::AllTopics(permissions_type::All {}),
+        Selector::Exact(name) => selected(topic_selector::Kind::TopicName(name.clone())),
+        Selector::Prefix(prefix) => selected(topic_selector::Kind::TopicNamePrefix(prefix.clone())),
+    };
+    let cache = match cache_selector(cache) {
+        Some(selector) => topic_permissions::Cache::CacheSelector(selector),
+        None => topic_permissions::Cache::AllCaches(permissions_type::All {}),
+    };
+    let kind = permissions_type::Kind::TopicPermissions(TopicPermissions {
+        role: role as i32,
+        cache: Some(cache),
+        topic: Some(topic),
+    });
+    PermissionsType { kind: Some(kind) }
+}
+
+/// The selector of the cache named `cache` (`None` for every cache).
+fn cache_selector(cache: Option<&str>) -> Option<CacheSelector> {
+    cache.map(|name| CacheSelector {
+        kind: Some(cache_selector::Kind::CacheName(name.to_owned())),
+    })
 }
 
 /// A cache permission.
@@ -357,7 +388,9 @@ impl Scope {
                     let items = match &p.cache_item {
                         None | Some(cache_permissions::CacheItem::AllItems(_)) => ItemSel::All,
                         Some(cache_permissions::CacheItem::ItemSelector(s)) => match &s.kind {
-                            Some(cache_item_selector::Kind::Key(key)) => ItemSel::Key(key.clone()),
+                            Some(cache_item_selector::Kind::Key(key)) => {
+                                ItemSel::Exact(key.clone())
+                            }
                             Some(cache_item_selector::Kind::KeyPrefix(prefix)) => {
                                 ItemSel::Prefix(prefix.clone())
                             }
@@ -397,7 +430,7 @@ impl Scope {
                         Some(topic_permissions::Topic::AllTopics(_)) => TopicSel::All,
                         Some(topic_permissions::Topic::TopicSelector(s)) => match &s.kind {
                             Some(topic_selector::Kind::TopicName(name)) if !name.is_empty() => {
-                                TopicSel::Name(name.clone())
+                                TopicSel::Exact(name.clone())
                             }
                             Some(topic_selector::Kind::TopicNamePrefix(prefix)) => {
                                 TopicSel::Prefix(prefix.clone())
@@ -611,7 +644,7 @@ pub fn authorize_topic(
     };
     if topics
         .iter()
-        .any(|g| g.cache.matches(cache) && g.topic.matches(topic) && role_allows(g))
+        .any(|g| g.cache.matches(cache) && g.topic.matches(topic.as_bytes()) && role_allows(g))
     {
         return Ok(());
     }
@@ -787,9 +820,7 @@ impl ScsRequest for SortedSetUnionStoreRequest {
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
-    use momento_proto::permission_messages::permissions_type::{
-        All, CacheItemSelector, CachePermissions, TopicPermissions, TopicSelector,
-    };
+
     use momento_proto::permission_messages::{ExplicitPermissions, PermissionsType};
     use tonic::Code;
 
@@ -798,50 +829,11 @@ mod tests {
         cache: Option<&str>,
         items: Option<ItemSel>,
     ) -> PermissionsType {
-        PermissionsType {
-            kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-                role: role as i32,
-                cache: Some(match cache {
-                    None => cache_permissions::Cache::AllCaches(All {}),
-                    Some(name) => cache_permissions::Cache::CacheSelector(CacheSelector {
-                        kind: Some(cache_selector::Kind::CacheName(name.to_owned())),
-                    }),
-                }),
-                cache_item: items.map(|items| match items {
-                    ItemSel::All => cache_permissions::CacheItem::AllItems(All {}),
-                    ItemSel::Key(k) => {
-                        cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                            kind: Some(cache_item_selector::Kind::Key(k)),
-                        })
-                    }
-                    ItemSel::Prefix(p) => {
-                        cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                            kind: Some(cache_item_selector::Kind::KeyPrefix(p)),
-                        })
-                    }
-                }),
-            })),
-        }
+        cache_permission(role, cache, items.as_ref())
     }
 
     fn topic_grant(role: TopicRole, cache: &str, topic: TopicSel) -> PermissionsType {
-        PermissionsType {
-            kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-                role: role as i32,
-                cache: Some(topic_permissions::Cache::CacheSelector(CacheSelector {
-                    kind: Some(cache_selector::Kind::CacheName(cache.to_owned())),
-                })),
-                topic: Some(match topic {
-                    TopicSel::All => topic_permissions::Topic::AllTopics(All {}),
-                    TopicSel::Name(n) => topic_permissions::Topic::TopicSelector(TopicSelector {
-                        kind: Some(topic_selector::Kind::TopicName(n)),
-                    }),
-                    TopicSel::Prefix(p) => topic_permissions::Topic::TopicSelector(TopicSelector {
-                        kind: Some(topic_selector::Kind::TopicNamePrefix(p)),
-                    }),
-                }),
-            })),
-        }
+        topic_permission(role, Some(cache), &topic)
     }
 
     fn claims_with(grants: Vec<PermissionsType>) -> Claims {
@@ -899,7 +891,7 @@ mod tests {
             cache_grant(
                 CacheRole::CacheReadOnly,
                 Some("c"),
-                Some(ItemSel::Key(b"a".to_vec())),
+                Some(ItemSel::Exact(b"a".to_vec())),
             ),
             cache_grant(
                 CacheRole::CacheWriteOnly,
@@ -959,7 +951,7 @@ mod tests {
     #[test]
     fn topic_checks() {
         let claims = claims_with(vec![
-            topic_grant(TopicRole::TopicReadOnly, "c", TopicSel::Name("t".into())),
+            topic_grant(TopicRole::TopicReadOnly, "c", TopicSel::Exact("t".into())),
             topic_grant(
                 TopicRole::TopicWriteOnly,
                 "c",

@@ -2,12 +2,6 @@
 //! tonic-generated h2c clients: disposable tokens minted through `Token/GenerateDisposableToken`
 //! with the root key, then a {role} × {item selector} × {operation} × {cache} matrix, plus the
 //! credential, expiry, minting, API-key refresh, control-plane, topic and leaderboard rules.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -15,7 +9,8 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{request, sign_jwt, start, start_with};
+use common::{code, explicit};
+use common::{request, sign_jwt, start, start_with, Clients};
 use momento_proto::auth::{
     generate_api_token_request, login_response, GenerateApiTokenRequest, LoginRequest,
     RefreshApiTokenRequest,
@@ -29,29 +24,21 @@ use momento_proto::cache_client::{
     SetIfRequest, SetRequest,
 };
 use momento_proto::common::Present;
-use momento_proto::control_client::{
-    CreateCacheRequest, DeleteCacheRequest, FlushCacheRequest, ListCachesRequest,
-};
+use momento_proto::control_client::{DeleteCacheRequest, FlushCacheRequest, ListCachesRequest};
 use momento_proto::leaderboard::{Element, GetLeaderboardLengthRequest, UpsertElementsRequest};
 use momento_proto::permission_messages::permissions_type::{
-    cache_item_selector, cache_permissions, cache_selector, topic_permissions, topic_selector, All,
-    CacheItemSelector, CachePermissions, CacheSelector, TopicPermissions, TopicSelector,
+    cache_permissions, topic_permissions, All, CacheItemSelector, CachePermissions,
+    TopicPermissions,
 };
 use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
-    SuperUserPermissions, TopicRole,
+    permissions, permissions_type, CacheRole, Permissions, PermissionsType, SuperUserPermissions,
+    TopicRole,
 };
 use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
-use momento_server::grpc::auth::auth_client::AuthClient;
-use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
-use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
-use momento_server::grpc::leaderboard::leaderboard_client::LeaderboardClient;
-use momento_server::grpc::token::token_client::TokenClient;
+use momento_server::permissions::{cache_permission, topic_permission, Selector};
 use momento_server::token::{decode_v1_api_key, encode_v1_api_key, TokenSigner};
-use momento_server::{AuthMode, RunningServer};
+use momento_server::AuthMode;
 use tokio_stream::StreamExt as _;
-use tonic::transport::Channel;
 use tonic::{Code, Status};
 
 // ---------------------------------------------------------------------------------------------
@@ -80,69 +67,16 @@ impl Role {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Items {
-    All,
-    Key(String),
-    Prefix(String),
-}
-
-impl Items {
-    fn matches(&self, key: &str) -> bool {
-        match self {
-            Self::All => true,
-            Self::Key(k) => k == key,
-            Self::Prefix(p) => key.starts_with(p.as_str()),
-        }
-    }
-}
+/// The items of a test grant.
+type Items = Selector<String>;
 
 fn cache_grant(role: CacheRole, cache: Option<&str>, items: &Items) -> PermissionsType {
-    PermissionsType {
-        kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-            role: role as i32,
-            cache: Some(match cache {
-                None => cache_permissions::Cache::AllCaches(All {}),
-                Some(name) => cache_permissions::Cache::CacheSelector(CacheSelector {
-                    kind: Some(cache_selector::Kind::CacheName(name.to_owned())),
-                }),
-            }),
-            cache_item: Some(match items {
-                Items::All => cache_permissions::CacheItem::AllItems(All {}),
-                Items::Key(k) => cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                    kind: Some(cache_item_selector::Kind::Key(k.as_bytes().to_vec())),
-                }),
-                Items::Prefix(p) => cache_permissions::CacheItem::ItemSelector(CacheItemSelector {
-                    kind: Some(cache_item_selector::Kind::KeyPrefix(p.as_bytes().to_vec())),
-                }),
-            }),
-        })),
-    }
+    cache_permission(role, cache, Some(items))
 }
 
 fn topic_grant(role: TopicRole, cache: &str, topic: Option<&str>) -> PermissionsType {
-    PermissionsType {
-        kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-            role: role as i32,
-            cache: Some(topic_permissions::Cache::CacheSelector(CacheSelector {
-                kind: Some(cache_selector::Kind::CacheName(cache.to_owned())),
-            })),
-            topic: Some(match topic {
-                None => topic_permissions::Topic::AllTopics(All {}),
-                Some(name) => topic_permissions::Topic::TopicSelector(TopicSelector {
-                    kind: Some(topic_selector::Kind::TopicName(name.to_owned())),
-                }),
-            }),
-        })),
-    }
-}
-
-fn explicit(grants: Vec<PermissionsType>) -> Permissions {
-    Permissions {
-        kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
-            permissions: grants,
-        })),
-    }
+    let topic = topic.map_or(Selector::All, |name| Selector::Exact(name.to_owned()));
+    topic_permission(role, Some(cache), &topic)
 }
 
 fn super_user() -> Permissions {
@@ -155,33 +89,6 @@ fn super_user() -> Permissions {
 
 // ---------------------------------------------------------------------------------------------
 // Clients.
-
-struct Clients {
-    data: ScsClient<Channel>,
-    control: ScsControlClient<Channel>,
-    token: TokenClient<Channel>,
-    auth: AuthClient<Channel>,
-    pubsub: PubsubClient<Channel>,
-    leaderboard: LeaderboardClient<Channel>,
-    root: String,
-}
-
-async fn clients(server: &RunningServer) -> Clients {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    Clients {
-        data: ScsClient::new(channel.clone()),
-        control: ScsControlClient::new(channel.clone()),
-        token: TokenClient::new(channel.clone()),
-        auth: AuthClient::new(channel.clone()),
-        pubsub: PubsubClient::new(channel.clone()),
-        leaderboard: LeaderboardClient::new(channel),
-        root: server.auth_token().to_owned(),
-    }
-}
 
 fn disposable_request(
     permissions: Permissions,
@@ -200,77 +107,13 @@ fn disposable_request(
 }
 
 impl Clients {
-    async fn create_cache(&mut self, name: &str) {
-        self.control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: name.to_owned(),
-                },
-                None,
-                Some(&self.root),
-            ))
-            .await
-            .unwrap();
-    }
-
-    /// Mints a disposable token like the Node AuthClient: credential in the body, no header.
-    async fn mint(&mut self, permissions: Permissions, seconds: u32) -> String {
-        let root = self.root.clone();
-        self.token
-            .generate_disposable_token(request(
-                disposable_request(permissions, Some(seconds), "", &root),
-                None,
-                None,
-            ))
-            .await
-            .unwrap()
-            .into_inner()
-            .api_key
-    }
-
     async fn root_set(&mut self, cache: &str, key: &str, value: &str) {
-        let root = self.root.clone();
-        self.data
-            .set(request(
-                SetRequest {
-                    cache_key: key.as_bytes().to_vec(),
-                    cache_body: value.as_bytes().to_vec(),
-                    ttl_milliseconds: 600_000,
-                },
-                Some(cache),
-                Some(&root),
-            ))
-            .await
-            .unwrap();
-    }
-
-    async fn get_as(
-        &mut self,
-        cache: &str,
-        key: &str,
-        token: &str,
-    ) -> Result<Option<Vec<u8>>, Status> {
-        let response = self
-            .data
-            .get(request(
-                GetRequest {
-                    cache_key: key.as_bytes().to_vec(),
-                },
-                Some(cache),
-                Some(token),
-            ))
-            .await?
-            .into_inner();
-        Ok(match response.result() {
-            ECacheResult::Hit => Some(response.cache_body),
-            ECacheResult::Miss => None,
-            other => panic!("unexpected get result {other:?}"),
-        })
+        self.set(cache, key.as_bytes(), value.as_bytes(), 600_000)
+            .await;
     }
 
     async fn root_get(&mut self, cache: &str, key: &str) -> Option<Vec<u8>> {
-        let root = self.root.clone();
-        self.get_as(cache, key, &root).await.unwrap()
+        self.get(cache, key).await
     }
 
     async fn set_dictionary(
@@ -400,8 +243,8 @@ impl Op {
 const OUT_OF_SCOPE_KEY: &str = "x-other";
 
 fn expected_allowed(role: Role, items: &Items, op: Op, in_scope_cache: bool) -> bool {
-    let keys_ok = items.matches(op.key())
-        && (op != Op::GetBatchWithOutOfScopeKey || items.matches(OUT_OF_SCOPE_KEY));
+    let keys_ok = items.matches(op.key().as_bytes())
+        && (op != Op::GetBatchWithOutOfScopeKey || items.matches(OUT_OF_SCOPE_KEY.as_bytes()));
     in_scope_cache
         && keys_ok
         && (!op.needs_read() || role.reads())
@@ -587,7 +430,7 @@ async fn run_cell(c: &mut Clients, cache: &str, token: &str, op: Op, allowed: bo
 #[tokio::test]
 async fn role_item_operation_cache_matrix() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let (scoped, other) = ("matrix-in", "matrix-other");
     c.create_cache(scoped).await;
     c.create_cache(other).await;
@@ -598,7 +441,7 @@ async fn role_item_operation_cache_matrix() {
         for op in Op::ALL {
             for items in [
                 Items::All,
-                Items::Key(op.key().to_owned()),
+                Items::Exact(op.key().to_owned()),
                 Items::Prefix("k-".to_owned()),
             ] {
                 let token = c
@@ -630,7 +473,7 @@ async fn role_item_operation_cache_matrix() {
 #[tokio::test]
 async fn denial_messages_name_what_was_denied() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("m").await;
     let token = c
         .mint(
@@ -684,7 +527,7 @@ async fn denial_messages_name_what_was_denied() {
 #[tokio::test]
 async fn disposable_token_request_validation_and_response() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("v").await;
     let root = c.root.clone();
     let perms = || {
@@ -699,7 +542,7 @@ async fn disposable_token_request_validation_and_response() {
     // No expiry, zero, and more than an hour: INVALID_ARGUMENT.
     for seconds in [None, Some(0), Some(3601)] {
         let r = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(perms(), seconds, "", &root),
                 None,
@@ -710,7 +553,7 @@ async fn disposable_token_request_validation_and_response() {
     }
     // token_id > 64 characters.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(perms(), Some(60), &"i".repeat(65), &root),
             None,
@@ -722,12 +565,12 @@ async fn disposable_token_request_validation_and_response() {
     let mut missing = disposable_request(perms(), Some(60), "", &root);
     missing.permissions = None;
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(missing, None, None))
         .await;
     assert_eq!(code(r), Code::InvalidArgument);
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(super_user(), Some(60), "", &root),
             None,
@@ -746,7 +589,7 @@ async fn disposable_token_request_validation_and_response() {
         })),
     }]);
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(bad, Some(60), "", &root),
             None,
@@ -759,7 +602,7 @@ async fn disposable_token_request_validation_and_response() {
     let id = "t".repeat(64);
     let before = momento_server::token::unix_now();
     let response = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(perms(), Some(3600), &id, &root),
             None,
@@ -789,7 +632,7 @@ async fn disposable_token_request_validation_and_response() {
         (String::new(), Some(root.clone())),
         (root.clone(), Some(root.clone())),
     ] {
-        c.token
+        c.tokens
             .generate_disposable_token(request(
                 disposable_request(perms(), Some(60), "", &body),
                 None,
@@ -809,7 +652,7 @@ async fn disposable_token_request_validation_and_response() {
         (String::new(), Some(foreign)),
     ] {
         let r = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(perms(), Some(60), "", &body),
                 None,
@@ -824,7 +667,7 @@ async fn disposable_token_request_validation_and_response() {
 #[tokio::test]
 async fn expired_and_forged_tokens_are_unauthenticated() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("e").await;
     let perms = explicit(vec![cache_grant(
         CacheRole::CacheReadWrite,
@@ -847,23 +690,10 @@ async fn expired_and_forged_tokens_are_unauthenticated() {
     let forged = format!("{}.{}.{}", parts[0], forged_payload, parts[2]);
     let status = c
         .control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "forged".into(),
-            },
-            None,
-            Some(&forged),
-        ))
+        .create_cache(common::create_cache_request("forged", &forged))
         .await
         .unwrap_err();
-    assert_eq!(status.code(), Code::Unauthenticated);
-    assert!(
-        status.message().starts_with(
-            "Invalid signature: this key was not signed with this server's secret (--secret-file)"
-        ),
-        "{}",
-        status.message()
-    );
+    common::assert_foreign_signature(&status);
     // Signed with another secret.
     let other = TokenSigner::new(b"not the server's".to_vec())
         .sign(&claims)
@@ -872,7 +702,7 @@ async fn expired_and_forged_tokens_are_unauthenticated() {
     assert_eq!(status.code(), Code::Unauthenticated);
     // A forged credential in the Token body is rejected too.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(super_user(), Some(60), "", &forged),
             None,
@@ -886,7 +716,7 @@ async fn expired_and_forged_tokens_are_unauthenticated() {
 #[tokio::test]
 async fn disposable_tokens_cannot_mint_or_manage_caches() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("mine").await;
     c.create_cache("theirs").await;
     // Even "all data read-write" (what AllDataReadWrite sends) is not a super user.
@@ -914,7 +744,7 @@ async fn disposable_tokens_cannot_mint_or_manage_caches() {
 
     for token in [&broad, &narrow] {
         let r = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(
                     explicit(vec![cache_grant(
@@ -950,13 +780,7 @@ async fn disposable_tokens_cannot_mint_or_manage_caches() {
         assert_denied(r.map(drop), "disposable mints api key");
         let r = c
             .control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: "new".into(),
-                },
-                None,
-                Some(token),
-            ))
+            .create_cache(common::create_cache_request("new", token))
             .await;
         assert_denied(r.map(drop), "create cache");
         let r = c
@@ -1013,7 +837,7 @@ async fn disposable_tokens_cannot_mint_or_manage_caches() {
 #[tokio::test]
 async fn api_token_generate_refresh_and_login() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("a").await;
     c.create_cache("b").await;
     let root = c.root.clone();
@@ -1110,19 +934,12 @@ async fn api_token_generate_refresh_and_login() {
         (second.api_key.clone(), String::new()),
         (root.clone(), second.refresh_token.clone()),
     ] {
-        let status = c
-            .auth
-            .refresh_api_token(request(
-                RefreshApiTokenRequest {
-                    api_key,
-                    refresh_token,
-                },
-                None,
-                None,
-            ))
-            .await
-            .unwrap_err();
-        assert_eq!(status.code(), Code::Unauthenticated);
+        let message = RefreshApiTokenRequest {
+            api_key,
+            refresh_token,
+        };
+        let refused = c.auth.refresh_api_token(request(message, None, None)).await;
+        assert_eq!(code(refused), Code::Unauthenticated);
     }
 
     // A never-expiring super-user API key (valid_until 0) can mint and manage caches.
@@ -1149,16 +966,10 @@ async fn api_token_generate_refresh_and_login() {
     );
     assert!(su_claims.p.is_some());
     c.control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "by-su".into(),
-            },
-            None,
-            Some(&su.api_key),
-        ))
+        .create_cache(common::create_cache_request("by-su", &su.api_key))
         .await
         .unwrap();
-    c.token
+    c.tokens
         .generate_disposable_token(request(
             disposable_request(scoped.clone(), Some(60), "", &su.api_key),
             None,
@@ -1168,7 +979,7 @@ async fn api_token_generate_refresh_and_login() {
         .unwrap();
     // A scoped API key cannot mint.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(scoped.clone(), Some(60), "", &second.api_key),
             None,
@@ -1230,7 +1041,7 @@ async fn api_token_generate_refresh_and_login() {
 #[tokio::test]
 async fn minting_rules_scope_validation_and_expired_refresh() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let never = || generate_api_token_request::Expiry::Never(generate_api_token_request::Never {});
     let expires = |s| {
@@ -1279,7 +1090,7 @@ async fn minting_rules_scope_validation_and_expired_refresh() {
     );
     mint(generate(&root, never(), super_user())).await.unwrap();
     // Disposable tokens from a super-user key are fine.
-    c.token
+    c.tokens
         .generate_disposable_token(request(
             disposable_request(all_data.clone(), Some(60), "", &su),
             None,
@@ -1334,7 +1145,7 @@ async fn minting_rules_scope_validation_and_expired_refresh() {
             .unwrap_err();
         assert_eq!(status.code(), Code::InvalidArgument, "{what}: {status:?}");
         let status = c
-            .token
+            .tokens
             .generate_disposable_token(request(
                 disposable_request(permissions, Some(60), "", &root),
                 None,
@@ -1349,7 +1160,7 @@ async fn minting_rules_scope_validation_and_expired_refresh() {
         &root,
         expires(60),
         explicit(vec![
-            cache_grant(CacheRole::CacheReadOnly, None, &Items::Key("cow".into())),
+            cache_grant(CacheRole::CacheReadOnly, None, &Items::Exact("cow".into())),
             cache_grant(CacheRole::CacheReadOnly, None, &Items::Prefix("pet".into())),
         ]),
     ))
@@ -1401,7 +1212,7 @@ fn subscription(cache: &str, topic: &str) -> SubscriptionRequest {
 #[tokio::test]
 async fn topic_permissions() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("t").await;
     c.create_cache("u").await;
     let cases = [
@@ -1494,7 +1305,7 @@ async fn topic_permissions() {
 #[tokio::test]
 async fn leaderboard_permissions() {
     let server = start().await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("lb").await;
     let upsert = |name: &str| UpsertElementsRequest {
         leaderboard: name.to_owned(),
@@ -1518,7 +1329,7 @@ async fn leaderboard_permissions() {
             explicit(vec![cache_grant(
                 CacheRole::CacheWriteOnly,
                 Some("lb"),
-                &Items::Key("board".into()),
+                &Items::Exact("board".into()),
             )]),
             600,
         )
@@ -1564,10 +1375,10 @@ async fn leaderboard_permissions() {
 #[tokio::test]
 async fn auth_none_mints_without_credentials_and_checks_nothing() {
     let server = start_with(AuthMode::None, Vec::new()).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("n").await;
     let response = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(
                 explicit(vec![cache_grant(
@@ -1592,18 +1403,12 @@ async fn auth_none_mints_without_credentials_and_checks_nothing() {
         Some(b"v".to_vec())
     );
     c.control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "n2".into(),
-            },
-            None,
-            Some(&response.api_key),
-        ))
+        .create_cache(common::create_cache_request("n2", &response.api_key))
         .await
         .unwrap();
     // Arguments are still validated.
     let r = c
-        .token
+        .tokens
         .generate_disposable_token(request(
             disposable_request(super_user(), None, "", ""),
             None,

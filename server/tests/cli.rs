@@ -1,10 +1,4 @@
 //! The `momento-server` binary: ready line, key and secret files, `key` subcommand, SIGTERM.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -15,13 +9,11 @@ use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::request;
+use common::{request, spawn_ready, BIN};
 use momento_proto::control_client::{CreateCacheRequest, ListCachesRequest};
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::token::{decode_v1_api_key, is_portable_base64};
 use tonic::Code;
-
-const BIN: &str = env!("CARGO_BIN_EXE_momento-server");
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -37,6 +29,18 @@ fn temp_dir(name: &str) -> PathBuf {
 /// Kills the child on drop so a failing test leaves no server behind.
 struct Server(Child);
 
+impl Server {
+    /// Sends the server SIGTERM.
+    fn terminate(&self) {
+        let pid = self.0.id().to_string();
+        assert!(Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success());
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -46,16 +50,8 @@ impl Drop for Server {
 
 /// Starts the binary and returns it with its ready line.
 fn spawn(args: &[&str]) -> (Server, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    (Server(child), line.trim_end().to_owned())
+    let (child, ready) = spawn_ready(Command::new(BIN).args(args).stderr(Stdio::null()));
+    (Server(child), ready)
 }
 
 fn port_of(ready: &str) -> u16 {
@@ -162,12 +158,7 @@ async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
 
     // Graceful shutdown on SIGTERM, well within the 5 s grace period even though the client
     // connection is still open (the server sends GOAWAY; the client's runtime keeps running).
-    let pid = server.0.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
+    server.terminate();
     let started = Instant::now();
     let status = loop {
         if let Some(status) = server.0.try_wait().unwrap() {
@@ -193,17 +184,12 @@ async fn binary_writes_keys_authenticates_and_stops_on_sigterm() {
 async fn sigterm_logs_the_final_store_metrics() {
     let dir = temp_dir("metrics");
     let key_file = dir.join("root.key");
-    let mut child = Command::new(BIN)
-        .args(["--port", "0", "--max-memory-mb", "3", "--key-file"])
-        .arg(&key_file)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut ready)
-        .unwrap();
+    let (mut child, ready) = spawn_ready(
+        Command::new(BIN)
+            .args(["--port", "0", "--max-memory-mb", "3", "--key-file"])
+            .arg(&key_file)
+            .stderr(Stdio::piped()),
+    );
     let stderr = child.stderr.take().unwrap();
     let mut server = Server(child);
     let port = port_of(ready.trim_end());
@@ -221,12 +207,7 @@ async fn sigterm_logs_the_final_store_metrics() {
             .unwrap();
     }
     drop(control);
-    let pid = server.0.id().to_string();
-    assert!(Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap()
-        .success());
+    server.terminate();
     assert!(server.0.wait().unwrap().success());
     let lines: Vec<String> = BufReader::new(stderr).lines().map(Result::unwrap).collect();
     let metrics = lines
@@ -275,7 +256,7 @@ fn mint_key(args: &[&str]) -> String {
 #[tokio::test]
 async fn key_subcommand_scope_flags_restrict_the_key() {
     use momento_proto::cache_client::{GetRequest, SetRequest};
-    use momento_proto::control_client::CreateCacheRequest;
+
     use momento_server::grpc::cache_client::scs_client::ScsClient;
 
     let dir = temp_dir("scoped");
@@ -290,13 +271,7 @@ async fn key_subcommand_scope_flags_restrict_the_key() {
     let mut control = ScsControlClient::connect(url.clone()).await.unwrap();
     for cache in ["scoped", "elsewhere"] {
         control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: cache.into(),
-                },
-                None,
-                Some(&root),
-            ))
+            .create_cache(common::create_cache_request(cache, &root))
             .await
             .unwrap();
     }
@@ -342,13 +317,7 @@ async fn key_subcommand_scope_flags_restrict_the_key() {
         .unwrap_err();
     assert_eq!(denied.code(), Code::PermissionDenied);
     let denied = control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "nope".into(),
-            },
-            None,
-            Some(&read_only),
-        ))
+        .create_cache(common::create_cache_request("nope", &read_only))
         .await
         .unwrap_err();
     assert_eq!(denied.code(), Code::PermissionDenied);
@@ -380,13 +349,7 @@ async fn key_subcommand_scope_flags_restrict_the_key() {
     // No scope flags: root, as before.
     let unscoped = mint_key(&["--secret-file", secret]);
     control
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: "by-root".into(),
-            },
-            None,
-            Some(&unscoped),
-        ))
+        .create_cache(common::create_cache_request("by-root", &unscoped))
         .await
         .unwrap();
 

@@ -2,18 +2,12 @@
 //! client: CreateSigningKey / RevokeSigningKey / ListSigningKeys and CreateIndex / DeleteIndex /
 //! ListIndexes, their validation, and the super-user requirement (a scoped token minted through
 //! `Token/GenerateDisposableToken` is denied).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use common::{request, start, start_with};
+use common::{code, request, start, start_with, Clients};
 use momento_proto::control_client::similarity_metric::{
     CosineSimilarity, EuclideanSimilarity, InnerProduct, SimilarityMetric as Metric,
 };
@@ -21,34 +15,23 @@ use momento_proto::control_client::{
     CreateIndexRequest, CreateSigningKeyRequest, DeleteIndexRequest, ListIndexesRequest,
     ListSigningKeysRequest, RevokeSigningKeyRequest, SimilarityMetric,
 };
-use momento_proto::permission_messages::permissions_type::{
-    cache_permissions, All, CachePermissions,
-};
-use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
-};
-use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
 use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
-use momento_server::grpc::token::token_client::TokenClient;
 use momento_server::token::unix_now;
 use momento_server::{AuthMode, RunningServer};
 use tonic::transport::Channel;
 use tonic::{Code, Status};
 
 async fn control(server: &RunningServer) -> ScsControlClient<Channel> {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = common::channel(server).await;
     ScsControlClient::new(channel)
 }
 
-fn code<T: std::fmt::Debug>(result: Result<T, Status>) -> Code {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(status) => status.code(),
-    }
+/// A token server, a control client and the root token.
+async fn setup() -> (RunningServer, ScsControlClient<Channel>, String) {
+    let server = start().await;
+    let c = control(&server).await;
+    let root = server.auth_token().to_owned();
+    (server, c, root)
 }
 
 fn metric(m: Metric) -> Option<SimilarityMetric> {
@@ -151,9 +134,7 @@ async fn list_indexes(
 
 #[tokio::test]
 async fn signing_keys_create_list_revoke() {
-    let server = start().await;
-    let mut c = control(&server).await;
-    let root = server.auth_token().to_owned();
+    let (server, mut c, root) = setup().await;
 
     assert!(list_keys(&mut c, &root).await.is_empty());
     let r = c
@@ -212,9 +193,7 @@ async fn signing_keys_create_list_revoke() {
 
 #[tokio::test]
 async fn indexes_create_list_delete() {
-    let server = start().await;
-    let mut c = control(&server).await;
-    let root = server.auth_token().to_owned();
+    let (server, mut c, root) = setup().await;
 
     assert!(list_indexes(&mut c, &root).await.is_empty());
     let cosine = metric(Metric::CosineSimilarity(CosineSimilarity {}));
@@ -293,46 +272,13 @@ async fn indexes_create_list_delete() {
 
 /// Mints a disposable token (read-write on every cache: broad, but not a super user).
 async fn scoped_token(server: &RunningServer) -> String {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    let permissions = Permissions {
-        kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
-            permissions: vec![PermissionsType {
-                kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-                    role: CacheRole::CacheReadWrite as i32,
-                    cache: Some(cache_permissions::Cache::AllCaches(All {})),
-                    cache_item: Some(cache_permissions::CacheItem::AllItems(All {})),
-                })),
-            }],
-        })),
-    };
-    TokenClient::new(channel)
-        .generate_disposable_token(request(
-            GenerateDisposableTokenRequest {
-                expires: Some(generate_disposable_token_request::Expires {
-                    valid_for_seconds: 600,
-                }),
-                auth_token: server.auth_token().to_owned(),
-                permissions: Some(permissions),
-                token_id: String::new(),
-            },
-            None,
-            None,
-        ))
-        .await
-        .unwrap()
-        .into_inner()
-        .api_key
+    let permissions = common::explicit(vec![common::all_caches_read_write()]);
+    Clients::new(server).await.mint(permissions, 600).await
 }
 
 #[tokio::test]
 async fn scoped_and_missing_tokens_are_refused() {
-    let server = start().await;
-    let mut c = control(&server).await;
-    let root = server.auth_token().to_owned();
+    let (server, mut c, root) = setup().await;
     let scoped = scoped_token(&server).await;
     // State the refused calls must not see or change.
     let (kid, expires_at) = create_key(&mut c, &root, 10).await;

@@ -1,11 +1,5 @@
 //! Dictionary and set RPCs of `cache_client.Scs`, over real sockets: native gRPC (h2c) with the
 //! tonic-generated client, plus gRPC-web text mode over raw HTTP.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -14,23 +8,18 @@ use momento_server::store::ELEMENT_OVERHEAD_BYTES;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
-use common::{request, start};
+use common::web::{self, TEXT};
+use common::{found, request, start, Clients};
 use momento_proto::cache_client::{
-    dictionary_delete_request, dictionary_fetch_response, dictionary_get_response,
-    dictionary_length_response, item_get_ttl_response, item_get_type_response,
-    set_contains_response, set_difference_request, set_difference_response, set_fetch_response,
-    set_length_response, set_pop_response, set_sample_response, DictionaryDeleteRequest,
+    dictionary_delete_request, dictionary_get_response, item_get_ttl_response,
+    item_get_type_response, set_difference_request, set_fetch_response, DictionaryDeleteRequest,
     DictionaryFetchRequest, DictionaryFieldValuePair, DictionaryGetRequest, DictionaryGetResponse,
     DictionaryIncrementRequest, DictionaryLengthRequest, DictionarySetRequest, ECacheResult,
     GetRequest, ItemGetTtlRequest, ItemGetTypeRequest, SetContainsRequest, SetDifferenceRequest,
     SetFetchRequest, SetFetchResponse, SetLengthRequest, SetPopRequest, SetRequest,
     SetSampleRequest, SetUnionRequest,
 };
-use momento_proto::control_client::CreateCacheRequest;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::RunningServer;
 use prost::Message;
 use tonic::transport::Channel;
@@ -97,28 +86,12 @@ struct Client {
 impl Client {
     /// Connects and creates `cache`.
     async fn new(server: &RunningServer, cache: &str) -> Self {
-        let channel = Channel::from_shared(server.url())
-            .unwrap()
-            .connect()
-            .await
-            .unwrap();
-        let token = server.auth_token().to_owned();
-        ScsControlClient::new(channel.clone())
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: cache.to_owned(),
-                },
-                None,
-                Some(&token),
-            ))
-            .await
-            .unwrap();
+        let mut c = Clients::new(server).await.max_message_size(16 << 20);
+        c.create_cache(cache).await;
         Self {
-            data: ScsClient::new(channel)
-                .max_encoding_message_size(16 << 20)
-                .max_decoding_message_size(16 << 20),
+            data: c.data,
             cache: cache.to_owned(),
-            token,
+            token: c.root,
         }
     }
 
@@ -211,61 +184,39 @@ impl Client {
             dictionary_name: b(name),
             fields: bs(wanted),
         });
-        use dictionary_get_response::Dictionary as D;
-        match self.data.dictionary_get(r).await?.into_inner().dictionary {
-            Some(D::Found(found)) => Ok(Some(
-                found
-                    .items
-                    .into_iter()
-                    .map(|part| match part.result() {
-                        ECacheResult::Hit => Some(part.cache_body),
-                        ECacheResult::Miss => None,
-                        other => panic!("unexpected part result {other:?}"),
-                    })
-                    .collect(),
-            )),
-            Some(D::Missing(_)) => Ok(None),
-            None => panic!("empty DictionaryGet response"),
-        }
+        let response = self.data.dictionary_get(r).await?.into_inner();
+        Ok(found(response, "DictionaryGet").map(|found| {
+            found
+                .items
+                .into_iter()
+                .map(|part| common::hit(part.result(), part.cache_body))
+                .collect()
+        }))
     }
 
     async fn dfetch(&mut self, name: &str) -> Result<Option<Fields>, Status> {
         let r = self.req(DictionaryFetchRequest {
             dictionary_name: b(name),
         });
-        use dictionary_fetch_response::Dictionary as D;
-        match self.data.dictionary_fetch(r).await?.into_inner().dictionary {
-            Some(D::Found(found)) => {
-                let n = found.items.len();
-                let map: Fields = found
-                    .items
-                    .into_iter()
-                    .map(|p| (p.field, p.value))
-                    .collect();
-                assert_eq!(map.len(), n, "duplicate fields in DictionaryFetch");
-                Ok(Some(map))
-            }
-            Some(D::Missing(_)) => Ok(None),
-            None => panic!("empty DictionaryFetch response"),
-        }
+        let response = self.data.dictionary_fetch(r).await?.into_inner();
+        Ok(found(response, "DictionaryFetch").map(|found| {
+            let n = found.items.len();
+            let map: Fields = found
+                .items
+                .into_iter()
+                .map(|p| (p.field, p.value))
+                .collect();
+            assert_eq!(map.len(), n, "duplicate fields in DictionaryFetch");
+            map
+        }))
     }
 
     async fn dlen(&mut self, name: &str) -> Result<Option<u32>, Status> {
         let r = self.req(DictionaryLengthRequest {
             dictionary_name: b(name),
         });
-        use dictionary_length_response::Dictionary as D;
-        match self
-            .data
-            .dictionary_length(r)
-            .await?
-            .into_inner()
-            .dictionary
-        {
-            Some(D::Found(found)) => Ok(Some(found.length)),
-            Some(D::Missing(_)) => Ok(None),
-            None => panic!("empty DictionaryLength response"),
-        }
+        let response = self.data.dictionary_length(r).await?.into_inner();
+        Ok(found(response, "DictionaryLength").map(|found| found.length))
     }
 
     async fn dincr_with(
@@ -338,27 +289,19 @@ impl Client {
 
     async fn sfetch(&mut self, name: &str) -> Result<Option<Elements>, Status> {
         let r = self.req(SetFetchRequest { set_name: b(name) });
-        use set_fetch_response::Set as S;
-        match self.data.set_fetch(r).await?.into_inner().set {
-            Some(S::Found(found)) => {
-                let n = found.elements.len();
-                let set: Elements = found.elements.into_iter().collect();
-                assert_eq!(set.len(), n, "duplicate elements in SetFetch");
-                Ok(Some(set))
-            }
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetFetch response"),
-        }
+        let response = self.data.set_fetch(r).await?.into_inner();
+        Ok(found(response, "SetFetch").map(|found| {
+            let n = found.elements.len();
+            let set: Elements = found.elements.into_iter().collect();
+            assert_eq!(set.len(), n, "duplicate elements in SetFetch");
+            set
+        }))
     }
 
     async fn slen(&mut self, name: &str) -> Result<Option<u32>, Status> {
         let r = self.req(SetLengthRequest { set_name: b(name) });
-        use set_length_response::Set as S;
-        match self.data.set_length(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.length)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetLength response"),
-        }
+        let response = self.data.set_length(r).await?.into_inner();
+        Ok(found(response, "SetLength").map(|found| found.length))
     }
 
     async fn scontains(
@@ -370,12 +313,8 @@ impl Client {
             set_name: b(name),
             elements: bs(elements),
         });
-        use set_contains_response::Set as S;
-        match self.data.set_contains(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.contains)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetContains response"),
-        }
+        let response = self.data.set_contains(r).await?.into_inner();
+        Ok(found(response, "SetContains").map(|found| found.contains))
     }
 
     /// `Ok(true)` = found, `Ok(false)` = missing.
@@ -388,12 +327,8 @@ impl Client {
             set_name: b(name),
             difference,
         });
-        use set_difference_response::Set as S;
-        match self.data.set_difference(r).await?.into_inner().set {
-            Some(S::Found(_)) => Ok(true),
-            Some(S::Missing(_)) => Ok(false),
-            None => panic!("empty SetDifference response"),
-        }
+        let response = self.data.set_difference(r).await?.into_inner();
+        Ok(found(response, "SetDifference").is_some())
     }
 
     async fn sremove(&mut self, name: &str, elements: &[&str]) -> Result<bool, Status> {
@@ -415,12 +350,8 @@ impl Client {
             set_name: b(name),
             limit,
         });
-        use set_sample_response::Set as S;
-        match self.data.set_sample(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.elements)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetSample response"),
-        }
+        let response = self.data.set_sample(r).await?.into_inner();
+        Ok(found(response, "SetSample").map(|found| found.elements))
     }
 
     async fn spop(&mut self, name: &str, count: u32) -> Result<Option<Vec<Vec<u8>>>, Status> {
@@ -428,12 +359,8 @@ impl Client {
             set_name: b(name),
             count,
         });
-        use set_pop_response::Set as S;
-        match self.data.set_pop(r).await?.into_inner().set {
-            Some(S::Found(found)) => Ok(Some(found.elements)),
-            Some(S::Missing(_)) => Ok(None),
-            None => panic!("empty SetPop response"),
-        }
+        let response = self.data.set_pop(r).await?.into_inner();
+        Ok(found(response, "SetPop").map(|found| found.elements))
     }
 }
 
@@ -1146,8 +1073,6 @@ async fn type_mismatch_is_failed_precondition_invalid_type() {
 // gRPC-web text mode
 // =====================================================================================
 
-const TEXT: &str = "application/grpc-web-text";
-
 /// One gRPC-web call in text mode over HTTP/1.1; returns the data frames and the grpc-status.
 async fn web_text_call(
     server: &RunningServer,
@@ -1155,67 +1080,20 @@ async fn web_text_call(
     message: &impl Message,
     cache: &str,
 ) -> (Vec<Vec<u8>>, Option<String>) {
-    let payload = message.encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(payload.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&payload);
-    let response = reqwest::Client::builder()
-        .http1_only()
-        .build()
-        .unwrap()
-        .post(format!("{}{path}", server.url()))
-        .header("content-type", TEXT)
-        .header("accept", TEXT)
-        .header("x-grpc-web", "1")
-        .header("origin", "http://localhost:3000")
-        .header("cache", cache)
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    let header_status = response
-        .headers()
-        .get("grpc-status")
-        .map(|v| v.to_str().unwrap().to_owned());
-    assert!(response
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .starts_with(TEXT));
-    let text = response.text().await.unwrap();
-    // Decode in 4-character groups, as grpc-web's JS client does.
-    let body: Vec<u8> = text
-        .trim()
-        .as_bytes()
-        .chunks(4)
-        .flat_map(|group| STANDARD.decode(group).unwrap())
-        .collect();
-    let mut rest = body.as_slice();
-    let mut data = Vec::new();
-    let mut status = header_status;
-    while !rest.is_empty() {
-        let flag = rest[0];
-        let len = u32::from_be_bytes(rest[1..5].try_into().unwrap()) as usize;
-        let frame = &rest[5..5 + len];
-        if flag & 0x80 != 0 {
-            let trailers = String::from_utf8(frame.to_vec()).unwrap();
-            for line in trailers.split("\r\n") {
-                if let Some((k, v)) = line.split_once(':') {
-                    if k.trim().eq_ignore_ascii_case("grpc-status") {
-                        status = Some(v.trim().to_owned());
-                    }
-                }
-            }
-        } else {
-            data.push(frame.to_vec());
-        }
-        rest = &rest[5 + len..];
-    }
-    (data, status)
+    let response = web::text_request(
+        format!("{}{path}", server.url()),
+        message,
+        &[
+            ("origin", "http://localhost:3000"),
+            ("cache", cache),
+            ("authorization", server.auth_token()),
+        ],
+    )
+    .await;
+    assert!(web::content_type(&response).starts_with(TEXT));
+    let reply = web::TextReply::read(response).await;
+    let status = reply.metadata("grpc-status");
+    (reply.data, status)
 }
 
 #[tokio::test]

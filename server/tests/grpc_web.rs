@@ -1,16 +1,11 @@
 //! gRPC-web (binary and text) and CORS over raw HTTP requests, as browsers and the WASM SDK send
 //! them.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use common::web::{decode_text, frame, frames, TEXT};
 use common::{start, start_with};
 use momento_proto::cache_client::{
     DeleteRequest, ECacheResult, GetBatchRequest, GetRequest, GetResponse, SetRequest, SetResponse,
@@ -20,42 +15,10 @@ use momento_server::{AuthMode, RunningServer};
 use prost::Message;
 use reqwest::header::HeaderMap;
 
-const TEXT: &str = "application/grpc-web-text";
 const BINARY: &str = "application/grpc-web+proto";
 const ORIGIN: &str = "http://localhost:3000";
-
-/// One gRPC(-web) frame: flag, big-endian u32 length, payload.
-fn frame(flag: u8, payload: &[u8]) -> Vec<u8> {
-    let mut out = vec![flag];
-    out.extend_from_slice(&(payload.len() as u32).to_be_bytes());
-    out.extend_from_slice(payload);
-    out
-}
-
-/// Splits a decoded gRPC-web body into frames.
-fn frames(mut body: &[u8]) -> Vec<(u8, Vec<u8>)> {
-    let mut out = Vec::new();
-    while !body.is_empty() {
-        assert!(body.len() >= 5, "truncated frame header");
-        let flag = body[0];
-        let len = u32::from_be_bytes(body[1..5].try_into().unwrap()) as usize;
-        assert!(body.len() >= 5 + len, "truncated frame");
-        out.push((flag, body[5..5 + len].to_vec()));
-        body = &body[5 + len..];
-    }
-    out
-}
-
-/// Decodes a grpc-web-text body the way grpc-web's JS client does: in 4-character groups, so
-/// both one base64 string and concatenated per-frame base64 strings work.
-fn decode_text(body: &str) -> Vec<u8> {
-    let body = body.trim();
-    assert_eq!(body.len() % 4, 0, "text body is not 4-char aligned: {body}");
-    body.as_bytes()
-        .chunks(4)
-        .flat_map(|group| STANDARD.decode(group).unwrap())
-        .collect()
-}
+/// `Get{cache_key: "foo"}` exactly as sdk-web frames it in text mode: path and body.
+const WIRE_GET: (&str, &[u8]) = ("/cache_client.Scs/Get", b"AAAAAAUKA2Zvbw==");
 
 fn trailer_map(payload: &[u8]) -> Vec<(String, String)> {
     String::from_utf8(payload.to_vec())
@@ -113,6 +76,15 @@ impl WebResponse {
     }
 }
 
+/// A `Set` of `key` to `value` for a minute.
+fn set_request(key: impl Into<Vec<u8>>, value: impl Into<Vec<u8>>) -> SetRequest {
+    SetRequest {
+        cache_key: key.into(),
+        cache_body: value.into(),
+        ttl_milliseconds: 60_000,
+    }
+}
+
 impl Web {
     fn new(server: &RunningServer) -> Self {
         Self {
@@ -147,6 +119,33 @@ impl Web {
             framed
         };
         self.post(path, content_type, body, cache, token).await
+    }
+
+    /// [`WIRE_GET`] on cache `web`, with the root token.
+    async fn wire_get(&self) -> WebResponse {
+        let (path, body) = WIRE_GET;
+        self.post(path, TEXT, body.to_vec(), Some("web"), Some(&self.token))
+            .await
+    }
+
+    /// A call to `path` without a cache header, with the root token.
+    async fn as_root(&self, path: &str, content_type: &str, message: &impl Message) -> WebResponse {
+        let token = Some(self.token.as_str());
+        self.call(path, content_type, message, None, token).await
+    }
+
+    /// A data-plane call (`cache_client.Scs/<rpc>`) on `cache` with the root token.
+    async fn scs(
+        &self,
+        rpc: &str,
+        content_type: &str,
+        message: &impl Message,
+        cache: &str,
+    ) -> WebResponse {
+        let path = format!("/cache_client.Scs/{rpc}");
+        let token = Some(self.token.as_str());
+        self.call(&path, content_type, message, Some(cache), token)
+            .await
     }
 
     async fn post(
@@ -191,19 +190,17 @@ impl Web {
         }
     }
 
+    /// `control_client.ScsControl/<method>` in binary mode as root; checks that it succeeds.
+    async fn control(&self, method: &str, message: &impl Message) {
+        let path = format!("/control_client.ScsControl/{method}");
+        let r = self.as_root(&path, BINARY, message).await;
+        assert_eq!(r.grpc_status().as_deref(), Some("0"), "{method}");
+    }
+
     async fn create_cache(&self, name: &str) {
-        let r = self
-            .call(
-                "/control_client.ScsControl/CreateCache",
-                BINARY,
-                &CreateCacheRequest {
-                    cache_name: name.into(),
-                },
-                None,
-                Some(&self.token),
-            )
+        let cache_name = name.to_owned();
+        self.control("CreateCache", &CreateCacheRequest { cache_name })
             .await;
-        assert_eq!(r.grpc_status().as_deref(), Some("0"));
     }
 }
 
@@ -213,16 +210,7 @@ async fn text_mode_get_matches_the_wire_example() {
     let web = Web::new(&server);
     web.create_cache("web").await;
 
-    // Get{cache_key: "foo"} exactly as sdk-web frames it.
-    let miss = web
-        .post(
-            "/cache_client.Scs/Get",
-            TEXT,
-            b"AAAAAAUKA2Zvbw==".to_vec(),
-            Some("web"),
-            Some(&web.token),
-        )
-        .await;
+    let miss = web.wire_get().await;
     assert_eq!(miss.status, 200);
     assert!(miss.header("content-type").unwrap().starts_with(TEXT));
     assert_eq!(miss.frames.len(), 2, "data frame then trailer frame");
@@ -238,31 +226,13 @@ async fn text_mode_get_matches_the_wire_example() {
 
     // Set over text mode, then the same Get hits.
     let set = web
-        .call(
-            "/cache_client.Scs/Set",
-            TEXT,
-            &SetRequest {
-                cache_key: b"foo".to_vec(),
-                cache_body: b"bar".to_vec(),
-                ttl_milliseconds: 60_000,
-            },
-            Some("web"),
-            Some(&web.token),
-        )
+        .scs("Set", TEXT, &set_request(*b"foo", *b"bar"), "web")
         .await;
     assert_eq!(set.grpc_status().as_deref(), Some("0"));
     let set_response = SetResponse::decode(set.data_frames()[0]).unwrap();
     assert_eq!(set_response.result(), ECacheResult::Ok);
 
-    let hit = web
-        .post(
-            "/cache_client.Scs/Get",
-            TEXT,
-            b"AAAAAAUKA2Zvbw==".to_vec(),
-            Some("web"),
-            Some(&web.token),
-        )
-        .await;
+    let hit = web.wire_get().await;
     let get = GetResponse::decode(hit.data_frames()[0]).unwrap();
     assert_eq!(get.result(), ECacheResult::Hit);
     assert_eq!(get.cache_body, b"bar");
@@ -275,17 +245,7 @@ async fn binary_mode_and_empty_responses_carry_a_data_frame() {
     web.create_cache("bin").await;
 
     let set = web
-        .call(
-            "/cache_client.Scs/Set",
-            BINARY,
-            &SetRequest {
-                cache_key: b"k".to_vec(),
-                cache_body: b"v".to_vec(),
-                ttl_milliseconds: 60_000,
-            },
-            Some("bin"),
-            Some(&web.token),
-        )
+        .scs("Set", BINARY, &set_request(*b"k", *b"v"), "bin")
         .await;
     assert_eq!(set.status, 200);
     assert!(set
@@ -297,14 +257,13 @@ async fn binary_mode_and_empty_responses_carry_a_data_frame() {
     // Delete answers the empty `_DeleteResponse`: still one (zero-length) data frame.
     for content_type in [BINARY, TEXT] {
         let delete = web
-            .call(
-                "/cache_client.Scs/Delete",
+            .scs(
+                "Delete",
                 content_type,
                 &DeleteRequest {
                     cache_key: b"k".to_vec(),
                 },
-                Some("bin"),
-                Some(&web.token),
+                "bin",
             )
             .await;
         assert_eq!(delete.data_frames(), vec![&[] as &[u8]], "{content_type}");
@@ -312,29 +271,16 @@ async fn binary_mode_and_empty_responses_carry_a_data_frame() {
         assert_eq!(delete.grpc_status().as_deref(), Some("0"));
     }
 
-    // Ping's empty response too.
-    let ping = web
-        .call(
-            "/cache_client.Ping/Ping",
-            TEXT,
-            &momento_proto::cache_client::PingRequest {},
-            None,
-            Some(&web.token),
-        )
-        .await;
-    assert_eq!(ping.data_frames().len(), 1);
-    assert_eq!(ping.grpc_status().as_deref(), Some("0"));
-    // …also without a token: the official web SDK pings with no `authorization` header.
-    let ping = web
-        .call(
-            "/cache_client.Ping/Ping",
-            TEXT,
-            &momento_proto::cache_client::PingRequest {},
-            None,
-            None,
-        )
-        .await;
-    assert_eq!(ping.grpc_status().as_deref(), Some("0"));
+    // Ping's empty response too, with the root token and without one (the official web SDK
+    // pings with no `authorization` header).
+    for token in [Some(web.token.as_str()), None] {
+        let ping = momento_proto::cache_client::PingRequest {};
+        let ping = web
+            .call("/cache_client.Ping/Ping", TEXT, &ping, None, token)
+            .await;
+        assert_eq!(ping.data_frames().len(), 1);
+        assert_eq!(ping.grpc_status().as_deref(), Some("0"));
+    }
 }
 
 #[tokio::test]
@@ -343,30 +289,19 @@ async fn text_mode_server_streaming() {
     for web in [Web::new(&server), Web::h2(&server)] {
         web.create_cache("stream").await;
         for i in 0..3u8 {
-            web.call(
-                "/cache_client.Scs/Set",
-                TEXT,
-                &SetRequest {
-                    cache_key: vec![i],
-                    cache_body: vec![b'v', i],
-                    ttl_milliseconds: 60_000,
-                },
-                Some("stream"),
-                Some(&web.token),
-            )
-            .await;
+            web.scs("Set", TEXT, &set_request(vec![i], vec![b'v', i]), "stream")
+                .await;
         }
         let batch = web
-            .call(
-                "/cache_client.Scs/GetBatch",
+            .scs(
+                "GetBatch",
                 TEXT,
                 &GetBatchRequest {
                     items: (0..4u8)
                         .map(|i| GetRequest { cache_key: vec![i] })
                         .collect(),
                 },
-                Some("stream"),
-                Some(&web.token),
+                "stream",
             )
             .await;
         assert_eq!(batch.status, 200);
@@ -389,18 +324,9 @@ async fn text_mode_server_streaming() {
         );
         assert_eq!(batch.grpc_status().as_deref(), Some("0"));
         // Delete it (over gRPC-web too) so the next transport starts from scratch.
-        let r = web
-            .call(
-                "/control_client.ScsControl/DeleteCache",
-                BINARY,
-                &momento_proto::control_client::DeleteCacheRequest {
-                    cache_name: "stream".into(),
-                },
-                None,
-                Some(&web.token),
-            )
-            .await;
-        assert_eq!(r.grpc_status().as_deref(), Some("0"));
+        let cache_name = "stream".to_owned();
+        let delete = momento_proto::control_client::DeleteCacheRequest { cache_name };
+        web.control("DeleteCache", &delete).await;
     }
 }
 
@@ -411,14 +337,13 @@ async fn errors_expose_grpc_status() {
 
     // Unknown cache: NOT_FOUND, readable cross-origin.
     let r = web
-        .call(
-            "/cache_client.Scs/Get",
+        .scs(
+            "Get",
             TEXT,
             &GetRequest {
                 cache_key: b"k".to_vec(),
             },
-            Some("missing"),
-            Some(&web.token),
+            "missing",
         )
         .await;
     assert_eq!(r.status, 200);
@@ -428,12 +353,7 @@ async fn errors_expose_grpc_status() {
         .header("access-control-expose-headers")
         .unwrap()
         .to_ascii_lowercase();
-    for name in [
-        "grpc-status",
-        "grpc-message",
-        "grpc-status-details-bin",
-        "err",
-    ] {
+    for name in momento_server::cors::EXPOSED_HEADERS {
         assert!(exposed.contains(name), "{exposed}");
     }
 
@@ -485,18 +405,8 @@ async fn cors_preflight_lists_headers_and_allows_a_loopback_origin() {
     assert!(h("access-control-allow-methods").contains("post"));
     let allowed = h("access-control-allow-headers");
     assert!(!allowed.contains('*'), "{allowed}");
-    for name in [
-        "authorization",
-        "agent",
-        "runtime-version",
-        "x-user-agent",
-        "x-grpc-web",
-        "cache",
-        "grpc-timeout",
-        "read-concern",
-        "content-type",
-        "request-id",
-    ] {
+    // Every header the server declares (the SDKs' and momento-local's), none of them `*`.
+    for name in momento_server::cors::ALLOWED_HEADERS {
         assert!(allowed.contains(name), "{name} missing from {allowed}");
     }
 }
@@ -547,7 +457,7 @@ async fn webhooks_over_grpc_web_text_and_binary() {
         webhook_name: "w".into(),
     };
     let put = web
-        .call(
+        .as_root(
             "/webhook.Webhook/PutWebhook",
             TEXT,
             &PutWebhookRequest {
@@ -561,8 +471,6 @@ async fn webhooks_over_grpc_web_text_and_binary() {
                     }),
                 }),
             },
-            None,
-            Some(&web.token),
         )
         .await;
     assert_eq!(put.grpc_status().as_deref(), Some("0"));
@@ -571,17 +479,11 @@ async fn webhooks_over_grpc_web_text_and_binary() {
         .secret_string;
     assert!(!secret.is_empty());
 
-    let list = web
-        .call(
-            "/webhook.Webhook/ListWebhooks",
-            BINARY,
-            &ListWebhookRequest {
-                cache_name: "hooks".into(),
-            },
-            None,
-            Some(&web.token),
-        )
-        .await;
+    let list_webhooks = |cache: &str| ListWebhookRequest {
+        cache_name: cache.into(),
+    };
+    const LIST: &str = "/webhook.Webhook/ListWebhooks";
+    let list = web.as_root(LIST, BINARY, &list_webhooks("hooks")).await;
     assert_eq!(list.grpc_status().as_deref(), Some("0"));
     let listed = ListWebhooksResponse::decode(list.data_frames()[0]).unwrap();
     assert_eq!(listed.webhook.len(), 1);
@@ -589,14 +491,12 @@ async fn webhooks_over_grpc_web_text_and_binary() {
 
     // An empty response still carries a (zero-length) data frame.
     let delete = web
-        .call(
+        .as_root(
             "/webhook.Webhook/DeleteWebhook",
             TEXT,
             &DeleteWebhookRequest {
                 webhook_id: Some(id),
             },
-            None,
-            Some(&web.token),
         )
         .await;
     assert_eq!(delete.grpc_status().as_deref(), Some("0"));
@@ -604,17 +504,7 @@ async fn webhooks_over_grpc_web_text_and_binary() {
     DeleteWebhookResponse::decode(delete.data_frames()[0]).unwrap();
 
     // Errors come back as gRPC statuses (here: the cache does not exist).
-    let missing = web
-        .call(
-            "/webhook.Webhook/ListWebhooks",
-            TEXT,
-            &ListWebhookRequest {
-                cache_name: "nope".into(),
-            },
-            None,
-            Some(&web.token),
-        )
-        .await;
+    let missing = web.as_root(LIST, TEXT, &list_webhooks("nope")).await;
     assert_eq!(missing.grpc_status().as_deref(), Some("5"));
     server.shutdown().await.unwrap();
 }

@@ -1,12 +1,6 @@
 //! Regression tests of issue 15 (momento-server probed as an attacker would): admission of
 //! request bodies, bounded responses, topic limits, CORS, scoped increments, secret files,
 //! malformed input and collection element overhead. Every test here failed before the fix.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -14,7 +8,7 @@ use common::channel;
 
 use std::time::{Duration, Instant};
 
-use common::{request, SECRET};
+use common::{request, Clients};
 use momento_proto::cache_client::pubsub::{
     subscription_item, topic_value, PublishRequest, SubscriptionRequest, TopicValue,
 };
@@ -40,20 +34,27 @@ use tonic::Code;
 const MIB: usize = 1024 * 1024;
 const CACHE: &str = "hardening";
 
+/// The head of a native gRPC call to `cache_client.Scs/<rpc>` on [`CACHE`] with the root token.
+fn h2_head(server: &RunningServer, rpc: &str) -> http::request::Builder {
+    http::Request::builder()
+        .method("POST")
+        .uri(format!("{}/cache_client.Scs/{rpc}", server.url()))
+        .header("content-type", "application/grpc")
+        .header("te", "trailers")
+        .header("cache", CACHE)
+        .header("authorization", server.auth_token())
+}
+
 /// A token-authenticated server on an ephemeral port with a memory cap of `cap_mib` MiB.
 async fn start_capped(cap_mib: u64) -> RunningServer {
-    let server = momento_server::run(Config {
-        port: 0,
-        auth: AuthMode::Token,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    let server = common::run(Config {
         limits: Limits {
             max_memory_bytes: cap_mib * MIB as u64,
             ..Limits::default()
         },
-        ..Config::default()
+        ..common::config(AuthMode::Token)
     })
-    .await
-    .unwrap();
+    .await;
     common::create_cache(channel(&server).await, CACHE, server.auth_token()).await;
     server
 }
@@ -196,13 +197,7 @@ async fn a_huge_declared_body_without_bytes_blocks_nothing_over_h2() {
     let mut client = client.ready().await.unwrap();
     let mut streams = Vec::new();
     for declared in [1_000_000_000u64, 8 * MIB as u64] {
-        let head = http::Request::builder()
-            .method("POST")
-            .uri(format!("{}/cache_client.Scs/Set", server.url()))
-            .header("content-type", "application/grpc")
-            .header("te", "trailers")
-            .header("cache", CACHE)
-            .header("authorization", server.auth_token())
+        let head = h2_head(&server, "Set")
             .header("content-length", declared)
             .body(())
             .unwrap();
@@ -212,15 +207,7 @@ async fn a_huge_declared_body_without_bytes_blocks_nothing_over_h2() {
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
     // A normal call on the same h2 connection.
-    let head = http::Request::builder()
-        .method("POST")
-        .uri(format!("{}/cache_client.Scs/Get", server.url()))
-        .header("content-type", "application/grpc")
-        .header("te", "trailers")
-        .header("cache", CACHE)
-        .header("authorization", server.auth_token())
-        .body(())
-        .unwrap();
+    let head = h2_head(&server, "Get").body(()).unwrap();
     let (response, mut send) = client.send_request(head, false).unwrap();
     send.send_data(
         frame(
@@ -566,18 +553,25 @@ async fn weak_or_writable_secret_files_are_refused() {
             ..Config::default()
         })
     };
+    // (file, contents, mode, what the refusal names)
+    let refused = [
+        (
+            "writable",
+            "0123456789abcdef0123456789abcdef-long-enough\n",
+            0o666,
+            "chmod",
+        ),
+        ("short", "password\n", 0o600, "32"),
+    ];
+    for (name, contents, mode, names) in refused {
+        let path = dir.join(name);
+        std::fs::write(&path, contents).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        let error = start(path).await.expect_err(name);
+        let message = error.to_string();
+        assert!(message.contains(names), "{message}");
+    }
     let writable = dir.join("writable");
-    std::fs::write(&writable, "0123456789abcdef0123456789abcdef-long-enough\n").unwrap();
-    std::fs::set_permissions(&writable, std::fs::Permissions::from_mode(0o666)).unwrap();
-    let error = start(writable.clone()).await.expect_err("world-writable");
-    let message = error.to_string();
-    assert!(message.contains("chmod"), "{message}");
-    let short = dir.join("short");
-    std::fs::write(&short, "password\n").unwrap();
-    std::fs::set_permissions(&short, std::fs::Permissions::from_mode(0o600)).unwrap();
-    let error = start(short.clone()).await.expect_err("too short");
-    let message = error.to_string();
-    assert!(message.contains("32"), "{message}");
     // A good one works.
     std::fs::set_permissions(&writable, std::fs::Permissions::from_mode(0o600)).unwrap();
     start(writable).await.unwrap().shutdown().await.unwrap();
@@ -683,27 +677,16 @@ async fn concurrent_h2_bodies_stay_within_the_memory_cap() {
         .to_owned();
     let key = std::fs::read_to_string(&key_file).unwrap();
     let (_, token) = momento_server::token::decode_v1_api_key(key.trim()).unwrap();
-    let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
-    common::create_cache(channel.clone(), CACHE, &token).await;
+    let mut c = Clients::connect(url, token)
+        .await
+        .max_message_size(64 * MIB);
+    c.create_cache(CACHE).await;
     let value = vec![9u8; 4 * MIB + 900 * 1024];
     let sets: Vec<_> = (0..64)
         .map(|i| {
-            let mut client = ScsClient::new(channel.clone()).max_encoding_message_size(64 * MIB);
-            let token = token.clone();
+            let mut c = c.clone();
             let value = value.clone();
-            tokio::spawn(async move {
-                client
-                    .set(request(
-                        SetRequest {
-                            cache_key: format!("k{i}").into_bytes(),
-                            cache_body: value,
-                            ttl_milliseconds: 600_000,
-                        },
-                        Some(CACHE),
-                        Some(&token),
-                    ))
-                    .await
-            })
+            tokio::spawn(async move { c.try_set(CACHE, format!("k{i}"), value, 600_000).await })
         })
         .collect();
     for set in sets {

@@ -1,34 +1,24 @@
 //! Momento's HTTP API (`/cache/…`, `/topics/…`) on the gRPC port, over plain HTTP/1.1 requests
 //! as curl and fetch send them: values, keys in both forms, token placement, scopes, limits,
 //! status codes and reason phrases, topic publish and the long-poll subscribe.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use std::time::{Duration, Instant};
 
-use common::{create_cache, SECRET};
-use momento_server::{AuthMode, Config, RunningServer, SecretSource};
+use common::create_cache;
+use momento_server::{AuthMode, Config, RunningServer};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 const HEARTBEAT: Duration = Duration::from_millis(300);
 
 async fn start(auth: AuthMode) -> (RunningServer, reqwest::Client) {
-    let server = momento_server::run(Config {
-        port: 0,
-        auth,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    let server = common::run(Config {
         topic_heartbeat_interval: HEARTBEAT,
-        ..Config::default()
+        ..common::config(auth)
     })
-    .await
-    .unwrap();
+    .await;
     create_cache(common::channel(&server).await, "c", server.auth_token()).await;
     let client = reqwest::Client::builder().http1_only().build().unwrap();
     (server, client)

@@ -2,25 +2,17 @@
 //! `content-length`: admitted from the length prefix once their first bytes arrive; streams
 //! sharing a connection wait without starving each other) and gRPC-web text (HTTP/1.1,
 //! `content-length`) all succeed within the budget, and it is whole again afterwards.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
-use common::channel;
+use common::{channel, web};
 
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
-use common::{request, SECRET};
-use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse, SetRequest};
+use common::{request, Clients};
+use momento_proto::cache_client::{ECacheResult, GetRequest, GetResponse};
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::{AuthMode, Config, Limits, RunningServer, SecretSource};
+use momento_server::{AuthMode, Config, Limits, RunningServer};
 use prost::Message as _;
 use tonic::transport::Channel;
 
@@ -39,46 +31,19 @@ fn data(channel: Channel) -> ScsClient<Channel> {
 
 /// A `Get` over gRPC-web text (HTTP/1.1): the value, or `None` on a miss.
 async fn web_text_get(server: &RunningServer, key: &[u8]) -> Option<Vec<u8>> {
+    let url = format!(
+        "{}/cache_client.Scs/Get",
+        server.url().trim_end_matches('/')
+    );
     let message = GetRequest {
         cache_key: key.to_vec(),
-    }
-    .encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(message.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&message);
-    let response = reqwest::Client::builder()
-        .http1_only()
-        .build()
-        .unwrap()
-        .post(format!(
-            "{}/cache_client.Scs/Get",
-            server.url().trim_end_matches('/')
-        ))
-        .header("content-type", "application/grpc-web-text")
-        .header("accept", "application/grpc-web-text")
-        .header("x-grpc-web", "1")
-        .header("cache", CACHE)
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let text = response.text().await.unwrap();
-    let body: Vec<u8> = text
-        .trim()
-        .as_bytes()
-        .chunks(4)
-        .flat_map(|group| STANDARD.decode(group).unwrap())
-        .collect();
-    assert_eq!(body[0], 0, "a data frame first");
-    let len = u32::from_be_bytes(body[1..5].try_into().unwrap()) as usize;
-    let response = GetResponse::decode(&body[5..5 + len]).unwrap();
-    match response.result() {
-        ECacheResult::Hit => Some(response.cache_body),
-        ECacheResult::Miss => None,
-        other => panic!("unexpected {other:?}"),
-    }
+    };
+    let headers = [("cache", CACHE), ("authorization", server.auth_token())];
+    let response = web::text_request(url, &message, &headers).await;
+    let frames = web::frames(&web::decode_text(&response.text().await.unwrap()));
+    assert_eq!(frames[0].0, 0, "a data frame first");
+    let response = GetResponse::decode(frames[0].1.as_slice()).unwrap();
+    common::hit(response.result(), response.cache_body)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -89,18 +54,14 @@ async fn concurrent_large_calls_queue_within_the_budget() {
 }
 
 async fn large_calls() {
-    let server = momento_server::run(Config {
-        port: 0,
-        auth: AuthMode::Token,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    let server = common::run(Config {
         limits: Limits {
             max_memory_bytes: 64 * MIB as u64,
             ..Limits::default()
         },
-        ..Config::default()
+        ..common::config(AuthMode::Token)
     })
-    .await
-    .unwrap();
+    .await;
     let budget = server.in_flight_metrics().unwrap().budget_bytes;
     assert_eq!(
         Some(budget),
@@ -117,22 +78,12 @@ async fn large_calls() {
     // Five 4 MiB sets at once (20 MiB: what the store budget of a 64 MiB cap holds) over one
     // HTTP/2 connection (each costs ~8 MiB of the ~11.7 MiB budget): they wait for the budget,
     // and their streams still share the connection's flow-control window without starving.
+    let c = Clients::new(&server).await.max_message_size(64 * MIB);
     let sets = (0..5).map(|i| {
-        let mut client = data(channel.clone());
-        let token = token.clone();
+        let mut c = c.clone();
         tokio::spawn(async move {
-            client
-                .set(request(
-                    SetRequest {
-                        cache_key: format!("k{i}").into_bytes(),
-                        cache_body: value(i),
-                        ttl_milliseconds: 600_000,
-                    },
-                    Some(CACHE),
-                    Some(&token),
-                ))
+            c.set(CACHE, format!("k{i}").as_bytes(), &value(i), 600_000)
                 .await
-                .unwrap();
         })
     });
     for set in sets.collect::<Vec<_>>() {

@@ -1,16 +1,10 @@
 //! Leaderboards (`leaderboard.Leaderboard`) over h2c with the tonic client.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use common::{request, start};
 use momento_proto::common::Unbounded;
-use momento_proto::control_client::{CreateCacheRequest, DeleteCacheRequest};
+use momento_proto::control_client::DeleteCacheRequest;
 use momento_proto::leaderboard::{
     score_range, DeleteLeaderboardRequest, Element, GetByRankRequest, GetByScoreRequest,
     GetCompetitionRankRequest, GetLeaderboardLengthRequest, GetRankRequest, Order, RankRange,
@@ -33,11 +27,7 @@ struct Client {
 }
 
 async fn client(server: &RunningServer, cache: &str) -> Client {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = common::channel(server).await;
     let mut c = Client {
         lb: LeaderboardClient::new(channel.clone()),
         control: ScsControlClient::new(channel),
@@ -75,13 +65,7 @@ impl Client {
 
     async fn create_cache(&mut self) {
         self.control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: self.cache.clone(),
-                },
-                None,
-                Some(&self.token),
-            ))
+            .create_cache(common::create_cache_request(&self.cache, &self.token))
             .await
             .unwrap();
     }
@@ -383,15 +367,13 @@ async fn fetch_by_score_with_ranges_offsets_and_limits() {
             .unwrap_err();
         assert_eq!(status.code(), Code::InvalidArgument, "{r:?} {limit}");
     }
-    let status =
-        c.lb.get_by_score(c.req(GetByScoreRequest {
-            leaderboard: "lb".to_owned(),
-            order: 7,
-            ..Default::default()
-        }))
-        .await
-        .unwrap_err();
-    assert_eq!(status.code(), Code::InvalidArgument);
+    let unknown_order = GetByScoreRequest {
+        leaderboard: "lb".to_owned(),
+        order: 7,
+        ..Default::default()
+    };
+    let refused = c.lb.get_by_score(c.req(unknown_order)).await;
+    assert_eq!(common::code(refused), Code::InvalidArgument);
 }
 
 #[tokio::test]

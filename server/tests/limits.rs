@@ -1,142 +1,47 @@
 //! Storage limits: memory cap with LRU eviction and metrics, item size, TTL and cache count.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
-use std::io::{BufRead as _, BufReader, Read as _};
+use std::io::Read as _;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{request, SECRET};
+use common::{request, Clients};
 use momento_proto::cache_client::{
     set_if_request, update_ttl_request, DeleteRequest, DictionaryFieldValuePair,
-    DictionarySetRequest, ECacheResult, GetRequest, IncrementRequest, ListPopFrontRequest,
-    ListPushBackRequest, SetBatchRequest, SetIfRequest, SetRequest, UpdateTtlRequest,
+    DictionarySetRequest, IncrementRequest, ListPopFrontRequest, ListPushBackRequest,
+    SetBatchRequest, SetIfRequest, SetRequest, UpdateTtlRequest,
 };
 use momento_proto::common::Absent;
-use momento_proto::control_client::{
-    CreateCacheRequest, DeleteCacheRequest, FlushCacheRequest, ListCachesRequest,
-};
-use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
+use momento_proto::control_client::FlushCacheRequest;
 use momento_server::store::ELEMENT_OVERHEAD_BYTES;
 use momento_server::store::ITEM_OVERHEAD_BYTES;
-use momento_server::{AuthMode, Config, Limits, RunningServer, SecretSource};
-use tonic::transport::Channel;
+use momento_server::{AuthMode, Config, Limits, RunningServer};
 use tonic::{Code, Status};
 
 const MIB: usize = 1024 * 1024;
 
 async fn start(limits: Limits) -> RunningServer {
-    momento_server::run(Config {
-        port: 0,
-        auth: AuthMode::Token,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    common::run(Config {
         sweep_interval: Duration::from_millis(50),
         limits,
-        ..Config::default()
+        ..common::config(AuthMode::Token)
     })
     .await
-    .expect("server starts")
 }
 
-struct Client {
-    data: ScsClient<Channel>,
-    control: ScsControlClient<Channel>,
-    token: String,
+/// Clients whose data client takes 64 MiB messages.
+async fn client_for(url: String, token: String) -> Clients {
+    Clients::connect(url, token)
+        .await
+        .max_message_size(64 * MIB)
 }
 
-async fn client_for(url: String, token: String) -> Client {
-    let channel = Channel::from_shared(url).unwrap().connect().await.unwrap();
-    Client {
-        data: ScsClient::new(channel.clone())
-            .max_encoding_message_size(64 * MIB)
-            .max_decoding_message_size(64 * MIB),
-        control: ScsControlClient::new(channel),
-        token,
-    }
-}
-
-async fn client(server: &RunningServer) -> Client {
+async fn client(server: &RunningServer) -> Clients {
     client_for(server.url(), server.auth_token().to_owned()).await
 }
 
-impl Client {
-    async fn create_cache(&mut self, name: &str) -> Result<(), Status> {
-        self.control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: name.to_owned(),
-                },
-                None,
-                Some(&self.token),
-            ))
-            .await
-            .map(|_| ())
-    }
-
-    async fn delete_cache(&mut self, name: &str) -> Result<(), Status> {
-        self.control
-            .delete_cache(request(
-                DeleteCacheRequest {
-                    cache_name: name.to_owned(),
-                },
-                None,
-                Some(&self.token),
-            ))
-            .await
-            .map(|_| ())
-    }
-
-    async fn set(
-        &mut self,
-        cache: &str,
-        key: &[u8],
-        value: &[u8],
-        ttl_ms: u64,
-    ) -> Result<(), Status> {
-        let response = self
-            .data
-            .set(request(
-                SetRequest {
-                    cache_key: key.to_vec(),
-                    cache_body: value.to_vec(),
-                    ttl_milliseconds: ttl_ms,
-                },
-                Some(cache),
-                Some(&self.token),
-            ))
-            .await?
-            .into_inner();
-        assert_eq!(response.result(), ECacheResult::Ok);
-        Ok(())
-    }
-
-    async fn get(&mut self, cache: &str, key: &[u8]) -> Option<Vec<u8>> {
-        let response = self
-            .data
-            .get(request(
-                GetRequest {
-                    cache_key: key.to_vec(),
-                },
-                Some(cache),
-                Some(&self.token),
-            ))
-            .await
-            .unwrap()
-            .into_inner();
-        match response.result() {
-            ECacheResult::Hit => Some(response.cache_body),
-            ECacheResult::Miss => None,
-            other => panic!("unexpected get result {other:?}"),
-        }
-    }
-
+impl Clients {
     async fn delete(&mut self, cache: &str, key: &[u8]) {
         self.data
             .delete(request(
@@ -144,7 +49,7 @@ impl Client {
                     cache_key: key.to_vec(),
                 },
                 Some(cache),
-                Some(&self.token),
+                Some(&self.root),
             ))
             .await
             .unwrap();
@@ -168,14 +73,14 @@ async fn lru_eviction_keeps_recently_used_keys_under_the_cap() {
     })
     .await;
     let mut c = client(&server).await;
-    c.create_cache("lru").await.unwrap();
+    c.try_create_cache("lru").await.unwrap();
     let value = vec![7u8; 100 * 1024];
     let charged = key(0).len() + value.len() + ITEM_OVERHEAD_BYTES;
     let fit = cap / charged;
     assert_eq!(fit, 20, "the test assumes 20 items fit under the cap");
 
     for i in 0..fit {
-        c.set("lru", &key(i), &value, 60_000).await.unwrap();
+        c.try_set("lru", &key(i), &value, 60_000).await.unwrap();
     }
     let full = server.metrics();
     assert_eq!(full.evictions, 0);
@@ -187,7 +92,7 @@ async fn lru_eviction_keeps_recently_used_keys_under_the_cap() {
     assert!(c.get("lru", &key(1)).await.is_some());
 
     for i in fit..fit + 10 {
-        c.set("lru", &key(i), &value, 60_000).await.unwrap();
+        c.try_set("lru", &key(i), &value, 60_000).await.unwrap();
         assert!(server.metrics().used_bytes <= cap as u64);
     }
 
@@ -217,10 +122,10 @@ async fn an_item_larger_than_the_cap_is_rejected() {
     })
     .await;
     let mut c = client(&server).await;
-    c.create_cache("big").await.unwrap();
-    c.set("big", b"small", b"v", 60_000).await.unwrap();
+    c.try_create_cache("big").await.unwrap();
+    c.try_set("big", b"small", b"v", 60_000).await.unwrap();
     let status = c
-        .set("big", b"huge", &vec![1u8; MIB + 1], 60_000)
+        .try_set("big", b"huge", &vec![1u8; MIB + 1], 60_000)
         .await
         .unwrap_err();
     assert_eq!(status.code(), Code::ResourceExhausted);
@@ -246,9 +151,9 @@ async fn max_caches() {
     .await;
     let mut c = client(&server).await;
     for name in ["a", "b", "c"] {
-        c.create_cache(name).await.unwrap();
+        c.try_create_cache(name).await.unwrap();
     }
-    let status = c.create_cache("d").await.unwrap_err();
+    let status = c.try_create_cache("d").await.unwrap_err();
     assert_eq!(status.code(), Code::ResourceExhausted);
     assert_eq!(err_metadata(&status), Some("cache_count_limit_exceeded"));
     assert!(
@@ -258,11 +163,11 @@ async fn max_caches() {
     );
     // An existing name is still ALREADY_EXISTS.
     assert_eq!(
-        c.create_cache("a").await.unwrap_err().code(),
+        c.try_create_cache("a").await.unwrap_err().code(),
         Code::AlreadyExists
     );
-    c.delete_cache("b").await.unwrap();
-    c.create_cache("d").await.unwrap();
+    c.try_delete_cache("b").await.unwrap();
+    c.try_create_cache("d").await.unwrap();
     server.shutdown().await.unwrap();
 }
 
@@ -274,9 +179,9 @@ async fn max_ttl_is_enforced_and_reported() {
     })
     .await;
     let mut c = client(&server).await;
-    c.create_cache("ttl").await.unwrap();
-    c.set("ttl", b"k", b"v", 60_000).await.unwrap();
-    let status = c.set("ttl", b"k", b"v", 60_001).await.unwrap_err();
+    c.try_create_cache("ttl").await.unwrap();
+    c.try_set("ttl", b"k", b"v", 60_000).await.unwrap();
+    let status = c.try_set("ttl", b"k", b"v", 60_001).await.unwrap_err();
     assert_eq!(status.code(), Code::InvalidArgument);
     assert!(
         status.message().contains("maximum TTL of 60 seconds"),
@@ -284,44 +189,31 @@ async fn max_ttl_is_enforced_and_reported() {
         status.message()
     );
 
-    let token = c.token.clone();
-    let update = c
+    let token = c.root.clone();
+    let update = UpdateTtlRequest {
+        cache_key: b"k".to_vec(),
+        update_ttl: Some(update_ttl_request::UpdateTtl::OverwriteToMilliseconds(
+            120_000,
+        )),
+    };
+    let refused = c
         .data
-        .update_ttl(request(
-            UpdateTtlRequest {
-                cache_key: b"k".to_vec(),
-                update_ttl: Some(update_ttl_request::UpdateTtl::OverwriteToMilliseconds(
-                    120_000,
-                )),
-            },
-            Some("ttl"),
-            Some(&token),
-        ))
-        .await
-        .unwrap_err();
-    assert_eq!(update.code(), Code::InvalidArgument);
-    let increment = c
+        .update_ttl(request(update, Some("ttl"), Some(&token)))
+        .await;
+    assert_eq!(common::code(refused), Code::InvalidArgument);
+    let increment = IncrementRequest {
+        cache_key: b"n".to_vec(),
+        amount: 1,
+        ttl_milliseconds: 61_000,
+    };
+    let refused = c
         .data
-        .increment(request(
-            IncrementRequest {
-                cache_key: b"n".to_vec(),
-                amount: 1,
-                ttl_milliseconds: 61_000,
-            },
-            Some("ttl"),
-            Some(&token),
-        ))
-        .await
-        .unwrap_err();
-    assert_eq!(increment.code(), Code::InvalidArgument);
+        .increment(request(increment, Some("ttl"), Some(&token)))
+        .await;
+    assert_eq!(common::code(refused), Code::InvalidArgument);
 
-    let list = c
-        .control
-        .list_caches(request(ListCachesRequest::default(), None, Some(&token)))
-        .await
-        .unwrap()
-        .into_inner();
-    let limits = list.cache[0].cache_limits.unwrap();
+    let caches = c.list_caches().await;
+    let limits = caches[0].cache_limits.unwrap();
     assert_eq!(limits.max_ttl_seconds, 60);
     assert_eq!(limits.max_item_size_kb, 5120);
     server.shutdown().await.unwrap();
@@ -336,12 +228,12 @@ async fn max_item_size_is_configurable() {
     })
     .await;
     let mut c = client(&server).await;
-    c.create_cache("items").await.unwrap();
-    c.set("items", b"k", &vec![0u8; 10 * 1024 - 1], 60_000)
+    c.try_create_cache("items").await.unwrap();
+    c.try_set("items", b"k", &vec![0u8; 10 * 1024 - 1], 60_000)
         .await
         .unwrap();
     let status = c
-        .set("items", b"k", &vec![0u8; 10 * 1024], 60_000)
+        .try_set("items", b"k", &vec![0u8; 10 * 1024], 60_000)
         .await
         .unwrap_err();
     assert_eq!(status.code(), Code::ResourceExhausted);
@@ -351,14 +243,8 @@ async fn max_item_size_is_configurable() {
         "{}",
         status.message()
     );
-    let token = c.token.clone();
-    let list = c
-        .control
-        .list_caches(request(ListCachesRequest::default(), None, Some(&token)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(list.cache[0].cache_limits.unwrap().max_item_size_kb, 10);
+    let caches = c.list_caches().await;
+    assert_eq!(caches[0].cache_limits.unwrap().max_item_size_kb, 10);
     server.shutdown().await.unwrap();
 
     // Larger than the default and than the default gRPC message limit (16 MiB): the server
@@ -369,9 +255,9 @@ async fn max_item_size_is_configurable() {
     })
     .await;
     let mut c = client(&server).await;
-    c.create_cache("items").await.unwrap();
+    c.try_create_cache("items").await.unwrap();
     let value = vec![3u8; 17 * MIB];
-    c.set("items", b"big", &value, 60_000).await.unwrap();
+    c.try_set("items", b"big", &value, 60_000).await.unwrap();
     assert_eq!(
         c.get("items", b"big").await.map(|v| v.len()),
         Some(value.len())
@@ -383,17 +269,21 @@ async fn max_item_size_is_configurable() {
 async fn byte_accounting_returns_to_zero() {
     let server = start(Limits::default()).await;
     let mut c = client(&server).await;
-    c.create_cache("acct").await.unwrap();
-    c.create_cache("other").await.unwrap();
-    let token = c.token.clone();
+    c.try_create_cache("acct").await.unwrap();
+    c.try_create_cache("other").await.unwrap();
+    let token = c.root.clone();
 
     let mut keys = Vec::new();
     for i in 0..50usize {
         let k = key(i);
-        c.set("acct", &k, &vec![1u8; i * 37], 60_000).await.unwrap();
+        c.try_set("acct", &k, &vec![1u8; i * 37], 60_000)
+            .await
+            .unwrap();
         // Overwrite half of them with a different size.
         if i % 2 == 0 {
-            c.set("acct", &k, &vec![2u8; i * 11], 60_000).await.unwrap();
+            c.try_set("acct", &k, &vec![2u8; i * 11], 60_000)
+                .await
+                .unwrap();
         }
         keys.push(k);
     }
@@ -449,7 +339,9 @@ async fn byte_accounting_returns_to_zero() {
 
     // Items of another cache, dropped by a flush and a delete below.
     for i in 0..20 {
-        c.set("other", &key(i), &[0u8; 500], 60_000).await.unwrap();
+        c.try_set("other", &key(i), &[0u8; 500], 60_000)
+            .await
+            .unwrap();
     }
 
     let metrics = server.metrics();
@@ -481,7 +373,7 @@ async fn byte_accounting_returns_to_zero() {
 
     // Expiry releases bytes too (lazily or by the sweeper).
     for i in 0..10 {
-        c.set("other", &key(i), &[0u8; 100], 50).await.unwrap();
+        c.try_set("other", &key(i), &[0u8; 100], 50).await.unwrap();
     }
     assert!(server.metrics().used_bytes > 0);
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
@@ -497,8 +389,10 @@ async fn byte_accounting_returns_to_zero() {
     assert_eq!(metrics.items, 0);
 
     // Deleting a cache releases its bytes.
-    c.set("other", b"x", &[0u8; 1000], 60_000).await.unwrap();
-    c.delete_cache("other").await.unwrap();
+    c.try_set("other", b"x", &[0u8; 1000], 60_000)
+        .await
+        .unwrap();
+    c.try_delete_cache("other").await.unwrap();
     let metrics = server.metrics();
     assert_eq!(metrics.used_bytes, 0);
     assert!(metrics.cache("other").is_none());
@@ -513,8 +407,8 @@ async fn collections_are_accounted_and_evicted() {
     })
     .await;
     let mut c = client(&server).await;
-    c.create_cache("coll").await.unwrap();
-    let token = c.token.clone();
+    c.try_create_cache("coll").await.unwrap();
+    let token = c.root.clone();
 
     // A dictionary of 10 fields: key + fields + values + per-element and per-item overhead.
     let items = (0..10u8)
@@ -591,40 +485,34 @@ async fn collections_are_accounted_and_evicted() {
 /// The binary takes the limit flags and logs an `event=evicting` line when it starts evicting.
 #[tokio::test]
 async fn binary_flags_and_eviction_log() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_momento-server"))
-        .args([
-            "--port",
-            "0",
-            "--auth",
-            "none",
-            "--max-memory-mb",
-            "1",
-            "--max-caches",
-            "1",
-        ])
-        .env("MOMENTO_SERVER_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut child, line) = common::spawn_ready(
+        Command::new(common::BIN)
+            .args([
+                "--port",
+                "0",
+                "--auth",
+                "none",
+                "--max-memory-mb",
+                "1",
+                "--max-caches",
+                "1",
+            ])
+            .env("MOMENTO_SERVER_LOG", "info")
+            .stderr(Stdio::piped()),
+    );
     let url = line
-        .trim_end()
         .strip_prefix("momento-server listening on ")
         .unwrap_or_else(|| panic!("unexpected ready line {line:?}"))
         .to_owned();
 
     let mut c = client_for(url, "any".to_owned()).await;
-    c.create_cache("one").await.unwrap();
+    c.try_create_cache("one").await.unwrap();
     assert_eq!(
-        c.create_cache("two").await.unwrap_err().code(),
+        c.try_create_cache("two").await.unwrap_err().code(),
         Code::ResourceExhausted
     );
     for i in 0..15 {
-        c.set("one", &key(i), &vec![0u8; 100 * 1024], 60_000)
+        c.try_set("one", &key(i), &vec![0u8; 100 * 1024], 60_000)
             .await
             .unwrap();
     }

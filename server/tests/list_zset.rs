@@ -1,40 +1,27 @@
 //! List and sorted-set RPCs over real sockets: native gRPC (h2c, tonic clients) for the
 //! semantics, plus gRPC-web text calls over raw HTTP as the web SDKs send them.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use std::time::Duration;
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine as _;
-use common::{request, start};
+use common::web;
+use common::{found, request, start, Clients};
 use momento_proto::cache_client::{
-    item_get_ttl_response, list_erase_request, list_erase_response, list_fetch_request,
-    list_fetch_response, list_length_response, list_pop_back_response, list_pop_front_response,
-    list_remove_request, list_remove_response, list_retain_request, list_retain_response,
-    sorted_set_fetch_request, sorted_set_fetch_response, sorted_set_get_rank_request,
-    sorted_set_get_rank_response, sorted_set_get_score_response,
-    sorted_set_length_by_score_request, sorted_set_length_by_score_response,
-    sorted_set_length_response, sorted_set_remove_request, sorted_set_union_store_request,
-    ECacheResult, ItemGetTtlRequest, ListConcatenateBackRequest, ListConcatenateBackResponse,
-    ListConcatenateFrontRequest, ListEraseRequest, ListFetchRequest, ListFetchResponse,
-    ListLengthRequest, ListPopBackRequest, ListPopFrontRequest, ListPushBackRequest,
-    ListPushFrontRequest, ListRange, ListRemoveRequest, ListRetainRequest, SetRequest,
-    SortedSetElement, SortedSetFetchRequest, SortedSetFetchResponse, SortedSetGetRankRequest,
-    SortedSetGetScoreRequest, SortedSetIncrementRequest, SortedSetLengthByScoreRequest,
-    SortedSetLengthRequest, SortedSetPutRequest, SortedSetRemoveRequest,
-    SortedSetUnionStoreRequest,
+    item_get_ttl_response, list_erase_request, list_fetch_request, list_fetch_response,
+    list_remove_request, list_retain_request, sorted_set_fetch_request, sorted_set_fetch_response,
+    sorted_set_get_rank_request, sorted_set_get_rank_response, sorted_set_length_by_score_request,
+    sorted_set_remove_request, sorted_set_union_store_request, ItemGetTtlRequest,
+    ListConcatenateBackRequest, ListConcatenateBackResponse, ListConcatenateFrontRequest,
+    ListEraseRequest, ListFetchRequest, ListFetchResponse, ListLengthRequest, ListPopBackRequest,
+    ListPopFrontRequest, ListPushBackRequest, ListPushFrontRequest, ListRange, ListRemoveRequest,
+    ListRetainRequest, SetRequest, SortedSetElement, SortedSetFetchRequest, SortedSetFetchResponse,
+    SortedSetGetRankRequest, SortedSetGetScoreRequest, SortedSetIncrementRequest,
+    SortedSetLengthByScoreRequest, SortedSetLengthRequest, SortedSetPutRequest,
+    SortedSetRemoveRequest, SortedSetUnionStoreRequest,
 };
 use momento_proto::common::Unbounded;
-use momento_proto::control_client::CreateCacheRequest;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::RunningServer;
 use prost::Message;
 use tonic::transport::Channel;
@@ -52,27 +39,11 @@ struct T {
 
 async fn setup(cache: &str) -> T {
     let server = start().await;
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    let token = server.auth_token().to_owned();
-    ScsControlClient::new(channel.clone())
-        .create_cache(request(
-            CreateCacheRequest {
-                cache_name: cache.to_owned(),
-            },
-            None,
-            Some(&token),
-        ))
-        .await
-        .unwrap();
+    let mut c = Clients::new(&server).await.max_message_size(32 << 20);
+    c.create_cache(cache).await;
     T {
-        data: ScsClient::new(channel)
-            .max_encoding_message_size(32 << 20)
-            .max_decoding_message_size(32 << 20),
-        token,
+        data: c.data,
+        token: c.root,
         cache: cache.to_owned(),
         server,
     }
@@ -228,10 +199,7 @@ impl T {
             }))
             .await?
             .into_inner();
-        Ok(match r.list.unwrap() {
-            list_fetch_response::List::Found(found) => Some(strings(found.values)),
-            list_fetch_response::List::Missing(_) => None,
-        })
+        Ok(found(r, "ListFetch").map(|found| strings(found.values)))
     }
 
     /// The whole list (`None` = missing).
@@ -249,10 +217,7 @@ impl T {
             .list_length(self.req(ListLengthRequest { list_name: b(list) }))
             .await?
             .into_inner();
-        Ok(match r.list.unwrap() {
-            list_length_response::List::Found(found) => Some(found.length),
-            list_length_response::List::Missing(_) => None,
-        })
+        Ok(found(r, "ListLength").map(|found| found.length))
     }
 
     async fn pop_front(&self, list: &str) -> Option<(String, u32)> {
@@ -262,12 +227,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_pop_front_response::List::Found(f) => {
-                Some((String::from_utf8(f.front).unwrap(), f.list_length))
-            }
-            list_pop_front_response::List::Missing(_) => None,
-        }
+        found(r, "ListPopFront").map(|f| (String::from_utf8(f.front).unwrap(), f.list_length))
     }
 
     async fn pop_back(&self, list: &str) -> Option<(String, u32)> {
@@ -277,12 +237,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_pop_back_response::List::Found(f) => {
-                Some((String::from_utf8(f.back).unwrap(), f.list_length))
-            }
-            list_pop_back_response::List::Missing(_) => None,
-        }
+        found(r, "ListPopBack").map(|f| (String::from_utf8(f.back).unwrap(), f.list_length))
     }
 
     async fn list_remove(&self, list: &str, value: &str) -> Option<u32> {
@@ -295,10 +250,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_remove_response::List::Found(f) => Some(f.list_length),
-            list_remove_response::List::Missing(_) => None,
-        }
+        found(r, "ListRemove").map(|f| f.list_length)
     }
 
     async fn retain(
@@ -326,10 +278,7 @@ impl T {
             }))
             .await?
             .into_inner();
-        Ok(match r.list.unwrap() {
-            list_retain_response::List::Found(f) => Some(f.list_length),
-            list_retain_response::List::Missing(_) => None,
-        })
+        Ok(found(r, "ListRetain").map(|f| f.list_length))
     }
 
     async fn erase(&self, list: &str, erase: list_erase_request::Erase) -> Option<u32> {
@@ -342,10 +291,7 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.list.unwrap() {
-            list_erase_response::List::Found(f) => Some(f.list_length),
-            list_erase_response::List::Missing(_) => None,
-        }
+        found(r, "ListErase").map(|f| f.list_length)
     }
 
     /// Remaining TTL of any item (`None` = missing).
@@ -692,13 +638,10 @@ fn names(items: &[(String, f64)]) -> Vec<&str> {
 /// The elements of a found fetch response with scores (`None` = missing).
 fn fetched(response: SortedSetFetchResponse) -> Option<Vec<(String, f64)>> {
     use sorted_set_fetch_response::found::Elements;
-    match response.sorted_set.unwrap() {
-        sorted_set_fetch_response::SortedSet::Found(found) => match found.elements.unwrap() {
-            Elements::ValuesWithScores(v) => Some(pairs(v.elements)),
-            Elements::Values(_) => panic!("expected scores"),
-        },
-        sorted_set_fetch_response::SortedSet::Missing(_) => None,
-    }
+    found(response, "SortedSetFetch").map(|found| match found.elements.unwrap() {
+        Elements::ValuesWithScores(v) => pairs(v.elements),
+        Elements::Values(_) => panic!("expected scores"),
+    })
 }
 
 const ASC: i32 = sorted_set_fetch_request::Order::Ascending as i32;
@@ -835,7 +778,6 @@ impl T {
 
     /// Scores of `values` (`None` = missing set; inner `None` = element miss).
     async fn scores(&self, set: &str, values: &[&str]) -> Option<Vec<Option<f64>>> {
-        use sorted_set_get_score_response::SortedSet as S;
         let r = self
             .c()
             .sorted_set_get_score(self.req(SortedSetGetScoreRequest {
@@ -845,20 +787,13 @@ impl T {
             .await
             .unwrap()
             .into_inner();
-        match r.sorted_set.unwrap() {
-            S::Found(found) => Some(
-                found
-                    .elements
-                    .into_iter()
-                    .map(|part| match part.result() {
-                        ECacheResult::Hit => Some(part.score),
-                        ECacheResult::Miss => None,
-                        other => panic!("unexpected result {other:?}"),
-                    })
-                    .collect(),
-            ),
-            S::Missing(_) => None,
-        }
+        found(r, "SortedSetGetScore").map(|found| {
+            found
+                .elements
+                .into_iter()
+                .map(|part| common::hit(part.result(), part.score))
+                .collect()
+        })
     }
 
     /// `Err(())` = set missing, `Ok(None)` = element miss, `Ok(Some(rank))` = hit.
@@ -880,11 +815,7 @@ impl T {
             .unwrap()
             .into_inner();
         match r.rank.unwrap() {
-            Rank::ElementRank(part) => match part.result() {
-                ECacheResult::Hit => Ok(Some(part.rank)),
-                ECacheResult::Miss => Ok(None),
-                other => panic!("unexpected result {other:?}"),
-            },
+            Rank::ElementRank(part) => Ok(common::hit(part.result(), part.rank)),
             Rank::Missing(_) => Err(()),
         }
     }
@@ -925,17 +856,13 @@ impl T {
     }
 
     async fn zlen(&self, set: &str) -> Option<u32> {
-        use sorted_set_length_response::SortedSet as S;
         let r = self
             .c()
             .sorted_set_length(self.req(SortedSetLengthRequest { set_name: b(set) }))
             .await
             .unwrap()
             .into_inner();
-        match r.sorted_set.unwrap() {
-            S::Found(f) => Some(f.length),
-            S::Missing(_) => None,
-        }
+        found(r, "SortedSetLength").map(|f| f.length)
     }
 
     async fn zlen_by_score(
@@ -944,7 +871,6 @@ impl T {
         min: Option<sorted_set_length_by_score_request::Min>,
         max: Option<sorted_set_length_by_score_request::Max>,
     ) -> Result<Option<u32>, Status> {
-        use sorted_set_length_by_score_response::SortedSet as S;
         let r = self
             .c()
             .sorted_set_length_by_score(self.req(SortedSetLengthByScoreRequest {
@@ -954,10 +880,7 @@ impl T {
             }))
             .await?
             .into_inner();
-        Ok(match r.sorted_set.unwrap() {
-            S::Found(f) => Some(f.length),
-            S::Missing(_) => None,
-        })
+        Ok(found(r, "SortedSetLengthByScore").map(|f| f.length))
     }
 
     async fn union(
@@ -1632,73 +1555,21 @@ async fn zset_ttl_refresh() {
 // gRPC-web text
 // ---------------------------------------------------------------------------------------------
 
-const TEXT: &str = "application/grpc-web-text";
-
 /// POSTs one message in gRPC-web text mode; returns (data frames, grpc-status, err metadata).
 async fn web_text(
     t: &T,
     method: &str,
     message: &impl Message,
 ) -> (Vec<Vec<u8>>, String, Option<String>) {
-    let mut framed = vec![0u8];
-    let payload = message.encode_to_vec();
-    framed.extend_from_slice(&(payload.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&payload);
-    let response = reqwest::Client::builder()
-        .http1_only()
-        .build()
-        .unwrap()
-        .post(format!("{}/cache_client.Scs/{method}", t.server.url()))
-        .header("content-type", TEXT)
-        .header("accept", TEXT)
-        .header("x-grpc-web", "1")
-        .header("cache", &t.cache)
-        .header("authorization", &t.token)
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 200);
-    let headers = response.headers().clone();
-    let body = response.text().await.unwrap();
-    // Decode in 4-character groups, like grpc-web's JS client.
-    let body = body.trim();
-    let decoded: Vec<u8> = body
-        .as_bytes()
-        .chunks(4)
-        .flat_map(|group| STANDARD.decode(group).unwrap())
-        .collect();
-    let mut data = Vec::new();
-    let mut trailers = Vec::new();
-    let mut rest = decoded.as_slice();
-    while !rest.is_empty() {
-        let flag = rest[0];
-        let len = u32::from_be_bytes(rest[1..5].try_into().unwrap()) as usize;
-        let frame = rest[5..5 + len].to_vec();
-        rest = &rest[5 + len..];
-        if flag & 0x80 == 0 {
-            data.push(frame);
-        } else {
-            for line in String::from_utf8(frame).unwrap().split("\r\n") {
-                if let Some((k, v)) = line.split_once(':') {
-                    trailers.push((k.trim().to_ascii_lowercase(), v.trim().to_owned()));
-                }
-            }
-        }
-    }
-    let lookup = |name: &str| {
-        trailers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .or_else(|| {
-                headers
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned)
-            })
-    };
-    (data, lookup("grpc-status").unwrap(), lookup("err"))
+    let reply = web::text_call(
+        format!("{}/cache_client.Scs/{method}", t.server.url()),
+        message,
+        &[("cache", &t.cache), ("authorization", &t.token)],
+    )
+    .await;
+    let status = reply.metadata("grpc-status").unwrap();
+    let err = reply.metadata("err");
+    (reply.data, status, err)
 }
 
 #[tokio::test]

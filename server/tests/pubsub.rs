@@ -1,11 +1,5 @@
 //! Topics (`cache_client.pubsub.Pubsub`) over real sockets: h2c with the tonic clients, and
 //! gRPC-web text streaming over HTTP/1.1 chunked.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -13,22 +7,15 @@ use std::time::Duration;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use common::{request, SECRET};
+use common::{request, web, Clients, WAIT};
 use momento_proto::cache_client::pubsub::{
     subscription_item, topic_value, Discontinuity, PublishRequest, SubscriptionItem,
     SubscriptionRequest, TopicItem, TopicValue,
 };
-use momento_proto::control_client::{CreateCacheRequest, DeleteCacheRequest};
-use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
 use momento_server::token::Claims;
-use momento_server::{AuthMode, Config, RunningServer, SecretSource};
+use momento_server::{AuthMode, Config, RunningServer};
 use prost::Message as _;
-use tonic::transport::Channel;
 use tonic::{Code, Streaming};
-
-/// How long a test waits for anything before failing.
-const WAIT: Duration = Duration::from_secs(5);
 
 /// A server with the given topic settings (heartbeats every `heartbeat_ms`).
 async fn start(heartbeat_ms: u64, buffer: usize, max_subscriptions: usize) -> RunningServer {
@@ -41,36 +28,13 @@ async fn start_auth(
     buffer: usize,
     max_subscriptions: usize,
 ) -> RunningServer {
-    momento_server::run(Config {
-        port: 0,
-        auth,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    common::run(Config {
         topic_heartbeat_interval: Duration::from_millis(heartbeat_ms),
         topic_buffer_size: buffer,
         max_subscriptions,
-        ..Config::default()
+        ..common::config(auth)
     })
     .await
-    .expect("server starts")
-}
-
-struct Client {
-    pubsub: PubsubClient<Channel>,
-    control: ScsControlClient<Channel>,
-    token: String,
-}
-
-async fn client(server: &RunningServer) -> Client {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    Client {
-        pubsub: PubsubClient::new(channel.clone()),
-        control: ScsControlClient::new(channel),
-        token: server.auth_token().to_owned(),
-    }
 }
 
 fn text(s: &str) -> TopicValue {
@@ -85,33 +49,7 @@ fn binary(b: &[u8]) -> TopicValue {
     }
 }
 
-impl Client {
-    async fn create_cache(&mut self, name: &str) {
-        self.control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: name.to_owned(),
-                },
-                None,
-                Some(&self.token),
-            ))
-            .await
-            .unwrap();
-    }
-
-    async fn delete_cache(&mut self, name: &str) {
-        self.control
-            .delete_cache(request(
-                DeleteCacheRequest {
-                    cache_name: name.to_owned(),
-                },
-                None,
-                Some(&self.token),
-            ))
-            .await
-            .unwrap();
-    }
-
+impl Clients {
     async fn try_publish(
         &mut self,
         cache: &str,
@@ -126,7 +64,7 @@ impl Client {
                     value,
                 },
                 None,
-                Some(&self.token),
+                Some(&self.root),
             ))
             .await
             .map(|_| ())
@@ -152,7 +90,7 @@ impl Client {
                     sequence_page: page,
                 },
                 None,
-                Some(&self.token),
+                Some(&self.root),
             ))
             .await
             .map(tonic::Response::into_inner)
@@ -225,21 +163,14 @@ fn value_text(item: &TopicItem) -> &str {
 }
 
 /// Polls `f` until it is true (within [`WAIT`]).
-async fn eventually(mut f: impl FnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    while !f() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "condition not reached in time"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+async fn eventually(f: impl FnMut() -> bool) {
+    common::until(f, |done| *done).await;
 }
 
 #[tokio::test]
 async fn publish_subscribe_in_order() {
     let server = start(60_000, 1024, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let jti = server
         .signer()
@@ -289,14 +220,14 @@ async fn publish_subscribe_in_order() {
 #[tokio::test]
 async fn publisher_id_is_the_token_id() {
     let server = start(60_000, 1024, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let mut stream = c.subscribe("c", "t", 0, 0).await;
 
     let mut claims = Claims::root(None);
     claims.jti = Some("publisher-token-7".to_owned());
-    let mut publisher = client(&server).await;
-    publisher.token = server.signer().sign(&claims).unwrap();
+    let mut publisher = Clients::new(&server).await;
+    publisher.root = server.signer().sign(&claims).unwrap();
     publisher.publish("c", "t", text("hi")).await;
     assert_eq!(
         next_item(&mut stream).await.publisher_id,
@@ -305,8 +236,8 @@ async fn publisher_id_is_the_token_id() {
 
     // Without authentication there is no token id.
     let open = start_auth(AuthMode::None, 60_000, 16, 10).await;
-    let mut c = client(&open).await;
-    c.token = "anything".to_owned();
+    let mut c = Clients::new(&open).await;
+    c.root = "anything".to_owned();
     c.create_cache("c").await;
     let mut stream = c.subscribe("c", "t", 0, 0).await;
     c.publish("c", "t", text("hi")).await;
@@ -316,7 +247,7 @@ async fn publisher_id_is_the_token_id() {
 #[tokio::test]
 async fn heartbeats_while_idle() {
     let server = start(50, 1024, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let started = tokio::time::Instant::now();
     let mut stream = c.subscribe("c", "t", 0, 0).await;
@@ -332,7 +263,7 @@ async fn heartbeats_while_idle() {
 #[tokio::test]
 async fn resume_with_matching_page_replays_without_loss() {
     let server = start(60_000, 1024, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let mut live = c.subscribe("c", "t", 0, 0).await;
     for i in 1..=5 {
@@ -385,7 +316,7 @@ async fn resume_with_matching_page_replays_without_loss() {
 #[tokio::test]
 async fn resume_out_of_range_or_wrong_page_gets_a_discontinuity_first() {
     let server = start(60_000, 4, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     for i in 1..=10 {
         c.publish("c", "t", text(&format!("m{i}"))).await;
@@ -440,7 +371,7 @@ async fn resume_out_of_range_or_wrong_page_gets_a_discontinuity_first() {
 #[tokio::test]
 async fn topic_reset_and_cache_recreation_change_the_page() {
     let server = start(60_000, 16, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let mut stream = c.subscribe("c", "t", 0, 0).await;
     c.publish("c", "t", text("a")).await;
@@ -497,7 +428,7 @@ async fn topic_reset_and_cache_recreation_change_the_page() {
 #[tokio::test]
 async fn deleted_cache_fails_open_streams_with_not_found() {
     let server = start(50, 16, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let mut stream = c.subscribe("c", "t", 0, 0).await;
     c.delete_cache("c").await;
@@ -518,7 +449,7 @@ async fn deleted_cache_fails_open_streams_with_not_found() {
 #[tokio::test]
 async fn deleted_cache_ends_streams_before_the_next_heartbeat() {
     let server = start(5_000, 16, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     c.create_cache("other").await;
     let mut stream = c.subscribe("c", "t", 0, 0).await;
@@ -542,7 +473,7 @@ async fn deleted_cache_ends_streams_before_the_next_heartbeat() {
 #[tokio::test]
 async fn errors() {
     let server = start(60_000, 16, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
 
     let status = c.try_subscribe("missing", "t", 0, 0).await.unwrap_err();
@@ -573,14 +504,14 @@ async fn errors() {
                 value: Some(text("via header")),
             },
             Some("c"),
-            Some(&c.token),
+            Some(&c.root),
         ))
         .await
         .unwrap();
     assert_eq!(value_text(&next_item(&mut stream).await), "via header");
 
     // Unauthenticated.
-    c.token = "not-a-token".to_owned();
+    c.root = "not-a-token".to_owned();
     let status = c.try_subscribe("c", "t", 0, 0).await.unwrap_err();
     assert_eq!(status.code(), Code::Unauthenticated);
 }
@@ -588,7 +519,7 @@ async fn errors() {
 #[tokio::test]
 async fn subscription_limit_and_dropped_streams_free_their_slot() {
     let server = start(60_000, 16, 2).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let first = c.subscribe("c", "t", 0, 0).await;
     let _second = c.subscribe("c", "u", 0, 0).await;
@@ -614,7 +545,7 @@ async fn subscription_limit_and_dropped_streams_free_their_slot() {
 #[tokio::test]
 async fn forced_drop_ends_streams_and_resume_continues() {
     let server = start(60_000, 16, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let mut a = c.subscribe("c", "t", 0, 0).await;
     let mut b = c.subscribe("c", "t", 0, 0).await;
@@ -649,7 +580,7 @@ async fn forced_drop_ends_streams_and_resume_continues() {
 async fn slow_subscriber_gets_a_discontinuity_and_catches_up() {
     // 4 buffered items; 50 KiB items overflow the flow-control windows (2 MiB per stream).
     let server = start(60_000, 4, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let mut stream = c.subscribe("c", "t", 0, 0).await;
     let payload = "x".repeat(50 * 1024);
@@ -684,7 +615,7 @@ async fn slow_subscriber_gets_a_discontinuity_and_catches_up() {
 #[tokio::test]
 async fn shutdown_ends_open_streams() {
     let server = start(60_000, 16, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
     let mut stream = c.subscribe("c", "t", 0, 0).await;
     tokio::time::timeout(WAIT, server.shutdown())
@@ -780,42 +711,22 @@ async fn next_web_frame(
 #[tokio::test]
 async fn grpc_web_text_subscribe_streams_over_http1() {
     let server = start(60_000, 16, 100).await;
-    let mut c = client(&server).await;
+    let mut c = Clients::new(&server).await;
     c.create_cache("c").await;
 
-    let http = reqwest::Client::builder().http1_only().build().unwrap();
-    let body = SubscriptionRequest {
+    let url = format!("{}/cache_client.pubsub.Pubsub/Subscribe", server.url());
+    let message = SubscriptionRequest {
         cache_name: "c".to_owned(),
         topic: "t".to_owned(),
         resume_at_topic_sequence_number: 0,
         sequence_page: 0,
-    }
-    .encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&body);
-    let mut response = http
-        .post(format!(
-            "{}/cache_client.pubsub.Pubsub/Subscribe",
-            server.url()
-        ))
-        .header("content-type", "application/grpc-web-text")
-        .header("accept", "application/grpc-web-text")
-        .header("x-grpc-web", "1")
-        .header("origin", "http://localhost:3000")
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    assert!(response
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .starts_with("application/grpc-web-text"));
+    };
+    let headers = [
+        ("origin", "http://localhost:3000"),
+        ("authorization", server.auth_token()),
+    ];
+    let mut response = web::text_request(url.clone(), &message, &headers).await;
+    assert!(web::content_type(&response).starts_with(web::TEXT));
     assert_eq!(response.version(), reqwest::Version::HTTP_11);
 
     // The heartbeat arrives while the stream is still open.
@@ -848,28 +759,13 @@ async fn grpc_web_text_subscribe_streams_over_http1() {
     eventually(|| server.topics().active_subscriptions() == 0).await;
 
     // A trailers-only error for an unknown cache.
-    let body = SubscriptionRequest {
+    let message = SubscriptionRequest {
         cache_name: "missing".to_owned(),
         topic: "t".to_owned(),
         ..Default::default()
-    }
-    .encode_to_vec();
-    let mut framed = vec![0u8];
-    framed.extend_from_slice(&(body.len() as u32).to_be_bytes());
-    framed.extend_from_slice(&body);
-    let response = http
-        .post(format!(
-            "{}/cache_client.pubsub.Pubsub/Subscribe",
-            server.url()
-        ))
-        .header("content-type", "application/grpc-web-text")
-        .header("accept", "application/grpc-web-text")
-        .header("x-grpc-web", "1")
-        .header("authorization", server.auth_token())
-        .body(STANDARD.encode(&framed))
-        .send()
-        .await
-        .unwrap();
+    };
+    let headers = [("authorization", server.auth_token())];
+    let response = web::text_request(url, &message, &headers).await;
     let header_status = response
         .headers()
         .get("grpc-status")

@@ -1,37 +1,27 @@
 //! momento-local compatibility (`--enable-test-admin`): the admin port cutting and restoring the
 //! data port, and fault injection by request metadata; both off by default.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use std::time::{Duration, Instant};
 
-use common::{channel, create_cache, request, SECRET};
+use common::{channel, create_cache, request};
 use momento_proto::cache_client::pubsub::{subscription_item, SubscriptionRequest};
 use momento_proto::cache_client::GetRequest;
 use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
 use momento_server::grpc::cache_client::scs_client::ScsClient;
-use momento_server::{AuthMode, Config, RunningServer, SecretSource};
+use momento_server::{AuthMode, Config, RunningServer};
 use tokio_stream::StreamExt as _;
 use tonic::metadata::MetadataValue;
 use tonic::Code;
 
 async fn start(test_admin: bool) -> RunningServer {
-    let server = momento_server::run(Config {
-        port: 0,
-        auth: AuthMode::Token,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    let server = common::run(Config {
         topic_heartbeat_interval: Duration::from_millis(100),
         test_admin_port: test_admin.then_some(0),
-        ..Config::default()
+        ..common::config(AuthMode::Token)
     })
-    .await
-    .unwrap();
+    .await;
     create_cache(channel(&server).await, "c", server.auth_token()).await;
     server
 }

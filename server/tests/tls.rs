@@ -2,12 +2,6 @@
 //! 127.0.0.1 and ::1 that clients trusting the CA accept; ALPN offers h2 and http/1.1 on the
 //! same port (gRPC over h2 and gRPC-web over HTTP/1.1 both work); the CA is reused across
 //! restarts; plaintext and `--auth none` are refused beyond loopback.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
@@ -62,6 +56,19 @@ fn connector(ca: &Path, alpn: &[&[u8]]) -> TlsConnector {
     TlsConnector::from(Arc::new(config))
 }
 
+/// A TLS handshake with `server` for `name`, trusting only `ca` and offering `alpn`.
+async fn handshake(
+    server: &RunningServer,
+    ca: &Path,
+    alpn: &[&[u8]],
+    name: ServerName<'static>,
+) -> std::io::Result<tokio_rustls::client::TlsStream<tokio::net::TcpStream>> {
+    let tcp = tokio::net::TcpStream::connect(server.local_addr())
+        .await
+        .unwrap();
+    connector(ca, alpn).connect(name, tcp).await
+}
+
 #[tokio::test]
 async fn dev_tls_serves_h2_and_http1_on_one_port() {
     let dir = temp_dir("alpn");
@@ -82,11 +89,8 @@ async fn dev_tls_serves_h2_and_http1_on_one_port() {
         "web.cache.localhost",
         "api.cache.localhost",
     ] {
-        let tcp = tokio::net::TcpStream::connect(server.local_addr())
-            .await
-            .unwrap();
-        let tls = connector(&ca, &[b"h2", b"http/1.1"])
-            .connect(ServerName::try_from(name.to_owned()).unwrap(), tcp)
+        let server_name = ServerName::try_from(name.to_owned()).unwrap();
+        let tls = handshake(&server, &ca, &[b"h2", b"http/1.1"], server_name)
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(tls.get_ref().1.alpn_protocol(), Some(&b"h2"[..]), "{name}");
@@ -113,14 +117,8 @@ async fn dev_tls_serves_h2_and_http1_on_one_port() {
     }
 
     // HTTP/1.1 (gRPC-web) when only it is offered.
-    let tcp = tokio::net::TcpStream::connect(server.local_addr())
-        .await
-        .unwrap();
-    let mut tls = connector(&ca, &[b"http/1.1"])
-        .connect(
-            ServerName::IpAddress(IpAddr::V4(Ipv4Addr::LOCALHOST).into()),
-            tcp,
-        )
+    let localhost = ServerName::IpAddress(IpAddr::V4(Ipv4Addr::LOCALHOST).into());
+    let mut tls = handshake(&server, &ca, &[b"http/1.1"], localhost)
         .await
         .unwrap();
     assert_eq!(tls.get_ref().1.alpn_protocol(), Some(&b"http/1.1"[..]));
@@ -163,11 +161,8 @@ async fn dev_tls_serves_h2_and_http1_on_one_port() {
         momento_server::tls::dev_certificates(&other, &momento_server::tls::dev_names("localhost"))
             .unwrap()
             .ca_cert;
-    let tcp = tokio::net::TcpStream::connect(server.local_addr())
-        .await
-        .unwrap();
-    assert!(connector(&other_ca, &[b"h2"])
-        .connect(ServerName::try_from("localhost").unwrap(), tcp)
+    let localhost = ServerName::try_from("localhost").unwrap();
+    assert!(handshake(&server, &other_ca, &[b"h2"], localhost)
         .await
         .is_err());
     server.shutdown().await.unwrap();
@@ -287,11 +282,8 @@ async fn dev_certificate_follows_the_advertised_host_under_the_same_ca() {
         "token.momento.test",
         "localhost",
     ] {
-        let tcp = tokio::net::TcpStream::connect(server.local_addr())
-            .await
-            .unwrap();
-        connector(&first.ca_cert, &[b"h2"])
-            .connect(ServerName::try_from(name.to_owned()).unwrap(), tcp)
+        let server_name = ServerName::try_from(name.to_owned()).unwrap();
+        handshake(&server, &first.ca_cert, &[b"h2"], server_name)
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }

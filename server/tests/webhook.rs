@@ -2,86 +2,32 @@
 //! their validation and NOT_FOUND answers, webhooks dying with their cache, the super-user
 //! requirement, and deliveries of published messages to a loopback HTTP listener (signature,
 //! headers, JSON body) — or not, for non-loopback hosts and with `--webhook-delivery off`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
 use crate::common;
 
 use std::time::Duration;
 
-use common::{request, SECRET};
+use common::{code, request, Clients, WAIT};
 use momento_proto::cache_client::pubsub::{topic_value, PublishRequest, TopicValue};
-use momento_proto::control_client::{CreateCacheRequest, DeleteCacheRequest};
-use momento_proto::permission_messages::permissions_type::{
-    cache_permissions, topic_permissions, All, CachePermissions, TopicPermissions,
-};
-use momento_proto::permission_messages::{
-    permissions, permissions_type, CacheRole, ExplicitPermissions, Permissions, PermissionsType,
-    TopicRole,
-};
-use momento_proto::token::{generate_disposable_token_request, GenerateDisposableTokenRequest};
+use momento_proto::control_client::DeleteCacheRequest;
+use momento_proto::permission_messages::TopicRole;
 use momento_proto::webhook::{
     webhook_destination, DeleteWebhookRequest, GetWebhookSecretRequest, ListWebhookRequest,
     PutWebhookRequest, RotateWebhookSecretRequest, Webhook, WebhookDestination, WebhookId,
 };
-use momento_server::grpc::cache_client::pubsub::pubsub_client::PubsubClient;
-use momento_server::grpc::control_client::scs_control_client::ScsControlClient;
-use momento_server::grpc::token::token_client::TokenClient;
-use momento_server::grpc::webhook::webhook_client::WebhookClient;
+use momento_server::permissions::{topic_permission, Selector};
 use momento_server::webhook_delivery::{sign, DeliveryMetrics, USER_AGENT};
-use momento_server::{AuthMode, Config, DeliveryMode, RunningServer, SecretSource};
+use momento_server::{AuthMode, Config, DeliveryMode, RunningServer};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpListener;
-use tonic::transport::Channel;
 use tonic::{Code, Status};
 
-/// How long a test waits for anything before failing.
-const WAIT: Duration = Duration::from_secs(5);
-
 async fn start(auth: AuthMode, delivery: DeliveryMode) -> RunningServer {
-    momento_server::run(Config {
-        port: 0,
-        auth,
-        secret: SecretSource::Bytes(SECRET.to_vec()),
+    common::run(Config {
         webhook_delivery: delivery,
-        ..Config::default()
+        ..common::config(auth)
     })
     .await
-    .expect("server starts")
-}
-
-struct Clients {
-    webhook: WebhookClient<Channel>,
-    control: ScsControlClient<Channel>,
-    pubsub: PubsubClient<Channel>,
-    token: TokenClient<Channel>,
-    root: String,
-}
-
-async fn clients(server: &RunningServer) -> Clients {
-    let channel = Channel::from_shared(server.url())
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
-    Clients {
-        webhook: WebhookClient::new(channel.clone()),
-        control: ScsControlClient::new(channel.clone()),
-        pubsub: PubsubClient::new(channel.clone()),
-        token: TokenClient::new(channel),
-        root: server.auth_token().to_owned(),
-    }
-}
-
-fn code<T: std::fmt::Debug>(result: Result<T, Status>) -> Code {
-    match result {
-        Ok(v) => panic!("expected an error, got {v:?}"),
-        Err(status) => status.code(),
-    }
 }
 
 fn id(cache: &str, name: &str) -> Option<WebhookId> {
@@ -104,19 +50,6 @@ fn webhook(cache: &str, name: &str, topic: &str, url: &str) -> PutWebhookRequest
 }
 
 impl Clients {
-    async fn create_cache(&mut self, name: &str) {
-        self.control
-            .create_cache(request(
-                CreateCacheRequest {
-                    cache_name: name.into(),
-                },
-                None,
-                Some(&self.root),
-            ))
-            .await
-            .unwrap();
-    }
-
     async fn put(
         &mut self,
         message: PutWebhookRequest,
@@ -141,7 +74,12 @@ impl Clients {
             .map(|r| r.into_inner().webhook)
     }
 
-    async fn delete(&mut self, cache: &str, name: &str, token: Option<&str>) -> Result<(), Status> {
+    async fn delete_webhook(
+        &mut self,
+        cache: &str,
+        name: &str,
+        token: Option<&str>,
+    ) -> Result<(), Status> {
         self.webhook
             .delete_webhook(request(
                 DeleteWebhookRequest {
@@ -198,7 +136,7 @@ impl Clients {
             .map(|r| r.into_inner().secret_string)
     }
 
-    async fn publish(&mut self, cache: &str, topic: &str, value: topic_value::Kind) {
+    async fn publish_kind(&mut self, cache: &str, topic: &str, value: topic_value::Kind) {
         self.pubsub
             .publish(request(
                 PublishRequest {
@@ -238,7 +176,7 @@ fn triple(name: &str, topic: &str, url: &str) -> (String, String, String) {
 #[tokio::test]
 async fn put_list_secret_rotate_delete() {
     let server = start(AuthMode::Token, DeliveryMode::Off).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let root = Some(root.as_str());
     c.create_cache("c").await;
@@ -281,9 +219,9 @@ async fn put_list_secret_rotate_delete() {
         rotated
     );
 
-    c.delete("c", "w1", root).await.unwrap();
+    c.delete_webhook("c", "w1", root).await.unwrap();
     // Deleting it again succeeds (like deleting a missing key).
-    c.delete("c", "w1", root).await.unwrap();
+    c.delete_webhook("c", "w1", root).await.unwrap();
     assert_eq!(
         summary("c", &c.list("c", root).await.unwrap()),
         [triple("w0", "t1", "https://example.com/")]
@@ -301,7 +239,7 @@ async fn put_list_secret_rotate_delete() {
 #[tokio::test]
 async fn validation_and_missing_caches() {
     let server = start(AuthMode::Token, DeliveryMode::Off).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let root = Some(root.as_str());
     c.create_cache("c").await;
@@ -331,19 +269,15 @@ async fn validation_and_missing_caches() {
         assert_eq!(status.code(), Code::InvalidArgument, "{what}: {status:?}");
     }
     assert_eq!(code(c.list("", root).await), Code::InvalidArgument);
-    assert_eq!(code(c.delete("c", "", root).await), Code::InvalidArgument);
+    assert_eq!(
+        code(c.delete_webhook("c", "", root).await),
+        Code::InvalidArgument
+    );
     assert_eq!(code(c.secret("c", "", root).await), Code::InvalidArgument);
     assert_eq!(code(c.rotate("", "w", root).await), Code::InvalidArgument);
-    let status = c
-        .webhook
-        .delete_webhook(request(
-            DeleteWebhookRequest { webhook_id: None },
-            None,
-            root,
-        ))
-        .await
-        .unwrap_err();
-    assert_eq!(status.code(), Code::InvalidArgument);
+    let message = DeleteWebhookRequest { webhook_id: None };
+    let refused = c.webhook.delete_webhook(request(message, None, root)).await;
+    assert_eq!(code(refused), Code::InvalidArgument);
 
     // A cache that does not exist.
     let status = c
@@ -356,7 +290,10 @@ async fn validation_and_missing_caches() {
         "{status:?}"
     );
     assert_eq!(code(c.list("nope", root).await), Code::NotFound);
-    assert_eq!(code(c.delete("nope", "w", root).await), Code::NotFound);
+    assert_eq!(
+        code(c.delete_webhook("nope", "w", root).await),
+        Code::NotFound
+    );
     assert_eq!(code(c.secret("nope", "w", root).await), Code::NotFound);
     assert_eq!(code(c.rotate("nope", "w", root).await), Code::NotFound);
     assert!(c.list("c", root).await.unwrap().is_empty());
@@ -366,7 +303,7 @@ async fn validation_and_missing_caches() {
 #[tokio::test]
 async fn deleting_the_cache_deletes_its_webhooks() {
     let server = start(AuthMode::Token, DeliveryMode::Off).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let root = Some(root.as_str());
     c.create_cache("c").await;
@@ -398,49 +335,15 @@ async fn deleting_the_cache_deletes_its_webhooks() {
 /// A disposable token with read-write access to every cache and topic: broad, but not a super
 /// user.
 async fn scoped_token(c: &mut Clients) -> String {
-    let permissions = Permissions {
-        kind: Some(permissions::Kind::Explicit(ExplicitPermissions {
-            permissions: vec![
-                PermissionsType {
-                    kind: Some(permissions_type::Kind::CachePermissions(CachePermissions {
-                        role: CacheRole::CacheReadWrite as i32,
-                        cache: Some(cache_permissions::Cache::AllCaches(All {})),
-                        cache_item: Some(cache_permissions::CacheItem::AllItems(All {})),
-                    })),
-                },
-                PermissionsType {
-                    kind: Some(permissions_type::Kind::TopicPermissions(TopicPermissions {
-                        role: TopicRole::TopicReadWrite as i32,
-                        cache: Some(topic_permissions::Cache::AllCaches(All {})),
-                        topic: Some(topic_permissions::Topic::AllTopics(All {})),
-                    })),
-                },
-            ],
-        })),
-    };
-    c.token
-        .generate_disposable_token(request(
-            GenerateDisposableTokenRequest {
-                expires: Some(generate_disposable_token_request::Expires {
-                    valid_for_seconds: 600,
-                }),
-                auth_token: c.root.clone(),
-                permissions: Some(permissions),
-                token_id: String::new(),
-            },
-            None,
-            None,
-        ))
-        .await
-        .unwrap()
-        .into_inner()
-        .api_key
+    let topics = topic_permission(TopicRole::TopicReadWrite, None, &Selector::All);
+    let permissions = common::explicit(vec![common::all_caches_read_write(), topics]);
+    c.mint(permissions, 600).await
 }
 
 #[tokio::test]
 async fn only_super_users_manage_webhooks() {
     let server = start(AuthMode::Token, DeliveryMode::Off).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     c.create_cache("c").await;
     let secret = c
@@ -464,7 +367,7 @@ async fn only_super_users_manage_webhooks() {
             "ListWebhooks {ctx}"
         );
         assert_eq!(
-            code(c.delete("c", "w", token).await),
+            code(c.delete_webhook("c", "w", token).await),
             expected,
             "DeleteWebhook {ctx}"
         );
@@ -495,7 +398,7 @@ async fn only_super_users_manage_webhooks() {
 
     // Without authentication everything is allowed.
     let open = start(AuthMode::None, DeliveryMode::Off).await;
-    let mut c = clients(&open).await;
+    let mut c = Clients::new(&open).await;
     c.create_cache("c").await;
     c.put(webhook("c", "w", "t", "http://a/"), None)
         .await
@@ -568,24 +471,13 @@ async fn endpoint(status: u16) -> (String, tokio::sync::mpsc::UnboundedReceiver<
 }
 
 async fn wait_for_metrics(server: &RunningServer, done: impl Fn(DeliveryMetrics) -> bool) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        let metrics = server.webhooks().delivery().metrics();
-        if done(metrics) {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "delivery metrics stuck at {metrics:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    common::until(|| server.webhooks().delivery().metrics(), |m| done(*m)).await;
 }
 
 #[tokio::test]
 async fn published_messages_are_posted_and_signed() {
     let server = start(AuthMode::Token, DeliveryMode::Loopback).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let root = Some(root.as_str());
     c.create_cache("c").await;
@@ -597,11 +489,11 @@ async fn published_messages_are_posted_and_signed() {
         .as_millis() as u64;
 
     // Another topic: not delivered. Then text and binary on the webhook's topic, in order.
-    c.publish("c", "other", topic_value::Kind::Text("no".into()))
+    c.publish_kind("c", "other", topic_value::Kind::Text("no".into()))
         .await;
-    c.publish("c", "t", topic_value::Kind::Text("hello".into()))
+    c.publish_kind("c", "t", topic_value::Kind::Text("hello".into()))
         .await;
-    c.publish("c", "t", topic_value::Kind::Binary(vec![0, 1, 255]))
+    c.publish_kind("c", "t", topic_value::Kind::Binary(vec![0, 1, 255]))
         .await;
 
     let first = tokio::time::timeout(WAIT, received.recv())
@@ -648,7 +540,7 @@ async fn published_messages_are_posted_and_signed() {
 
     // After a rotation, deliveries are signed with the new secret.
     let rotated = c.rotate("c", "w", root).await.unwrap();
-    c.publish("c", "t", topic_value::Kind::Text("again".into()))
+    c.publish_kind("c", "t", topic_value::Kind::Text("again".into()))
         .await;
     let third = tokio::time::timeout(WAIT, received.recv())
         .await
@@ -660,8 +552,8 @@ async fn published_messages_are_posted_and_signed() {
     );
 
     // A deleted webhook gets nothing more.
-    c.delete("c", "w", root).await.unwrap();
-    c.publish("c", "t", topic_value::Kind::Text("gone".into()))
+    c.delete_webhook("c", "w", root).await.unwrap();
+    c.publish_kind("c", "t", topic_value::Kind::Text("gone".into()))
         .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(received.try_recv().is_err());
@@ -679,7 +571,7 @@ async fn published_messages_are_posted_and_signed() {
 #[tokio::test]
 async fn non_2xx_answers_and_non_loopback_hosts_fail() {
     let server = start(AuthMode::Token, DeliveryMode::Loopback).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let root = Some(root.as_str());
     c.create_cache("c").await;
@@ -693,7 +585,7 @@ async fn non_2xx_answers_and_non_loopback_hosts_fail() {
     c.put(webhook("c", "tls", "t", "https://127.0.0.1:9/x"), root)
         .await
         .unwrap();
-    c.publish("c", "t", topic_value::Kind::Text("m".into()))
+    c.publish_kind("c", "t", topic_value::Kind::Text("m".into()))
         .await;
     tokio::time::timeout(WAIT, received.recv())
         .await
@@ -707,13 +599,13 @@ async fn non_2xx_answers_and_non_loopback_hosts_fail() {
 #[tokio::test]
 async fn delivery_off_posts_nothing() {
     let server = start(AuthMode::Token, DeliveryMode::Off).await;
-    let mut c = clients(&server).await;
+    let mut c = Clients::new(&server).await;
     let root = c.root.clone();
     let root = Some(root.as_str());
     c.create_cache("c").await;
     let (url, mut received) = endpoint(204).await;
     c.put(webhook("c", "w", "t", &url), root).await.unwrap();
-    c.publish("c", "t", topic_value::Kind::Text("m".into()))
+    c.publish_kind("c", "t", topic_value::Kind::Text("m".into()))
         .await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(received.try_recv().is_err());

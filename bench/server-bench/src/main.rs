@@ -190,6 +190,29 @@ struct Tally {
     first_error: Option<String>,
 }
 
+/// One load task: sends Gets on `sender` (an HTTP/1 or HTTP/2 hyper sender: no trait covers
+/// both) until `stop` or `end`, recording the replies between `measure_from` and `end`.
+macro_rules! drive {
+    ($sender:ident, $target:ident, $stop:ident, $measure_from:ident, $end:ident) => {
+        async move {
+            let mut t = Tally::default();
+            while !$stop.load(Ordering::Relaxed) {
+                if $sender.ready().await.is_err() {
+                    t.errors += 1;
+                    break;
+                }
+                let t0 = Instant::now();
+                let r = one($sender.send_request($target.request("Get", get_request()))).await;
+                record(&mut t, r, t0, $measure_from, $end);
+                if Instant::now() >= $end {
+                    break;
+                }
+            }
+            t
+        }
+    };
+}
+
 fn load(args: &[String]) -> Res<()> {
     let url = opt(args, "--url").ok_or("--url is required")?.trim_end_matches('/').to_owned() + "/";
     let connections: usize = num(args, "--connections", 64)?;
@@ -243,44 +266,14 @@ fn load(args: &[String]) -> Res<()> {
                     let mut sender = sender.clone();
                     let target = target.clone();
                     let stop = stop.clone();
-                    tasks.push(tokio::spawn(async move {
-                        let mut t = Tally::default();
-                        while !stop.load(Ordering::Relaxed) {
-                            if sender.ready().await.is_err() {
-                                t.errors += 1;
-                                break;
-                            }
-                            let t0 = Instant::now();
-                            let r = one(sender.send_request(target.request("Get", get_request()))).await;
-                            record(&mut t, r, t0, measure_from, end);
-                            if Instant::now() >= end {
-                                break;
-                            }
-                        }
-                        t
-                    }));
+                    tasks.push(tokio::spawn(drive!(sender, target, stop, measure_from, end)));
                 }
             } else {
                 let (mut sender, conn) = hyper::client::conn::http1::handshake(io).await?;
                 tokio::spawn(conn);
                 let target = target.clone();
                 let stop = stop.clone();
-                tasks.push(tokio::spawn(async move {
-                    let mut t = Tally::default();
-                    while !stop.load(Ordering::Relaxed) {
-                        if sender.ready().await.is_err() {
-                            t.errors += 1;
-                            break;
-                        }
-                        let t0 = Instant::now();
-                        let r = one(sender.send_request(target.request("Get", get_request()))).await;
-                        record(&mut t, r, t0, measure_from, end);
-                        if Instant::now() >= end {
-                            break;
-                        }
-                    }
-                    t
-                }));
+                tasks.push(tokio::spawn(drive!(sender, target, stop, measure_from, end)));
             }
         }
         let mut all = Tally::default();

@@ -19,50 +19,20 @@ use momento_proto::cache_client::{
     DictionaryFetchRequest, DictionaryFetchResponse, DictionaryFieldValuePair,
     DictionaryGetRequest, DictionaryGetResponse, DictionaryIncrementRequest,
     DictionaryIncrementResponse, DictionaryLengthRequest, DictionaryLengthResponse,
-    DictionarySetRequest, DictionarySetResponse, ECacheResult,
+    DictionarySetRequest, DictionarySetResponse,
 };
 use tonic::Status;
 
 use super::{
-    cache_not_found, check_collection_size, check_ttl, type_mismatch, upsert_collection, Collection,
+    check_collection_size, check_ttl, collection, hit_or_miss, length_u32, on_key, parse_counter,
+    read, upsert_collection, Collection,
 };
-use crate::store::{Slot, Store, Value};
+use crate::store::{Store, Value};
 
 /// The stored representation of a dictionary.
 type Dict = HashMap<Vec<u8>, Vec<u8>>;
 
-/// The type name used in type-mismatch errors.
-const TYPE_NAME: &str = "dictionary";
-
-/// Runs `f` on the dictionary's key, mapping a missing cache to `NOT_FOUND`.
-fn on_key<R>(
-    store: &Store,
-    cache: &str,
-    key: &[u8],
-    f: impl FnOnce(&mut Slot<'_>) -> Result<R, Status>,
-) -> Result<R, Status> {
-    store
-        .with_key(cache, key, f)
-        .map_err(|_| cache_not_found(cache))?
-}
-
-/// The live dictionary at the slot (`None` when absent, `invalid_type` for another type).
-fn current<'a>(slot: &'a Slot<'_>) -> Result<Option<&'a Dict>, Status> {
-    match slot.get().map(|item| &item.value) {
-        None => Ok(None),
-        Some(Value::Dictionary(dict)) => Ok(Some(dict)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
-
-/// The live dictionary at the slot, mutably.
-fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut Dict>, Status> {
-    match slot.get_mut().map(|item| &mut item.value) {
-        None => Ok(None),
-        Some(Value::Dictionary(dict)) => Ok(Some(dict)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
+collection!(Dict, Dictionary, "dictionary");
 
 /// Bytes charged for one field/value pair ([`crate::store::element_bytes`]).
 fn entry_size(field: &[u8], value: &[u8]) -> usize {
@@ -74,30 +44,6 @@ fn total_size(key: &[u8], dict: &Dict) -> usize {
     dict.iter().fold(key.len(), |acc, (f, v)| {
         acc.saturating_add(entry_size(f, v))
     })
-}
-
-impl Collection for Dict {
-    const TYPE_NAME: &'static str = TYPE_NAME;
-
-    fn from_value(value: &mut Value) -> Option<&mut Self> {
-        match value {
-            Value::Dictionary(c) => Some(c),
-            _ => None,
-        }
-    }
-
-    fn into_value(self) -> Value {
-        Value::Dictionary(self)
-    }
-
-    fn is_empty(&self) -> bool {
-        Dict::is_empty(self)
-    }
-}
-
-/// A length as the `uint32` of the responses (saturating).
-fn length_u32(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 /// What a `DictionaryGet` response may carry: the value of every requested field, counted as
@@ -128,35 +74,26 @@ pub fn get(
     cache: &str,
     request: DictionaryGetRequest,
 ) -> Result<DictionaryGetResponse, Status> {
-    use dictionary_get_response::{Dictionary as D, DictionaryGetResponsePart, Found, Missing};
+    use dictionary_get_response::{DictionaryGetResponsePart, Found};
     if request.fields.is_empty() {
         return Err(Status::invalid_argument(
             "Invalid request: DictionaryGet needs at least one field",
         ));
     }
-    on_key(store, cache, &request.dictionary_name, |slot| {
-        let dictionary = match current(slot)? {
-            None => D::Missing(Missing {}),
-            Some(dict) => D::Found(Found {
-                items: request
-                    .fields
-                    .iter()
-                    .map(|field| match dict.get(field) {
-                        Some(value) => DictionaryGetResponsePart {
-                            result: ECacheResult::Hit as i32,
-                            cache_body: value.clone(),
-                        },
-                        None => DictionaryGetResponsePart {
-                            result: ECacheResult::Miss as i32,
-                            cache_body: Vec::new(),
-                        },
-                    })
-                    .collect(),
-            }),
-        };
-        Ok(DictionaryGetResponse {
-            dictionary: Some(dictionary),
-        })
+    read(store, cache, &request.dictionary_name, |dict: &Dict| {
+        Found {
+            items: request
+                .fields
+                .iter()
+                .map(|field| {
+                    let value = dict.get(field);
+                    DictionaryGetResponsePart {
+                        result: hit_or_miss(value.is_some()),
+                        cache_body: value.cloned().unwrap_or_default(),
+                    }
+                })
+                .collect(),
+        }
     })
 }
 
@@ -167,23 +104,17 @@ pub fn fetch(
     cache: &str,
     request: DictionaryFetchRequest,
 ) -> Result<DictionaryFetchResponse, Status> {
-    use dictionary_fetch_response::{Dictionary as D, Found, Missing};
-    on_key(store, cache, &request.dictionary_name, |slot| {
-        let dictionary = match current(slot)? {
-            None => D::Missing(Missing {}),
-            Some(dict) => D::Found(Found {
-                items: dict
-                    .iter()
-                    .map(|(field, value)| DictionaryFieldValuePair {
-                        field: field.clone(),
-                        value: value.clone(),
-                    })
-                    .collect(),
-            }),
-        };
-        Ok(DictionaryFetchResponse {
-            dictionary: Some(dictionary),
-        })
+    use dictionary_fetch_response::Found;
+    read(store, cache, &request.dictionary_name, |dict: &Dict| {
+        Found {
+            items: dict
+                .iter()
+                .map(|(field, value)| DictionaryFieldValuePair {
+                    field: field.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+        }
     })
 }
 
@@ -227,11 +158,6 @@ pub fn set(
             Ok(DictionarySetResponse {})
         })
     })
-}
-
-/// Parses a stored counter (a base-10 `i64`).
-fn parse_counter(value: &[u8]) -> Option<i64> {
-    std::str::from_utf8(value).ok()?.parse().ok()
 }
 
 /// `DictionaryIncrement`: adds `amount` to the base-10 integer in `field` (a missing field or
@@ -291,7 +217,7 @@ pub fn delete(
         Status::invalid_argument("Invalid request: DictionaryDelete needs `some` or `all`")
     })?;
     on_key(store, cache, &request.dictionary_name, |slot| {
-        let emptied = match current_mut(slot)? {
+        let emptied = match Dict::live_mut(slot)? {
             None => false,
             Some(dict) => match &delete {
                 Delete::All(_) => true,
@@ -316,16 +242,10 @@ pub fn length(
     cache: &str,
     request: DictionaryLengthRequest,
 ) -> Result<DictionaryLengthResponse, Status> {
-    use dictionary_length_response::{Dictionary as D, Found, Missing};
-    on_key(store, cache, &request.dictionary_name, |slot| {
-        let dictionary = match current(slot)? {
-            None => D::Missing(Missing {}),
-            Some(dict) => D::Found(Found {
-                length: length_u32(dict.len()),
-            }),
-        };
-        Ok(DictionaryLengthResponse {
-            dictionary: Some(dictionary),
-        })
+    use dictionary_length_response::Found;
+    read(store, cache, &request.dictionary_name, |dict: &Dict| {
+        Found {
+            length: length_u32(dict.len()),
+        }
     })
 }

@@ -35,53 +35,20 @@ use momento_proto::cache_client::{
 };
 use tonic::Status;
 
-use super::{cache_not_found, check_collection_size, check_ttl, type_mismatch};
+use super::{
+    check_collection_size, check_ttl, collection, length_u32, on_key, read, slice_bound,
+    type_mismatch, Collection,
+};
 use crate::store::{Item, Slot, Store, Value};
 
 /// The stored representation of a list.
 type List = VecDeque<Vec<u8>>;
 
-/// The type name used in type-mismatch errors.
-const TYPE_NAME: &str = "list";
-
-/// Runs `f` on the list's key, mapping a missing cache to `NOT_FOUND`.
-fn on_key<R>(
-    store: &Store,
-    cache: &str,
-    key: &[u8],
-    f: impl FnOnce(&mut Slot<'_>) -> Result<R, Status>,
-) -> Result<R, Status> {
-    store
-        .with_key(cache, key, f)
-        .map_err(|_| cache_not_found(cache))?
-}
-
-/// The live list at the slot (`None` when absent, `invalid_type` for another type).
-fn current<'a>(slot: &'a Slot<'_>) -> Result<Option<&'a List>, Status> {
-    match slot.get().map(|item| &item.value) {
-        None => Ok(None),
-        Some(Value::List(list)) => Ok(Some(list)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
-
-/// The live list at the slot, mutably.
-fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut List>, Status> {
-    match slot.get_mut().map(|item| &mut item.value) {
-        None => Ok(None),
-        Some(Value::List(list)) => Ok(Some(list)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
+collection!(List, List, "list");
 
 /// Bytes charged for `values` ([`crate::store::element_bytes`] each).
 fn bytes<'a>(values: impl IntoIterator<Item = &'a Vec<u8>>) -> usize {
     crate::store::elements_size(values.into_iter().map(Vec::len))
-}
-
-/// A length as the `uint32` of the responses (saturating).
-fn length_u32(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 /// Resolves one slice index against `len`: negative counts from the end, then clamps to
@@ -128,7 +95,7 @@ fn add(
     let ttl_ms = check_ttl(store.limits(), ttl_ms)?;
     on_key(store, cache, key, |slot| {
         let empty = List::new();
-        let existing = current(slot)?.unwrap_or(&empty);
+        let existing = List::live(slot)?.unwrap_or(&empty);
         let total = existing.len().saturating_add(values.len());
         let keep = match usize::try_from(truncate_to) {
             Ok(limit) if limit > 0 => total.min(limit),
@@ -153,7 +120,7 @@ fn add(
         let mut list = match slot.get_mut() {
             Some(item) => match &mut item.value {
                 Value::List(list) => std::mem::take(list),
-                _ => return Err(type_mismatch(TYPE_NAME)),
+                _ => return Err(type_mismatch(List::TYPE_NAME)),
             },
             None => List::new(),
         };
@@ -187,90 +154,54 @@ fn add(
     })
 }
 
-/// `ListPushFront`: puts `value` first, truncates from the back to `truncate_back_to_size`
-/// (0 = no limit) and answers the new length.
-pub fn push_front(
-    store: &Store,
-    cache: &str,
-    request: ListPushFrontRequest,
-) -> Result<ListPushFrontResponse, Status> {
-    let list_length = add(
-        store,
-        cache,
-        &request.list_name,
-        vec![request.value],
-        End::Front,
-        request.truncate_back_to_size,
-        request.ttl_milliseconds,
-        request.refresh_ttl,
-    )?;
-    Ok(ListPushFrontResponse { list_length })
+/// Generates the push and concatenate handlers: each adds `values` (computed from the request
+/// `$r`) at `End::$end` through [`add`], truncating from the other end to the request's
+/// `$truncate` field, and answers the new length.
+macro_rules! list_adds {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident($r:ident: $req:ident) -> $resp:ident = $values:expr, End::$end:ident, $truncate:ident;
+    )*) => {$(
+        $(#[$doc])*
+        pub fn $name(store: &Store, cache: &str, $r: $req) -> Result<$resp, Status> {
+            let list_length = add(
+                store,
+                cache,
+                &$r.list_name,
+                $values,
+                End::$end,
+                $r.$truncate,
+                $r.ttl_milliseconds,
+                $r.refresh_ttl,
+            )?;
+            Ok($resp { list_length })
+        }
+    )*};
 }
 
-/// `ListPushBack`: puts `value` last, truncates from the front to `truncate_front_to_size`
-/// (0 = no limit) and answers the new length.
-pub fn push_back(
-    store: &Store,
-    cache: &str,
-    request: ListPushBackRequest,
-) -> Result<ListPushBackResponse, Status> {
-    let list_length = add(
-        store,
-        cache,
-        &request.list_name,
-        vec![request.value],
-        End::Back,
-        request.truncate_front_to_size,
-        request.ttl_milliseconds,
-        request.refresh_ttl,
-    )?;
-    Ok(ListPushBackResponse { list_length })
-}
-
-/// `ListConcatenateFront`: puts `values`, in their given order, before the existing elements,
-/// truncates from the back to `truncate_back_to_size` (0 = no limit) and answers the new length.
-pub fn concatenate_front(
-    store: &Store,
-    cache: &str,
-    request: ListConcatenateFrontRequest,
-) -> Result<ListConcatenateFrontResponse, Status> {
-    let list_length = add(
-        store,
-        cache,
-        &request.list_name,
-        request.values,
-        End::Front,
-        request.truncate_back_to_size,
-        request.ttl_milliseconds,
-        request.refresh_ttl,
-    )?;
-    Ok(ListConcatenateFrontResponse { list_length })
-}
-
-/// `ListConcatenateBack`: puts `values`, in order, after the existing elements, truncates from
-/// the front to `truncate_front_to_size` (0 = no limit) and answers the new length.
-pub fn concatenate_back(
-    store: &Store,
-    cache: &str,
-    request: ListConcatenateBackRequest,
-) -> Result<ListConcatenateBackResponse, Status> {
-    let list_length = add(
-        store,
-        cache,
-        &request.list_name,
-        request.values,
-        End::Back,
-        request.truncate_front_to_size,
-        request.ttl_milliseconds,
-        request.refresh_ttl,
-    )?;
-    Ok(ListConcatenateBackResponse { list_length })
+list_adds! {
+    /// `ListPushFront`: puts `value` first, truncates from the back to `truncate_back_to_size`
+    /// (0 = no limit) and answers the new length.
+    push_front(request: ListPushFrontRequest) -> ListPushFrontResponse =
+        vec![request.value], End::Front, truncate_back_to_size;
+    /// `ListPushBack`: puts `value` last, truncates from the front to `truncate_front_to_size`
+    /// (0 = no limit) and answers the new length.
+    push_back(request: ListPushBackRequest) -> ListPushBackResponse =
+        vec![request.value], End::Back, truncate_front_to_size;
+    /// `ListConcatenateFront`: puts `values`, in their given order, before the existing elements,
+    /// truncates from the back to `truncate_back_to_size` (0 = no limit) and answers the new length.
+    concatenate_front(request: ListConcatenateFrontRequest) -> ListConcatenateFrontResponse =
+        request.values, End::Front, truncate_back_to_size;
+    /// `ListConcatenateBack`: puts `values`, in order, after the existing elements, truncates from
+    /// the front to `truncate_front_to_size` (0 = no limit) and answers the new length.
+    concatenate_back(request: ListConcatenateBackRequest) -> ListConcatenateBackResponse =
+        request.values, End::Back, truncate_front_to_size;
 }
 
 /// Pops one element from `end`: `Some((value, remaining length))`, or `None` when the list is
 /// missing. Popping the last element deletes the list.
 fn pop(slot: &mut Slot<'_>, end: End) -> Result<Option<(Vec<u8>, u32)>, Status> {
-    let Some(list) = current_mut(slot)? else {
+    let Some(list) = List::live_mut(slot)? else {
         return Ok(None);
     };
     let value = match end {
@@ -284,36 +215,34 @@ fn pop(slot: &mut Slot<'_>, end: End) -> Result<Option<(Vec<u8>, u32)>, Status> 
     Ok(value.map(|value| (value, length_u32(remaining))))
 }
 
-/// `ListPopFront`: `found {front, list_length}` or `missing`.
-pub fn pop_front(
-    store: &Store,
-    cache: &str,
-    request: ListPopFrontRequest,
-) -> Result<ListPopFrontResponse, Status> {
-    use list_pop_front_response::{Found, List as L, Missing};
-    on_key(store, cache, &request.list_name, |slot| {
-        let list = match pop(slot, End::Front)? {
-            Some((front, list_length)) => L::Found(Found { front, list_length }),
-            None => L::Missing(Missing {}),
-        };
-        Ok(ListPopFrontResponse { list: Some(list) })
-    })
+/// Generates the pop handlers: [`pop`] from `End::$end`, answered as `found {$value,
+/// list_length}` or `missing`.
+macro_rules! list_pops {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident($req:ident) -> $resp:ident in $module:ident = End::$end:ident, $value:ident;
+    )*) => {$(
+        $(#[$doc])*
+        pub fn $name(store: &Store, cache: &str, request: $req) -> Result<$resp, Status> {
+            use $module::{Found, List as L, Missing};
+            on_key(store, cache, &request.list_name, |slot| {
+                let list = match pop(slot, End::$end)? {
+                    Some(($value, list_length)) => L::Found(Found { $value, list_length }),
+                    None => L::Missing(Missing {}),
+                };
+                Ok($resp { list: Some(list) })
+            })
+        }
+    )*};
 }
 
-/// `ListPopBack`: `found {back, list_length}` or `missing`.
-pub fn pop_back(
-    store: &Store,
-    cache: &str,
-    request: ListPopBackRequest,
-) -> Result<ListPopBackResponse, Status> {
-    use list_pop_back_response::{Found, List as L, Missing};
-    on_key(store, cache, &request.list_name, |slot| {
-        let list = match pop(slot, End::Back)? {
-            Some((back, list_length)) => L::Found(Found { back, list_length }),
-            None => L::Missing(Missing {}),
-        };
-        Ok(ListPopBackResponse { list: Some(list) })
-    })
+list_pops! {
+    /// `ListPopFront`: `found {front, list_length}` or `missing`.
+    pop_front(ListPopFrontRequest) -> ListPopFrontResponse in list_pop_front_response =
+        End::Front, front;
+    /// `ListPopBack`: `found {back, list_length}` or `missing`.
+    pop_back(ListPopBackRequest) -> ListPopBackResponse in list_pop_back_response =
+        End::Back, back;
 }
 
 /// `ListErase`: `some` removes every `(begin_index, count)` range, all resolved against the
@@ -330,7 +259,7 @@ pub fn erase(
         .erase
         .ok_or_else(|| Status::invalid_argument("ListErase requires `some` ranges or `all`"))?;
     on_key(store, cache, &request.list_name, |slot| {
-        let Some(list) = current_mut(slot)? else {
+        let Some(list) = List::live_mut(slot)? else {
             return Ok(ListEraseResponse {
                 list: Some(L::Missing(Missing {})),
             });
@@ -377,7 +306,7 @@ pub fn remove(
         ));
     };
     on_key(store, cache, &request.list_name, |slot| {
-        let Some(list) = current_mut(slot)? else {
+        let Some(list) = List::live_mut(slot)? else {
             return Ok(ListRemoveResponse {
                 list: Some(L::Missing(Missing {})),
             });
@@ -401,31 +330,18 @@ pub fn fetch(
     request: ListFetchRequest,
 ) -> Result<ListFetchResponse, Status> {
     use list_fetch_request::{EndIndex, StartIndex};
-    use list_fetch_response::{Found, List as L, Missing};
-    let start = match request.start_index {
-        Some(StartIndex::InclusiveStart(index)) => Some(index),
-        Some(StartIndex::UnboundedStart(_)) | None => None,
-    };
-    let end = match request.end_index {
-        Some(EndIndex::ExclusiveEnd(index)) => Some(index),
-        Some(EndIndex::UnboundedEnd(_)) | None => None,
-    };
-    on_key(store, cache, &request.list_name, |slot| {
-        let list = match current(slot)? {
-            None => L::Missing(Missing {}),
-            Some(list) => {
-                let range = slice_range(start, end, list.len());
-                L::Found(Found {
-                    values: list
-                        .iter()
-                        .skip(range.start)
-                        .take(range.len())
-                        .cloned()
-                        .collect(),
-                })
-            }
-        };
-        Ok(ListFetchResponse { list: Some(list) })
+    let start = slice_bound!(request.start_index, StartIndex::InclusiveStart);
+    let end = slice_bound!(request.end_index, EndIndex::ExclusiveEnd);
+    read(store, cache, &request.list_name, |list: &List| {
+        let range = slice_range(start, end, list.len());
+        list_fetch_response::Found {
+            values: list
+                .iter()
+                .skip(range.start)
+                .take(range.len())
+                .cloned()
+                .collect(),
+        }
     })
 }
 
@@ -435,15 +351,9 @@ pub fn length(
     cache: &str,
     request: ListLengthRequest,
 ) -> Result<ListLengthResponse, Status> {
-    use list_length_response::{Found, List as L, Missing};
-    on_key(store, cache, &request.list_name, |slot| {
-        let list = match current(slot)? {
-            None => L::Missing(Missing {}),
-            Some(list) => L::Found(Found {
-                length: length_u32(list.len()),
-            }),
-        };
-        Ok(ListLengthResponse { list: Some(list) })
+    use list_length_response::Found;
+    read(store, cache, &request.list_name, |list: &List| Found {
+        length: length_u32(list.len()),
     })
 }
 
@@ -457,14 +367,8 @@ pub fn retain(
 ) -> Result<ListRetainResponse, Status> {
     use list_retain_request::{EndIndex, StartIndex};
     use list_retain_response::{Found, List as L, Missing};
-    let start = match request.start_index {
-        Some(StartIndex::InclusiveStart(index)) => Some(index),
-        Some(StartIndex::UnboundedStart(_)) | None => None,
-    };
-    let end = match request.end_index {
-        Some(EndIndex::ExclusiveEnd(index)) => Some(index),
-        Some(EndIndex::UnboundedEnd(_)) | None => None,
-    };
+    let start = slice_bound!(request.start_index, StartIndex::InclusiveStart);
+    let end = slice_bound!(request.end_index, EndIndex::ExclusiveEnd);
     let refresh = if request.refresh_ttl {
         Some(check_ttl(store.limits(), request.ttl_milliseconds)?)
     } else {
@@ -472,7 +376,7 @@ pub fn retain(
     };
     on_key(store, cache, &request.list_name, |slot| {
         let now = slot.now();
-        let Some(list) = current_mut(slot)? else {
+        let Some(list) = List::live_mut(slot)? else {
             return Ok(ListRetainResponse {
                 list: Some(L::Missing(Missing {})),
             });

@@ -158,16 +158,193 @@ pub fn check_collection_size(limits: &Limits, size: usize) -> Result<(), Status>
     check_size_limits(limits, size, "the collection would be")
 }
 
+/// Runs `f` on one key of `cache`, mapping a missing cache to `NOT_FOUND`.
+pub fn on_key<R>(
+    store: &crate::store::Store,
+    cache: &str,
+    key: &[u8],
+    f: impl FnOnce(&mut crate::store::Slot<'_>) -> Result<R, Status>,
+) -> Result<R, Status> {
+    store
+        .with_key(cache, key, f)
+        .map_err(|_| cache_not_found(cache))?
+}
+
+/// A length as the `uint32` of the responses (saturating).
+pub fn length_u32(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// The `ECacheResult` of a lookup: `Hit` when it found something, else `Miss`.
+pub fn hit_or_miss(hit: bool) -> i32 {
+    let result = if hit {
+        momento_proto::cache_client::ECacheResult::Hit
+    } else {
+        momento_proto::cache_client::ECacheResult::Miss
+    };
+    result as i32
+}
+
+/// Parses a stored counter (a base-10 `i64`).
+pub fn parse_counter(value: &[u8]) -> Option<i64> {
+    std::str::from_utf8(value).ok()?.parse().ok()
+}
+
 /// A collection type stored in one [`crate::store::Value`] variant (for [`upsert_collection`]).
 pub trait Collection: Default {
     /// The type's name in type-mismatch errors.
     const TYPE_NAME: &'static str;
     /// The collection inside `value`, if `value` holds this type.
     fn from_value(value: &mut crate::store::Value) -> Option<&mut Self>;
+    /// The collection inside `value`, if `value` holds this type (shared).
+    fn from_ref(value: &crate::store::Value) -> Option<&Self>;
     /// Wraps the collection as a stored value.
     fn into_value(self) -> crate::store::Value;
     /// Whether it has no elements (empty collections are never stored).
     fn is_empty(&self) -> bool;
+
+    /// The live collection at the slot (`None` when absent, `invalid_type` for another type).
+    fn live<'a>(slot: &'a crate::store::Slot<'_>) -> Result<Option<&'a Self>, Status> {
+        slot.get()
+            .map(|item| Self::from_ref(&item.value).ok_or_else(|| type_mismatch(Self::TYPE_NAME)))
+            .transpose()
+    }
+
+    /// The live collection at the slot, mutably.
+    fn live_mut<'a>(slot: &'a mut crate::store::Slot<'_>) -> Result<Option<&'a mut Self>, Status> {
+        slot.get_mut()
+            .map(|item| {
+                Self::from_value(&mut item.value).ok_or_else(|| type_mismatch(Self::TYPE_NAME))
+            })
+            .transpose()
+    }
+}
+
+/// Implements [`Collection`] for `$ty`, stored as `Value::$variant`, named `$name` in errors.
+macro_rules! collection {
+    ($ty:ty, $variant:ident, $name:expr) => {
+        impl $crate::services::Collection for $ty {
+            const TYPE_NAME: &'static str = $name;
+
+            fn from_value(value: &mut $crate::store::Value) -> Option<&mut Self> {
+                match value {
+                    $crate::store::Value::$variant(c) => Some(c),
+                    _ => None,
+                }
+            }
+
+            fn from_ref(value: &$crate::store::Value) -> Option<&Self> {
+                match value {
+                    $crate::store::Value::$variant(c) => Some(c),
+                    _ => None,
+                }
+            }
+
+            fn into_value(self) -> $crate::store::Value {
+                $crate::store::Value::$variant(self)
+            }
+
+            fn is_empty(&self) -> bool {
+                <$ty>::is_empty(self)
+            }
+        }
+    };
+}
+pub(crate) use collection;
+
+/// The value of a range bound's oneof (`$bounded` carries one; the unbounded variant and no
+/// value at all are `None`): the indices of [`list::slice_range`], sorted-set score bounds.
+macro_rules! slice_bound {
+    ($value:expr, $bounded:path) => {
+        match $value {
+            Some($bounded(index)) => Some(index),
+            _ => None,
+        }
+    };
+}
+pub(crate) use slice_bound;
+
+/// A response that answers either `found` (carrying [`FoundOrMissing::Found`]) or `missing`:
+/// the reads of a collection ([`read`]).
+pub trait FoundOrMissing {
+    /// The `found` message.
+    type Found;
+    /// The response carrying `found`.
+    fn found(found: Self::Found) -> Self;
+    /// The response saying the collection does not exist.
+    fn missing() -> Self;
+    /// What a client reads: `Some(Some(found))`, `Some(None)` for `missing`, `None` when the
+    /// response carries neither.
+    fn into_found(self) -> Option<Option<Self::Found>>;
+}
+
+/// Implements [`FoundOrMissing`] for `cache_client` responses, one row each: the response, its
+/// oneof field, and the oneof type with its found and missing messages (in the response's module).
+macro_rules! found_or_missing {
+    ($($response:ident { $field:ident: $module:ident::$oneof:ident($found:ident, $missing:ident) })*) => {$(
+        impl FoundOrMissing for momento_proto::cache_client::$response {
+            type Found = momento_proto::cache_client::$module::$found;
+
+            fn found(found: Self::Found) -> Self {
+                use momento_proto::cache_client::$module::$oneof;
+                Self { $field: Some($oneof::Found(found)) }
+            }
+
+            fn missing() -> Self {
+                use momento_proto::cache_client::$module::{$missing, $oneof};
+                Self { $field: Some($oneof::Missing($missing {})) }
+            }
+
+            fn into_found(self) -> Option<Option<Self::Found>> {
+                use momento_proto::cache_client::$module::$oneof;
+                self.$field.map(|answer| match answer {
+                    $oneof::Found(found) => Some(found),
+                    $oneof::Missing(_) => None,
+                })
+            }
+        }
+    )*};
+}
+
+found_or_missing! {
+    DictionaryGetResponse { dictionary: dictionary_get_response::Dictionary(Found, Missing) }
+    DictionaryFetchResponse { dictionary: dictionary_fetch_response::Dictionary(Found, Missing) }
+    DictionaryLengthResponse { dictionary: dictionary_length_response::Dictionary(Found, Missing) }
+    SetFetchResponse { set: set_fetch_response::Set(Found, Missing) }
+    SetSampleResponse { set: set_sample_response::Set(Found, Missing) }
+    SetContainsResponse { set: set_contains_response::Set(Found, Missing) }
+    SetLengthResponse { set: set_length_response::Set(Found, Missing) }
+    SetDifferenceResponse { set: set_difference_response::Set(Found, Missing) }
+    SetPopResponse { set: set_pop_response::Set(Found, Missing) }
+    ListFetchResponse { list: list_fetch_response::List(Found, Missing) }
+    ListLengthResponse { list: list_length_response::List(Found, Missing) }
+    ListPopFrontResponse { list: list_pop_front_response::List(Found, Missing) }
+    ListPopBackResponse { list: list_pop_back_response::List(Found, Missing) }
+    ListRemoveResponse { list: list_remove_response::List(Found, Missing) }
+    ListRetainResponse { list: list_retain_response::List(Found, Missing) }
+    ListEraseResponse { list: list_erase_response::List(Found, Missing) }
+    SortedSetFetchResponse { sorted_set: sorted_set_fetch_response::SortedSet(Found, Missing) }
+    SortedSetGetScoreResponse {
+        sorted_set: sorted_set_get_score_response::SortedSet(SortedSetFound, SortedSetMissing)
+    }
+    SortedSetLengthResponse { sorted_set: sorted_set_length_response::SortedSet(Found, Missing) }
+    SortedSetLengthByScoreResponse {
+        sorted_set: sorted_set_length_by_score_response::SortedSet(Found, Missing)
+    }
+}
+
+/// Reads the collection at `key`: `found` with what `found` makes of it when it exists,
+/// `missing` when it does not (`invalid_type` for an item of another type, `NOT_FOUND` for an
+/// unknown cache).
+pub fn read<C: Collection, R: FoundOrMissing>(
+    store: &crate::store::Store,
+    cache: &str,
+    key: &[u8],
+    found: impl FnOnce(&C) -> R::Found,
+) -> Result<R, Status> {
+    on_key(store, cache, key, |slot| {
+        Ok(C::live(slot)?.map_or_else(R::missing, |c| R::found(found(c))))
+    })
 }
 
 /// The CollectionTtl write rule shared by the collection RPCs: runs `f` on the existing collection (resetting

@@ -17,20 +17,8 @@ use momento_proto::cache_client::{
 };
 use tonic::Status;
 
-use super::{cache_not_found, check_item_size, check_ttl};
+use super::{cache_not_found, check_item_size, check_ttl, on_key, parse_counter};
 use crate::store::{value_hash, Item, Slot, Store, Value};
-
-/// Runs `f` on one key, mapping a missing cache to `NOT_FOUND`.
-fn on_key<R>(
-    store: &Store,
-    cache: &str,
-    key: &[u8],
-    f: impl FnOnce(&mut Slot<'_>) -> Result<R, Status>,
-) -> Result<R, Status> {
-    store
-        .with_key(cache, key, f)
-        .map_err(|_| cache_not_found(cache))?
-}
 
 /// `FAILED_PRECONDITION` for a scalar operation on a collection item.
 fn wrong_type() -> Status {
@@ -282,11 +270,6 @@ pub fn keys_exist(
         .map(|key| on_key(store, cache, key, |slot| Ok(slot.get().is_some())))
         .collect::<Result<_, _>>()?;
     Ok(KeysExistResponse { exists })
-}
-
-/// Parses a stored counter (a base-10 `i64`).
-fn parse_counter(value: &[u8]) -> Option<i64> {
-    std::str::from_utf8(value).ok()?.parse().ok()
 }
 
 /// `Increment`: adds `amount` to the base-10 integer at the key (a missing key counts as 0),

@@ -38,55 +38,22 @@ use momento_proto::cache_client::{
 };
 use tonic::Status;
 
-use super::{cache_not_found, check_collection_size, check_ttl, type_mismatch};
-use crate::store::{Item, Slot, Store, Value};
+use super::{
+    check_collection_size, check_ttl, collection, length_u32, on_key, read, type_mismatch,
+    Collection,
+};
+use crate::store::{Item, Store, Value};
 
 /// The stored representation of a set.
 type Elements = HashSet<Vec<u8>>;
 
-/// The type name used in type-mismatch errors.
-const TYPE_NAME: &str = "set";
-
-/// Runs `f` on the set's key, mapping a missing cache to `NOT_FOUND`.
-fn on_key<R>(
-    store: &Store,
-    cache: &str,
-    key: &[u8],
-    f: impl FnOnce(&mut Slot<'_>) -> Result<R, Status>,
-) -> Result<R, Status> {
-    store
-        .with_key(cache, key, f)
-        .map_err(|_| cache_not_found(cache))?
-}
-
-/// The live set at the slot (`None` when absent, `invalid_type` for another type).
-fn current<'a>(slot: &'a Slot<'_>) -> Result<Option<&'a Elements>, Status> {
-    match slot.get().map(|item| &item.value) {
-        None => Ok(None),
-        Some(Value::Set(set)) => Ok(Some(set)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
-
-/// The live set at the slot, mutably.
-fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut Elements>, Status> {
-    match slot.get_mut().map(|item| &mut item.value) {
-        None => Ok(None),
-        Some(Value::Set(set)) => Ok(Some(set)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
+collection!(Elements, Set, "set");
 
 /// Bytes of the item: key + every element ([`crate::store::element_bytes`]).
 fn total_size<'a>(key: &[u8], elements: impl IntoIterator<Item = &'a Vec<u8>>) -> usize {
     key.len().saturating_add(crate::store::elements_size(
         elements.into_iter().map(Vec::len),
     ))
-}
-
-/// A length as the `uint32` of the responses (saturating).
-fn length_u32(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 /// A small splitmix64 generator, seeded from the OS (falling back to a per-process random hash).
@@ -137,15 +104,11 @@ pub fn fetch(
     cache: &str,
     request: SetFetchRequest,
 ) -> Result<SetFetchResponse, Status> {
-    use set_fetch_response::{Found, Missing, Set as S};
-    on_key(store, cache, &request.set_name, |slot| {
-        let set = match current(slot)? {
-            None => S::Missing(Missing {}),
-            Some(elements) => S::Found(Found {
-                elements: elements.iter().cloned().collect(),
-            }),
-        };
-        Ok(SetFetchResponse { set: Some(set) })
+    use set_fetch_response::Found;
+    read(store, cache, &request.set_name, |elements: &Elements| {
+        Found {
+            elements: elements.iter().cloned().collect(),
+        }
     })
 }
 
@@ -156,16 +119,12 @@ pub fn sample(
     cache: &str,
     request: SetSampleRequest,
 ) -> Result<SetSampleResponse, Status> {
-    use set_sample_response::{Found, Missing, Set as S};
+    use set_sample_response::Found;
     let limit = usize::try_from(request.limit).unwrap_or(usize::MAX);
-    on_key(store, cache, &request.set_name, |slot| {
-        let set = match current(slot)? {
-            None => S::Missing(Missing {}),
-            Some(elements) => S::Found(Found {
-                elements: choose(elements, limit),
-            }),
-        };
-        Ok(SetSampleResponse { set: Some(set) })
+    read(store, cache, &request.set_name, |elements: &Elements| {
+        Found {
+            elements: choose(elements, limit),
+        }
     })
 }
 
@@ -189,7 +148,7 @@ pub fn union(
         match slot.get_mut() {
             Some(item) => {
                 let Value::Set(set) = &mut item.value else {
-                    return Err(type_mismatch(TYPE_NAME));
+                    return Err(type_mismatch(Elements::TYPE_NAME));
                 };
                 let size = total_size(
                     &set_name,
@@ -240,7 +199,7 @@ pub fn difference(
         }
     }
     on_key(store, cache, &set_name, |slot| {
-        let Some(set) = current_mut(slot)? else {
+        let Some(set) = Elements::live_mut(slot)? else {
             return Ok(SetDifferenceResponse {
                 set: Some(S::Missing(Missing {})),
             });
@@ -282,19 +241,15 @@ pub fn contains(
     cache: &str,
     request: SetContainsRequest,
 ) -> Result<SetContainsResponse, Status> {
-    use set_contains_response::{Found, Missing, Set as S};
-    on_key(store, cache, &request.set_name, |slot| {
-        let set = match current(slot)? {
-            None => S::Missing(Missing {}),
-            Some(elements) => S::Found(Found {
-                contains: request
-                    .elements
-                    .iter()
-                    .map(|e| elements.contains(e))
-                    .collect(),
-            }),
-        };
-        Ok(SetContainsResponse { set: Some(set) })
+    use set_contains_response::Found;
+    read(store, cache, &request.set_name, |elements: &Elements| {
+        Found {
+            contains: request
+                .elements
+                .iter()
+                .map(|e| elements.contains(e))
+                .collect(),
+        }
     })
 }
 
@@ -304,15 +259,11 @@ pub fn length(
     cache: &str,
     request: SetLengthRequest,
 ) -> Result<SetLengthResponse, Status> {
-    use set_length_response::{Found, Missing, Set as S};
-    on_key(store, cache, &request.set_name, |slot| {
-        let set = match current(slot)? {
-            None => S::Missing(Missing {}),
-            Some(elements) => S::Found(Found {
-                length: length_u32(elements.len()),
-            }),
-        };
-        Ok(SetLengthResponse { set: Some(set) })
+    use set_length_response::Found;
+    read(store, cache, &request.set_name, |elements: &Elements| {
+        Found {
+            length: length_u32(elements.len()),
+        }
     })
 }
 
@@ -327,7 +278,7 @@ pub fn pop(store: &Store, cache: &str, request: SetPopRequest) -> Result<SetPopR
     }
     let count = usize::try_from(request.count).unwrap_or(usize::MAX);
     on_key(store, cache, &request.set_name, |slot| {
-        let Some(set) = current_mut(slot)? else {
+        let Some(set) = Elements::live_mut(slot)? else {
             return Ok(SetPopResponse {
                 set: Some(S::Missing(Missing {})),
             });

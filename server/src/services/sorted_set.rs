@@ -41,67 +41,13 @@ use tonic::Status;
 
 use super::list::slice_range;
 use super::{
-    cache_not_found, check_collection_size, check_ttl, type_mismatch, upsert_collection, Collection,
+    cache_not_found, check_collection_size, check_ttl, collection, hit_or_miss, length_u32, on_key,
+    read, slice_bound, upsert_collection, Collection,
 };
 use crate::store::sorted_set::SortedSet;
-use crate::store::{Item, Slot, Store, Value};
+use crate::store::{Item, Store, Value};
 
-/// The type name used in type-mismatch errors.
-const TYPE_NAME: &str = "sorted set";
-
-/// Runs `f` on the sorted set's key, mapping a missing cache to `NOT_FOUND`.
-fn on_key<R>(
-    store: &Store,
-    cache: &str,
-    key: &[u8],
-    f: impl FnOnce(&mut Slot<'_>) -> Result<R, Status>,
-) -> Result<R, Status> {
-    store
-        .with_key(cache, key, f)
-        .map_err(|_| cache_not_found(cache))?
-}
-
-/// The live sorted set at the slot (`None` when absent, `invalid_type` for another type).
-fn current<'a>(slot: &'a Slot<'_>) -> Result<Option<&'a SortedSet>, Status> {
-    match slot.get().map(|item| &item.value) {
-        None => Ok(None),
-        Some(Value::SortedSet(set)) => Ok(Some(set)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
-
-/// The live sorted set at the slot, mutably.
-fn current_mut<'a>(slot: &'a mut Slot<'_>) -> Result<Option<&'a mut SortedSet>, Status> {
-    match slot.get_mut().map(|item| &mut item.value) {
-        None => Ok(None),
-        Some(Value::SortedSet(set)) => Ok(Some(set)),
-        Some(_) => Err(type_mismatch(TYPE_NAME)),
-    }
-}
-
-impl Collection for SortedSet {
-    const TYPE_NAME: &'static str = TYPE_NAME;
-
-    fn from_value(value: &mut Value) -> Option<&mut Self> {
-        match value {
-            Value::SortedSet(c) => Some(c),
-            _ => None,
-        }
-    }
-
-    fn into_value(self) -> Value {
-        Value::SortedSet(self)
-    }
-
-    fn is_empty(&self) -> bool {
-        SortedSet::is_empty(self)
-    }
-}
-
-/// A length as the `uint32` of the responses (saturating).
-fn length_u32(len: usize) -> u32 {
-    u32::try_from(len).unwrap_or(u32::MAX)
-}
+collection!(SortedSet, SortedSet, "sorted set");
 
 /// `INVALID_ARGUMENT` for a NaN `what`.
 fn not_nan(value: f64, what: &str) -> Result<f64, Status> {
@@ -200,24 +146,12 @@ pub fn fetch(
     let selection = match request.range {
         None => Selection::ByIndex(None, None),
         Some(Range::ByIndex(range)) => Selection::ByIndex(
-            match range.start {
-                Some(by_index::Start::InclusiveStartIndex(index)) => Some(index),
-                Some(by_index::Start::UnboundedStart(_)) | None => None,
-            },
-            match range.end {
-                Some(by_index::End::ExclusiveEndIndex(index)) => Some(index),
-                Some(by_index::End::UnboundedEnd(_)) | None => None,
-            },
+            slice_bound!(range.start, by_index::Start::InclusiveStartIndex),
+            slice_bound!(range.end, by_index::End::ExclusiveEndIndex),
         ),
         Some(Range::ByScore(range)) => Selection::ByScore(
-            fetch_bound(match range.min {
-                Some(by_score::Min::MinScore(score)) => Some(score),
-                Some(by_score::Min::UnboundedMin(_)) | None => None,
-            })?,
-            fetch_bound(match range.max {
-                Some(by_score::Max::MaxScore(score)) => Some(score),
-                Some(by_score::Max::UnboundedMax(_)) | None => None,
-            })?,
+            fetch_bound(slice_bound!(range.min, by_score::Min::MinScore))?,
+            fetch_bound(slice_bound!(range.max, by_score::Max::MaxScore))?,
             usize::try_from(range.offset).unwrap_or(usize::MAX),
             // A negative count means every element from the offset.
             usize::try_from(range.count).unwrap_or(usize::MAX),
@@ -225,7 +159,7 @@ pub fn fetch(
     };
 
     on_key(store, cache, &request.set_name, |slot| {
-        let Some(set) = current(slot)? else {
+        let Some(set) = SortedSet::live(slot)? else {
             return Ok(SortedSetFetchResponse {
                 sorted_set: Some(S::Missing(Missing {})),
             });
@@ -263,6 +197,14 @@ pub fn fetch(
     })
 }
 
+/// One part of a `SortedSetGetScore` answer: `Hit` with the score, or `Miss`.
+fn score_part(score: Option<f64>) -> sorted_set_get_score_response::SortedSetGetScoreResponsePart {
+    sorted_set_get_score_response::SortedSetGetScoreResponsePart {
+        result: hit_or_miss(score.is_some()),
+        score: score.unwrap_or(0.0),
+    }
+}
+
 /// `SortedSetGetScore`: `found` with one part per requested value, in request order (`Hit` with
 /// the score, or `Miss`), or `missing` when the set does not exist.
 pub fn get_score(
@@ -270,32 +212,15 @@ pub fn get_score(
     cache: &str,
     request: SortedSetGetScoreRequest,
 ) -> Result<SortedSetGetScoreResponse, Status> {
-    use sorted_set_get_score_response::{
-        SortedSet as S, SortedSetFound, SortedSetGetScoreResponsePart as Part, SortedSetMissing,
-    };
-    on_key(store, cache, &request.set_name, |slot| {
-        let sorted_set = match current(slot)? {
-            None => S::Missing(SortedSetMissing {}),
-            Some(set) => S::Found(SortedSetFound {
-                elements: request
-                    .values
-                    .iter()
-                    .map(|value| match set.score(value) {
-                        Some(score) => Part {
-                            result: ECacheResult::Hit as i32,
-                            score,
-                        },
-                        None => Part {
-                            result: ECacheResult::Miss as i32,
-                            score: 0.0,
-                        },
-                    })
-                    .collect(),
-            }),
-        };
-        Ok(SortedSetGetScoreResponse {
-            sorted_set: Some(sorted_set),
-        })
+    use sorted_set_get_score_response::SortedSetFound;
+    read(store, cache, &request.set_name, |set: &SortedSet| {
+        SortedSetFound {
+            elements: request
+                .values
+                .iter()
+                .map(|value| score_part(set.score(value)))
+                .collect(),
+        }
     })
 }
 
@@ -312,7 +237,7 @@ pub fn remove(
         Status::invalid_argument("SortedSetRemove requires `some` values or `all`")
     })?;
     on_key(store, cache, &request.set_name, |slot| {
-        let Some(set) = current_mut(slot)? else {
+        let Some(set) = SortedSet::live_mut(slot)? else {
             return Ok(SortedSetRemoveResponse {});
         };
         match remove {
@@ -373,7 +298,7 @@ pub fn get_rank(
     let order = Order::try_from(request.order)
         .map_err(|_| Status::invalid_argument("Invalid order: must be ASCENDING or DESCENDING"))?;
     on_key(store, cache, &request.set_name, |slot| {
-        let rank = match current(slot)? {
+        let rank = match SortedSet::live(slot)? {
             None => Rank::Missing(SortedSetMissing {}),
             Some(set) => match set.rank(&request.value) {
                 None => Rank::ElementRank(RankResponsePart {
@@ -402,17 +327,9 @@ pub fn length(
     cache: &str,
     request: SortedSetLengthRequest,
 ) -> Result<SortedSetLengthResponse, Status> {
-    use sorted_set_length_response::{Found, Missing, SortedSet as S};
-    on_key(store, cache, &request.set_name, |slot| {
-        let sorted_set = match current(slot)? {
-            None => S::Missing(Missing {}),
-            Some(set) => S::Found(Found {
-                length: length_u32(set.len()),
-            }),
-        };
-        Ok(SortedSetLengthResponse {
-            sorted_set: Some(sorted_set),
-        })
+    use sorted_set_length_response::Found;
+    read(store, cache, &request.set_name, |set: &SortedSet| Found {
+        length: length_u32(set.len()),
     })
 }
 
@@ -423,9 +340,7 @@ pub fn length_by_score(
     cache: &str,
     request: SortedSetLengthByScoreRequest,
 ) -> Result<SortedSetLengthByScoreResponse, Status> {
-    use momento_proto::cache_client::sorted_set_length_by_score_response::{
-        Found, Missing, SortedSet as S,
-    };
+    use momento_proto::cache_client::sorted_set_length_by_score_response::Found;
     use sorted_set_length_by_score_request::{Max, Min};
     let min = match request.min {
         Some(Min::InclusiveMin(score)) => Bound::Included(not_nan(score, "min score")?),
@@ -437,16 +352,8 @@ pub fn length_by_score(
         Some(Max::ExclusiveMax(score)) => Bound::Excluded(not_nan(score, "max score")?),
         Some(Max::UnboundedMax(_)) | None => Bound::Unbounded,
     };
-    on_key(store, cache, &request.set_name, |slot| {
-        let sorted_set = match current(slot)? {
-            None => S::Missing(Missing {}),
-            Some(set) => S::Found(Found {
-                length: length_u32(set.range_by_score(min, max).count()),
-            }),
-        };
-        Ok(SortedSetLengthByScoreResponse {
-            sorted_set: Some(sorted_set),
-        })
+    read(store, cache, &request.set_name, |set: &SortedSet| Found {
+        length: length_u32(set.range_by_score(min, max).count()),
     })
 }
 
@@ -509,7 +416,7 @@ pub fn union_store(
     for source in &request.sources {
         let weight = f64::from(source.weight);
         on_key(store, cache, &source.set_name, |slot| {
-            let Some(set) = current(slot)? else {
+            let Some(set) = SortedSet::live(slot)? else {
                 return Ok(());
             };
             for (element, score) in set.iter() {
