@@ -348,13 +348,6 @@ export function h2TricklingProxy(upstream, { bytes = 16, everyMs = 20 } = {}) {
   return proxy;
 }
 
-/** Median of numbers. */
-export const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 /** A `kB` field of /proc/<pid>/status in bytes, or null if the process is gone. */
 function procStatusBytes(pid, field) {
   try {
