@@ -162,10 +162,10 @@ results.lambda = await node('lambda.mjs', common);
 log(`==> (b) Node cold start, ${P.coldRuns} fresh processes per client`);
 {
   const clients = ['empty', 'raw-h2', 'ours', 'ours-lite', 'sdk', 'sdk-web'];
-  // Where ours' milliseconds go (bench/lib/coldstart-phases.mjs): instrumented copies of the same entries, and the
-  // built-in modules their bundles import, in processes of their own (interleaved with the rest).
+  // Where ours' milliseconds go (bench/lib/coldstart-phases.mjs): instrumented copies of the same entries, in
+  // processes of their own (interleaved with the rest).
   const phaseEntries = writePhaseEntries(ROOT, `${OUT}/cold-phases`);
-  const extra = ['builtins', 'ours-phases', 'ours-lite-phases'];
+  const extra = ['ours-phases', 'ours-lite-phases'];
   const runs = Object.fromEntries([...clients, ...extra].map((c) => [c, []]));
   for (let i = 0; i < P.coldRuns; i++) {
     for (const c of [...clients, ...extra]) {
@@ -173,13 +173,10 @@ log(`==> (b) Node cold start, ${P.coldRuns} fresh processes per client`);
       runs[c].push(await runJson(process.execPath, [`${ROOT}bench/lib/coldstart-child.mjs`, c, apiKey, CACHE, ...(entry ? [entry] : [])]));
     }
   }
-  results.coldStartPhases = {
-    builtinsMs: median(runs.builtins.map((r) => r.importMs)),
-    ...Object.fromEntries(['ours', 'ours-lite'].map((c) => {
-      const rs = runs[`${c}-phases`];
-      return [c, Object.fromEntries(Object.keys(rs[0].phases).map((k) => [k, median(rs.map((r) => r.phases[k]))]))];
-    })),
-  };
+  results.coldStartPhases = Object.fromEntries(['ours', 'ours-lite'].map((c) => {
+    const rs = runs[`${c}-phases`];
+    return [c, Object.fromEntries(Object.keys(rs[0].phases).map((k) => [k, median(rs.map((r) => r.phases[k]))]))];
+  }));
   results.coldStart = Object.fromEntries(clients.map((c) => [c, {
     msFromScriptStart: median(runs[c].map((r) => r.msFromScriptStart)),
     msSinceProcessStart: median(runs[c].map((r) => r.msSinceProcessStart)),
