@@ -10,6 +10,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from './load.mjs';
+import { writePhaseEntries } from './coldstart-phases.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUT = `${ROOT}target/bench`;
@@ -162,12 +163,21 @@ results.lambda = await node('lambda.mjs', common);
 log(`==> (b) Node cold start, ${P.coldRuns} fresh processes per client`);
 {
   const clients = ['empty', 'raw-h2', 'ours', 'ours-lite', 'sdk', 'sdk-web'];
-  const runs = Object.fromEntries(clients.map((c) => [c, []]));
+  // Where ours' milliseconds go (bench/lib/coldstart-phases.mjs): instrumented copies of the same entries, in
+  // processes of their own (interleaved with the rest).
+  const phaseEntries = writePhaseEntries(ROOT, `${OUT}/cold-phases`);
+  const extra = ['ours-phases', 'ours-lite-phases'];
+  const runs = Object.fromEntries([...clients, ...extra].map((c) => [c, []]));
   for (let i = 0; i < P.coldRuns; i++) {
-    for (const c of clients) {
-      runs[c].push(await runJson(process.execPath, [`${ROOT}bench/lib/coldstart-child.mjs`, c, apiKey, CACHE]));
+    for (const c of [...clients, ...extra]) {
+      const entry = phaseEntries[c.replace(/-phases$/, '')];
+      runs[c].push(await runJson(process.execPath, [`${ROOT}bench/lib/coldstart-child.mjs`, c, apiKey, CACHE, ...(entry ? [entry] : [])]));
     }
   }
+  results.coldStartPhases = Object.fromEntries(['ours', 'ours-lite'].map((c) => {
+    const rs = runs[`${c}-phases`];
+    return [c, Object.fromEntries(Object.keys(rs[0].phases).map((k) => [k, median(rs.map((r) => r.phases[k]))]))];
+  }));
   results.coldStart = Object.fromEntries(clients.map((c) => [c, {
     msFromScriptStart: median(runs[c].map((r) => r.msFromScriptStart)),
     msSinceProcessStart: median(runs[c].map((r) => r.msSinceProcessStart)),
