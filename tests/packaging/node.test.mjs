@@ -81,12 +81,3 @@ console.log(got.type === 'Hit' ? 'Hit:' + got.valueString() : 'get:' + got.toStr
   const { stdout } = await run(process.execPath, ['main.mjs'], { cwd: dir, env });
   assert.equal(stdout.trim(), 'Hit:packaged-lite');
 });
-
-test('every packaged Node build carries the V8 11 workaround (js/node-v8-workaround.js: a bundler once dropped it)', async () => {
-  const dir = await makeProject('node-v8-workaround', {});
-  for (const entry of ['index.node.js', 'cjs/index.js', 'lite/index.node.js']) {
-    const code = await readFile(join(dir, 'node_modules', 'momento-wasm', entry), 'utf8');
-    assert.ok(code.includes('--no-turbo-inline-js-wasm-calls'), `${entry} lacks the workaround`);
-    assert.ok(code.indexOf('--no-turbo-inline-js-wasm-calls') < code.indexOf('WebAssembly'), `${entry}: the flag is set before the wasm is compiled`);
-  }
-});
