@@ -151,6 +151,26 @@ impl Plan {
 }
 
 /// The status a fault answers with.
+/// The `grpc-timeout` a request carries (gRPC over HTTP/2: up to 8 digits and a unit, `H`, `M`,
+/// `S`, `m`, `u` or `n`), if valid.
+fn grpc_timeout(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get("grpc-timeout")?.to_str().ok()?;
+    let (digits, unit) = value.split_at(value.len().checked_sub(1)?);
+    if digits.is_empty() || digits.len() > 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = digits.parse().ok()?;
+    Some(match unit {
+        "H" => Duration::from_secs(n * 3600),
+        "M" => Duration::from_secs(n * 60),
+        "S" => Duration::from_secs(n),
+        "m" => Duration::from_millis(n),
+        "u" => Duration::from_micros(n),
+        "n" => Duration::from_nanos(n),
+        _ => return None,
+    })
+}
+
 fn injected(code: Code, rpc: &str) -> tonic::Status {
     tonic::Status::new(
         code,
@@ -203,9 +223,25 @@ where
         // The ready service handles this request; the clone waits for the next one.
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
+        let deadline = grpc_timeout(request.headers());
         Box::pin(async move {
             if let Some(delay) = plan.delay {
-                tokio::time::sleep(delay).await;
+                match deadline.filter(|deadline| *deadline <= delay) {
+                    // The client's deadline passes during the delay: answer DEADLINE_EXCEEDED at
+                    // it, as the service does. Left to tonic, its grpc-timeout handling answers
+                    // CANCELLED at that instant, racing the client's own timer (a loaded machine
+                    // then turned the official SDKs' TIMEOUT_ERROR into CANCELLED_ERROR). Polled
+                    // inside tonic's timeout future, this answer wins when both are due.
+                    Some(deadline) => {
+                        tokio::time::sleep(deadline).await;
+                        return Ok(tonic::Status::deadline_exceeded(format!(
+                            "momento-server test admin: the {rpc} deadline passed during an \
+                             injected delay"
+                        ))
+                        .into_http());
+                    }
+                    None => tokio::time::sleep(delay).await,
+                }
             }
             if let Some(code) = plan.error {
                 return Ok(injected(code, rpc).into_http());
@@ -336,6 +372,32 @@ impl Body for StreamErrorBody {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grpc_timeouts() {
+        for (value, expected) in [
+            ("200m", Some(Duration::from_millis(200))),
+            ("3S", Some(Duration::from_secs(3))),
+            ("1H", Some(Duration::from_secs(3600))),
+            ("2M", Some(Duration::from_secs(120))),
+            ("5u", Some(Duration::from_micros(5))),
+            ("7n", Some(Duration::from_nanos(7))),
+            ("99999999m", Some(Duration::from_millis(99_999_999))),
+            ("123456789m", None),
+            ("m", None),
+            ("", None),
+            ("10x", None),
+            ("-1S", None),
+            ("1.5S", None),
+        ] {
+            assert_eq!(
+                grpc_timeout(&headers(&[("grpc-timeout", value)])),
+                expected,
+                "{value:?}"
+            );
+        }
+        assert_eq!(grpc_timeout(&HeaderMap::new()), None);
+    }
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
         let mut map = HeaderMap::new();

@@ -137,6 +137,34 @@ async fn errors_delays_and_counts_per_request_id() {
         "{code:?}"
     );
     assert!(started.elapsed() < Duration::from_millis(1500));
+    // The server's own answer when the deadline passes during a delay (a gRPC-web client with no
+    // timer of its own: the grpc-timeout header alone) is DEADLINE_EXCEEDED, as the service's;
+    // tonic's default is CANCELLED, which raced the official SDKs' own timers into
+    // CANCELLED_ERROR on a loaded machine.
+    let started = Instant::now();
+    let reply = common::web::text_call(
+        format!("{}/cache_client.Scs/Get", server.url()),
+        &GetRequest {
+            cache_key: b"k".to_vec(),
+        },
+        &[
+            ("authorization", server.auth_token()),
+            ("cache", "c"),
+            ("delay-rpcs", "get"),
+            ("delay-ms", "2000"),
+            ("grpc-timeout", "200m"),
+        ],
+    )
+    .await;
+    let code = reply.metadata("grpc-status");
+    assert_eq!(
+        code.as_deref(),
+        Some("4"),
+        "{:?}",
+        reply.metadata("grpc-message")
+    );
+    assert!(started.elapsed() >= Duration::from_millis(190));
+    assert!(started.elapsed() < Duration::from_millis(1500));
     server.shutdown().await.unwrap();
 }
 
