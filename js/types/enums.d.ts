@@ -1,9 +1,9 @@
 // The shapes of the response enums (`CacheGetResponse`, `CacheSetResponse`, …), each declared once: a value
 // (`CacheGetResponse.Hit === 'Hit'`), a type (`let t: CacheGetResponse = resp.type`) and a namespace of its members'
 // types (`CacheGetResponse.Hit`), as the official TypeScript enums are. The method families' .d.ts files name their
-// enums as aliases of these (`export import CacheGetResponse = HitMissEnum;`); this file is not re-exported by the
+// enums as aliases of these (`export { HitMissEnum as CacheGetResponse };`); this file is not re-exported by the
 // package's entries: these names are not the SDK's. So is `SuccessResponses`, the response namespace shared by the
-// calls that succeed with nothing to return (`export { SuccessResponses as CacheSet };`).
+// calls that succeed with nothing to return (`export import CacheSet = SuccessResponses;`).
 import type { Empty, Enum, ErrorResponse } from './common.js';
 
 /** The responses of a call that returns nothing but success or an error. */
