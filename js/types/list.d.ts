@@ -39,6 +39,10 @@ declare namespace ListWriteResponses {
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
+export import CacheListPushFront = ListWriteResponses;
+export import CacheListPushBack = ListWriteResponses;
+export import CacheListConcatenateFront = ListWriteResponses;
+export import CacheListConcatenateBack = ListWriteResponses;
 declare namespace PopResponses {
   class Hit extends ResponseBase {
     readonly type: 'Hit';
@@ -50,6 +54,8 @@ declare namespace PopResponses {
   class Error extends ErrorResponse {}
   type Response = Hit | Miss | Error;
 }
+export import CacheListPopFront = PopResponses;
+export import CacheListPopBack = PopResponses;
 
 export declare namespace CacheListFetch {
   class Hit extends ResponseBase {
@@ -69,12 +75,6 @@ export declare namespace CacheListLength {
   class Error extends ErrorResponse {}
   type Response = Hit | Miss | Error;
 }
-export import CacheListPopFront = PopResponses;
-export import CacheListPopBack = PopResponses;
-export import CacheListPushFront = ListWriteResponses;
-export import CacheListPushBack = ListWriteResponses;
-export import CacheListConcatenateFront = ListWriteResponses;
-export import CacheListConcatenateBack = ListWriteResponses;
 export import CacheListRemoveValue = SuccessResponses;
 export import CacheListRetain = SuccessResponses;
 

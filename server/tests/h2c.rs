@@ -215,13 +215,8 @@ async fn ttl_expiry_and_ttl_rpcs() {
     ];
     for (key, u, expected) in rows {
         let what = format!("{u:?} on {key:?}");
-        let r = c
-            .data
-            .update_ttl(update(key, u))
-            .await
-            .unwrap()
-            .into_inner();
-        let got = match r.result {
+        let r = c.data.update_ttl(update(key, u)).await.unwrap();
+        let got = match r.into_inner().result {
             Some(R::Set(_)) => "Set",
             Some(R::NotSet(_)) => "NotSet",
             Some(R::Missing(_)) => "Missing",
