@@ -31,32 +31,27 @@ export const CacheSetSample = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {
 /** `setPop` responses: the elements removed, or Miss. */
 export const CacheSetPop = /* @__PURE__ */ namespace({ Hit: ELEMENTS, Miss: {}, Error: {} }, 'CacheSetPop');
 
+/** The variants of a plural write (`setAddElements`, `setRemoveElements`): `toSingularResponse()` answers the
+ * equivalent response of the `singular` namespace. */
+const pluralOf = (singular) => ({
+  Success: {
+    /** The equivalent singular response. */
+    toSingularResponse() { return new singular.Success({ type: 'Success' }); },
+  },
+  Error: {
+    /** The equivalent singular response. */
+    toSingularResponse() { return new singular.Error(this.innerException()); },
+  },
+});
+
 /** `setAddElement` responses. */
 export const CacheSetAddElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSetAddElement');
 /** `setAddElements` responses. */
-export const CacheSetAddElements = /* @__PURE__ */ namespace({
-  Success: {
-    /** The equivalent `setAddElement` response. */
-    toSingularResponse() { return new CacheSetAddElement.Success({ type: 'Success' }); },
-  },
-  Error: {
-    /** The equivalent `setAddElement` response. */
-    toSingularResponse() { return new CacheSetAddElement.Error(this.innerException()); },
-  },
-}, 'CacheSetAddElements');
+export const CacheSetAddElements = /* @__PURE__ */ namespace(/* @__PURE__ */ pluralOf(CacheSetAddElement), 'CacheSetAddElements');
 /** `setRemoveElement` responses. */
 export const CacheSetRemoveElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSetRemoveElement');
 /** `setRemoveElements` responses. */
-export const CacheSetRemoveElements = /* @__PURE__ */ namespace({
-  Success: {
-    /** The equivalent `setRemoveElement` response. */
-    toSingularResponse() { return new CacheSetRemoveElement.Success({ type: 'Success' }); },
-  },
-  Error: {
-    /** The equivalent `setRemoveElement` response. */
-    toSingularResponse() { return new CacheSetRemoveElement.Error(this.innerException()); },
-  },
-}, 'CacheSetRemoveElements');
+export const CacheSetRemoveElements = /* @__PURE__ */ namespace(/* @__PURE__ */ pluralOf(CacheSetRemoveElement), 'CacheSetRemoveElements');
 
 const noContains = { containsElement() { return undefined; } };
 /** `setContainsElement` responses: whether the element is in the set, or Miss (no set). */

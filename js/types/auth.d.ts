@@ -157,9 +157,10 @@ export {
   /** @deprecated use RefreshApiKey. */
   RefreshApiKey as RefreshAuthToken,
 };
-export import GenerateDisposableTokenResponse = SuccessEnum;
-export import GenerateApiKeyResponse = SuccessEnum;
-export import RefreshApiKeyResponse = SuccessEnum;
+export {
+  SuccessEnum as GenerateDisposableTokenResponse, SuccessEnum as GenerateApiKeyResponse,
+  SuccessEnum as RefreshApiKeyResponse
+};
 
 // ---------------------------------------------------------------- client
 

@@ -1,7 +1,7 @@
 // Types shared by the full and the lite package: errors, response building blocks, ping/get/set/delete responses,
 // configuration and credentials (types/config.d.ts), call options, logging and middleware. index.d.ts and
 // index.lite.d.ts re-export them.
-import { HitMissEnum, SuccessEnum } from './enums.js';
+import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
 import type {
   Configuration, CredentialProvider, MomentoLogger, MomentoLoggerFactory, Middleware, MiddlewareRequestHandler,
 } from './config.js';
@@ -95,19 +95,19 @@ export type Enum<T extends string> = Readonly<{ [K in T]: K }>;
 
 // ---------------------------------------------------------------- ping, get, set, delete
 
-export declare namespace CachePing { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export import CachePing = SuccessResponses;
+export import CacheSet = SuccessResponses;
+export import CacheDelete = SuccessResponses;
 export declare namespace CacheGet {
   class Hit extends BytesValue<'Hit'> {}
   class Miss extends Empty<'Miss'> {}
   class Error extends ErrorResponse {}
   type Response = Hit | Miss | Error;
 }
-export declare namespace CacheSet { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheDelete { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export import CachePingResponse = SuccessEnum;
-export import CacheGetResponse = HitMissEnum;
-export import CacheSetResponse = SuccessEnum;
-export import CacheDeleteResponse = SuccessEnum;
+export {
+  SuccessEnum as CachePingResponse, HitMissEnum as CacheGetResponse, SuccessEnum as CacheSetResponse,
+  SuccessEnum as CacheDeleteResponse
+};
 
 // ---------------------------------------------------------------- options
 

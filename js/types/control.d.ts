@@ -1,5 +1,5 @@
 // Types of the control-plane methods and responses (full package only).
-import { AlreadyExistsEnum, SuccessEnum } from './enums.js';
+import { AlreadyExistsEnum, SuccessEnum, SuccessResponses } from './enums.js';
 import type { Empty, ErrorResponse } from './common.js';
 
 /** A cache and its limits. */
@@ -17,19 +17,19 @@ export declare namespace CreateCache {
   class Error extends ErrorResponse {}
   type Response = Success | AlreadyExists | Error;
 }
-export declare namespace DeleteCache { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheFlush { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export import DeleteCache = SuccessResponses;
+export import CacheFlush = SuccessResponses;
 export declare namespace ListCaches {
   class Success extends Empty<'Success'> { getCaches(): CacheInfo[]; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
-export import CreateCacheResponse = AlreadyExistsEnum;
-export import DeleteCacheResponse = SuccessEnum;
-export import FlushCacheResponse = SuccessEnum;
-/** Alias of `FlushCacheResponse`. */
-export import CacheFlushResponse = SuccessEnum;
-export import ListCachesResponse = SuccessEnum;
+export {
+  AlreadyExistsEnum as CreateCacheResponse, SuccessEnum as DeleteCacheResponse, SuccessEnum as FlushCacheResponse,
+  /** Alias of `FlushCacheResponse`. */
+  SuccessEnum as CacheFlushResponse,
+  SuccessEnum as ListCachesResponse
+};
 
 /** Control-plane methods of CacheClient. */
 export interface ControlMethods {

@@ -1,5 +1,5 @@
 // Types of the dictionary methods and responses.
-import { HitMissEnum, SuccessEnum } from './enums.js';
+import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
 import type {
   BytesLike, CallOptions, CollectionCallOptions, Empty, BytesValue, ErrorResponse, ResponseBase,
 } from '../index.js';
@@ -44,10 +44,10 @@ export declare namespace CacheDictionaryGetFields {
   class Error extends ErrorResponse {}
   type Response = Hit | Miss | Error;
 }
-export declare namespace CacheDictionarySetField { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheDictionarySetFields { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheDictionaryRemoveField { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheDictionaryRemoveFields { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export import CacheDictionarySetField = SuccessResponses;
+export import CacheDictionarySetFields = SuccessResponses;
+export import CacheDictionaryRemoveField = SuccessResponses;
+export import CacheDictionaryRemoveFields = SuccessResponses;
 export declare namespace CacheDictionaryIncrement {
   class Success extends ResponseBase { readonly type: 'Success'; value(): number; valueNumber(): number; }
   class Error extends ErrorResponse {}
@@ -60,15 +60,13 @@ export declare namespace CacheDictionaryLength {
   type Response = Hit | Miss | Error;
 }
 
-export import CacheDictionaryFetchResponse = HitMissEnum;
-export import CacheDictionaryGetFieldResponse = HitMissEnum;
-export import CacheDictionaryGetFieldsResponse = HitMissEnum;
-export import CacheDictionarySetFieldResponse = SuccessEnum;
-export import CacheDictionarySetFieldsResponse = SuccessEnum;
-export import CacheDictionaryRemoveFieldResponse = SuccessEnum;
-export import CacheDictionaryRemoveFieldsResponse = SuccessEnum;
-export import CacheDictionaryIncrementResponse = SuccessEnum;
-export import CacheDictionaryLengthResponse = HitMissEnum;
+export {
+  HitMissEnum as CacheDictionaryFetchResponse, HitMissEnum as CacheDictionaryGetFieldResponse,
+  HitMissEnum as CacheDictionaryGetFieldsResponse, SuccessEnum as CacheDictionarySetFieldResponse,
+  SuccessEnum as CacheDictionarySetFieldsResponse, SuccessEnum as CacheDictionaryRemoveFieldResponse,
+  SuccessEnum as CacheDictionaryRemoveFieldsResponse, SuccessEnum as CacheDictionaryIncrementResponse,
+  HitMissEnum as CacheDictionaryLengthResponse
+};
 
 /** The fields of `dictionarySetFields`. */
 export type DictionaryFieldValues =

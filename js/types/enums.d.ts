@@ -1,9 +1,17 @@
 // The shapes of the response enums (`CacheGetResponse`, `CacheSetResponse`, …), each declared once: a value
 // (`CacheGetResponse.Hit === 'Hit'`), a type (`let t: CacheGetResponse = resp.type`) and a namespace of its members'
 // types (`CacheGetResponse.Hit`), as the official TypeScript enums are. The method families' .d.ts files name their
-// enums as aliases of these (`export import CacheGetResponse = HitMissEnum;`); this file is not re-exported by the
-// package's entries: these names are not the SDK's.
-import type { Enum } from './common.js';
+// enums as aliases of these (`export { HitMissEnum as CacheGetResponse };`); this file is not re-exported by the
+// package's entries: these names are not the SDK's. So is `SuccessResponses`, the response namespace shared by the
+// calls that succeed with nothing to return (`export import CacheSet = SuccessResponses;`).
+import type { Empty, Enum, ErrorResponse } from './common.js';
+
+/** The responses of a call that returns nothing but success or an error. */
+export declare namespace SuccessResponses {
+  class Success extends Empty<'Success'> {}
+  class Error extends ErrorResponse {}
+  type Response = Success | Error;
+}
 
 /** Success, Error. */
 export declare const SuccessEnum: Enum<'Success' | 'Error'>;

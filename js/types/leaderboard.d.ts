@@ -1,5 +1,5 @@
 // Types of PreviewLeaderboardClient, its leaderboard objects and responses (official @gomomento/sdk-web names).
-import { SuccessEnum } from './enums.js';
+import { SuccessEnum, SuccessResponses } from './enums.js';
 import type { Configuration, CredentialProvider, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 
@@ -13,11 +13,6 @@ export declare const LeaderboardConfigurations: Readonly<{ Laptop: { v1(): Confi
 /** An element with its 0-based rank. */
 export interface LeaderboardElement { id: number; score: number; rank: number; }
 
-export declare namespace LeaderboardUpsert {
-  class Success extends Empty<'Success'> {}
-  class Error extends ErrorResponse {}
-  type Response = Success | Error;
-}
 export declare namespace LeaderboardFetch {
   class Success extends ResponseBase {
     readonly type: 'Success';
@@ -36,21 +31,14 @@ export declare namespace LeaderboardLength {
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
-export declare namespace LeaderboardRemoveElements {
-  class Success extends Empty<'Success'> {}
-  class Error extends ErrorResponse {}
-  type Response = Success | Error;
-}
-export declare namespace LeaderboardDelete {
-  class Success extends Empty<'Success'> {}
-  class Error extends ErrorResponse {}
-  type Response = Success | Error;
-}
-export import LeaderboardUpsertResponse = SuccessEnum;
-export import LeaderboardFetchResponse = SuccessEnum;
-export import LeaderboardLengthResponse = SuccessEnum;
-export import LeaderboardRemoveElementsResponse = SuccessEnum;
-export import LeaderboardDeleteResponse = SuccessEnum;
+export import LeaderboardUpsert = SuccessResponses;
+export import LeaderboardRemoveElements = SuccessResponses;
+export import LeaderboardDelete = SuccessResponses;
+export {
+  SuccessEnum as LeaderboardUpsertResponse, SuccessEnum as LeaderboardFetchResponse,
+  SuccessEnum as LeaderboardLengthResponse, SuccessEnum as LeaderboardRemoveElementsResponse,
+  SuccessEnum as LeaderboardDeleteResponse
+};
 
 /** Options of `fetchByScore`. */
 export interface LeaderboardFetchByScoreCallOptions {

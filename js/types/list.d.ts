@@ -1,5 +1,5 @@
 // Types of the list methods and responses.
-import { HitMissEnum, SuccessEnum } from './enums.js';
+import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
 import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 /** Options of `listPushFront` / `listConcatenateFront`. */
@@ -37,7 +37,12 @@ declare abstract class ListLengthSuccess extends ResponseBase {
 declare namespace ListWriteResponses {
   class Success extends ListLengthSuccess {}
   class Error extends ErrorResponse {}
+  type Response = Success | Error;
 }
+export import CacheListPushFront = ListWriteResponses;
+export import CacheListPushBack = ListWriteResponses;
+export import CacheListConcatenateFront = ListWriteResponses;
+export import CacheListConcatenateBack = ListWriteResponses;
 declare namespace PopResponses {
   class Hit extends ResponseBase {
     readonly type: 'Hit';
@@ -47,7 +52,10 @@ declare namespace PopResponses {
   }
   class Miss extends Empty<'Miss'> {}
   class Error extends ErrorResponse {}
+  type Response = Hit | Miss | Error;
 }
+export import CacheListPopFront = PopResponses;
+export import CacheListPopBack = PopResponses;
 
 export declare namespace CacheListFetch {
   class Hit extends ResponseBase {
@@ -67,25 +75,16 @@ export declare namespace CacheListLength {
   class Error extends ErrorResponse {}
   type Response = Hit | Miss | Error;
 }
-export declare namespace CacheListPopFront { export import Hit = PopResponses.Hit; export import Miss = PopResponses.Miss; export import Error = PopResponses.Error; type Response = Hit | Miss | Error; }
-export declare namespace CacheListPopBack { export import Hit = PopResponses.Hit; export import Miss = PopResponses.Miss; export import Error = PopResponses.Error; type Response = Hit | Miss | Error; }
-export declare namespace CacheListPushFront { export import Success = ListWriteResponses.Success; export import Error = ListWriteResponses.Error; type Response = Success | Error; }
-export declare namespace CacheListPushBack { export import Success = ListWriteResponses.Success; export import Error = ListWriteResponses.Error; type Response = Success | Error; }
-export declare namespace CacheListConcatenateFront { export import Success = ListWriteResponses.Success; export import Error = ListWriteResponses.Error; type Response = Success | Error; }
-export declare namespace CacheListConcatenateBack { export import Success = ListWriteResponses.Success; export import Error = ListWriteResponses.Error; type Response = Success | Error; }
-export declare namespace CacheListRemoveValue { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheListRetain { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export import CacheListRemoveValue = SuccessResponses;
+export import CacheListRetain = SuccessResponses;
 
-export import CacheListFetchResponse = HitMissEnum;
-export import CacheListLengthResponse = HitMissEnum;
-export import CacheListPopFrontResponse = HitMissEnum;
-export import CacheListPopBackResponse = HitMissEnum;
-export import CacheListPushFrontResponse = SuccessEnum;
-export import CacheListPushBackResponse = SuccessEnum;
-export import CacheListConcatenateFrontResponse = SuccessEnum;
-export import CacheListConcatenateBackResponse = SuccessEnum;
-export import CacheListRemoveValueResponse = SuccessEnum;
-export import CacheListRetainResponse = SuccessEnum;
+export {
+  HitMissEnum as CacheListFetchResponse, HitMissEnum as CacheListLengthResponse,
+  HitMissEnum as CacheListPopFrontResponse, HitMissEnum as CacheListPopBackResponse,
+  SuccessEnum as CacheListPushFrontResponse, SuccessEnum as CacheListPushBackResponse,
+  SuccessEnum as CacheListConcatenateFrontResponse, SuccessEnum as CacheListConcatenateBackResponse,
+  SuccessEnum as CacheListRemoveValueResponse, SuccessEnum as CacheListRetainResponse
+};
 
 /** list methods of CacheClient. */
 export interface ListMethods {

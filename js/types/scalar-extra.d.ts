@@ -104,35 +104,29 @@ declare namespace TtlChangeResponses {
   class NotSet extends Empty<'NotSet'> {}
   class Miss extends Empty<'Miss'> {}
   class Error extends ErrorResponse {}
+  type Response = Set | NotSet | Miss | Error;
 }
-export declare namespace CacheIncreaseTtl { export import Set = TtlChangeResponses.Set; export import NotSet = TtlChangeResponses.NotSet; export import Miss = TtlChangeResponses.Miss; export import Error = TtlChangeResponses.Error; type Response = Set | NotSet | Miss | Error; }
-export declare namespace CacheDecreaseTtl { export import Set = TtlChangeResponses.Set; export import NotSet = TtlChangeResponses.NotSet; export import Miss = TtlChangeResponses.Miss; export import Error = TtlChangeResponses.Error; type Response = Set | NotSet | Miss | Error; }
+export import CacheIncreaseTtl = TtlChangeResponses;
+export import CacheDecreaseTtl = TtlChangeResponses;
 
-export import CacheIncrementResponse = SuccessEnum;
-export import CacheSetIfNotExistsResponse = StoredEnum;
-export import CacheSetIfAbsentResponse = StoredEnum;
-export import CacheSetIfPresentResponse = StoredEnum;
-export import CacheSetIfEqualResponse = StoredEnum;
-export import CacheSetIfNotEqualResponse = StoredEnum;
-export import CacheSetIfPresentAndNotEqualResponse = StoredEnum;
-export import CacheSetIfAbsentOrEqualResponse = StoredEnum;
-export import CacheGetWithHashResponse = HitMissEnum;
-export import CacheSetWithHashResponse = StoredEnum;
-export import CacheSetIfPresentAndHashEqualResponse = StoredEnum;
-export import CacheSetIfPresentAndHashNotEqualResponse = StoredEnum;
-export import CacheSetIfAbsentOrHashEqualResponse = StoredEnum;
-export import CacheSetIfAbsentOrHashNotEqualResponse = StoredEnum;
-export import CacheGetBatchResponse = SuccessEnum;
-export import CacheSetBatchResponse = SuccessEnum;
-export import CacheKeyExistsResponse = SuccessEnum;
-export import CacheKeysExistResponse = SuccessEnum;
-export import CacheItemGetTypeResponse = HitMissEnum;
-export import CacheItemGetTtlResponse = HitMissEnum;
+export {
+  SuccessEnum as CacheIncrementResponse, StoredEnum as CacheSetIfNotExistsResponse,
+  StoredEnum as CacheSetIfAbsentResponse, StoredEnum as CacheSetIfPresentResponse,
+  StoredEnum as CacheSetIfEqualResponse, StoredEnum as CacheSetIfNotEqualResponse,
+  StoredEnum as CacheSetIfPresentAndNotEqualResponse, StoredEnum as CacheSetIfAbsentOrEqualResponse,
+  HitMissEnum as CacheGetWithHashResponse, StoredEnum as CacheSetWithHashResponse,
+  StoredEnum as CacheSetIfPresentAndHashEqualResponse, StoredEnum as CacheSetIfPresentAndHashNotEqualResponse,
+  StoredEnum as CacheSetIfAbsentOrHashEqualResponse, StoredEnum as CacheSetIfAbsentOrHashNotEqualResponse,
+  SuccessEnum as CacheGetBatchResponse, SuccessEnum as CacheSetBatchResponse, SuccessEnum as CacheKeyExistsResponse,
+  SuccessEnum as CacheKeysExistResponse, HitMissEnum as CacheItemGetTypeResponse,
+  HitMissEnum as CacheItemGetTtlResponse
+};
 export declare const CacheUpdateTtlResponse: Enum<'Set' | 'Miss' | 'Error'>;
 export type CacheUpdateTtlResponse = 'Set' | 'Miss' | 'Error';
 export declare namespace CacheUpdateTtlResponse { type Set = 'Set'; type Miss = 'Miss'; type Error = 'Error'; }
-export import CacheIncreaseTtlResponse = TtlUpdateEnum;
-export import CacheDecreaseTtlResponse = TtlUpdateEnum;
+export {
+  TtlUpdateEnum as CacheIncreaseTtlResponse, TtlUpdateEnum as CacheDecreaseTtlResponse
+};
 
 /** Scalar methods of CacheClient beyond get/set/delete. */
 export interface ScalarExtraMethods {

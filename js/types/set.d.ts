@@ -1,5 +1,5 @@
 // Types of the set methods and responses.
-import { HitMissEnum, SuccessEnum } from './enums.js';
+import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
 import type {
   BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase,
 } from '../index.js';
@@ -36,13 +36,13 @@ export declare namespace CacheSetPop {
   class Error extends ErrorResponse {}
   type Response = Hit | Miss | Error;
 }
-export declare namespace CacheSetAddElement { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export import CacheSetAddElement = SuccessResponses;
+export import CacheSetRemoveElement = SuccessResponses;
 export declare namespace CacheSetAddElements {
   class Success extends Empty<'Success'> { toSingularResponse(): CacheSetAddElement.Success; }
   class Error extends ErrorResponse { toSingularResponse(): CacheSetAddElement.Error; }
   type Response = Success | Error;
 }
-export declare namespace CacheSetRemoveElement { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace CacheSetRemoveElements {
   class Success extends Empty<'Success'> { toSingularResponse(): CacheSetRemoveElement.Success; }
   class Error extends ErrorResponse { toSingularResponse(): CacheSetRemoveElement.Error; }
@@ -71,16 +71,13 @@ export declare namespace CacheSetLength {
   type Response = Hit | Miss | Error;
 }
 
-export import CacheSetFetchResponse = HitMissEnum;
-export import CacheSetSampleResponse = HitMissEnum;
-export import CacheSetPopResponse = HitMissEnum;
-export import CacheSetAddElementResponse = SuccessEnum;
-export import CacheSetAddElementsResponse = SuccessEnum;
-export import CacheSetRemoveElementResponse = SuccessEnum;
-export import CacheSetRemoveElementsResponse = SuccessEnum;
-export import CacheSetContainsElementResponse = HitMissEnum;
-export import CacheSetContainsElementsResponse = HitMissEnum;
-export import CacheSetLengthResponse = HitMissEnum;
+export {
+  HitMissEnum as CacheSetFetchResponse, HitMissEnum as CacheSetSampleResponse, HitMissEnum as CacheSetPopResponse,
+  SuccessEnum as CacheSetAddElementResponse, SuccessEnum as CacheSetAddElementsResponse,
+  SuccessEnum as CacheSetRemoveElementResponse, SuccessEnum as CacheSetRemoveElementsResponse,
+  HitMissEnum as CacheSetContainsElementResponse, HitMissEnum as CacheSetContainsElementsResponse,
+  HitMissEnum as CacheSetLengthResponse
+};
 
 /** set methods of CacheClient. */
 export interface SetMethods {

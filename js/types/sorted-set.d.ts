@@ -1,5 +1,5 @@
 // Types of the sorted set methods and responses.
-import { HitMissEnum, SuccessEnum } from './enums.js';
+import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
 import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
 
 /** The order of fetched elements and of ranks. */
@@ -95,31 +95,28 @@ declare namespace LengthResponses {
   class Hit extends ResponseBase { readonly type: 'Hit'; length(): number; }
   class Miss extends Empty<'Miss'> { length(): undefined; }
   class Error extends ErrorResponse { length(): undefined; }
+  type Response = Hit | Miss | Error;
 }
-export declare namespace CacheSortedSetLength { export import Hit = LengthResponses.Hit; export import Miss = LengthResponses.Miss; export import Error = LengthResponses.Error; type Response = Hit | Miss | Error; }
-export declare namespace CacheSortedSetLengthByScore { export import Hit = LengthResponses.Hit; export import Miss = LengthResponses.Miss; export import Error = LengthResponses.Error; type Response = Hit | Miss | Error; }
-export declare namespace CacheSortedSetPutElement { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheSortedSetPutElements { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheSortedSetRemoveElement { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export declare namespace CacheSortedSetRemoveElements { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export import CacheSortedSetLength = LengthResponses;
+export import CacheSortedSetLengthByScore = LengthResponses;
+export import CacheSortedSetPutElement = SuccessResponses;
+export import CacheSortedSetPutElements = SuccessResponses;
+export import CacheSortedSetRemoveElement = SuccessResponses;
+export import CacheSortedSetRemoveElements = SuccessResponses;
 export declare namespace CacheSortedSetUnionStore {
   class Success extends ResponseBase { readonly type: 'Success'; length(): number; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
 
-export import CacheSortedSetFetchResponse = HitMissEnum;
-export import CacheSortedSetGetScoreResponse = HitMissEnum;
-export import CacheSortedSetGetScoresResponse = HitMissEnum;
-export import CacheSortedSetGetRankResponse = HitMissEnum;
-export import CacheSortedSetIncrementScoreResponse = SuccessEnum;
-export import CacheSortedSetLengthResponse = HitMissEnum;
-export import CacheSortedSetLengthByScoreResponse = HitMissEnum;
-export import CacheSortedSetPutElementResponse = SuccessEnum;
-export import CacheSortedSetPutElementsResponse = SuccessEnum;
-export import CacheSortedSetRemoveElementResponse = SuccessEnum;
-export import CacheSortedSetRemoveElementsResponse = SuccessEnum;
-export import CacheSortedSetUnionStoreResponse = SuccessEnum;
+export {
+  HitMissEnum as CacheSortedSetFetchResponse, HitMissEnum as CacheSortedSetGetScoreResponse,
+  HitMissEnum as CacheSortedSetGetScoresResponse, HitMissEnum as CacheSortedSetGetRankResponse,
+  SuccessEnum as CacheSortedSetIncrementScoreResponse, HitMissEnum as CacheSortedSetLengthResponse,
+  HitMissEnum as CacheSortedSetLengthByScoreResponse, SuccessEnum as CacheSortedSetPutElementResponse,
+  SuccessEnum as CacheSortedSetPutElementsResponse, SuccessEnum as CacheSortedSetRemoveElementResponse,
+  SuccessEnum as CacheSortedSetRemoveElementsResponse, SuccessEnum as CacheSortedSetUnionStoreResponse
+};
 
 /** sorted set methods of CacheClient. */
 export interface SortedSetMethods {

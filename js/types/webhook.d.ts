@@ -1,5 +1,5 @@
 // Types of the topic webhook responses and destinations (TopicClient.putWebhook and friends).
-import { SuccessEnum } from './enums.js';
+import { SuccessEnum, SuccessResponses } from './enums.js';
 import { Empty, ErrorResponse, ResponseBase } from './common.js';
 
 /** Kinds of webhook destination. */
@@ -25,7 +25,7 @@ export declare namespace PutWebhook {
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
-export declare namespace DeleteWebhook { class Success extends Empty<'Success'> {} class Error extends ErrorResponse {} type Response = Success | Error; }
+export import DeleteWebhook = SuccessResponses;
 export declare namespace ListWebhooks {
   class Success extends ResponseBase { readonly type: 'Success'; getWebhooks(): Webhook[]; }
   class Error extends ErrorResponse {}
@@ -39,9 +39,8 @@ declare class SecretSuccess extends ResponseBase {
 }
 export declare namespace GetWebhookSecret { class Success extends SecretSuccess {} class Error extends ErrorResponse {} type Response = Success | Error; }
 export declare namespace RotateWebhookSecret { class Success extends SecretSuccess {} class Error extends ErrorResponse {} type Response = Success | Error; }
-export import PutWebhookResponse = SuccessEnum;
-export import DeleteWebhookResponse = SuccessEnum;
-export import ListWebhooksResponse = SuccessEnum;
-export import GetWebhookSecretResponse = SuccessEnum;
-export import RotateWebhookSecretResponse = SuccessEnum;
+export {
+  SuccessEnum as PutWebhookResponse, SuccessEnum as DeleteWebhookResponse, SuccessEnum as ListWebhooksResponse,
+  SuccessEnum as GetWebhookSecretResponse, SuccessEnum as RotateWebhookSecretResponse
+};
 export {};

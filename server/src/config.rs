@@ -505,19 +505,11 @@ where
             "--v2" => options.v2 = true,
             "--cache" => set_once(flag, &mut scope.cache, Some(value()?))?,
             "--all-caches" => set_once(flag, &mut scope.cache, None)?,
-            "--role" => {
-                let role = match value()?.as_str() {
-                    "readwrite" => CacheRole::CacheReadWrite,
-                    "readonly" => CacheRole::CacheReadOnly,
-                    "writeonly" => CacheRole::CacheWriteOnly,
-                    other => {
-                        return Err(CliError(format!(
-                            "--role: expected readwrite, readonly or writeonly, got {other}"
-                        )))
-                    }
-                };
-                set_once(flag, &mut scope.role, role)?;
-            }
+            "--role" => set_once(
+                flag,
+                &mut scope.role,
+                one_of(flag, &value()?, &CACHE_ROLES)?,
+            )?,
             "--key" => set_once(flag, &mut scope.item, ItemSel::Exact(value()?.into_bytes()))?,
             "--key-prefix" => set_once(
                 flag,
@@ -526,20 +518,11 @@ where
             )?,
             "--topic" => set_once(flag, &mut scope.topic, Some(value()?))?,
             "--all-topics" => set_once(flag, &mut scope.topic, None)?,
-            "--topic-role" => {
-                let role = match value()?.as_str() {
-                    "publishsubscribe" => TopicRole::TopicReadWrite,
-                    "subscribeonly" => TopicRole::TopicReadOnly,
-                    "publishonly" => TopicRole::TopicWriteOnly,
-                    other => {
-                        return Err(CliError(format!(
-                            "--topic-role: expected publishsubscribe, subscribeonly or \
-                             publishonly, got {other}"
-                        )))
-                    }
-                };
-                set_once(flag, &mut scope.topic_role, role)?;
-            }
+            "--topic-role" => set_once(
+                flag,
+                &mut scope.topic_role,
+                one_of(flag, &value()?, &TOPIC_ROLES)?,
+            )?,
             other => {
                 return Err(CliError(format!(
                     "key: unknown argument: {other} (see --help)"
@@ -569,6 +552,34 @@ struct KeyScopeFlags {
     item: Option<ItemSel>,
     topic: Option<Option<String>>,
     topic_role: Option<TopicRole>,
+}
+
+/// The words of `key --role`.
+const CACHE_ROLES: [(&str, CacheRole); 3] = [
+    ("readwrite", CacheRole::CacheReadWrite),
+    ("readonly", CacheRole::CacheReadOnly),
+    ("writeonly", CacheRole::CacheWriteOnly),
+];
+
+/// The words of `key --topic-role`.
+const TOPIC_ROLES: [(&str, TopicRole); 3] = [
+    ("publishsubscribe", TopicRole::TopicReadWrite),
+    ("subscribeonly", TopicRole::TopicReadOnly),
+    ("publishonly", TopicRole::TopicWriteOnly),
+];
+
+/// The value `words` pairs with `word`; else `{flag}: expected a, b or c, got {word}`.
+fn one_of<T: Copy>(flag: &str, word: &str, words: &[(&str, T)]) -> Result<T, CliError> {
+    if let Some(&(_, value)) = words.iter().find(|(w, _)| *w == word) {
+        return Ok(value);
+    }
+    let names: Vec<&str> = words.iter().map(|(w, _)| *w).collect();
+    let expected = match names.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    Err(CliError(format!("{flag}: expected {expected}, got {word}")))
 }
 
 /// Stores `value` in `slot` unless a flag of the same group was already given.

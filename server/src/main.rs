@@ -192,6 +192,8 @@ async fn serve(config: Config) -> Result<(), ServerError> {
         eprint!("{}", momento_server::tls::trust_instructions(ca));
     }
 
+    // Listening before the ready line, which promises a graceful SIGTERM.
+    let signal = shutdown_signal();
     // The one stdout line tests and scripts wait for.
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "momento-server listening on {}", server.url());
@@ -203,7 +205,7 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     let store = std::sync::Arc::clone(server.store());
     let in_flight = server.in_flight().cloned();
     tokio::spawn(async move {
-        let signal = shutdown_signal().await;
+        let signal = signal.await;
         // The store's final figures, for tests and operators watching the process from outside.
         log_info!("event=metrics {}", store.metrics());
         if let Some(in_flight) = in_flight {
@@ -224,26 +226,39 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     Ok(())
 }
 
-/// Waits for SIGINT or SIGTERM; returns the signal's name.
-async fn shutdown_signal() -> &'static str {
+/// Listens for SIGINT and SIGTERM from the call on (so it is made before the ready line: a
+/// signal sent right after that line never meets the default action, which would kill the
+/// process without the final log lines); the future ends with the first one's name.
+fn shutdown_signal() -> impl std::future::Future<Output = &'static str> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => tokio::select! {
-                _ = tokio::signal::ctrl_c() => "SIGINT",
-                _ = term.recv() => "SIGTERM",
-            },
-            Err(error) => {
-                log_warn!("event=no_sigterm_handler error=\"{error}\"");
-                let _ = tokio::signal::ctrl_c().await;
-                "SIGINT"
+        let term = signal(SignalKind::terminate());
+        let int = signal(SignalKind::interrupt());
+        async move {
+            match (term, int) {
+                (Ok(mut term), Ok(mut int)) => tokio::select! {
+                    _ = int.recv() => "SIGINT",
+                    _ = term.recv() => "SIGTERM",
+                },
+                (Err(error), int) => {
+                    log_warn!("event=no_sigterm_handler error=\"{error}\"");
+                    if let Ok(mut int) = int {
+                        int.recv().await;
+                    }
+                    "SIGINT"
+                }
+                // As `tokio::signal::ctrl_c()` failing did: the wait ends at once.
+                (Ok(_), Err(_)) => "SIGINT",
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
-        "SIGINT"
+        let ctrl_c = tokio::signal::ctrl_c();
+        async move {
+            let _ = ctrl_c.await;
+            "SIGINT"
+        }
     }
 }

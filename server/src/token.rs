@@ -482,12 +482,18 @@ mod tests {
 
     use crate::secret::{random_bytes, SECRET_LEN};
 
-    #[test]
-    fn sign_and_verify() {
+    /// A signer with secret `secret`, root claims and a token of them it verifies.
+    fn signed_root() -> (TokenSigner, Claims, String) {
         let signer = TokenSigner::new(b"secret".to_vec());
         let claims = Claims::root(None);
         let token = signer.sign(&claims).unwrap();
         assert_eq!(signer.verify(&token).unwrap(), claims);
+        (signer, claims, token)
+    }
+
+    #[test]
+    fn sign_and_verify() {
+        let (signer, claims, token) = signed_root();
         assert_eq!(signer.verify(&format!("Bearer {token}")).unwrap(), claims);
         assert_eq!(
             TokenSigner::new(b"other".to_vec()).verify(&token),
@@ -513,10 +519,7 @@ mod tests {
 
     #[test]
     fn verified_tokens_are_remembered_without_weakening_checks() {
-        let signer = TokenSigner::new(b"secret".to_vec());
-        let claims = Claims::root(None);
-        let token = signer.sign(&claims).unwrap();
-        assert_eq!(signer.verify(&token).unwrap(), claims);
+        let (signer, claims, token) = signed_root();
         // A clone shares the cache; the remembered answer is the same.
         assert_eq!(signer.clone().verify(&token).unwrap(), claims);
         // A forged token still fails once a valid one is cached, and another secret's signer

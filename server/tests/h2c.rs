@@ -205,41 +205,25 @@ async fn ttl_expiry_and_ttl_rpcs() {
     };
     use update_ttl_request::UpdateTtl as U;
     use update_ttl_response::Result as R;
-    let r = c
-        .data
-        .update_ttl(update(b"k", U::IncreaseToMilliseconds(5_000)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert!(matches!(r.result, Some(R::NotSet(_))));
-    let r = c
-        .data
-        .update_ttl(update(b"k", U::IncreaseToMilliseconds(20_000)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert!(matches!(r.result, Some(R::Set(_))));
-    let r = c
-        .data
-        .update_ttl(update(b"k", U::DecreaseToMilliseconds(30_000)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert!(matches!(r.result, Some(R::NotSet(_))));
-    let r = c
-        .data
-        .update_ttl(update(b"k", U::OverwriteToMilliseconds(80)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert!(matches!(r.result, Some(R::Set(_))));
-    let r = c
-        .data
-        .update_ttl(update(b"none", U::OverwriteToMilliseconds(80)))
-        .await
-        .unwrap()
-        .into_inner();
-    assert!(matches!(r.result, Some(R::Missing(_))));
+    // In order: each row's update and the result it gets.
+    let rows: [(&[u8], U, &str); 5] = [
+        (b"k", U::IncreaseToMilliseconds(5_000), "NotSet"),
+        (b"k", U::IncreaseToMilliseconds(20_000), "Set"),
+        (b"k", U::DecreaseToMilliseconds(30_000), "NotSet"),
+        (b"k", U::OverwriteToMilliseconds(80), "Set"),
+        (b"none", U::OverwriteToMilliseconds(80), "Missing"),
+    ];
+    for (key, u, expected) in rows {
+        let what = format!("{u:?} on {key:?}");
+        let r = c.data.update_ttl(update(key, u)).await.unwrap();
+        let got = match r.into_inner().result {
+            Some(R::Set(_)) => "Set",
+            Some(R::NotSet(_)) => "NotSet",
+            Some(R::Missing(_)) => "Missing",
+            None => "none",
+        };
+        assert_eq!(got, expected, "{what}");
+    }
     tokio::time::sleep(Duration::from_millis(120)).await;
     assert_eq!(c.try_get("ttl", b"k").await.unwrap(), None);
 

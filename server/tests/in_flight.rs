@@ -126,12 +126,10 @@ async fn large_calls() {
     assert!(metrics.waits > after_sets.waits, "{metrics:?}");
     assert!(metrics.peak_reserved_bytes <= budget, "{metrics:?}");
     // Everything goes back once the responses are sent.
-    for _ in 0..100 {
-        if server.in_flight_metrics().unwrap().reserved_bytes == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    assert_eq!(server.in_flight_metrics().unwrap().reserved_bytes, 0);
+    common::until(
+        || server.in_flight_metrics().unwrap(),
+        |m| m.reserved_bytes == 0,
+    )
+    .await;
     assert_eq!(server.metrics().evictions, 0);
 }

@@ -16,16 +16,15 @@ use std::collections::HashMap;
 use momento_proto::cache_client::{
     dictionary_delete_request, dictionary_fetch_response, dictionary_get_response,
     dictionary_length_response, DictionaryDeleteRequest, DictionaryDeleteResponse,
-    DictionaryFetchRequest, DictionaryFetchResponse, DictionaryFieldValuePair,
-    DictionaryGetRequest, DictionaryGetResponse, DictionaryIncrementRequest,
-    DictionaryIncrementResponse, DictionaryLengthRequest, DictionaryLengthResponse,
+    DictionaryFetchRequest, DictionaryFieldValuePair, DictionaryGetRequest,
+    DictionaryIncrementRequest, DictionaryIncrementResponse, DictionaryLengthRequest,
     DictionarySetRequest, DictionarySetResponse,
 };
 use tonic::Status;
 
 use super::{
     check_collection_size, check_ttl, collection, hit_or_miss, length_u32, on_key, parse_counter,
-    read, upsert_collection, Collection,
+    read, upsert_collection, Collection, Reply,
 };
 use crate::store::{Store, Value};
 
@@ -73,7 +72,7 @@ pub fn get(
     store: &Store,
     cache: &str,
     request: DictionaryGetRequest,
-) -> Result<DictionaryGetResponse, Status> {
+) -> Reply<DictionaryGetRequest> {
     use dictionary_get_response::{DictionaryGetResponsePart, Found};
     if request.fields.is_empty() {
         return Err(Status::invalid_argument(
@@ -103,7 +102,7 @@ pub fn fetch(
     store: &Store,
     cache: &str,
     request: DictionaryFetchRequest,
-) -> Result<DictionaryFetchResponse, Status> {
+) -> Reply<DictionaryFetchRequest> {
     use dictionary_fetch_response::Found;
     read(store, cache, &request.dictionary_name, |dict: &Dict| {
         Found {
@@ -125,7 +124,7 @@ pub fn set(
     store: &Store,
     cache: &str,
     request: DictionarySetRequest,
-) -> Result<DictionarySetResponse, Status> {
+) -> Reply<DictionarySetRequest> {
     let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     if request.items.is_empty() {
         return Err(Status::invalid_argument(
@@ -167,7 +166,7 @@ pub fn increment(
     store: &Store,
     cache: &str,
     request: DictionaryIncrementRequest,
-) -> Result<DictionaryIncrementResponse, Status> {
+) -> Reply<DictionaryIncrementRequest> {
     let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let DictionaryIncrementRequest {
         dictionary_name,
@@ -211,7 +210,7 @@ pub fn delete(
     store: &Store,
     cache: &str,
     request: DictionaryDeleteRequest,
-) -> Result<DictionaryDeleteResponse, Status> {
+) -> Reply<DictionaryDeleteRequest> {
     use dictionary_delete_request::Delete;
     let delete = request.delete.ok_or_else(|| {
         Status::invalid_argument("Invalid request: DictionaryDelete needs `some` or `all`")
@@ -241,7 +240,7 @@ pub fn length(
     store: &Store,
     cache: &str,
     request: DictionaryLengthRequest,
-) -> Result<DictionaryLengthResponse, Status> {
+) -> Reply<DictionaryLengthRequest> {
     use dictionary_length_response::Found;
     read(store, cache, &request.dictionary_name, |dict: &Dict| {
         Found {

@@ -27,17 +27,16 @@ use momento_proto::cache_client::{
     list_length_response, list_pop_back_response, list_pop_front_response, list_remove_request,
     list_remove_response, list_retain_request, list_retain_response, ListConcatenateBackRequest,
     ListConcatenateBackResponse, ListConcatenateFrontRequest, ListConcatenateFrontResponse,
-    ListEraseRequest, ListEraseResponse, ListFetchRequest, ListFetchResponse, ListLengthRequest,
-    ListLengthResponse, ListPopBackRequest, ListPopBackResponse, ListPopFrontRequest,
-    ListPopFrontResponse, ListPushBackRequest, ListPushBackResponse, ListPushFrontRequest,
-    ListPushFrontResponse, ListRemoveRequest, ListRemoveResponse, ListRetainRequest,
-    ListRetainResponse,
+    ListEraseRequest, ListEraseResponse, ListFetchRequest, ListLengthRequest, ListPopBackRequest,
+    ListPopBackResponse, ListPopFrontRequest, ListPopFrontResponse, ListPushBackRequest,
+    ListPushBackResponse, ListPushFrontRequest, ListPushFrontResponse, ListRemoveRequest,
+    ListRemoveResponse, ListRetainRequest, ListRetainResponse,
 };
 use tonic::Status;
 
 use super::{
     check_collection_size, check_ttl, collection, length_u32, on_key, read, slice_bound,
-    type_mismatch, Collection,
+    type_mismatch, Collection, Reply,
 };
 use crate::store::{Item, Slot, Store, Value};
 
@@ -248,11 +247,7 @@ list_pops! {
 /// `ListErase`: `some` removes every `(begin_index, count)` range, all resolved against the
 /// list as it was before the call (out-of-range parts are ignored); `all` deletes the list.
 /// Answers `found {list_length}` (0 once deleted) or `missing`. Not used by the official SDKs.
-pub fn erase(
-    store: &Store,
-    cache: &str,
-    request: ListEraseRequest,
-) -> Result<ListEraseResponse, Status> {
+pub fn erase(store: &Store, cache: &str, request: ListEraseRequest) -> Reply<ListEraseRequest> {
     use list_erase_request::Erase;
     use list_erase_response::{Found, List as L, Missing};
     let erase = request
@@ -293,11 +288,7 @@ pub fn erase(
 
 /// `ListRemove`: removes every element equal to `all_elements_with_value`; `found
 /// {list_length}` (0 once deleted) or `missing`.
-pub fn remove(
-    store: &Store,
-    cache: &str,
-    request: ListRemoveRequest,
-) -> Result<ListRemoveResponse, Status> {
+pub fn remove(store: &Store, cache: &str, request: ListRemoveRequest) -> Reply<ListRemoveRequest> {
     use list_remove_request::Remove;
     use list_remove_response::{Found, List as L, Missing};
     let Some(Remove::AllElementsWithValue(value)) = request.remove else {
@@ -324,11 +315,7 @@ pub fn remove(
 
 /// `ListFetch`: the slice `start:end` (see the module docs) as `found {values}` (possibly
 /// empty), or `missing`.
-pub fn fetch(
-    store: &Store,
-    cache: &str,
-    request: ListFetchRequest,
-) -> Result<ListFetchResponse, Status> {
+pub fn fetch(store: &Store, cache: &str, request: ListFetchRequest) -> Reply<ListFetchRequest> {
     use list_fetch_request::{EndIndex, StartIndex};
     let start = slice_bound!(request.start_index, StartIndex::InclusiveStart);
     let end = slice_bound!(request.end_index, EndIndex::ExclusiveEnd);
@@ -346,11 +333,7 @@ pub fn fetch(
 }
 
 /// `ListLength`: `found {length}` or `missing`.
-pub fn length(
-    store: &Store,
-    cache: &str,
-    request: ListLengthRequest,
-) -> Result<ListLengthResponse, Status> {
+pub fn length(store: &Store, cache: &str, request: ListLengthRequest) -> Reply<ListLengthRequest> {
     use list_length_response::Found;
     read(store, cache, &request.list_name, |list: &List| Found {
         length: length_u32(list.len()),
@@ -360,11 +343,7 @@ pub fn length(
 /// `ListRetain`: keeps only the slice `start:end` (see the module docs), deleting the list when
 /// nothing is left; refreshes the TTL when `refresh_ttl`. `found {list_length}` (0 once deleted)
 /// or `missing`.
-pub fn retain(
-    store: &Store,
-    cache: &str,
-    request: ListRetainRequest,
-) -> Result<ListRetainResponse, Status> {
+pub fn retain(store: &Store, cache: &str, request: ListRetainRequest) -> Reply<ListRetainRequest> {
     use list_retain_request::{EndIndex, StartIndex};
     use list_retain_response::{Found, List as L, Missing};
     let start = slice_bound!(request.start_index, StartIndex::InclusiveStart);

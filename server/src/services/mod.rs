@@ -39,6 +39,9 @@ use crate::token::Claims;
 /// The request header naming the cache of a data-plane call.
 pub const CACHE_HEADER: &str = "cache";
 
+/// What a data-plane handler answers: the response message of its request `R`, or a status.
+pub type Reply<R> = Result<<R as RpcRequest>::Response, Status>;
+
 /// Boxed server-streaming response.
 pub type ResponseStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send + 'static>>;
 

@@ -17,7 +17,7 @@ use momento_proto::cache_client::{
 };
 use tonic::Status;
 
-use super::{cache_not_found, check_item_size, check_ttl, on_key, parse_counter};
+use super::{cache_not_found, check_item_size, check_ttl, on_key, parse_counter, Reply};
 use crate::store::{value_hash, Item, Slot, Store, Value};
 
 /// `FAILED_PRECONDITION` for a scalar operation on a collection item.
@@ -72,7 +72,7 @@ pub fn get_with_hash(
     store: &Store,
     cache: &str,
     request: GetWithHashRequest,
-) -> Result<GetWithHashResponse, Status> {
+) -> Reply<GetWithHashRequest> {
     use get_with_hash_response::{Found, Missing, Result as R};
     on_key(store, cache, &request.cache_key, |slot| {
         let result = match current_scalar(slot)? {
@@ -180,7 +180,7 @@ pub fn set_if_not_exists(
     store: &Store,
     cache: &str,
     request: SetIfNotExistsRequest,
-) -> Result<SetIfNotExistsResponse, Status> {
+) -> Reply<SetIfNotExistsRequest> {
     use set_if_not_exists_response::{NotStored, Result as R, Stored};
     let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
@@ -220,7 +220,7 @@ pub fn set_if_hash(
     store: &Store,
     cache: &str,
     request: SetIfHashRequest,
-) -> Result<SetIfHashResponse, Status> {
+) -> Reply<SetIfHashRequest> {
     use set_if_hash_response::{NotStored, Result as R, Stored};
     let condition = request
         .condition
@@ -244,11 +244,7 @@ pub fn set_if_hash(
 }
 
 /// `Delete`: removes the key (also when it does not exist).
-pub fn delete(
-    store: &Store,
-    cache: &str,
-    request: DeleteRequest,
-) -> Result<DeleteResponse, Status> {
+pub fn delete(store: &Store, cache: &str, request: DeleteRequest) -> Reply<DeleteRequest> {
     on_key(store, cache, &request.cache_key, |slot| {
         slot.remove();
         Ok(DeleteResponse {})
@@ -260,7 +256,7 @@ pub fn keys_exist(
     store: &Store,
     cache: &str,
     request: KeysExistRequest,
-) -> Result<KeysExistResponse, Status> {
+) -> Reply<KeysExistRequest> {
     if !store.cache_exists(cache) {
         return Err(cache_not_found(cache));
     }
@@ -275,11 +271,7 @@ pub fn keys_exist(
 /// `Increment`: adds `amount` to the base-10 integer at the key (a missing key counts as 0),
 /// stores the result as a base-10 string with the request's TTL and returns it.
 /// `FAILED_PRECONDITION` when the stored value is not an integer or the sum overflows.
-pub fn increment(
-    store: &Store,
-    cache: &str,
-    request: IncrementRequest,
-) -> Result<IncrementResponse, Status> {
+pub fn increment(store: &Store, cache: &str, request: IncrementRequest) -> Reply<IncrementRequest> {
     let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     on_key(store, cache, &request.cache_key, |slot| {
         let current = match current_scalar(slot)? {
@@ -306,7 +298,7 @@ pub fn update_ttl(
     store: &Store,
     cache: &str,
     request: UpdateTtlRequest,
-) -> Result<UpdateTtlResponse, Status> {
+) -> Reply<UpdateTtlRequest> {
     use update_ttl_request::UpdateTtl as U;
     use update_ttl_response::{Missing, NotSet, Result as R, Set};
     let update = request
@@ -347,7 +339,7 @@ pub fn item_get_ttl(
     store: &Store,
     cache: &str,
     request: ItemGetTtlRequest,
-) -> Result<ItemGetTtlResponse, Status> {
+) -> Reply<ItemGetTtlRequest> {
     use item_get_ttl_response::{Found, Missing, Result as R};
     on_key(store, cache, &request.cache_key, |slot| {
         let now = slot.now();
@@ -368,7 +360,7 @@ pub fn item_get_type(
     store: &Store,
     cache: &str,
     request: ItemGetTypeRequest,
-) -> Result<ItemGetTypeResponse, Status> {
+) -> Reply<ItemGetTypeRequest> {
     use item_get_type_response::{Found, ItemType, Missing, Result as R};
     on_key(store, cache, &request.cache_key, |slot| {
         let result = match slot.get().map(|item| &item.value) {

@@ -32,15 +32,14 @@ use std::time::Instant;
 use momento_proto::cache_client::{
     set_contains_response, set_difference_request, set_difference_response, set_fetch_response,
     set_length_response, set_pop_response, set_sample_response, SetContainsRequest,
-    SetContainsResponse, SetDifferenceRequest, SetDifferenceResponse, SetFetchRequest,
-    SetFetchResponse, SetLengthRequest, SetLengthResponse, SetPopRequest, SetPopResponse,
-    SetSampleRequest, SetSampleResponse, SetUnionRequest, SetUnionResponse,
+    SetDifferenceRequest, SetDifferenceResponse, SetFetchRequest, SetLengthRequest, SetPopRequest,
+    SetPopResponse, SetSampleRequest, SetUnionRequest, SetUnionResponse,
 };
 use tonic::Status;
 
 use super::{
     check_collection_size, check_ttl, collection, length_u32, on_key, read, type_mismatch,
-    Collection,
+    Collection, Reply,
 };
 use crate::store::{Item, Store, Value};
 
@@ -99,11 +98,7 @@ fn choose(set: &Elements, count: usize) -> Vec<Vec<u8>> {
 }
 
 /// `SetFetch`: `found` with every element (in no particular order), or `missing`.
-pub fn fetch(
-    store: &Store,
-    cache: &str,
-    request: SetFetchRequest,
-) -> Result<SetFetchResponse, Status> {
+pub fn fetch(store: &Store, cache: &str, request: SetFetchRequest) -> Reply<SetFetchRequest> {
     use set_fetch_response::Found;
     read(store, cache, &request.set_name, |elements: &Elements| {
         Found {
@@ -114,11 +109,7 @@ pub fn fetch(
 
 /// `SetSample`: `found` with up to `limit` distinct elements chosen at random (all of them when
 /// `limit` ≥ the set's length, none when `limit` is 0), or `missing`.
-pub fn sample(
-    store: &Store,
-    cache: &str,
-    request: SetSampleRequest,
-) -> Result<SetSampleResponse, Status> {
+pub fn sample(store: &Store, cache: &str, request: SetSampleRequest) -> Reply<SetSampleRequest> {
     use set_sample_response::Found;
     let limit = usize::try_from(request.limit).unwrap_or(usize::MAX);
     read(store, cache, &request.set_name, |elements: &Elements| {
@@ -130,11 +121,7 @@ pub fn sample(
 
 /// `SetUnion`: adds the elements, creating the set when absent; collection-TTL rules as in the
 /// module docs.
-pub fn union(
-    store: &Store,
-    cache: &str,
-    request: SetUnionRequest,
-) -> Result<SetUnionResponse, Status> {
+pub fn union(store: &Store, cache: &str, request: SetUnionRequest) -> Reply<SetUnionRequest> {
     let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let SetUnionRequest {
         set_name,
@@ -179,7 +166,7 @@ pub fn difference(
     store: &Store,
     cache: &str,
     request: SetDifferenceRequest,
-) -> Result<SetDifferenceResponse, Status> {
+) -> Reply<SetDifferenceRequest> {
     use set_difference_request::subtrahend::SubtrahendSet;
     use set_difference_request::Difference;
     use set_difference_response::{Found, Missing, Set as S};
@@ -240,7 +227,7 @@ pub fn contains(
     store: &Store,
     cache: &str,
     request: SetContainsRequest,
-) -> Result<SetContainsResponse, Status> {
+) -> Reply<SetContainsRequest> {
     use set_contains_response::Found;
     read(store, cache, &request.set_name, |elements: &Elements| {
         Found {
@@ -254,11 +241,7 @@ pub fn contains(
 }
 
 /// `SetLength`: `found {length}` or `missing`.
-pub fn length(
-    store: &Store,
-    cache: &str,
-    request: SetLengthRequest,
-) -> Result<SetLengthResponse, Status> {
+pub fn length(store: &Store, cache: &str, request: SetLengthRequest) -> Reply<SetLengthRequest> {
     use set_length_response::Found;
     read(store, cache, &request.set_name, |elements: &Elements| {
         Found {

@@ -31,18 +31,17 @@ use momento_proto::cache_client::{
     sorted_set_length_by_score_request, sorted_set_length_response, sorted_set_remove_request,
     sorted_set_union_store_request, ECacheResult, SortedSetElement, SortedSetFetchRequest,
     SortedSetFetchResponse, SortedSetGetRankRequest, SortedSetGetRankResponse,
-    SortedSetGetScoreRequest, SortedSetGetScoreResponse, SortedSetIncrementRequest,
-    SortedSetIncrementResponse, SortedSetLengthByScoreRequest, SortedSetLengthByScoreResponse,
-    SortedSetLengthRequest, SortedSetLengthResponse, SortedSetPutRequest, SortedSetPutResponse,
-    SortedSetRemoveRequest, SortedSetRemoveResponse, SortedSetUnionStoreRequest,
-    SortedSetUnionStoreResponse,
+    SortedSetGetScoreRequest, SortedSetIncrementRequest, SortedSetIncrementResponse,
+    SortedSetLengthByScoreRequest, SortedSetLengthRequest, SortedSetPutRequest,
+    SortedSetPutResponse, SortedSetRemoveRequest, SortedSetRemoveResponse,
+    SortedSetUnionStoreRequest, SortedSetUnionStoreResponse,
 };
 use tonic::Status;
 
 use super::list::slice_range;
 use super::{
     cache_not_found, check_collection_size, check_ttl, collection, hit_or_miss, length_u32, on_key,
-    read, slice_bound, upsert_collection, Collection,
+    read, slice_bound, upsert_collection, Collection, Reply,
 };
 use crate::store::sorted_set::SortedSet;
 use crate::store::{Item, Store, Value};
@@ -61,11 +60,7 @@ fn not_nan(value: f64, what: &str) -> Result<f64, Status> {
 
 /// `SortedSetPut`: sets the score of every element (adding the missing ones; for an element
 /// listed twice the last score wins) and answers an empty message.
-pub fn put(
-    store: &Store,
-    cache: &str,
-    request: SortedSetPutRequest,
-) -> Result<SortedSetPutResponse, Status> {
+pub fn put(store: &Store, cache: &str, request: SortedSetPutRequest) -> Reply<SortedSetPutRequest> {
     let ttl_ms = check_ttl(store.limits(), request.ttl_milliseconds)?;
     for element in &request.elements {
         not_nan(element.score, "score")?;
@@ -130,7 +125,7 @@ pub fn fetch(
     store: &Store,
     cache: &str,
     request: SortedSetFetchRequest,
-) -> Result<SortedSetFetchResponse, Status> {
+) -> Reply<SortedSetFetchRequest> {
     use sorted_set_fetch_request::{by_index, by_score, Order, Range};
     use sorted_set_fetch_response::found::{Elements, Values, ValuesWithScores};
     use sorted_set_fetch_response::{Found, Missing, SortedSet as S};
@@ -211,7 +206,7 @@ pub fn get_score(
     store: &Store,
     cache: &str,
     request: SortedSetGetScoreRequest,
-) -> Result<SortedSetGetScoreResponse, Status> {
+) -> Reply<SortedSetGetScoreRequest> {
     use sorted_set_get_score_response::SortedSetFound;
     read(store, cache, &request.set_name, |set: &SortedSet| {
         SortedSetFound {
@@ -231,7 +226,7 @@ pub fn remove(
     store: &Store,
     cache: &str,
     request: SortedSetRemoveRequest,
-) -> Result<SortedSetRemoveResponse, Status> {
+) -> Reply<SortedSetRemoveRequest> {
     use sorted_set_remove_request::RemoveElements;
     let remove = request.remove_elements.ok_or_else(|| {
         Status::invalid_argument("SortedSetRemove requires `some` values or `all`")
@@ -263,7 +258,7 @@ pub fn increment(
     store: &Store,
     cache: &str,
     request: SortedSetIncrementRequest,
-) -> Result<SortedSetIncrementResponse, Status> {
+) -> Reply<SortedSetIncrementRequest> {
     let ttl_ms = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let amount = not_nan(request.amount, "amount")?;
     let key = request.set_name;
@@ -292,7 +287,7 @@ pub fn get_rank(
     store: &Store,
     cache: &str,
     request: SortedSetGetRankRequest,
-) -> Result<SortedSetGetRankResponse, Status> {
+) -> Reply<SortedSetGetRankRequest> {
     use sorted_set_get_rank_request::Order;
     use sorted_set_get_rank_response::{Rank, RankResponsePart, SortedSetMissing};
     let order = Order::try_from(request.order)
@@ -326,7 +321,7 @@ pub fn length(
     store: &Store,
     cache: &str,
     request: SortedSetLengthRequest,
-) -> Result<SortedSetLengthResponse, Status> {
+) -> Reply<SortedSetLengthRequest> {
     use sorted_set_length_response::Found;
     read(store, cache, &request.set_name, |set: &SortedSet| Found {
         length: length_u32(set.len()),
@@ -339,7 +334,7 @@ pub fn length_by_score(
     store: &Store,
     cache: &str,
     request: SortedSetLengthByScoreRequest,
-) -> Result<SortedSetLengthByScoreResponse, Status> {
+) -> Reply<SortedSetLengthByScoreRequest> {
     use momento_proto::cache_client::sorted_set_length_by_score_response::Found;
     use sorted_set_length_by_score_request::{Max, Min};
     let min = match request.min {
@@ -394,7 +389,7 @@ pub fn union_store(
     store: &Store,
     cache: &str,
     request: SortedSetUnionStoreRequest,
-) -> Result<SortedSetUnionStoreResponse, Status> {
+) -> Reply<SortedSetUnionStoreRequest> {
     use sorted_set_union_store_request::AggregateFunction;
     let ttl_ms = check_ttl(store.limits(), request.ttl_milliseconds)?;
     let aggregate = AggregateFunction::try_from(request.aggregate).map_err(|_| {

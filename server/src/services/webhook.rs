@@ -316,6 +316,13 @@ impl WebhookService {
     fn epoch(&self, cache: &str) -> Result<Instant, Status> {
         cache_epoch(&self.store, cache).ok_or_else(|| cache_not_found(cache))
     }
+
+    /// The cache and webhook names of `id` ([`check_id`]) and the cache's [`Self::epoch`].
+    fn in_live_cache(&self, id: Option<WebhookId>) -> Result<(String, String, Instant), Status> {
+        let (cache, name) = check_id(id)?;
+        let epoch = self.epoch(&cache)?;
+        Ok((cache, name, epoch))
+    }
 }
 
 fn webhook_not_found(cache: &str, name: &str) -> Status {
@@ -360,8 +367,7 @@ impl WebhookRpc for WebhookService {
         &self,
         request: Request<DeleteWebhookRequest>,
     ) -> Result<Response<DeleteWebhookResponse>, Status> {
-        let (cache, name) = check_id(authorized(request)?.webhook_id)?;
-        let epoch = self.epoch(&cache)?;
+        let (cache, name, epoch) = self.in_live_cache(authorized(request)?.webhook_id)?;
         let existed = self.webhooks.delete(&cache, epoch, &name);
         crate::log_info!(
             "event=webhook_deleted cache={cache:?} webhook={name:?} existed={existed}"
@@ -420,8 +426,7 @@ impl WebhookRpc for WebhookService {
         &self,
         request: Request<RotateWebhookSecretRequest>,
     ) -> Result<Response<RotateWebhookSecretResponse>, Status> {
-        let (cache, name) = check_id(authorized(request)?.webhook_id)?;
-        let epoch = self.epoch(&cache)?;
+        let (cache, name, epoch) = self.in_live_cache(authorized(request)?.webhook_id)?;
         let secret_string = self
             .webhooks
             .rotate(&cache, epoch, &name, new_secret)?
