@@ -9,10 +9,10 @@ use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
     self, into_js, methods, uint8_array_list, BytesArray, CallOptions, CollectionOptions, Num, Text,
 };
+use crate::core::cache::length::SetLengthRequest;
 use crate::core::cache::set::contains::{SetContainsRequest, SetContainsResponse};
 use crate::core::cache::set::difference::{SetDifferenceRequest, SetDifferenceResponse};
 use crate::core::cache::set::fetch::SetFetchRequest;
-use crate::core::cache::set::length::{SetLengthRequest, SetLengthResponse};
 use crate::core::cache::set::pop::SetPopRequest;
 use crate::core::cache::set::sample::SetSampleRequest;
 use crate::core::cache::set::union::{SetUnionRequest, SetUnionResponse};
@@ -135,10 +135,6 @@ into_js! {
             "contains": contains.into_iter().map(JsValue::from).collect::<Array>(),
         },
         SetContainsResponse::Miss => "Miss",
-    }
-    SetLengthResponse {
-        SetLengthResponse::Hit { length } => "Hit" { "length": length },
-        SetLengthResponse::Miss => "Miss",
     }
     SetUnionResponse { _ => "Success" }
     SetDifferenceResponse { _ => "Success" }

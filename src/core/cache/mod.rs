@@ -2,6 +2,7 @@
 //! byte values), dictionaries, lists, sets and sorted sets.
 
 pub mod dictionary;
+pub mod length;
 pub mod list;
 pub mod scalar;
 pub mod set;

@@ -6,7 +6,6 @@ pub mod delete;
 pub mod fetch;
 pub mod get;
 pub mod increment;
-pub mod length;
 pub mod set;
 
 /// A `(field, value)` pair of byte strings.

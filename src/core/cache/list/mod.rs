@@ -5,7 +5,6 @@
 pub mod concatenate;
 pub mod end;
 pub mod fetch;
-pub mod length;
 pub mod pop;
 pub mod push;
 pub mod remove_value;

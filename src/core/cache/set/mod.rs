@@ -5,7 +5,6 @@
 pub mod contains;
 pub mod difference;
 pub mod fetch;
-pub mod length;
 pub mod pop;
 pub mod sample;
 pub mod union;

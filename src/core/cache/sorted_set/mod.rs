@@ -6,7 +6,6 @@ pub mod fetch;
 pub mod get_rank;
 pub mod get_score;
 pub mod increment_score;
-pub mod length;
 pub mod length_by_score;
 pub mod put;
 pub mod remove;
