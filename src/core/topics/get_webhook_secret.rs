@@ -5,26 +5,12 @@ use momento_proto::webhook::{
     GetWebhookSecretRequest as Proto, GetWebhookSecretResponse as ProtoResponse,
 };
 
-use super::webhook::webhook_name;
+use super::webhook::WebhookRequest;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `getWebhookSecret` request.
-#[derive(Debug)]
-pub struct GetWebhookSecretRequest {
-    cache: String,
-    webhook: String,
-}
-
-impl GetWebhookSecretRequest {
-    /// Validates the cache and webhook names.
-    pub fn new(cache: String, webhook: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        webhook_name(&webhook)?;
-        Ok(Self { cache, webhook })
-    }
-}
+pub type GetWebhookSecretRequest = WebhookRequest<Proto>;
 
 /// The result of a `getWebhookSecret`.
 #[derive(Debug, Clone, PartialEq, Eq)]

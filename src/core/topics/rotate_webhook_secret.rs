@@ -6,26 +6,12 @@ use momento_proto::webhook::{
     RotateWebhookSecretRequest as Proto, RotateWebhookSecretResponse as ProtoResponse,
 };
 
-use super::webhook::{id, webhook_name};
+use super::webhook::{id, WebhookRequest};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
 
 /// A validated `rotateWebhookSecret` request.
-#[derive(Debug)]
-pub struct RotateWebhookSecretRequest {
-    cache: String,
-    webhook: String,
-}
-
-impl RotateWebhookSecretRequest {
-    /// Validates the cache and webhook names.
-    pub fn new(cache: String, webhook: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        webhook_name(&webhook)?;
-        Ok(Self { cache, webhook })
-    }
-}
+pub type RotateWebhookSecretRequest = WebhookRequest<Proto>;
 
 /// The result of a `rotateWebhookSecret`.
 #[derive(Debug, Clone, PartialEq, Eq)]
