@@ -124,6 +124,17 @@ pub trait UnaryRpc: Call {
     }
 }
 
+/// Test support: asserts that request type `R` maps `reply` to `expected` (the one assertion every RPC's
+/// result-mapping test repeats).
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_reply<R: UnaryRpc>(reply: ProtoReply<R>, expected: R::Response)
+where
+    R::Response: PartialEq + std::fmt::Debug,
+{
+    assert_eq!(R::from_proto(reply).unwrap(), expected);
+}
+
 /// The encoded reply messages of a call: for a unary RPC the response body and where its message is in it (the
 /// message is decoded in place, not copied out first: it may be 5 MB), for a server stream every item.
 #[derive(Debug)]

@@ -35,6 +35,7 @@ impl UnaryRpc for DeleteRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
 
     #[test]
@@ -43,9 +44,6 @@ mod tests {
         assert_eq!(r.cache_name(), Some("c"));
         assert_eq!(r.into_proto().leaderboard, "lb");
         assert!(DeleteRequest::new(" ".into(), "lb".into()).is_err());
-        assert_eq!(
-            DeleteRequest::from_proto(ProtoResponse {}).unwrap(),
-            DeleteResponse::Success
-        );
+        assert_reply::<DeleteRequest>(ProtoResponse {}, DeleteResponse::Success);
     }
 }

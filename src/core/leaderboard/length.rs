@@ -41,6 +41,7 @@ impl UnaryRpc for LengthRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
 
     #[test]
@@ -48,9 +49,9 @@ mod tests {
         let r = LengthRequest::new("c".into(), "lb".into()).unwrap();
         assert_eq!(r.cache_name(), Some("c"));
         assert_eq!(r.into_proto().leaderboard, "lb");
-        assert_eq!(
-            LengthRequest::from_proto(ProtoResponse { count: 4 }).unwrap(),
-            LengthResponse::Success { length: 4 }
+        assert_reply::<LengthRequest>(
+            ProtoResponse { count: 4 },
+            LengthResponse::Success { length: 4 },
         );
         assert!(LengthRequest::new("c".into(), "\t".into()).is_err());
     }

@@ -68,6 +68,7 @@ impl UnaryRpc for UpsertRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
 
     #[test]
@@ -91,9 +92,6 @@ mod tests {
         );
         assert!(UpsertRequest::new("c".into(), "lb".into(), &[(-1.0, 1.0)]).is_err());
         assert!(UpsertRequest::new("c".into(), "".into(), &[(1.0, 1.0)]).is_err());
-        assert_eq!(
-            UpsertRequest::from_proto(ProtoResponse {}).unwrap(),
-            UpsertResponse::Success
-        );
+        assert_reply::<UpsertRequest>(ProtoResponse {}, UpsertResponse::Success);
     }
 }

@@ -49,6 +49,7 @@ impl UnaryRpc for DeleteWebhookRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn encodes_the_id_and_checks_the_cache_name_only() {
@@ -63,9 +64,6 @@ mod tests {
                 .message,
             "cache name must not be empty"
         );
-        assert_eq!(
-            DeleteWebhookRequest::from_proto(ProtoResponse {}).unwrap(),
-            DeleteWebhookResponse::Success
-        );
+        assert_reply::<DeleteWebhookRequest>(ProtoResponse {}, DeleteWebhookResponse::Success);
     }
 }

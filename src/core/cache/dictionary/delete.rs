@@ -38,6 +38,7 @@ impl UnaryRpc for DictionaryDeleteRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn sends_some_fields() {
@@ -52,9 +53,9 @@ mod tests {
             }))
         );
         assert!(DictionaryDeleteRequest::new(" ".into(), "d".into(), vec![]).is_err());
-        assert_eq!(
-            DictionaryDeleteRequest::from_proto(ProtoResponse {}).unwrap(),
-            DictionaryDeleteResponse::Success
+        assert_reply::<DictionaryDeleteRequest>(
+            ProtoResponse {},
+            DictionaryDeleteResponse::Success,
         );
     }
 }

@@ -54,6 +54,7 @@ impl UnaryRpc for DictionaryFetchRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::{dictionary_fetch_response, DictionaryFieldValuePair};
 
     #[test]
@@ -75,19 +76,16 @@ mod tests {
                 }],
             })),
         };
-        assert_eq!(
-            DictionaryFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<DictionaryFetchRequest>(
+            found,
             DictionaryFetchResponse::Hit {
-                items: vec![(b"f".to_vec(), b"v".to_vec())]
-            }
+                items: vec![(b"f".to_vec(), b"v".to_vec())],
+            },
         );
         let missing = ProtoResponse {
             dictionary: Some(Dictionary::Missing(dictionary_fetch_response::Missing {})),
         };
-        assert_eq!(
-            DictionaryFetchRequest::from_proto(missing).unwrap(),
-            DictionaryFetchResponse::Miss
-        );
+        assert_reply::<DictionaryFetchRequest>(missing, DictionaryFetchResponse::Miss);
         assert!(DictionaryFetchRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

@@ -60,6 +60,7 @@ impl UnaryRpc for DictionaryGetRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::dictionary_get_response::{
         DictionaryGetResponsePart, Found, Missing,
     };
@@ -91,19 +92,16 @@ mod tests {
                 items: vec![part(ECacheResult::Hit, b"v"), part(ECacheResult::Miss, b"")],
             })),
         };
-        assert_eq!(
-            DictionaryGetRequest::from_proto(found).unwrap(),
+        assert_reply::<DictionaryGetRequest>(
+            found,
             DictionaryGetResponse::Hit {
-                values: vec![Some(b"v".to_vec()), None]
-            }
+                values: vec![Some(b"v".to_vec()), None],
+            },
         );
         let missing = ProtoResponse {
             dictionary: Some(Dictionary::Missing(Missing {})),
         };
-        assert_eq!(
-            DictionaryGetRequest::from_proto(missing).unwrap(),
-            DictionaryGetResponse::Miss
-        );
+        assert_reply::<DictionaryGetRequest>(missing, DictionaryGetResponse::Miss);
         let invalid = ProtoResponse {
             dictionary: Some(Dictionary::Found(Found {
                 items: vec![part(ECacheResult::Invalid, b"")],

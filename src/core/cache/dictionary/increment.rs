@@ -80,6 +80,7 @@ impl UnaryRpc for DictionaryIncrementRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     fn ttl() -> CollectionTtl {
         CollectionTtl::new(None, true, 9_000).unwrap()
@@ -112,9 +113,9 @@ mod tests {
 
     #[test]
     fn maps_value() {
-        assert_eq!(
-            DictionaryIncrementRequest::from_proto(ProtoResponse { value: 42 }).unwrap(),
-            DictionaryIncrementResponse::Success { value: 42 }
+        assert_reply::<DictionaryIncrementRequest>(
+            ProtoResponse { value: 42 },
+            DictionaryIncrementResponse::Success { value: 42 },
         );
     }
 }

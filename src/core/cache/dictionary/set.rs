@@ -70,6 +70,7 @@ impl UnaryRpc for DictionarySetRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn encodes_pairs_and_collection_ttl() {
@@ -108,9 +109,6 @@ mod tests {
                 .message,
             "dictionary name must not be empty"
         );
-        assert_eq!(
-            DictionarySetRequest::from_proto(ProtoResponse {}).unwrap(),
-            DictionarySetResponse::Success
-        );
+        assert_reply::<DictionarySetRequest>(ProtoResponse {}, DictionarySetResponse::Success);
     }
 }

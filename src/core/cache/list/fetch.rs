@@ -72,6 +72,7 @@ impl UnaryRpc for ListFetchRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::list_fetch_request::{EndIndex, StartIndex};
     use momento_proto::cache_client::list_fetch_response::{Found, Missing};
     use momento_proto::common::Unbounded;
@@ -120,19 +121,16 @@ mod tests {
                 values: vec![b"a".to_vec(), b"b".to_vec()],
             })),
         };
-        assert_eq!(
-            ListFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<ListFetchRequest>(
+            found,
             ListFetchResponse::Hit {
-                values: vec![b"a".to_vec(), b"b".to_vec()]
-            }
+                values: vec![b"a".to_vec(), b"b".to_vec()],
+            },
         );
         let missing = ProtoResponse {
             list: Some(List::Missing(Missing {})),
         };
-        assert_eq!(
-            ListFetchRequest::from_proto(missing).unwrap(),
-            ListFetchResponse::Miss
-        );
+        assert_reply::<ListFetchRequest>(missing, ListFetchResponse::Miss);
         assert!(ListFetchRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

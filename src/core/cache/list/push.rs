@@ -47,6 +47,7 @@ impl<E: End> UnaryRpc for ListPushRequest<E> {
 mod tests {
     use super::*;
     use crate::core::collection_ttl::CollectionTtl;
+    use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
     use momento_proto::cache_client::ListPushFrontResponse;
 
@@ -104,9 +105,9 @@ mod tests {
 
     #[test]
     fn answers_the_new_length() {
-        assert_eq!(
-            ListPushFrontRequest::from_proto(ListPushFrontResponse { list_length: 4 }).unwrap(),
-            ListPushResponse::Success { list_length: 4 }
+        assert_reply::<ListPushFrontRequest>(
+            ListPushFrontResponse { list_length: 4 },
+            ListPushResponse::Success { list_length: 4 },
         );
     }
 }

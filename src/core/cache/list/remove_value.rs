@@ -52,6 +52,7 @@ impl UnaryRpc for ListRemoveValueRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn encodes_the_value() {
@@ -70,9 +71,9 @@ mod tests {
 
     #[test]
     fn always_success() {
-        assert_eq!(
-            ListRemoveValueRequest::from_proto(ProtoResponse::default()).unwrap(),
-            ListRemoveValueResponse::Success
+        assert_reply::<ListRemoveValueRequest>(
+            ProtoResponse::default(),
+            ListRemoveValueResponse::Success,
         );
     }
 }

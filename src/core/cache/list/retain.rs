@@ -70,6 +70,7 @@ impl UnaryRpc for ListRetainRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::list_retain_request::{EndIndex, StartIndex};
     use momento_proto::common::Unbounded;
 
@@ -111,9 +112,6 @@ mod tests {
 
     #[test]
     fn always_success() {
-        assert_eq!(
-            ListRetainRequest::from_proto(ProtoResponse::default()).unwrap(),
-            ListRetainResponse::Success
-        );
+        assert_reply::<ListRetainRequest>(ProtoResponse::default(), ListRetainResponse::Success);
     }
 }

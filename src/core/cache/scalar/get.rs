@@ -45,6 +45,7 @@ impl UnaryRpc for GetRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::ECacheResult;
 
     #[test]
@@ -60,11 +61,11 @@ mod tests {
             cache_body: b"v".to_vec(),
             message: String::new(),
         };
-        assert_eq!(
-            GetRequest::from_proto(hit).unwrap(),
+        assert_reply::<GetRequest>(
+            hit,
             GetResponse::Hit {
-                value: b"v".to_vec()
-            }
+                value: b"v".to_vec(),
+            },
         );
         let miss = ProtoResponse {
             result: ECacheResult::Miss as i32,

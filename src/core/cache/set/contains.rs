@@ -50,6 +50,7 @@ impl UnaryRpc for SetContainsRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::set_contains_response::{Found, Missing};
 
     #[test]
@@ -67,19 +68,16 @@ mod tests {
                 contains: vec![true, false],
             })),
         };
-        assert_eq!(
-            SetContainsRequest::from_proto(found).unwrap(),
+        assert_reply::<SetContainsRequest>(
+            found,
             SetContainsResponse::Hit {
-                contains: vec![true, false]
-            }
+                contains: vec![true, false],
+            },
         );
         let missing = ProtoResponse {
             set: Some(Set::Missing(Missing {})),
         };
-        assert_eq!(
-            SetContainsRequest::from_proto(missing).unwrap(),
-            SetContainsResponse::Miss
-        );
+        assert_reply::<SetContainsRequest>(missing, SetContainsResponse::Miss);
         assert!(SetContainsRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

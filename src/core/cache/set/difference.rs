@@ -46,6 +46,7 @@ impl UnaryRpc for SetDifferenceRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::set_difference_response::{Missing, Set};
 
     #[test]
@@ -66,9 +67,6 @@ mod tests {
         let missing = ProtoResponse {
             set: Some(Set::Missing(Missing {})),
         };
-        assert_eq!(
-            SetDifferenceRequest::from_proto(missing).unwrap(),
-            SetDifferenceResponse::Success
-        );
+        assert_reply::<SetDifferenceRequest>(missing, SetDifferenceResponse::Success);
     }
 }

@@ -37,6 +37,7 @@ impl UnaryRpc for SetFetchRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::set_fetch_response::{Found, Missing};
 
     #[test]
@@ -54,19 +55,16 @@ mod tests {
                 elements: vec![b"a".to_vec()],
             })),
         };
-        assert_eq!(
-            SetFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<SetFetchRequest>(
+            found,
             SetElementsResponse::Hit {
-                elements: vec![b"a".to_vec()]
-            }
+                elements: vec![b"a".to_vec()],
+            },
         );
         let missing = ProtoResponse {
             set: Some(Set::Missing(Missing {})),
         };
-        assert_eq!(
-            SetFetchRequest::from_proto(missing).unwrap(),
-            SetElementsResponse::Miss
-        );
+        assert_reply::<SetFetchRequest>(missing, SetElementsResponse::Miss);
         assert!(SetFetchRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

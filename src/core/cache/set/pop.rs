@@ -67,6 +67,7 @@ impl UnaryRpc for SetPopRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::set_pop_response::{Found, Missing};
 
     fn msg(count: f64) -> String {
@@ -99,19 +100,16 @@ mod tests {
                 elements: vec![b"x".to_vec(), b"y".to_vec()],
             })),
         };
-        assert_eq!(
-            SetPopRequest::from_proto(found).unwrap(),
+        assert_reply::<SetPopRequest>(
+            found,
             SetElementsResponse::Hit {
-                elements: vec![b"x".to_vec(), b"y".to_vec()]
-            }
+                elements: vec![b"x".to_vec(), b"y".to_vec()],
+            },
         );
         let missing = ProtoResponse {
             set: Some(Set::Missing(Missing {})),
         };
-        assert_eq!(
-            SetPopRequest::from_proto(missing).unwrap(),
-            SetElementsResponse::Miss
-        );
+        assert_reply::<SetPopRequest>(missing, SetElementsResponse::Miss);
         assert!(SetPopRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

@@ -69,6 +69,7 @@ impl UnaryRpc for SetSampleRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::set_sample_response::{Found, Missing};
 
     fn msg(limit: f64) -> String {
@@ -109,19 +110,16 @@ mod tests {
                 elements: vec![b"x".to_vec()],
             })),
         };
-        assert_eq!(
-            SetSampleRequest::from_proto(found).unwrap(),
+        assert_reply::<SetSampleRequest>(
+            found,
             SetElementsResponse::Hit {
-                elements: vec![b"x".to_vec()]
-            }
+                elements: vec![b"x".to_vec()],
+            },
         );
         let missing = ProtoResponse {
             set: Some(Set::Missing(Missing {})),
         };
-        assert_eq!(
-            SetSampleRequest::from_proto(missing).unwrap(),
-            SetElementsResponse::Miss
-        );
+        assert_reply::<SetSampleRequest>(missing, SetElementsResponse::Miss);
         assert!(SetSampleRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

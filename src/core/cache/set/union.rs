@@ -62,6 +62,7 @@ impl UnaryRpc for SetUnionRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn encodes_elements_and_collection_ttl() {
@@ -78,9 +79,6 @@ mod tests {
                 .message,
             "set name must not be empty"
         );
-        assert_eq!(
-            SetUnionRequest::from_proto(ProtoResponse {}).unwrap(),
-            SetUnionResponse::Success
-        );
+        assert_reply::<SetUnionRequest>(ProtoResponse {}, SetUnionResponse::Success);
     }
 }

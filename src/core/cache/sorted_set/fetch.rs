@@ -178,6 +178,7 @@ impl UnaryRpc for SortedSetFetchRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::sorted_set_fetch_response::{
         found::ValuesWithScores, Found, Missing,
     };
@@ -334,19 +335,16 @@ mod tests {
                 })),
             })),
         };
-        assert_eq!(
-            SortedSetFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<SortedSetFetchRequest>(
+            found,
             SortedSetFetchResponse::Hit {
-                elements: vec![(b"a".to_vec(), 1.0)]
-            }
+                elements: vec![(b"a".to_vec(), 1.0)],
+            },
         );
         let missing = ProtoResponse {
             sorted_set: Some(SortedSet::Missing(Missing {})),
         };
-        assert_eq!(
-            SortedSetFetchRequest::from_proto(missing).unwrap(),
-            SortedSetFetchResponse::Miss
-        );
+        assert_reply::<SortedSetFetchRequest>(missing, SortedSetFetchResponse::Miss);
         let no_scores = ProtoResponse {
             sorted_set: Some(SortedSet::Found(Found { elements: None })),
         };

@@ -82,6 +82,7 @@ impl UnaryRpc for SortedSetGetRankRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::sorted_set_get_rank_response::{
         RankResponsePart, SortedSetMissing,
     };
@@ -118,22 +119,19 @@ mod tests {
                 rank,
             })),
         };
-        assert_eq!(
-            SortedSetGetRankRequest::from_proto(rank(ECacheResult::Hit, 3)).unwrap(),
-            SortedSetGetRankResponse::Hit { rank: 3 }
+        assert_reply::<SortedSetGetRankRequest>(
+            rank(ECacheResult::Hit, 3),
+            SortedSetGetRankResponse::Hit { rank: 3 },
         );
-        assert_eq!(
-            SortedSetGetRankRequest::from_proto(rank(ECacheResult::Miss, 0)).unwrap(),
-            SortedSetGetRankResponse::Miss
+        assert_reply::<SortedSetGetRankRequest>(
+            rank(ECacheResult::Miss, 0),
+            SortedSetGetRankResponse::Miss,
         );
         assert!(SortedSetGetRankRequest::from_proto(rank(ECacheResult::Ok, 0)).is_err());
         let missing = ProtoResponse {
             rank: Some(Rank::Missing(SortedSetMissing {})),
         };
-        assert_eq!(
-            SortedSetGetRankRequest::from_proto(missing).unwrap(),
-            SortedSetGetRankResponse::Miss
-        );
+        assert_reply::<SortedSetGetRankRequest>(missing, SortedSetGetRankResponse::Miss);
         assert!(SortedSetGetRankRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

@@ -74,6 +74,7 @@ impl UnaryRpc for SortedSetGetScoresRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use momento_proto::cache_client::sorted_set_get_score_response::{
         SortedSetFound, SortedSetGetScoreResponsePart as Part, SortedSetMissing,
     };
@@ -99,19 +100,16 @@ mod tests {
                 elements: vec![part(ECacheResult::Hit, 2.5), part(ECacheResult::Miss, 0.0)],
             })),
         };
-        assert_eq!(
-            SortedSetGetScoresRequest::from_proto(found).unwrap(),
+        assert_reply::<SortedSetGetScoresRequest>(
+            found,
             SortedSetGetScoresResponse::Hit {
-                scores: vec![Some(2.5), None]
-            }
+                scores: vec![Some(2.5), None],
+            },
         );
         let missing = ProtoResponse {
             sorted_set: Some(SortedSet::Missing(SortedSetMissing {})),
         };
-        assert_eq!(
-            SortedSetGetScoresRequest::from_proto(missing).unwrap(),
-            SortedSetGetScoresResponse::Miss
-        );
+        assert_reply::<SortedSetGetScoresRequest>(missing, SortedSetGetScoresResponse::Miss);
         let invalid = ProtoResponse {
             sorted_set: Some(SortedSet::Found(SortedSetFound {
                 elements: vec![part(ECacheResult::Invalid, 0.0)],

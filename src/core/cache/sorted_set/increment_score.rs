@@ -72,6 +72,7 @@ impl UnaryRpc for SortedSetIncrementScoreRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn encodes_and_maps() {
@@ -88,9 +89,9 @@ mod tests {
         assert!(
             SortedSetIncrementScoreRequest::new("".into(), "z".into(), vec![], 1.0, ttl).is_err()
         );
-        assert_eq!(
-            SortedSetIncrementScoreRequest::from_proto(ProtoResponse { score: 4.25 }).unwrap(),
-            SortedSetIncrementScoreResponse::Success { score: 4.25 }
+        assert_reply::<SortedSetIncrementScoreRequest>(
+            ProtoResponse { score: 4.25 },
+            SortedSetIncrementScoreResponse::Success { score: 4.25 },
         );
     }
 }

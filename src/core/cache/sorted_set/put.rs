@@ -68,6 +68,7 @@ impl UnaryRpc for SortedSetPutRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn encodes_elements_and_ttl() {
@@ -106,9 +107,6 @@ mod tests {
                 .message,
             "sorted set name must not be empty"
         );
-        assert_eq!(
-            SortedSetPutRequest::from_proto(ProtoResponse {}).unwrap(),
-            SortedSetPutResponse::Success
-        );
+        assert_reply::<SortedSetPutRequest>(ProtoResponse {}, SortedSetPutResponse::Success);
     }
 }

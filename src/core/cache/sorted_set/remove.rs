@@ -53,6 +53,7 @@ impl UnaryRpc for SortedSetRemoveRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     #[test]
     fn encodes_some_values() {
@@ -67,9 +68,6 @@ mod tests {
             }))
         );
         assert!(SortedSetRemoveRequest::new("c".into(), " ".into(), vec![]).is_err());
-        assert_eq!(
-            SortedSetRemoveRequest::from_proto(ProtoResponse {}).unwrap(),
-            SortedSetRemoveResponse::Success
-        );
+        assert_reply::<SortedSetRemoveRequest>(ProtoResponse {}, SortedSetRemoveResponse::Success);
     }
 }

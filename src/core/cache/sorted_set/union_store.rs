@@ -120,6 +120,7 @@ impl UnaryRpc for SortedSetUnionStoreRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
 
     fn source(name: &str, weight: f64) -> SortedSetSource {
         SortedSetSource {
@@ -190,9 +191,9 @@ mod tests {
 
     #[test]
     fn answers_the_length() {
-        assert_eq!(
-            SortedSetUnionStoreRequest::from_proto(ProtoResponse { length: 5 }).unwrap(),
-            SortedSetUnionStoreResponse::Success { length: 5 }
+        assert_reply::<SortedSetUnionStoreRequest>(
+            ProtoResponse { length: 5 },
+            SortedSetUnionStoreResponse::Success { length: 5 },
         );
     }
 }
