@@ -12,9 +12,8 @@ use super::convert::{
 use crate::core::cache::length::SetLengthRequest;
 use crate::core::cache::set::contains::{SetContainsRequest, SetContainsResponse};
 use crate::core::cache::set::difference::{SetDifferenceRequest, SetDifferenceResponse};
+use crate::core::cache::set::draw::{SetPopRequest, SetSampleRequest};
 use crate::core::cache::set::fetch::SetFetchRequest;
-use crate::core::cache::set::pop::SetPopRequest;
-use crate::core::cache::set::sample::SetSampleRequest;
 use crate::core::cache::set::union::{SetUnionRequest, SetUnionResponse};
 use crate::core::cache::set::SetElementsResponse;
 
