@@ -103,6 +103,36 @@ macro_rules! found_or_missing {
 }
 pub(crate) use found_or_missing;
 
+/// An RPC whose only result is Success (the reply carries nothing the caller needs): `success_rpc! { /// result
+/// docs Response { "what Success means" } for Request: Proto, cache; |request| proto message }` declares the
+/// response and implements [`Call`] (as [`call!`], `, cache` likewise optional) and [`UnaryRpc`].
+macro_rules! success_rpc {
+    ($(#[$doc:meta])* $response:ident { $success:literal } for $request:ty: $proto:ty $(, $($cache:ident).+)?; |$this:ident| $into:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum $response {
+            #[doc = $success]
+            Success,
+        }
+
+        $crate::core::rpc::call!($request: $proto => $response $(, $($cache).+)?);
+
+        impl $crate::core::rpc::UnaryRpc for $request {
+            fn into_proto(self) -> $proto {
+                let $this = self;
+                $into
+            }
+
+            fn from_proto(
+                _reply: $crate::core::rpc::ProtoReply<Self>,
+            ) -> Result<$response, $crate::core::error::MomentoError> {
+                Ok($response::Success)
+            }
+        }
+    };
+}
+pub(crate) use success_rpc;
+
 /// A call's conversions: validated request → proto → typed response. (Named for the common case; server-streaming
 /// RPCs whose items are collected implement [`UnaryRpc::from_stream`] instead of relying on the single-reply
 /// default.)

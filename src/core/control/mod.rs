@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 use momento_proto::control_client as pb;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 use crate::core::validation;
 
 /// A validated request naming one cache and nothing else (`createCache`, `deleteCache`, `flushCache`,
@@ -39,19 +39,10 @@ macro_rules! success_rpcs {
         $(#[$doc])*
         pub type $request = CacheRequest<pb::$request>;
 
-        #[doc = concat!("The result of a `", stringify!($request), "`.")]
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum $response {
-            #[doc = $success]
-            Success,
-        }
-
-        call!($request: pb::$request => $response);
-
-        impl UnaryRpc for $request {
-            fn into_proto(self) -> pb::$request { pb::$request { cache_name: self.cache } }
-
-            fn from_proto(_reply: pb::$response) -> Result<$response, MomentoError> { Ok($response::Success) }
+        success_rpc! {
+            #[doc = concat!("The result of a `", stringify!($request), "`.")]
+            $response { $success } for $request: pb::$request;
+            |request| pb::$request { cache_name: request.cache }
         }
     )+};
 }

@@ -3,35 +3,21 @@
 
 use momento_proto::cache_client::{
     dictionary_delete_request::{Delete, Some as SomeFields},
-    DictionaryDeleteRequest as Proto, DictionaryDeleteResponse as ProtoResponse,
+    DictionaryDeleteRequest as Proto,
 };
 
 use crate::core::collection::{Dictionary as Family, ItemsRequest};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `dictionaryRemoveFields` request (`dictionaryRemoveField` sends one field).
 pub type DictionaryDeleteRequest = ItemsRequest<Family, Proto>;
 
-/// The result of a `dictionaryRemoveFields`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionaryDeleteResponse {
-    /// The fields are gone.
-    Success,
-}
-
-call!(DictionaryDeleteRequest: Proto => DictionaryDeleteResponse, cache);
-
-impl UnaryRpc for DictionaryDeleteRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            dictionary_name: self.name,
-            delete: Some(Delete::Some(SomeFields { fields: self.items })),
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<DictionaryDeleteResponse, MomentoError> {
-        Ok(DictionaryDeleteResponse::Success)
+success_rpc! {
+    /// The result of a `dictionaryRemoveFields`.
+    DictionaryDeleteResponse { "The fields are gone." } for DictionaryDeleteRequest: Proto, cache;
+    |request| Proto {
+        dictionary_name: request.name,
+        delete: Some(Delete::Some(SomeFields { fields: request.items })),
     }
 }
 
@@ -39,6 +25,7 @@ impl UnaryRpc for DictionaryDeleteRequest {
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn sends_some_fields() {
@@ -54,7 +41,7 @@ mod tests {
         );
         assert!(DictionaryDeleteRequest::new(" ".into(), "d".into(), vec![]).is_err());
         assert_reply::<DictionaryDeleteRequest>(
-            ProtoResponse {},
+            Default::default(),
             DictionaryDeleteResponse::Success,
         );
     }

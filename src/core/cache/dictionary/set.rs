@@ -1,15 +1,13 @@
 //! `dictionarySetField` / `dictionarySetFields`: `/cache_client.Scs/DictionarySet` with the collection TTL →
 //! Success.
 
-use momento_proto::cache_client::{
-    DictionaryFieldValuePair, DictionarySetRequest as Proto, DictionarySetResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{DictionaryFieldValuePair, DictionarySetRequest as Proto};
 
 use super::FieldValue;
 use crate::core::collection::{validate, Dictionary as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair).
 #[derive(Debug)]
@@ -39,31 +37,18 @@ impl DictionarySetRequest {
     }
 }
 
-/// The result of a `dictionarySetFields`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionarySetResponse {
-    /// The fields were stored.
-    Success,
-}
-
-call!(DictionarySetRequest: Proto => DictionarySetResponse, cache);
-
-impl UnaryRpc for DictionarySetRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            dictionary_name: self.dictionary,
-            items: self
-                .items
-                .into_iter()
-                .map(|(field, value)| DictionaryFieldValuePair { field, value })
-                .collect(),
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<DictionarySetResponse, MomentoError> {
-        Ok(DictionarySetResponse::Success)
+success_rpc! {
+    /// The result of a `dictionarySetFields`.
+    DictionarySetResponse { "The fields were stored." } for DictionarySetRequest: Proto, cache;
+    |request| Proto {
+        dictionary_name: request.dictionary,
+        items: request
+            .items
+            .into_iter()
+            .map(|(field, value)| DictionaryFieldValuePair { field, value })
+            .collect(),
+        ttl_milliseconds: request.ttl.ttl_ms,
+        refresh_ttl: request.ttl.refresh,
     }
 }
 
@@ -71,6 +56,7 @@ impl UnaryRpc for DictionarySetRequest {
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_pairs_and_collection_ttl() {
@@ -109,6 +95,6 @@ mod tests {
                 .message,
             "dictionary name must not be empty"
         );
-        assert_reply::<DictionarySetRequest>(ProtoResponse {}, DictionarySetResponse::Success);
+        assert_reply::<DictionarySetRequest>(Default::default(), DictionarySetResponse::Success);
     }
 }

@@ -6,40 +6,26 @@ use momento_proto::cache_client::{
         subtrahend::{Set as SubtrahendElements, SubtrahendSet},
         Difference, Subtrahend,
     },
-    SetDifferenceRequest as Proto, SetDifferenceResponse as ProtoResponse,
+    SetDifferenceRequest as Proto,
 };
 
 use crate::core::collection::{ItemsRequest, Set as Family};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `setRemoveElements` request (`setRemoveElement` sends one element).
 pub type SetDifferenceRequest = ItemsRequest<Family, Proto>;
 
-/// The result of a `setRemoveElements`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SetDifferenceResponse {
-    /// The elements are no longer in the set.
-    Success,
-}
-
-call!(SetDifferenceRequest: Proto => SetDifferenceResponse, cache);
-
-impl UnaryRpc for SetDifferenceRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.name,
-            difference: Some(Difference::Subtrahend(Subtrahend {
-                subtrahend_set: Some(SubtrahendSet::Set(SubtrahendElements {
-                    elements: self.items,
-                })),
+// Found and Missing both mean the elements are gone.
+success_rpc! {
+    /// The result of a `setRemoveElements`.
+    SetDifferenceResponse { "The elements are no longer in the set." } for SetDifferenceRequest: Proto, cache;
+    |request| Proto {
+        set_name: request.name,
+        difference: Some(Difference::Subtrahend(Subtrahend {
+            subtrahend_set: Some(SubtrahendSet::Set(SubtrahendElements {
+                elements: request.items,
             })),
-        }
-    }
-
-    /// Found and Missing both mean the elements are gone.
-    fn from_proto(_reply: ProtoResponse) -> Result<SetDifferenceResponse, MomentoError> {
-        Ok(SetDifferenceResponse::Success)
+        })),
     }
 }
 
@@ -47,7 +33,9 @@ impl UnaryRpc for SetDifferenceRequest {
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::set_difference_response::{Missing, Set};
+    use momento_proto::cache_client::SetDifferenceResponse as ProtoResponse;
 
     #[test]
     fn sends_a_subtrahend_set() {

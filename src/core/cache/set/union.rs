@@ -1,11 +1,11 @@
 //! `setAddElement` / `setAddElements`: `/cache_client.Scs/SetUnion` with the collection TTL → Success.
 
-use momento_proto::cache_client::{SetUnionRequest as Proto, SetUnionResponse as ProtoResponse};
+use momento_proto::cache_client::SetUnionRequest as Proto;
 
 use crate::core::collection::{validate, Set as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `setAddElements` request (`setAddElement` sends one element).
 #[derive(Debug)]
@@ -35,27 +35,14 @@ impl SetUnionRequest {
     }
 }
 
-/// The result of a `setAddElements`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SetUnionResponse {
-    /// The elements are in the set.
-    Success,
-}
-
-call!(SetUnionRequest: Proto => SetUnionResponse, cache);
-
-impl UnaryRpc for SetUnionRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set,
-            elements: self.elements,
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<SetUnionResponse, MomentoError> {
-        Ok(SetUnionResponse::Success)
+success_rpc! {
+    /// The result of a `setAddElements`.
+    SetUnionResponse { "The elements are in the set." } for SetUnionRequest: Proto, cache;
+    |request| Proto {
+        set_name: request.set,
+        elements: request.elements,
+        ttl_milliseconds: request.ttl.ttl_ms,
+        refresh_ttl: request.ttl.refresh,
     }
 }
 
@@ -63,6 +50,7 @@ impl UnaryRpc for SetUnionRequest {
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_elements_and_collection_ttl() {
@@ -79,6 +67,6 @@ mod tests {
                 .message,
             "set name must not be empty"
         );
-        assert_reply::<SetUnionRequest>(ProtoResponse {}, SetUnionResponse::Success);
+        assert_reply::<SetUnionRequest>(Default::default(), SetUnionResponse::Success);
     }
 }

@@ -1,14 +1,12 @@
 //! `sortedSetPutElement` / `sortedSetPutElements`: `/cache_client.Scs/SortedSetPut` adds elements (or updates
 //! their scores) with a collection TTL → Success.
 
-use momento_proto::cache_client::{
-    SortedSetElement, SortedSetPutRequest as Proto, SortedSetPutResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{SortedSetElement, SortedSetPutRequest as Proto};
 
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `sortedSetPutElement(s)` request.
 #[derive(Debug)]
@@ -37,31 +35,18 @@ impl SortedSetPutRequest {
     }
 }
 
-/// The result of `sortedSetPutElement(s)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetPutResponse {
-    /// The elements are stored with their scores.
-    Success,
-}
-
-call!(SortedSetPutRequest: Proto => SortedSetPutResponse, cache);
-
-impl UnaryRpc for SortedSetPutRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            elements: self
-                .elements
-                .into_iter()
-                .map(|(value, score)| SortedSetElement { value, score })
-                .collect(),
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<SortedSetPutResponse, MomentoError> {
-        Ok(SortedSetPutResponse::Success)
+success_rpc! {
+    /// The result of `sortedSetPutElement(s)`.
+    SortedSetPutResponse { "The elements are stored with their scores." } for SortedSetPutRequest: Proto, cache;
+    |request| Proto {
+        set_name: request.set.into_bytes(),
+        elements: request
+            .elements
+            .into_iter()
+            .map(|(value, score)| SortedSetElement { value, score })
+            .collect(),
+        ttl_milliseconds: request.ttl.ttl_ms,
+        refresh_ttl: request.ttl.refresh,
     }
 }
 
@@ -69,6 +54,7 @@ impl UnaryRpc for SortedSetPutRequest {
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_elements_and_ttl() {
@@ -107,6 +93,6 @@ mod tests {
                 .message,
             "sorted set name must not be empty"
         );
-        assert_reply::<SortedSetPutRequest>(ProtoResponse {}, SortedSetPutResponse::Success);
+        assert_reply::<SortedSetPutRequest>(Default::default(), SortedSetPutResponse::Success);
     }
 }

@@ -3,12 +3,12 @@
 
 use momento_proto::cache_client::{
     sorted_set_remove_request::{RemoveElements, Some as SomeValues},
-    SortedSetRemoveRequest as Proto, SortedSetRemoveResponse as ProtoResponse,
+    SortedSetRemoveRequest as Proto,
 };
 
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `sortedSetRemoveElement(s)` request.
 #[derive(Debug)]
@@ -26,27 +26,14 @@ impl SortedSetRemoveRequest {
     }
 }
 
-/// The result of `sortedSetRemoveElement(s)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetRemoveResponse {
-    /// The elements are no longer in the sorted set.
-    Success,
-}
-
-call!(SortedSetRemoveRequest: Proto => SortedSetRemoveResponse, cache);
-
-impl UnaryRpc for SortedSetRemoveRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            remove_elements: Some(RemoveElements::Some(SomeValues {
-                values: self.values,
-            })),
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<SortedSetRemoveResponse, MomentoError> {
-        Ok(SortedSetRemoveResponse::Success)
+success_rpc! {
+    /// The result of `sortedSetRemoveElement(s)`.
+    SortedSetRemoveResponse { "The elements are no longer in the sorted set." } for SortedSetRemoveRequest: Proto, cache;
+    |request| Proto {
+        set_name: request.set.into_bytes(),
+        remove_elements: Some(RemoveElements::Some(SomeValues {
+            values: request.values,
+        })),
     }
 }
 
@@ -54,6 +41,7 @@ impl UnaryRpc for SortedSetRemoveRequest {
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_some_values() {
@@ -68,6 +56,9 @@ mod tests {
             }))
         );
         assert!(SortedSetRemoveRequest::new("c".into(), " ".into(), vec![]).is_err());
-        assert_reply::<SortedSetRemoveRequest>(ProtoResponse {}, SortedSetRemoveResponse::Success);
+        assert_reply::<SortedSetRemoveRequest>(
+            Default::default(),
+            SortedSetRemoveResponse::Success,
+        );
     }
 }
