@@ -103,6 +103,25 @@ macro_rules! found_or_missing {
 }
 pub(crate) use found_or_missing;
 
+/// Declares the usual response of a read: `hit_or_miss! { /// docs Response: "Hit means" => field: Type "field
+/// doc", "Miss means" }` is an enum with `Hit { field }` and `Miss`.
+macro_rules! hit_or_miss {
+    ($(#[$doc:meta])* $response:ident: $hit:literal => $field:ident: $ty:ty, $field_doc:literal, $miss:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum $response {
+            #[doc = $hit]
+            Hit {
+                #[doc = $field_doc]
+                $field: $ty,
+            },
+            #[doc = $miss]
+            Miss,
+        }
+    };
+}
+pub(crate) use hit_or_miss;
+
 /// An RPC whose only result is Success (the reply carries nothing the caller needs): `success_rpc! { /// result
 /// docs Response { "what Success means" } for Request: Proto, cache; |request| proto message }` declares the
 /// response and implements [`Call`] (as [`call!`], `, cache` likewise optional) and [`UnaryRpc`].

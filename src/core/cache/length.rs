@@ -6,18 +6,11 @@ use momento_proto::cache_client as pb;
 
 use crate::core::collection::{self, NamedRequest};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, hit_or_miss, UnaryRpc};
 
-/// The result of a length RPC (`sortedSetLengthByScore` answers with it too).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LengthResponse {
-    /// The collection exists.
-    Hit {
-        /// Its number of fields or elements.
-        length: u32,
-    },
-    /// The collection does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a length RPC (`sortedSetLengthByScore` answers with it too).
+    LengthResponse: "The collection exists." => length: u32, "Its number of fields or elements.", "The collection does not exist (or expired)."
 }
 
 impl LengthResponse {

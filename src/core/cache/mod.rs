@@ -1,5 +1,6 @@
 //! Data-plane RPCs of `cache_client.Scs`, one file each, in one folder per data type: scalar items (keys with
-//! byte values), dictionaries, lists, sets and sorted sets.
+//! byte values), dictionaries, lists, sets and sorted sets; the collections' length RPCs
+//! are rows of [`length`].
 
 pub mod dictionary;
 pub mod length;

@@ -8,21 +8,14 @@ use momento_proto::cache_client::{
 use super::FieldValue;
 use crate::core::collection::{Dictionary as Family, NamedRequest};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, hit_or_miss, UnaryRpc};
 
 /// A validated `dictionaryFetch` request.
 pub type DictionaryFetchRequest = NamedRequest<Family, Proto>;
 
-/// The result of a `dictionaryFetch`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionaryFetchResponse {
-    /// The dictionary exists.
-    Hit {
-        /// Its `(field, value)` pairs, in the order the service sent them.
-        items: Vec<FieldValue>,
-    },
-    /// The dictionary does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `dictionaryFetch`.
+    DictionaryFetchResponse: "The dictionary exists." => items: Vec<FieldValue>, "Its `(field, value)` pairs, in the order the service sent them.", "The dictionary does not exist (or expired)."
 }
 
 call!(DictionaryFetchRequest: Proto => DictionaryFetchResponse, cache);

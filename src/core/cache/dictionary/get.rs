@@ -9,21 +9,14 @@ use momento_proto::cache_client::{
 use crate::core::cache::is_hit;
 use crate::core::collection::{Dictionary as Family, ItemsRequest};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, hit_or_miss, UnaryRpc};
 
 /// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
 pub type DictionaryGetRequest = ItemsRequest<Family, Proto>;
 
-/// The result of a `dictionaryGetFields`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionaryGetResponse {
-    /// The dictionary exists.
-    Hit {
-        /// `values[i]` answers for the i-th requested field: its value, or `None` if the field is absent.
-        values: Vec<Option<Vec<u8>>>,
-    },
-    /// The dictionary does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `dictionaryGetFields`.
+    DictionaryGetResponse: "The dictionary exists." => values: Vec<Option<Vec<u8>>>, "`values[i]` answers for the i-th requested field: its value, or `None` if the field is absent.", "The dictionary does not exist (or expired)."
 }
 
 call!(DictionaryGetRequest: Proto => DictionaryGetResponse, cache);

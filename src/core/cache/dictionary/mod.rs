@@ -1,5 +1,6 @@
 //! Dictionary RPCs of `cache_client.Scs`, one file each: `dictionaryFetch`, `dictionaryGetField(s)`,
-//! `dictionarySetField(s)`, `dictionaryIncrement`, `dictionaryRemoveField(s)` and `dictionaryLength`. The singular
+//! `dictionarySetField(s)`, `dictionaryIncrement`, `dictionaryRemoveField(s)`; `dictionaryLength` is a row of
+//! [`crate::core::cache::length`]. The singular
 //! methods send the plural RPC with one field, as the official SDKs do.
 
 pub mod delete;

@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 use super::{slice_bounds, Slice};
 use crate::core::collection::{validate, List as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, hit_or_miss, UnaryRpc};
 
 /// A validated `listFetch` request.
 #[derive(Debug)]
@@ -32,16 +32,9 @@ impl ListFetchRequest {
     }
 }
 
-/// The result of `listFetch`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListFetchResponse {
-    /// The list exists; the selected elements, in list order (possibly none).
-    Hit {
-        /// The elements.
-        values: Vec<Vec<u8>>,
-    },
-    /// The list does not exist.
-    Miss,
+hit_or_miss! {
+    /// The result of `listFetch`.
+    ListFetchResponse: "The list exists; the selected elements, in list order (possibly none)." => values: Vec<Vec<u8>>, "The elements.", "The list does not exist."
 }
 
 call!(ListFetchRequest: Proto => ListFetchResponse, cache);

@@ -5,21 +5,14 @@ use momento_proto::cache_client::{GetRequest as Proto, GetResponse as ProtoRespo
 use super::KeyRequest;
 use crate::core::cache::is_hit;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, hit_or_miss, UnaryRpc};
 
 /// A validated `get` request.
 pub type GetRequest = KeyRequest<Proto>;
 
-/// The result of a `get`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GetResponse {
-    /// The key exists; its value.
-    Hit {
-        /// The stored bytes.
-        value: Vec<u8>,
-    },
-    /// The key does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `get`.
+    GetResponse: "The key exists; its value." => value: Vec<u8>, "The stored bytes.", "The key does not exist (or expired)."
 }
 
 call!(GetRequest: Proto => GetResponse, cache);

@@ -6,21 +6,14 @@ use momento_proto::cache_client::{
 
 use super::KeyRequest;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, hit_or_miss, UnaryRpc};
 
 /// A validated `itemGetTtl` request.
 pub type ItemGetTtlRequest = KeyRequest<Proto>;
 
-/// The result of `itemGetTtl`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemGetTtlResponse {
-    /// The key exists.
-    Hit {
-        /// Milliseconds until it expires.
-        remaining_ttl_ms: u64,
-    },
-    /// The key does not exist.
-    Miss,
+hit_or_miss! {
+    /// The result of `itemGetTtl`.
+    ItemGetTtlResponse: "The key exists." => remaining_ttl_ms: u64, "Milliseconds until it expires.", "The key does not exist."
 }
 
 call!(ItemGetTtlRequest: Proto => ItemGetTtlResponse, cache);

@@ -6,7 +6,7 @@ use momento_proto::cache_client::{
 
 use super::KeyRequest;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, hit_or_miss, UnaryRpc};
 
 /// The type of a stored item (the official JS `ItemType` names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,16 +39,9 @@ impl ItemType {
 /// A validated `itemGetType` request.
 pub type ItemGetTypeRequest = KeyRequest<Proto>;
 
-/// The result of `itemGetType`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemGetTypeResponse {
-    /// The key exists with this type.
-    Hit {
-        /// The item's type.
-        item_type: ItemType,
-    },
-    /// The key does not exist.
-    Miss,
+hit_or_miss! {
+    /// The result of `itemGetType`.
+    ItemGetTypeResponse: "The key exists with this type." => item_type: ItemType, "The item's type.", "The key does not exist."
 }
 
 call!(ItemGetTypeRequest: Proto => ItemGetTypeResponse, cache);

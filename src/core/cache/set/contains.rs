@@ -7,21 +7,14 @@ use momento_proto::cache_client::{
 
 use crate::core::collection::{ItemsRequest, Set as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{call, found_or_missing, hit_or_miss, UnaryRpc};
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
 pub type SetContainsRequest = ItemsRequest<Family, Proto>;
 
-/// The result of a `setContainsElements`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SetContainsResponse {
-    /// The set exists.
-    Hit {
-        /// `contains[i]` answers for the i-th requested element.
-        contains: Vec<bool>,
-    },
-    /// The set does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `setContainsElements`.
+    SetContainsResponse: "The set exists." => contains: Vec<bool>, "`contains[i]` answers for the i-th requested element.", "The set does not exist (or expired)."
 }
 
 call!(SetContainsRequest: Proto => SetContainsResponse, cache);

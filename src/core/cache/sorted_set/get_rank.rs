@@ -10,7 +10,7 @@ use super::SortedSetOrder;
 use crate::core::cache::is_hit;
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, hit_or_miss, UnaryRpc};
 
 /// A validated `sortedSetGetRank` request.
 #[derive(Debug)]
@@ -39,16 +39,9 @@ impl SortedSetGetRankRequest {
     }
 }
 
-/// The result of `sortedSetGetRank`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetGetRankResponse {
-    /// The element exists.
-    Hit {
-        /// Its rank: 0 is the lowest score (ascending) or the highest (descending).
-        rank: u64,
-    },
-    /// The element or the sorted set does not exist.
-    Miss,
+hit_or_miss! {
+    /// The result of `sortedSetGetRank`.
+    SortedSetGetRankResponse: "The element exists." => rank: u64, "Its rank: 0 is the lowest score (ascending) or the highest (descending).", "The element or the sorted set does not exist."
 }
 
 call!(SortedSetGetRankRequest: Proto => SortedSetGetRankResponse, cache);
