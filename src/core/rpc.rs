@@ -122,6 +122,23 @@ macro_rules! hit_or_miss {
 }
 pub(crate) use hit_or_miss;
 
+/// Declares a response whose only variant carries one field: `success_with! { /// docs Response: "Success means"
+/// => field: Type, "field doc" }` is an enum with `Success { field }`.
+macro_rules! success_with {
+    ($(#[$doc:meta])* $response:ident: $success:literal => $field:ident: $ty:ty, $field_doc:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum $response {
+            #[doc = $success]
+            Success {
+                #[doc = $field_doc]
+                $field: $ty,
+            },
+        }
+    };
+}
+pub(crate) use success_with;
+
 /// An RPC whose only result is Success (the reply carries nothing the caller needs): `success_rpc! { /// result
 /// docs Response { "what Success means" } for Request: Proto, cache; |request| proto message }` declares the
 /// response and implements [`Call`] (as [`call!`], `, cache` likewise optional) and [`UnaryRpc`].

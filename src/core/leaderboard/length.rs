@@ -7,19 +7,14 @@ use momento_proto::leaderboard::{
 
 use crate::core::collection::{Leaderboard as Family, NamedRequest};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, success_with, UnaryRpc};
 
 /// A validated `length` request.
 pub type LengthRequest = NamedRequest<Family, Proto>;
 
-/// The result of a `length`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LengthResponse {
-    /// The number of elements.
-    Success {
-        /// How many elements the leaderboard has.
-        length: u32,
-    },
+success_with! {
+    /// The result of a `length`.
+    LengthResponse: "The number of elements." => length: u32, "How many elements the leaderboard has."
 }
 
 call!(LengthRequest: Proto => LengthResponse, cache);

@@ -5,19 +5,14 @@ use momento_proto::webhook::{ListWebhookRequest as Proto, ListWebhooksResponse a
 use super::webhook::Webhook;
 use crate::core::control::CacheRequest;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, success_with, UnaryRpc};
 
 /// A validated `listWebhooks` request.
 pub type ListWebhooksRequest = CacheRequest<Proto>;
 
-/// The result of a `listWebhooks`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListWebhooksResponse {
-    /// The cache's webhooks, in the service's order.
-    Success {
-        /// Every webhook (`getWebhooks()` in the JS SDK).
-        webhooks: Vec<Webhook>,
-    },
+success_with! {
+    /// The result of a `listWebhooks`.
+    ListWebhooksResponse: "The cache's webhooks, in the service's order." => webhooks: Vec<Webhook>, "Every webhook (`getWebhooks()` in the JS SDK)."
 }
 
 call!(ListWebhooksRequest: Proto => ListWebhooksResponse);

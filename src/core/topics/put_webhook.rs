@@ -5,7 +5,7 @@ use momento_proto::webhook::{PutWebhookRequest as Proto, PutWebhookResponse as P
 
 use super::webhook::{webhook_name, Webhook};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, success_with, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `putWebhook` request.
@@ -25,14 +25,9 @@ impl PutWebhookRequest {
     }
 }
 
-/// The result of a `putWebhook`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PutWebhookResponse {
-    /// Created or updated.
-    Success {
-        /// The webhook's signing secret (`secretString()` in the JS SDK).
-        secret: String,
-    },
+success_with! {
+    /// The result of a `putWebhook`.
+    PutWebhookResponse: "Created or updated." => secret: String, "The webhook's signing secret (`secretString()` in the JS SDK)."
 }
 
 call!(PutWebhookRequest: Proto => PutWebhookResponse);

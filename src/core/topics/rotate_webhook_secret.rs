@@ -8,19 +8,14 @@ use momento_proto::webhook::{
 
 use super::webhook::{id, WebhookRequest};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, success_with, UnaryRpc};
 
 /// A validated `rotateWebhookSecret` request.
 pub type RotateWebhookSecretRequest = WebhookRequest<Proto>;
 
-/// The result of a `rotateWebhookSecret`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RotateWebhookSecretResponse {
-    /// Rotated.
-    Success {
-        /// The new signing secret.
-        secret: String,
-    },
+success_with! {
+    /// The result of a `rotateWebhookSecret`.
+    RotateWebhookSecretResponse: "Rotated." => secret: String, "The new signing secret."
 }
 
 call!(RotateWebhookSecretRequest: Proto => RotateWebhookSecretResponse);

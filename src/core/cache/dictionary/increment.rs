@@ -8,7 +8,7 @@ use momento_proto::cache_client::{
 use crate::core::collection::{validate, Dictionary as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, success_with, UnaryRpc};
 
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -49,14 +49,9 @@ impl DictionaryIncrementRequest {
     }
 }
 
-/// The result of a `dictionaryIncrement`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionaryIncrementResponse {
-    /// The field's value after incrementing.
-    Success {
-        /// The new value.
-        value: i64,
-    },
+success_with! {
+    /// The result of a `dictionaryIncrement`.
+    DictionaryIncrementResponse: "The field's value after incrementing." => value: i64, "The new value."
 }
 
 call!(DictionaryIncrementRequest: Proto => DictionaryIncrementResponse, cache);

@@ -5,7 +5,7 @@
 use super::end::{Back, End, Front};
 use super::ListInsertRequest;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, ProtoReply, UnaryRpc};
+use crate::core::rpc::{call, success_with, ProtoReply, UnaryRpc};
 
 /// A validated concatenation at end `E`.
 pub type ListConcatenateRequest<E> = ListInsertRequest<E, Vec<Vec<u8>>>;
@@ -15,14 +15,9 @@ pub type ListConcatenateFrontRequest = ListConcatenateRequest<Front>;
 /// `listConcatenateBack` (truncates from the front).
 pub type ListConcatenateBackRequest = ListConcatenateRequest<Back>;
 
-/// The result of a concatenation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListConcatenateResponse {
-    /// The values were added.
-    Success {
-        /// The list's length afterwards (after any truncation).
-        list_length: u32,
-    },
+success_with! {
+    /// The result of a concatenation.
+    ListConcatenateResponse: "The values were added." => list_length: u32, "The list's length afterwards (after any truncation)."
 }
 
 call!(impl<E: End> ListConcatenateRequest<E>: E::Concatenate => ListConcatenateResponse, cache);

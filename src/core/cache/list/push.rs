@@ -4,7 +4,7 @@
 use super::end::{Back, End, Front};
 use super::ListInsertRequest;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, ProtoReply, UnaryRpc};
+use crate::core::rpc::{call, success_with, ProtoReply, UnaryRpc};
 
 /// A validated push at end `E`.
 pub type ListPushRequest<E> = ListInsertRequest<E, Vec<u8>>;
@@ -14,14 +14,9 @@ pub type ListPushFrontRequest = ListPushRequest<Front>;
 /// `listPushBack` (truncates from the front).
 pub type ListPushBackRequest = ListPushRequest<Back>;
 
-/// The result of a push.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListPushResponse {
-    /// The value was added.
-    Success {
-        /// The list's length afterwards (after any truncation).
-        list_length: u32,
-    },
+success_with! {
+    /// The result of a push.
+    ListPushResponse: "The value was added." => list_length: u32, "The list's length afterwards (after any truncation)."
 }
 
 call!(impl<E: End> ListPushRequest<E>: E::Push => ListPushResponse, cache);

@@ -4,7 +4,7 @@
 use momento_proto::cache_client::{IncrementRequest as Proto, IncrementResponse as ProtoResponse};
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, success_with, UnaryRpc};
 use crate::core::validation;
 
 /// A validated `increment` request.
@@ -42,14 +42,9 @@ impl IncrementRequest {
     }
 }
 
-/// The result of an `increment`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IncrementResponse {
-    /// The value after incrementing.
-    Success {
-        /// The new value.
-        value: i64,
-    },
+success_with! {
+    /// The result of an `increment`.
+    IncrementResponse: "The value after incrementing." => value: i64, "The new value."
 }
 
 call!(IncrementRequest: Proto => IncrementResponse, cache);

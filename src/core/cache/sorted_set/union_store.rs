@@ -10,7 +10,7 @@ use momento_proto::cache_client::{
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{call, success_with, UnaryRpc};
 
 /// How scores of an element present in several sources combine (JS `SortedSetAggregate`: SUM = 0, MIN, MAX).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,14 +76,9 @@ impl SortedSetUnionStoreRequest {
     }
 }
 
-/// The result of `sortedSetUnionStore`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetUnionStoreResponse {
-    /// The union is stored (an empty union deletes the destination).
-    Success {
-        /// The destination's number of elements.
-        length: u32,
-    },
+success_with! {
+    /// The result of `sortedSetUnionStore`.
+    SortedSetUnionStoreResponse: "The union is stored (an empty union deletes the destination)." => length: u32, "The destination's number of elements."
 }
 
 call!(SortedSetUnionStoreRequest: Proto => SortedSetUnionStoreResponse, cache);
