@@ -2,41 +2,17 @@
 //! one value at the [`End`]; truncates the other end. Never retried: a repeat would add twice.
 
 use super::end::{Back, End, Front};
-use super::ListInsertRequest;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, success_with, ProtoReply, UnaryRpc};
+use super::{insert, ListInsertRequest};
 
-/// A validated push at end `E`.
-pub type ListPushRequest<E> = ListInsertRequest<E, Vec<u8>>;
+insert! {
+    /// A validated push at end `E`.
+    ListPushRequest(Vec<u8>): Push => ListPushResponse, push, pushed, "The value was added."
+}
 
 /// `listPushFront` (truncates from the back).
 pub type ListPushFrontRequest = ListPushRequest<Front>;
 /// `listPushBack` (truncates from the front).
 pub type ListPushBackRequest = ListPushRequest<Back>;
-
-success_with! {
-    /// The result of a push.
-    ListPushResponse: "The value was added." => list_length: u32, "The list's length afterwards (after any truncation)."
-}
-
-call!(impl<E: End> ListPushRequest<E>: E::Push => ListPushResponse, cache);
-
-impl<E: End> UnaryRpc for ListPushRequest<E> {
-    fn into_proto(self) -> E::Push {
-        E::push(
-            self.list.into_bytes(),
-            self.values,
-            self.ttl,
-            self.truncate_other_end_to,
-        )
-    }
-
-    fn from_proto(reply: ProtoReply<Self>) -> Result<ListPushResponse, MomentoError> {
-        Ok(ListPushResponse::Success {
-            list_length: E::pushed(reply),
-        })
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -44,6 +20,7 @@ mod tests {
     use crate::core::collection_ttl::CollectionTtl;
     use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::ListPushFrontResponse;
 
     fn ttl() -> CollectionTtl {
