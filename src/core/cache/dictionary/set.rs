@@ -4,44 +4,17 @@
 use momento_proto::cache_client::{DictionaryFieldValuePair, DictionarySetRequest as Proto};
 
 use super::FieldValue;
-use crate::core::collection::{validate, Dictionary as Family};
-use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
+use crate::core::collection::{Dictionary as Family, WriteRequest};
 use crate::core::rpc::success_rpc;
 
-/// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair).
-#[derive(Debug)]
-pub struct DictionarySetRequest {
-    cache: String,
-    dictionary: Vec<u8>,
-    items: Vec<FieldValue>,
-    ttl: CollectionTtl,
-}
-
-impl DictionarySetRequest {
-    /// Validates the cache and dictionary names; `items` are `(field, value)` pairs.
-    pub fn new(
-        cache: String,
-        dictionary: String,
-        items: Vec<FieldValue>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &dictionary)?;
-        let dictionary = dictionary.into_bytes();
-        Ok(Self {
-            cache,
-            dictionary,
-            items,
-            ttl,
-        })
-    }
-}
+/// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair); items are `(field, value)` pairs.
+pub type DictionarySetRequest = WriteRequest<Family, FieldValue, Proto>;
 
 success_rpc! {
     /// The result of a `dictionarySetFields`.
     DictionarySetResponse { "The fields were stored." } for DictionarySetRequest: Proto, cache;
     |request| Proto {
-        dictionary_name: request.dictionary,
+        dictionary_name: request.name,
         items: request
             .items
             .into_iter()
@@ -55,6 +28,7 @@ success_rpc! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
     use crate::core::rpc::assert_reply;
     use crate::core::rpc::UnaryRpc;
 

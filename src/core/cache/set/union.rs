@@ -2,45 +2,18 @@
 
 use momento_proto::cache_client::SetUnionRequest as Proto;
 
-use crate::core::collection::{validate, Set as Family};
-use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
+use crate::core::collection::{Set as Family, WriteRequest};
 use crate::core::rpc::success_rpc;
 
 /// A validated `setAddElements` request (`setAddElement` sends one element).
-#[derive(Debug)]
-pub struct SetUnionRequest {
-    cache: String,
-    set: Vec<u8>,
-    elements: Vec<Vec<u8>>,
-    ttl: CollectionTtl,
-}
-
-impl SetUnionRequest {
-    /// Validates the cache and set names.
-    pub fn new(
-        cache: String,
-        set: String,
-        elements: Vec<Vec<u8>>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        let set = set.into_bytes();
-        Ok(Self {
-            cache,
-            set,
-            elements,
-            ttl,
-        })
-    }
-}
+pub type SetUnionRequest = WriteRequest<Family, Vec<u8>, Proto>;
 
 success_rpc! {
     /// The result of a `setAddElements`.
     SetUnionResponse { "The elements are in the set." } for SetUnionRequest: Proto, cache;
     |request| Proto {
-        set_name: request.set,
-        elements: request.elements,
+        set_name: request.name,
+        elements: request.items,
         ttl_milliseconds: request.ttl.ttl_ms,
         refresh_ttl: request.ttl.refresh,
     }
@@ -49,6 +22,7 @@ success_rpc! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
     use crate::core::rpc::assert_reply;
     use crate::core::rpc::UnaryRpc;
 

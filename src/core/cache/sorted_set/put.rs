@@ -3,45 +3,19 @@
 
 use momento_proto::cache_client::{SortedSetElement, SortedSetPutRequest as Proto};
 
-use crate::core::collection::{validate, SortedSet as Family};
-use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
+use crate::core::collection::{SortedSet as Family, WriteRequest};
 use crate::core::rpc::success_rpc;
 
-/// A validated `sortedSetPutElement(s)` request.
-#[derive(Debug)]
-pub struct SortedSetPutRequest {
-    cache: String,
-    set: String,
-    elements: Vec<(Vec<u8>, f64)>,
-    ttl: CollectionTtl,
-}
-
-impl SortedSetPutRequest {
-    /// Validates the cache and sorted-set names; `elements` are `(value, score)` pairs.
-    pub fn new(
-        cache: String,
-        set: String,
-        elements: Vec<(Vec<u8>, f64)>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        Ok(Self {
-            cache,
-            set,
-            elements,
-            ttl,
-        })
-    }
-}
+/// A validated `sortedSetPutElement(s)` request; items are `(value, score)` pairs.
+pub type SortedSetPutRequest = WriteRequest<Family, (Vec<u8>, f64), Proto>;
 
 success_rpc! {
     /// The result of `sortedSetPutElement(s)`.
     SortedSetPutResponse { "The elements are stored with their scores." } for SortedSetPutRequest: Proto, cache;
     |request| Proto {
-        set_name: request.set.into_bytes(),
+        set_name: request.name,
         elements: request
-            .elements
+            .items
             .into_iter()
             .map(|(value, score)| SortedSetElement { value, score })
             .collect(),
@@ -53,6 +27,7 @@ success_rpc! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
     use crate::core::rpc::assert_reply;
     use crate::core::rpc::UnaryRpc;
 
