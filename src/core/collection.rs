@@ -65,8 +65,9 @@ impl<F: Collection, P> NamedRequest<F, P> {
 }
 
 /// A validated request naming items of one collection of family `F`: fields of a dictionary
-/// (`dictionaryGetFields`, `dictionaryRemoveFields`) or elements of a set (`setContainsElements`,
-/// `setRemoveElements`); `P`, the proto request message, says which RPC.
+/// (`dictionaryGetFields`, `dictionaryRemoveFields`), elements of a set (`setContainsElements`,
+/// `setRemoveElements`) or of a sorted set (`sortedSetRemoveElements`); `P`, the proto request message, says which
+/// RPC.
 #[derive(Debug)]
 pub struct ItemsRequest<F, P> {
     pub(crate) cache: String,

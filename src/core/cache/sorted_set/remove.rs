@@ -6,33 +6,19 @@ use momento_proto::cache_client::{
     SortedSetRemoveRequest as Proto,
 };
 
-use crate::core::collection::{validate, SortedSet as Family};
-use crate::core::error::MomentoError;
+use crate::core::collection::{ItemsRequest, SortedSet as Family};
 use crate::core::rpc::success_rpc;
 
 /// A validated `sortedSetRemoveElement(s)` request.
-#[derive(Debug)]
-pub struct SortedSetRemoveRequest {
-    cache: String,
-    set: String,
-    values: Vec<Vec<u8>>,
-}
-
-impl SortedSetRemoveRequest {
-    /// Validates the cache and sorted-set names.
-    pub fn new(cache: String, set: String, values: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        Ok(Self { cache, set, values })
-    }
-}
+pub type SortedSetRemoveRequest = ItemsRequest<Family, Proto>;
 
 success_rpc! {
     /// The result of `sortedSetRemoveElement(s)`.
     SortedSetRemoveResponse { "The elements are no longer in the sorted set." } for SortedSetRemoveRequest: Proto, cache;
     |request| Proto {
-        set_name: request.set.into_bytes(),
+        set_name: request.name,
         remove_elements: Some(RemoveElements::Some(SomeValues {
-            values: request.values,
+            values: request.items,
         })),
     }
 }
