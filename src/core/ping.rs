@@ -12,5 +12,5 @@ pub struct PingRequest;
 success_rpc! {
     /// The result of a `ping`.
     PingResponse { "The service answered." } for PingRequest: Proto;
-    |_request| Proto {}
+    |self| Proto {}
 }

@@ -140,7 +140,7 @@ macro_rules! success_with {
 pub(crate) use success_with;
 
 /// An RPC whose only result is Success (the reply carries nothing the caller needs): `success_rpc! { /// result
-/// docs Response { "what Success means" } for Request: Proto, cache; |request| proto message }` declares the
+/// docs Response { "what Success means" } for Request: Proto, cache; |self| proto message }` declares the
 /// response and implements [`Call`] (as [`call!`], `, cache` likewise optional) and [`UnaryRpc`].
 macro_rules! success_rpc {
     ($(#[$doc:meta])* $response:ident { $success:literal } for $request:ty: $proto:ty $(, $($cache:ident).+)?; |$this:ident| $into:expr) => {
@@ -154,8 +154,7 @@ macro_rules! success_rpc {
         $crate::core::rpc::call!($request: $proto => $response $(, $($cache).+)?);
 
         impl $crate::core::rpc::UnaryRpc for $request {
-            fn into_proto(self) -> $proto {
-                let $this = self;
+            fn into_proto($this) -> $proto {
                 $into
             }
 

@@ -42,7 +42,7 @@ macro_rules! success_rpcs {
         success_rpc! {
             #[doc = concat!("The result of a `", stringify!($request), "`.")]
             $response { $success } for $request: pb::$request;
-            |request| pb::$request { cache_name: request.cache }
+            |self| pb::$request { cache_name: self.cache }
         }
     )+};
 }

@@ -12,8 +12,8 @@ pub type DeleteRequest = NamedRequest<Family, Proto>;
 success_rpc! {
     /// The result of a leaderboard `delete`.
     DeleteResponse { "The leaderboard is gone." } for DeleteRequest: Proto, cache;
-    |request| Proto {
-        leaderboard: request.name,
+    |self| Proto {
+        leaderboard: self.name,
     }
 }
 

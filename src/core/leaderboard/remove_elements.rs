@@ -36,9 +36,9 @@ impl RemoveElementsRequest {
 success_rpc! {
     /// The result of a `removeElements`.
     RemoveElementsResponse { "The elements are gone." } for RemoveElementsRequest: Proto, cache;
-    |request| Proto {
-        leaderboard: request.leaderboard,
-        ids: request.ids,
+    |self| Proto {
+        leaderboard: self.leaderboard,
+        ids: self.ids,
     }
 }
 

@@ -45,9 +45,9 @@ impl UpsertRequest {
 success_rpc! {
     /// The result of an `upsert`.
     UpsertResponse { "The elements are stored." } for UpsertRequest: Proto, cache;
-    |request| Proto {
-        leaderboard: request.leaderboard,
-        elements: request.elements,
+    |self| Proto {
+        leaderboard: self.leaderboard,
+        elements: self.elements,
     }
 }
 

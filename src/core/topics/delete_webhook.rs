@@ -26,8 +26,8 @@ impl DeleteWebhookRequest {
 success_rpc! {
     /// The result of a `deleteWebhook`.
     DeleteWebhookResponse { "The webhook is gone." } for DeleteWebhookRequest: Proto;
-    |request| Proto {
-        webhook_id: Some(id(request.cache, request.webhook)),
+    |self| Proto {
+        webhook_id: Some(id(self.cache, self.webhook)),
     }
 }
 

@@ -40,14 +40,14 @@ impl PublishRequest {
 success_rpc! {
     /// The result of a `publish`.
     PublishResponse { "Published." } for PublishRequest: Proto, cache;
-    |request| {
-        let kind = match request.value {
+    |self| {
+        let kind = match self.value {
             TopicMessage::Text(t) => topic_value::Kind::Text(t),
             TopicMessage::Binary(b) => topic_value::Kind::Binary(b),
         };
         Proto {
-            cache_name: request.cache,
-            topic: request.topic,
+            cache_name: self.cache,
+            topic: self.topic,
             value: Some(TopicValue { kind: Some(kind) }),
         }
     }

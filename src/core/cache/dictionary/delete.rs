@@ -15,9 +15,9 @@ pub type DictionaryDeleteRequest = ItemsRequest<Family, Proto>;
 success_rpc! {
     /// The result of a `dictionaryRemoveFields`.
     DictionaryDeleteResponse { "The fields are gone." } for DictionaryDeleteRequest: Proto, cache;
-    |request| Proto {
-        dictionary_name: request.name,
-        delete: Some(Delete::Some(SomeFields { fields: request.items })),
+    |self| Proto {
+        dictionary_name: self.name,
+        delete: Some(Delete::Some(SomeFields { fields: self.items })),
     }
 }
 

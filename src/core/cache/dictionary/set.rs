@@ -13,15 +13,15 @@ pub type DictionarySetRequest = WriteRequest<Family, FieldValue, Proto>;
 success_rpc! {
     /// The result of a `dictionarySetFields`.
     DictionarySetResponse { "The fields were stored." } for DictionarySetRequest: Proto, cache;
-    |request| Proto {
-        dictionary_name: request.name,
-        items: request
+    |self| Proto {
+        dictionary_name: self.name,
+        items: self
             .items
             .into_iter()
             .map(|(field, value)| DictionaryFieldValuePair { field, value })
             .collect(),
-        ttl_milliseconds: request.ttl.ttl_ms,
-        refresh_ttl: request.ttl.refresh,
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
     }
 }
 

@@ -11,8 +11,8 @@ pub type DeleteRequest = KeyRequest<Proto>;
 success_rpc! {
     /// The result of a `delete`.
     DeleteResponse { "The key no longer exists." } for DeleteRequest: Proto, cache;
-    |request| Proto {
-        cache_key: request.key,
+    |self| Proto {
+        cache_key: self.key,
     }
 }
 

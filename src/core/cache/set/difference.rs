@@ -19,11 +19,11 @@ pub type SetDifferenceRequest = ItemsRequest<Family, Proto>;
 success_rpc! {
     /// The result of a `setRemoveElements`.
     SetDifferenceResponse { "The elements are no longer in the set." } for SetDifferenceRequest: Proto, cache;
-    |request| Proto {
-        set_name: request.name,
+    |self| Proto {
+        set_name: self.name,
         difference: Some(Difference::Subtrahend(Subtrahend {
             subtrahend_set: Some(SubtrahendSet::Set(SubtrahendElements {
-                elements: request.items,
+                elements: self.items,
             })),
         })),
     }

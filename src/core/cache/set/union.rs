@@ -11,11 +11,11 @@ pub type SetUnionRequest = WriteRequest<Family, Vec<u8>, Proto>;
 success_rpc! {
     /// The result of a `setAddElements`.
     SetUnionResponse { "The elements are in the set." } for SetUnionRequest: Proto, cache;
-    |request| Proto {
-        set_name: request.name,
-        elements: request.items,
-        ttl_milliseconds: request.ttl.ttl_ms,
-        refresh_ttl: request.ttl.refresh,
+    |self| Proto {
+        set_name: self.name,
+        elements: self.items,
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
     }
 }
 

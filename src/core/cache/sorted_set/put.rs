@@ -12,15 +12,15 @@ pub type SortedSetPutRequest = WriteRequest<Family, (Vec<u8>, f64), Proto>;
 success_rpc! {
     /// The result of `sortedSetPutElement(s)`.
     SortedSetPutResponse { "The elements are stored with their scores." } for SortedSetPutRequest: Proto, cache;
-    |request| Proto {
-        set_name: request.name,
-        elements: request
+    |self| Proto {
+        set_name: self.name,
+        elements: self
             .items
             .into_iter()
             .map(|(value, score)| SortedSetElement { value, score })
             .collect(),
-        ttl_milliseconds: request.ttl.ttl_ms,
-        refresh_ttl: request.ttl.refresh,
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
     }
 }
 

@@ -15,10 +15,10 @@ pub type SortedSetRemoveRequest = ItemsRequest<Family, Proto>;
 success_rpc! {
     /// The result of `sortedSetRemoveElement(s)`.
     SortedSetRemoveResponse { "The elements are no longer in the sorted set." } for SortedSetRemoveRequest: Proto, cache;
-    |request| Proto {
-        set_name: request.name,
+    |self| Proto {
+        set_name: self.name,
         remove_elements: Some(RemoveElements::Some(SomeValues {
-            values: request.items,
+            values: self.items,
         })),
     }
 }
