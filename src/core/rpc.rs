@@ -139,9 +139,30 @@ macro_rules! success_with {
 }
 pub(crate) use success_with;
 
+/// [`call!`] and the [`UnaryRpc`] impl in one: `unary! { Request: Proto => Response, cache; |self| proto message;
+/// |reply| result }` (`, cache` optional as in [`call!`]; `reply` is the [`ProtoReply`]).
+macro_rules! unary {
+    ($request:ty: $proto:ty => $response:ty $(, $($cache:ident).+)?; |$this:ident| $into:expr; |$reply:ident| $from:expr) => {
+        $crate::core::rpc::call!($request: $proto => $response $(, $($cache).+)?);
+
+        impl $crate::core::rpc::UnaryRpc for $request {
+            fn into_proto($this) -> $proto {
+                $into
+            }
+
+            fn from_proto(
+                $reply: $crate::core::rpc::ProtoReply<Self>,
+            ) -> Result<$response, $crate::core::error::MomentoError> {
+                $from
+            }
+        }
+    };
+}
+pub(crate) use unary;
+
 /// An RPC whose only result is Success (the reply carries nothing the caller needs): `success_rpc! { /// result
 /// docs Response { "what Success means" } for Request: Proto, cache; |self| proto message }` declares the
-/// response and implements [`Call`] (as [`call!`], `, cache` likewise optional) and [`UnaryRpc`].
+/// response and, through [`unary!`], its [`Call`] and [`UnaryRpc`] impls.
 macro_rules! success_rpc {
     ($(#[$doc:meta])* $response:ident { $success:literal } for $request:ty: $proto:ty $(, $($cache:ident).+)?; |$this:ident| $into:expr) => {
         $(#[$doc])*
@@ -151,18 +172,10 @@ macro_rules! success_rpc {
             Success,
         }
 
-        $crate::core::rpc::call!($request: $proto => $response $(, $($cache).+)?);
-
-        impl $crate::core::rpc::UnaryRpc for $request {
-            fn into_proto($this) -> $proto {
-                $into
-            }
-
-            fn from_proto(
-                _reply: $crate::core::rpc::ProtoReply<Self>,
-            ) -> Result<$response, $crate::core::error::MomentoError> {
-                Ok($response::Success)
-            }
+        $crate::core::rpc::unary! {
+            $request: $proto => $response $(, $($cache).+)?;
+            |$this| $into;
+            |_reply| Ok($response::Success)
         }
     };
 }

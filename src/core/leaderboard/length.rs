@@ -1,13 +1,10 @@
 //! `length`: `/leaderboard.Leaderboard/GetLeaderboardLength` → the number of elements (0 for a missing
 //! leaderboard).
 
-use momento_proto::leaderboard::{
-    GetLeaderboardLengthRequest as Proto, GetLeaderboardLengthResponse as ProtoResponse,
-};
+use momento_proto::leaderboard::GetLeaderboardLengthRequest as Proto;
 
 use crate::core::collection::{Leaderboard as Family, NamedRequest};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, success_with, UnaryRpc};
+use crate::core::rpc::{success_with, unary};
 
 /// A validated `length` request.
 pub type LengthRequest = NamedRequest<Family, Proto>;
@@ -17,20 +14,14 @@ success_with! {
     LengthResponse: "The number of elements." => length: u32, "How many elements the leaderboard has."
 }
 
-call!(LengthRequest: Proto => LengthResponse, cache);
-
-impl UnaryRpc for LengthRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            leaderboard: self.name,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<LengthResponse, MomentoError> {
-        Ok(LengthResponse::Success {
-            length: reply.count,
-        })
-    }
+unary! {
+    LengthRequest: Proto => LengthResponse, cache;
+    |self| Proto {
+        leaderboard: self.name,
+    };
+    |reply| Ok(LengthResponse::Success {
+        length: reply.count,
+    })
 }
 
 #[cfg(test)]
@@ -38,6 +29,8 @@ mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::leaderboard::GetLeaderboardLengthResponse as ProtoResponse;
 
     #[test]
     fn maps_the_count() {

@@ -2,13 +2,10 @@
 //! the new one. The reply carries only the secret: the official SDKs fill the result's cache and webhook names in
 //! from the request (the JS facade does the same from its arguments).
 
-use momento_proto::webhook::{
-    RotateWebhookSecretRequest as Proto, RotateWebhookSecretResponse as ProtoResponse,
-};
+use momento_proto::webhook::RotateWebhookSecretRequest as Proto;
 
 use super::webhook::{id, WebhookRequest};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, success_with, UnaryRpc};
+use crate::core::rpc::{success_with, unary};
 
 /// A validated `rotateWebhookSecret` request.
 pub type RotateWebhookSecretRequest = WebhookRequest<Proto>;
@@ -18,25 +15,21 @@ success_with! {
     RotateWebhookSecretResponse: "Rotated." => secret: String, "The new signing secret."
 }
 
-call!(RotateWebhookSecretRequest: Proto => RotateWebhookSecretResponse);
-
-impl UnaryRpc for RotateWebhookSecretRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            webhook_id: Some(id(self.cache, self.webhook)),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<RotateWebhookSecretResponse, MomentoError> {
-        Ok(RotateWebhookSecretResponse::Success {
-            secret: reply.secret_string,
-        })
-    }
+unary! {
+    RotateWebhookSecretRequest: Proto => RotateWebhookSecretResponse;
+    |self| Proto {
+        webhook_id: Some(id(self.cache, self.webhook)),
+    };
+    |reply| Ok(RotateWebhookSecretResponse::Success {
+        secret: reply.secret_string,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::webhook::RotateWebhookSecretResponse as ProtoResponse;
 
     #[test]
     fn validates_encodes_and_decodes() {

@@ -1,11 +1,10 @@
 //! `get`: `/cache_client.Scs/Get` → Hit with the value, or Miss.
 
-use momento_proto::cache_client::{GetRequest as Proto, GetResponse as ProtoResponse};
+use momento_proto::cache_client::GetRequest as Proto;
 
 use super::KeyRequest;
 use crate::core::cache::is_hit;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, hit_or_miss, UnaryRpc};
+use crate::core::rpc::{hit_or_miss, unary};
 
 /// A validated `get` request.
 pub type GetRequest = KeyRequest<Proto>;
@@ -15,23 +14,17 @@ hit_or_miss! {
     GetResponse: "The key exists; its value." => value: Vec<u8>, "The stored bytes.", "The key does not exist (or expired)."
 }
 
-call!(GetRequest: Proto => GetResponse, cache);
-
-impl UnaryRpc for GetRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_key: self.key,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<GetResponse, MomentoError> {
-        if is_hit(reply.result, "Get", Some(&reply.message))? {
-            Ok(GetResponse::Hit {
-                value: reply.cache_body,
-            })
-        } else {
-            Ok(GetResponse::Miss)
-        }
+unary! {
+    GetRequest: Proto => GetResponse, cache;
+    |self| Proto {
+        cache_key: self.key,
+    };
+    |reply| if is_hit(reply.result, "Get", Some(&reply.message))? {
+        Ok(GetResponse::Hit {
+            value: reply.cache_body,
+        })
+    } else {
+        Ok(GetResponse::Miss)
     }
 }
 
@@ -39,7 +32,9 @@ impl UnaryRpc for GetRequest {
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::ECacheResult;
+    use momento_proto::cache_client::GetResponse as ProtoResponse;
 
     #[test]
     fn validates_before_sending() {

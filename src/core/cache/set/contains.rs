@@ -1,13 +1,10 @@
 //! `setContainsElement` / `setContainsElements`: `/cache_client.Scs/SetContains` → one boolean per element, in
 //! request order, or Miss.
 
-use momento_proto::cache_client::{
-    set_contains_response::Set, SetContainsRequest as Proto, SetContainsResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{set_contains_response::Set, SetContainsRequest as Proto};
 
 use crate::core::collection::{ItemsRequest, Set as Family};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, hit_or_miss, UnaryRpc};
+use crate::core::rpc::{found_or_missing, hit_or_miss, unary};
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
 pub type SetContainsRequest = ItemsRequest<Family, Proto>;
@@ -17,34 +14,30 @@ hit_or_miss! {
     SetContainsResponse: "The set exists." => contains: Vec<bool>, "`contains[i]` answers for the i-th requested element.", "The set does not exist (or expired)."
 }
 
-call!(SetContainsRequest: Proto => SetContainsResponse, cache);
-
-impl UnaryRpc for SetContainsRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.name,
-            elements: self.items,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SetContainsResponse, MomentoError> {
-        found_or_missing!(
-            reply.set,
-            Set,
-            "SetContains",
-            |found| Ok(SetContainsResponse::Hit {
-                contains: found.contains,
-            }),
-            Ok(SetContainsResponse::Miss)
-        )
-    }
+unary! {
+    SetContainsRequest: Proto => SetContainsResponse, cache;
+    |self| Proto {
+        set_name: self.name,
+        elements: self.items,
+    };
+    |reply| found_or_missing!(
+        reply.set,
+        Set,
+        "SetContains",
+        |found| Ok(SetContainsResponse::Hit {
+            contains: found.contains,
+        }),
+        Ok(SetContainsResponse::Miss)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::set_contains_response::{Found, Missing};
+    use momento_proto::cache_client::SetContainsResponse as ProtoResponse;
 
     #[test]
     fn validates_encodes_and_maps() {

@@ -5,7 +5,7 @@
 use momento_proto::cache_client::{
     sorted_set_length_by_score_request::{Max, Min},
     sorted_set_length_by_score_response::SortedSet,
-    SortedSetLengthByScoreRequest as Proto, SortedSetLengthByScoreResponse as ProtoResponse,
+    SortedSetLengthByScoreRequest as Proto,
 };
 use momento_proto::common::Unbounded;
 
@@ -13,7 +13,7 @@ use super::check_scores;
 use crate::core::cache::length::LengthResponse;
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `sortedSetLengthByScore` request.
 #[derive(Debug)]
@@ -43,25 +43,21 @@ impl SortedSetLengthByScoreRequest {
     }
 }
 
-call!(SortedSetLengthByScoreRequest: Proto => LengthResponse, cache);
-
-impl UnaryRpc for SortedSetLengthByScoreRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            min: Some(match self.min_score {
-                Some(s) => Min::InclusiveMin(s),
-                None => Min::UnboundedMin(Unbounded {}),
-            }),
-            max: Some(match self.max_score {
-                Some(s) => Max::InclusiveMax(s),
-                None => Max::UnboundedMax(Unbounded {}),
-            }),
-        }
-    }
-
-    /// Miss also when no element is scored in the range, as in both official JS SDKs.
-    fn from_proto(reply: ProtoResponse) -> Result<LengthResponse, MomentoError> {
+// Miss also when no element is scored in the range, as in both official JS SDKs.
+unary! {
+    SortedSetLengthByScoreRequest: Proto => LengthResponse, cache;
+    |self| Proto {
+        set_name: self.set.into_bytes(),
+        min: Some(match self.min_score {
+            Some(s) => Min::InclusiveMin(s),
+            None => Min::UnboundedMin(Unbounded {}),
+        }),
+        max: Some(match self.max_score {
+            Some(s) => Max::InclusiveMax(s),
+            None => Max::UnboundedMax(Unbounded {}),
+        }),
+    };
+    |reply| {
         let result = reply.sorted_set.map(|result| match result {
             SortedSet::Found(found) => Some(found.length),
             SortedSet::Missing(_) => None,
@@ -77,6 +73,7 @@ impl UnaryRpc for SortedSetLengthByScoreRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_inclusive_or_unbounded_bounds() {
