@@ -35,10 +35,7 @@ pub enum RefreshApiKeyResponse {
 
 unary! {
     RefreshApiKeyRequest: Proto => RefreshApiKeyResponse;
-    |self| Proto {
-        api_key: self.api_key,
-        refresh_token: self.refresh_token,
-    };
+    |self| Proto { api_key: self.api_key, refresh_token: self.refresh_token };
     |reply| Ok(RefreshApiKeyResponse::Success(reply.into()))
 }
 

@@ -43,9 +43,7 @@ pub struct ListCachesResponse {
 
 unary! {
     ListCachesRequest: Proto => ListCachesResponse;
-    |self| Proto {
-        next_token: self.next_token,
-    };
+    |self| Proto { next_token: self.next_token };
     |reply| {
         let caches = reply
             .cache

@@ -12,9 +12,7 @@ pub type DeleteRequest = NamedRequest<Family, Proto>;
 success_rpc! {
     /// The result of a leaderboard `delete`.
     DeleteResponse { "The leaderboard is gone." } for DeleteRequest: Proto, cache;
-    |self| Proto {
-        leaderboard: self.name,
-    }
+    |self| Proto { leaderboard: self.name }
 }
 
 #[cfg(test)]

@@ -38,11 +38,7 @@ impl GetRankRequest {
 
 unary! {
     GetRankRequest: Proto => FetchResponse, cache;
-    |self| Proto {
-        leaderboard: self.leaderboard,
-        ids: self.ids,
-        order: self.order.into_proto(),
-    };
+    |self| Proto { leaderboard: self.leaderboard, ids: self.ids, order: self.order.into_proto() };
     |reply| Ok(FetchResponse::from_elements(reply.elements))
 }
 

@@ -16,9 +16,7 @@ success_with! {
 
 unary! {
     LengthRequest: Proto => LengthResponse, cache;
-    |self| Proto {
-        leaderboard: self.name,
-    };
+    |self| Proto { leaderboard: self.name };
     |reply| Ok(LengthResponse::Success {
         length: reply.count,
     })

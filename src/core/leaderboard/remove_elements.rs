@@ -36,10 +36,7 @@ impl RemoveElementsRequest {
 success_rpc! {
     /// The result of a `removeElements`.
     RemoveElementsResponse { "The elements are gone." } for RemoveElementsRequest: Proto, cache;
-    |self| Proto {
-        leaderboard: self.leaderboard,
-        ids: self.ids,
-    }
+    |self| Proto { leaderboard: self.leaderboard, ids: self.ids }
 }
 
 #[cfg(test)]

@@ -45,10 +45,7 @@ impl UpsertRequest {
 success_rpc! {
     /// The result of an `upsert`.
     UpsertResponse { "The elements are stored." } for UpsertRequest: Proto, cache;
-    |self| Proto {
-        leaderboard: self.leaderboard,
-        elements: self.elements,
-    }
+    |self| Proto { leaderboard: self.leaderboard, elements: self.elements }
 }
 
 #[cfg(test)]

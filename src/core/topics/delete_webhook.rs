@@ -26,9 +26,7 @@ impl DeleteWebhookRequest {
 success_rpc! {
     /// The result of a `deleteWebhook`.
     DeleteWebhookResponse { "The webhook is gone." } for DeleteWebhookRequest: Proto;
-    |self| Proto {
-        webhook_id: Some(id(self.cache, self.webhook)),
-    }
+    |self| Proto { webhook_id: Some(id(self.cache, self.webhook)) }
 }
 
 #[cfg(test)]

@@ -25,10 +25,7 @@ pub enum GetWebhookSecretResponse {
 
 unary! {
     GetWebhookSecretRequest: Proto => GetWebhookSecretResponse;
-    |self| Proto {
-        cache_name: self.cache,
-        webhook_name: self.webhook,
-    };
+    |self| Proto { cache_name: self.cache, webhook_name: self.webhook };
     |reply| Ok(GetWebhookSecretResponse::Success {
         secret: reply.secret_string,
         cache_name: reply.cache_name,

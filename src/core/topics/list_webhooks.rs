@@ -16,9 +16,7 @@ success_with! {
 
 unary! {
     ListWebhooksRequest: Proto => ListWebhooksResponse;
-    |self| Proto {
-        cache_name: self.cache,
-    };
+    |self| Proto { cache_name: self.cache };
     |reply| Ok(ListWebhooksResponse::Success {
         webhooks: reply.webhook.into_iter().map(Webhook::from_proto).collect(),
     })

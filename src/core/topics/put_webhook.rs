@@ -32,9 +32,7 @@ success_with! {
 
 unary! {
     PutWebhookRequest: Proto => PutWebhookResponse;
-    |self| Proto {
-        webhook: Some(self.webhook.into_proto()),
-    };
+    |self| Proto { webhook: Some(self.webhook.into_proto()) };
     |reply| Ok(PutWebhookResponse::Success {
         secret: reply.secret_string,
     })

@@ -17,9 +17,7 @@ success_with! {
 
 unary! {
     RotateWebhookSecretRequest: Proto => RotateWebhookSecretResponse;
-    |self| Proto {
-        webhook_id: Some(id(self.cache, self.webhook)),
-    };
+    |self| Proto { webhook_id: Some(id(self.cache, self.webhook)) };
     |reply| Ok(RotateWebhookSecretResponse::Success {
         secret: reply.secret_string,
     })

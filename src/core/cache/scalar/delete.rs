@@ -11,9 +11,7 @@ pub type DeleteRequest = KeyRequest<Proto>;
 success_rpc! {
     /// The result of a `delete`.
     DeleteResponse { "The key no longer exists." } for DeleteRequest: Proto, cache;
-    |self| Proto {
-        cache_key: self.key,
-    }
+    |self| Proto { cache_key: self.key }
 }
 
 #[cfg(test)]

@@ -16,9 +16,7 @@ hit_or_miss! {
 
 unary! {
     GetRequest: Proto => GetResponse, cache;
-    |self| Proto {
-        cache_key: self.key,
-    };
+    |self| Proto { cache_key: self.key };
     |reply| if is_hit(reply.result, "Get", Some(&reply.message))? {
         Ok(GetResponse::Hit {
             value: reply.cache_body,

@@ -24,9 +24,7 @@ pub enum GetWithHashResponse {
 
 unary! {
     GetWithHashRequest: Proto => GetWithHashResponse, cache;
-    |self| Proto {
-        cache_key: self.key,
-    };
+    |self| Proto { cache_key: self.key };
     |reply| found_or_missing!(
         reply.result,
         get_with_hash_response::Result,

@@ -49,11 +49,7 @@ success_with! {
 
 unary! {
     IncrementRequest: Proto => IncrementResponse, cache;
-    |self| Proto {
-        cache_key: self.key,
-        amount: self.amount,
-        ttl_milliseconds: self.ttl_ms,
-    };
+    |self| Proto { cache_key: self.key, amount: self.amount, ttl_milliseconds: self.ttl_ms };
     |reply| Ok(IncrementResponse::Success { value: reply.value })
 }
 

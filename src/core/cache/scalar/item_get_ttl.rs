@@ -15,9 +15,7 @@ hit_or_miss! {
 
 unary! {
     ItemGetTtlRequest: Proto => ItemGetTtlResponse, cache;
-    |self| Proto {
-        cache_key: self.key,
-    };
+    |self| Proto { cache_key: self.key };
     |reply| found_or_missing!(
         reply.result,
         item_get_ttl_response::Result,

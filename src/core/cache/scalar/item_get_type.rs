@@ -44,9 +44,7 @@ hit_or_miss! {
 
 unary! {
     ItemGetTypeRequest: Proto => ItemGetTypeResponse, cache;
-    |self| Proto {
-        cache_key: self.key,
-    };
+    |self| Proto { cache_key: self.key };
     |reply| {
         use item_get_type_response::ItemType as P;
         found_or_missing!(

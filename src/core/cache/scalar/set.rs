@@ -70,11 +70,7 @@ pub enum SetResponse {
 
 unary! {
     SetRequest: Proto => SetResponse, cache;
-    |self| Proto {
-        cache_key: self.key,
-        cache_body: self.value,
-        ttl_milliseconds: self.ttl_ms,
-    };
+    |self| Proto { cache_key: self.key, cache_body: self.value, ttl_milliseconds: self.ttl_ms };
     |reply| match ECacheResult::try_from(reply.result) {
         Ok(ECacheResult::Ok) => Ok(SetResponse::Success),
         _ => Err(unexpected_result("Set", reply.result, Some(&reply.message))),

@@ -16,10 +16,7 @@ hit_or_miss! {
 
 unary! {
     SetContainsRequest: Proto => SetContainsResponse, cache;
-    |self| Proto {
-        set_name: self.name,
-        elements: self.items,
-    };
+    |self| Proto { set_name: self.name, elements: self.items };
     |reply| found_or_missing!(
         reply.set,
         Set,

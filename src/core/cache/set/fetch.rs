@@ -11,9 +11,7 @@ pub type SetFetchRequest = NamedRequest<Family, Proto>;
 
 unary! {
     SetFetchRequest: Proto => SetElementsResponse, cache;
-    |self| Proto {
-        set_name: self.name.into_bytes(),
-    };
+    |self| Proto { set_name: self.name.into_bytes() };
     |reply| found_or_missing!(
         reply.set,
         Set,

@@ -45,11 +45,7 @@ hit_or_miss! {
 
 unary! {
     SortedSetGetRankRequest: Proto => SortedSetGetRankResponse, cache;
-    |self| Proto {
-        set_name: self.set.into_bytes(),
-        value: self.value,
-        order: self.order.proto(),
-    };
+    |self| Proto { set_name: self.set.into_bytes(), value: self.value, order: self.order.proto() };
     |reply| match reply.rank {
         Some(Rank::ElementRank(part)) => {
             if is_hit(part.result, "SortedSetGetRank", None)? {
