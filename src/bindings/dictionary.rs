@@ -11,7 +11,6 @@ use super::convert::{
     self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
     Num, Text,
 };
-use crate::core::cache::dictionary::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::cache::dictionary::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
 use crate::core::cache::dictionary::get::{DictionaryGetRequest, DictionaryGetResponse};
 use crate::core::cache::dictionary::increment::{
@@ -20,6 +19,7 @@ use crate::core::cache::dictionary::increment::{
 use crate::core::cache::dictionary::set::{DictionarySetRequest, DictionarySetResponse};
 use crate::core::cache::dictionary::FieldValue;
 use crate::core::cache::length::{DictionaryLengthRequest, LengthResponse};
+use crate::core::cache::remove::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::error::MomentoError;
 
 /// Which dictionary RPC a call makes; `arg` of [`CacheClientCore::dictionary_call`] depends on it.

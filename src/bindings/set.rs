@@ -10,8 +10,8 @@ use super::convert::{
     self, into_js, methods, uint8_array_list, BytesArray, CallOptions, CollectionOptions, Num, Text,
 };
 use crate::core::cache::length::SetLengthRequest;
+use crate::core::cache::remove::{SetDifferenceRequest, SetDifferenceResponse};
 use crate::core::cache::set::contains::{SetContainsRequest, SetContainsResponse};
-use crate::core::cache::set::difference::{SetDifferenceRequest, SetDifferenceResponse};
 use crate::core::cache::set::draw::{SetPopRequest, SetSampleRequest};
 use crate::core::cache::set::fetch::SetFetchRequest;
 use crate::core::cache::set::union::{SetUnionRequest, SetUnionResponse};

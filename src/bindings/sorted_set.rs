@@ -13,6 +13,7 @@ use super::convert::{
     Num, OrderOptions, ScoreRangeOptions, Text,
 };
 use crate::core::cache::length::SortedSetLengthRequest;
+use crate::core::cache::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
 use crate::core::cache::sorted_set::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
 use crate::core::cache::sorted_set::get_rank::{SortedSetGetRankRequest, SortedSetGetRankResponse};
 use crate::core::cache::sorted_set::get_score::{
@@ -23,7 +24,6 @@ use crate::core::cache::sorted_set::increment_score::{
 };
 use crate::core::cache::sorted_set::length_by_score::SortedSetLengthByScoreRequest;
 use crate::core::cache::sorted_set::put::{SortedSetPutRequest, SortedSetPutResponse};
-use crate::core::cache::sorted_set::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
 use crate::core::cache::sorted_set::union_store::{
     SortedSetAggregate, SortedSetSource, SortedSetUnionStoreRequest, SortedSetUnionStoreResponse,
 };

@@ -1,10 +1,9 @@
-//! Set RPCs of `cache_client.Scs`, one file each: `setFetch`, `setAddElement(s)` (SetUnion), `setRemoveElement(s)`
-//! (SetDifference), `setContainsElement(s)`, `setSample` and `setPop` (rows of [`draw`]); `setLength` is a row of
-//! [`crate::core::cache::length`]. The singular methods send the plural RPC with one element, as the official SDKs
-//! do.
+//! Set RPCs of `cache_client.Scs`, one file each: `setFetch`, `setAddElement(s)` (SetUnion),
+//! `setContainsElement(s)`, `setSample` and `setPop` (rows of [`draw`]); `setRemoveElement(s)` (SetDifference) and
+//! `setLength` are rows of [`crate::core::cache::remove`] and [`crate::core::cache::length`]. The singular methods
+//! send the plural RPC with one element, as the official SDKs do.
 
 pub mod contains;
-pub mod difference;
 pub mod draw;
 pub mod fetch;
 pub mod union;
