@@ -1,5 +1,5 @@
 //! Control-plane RPCs of `control_client.ScsControl`: `createCache` and `listCaches` a file each, `deleteCache` and
-//! `flushCache` (the cache name in, Success out) rows of [`success_rpcs!`] here.
+//! `flushCache` (the cache name in, Success out) rows of `success_rpcs!` here.
 
 pub mod create_cache;
 pub mod list_caches;
