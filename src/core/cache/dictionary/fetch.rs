@@ -19,10 +19,7 @@ hit_or_miss! {
 unary! {
     DictionaryFetchRequest: Proto => DictionaryFetchResponse, cache;
     |self| Proto { dictionary_name: self.name.into_bytes() };
-    |reply| found_or_missing!(
-        reply.dictionary,
-        Dictionary,
-        "DictionaryFetch",
+    |reply| found_or_missing!(reply.dictionary, Dictionary, "DictionaryFetch",
         |found| Ok(DictionaryFetchResponse::Hit {
             items: found
                 .items

@@ -20,10 +20,7 @@ hit_or_miss! {
 unary! {
     DictionaryGetRequest: Proto => DictionaryGetResponse, cache;
     |self| Proto { dictionary_name: self.name, fields: self.items };
-    |reply| found_or_missing!(
-        reply.dictionary,
-        Dictionary,
-        "DictionaryGet",
+    |reply| found_or_missing!(reply.dictionary, Dictionary, "DictionaryGet",
         |found| {
             let values = found
                 .items

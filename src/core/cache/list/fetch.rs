@@ -45,10 +45,7 @@ unary! {
             end_index,
         }
     };
-    |reply| found_or_missing!(
-        reply.list,
-        List,
-        "ListFetch",
+    |reply| found_or_missing!(reply.list, List, "ListFetch",
         |found| Ok(ListFetchResponse::Hit {
             values: found.values,
         }),

@@ -25,10 +25,7 @@ pub enum GetWithHashResponse {
 unary! {
     GetWithHashRequest: Proto => GetWithHashResponse, cache;
     |self| Proto { cache_key: self.key };
-    |reply| found_or_missing!(
-        reply.result,
-        get_with_hash_response::Result,
-        "GetWithHash",
+    |reply| found_or_missing!(reply.result, get_with_hash_response::Result, "GetWithHash",
         |f| Ok(GetWithHashResponse::Hit {
             value: f.value,
             hash: f.hash,

@@ -16,10 +16,7 @@ hit_or_miss! {
 unary! {
     ItemGetTtlRequest: Proto => ItemGetTtlResponse, cache;
     |self| Proto { cache_key: self.key };
-    |reply| found_or_missing!(
-        reply.result,
-        item_get_ttl_response::Result,
-        "ItemGetTtl",
+    |reply| found_or_missing!(reply.result, item_get_ttl_response::Result, "ItemGetTtl",
         |f| Ok(ItemGetTtlResponse::Hit {
             remaining_ttl_ms: f.remaining_ttl_millis,
         }),

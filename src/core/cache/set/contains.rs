@@ -17,10 +17,7 @@ hit_or_miss! {
 unary! {
     SetContainsRequest: Proto => SetContainsResponse, cache;
     |self| Proto { set_name: self.name, elements: self.items };
-    |reply| found_or_missing!(
-        reply.set,
-        Set,
-        "SetContains",
+    |reply| found_or_missing!(reply.set, Set, "SetContains",
         |found| Ok(SetContainsResponse::Hit {
             contains: found.contains,
         }),

@@ -12,10 +12,7 @@ pub type SetFetchRequest = NamedRequest<Family, Proto>;
 unary! {
     SetFetchRequest: Proto => SetElementsResponse, cache;
     |self| Proto { set_name: self.name.into_bytes() };
-    |reply| found_or_missing!(
-        reply.set,
-        Set,
-        "SetFetch",
+    |reply| found_or_missing!(reply.set, Set, "SetFetch",
         |found| Ok(SetElementsResponse::Hit {
             elements: found.elements,
         }),

@@ -42,10 +42,7 @@ pub enum SortedSetGetScoresResponse {
 unary! {
     SortedSetGetScoresRequest: Proto => SortedSetGetScoresResponse, cache;
     |self| Proto { set_name: self.set.into_bytes(), values: self.values };
-    |reply| found_or_missing!(
-        reply.sorted_set,
-        SortedSet,
-        "SortedSetGetScore",
+    |reply| found_or_missing!(reply.sorted_set, SortedSet, "SortedSetGetScore",
         |found| {
             let scores = found
                 .elements
