@@ -19,7 +19,7 @@ use momento_wasm::core::cache::scalar::set::SetRequest;
 use momento_wasm::core::client::Client;
 use momento_wasm::core::config::Configuration;
 use momento_wasm::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
-use momento_wasm::core::control::delete_cache::DeleteCacheRequest;
+use momento_wasm::core::control::DeleteCacheRequest;
 use momento_wasm::core::credentials::Credentials;
 use momento_wasm::core::error::MomentoErrorCode;
 use momento_wasm::core::grpc_web::Mode;

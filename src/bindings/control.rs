@@ -7,9 +7,10 @@ use wasm_bindgen::prelude::*;
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{self, into_js, set, Text};
 use crate::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
-use crate::core::control::delete_cache::{DeleteCacheRequest, DeleteCacheResponse};
-use crate::core::control::flush_cache::{FlushCacheRequest, FlushCacheResponse};
 use crate::core::control::list_caches::{CacheInfo, ListCachesRequest, ListCachesResponse};
+use crate::core::control::{
+    DeleteCacheRequest, DeleteCacheResponse, FlushCacheRequest, FlushCacheResponse,
+};
 
 #[wasm_bindgen]
 impl CacheClientCore {

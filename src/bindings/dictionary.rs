@@ -11,15 +11,15 @@ use super::convert::{
     self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
     Num, Text,
 };
-use crate::core::cache::dictionary::delete::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::cache::dictionary::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
 use crate::core::cache::dictionary::get::{DictionaryGetRequest, DictionaryGetResponse};
 use crate::core::cache::dictionary::increment::{
     DictionaryIncrementRequest, DictionaryIncrementResponse,
 };
-use crate::core::cache::dictionary::length::{DictionaryLengthRequest, DictionaryLengthResponse};
 use crate::core::cache::dictionary::set::{DictionarySetRequest, DictionarySetResponse};
 use crate::core::cache::dictionary::FieldValue;
+use crate::core::cache::length::{DictionaryLengthRequest, LengthResponse};
+use crate::core::cache::remove::{DictionaryDeleteRequest, DictionaryDeleteResponse};
 use crate::core::error::MomentoError;
 
 /// Which dictionary RPC a call makes; `arg` of [`CacheClientCore::dictionary_call`] depends on it.
@@ -174,8 +174,8 @@ into_js! {
     DictionaryIncrementResponse {
         DictionaryIncrementResponse::Success { value } => "Success" { "value": value as f64 },
     }
-    DictionaryLengthResponse {
-        DictionaryLengthResponse::Hit { length } => "Hit" { "length": length },
-        DictionaryLengthResponse::Miss => "Miss",
+    LengthResponse {
+        LengthResponse::Hit { length } => "Hit" { "length": length },
+        LengthResponse::Miss => "Miss",
     }
 }

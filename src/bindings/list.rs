@@ -10,11 +10,11 @@ use super::convert::{
     self, into_js, methods, uint8, uint8_array_list, Bytes, BytesArray, CallOptions,
     PushBackOptions, PushFrontOptions, Text,
 };
+use crate::core::cache::length::ListLengthRequest;
 use crate::core::cache::list::concatenate::{
     ListConcatenateBackRequest, ListConcatenateFrontRequest, ListConcatenateResponse,
 };
 use crate::core::cache::list::fetch::{ListFetchRequest, ListFetchResponse};
-use crate::core::cache::list::length::{ListLengthRequest, ListLengthResponse};
 use crate::core::cache::list::pop::{ListPopBackRequest, ListPopFrontRequest, ListPopResponse};
 use crate::core::cache::list::push::{ListPushBackRequest, ListPushFrontRequest, ListPushResponse};
 use crate::core::cache::list::remove_value::{ListRemoveValueRequest, ListRemoveValueResponse};
@@ -224,8 +224,4 @@ into_js! {
     }
     ListRetainResponse { _ => "Success" }
     ListRemoveValueResponse { _ => "Success" }
-    ListLengthResponse {
-        ListLengthResponse::Hit { length } => "Hit" { "length": length },
-        ListLengthResponse::Miss => "Miss",
-    }
 }

@@ -9,12 +9,11 @@ use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
     self, into_js, methods, uint8_array_list, BytesArray, CallOptions, CollectionOptions, Num, Text,
 };
+use crate::core::cache::length::SetLengthRequest;
+use crate::core::cache::remove::{SetDifferenceRequest, SetDifferenceResponse};
 use crate::core::cache::set::contains::{SetContainsRequest, SetContainsResponse};
-use crate::core::cache::set::difference::{SetDifferenceRequest, SetDifferenceResponse};
+use crate::core::cache::set::draw::{SetPopRequest, SetSampleRequest};
 use crate::core::cache::set::fetch::SetFetchRequest;
-use crate::core::cache::set::length::{SetLengthRequest, SetLengthResponse};
-use crate::core::cache::set::pop::SetPopRequest;
-use crate::core::cache::set::sample::SetSampleRequest;
 use crate::core::cache::set::union::{SetUnionRequest, SetUnionResponse};
 use crate::core::cache::set::SetElementsResponse;
 
@@ -135,10 +134,6 @@ into_js! {
             "contains": contains.into_iter().map(JsValue::from).collect::<Array>(),
         },
         SetContainsResponse::Miss => "Miss",
-    }
-    SetLengthResponse {
-        SetLengthResponse::Hit { length } => "Hit" { "length": length },
-        SetLengthResponse::Miss => "Miss",
     }
     SetUnionResponse { _ => "Success" }
     SetDifferenceResponse { _ => "Success" }

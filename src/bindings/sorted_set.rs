@@ -12,6 +12,8 @@ use super::convert::{
     self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
     Num, OrderOptions, ScoreRangeOptions, Text,
 };
+use crate::core::cache::length::SortedSetLengthRequest;
+use crate::core::cache::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
 use crate::core::cache::sorted_set::fetch::{SortedSetFetchRequest, SortedSetFetchResponse};
 use crate::core::cache::sorted_set::get_rank::{SortedSetGetRankRequest, SortedSetGetRankResponse};
 use crate::core::cache::sorted_set::get_score::{
@@ -20,12 +22,8 @@ use crate::core::cache::sorted_set::get_score::{
 use crate::core::cache::sorted_set::increment_score::{
     SortedSetIncrementScoreRequest, SortedSetIncrementScoreResponse,
 };
-use crate::core::cache::sorted_set::length::{SortedSetLengthRequest, SortedSetLengthResponse};
-use crate::core::cache::sorted_set::length_by_score::{
-    SortedSetLengthByScoreRequest, SortedSetLengthByScoreResponse,
-};
+use crate::core::cache::sorted_set::length_by_score::SortedSetLengthByScoreRequest;
 use crate::core::cache::sorted_set::put::{SortedSetPutRequest, SortedSetPutResponse};
-use crate::core::cache::sorted_set::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
 use crate::core::cache::sorted_set::union_store::{
     SortedSetAggregate, SortedSetSource, SortedSetUnionStoreRequest, SortedSetUnionStoreResponse,
 };
@@ -347,14 +345,6 @@ into_js! {
         SortedSetIncrementScoreResponse::Success { score } => "Success" { "score": score },
     }
     SortedSetRemoveResponse { _ => "Success" }
-    SortedSetLengthResponse {
-        SortedSetLengthResponse::Hit { length } => "Hit" { "length": f64::from(length) },
-        SortedSetLengthResponse::Miss => "Miss",
-    }
-    SortedSetLengthByScoreResponse {
-        SortedSetLengthByScoreResponse::Hit { length } => "Hit" { "length": f64::from(length) },
-        SortedSetLengthByScoreResponse::Miss => "Miss",
-    }
     SortedSetUnionStoreResponse {
         SortedSetUnionStoreResponse::Success { length } => "Success" { "length": f64::from(length) },
     }

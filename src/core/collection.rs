@@ -3,6 +3,7 @@
 
 use std::marker::PhantomData;
 
+use super::collection_ttl::CollectionTtl;
 use super::error::MomentoError;
 use super::validation;
 
@@ -64,8 +65,9 @@ impl<F: Collection, P> NamedRequest<F, P> {
 }
 
 /// A validated request naming items of one collection of family `F`: fields of a dictionary
-/// (`dictionaryGetFields`, `dictionaryRemoveFields`) or elements of a set (`setContainsElements`,
-/// `setRemoveElements`); `P`, the proto request message, says which RPC.
+/// (`dictionaryGetFields`, `dictionaryRemoveFields`), elements of a set (`setContainsElements`,
+/// `setRemoveElements`) or of a sorted set (`sortedSetRemoveElements`); `P`, the proto request message, says which
+/// RPC.
 #[derive(Debug)]
 pub struct ItemsRequest<F, P> {
     pub(crate) cache: String,
@@ -82,6 +84,37 @@ impl<F: Collection, P> ItemsRequest<F, P> {
             cache,
             name: name.into_bytes(),
             items,
+            rpc: PhantomData,
+        })
+    }
+}
+
+/// A validated write of items to one collection of family `F`, with the collection TTL: fields of a dictionary
+/// (`dictionarySetFields`), elements of a set (`setAddElements`) or of a sorted set (`sortedSetPutElements`); `T` is
+/// one item, `P`, the proto request message, says which RPC.
+#[derive(Debug)]
+pub struct WriteRequest<F, T, P> {
+    pub(crate) cache: String,
+    pub(crate) name: Vec<u8>,
+    pub(crate) items: Vec<T>,
+    pub(crate) ttl: CollectionTtl,
+    rpc: PhantomData<(F, P)>,
+}
+
+impl<F: Collection, T, P> WriteRequest<F, T, P> {
+    /// Validates the cache name, then the collection's.
+    pub fn new(
+        cache: String,
+        name: String,
+        items: Vec<T>,
+        ttl: CollectionTtl,
+    ) -> Result<Self, MomentoError> {
+        validate::<F>(&cache, &name)?;
+        Ok(Self {
+            cache,
+            name: name.into_bytes(),
+            items,
+            ttl,
             rpc: PhantomData,
         })
     }

@@ -1,30 +1,16 @@
 //! `ping`: `/cache_client.Ping/Ping` on the cache endpoint → Success. Has a deadline (the official web SDK's
 //! ping has none).
 
-use momento_proto::cache_client::{PingRequest as Proto, PingResponse as ProtoResponse};
+use momento_proto::cache_client::PingRequest as Proto;
 
-use super::error::MomentoError;
-use super::rpc::{call, UnaryRpc};
+use super::rpc::success_rpc;
 
 /// A `ping`.
 #[derive(Debug, Default)]
 pub struct PingRequest;
 
-/// The result of a `ping`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PingResponse {
-    /// The service answered.
-    Success,
-}
-
-call!(PingRequest: Proto => PingResponse);
-
-impl UnaryRpc for PingRequest {
-    fn into_proto(self) -> Proto {
-        Proto {}
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<PingResponse, MomentoError> {
-        Ok(PingResponse::Success)
-    }
+success_rpc! {
+    /// The result of a `ping`.
+    PingResponse { "The service answered." } for PingRequest: Proto;
+    |self| Proto {}
 }

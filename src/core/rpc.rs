@@ -103,6 +103,84 @@ macro_rules! found_or_missing {
 }
 pub(crate) use found_or_missing;
 
+/// Declares the usual response of a read: `hit_or_miss! { /// docs Response: "Hit means" => field: Type "field
+/// doc", "Miss means" }` is an enum with `Hit { field }` and `Miss`.
+macro_rules! hit_or_miss {
+    ($(#[$doc:meta])* $response:ident: $hit:literal => $field:ident: $ty:ty, $field_doc:literal, $miss:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum $response {
+            #[doc = $hit]
+            Hit {
+                #[doc = $field_doc]
+                $field: $ty,
+            },
+            #[doc = $miss]
+            Miss,
+        }
+    };
+}
+pub(crate) use hit_or_miss;
+
+/// Declares a response whose only variant carries one field: `success_with! { /// docs Response: "Success means"
+/// => field: Type, "field doc" }` is an enum with `Success { field }`.
+macro_rules! success_with {
+    ($(#[$doc:meta])* $response:ident: $success:literal => $field:ident: $ty:ty, $field_doc:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum $response {
+            #[doc = $success]
+            Success {
+                #[doc = $field_doc]
+                $field: $ty,
+            },
+        }
+    };
+}
+pub(crate) use success_with;
+
+/// [`call!`] and the [`UnaryRpc`] impl in one: `unary! { Request: Proto => Response, cache; |self| proto message;
+/// |reply| result }` (`, cache` optional as in [`call!`]; `reply` is the [`ProtoReply`]).
+macro_rules! unary {
+    ($request:ty: $proto:ty => $response:ty $(, $($cache:ident).+)?; |$this:ident| $into:expr; |$reply:ident| $from:expr) => {
+        $crate::core::rpc::call!($request: $proto => $response $(, $($cache).+)?);
+
+        impl $crate::core::rpc::UnaryRpc for $request {
+            fn into_proto($this) -> $proto {
+                $into
+            }
+
+            fn from_proto(
+                $reply: $crate::core::rpc::ProtoReply<Self>,
+            ) -> Result<$response, $crate::core::error::MomentoError> {
+                $from
+            }
+        }
+    };
+}
+pub(crate) use unary;
+
+/// An RPC whose only result is Success (the reply carries nothing the caller needs): `success_rpc! { /// result
+/// docs Response { "what Success means" } for Request: Proto, cache; |self| proto message }` declares the
+/// response and, through [`unary!`], its [`Call`] and [`UnaryRpc`] impls.
+macro_rules! success_rpc {
+    ($(#[$doc:meta])* $response:ident { $success:literal } for $request:ty: $proto:ty $(, $($cache:ident).+)?; |$this:ident| $into:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum $response {
+            #[doc = $success]
+            Success,
+        }
+
+        $crate::core::rpc::unary! {
+            $request: $proto => $response $(, $($cache).+)?;
+            |$this| $into;
+            |_reply| Ok($response::Success)
+        }
+    };
+}
+pub(crate) use success_rpc;
+
 /// A call's conversions: validated request → proto → typed response. (Named for the common case; server-streaming
 /// RPCs whose items are collected implement [`UnaryRpc::from_stream`] instead of relying on the single-reply
 /// default.)
@@ -122,6 +200,17 @@ pub trait UnaryRpc: Call {
     fn recover(error: MomentoError) -> Result<Self::Response, MomentoError> {
         Err(error)
     }
+}
+
+/// Test support: asserts that request type `R` maps `reply` to `expected` (the one assertion every RPC's
+/// result-mapping test repeats).
+#[cfg(test)]
+#[track_caller]
+pub(crate) fn assert_reply<R: UnaryRpc>(reply: ProtoReply<R>, expected: R::Response)
+where
+    R::Response: PartialEq + std::fmt::Debug,
+{
+    assert_eq!(R::from_proto(reply).unwrap(), expected);
 }
 
 /// The encoded reply messages of a call: for a unary RPC the response body and where its message is in it (the

@@ -3,13 +3,13 @@
 
 use momento_proto::auth::{
     generate_api_token_request::{Expires, Expiry, Never},
-    GenerateApiTokenRequest as Proto, GenerateApiTokenResponse as ProtoResponse,
+    GenerateApiTokenRequest as Proto,
 };
 
 use super::permissions::Scope;
 use super::{wire_seconds, ApiKey};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `generateApiKey` request.
 #[derive(Debug)]
@@ -55,10 +55,9 @@ pub enum GenerateApiKeyResponse {
     Success(ApiKey),
 }
 
-call!(GenerateApiKeyRequest: Proto => GenerateApiKeyResponse);
-
-impl UnaryRpc for GenerateApiKeyRequest {
-    fn into_proto(self) -> Proto {
+unary! {
+    GenerateApiKeyRequest: Proto => GenerateApiKeyResponse;
+    |self| {
         let expiry = match self.valid_for_seconds {
             Some(valid_for_seconds) => Expiry::Expires(Expires { valid_for_seconds }),
             None => Expiry::Never(Never {}),
@@ -69,11 +68,8 @@ impl UnaryRpc for GenerateApiKeyRequest {
             expiry: Some(expiry),
             ..Default::default()
         }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<GenerateApiKeyResponse, MomentoError> {
-        Ok(GenerateApiKeyResponse::Success(reply.into()))
-    }
+    };
+    |reply| Ok(GenerateApiKeyResponse::Success(reply.into()))
 }
 
 #[cfg(test)]
@@ -81,6 +77,8 @@ mod tests {
     use super::super::permissions::{CacheRole, CacheSelector, Permission};
     use super::super::v1_key;
     use super::*;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::auth::GenerateApiTokenResponse as ProtoResponse;
 
     fn read_only() -> Scope {
         Scope::Explicit(vec![Permission::Cache {

@@ -4,13 +4,12 @@
 
 use momento_proto::token::{
     generate_disposable_token_request::Expires, GenerateDisposableTokenRequest as Proto,
-    GenerateDisposableTokenResponse as ProtoResponse,
 };
 
 use super::permissions::Scope;
 use super::{expiry, v1_key, wire_seconds, MAX_DISPOSABLE_TOKEN_SECONDS, MAX_TOKEN_ID_LEN};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `generateDisposableToken` request.
 #[derive(Debug)]
@@ -83,27 +82,21 @@ pub enum GenerateDisposableTokenResponse {
     },
 }
 
-call!(GenerateDisposableTokenRequest: Proto => GenerateDisposableTokenResponse);
-
-impl UnaryRpc for GenerateDisposableTokenRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            expires: Some(Expires {
-                valid_for_seconds: self.valid_for_seconds,
-            }),
-            auth_token: self.auth_token,
-            permissions: Some(self.scope.into_proto()),
-            token_id: self.token_id,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<GenerateDisposableTokenResponse, MomentoError> {
-        Ok(GenerateDisposableTokenResponse::Success {
-            auth_token: v1_key(&reply.endpoint, &reply.api_key),
-            endpoint: reply.endpoint,
-            valid_until: expiry(reply.valid_until),
-        })
-    }
+unary! {
+    GenerateDisposableTokenRequest: Proto => GenerateDisposableTokenResponse;
+    |self| Proto {
+        expires: Some(Expires {
+            valid_for_seconds: self.valid_for_seconds,
+        }),
+        auth_token: self.auth_token,
+        permissions: Some(self.scope.into_proto()),
+        token_id: self.token_id,
+    };
+    |reply| Ok(GenerateDisposableTokenResponse::Success {
+        auth_token: v1_key(&reply.endpoint, &reply.api_key),
+        endpoint: reply.endpoint,
+        valid_until: expiry(reply.valid_until),
+    })
 }
 
 #[cfg(test)]
@@ -111,6 +104,8 @@ mod tests {
     use super::super::permissions::{CacheRole, CacheSelector, ItemSelector, Permission};
     use super::*;
     use crate::core::rpc::Call;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::token::GenerateDisposableTokenResponse as ProtoResponse;
 
     fn scope() -> Scope {
         Scope::Explicit(vec![Permission::Cache {

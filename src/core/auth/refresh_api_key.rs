@@ -2,13 +2,10 @@
 //! with the client's own key and the refresh token issued with it → Success with a new key and refresh token.
 //! Never retried.
 
-use momento_proto::auth::{
-    RefreshApiTokenRequest as Proto, RefreshApiTokenResponse as ProtoResponse,
-};
+use momento_proto::auth::RefreshApiTokenRequest as Proto;
 
 use super::ApiKey;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `refreshApiKey` request.
 #[derive(Debug)]
@@ -36,25 +33,18 @@ pub enum RefreshApiKeyResponse {
     Success(ApiKey),
 }
 
-call!(RefreshApiKeyRequest: Proto => RefreshApiKeyResponse);
-
-impl UnaryRpc for RefreshApiKeyRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            api_key: self.api_key,
-            refresh_token: self.refresh_token,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<RefreshApiKeyResponse, MomentoError> {
-        Ok(RefreshApiKeyResponse::Success(reply.into()))
-    }
+unary! {
+    RefreshApiKeyRequest: Proto => RefreshApiKeyResponse;
+    |self| Proto { api_key: self.api_key, refresh_token: self.refresh_token };
+    |reply| Ok(RefreshApiKeyResponse::Success(reply.into()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::v1_key;
     use super::*;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::auth::RefreshApiTokenResponse as ProtoResponse;
 
     #[test]
     fn sends_the_key_and_refresh_token() {

@@ -1,8 +1,11 @@
 //! Data-plane RPCs of `cache_client.Scs`, one file each, in one folder per data type: scalar items (keys with
-//! byte values), dictionaries, lists, sets and sorted sets.
+//! byte values), dictionaries, lists, sets and sorted sets; the collections' item removals and length RPCs are rows
+//! of [`remove`] and [`length`].
 
 pub mod dictionary;
+pub mod length;
 pub mod list;
+pub mod remove;
 pub mod scalar;
 pub mod set;
 pub mod sorted_set;

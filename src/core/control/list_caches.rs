@@ -1,11 +1,8 @@
 //! `listCaches`: `/control_client.ScsControl/ListCaches`, following `next_token` pages until the end.
 
-use momento_proto::control_client::{
-    ListCachesRequest as Proto, ListCachesResponse as ProtoResponse,
-};
+use momento_proto::control_client::ListCachesRequest as Proto;
 
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A `listCaches` request for one page (`next_token` empty = first page).
 #[derive(Debug, Default)]
@@ -44,16 +41,10 @@ pub struct ListCachesResponse {
     pub next_token: String,
 }
 
-call!(ListCachesRequest: Proto => ListCachesResponse);
-
-impl UnaryRpc for ListCachesRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            next_token: self.next_token,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<ListCachesResponse, MomentoError> {
+unary! {
+    ListCachesRequest: Proto => ListCachesResponse;
+    |self| Proto { next_token: self.next_token };
+    |reply| {
         let caches = reply
             .cache
             .into_iter()

@@ -1,14 +1,12 @@
 //! `fetchByRank`: `/leaderboard.Leaderboard/GetByRank` → the elements at ranks `start..end` (end exclusive) in
 //! the requested order; ranks past the end are simply absent. The service serves at most 8192 ranks at a time.
 
-use momento_proto::leaderboard::{
-    GetByRankRequest as Proto, GetByRankResponse as ProtoResponse, RankRange,
-};
+use momento_proto::leaderboard::{GetByRankRequest as Proto, RankRange};
 
 use super::{to_u32, FetchResponse, Order};
 use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `fetchByRank` request.
 #[derive(Debug)]
@@ -48,28 +46,23 @@ impl FetchByRankRequest {
     }
 }
 
-call!(FetchByRankRequest: Proto => FetchResponse, cache);
-
-impl UnaryRpc for FetchByRankRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            leaderboard: self.leaderboard,
-            rank_range: Some(RankRange {
-                start_inclusive: self.start,
-                end_exclusive: self.end,
-            }),
-            order: self.order.into_proto(),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<FetchResponse, MomentoError> {
-        Ok(FetchResponse::from_elements(reply.elements))
-    }
+unary! {
+    FetchByRankRequest: Proto => FetchResponse, cache;
+    |self| Proto {
+        leaderboard: self.leaderboard,
+        rank_range: Some(RankRange {
+            start_inclusive: self.start,
+            end_exclusive: self.end,
+        }),
+        order: self.order.into_proto(),
+    };
+    |reply| Ok(FetchResponse::from_elements(reply.elements))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
 
     fn req(start: f64, end: f64) -> Result<FetchByRankRequest, MomentoError> {
         FetchByRankRequest::new("c".into(), "lb".into(), start, end, Order::Descending)

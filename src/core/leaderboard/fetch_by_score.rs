@@ -3,14 +3,12 @@
 //! maximum 8192). Returned ranks are positions in the whole leaderboard.
 
 use momento_proto::common::Unbounded;
-use momento_proto::leaderboard::{
-    score_range, GetByScoreRequest as Proto, GetByScoreResponse as ProtoResponse, ScoreRange,
-};
+use momento_proto::leaderboard::{score_range, GetByScoreRequest as Proto, ScoreRange};
 
 use super::{to_u32, FetchResponse, Order, MAX_FETCH};
 use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `fetchByScore` request.
 #[derive(Debug)]
@@ -85,10 +83,9 @@ impl FetchByScoreRequest {
     }
 }
 
-call!(FetchByScoreRequest: Proto => FetchResponse, cache);
-
-impl UnaryRpc for FetchByScoreRequest {
-    fn into_proto(self) -> Proto {
+unary! {
+    FetchByScoreRequest: Proto => FetchResponse, cache;
+    |self| {
         let min = match self.min_score {
             Some(m) => score_range::Min::MinInclusive(m),
             None => score_range::Min::UnboundedMin(Unbounded {}),
@@ -107,15 +104,14 @@ impl UnaryRpc for FetchByScoreRequest {
             limit_elements: self.count,
             order: self.order.into_proto(),
         }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<FetchResponse, MomentoError> {
-        Ok(FetchResponse::from_elements(reply.elements))
-    }
+    };
+    |reply| Ok(FetchResponse::from_elements(reply.elements))
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::leaderboard::GetByScoreResponse as ProtoResponse;
     use momento_proto::leaderboard::RankedElement as ProtoRanked;
 
     use super::super::RankedElement;

@@ -2,12 +2,12 @@
 //! in the order of the ids asked for; unknown ids are left out. An empty id list is the service's
 //! INVALID_ARGUMENT (the official SDK does not check it client-side either).
 
-use momento_proto::leaderboard::{GetRankRequest as Proto, GetRankResponse as ProtoResponse};
+use momento_proto::leaderboard::GetRankRequest as Proto;
 
 use super::{ids, FetchResponse, Order};
 use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `getRank` request.
 #[derive(Debug)]
@@ -36,25 +36,16 @@ impl GetRankRequest {
     }
 }
 
-call!(GetRankRequest: Proto => FetchResponse, cache);
-
-impl UnaryRpc for GetRankRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            leaderboard: self.leaderboard,
-            ids: self.ids,
-            order: self.order.into_proto(),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<FetchResponse, MomentoError> {
-        Ok(FetchResponse::from_elements(reply.elements))
-    }
+unary! {
+    GetRankRequest: Proto => FetchResponse, cache;
+    |self| Proto { leaderboard: self.leaderboard, ids: self.ids, order: self.order.into_proto() };
+    |reply| Ok(FetchResponse::from_elements(reply.elements))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_ids_and_order() {

@@ -1,13 +1,12 @@
 //! `removeElements`: `/leaderboard.Leaderboard/RemoveElements` → Success (unknown ids are ignored). At least
 //! one id (the service allows at most 8192).
 
-use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::RemoveElementsRequest as Proto;
 
 use super::{at_least_one, ids};
 use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `removeElements` request.
 #[derive(Debug)]
@@ -34,31 +33,16 @@ impl RemoveElementsRequest {
     }
 }
 
-/// The result of a `removeElements`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RemoveElementsResponse {
-    /// The elements are gone.
-    Success,
-}
-
-call!(RemoveElementsRequest: Proto => RemoveElementsResponse, cache);
-
-impl UnaryRpc for RemoveElementsRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            leaderboard: self.leaderboard,
-            ids: self.ids,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<RemoveElementsResponse, MomentoError> {
-        Ok(RemoveElementsResponse::Success)
-    }
+success_rpc! {
+    /// The result of a `removeElements`.
+    RemoveElementsResponse { "The elements are gone." } for RemoveElementsRequest: Proto, cache;
+    |self| Proto { leaderboard: self.leaderboard, ids: self.ids }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn validates_and_encodes() {

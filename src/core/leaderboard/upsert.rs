@@ -1,13 +1,12 @@
 //! `upsert`: `/leaderboard.Leaderboard/UpsertElements` → Success. Inserts elements or updates their scores;
 //! the leaderboard is created if needed. At least one element (the service allows at most 8192).
 
-use momento_proto::common::Empty as ProtoResponse;
 use momento_proto::leaderboard::{Element, UpsertElementsRequest as Proto};
 
 use super::{at_least_one, id};
 use crate::core::collection::{validate, Leaderboard as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `upsert` request.
 #[derive(Debug)]
@@ -43,32 +42,18 @@ impl UpsertRequest {
     }
 }
 
-/// The result of an `upsert`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UpsertResponse {
-    /// The elements are stored.
-    Success,
-}
-
-call!(UpsertRequest: Proto => UpsertResponse, cache);
-
-impl UnaryRpc for UpsertRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            leaderboard: self.leaderboard,
-            elements: self.elements,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<UpsertResponse, MomentoError> {
-        Ok(UpsertResponse::Success)
-    }
+success_rpc! {
+    /// The result of an `upsert`.
+    UpsertResponse { "The elements are stored." } for UpsertRequest: Proto, cache;
+    |self| Proto { leaderboard: self.leaderboard, elements: self.elements }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn validates_and_encodes() {
@@ -91,9 +76,6 @@ mod tests {
         );
         assert!(UpsertRequest::new("c".into(), "lb".into(), &[(-1.0, 1.0)]).is_err());
         assert!(UpsertRequest::new("c".into(), "".into(), &[(1.0, 1.0)]).is_err());
-        assert_eq!(
-            UpsertRequest::from_proto(ProtoResponse {}).unwrap(),
-            UpsertResponse::Success
-        );
+        assert_reply::<UpsertRequest>(Default::default(), UpsertResponse::Success);
     }
 }

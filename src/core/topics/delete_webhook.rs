@@ -1,13 +1,11 @@
 //! `deleteWebhook`: `/webhook.Webhook/DeleteWebhook` → Success. Like the official SDK, only the cache name is
 //! checked client-side (the service rejects an empty webhook name).
 
-use momento_proto::webhook::{
-    DeleteWebhookRequest as Proto, DeleteWebhookResponse as ProtoResponse,
-};
+use momento_proto::webhook::DeleteWebhookRequest as Proto;
 
 use super::webhook::id;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 use crate::core::validation;
 
 /// A validated `deleteWebhook` request.
@@ -25,30 +23,17 @@ impl DeleteWebhookRequest {
     }
 }
 
-/// The result of a `deleteWebhook`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeleteWebhookResponse {
-    /// The webhook is gone.
-    Success,
-}
-
-call!(DeleteWebhookRequest: Proto => DeleteWebhookResponse);
-
-impl UnaryRpc for DeleteWebhookRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            webhook_id: Some(id(self.cache, self.webhook)),
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<DeleteWebhookResponse, MomentoError> {
-        Ok(DeleteWebhookResponse::Success)
-    }
+success_rpc! {
+    /// The result of a `deleteWebhook`.
+    DeleteWebhookResponse { "The webhook is gone." } for DeleteWebhookRequest: Proto;
+    |self| Proto { webhook_id: Some(id(self.cache, self.webhook)) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_the_id_and_checks_the_cache_name_only() {
@@ -63,9 +48,6 @@ mod tests {
                 .message,
             "cache name must not be empty"
         );
-        assert_eq!(
-            DeleteWebhookRequest::from_proto(ProtoResponse {}).unwrap(),
-            DeleteWebhookResponse::Success
-        );
+        assert_reply::<DeleteWebhookRequest>(Default::default(), DeleteWebhookResponse::Success);
     }
 }

@@ -1,30 +1,13 @@
 //! `getWebhookSecret`: `/webhook.Webhook/GetWebhookSecret` — a webhook's signing secret. The request names the
 //! webhook with two plain fields (no `_WebhookId`); the names in the result come from the reply.
 
-use momento_proto::webhook::{
-    GetWebhookSecretRequest as Proto, GetWebhookSecretResponse as ProtoResponse,
-};
+use momento_proto::webhook::GetWebhookSecretRequest as Proto;
 
-use super::webhook::webhook_name;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
+use super::webhook::WebhookRequest;
+use crate::core::rpc::unary;
 
 /// A validated `getWebhookSecret` request.
-#[derive(Debug)]
-pub struct GetWebhookSecretRequest {
-    cache: String,
-    webhook: String,
-}
-
-impl GetWebhookSecretRequest {
-    /// Validates the cache and webhook names.
-    pub fn new(cache: String, webhook: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        webhook_name(&webhook)?;
-        Ok(Self { cache, webhook })
-    }
-}
+pub type GetWebhookSecretRequest = WebhookRequest<Proto>;
 
 /// The result of a `getWebhookSecret`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,28 +23,21 @@ pub enum GetWebhookSecretResponse {
     },
 }
 
-call!(GetWebhookSecretRequest: Proto => GetWebhookSecretResponse);
-
-impl UnaryRpc for GetWebhookSecretRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_name: self.cache,
-            webhook_name: self.webhook,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<GetWebhookSecretResponse, MomentoError> {
-        Ok(GetWebhookSecretResponse::Success {
-            secret: reply.secret_string,
-            cache_name: reply.cache_name,
-            webhook_name: reply.webhook_name,
-        })
-    }
+unary! {
+    GetWebhookSecretRequest: Proto => GetWebhookSecretResponse;
+    |self| Proto { cache_name: self.cache, webhook_name: self.webhook };
+    |reply| Ok(GetWebhookSecretResponse::Success {
+        secret: reply.secret_string,
+        cache_name: reply.cache_name,
+        webhook_name: reply.webhook_name,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::webhook::GetWebhookSecretResponse as ProtoResponse;
 
     #[test]
     fn validates_encodes_and_decodes() {

@@ -1,43 +1,31 @@
 //! `listWebhooks`: `/webhook.Webhook/ListWebhooks` (request `_ListWebhookRequest`) — every webhook of a cache.
 
-use momento_proto::webhook::{ListWebhookRequest as Proto, ListWebhooksResponse as ProtoResponse};
+use momento_proto::webhook::ListWebhookRequest as Proto;
 
 use super::webhook::Webhook;
 use crate::core::control::CacheRequest;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{success_with, unary};
 
 /// A validated `listWebhooks` request.
 pub type ListWebhooksRequest = CacheRequest<Proto>;
 
-/// The result of a `listWebhooks`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListWebhooksResponse {
-    /// The cache's webhooks, in the service's order.
-    Success {
-        /// Every webhook (`getWebhooks()` in the JS SDK).
-        webhooks: Vec<Webhook>,
-    },
+success_with! {
+    /// The result of a `listWebhooks`.
+    ListWebhooksResponse: "The cache's webhooks, in the service's order." => webhooks: Vec<Webhook>, "Every webhook (`getWebhooks()` in the JS SDK)."
 }
 
-call!(ListWebhooksRequest: Proto => ListWebhooksResponse);
-
-impl UnaryRpc for ListWebhooksRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_name: self.cache,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<ListWebhooksResponse, MomentoError> {
-        Ok(ListWebhooksResponse::Success {
-            webhooks: reply.webhook.into_iter().map(Webhook::from_proto).collect(),
-        })
-    }
+unary! {
+    ListWebhooksRequest: Proto => ListWebhooksResponse;
+    |self| Proto { cache_name: self.cache };
+    |reply| Ok(ListWebhooksResponse::Success {
+        webhooks: reply.webhook.into_iter().map(Webhook::from_proto).collect(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::webhook::ListWebhooksResponse as ProtoResponse;
     use momento_proto::webhook::Webhook as ProtoWebhook;
 
     use super::*;

@@ -2,10 +2,9 @@
 //! retried (a repeat would publish twice).
 
 use momento_proto::cache_client::pubsub::{topic_value, PublishRequest as Proto, TopicValue};
-use momento_proto::common::Empty as ProtoResponse;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 use crate::core::validation;
 
 /// A topic message value.
@@ -38,17 +37,10 @@ impl PublishRequest {
     }
 }
 
-/// The result of a `publish`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PublishResponse {
-    /// Published.
-    Success,
-}
-
-call!(PublishRequest: Proto => PublishResponse, cache);
-
-impl UnaryRpc for PublishRequest {
-    fn into_proto(self) -> Proto {
+success_rpc! {
+    /// The result of a `publish`.
+    PublishResponse { "Published." } for PublishRequest: Proto, cache;
+    |self| {
         let kind = match self.value {
             TopicMessage::Text(t) => topic_value::Kind::Text(t),
             TopicMessage::Binary(b) => topic_value::Kind::Binary(b),
@@ -59,15 +51,12 @@ impl UnaryRpc for PublishRequest {
             value: Some(TopicValue { kind: Some(kind) }),
         }
     }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<PublishResponse, MomentoError> {
-        Ok(PublishResponse::Success)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn text_and_binary() {

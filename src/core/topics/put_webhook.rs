@@ -1,11 +1,11 @@
 //! `putWebhook`: `/webhook.Webhook/PutWebhook` — creates the webhook or replaces its topic and destination;
 //! answers its signing secret.
 
-use momento_proto::webhook::{PutWebhookRequest as Proto, PutWebhookResponse as ProtoResponse};
+use momento_proto::webhook::PutWebhookRequest as Proto;
 
 use super::webhook::{webhook_name, Webhook};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{success_with, unary};
 use crate::core::validation;
 
 /// A validated `putWebhook` request.
@@ -25,35 +25,24 @@ impl PutWebhookRequest {
     }
 }
 
-/// The result of a `putWebhook`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PutWebhookResponse {
-    /// Created or updated.
-    Success {
-        /// The webhook's signing secret (`secretString()` in the JS SDK).
-        secret: String,
-    },
+success_with! {
+    /// The result of a `putWebhook`.
+    PutWebhookResponse: "Created or updated." => secret: String, "The webhook's signing secret (`secretString()` in the JS SDK)."
 }
 
-call!(PutWebhookRequest: Proto => PutWebhookResponse);
-
-impl UnaryRpc for PutWebhookRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            webhook: Some(self.webhook.into_proto()),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<PutWebhookResponse, MomentoError> {
-        Ok(PutWebhookResponse::Success {
-            secret: reply.secret_string,
-        })
-    }
+unary! {
+    PutWebhookRequest: Proto => PutWebhookResponse;
+    |self| Proto { webhook: Some(self.webhook.into_proto()) };
+    |reply| Ok(PutWebhookResponse::Success {
+        secret: reply.secret_string,
+    })
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::webhook::webhook_destination::Kind;
+    use momento_proto::webhook::PutWebhookResponse as ProtoResponse;
 
     use super::*;
     use crate::core::error::MomentoErrorCode;

@@ -2,60 +2,32 @@
 //! the new one. The reply carries only the secret: the official SDKs fill the result's cache and webhook names in
 //! from the request (the JS facade does the same from its arguments).
 
-use momento_proto::webhook::{
-    RotateWebhookSecretRequest as Proto, RotateWebhookSecretResponse as ProtoResponse,
-};
+use momento_proto::webhook::RotateWebhookSecretRequest as Proto;
 
-use super::webhook::{id, webhook_name};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
-use crate::core::validation;
+use super::webhook::{id, WebhookRequest};
+use crate::core::rpc::{success_with, unary};
 
 /// A validated `rotateWebhookSecret` request.
-#[derive(Debug)]
-pub struct RotateWebhookSecretRequest {
-    cache: String,
-    webhook: String,
+pub type RotateWebhookSecretRequest = WebhookRequest<Proto>;
+
+success_with! {
+    /// The result of a `rotateWebhookSecret`.
+    RotateWebhookSecretResponse: "Rotated." => secret: String, "The new signing secret."
 }
 
-impl RotateWebhookSecretRequest {
-    /// Validates the cache and webhook names.
-    pub fn new(cache: String, webhook: String) -> Result<Self, MomentoError> {
-        validation::cache_name(&cache)?;
-        webhook_name(&webhook)?;
-        Ok(Self { cache, webhook })
-    }
-}
-
-/// The result of a `rotateWebhookSecret`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RotateWebhookSecretResponse {
-    /// Rotated.
-    Success {
-        /// The new signing secret.
-        secret: String,
-    },
-}
-
-call!(RotateWebhookSecretRequest: Proto => RotateWebhookSecretResponse);
-
-impl UnaryRpc for RotateWebhookSecretRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            webhook_id: Some(id(self.cache, self.webhook)),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<RotateWebhookSecretResponse, MomentoError> {
-        Ok(RotateWebhookSecretResponse::Success {
-            secret: reply.secret_string,
-        })
-    }
+unary! {
+    RotateWebhookSecretRequest: Proto => RotateWebhookSecretResponse;
+    |self| Proto { webhook_id: Some(id(self.cache, self.webhook)) };
+    |reply| Ok(RotateWebhookSecretResponse::Success {
+        secret: reply.secret_string,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::webhook::RotateWebhookSecretResponse as ProtoResponse;
 
     #[test]
     fn validates_encodes_and_decodes() {

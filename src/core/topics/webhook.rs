@@ -9,6 +9,8 @@ use momento_proto::webhook::{
     webhook_destination, Webhook as ProtoWebhook, WebhookDestination, WebhookId,
 };
 
+use std::marker::PhantomData;
+
 use crate::core::error::MomentoError;
 use crate::core::validation;
 
@@ -64,6 +66,28 @@ pub(crate) fn id(cache_name: String, webhook_name: String) -> WebhookId {
 /// Rejects empty or whitespace-only webhook names ("webhook name must not be empty").
 pub fn webhook_name(name: &str) -> Result<(), MomentoError> {
     validation::name("webhook", name)
+}
+
+/// A validated request naming one webhook of a cache and nothing else (`getWebhookSecret`,
+/// `rotateWebhookSecret`): the cache name, then the webhook name; `P`, the proto request message, says which RPC.
+#[derive(Debug)]
+pub struct WebhookRequest<P> {
+    pub(crate) cache: String,
+    pub(crate) webhook: String,
+    rpc: PhantomData<P>,
+}
+
+impl<P> WebhookRequest<P> {
+    /// Validates the cache and webhook names.
+    pub fn new(cache: String, webhook: String) -> Result<Self, MomentoError> {
+        validation::cache_name(&cache)?;
+        webhook_name(&webhook)?;
+        Ok(Self {
+            cache,
+            webhook,
+            rpc: PhantomData,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -2,58 +2,41 @@
 
 use momento_proto::cache_client::{
     dictionary_fetch_response::Dictionary, DictionaryFetchRequest as Proto,
-    DictionaryFetchResponse as ProtoResponse,
 };
 
 use super::FieldValue;
 use crate::core::collection::{Dictionary as Family, NamedRequest};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, hit_or_miss, unary};
 
 /// A validated `dictionaryFetch` request.
 pub type DictionaryFetchRequest = NamedRequest<Family, Proto>;
 
-/// The result of a `dictionaryFetch`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionaryFetchResponse {
-    /// The dictionary exists.
-    Hit {
-        /// Its `(field, value)` pairs, in the order the service sent them.
-        items: Vec<FieldValue>,
-    },
-    /// The dictionary does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `dictionaryFetch`.
+    DictionaryFetchResponse: "The dictionary exists." => items: Vec<FieldValue>, "Its `(field, value)` pairs, in the order the service sent them.", "The dictionary does not exist (or expired)."
 }
 
-call!(DictionaryFetchRequest: Proto => DictionaryFetchResponse, cache);
-
-impl UnaryRpc for DictionaryFetchRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            dictionary_name: self.name.into_bytes(),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<DictionaryFetchResponse, MomentoError> {
-        found_or_missing!(
-            reply.dictionary,
-            Dictionary,
-            "DictionaryFetch",
-            |found| Ok(DictionaryFetchResponse::Hit {
-                items: found
-                    .items
-                    .into_iter()
-                    .map(|pair| (pair.field, pair.value))
-                    .collect(),
-            }),
-            Ok(DictionaryFetchResponse::Miss)
-        )
-    }
+unary! {
+    DictionaryFetchRequest: Proto => DictionaryFetchResponse, cache;
+    |self| Proto { dictionary_name: self.name.into_bytes() };
+    |reply| found_or_missing!(reply.dictionary, Dictionary, "DictionaryFetch",
+        |found| Ok(DictionaryFetchResponse::Hit {
+            items: found
+                .items
+                .into_iter()
+                .map(|pair| (pair.field, pair.value))
+                .collect(),
+        }),
+        Ok(DictionaryFetchResponse::Miss)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::cache_client::DictionaryFetchResponse as ProtoResponse;
     use momento_proto::cache_client::{dictionary_fetch_response, DictionaryFieldValuePair};
 
     #[test]
@@ -75,19 +58,16 @@ mod tests {
                 }],
             })),
         };
-        assert_eq!(
-            DictionaryFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<DictionaryFetchRequest>(
+            found,
             DictionaryFetchResponse::Hit {
-                items: vec![(b"f".to_vec(), b"v".to_vec())]
-            }
+                items: vec![(b"f".to_vec(), b"v".to_vec())],
+            },
         );
         let missing = ProtoResponse {
             dictionary: Some(Dictionary::Missing(dictionary_fetch_response::Missing {})),
         };
-        assert_eq!(
-            DictionaryFetchRequest::from_proto(missing).unwrap(),
-            DictionaryFetchResponse::Miss
-        );
+        assert_reply::<DictionaryFetchRequest>(missing, DictionaryFetchResponse::Miss);
         assert!(DictionaryFetchRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

@@ -3,66 +3,48 @@
 
 use momento_proto::cache_client::{
     dictionary_get_response::Dictionary, DictionaryGetRequest as Proto,
-    DictionaryGetResponse as ProtoResponse,
 };
 
 use crate::core::cache::is_hit;
 use crate::core::collection::{Dictionary as Family, ItemsRequest};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, hit_or_miss, unary};
 
 /// A validated `dictionaryGetFields` request (`dictionaryGetField` sends one field).
 pub type DictionaryGetRequest = ItemsRequest<Family, Proto>;
 
-/// The result of a `dictionaryGetFields`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionaryGetResponse {
-    /// The dictionary exists.
-    Hit {
-        /// `values[i]` answers for the i-th requested field: its value, or `None` if the field is absent.
-        values: Vec<Option<Vec<u8>>>,
-    },
-    /// The dictionary does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `dictionaryGetFields`.
+    DictionaryGetResponse: "The dictionary exists." => values: Vec<Option<Vec<u8>>>, "`values[i]` answers for the i-th requested field: its value, or `None` if the field is absent.", "The dictionary does not exist (or expired)."
 }
 
-call!(DictionaryGetRequest: Proto => DictionaryGetResponse, cache);
-
-impl UnaryRpc for DictionaryGetRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            dictionary_name: self.name,
-            fields: self.items,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<DictionaryGetResponse, MomentoError> {
-        found_or_missing!(
-            reply.dictionary,
-            Dictionary,
-            "DictionaryGet",
-            |found| {
-                let values = found
-                    .items
-                    .into_iter()
-                    .map(|part| {
-                        let hit = is_hit(part.result, "DictionaryGet field", None)?;
-                        Ok(hit.then_some(part.cache_body))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(DictionaryGetResponse::Hit { values })
-            },
-            Ok(DictionaryGetResponse::Miss)
-        )
-    }
+unary! {
+    DictionaryGetRequest: Proto => DictionaryGetResponse, cache;
+    |self| Proto { dictionary_name: self.name, fields: self.items };
+    |reply| found_or_missing!(reply.dictionary, Dictionary, "DictionaryGet",
+        |found| {
+            let values = found
+                .items
+                .into_iter()
+                .map(|part| {
+                    let hit = is_hit(part.result, "DictionaryGet field", None)?;
+                    Ok(hit.then_some(part.cache_body))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(DictionaryGetResponse::Hit { values })
+        },
+        Ok(DictionaryGetResponse::Miss)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::dictionary_get_response::{
         DictionaryGetResponsePart, Found, Missing,
     };
+    use momento_proto::cache_client::DictionaryGetResponse as ProtoResponse;
     use momento_proto::cache_client::ECacheResult;
 
     #[test]
@@ -91,19 +73,16 @@ mod tests {
                 items: vec![part(ECacheResult::Hit, b"v"), part(ECacheResult::Miss, b"")],
             })),
         };
-        assert_eq!(
-            DictionaryGetRequest::from_proto(found).unwrap(),
+        assert_reply::<DictionaryGetRequest>(
+            found,
             DictionaryGetResponse::Hit {
-                values: vec![Some(b"v".to_vec()), None]
-            }
+                values: vec![Some(b"v".to_vec()), None],
+            },
         );
         let missing = ProtoResponse {
             dictionary: Some(Dictionary::Missing(Missing {})),
         };
-        assert_eq!(
-            DictionaryGetRequest::from_proto(missing).unwrap(),
-            DictionaryGetResponse::Miss
-        );
+        assert_reply::<DictionaryGetRequest>(missing, DictionaryGetResponse::Miss);
         let invalid = ProtoResponse {
             dictionary: Some(Dictionary::Found(Found {
                 items: vec![part(ECacheResult::Invalid, b"")],

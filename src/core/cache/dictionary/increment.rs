@@ -1,14 +1,12 @@
 //! `dictionaryIncrement`: `/cache_client.Scs/DictionaryIncrement` with the collection TTL → the field's new value
 //! (a missing field starts at 0). Never retried: repeating it would add twice.
 
-use momento_proto::cache_client::{
-    DictionaryIncrementRequest as Proto, DictionaryIncrementResponse as ProtoResponse,
-};
+use momento_proto::cache_client::DictionaryIncrementRequest as Proto;
 
 use crate::core::collection::{validate, Dictionary as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{success_with, unary};
 
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -49,37 +47,29 @@ impl DictionaryIncrementRequest {
     }
 }
 
-/// The result of a `dictionaryIncrement`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionaryIncrementResponse {
-    /// The field's value after incrementing.
-    Success {
-        /// The new value.
-        value: i64,
-    },
+success_with! {
+    /// The result of a `dictionaryIncrement`.
+    DictionaryIncrementResponse: "The field's value after incrementing." => value: i64, "The new value."
 }
 
-call!(DictionaryIncrementRequest: Proto => DictionaryIncrementResponse, cache);
-
-impl UnaryRpc for DictionaryIncrementRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            dictionary_name: self.dictionary,
-            field: self.field,
-            amount: self.amount,
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<DictionaryIncrementResponse, MomentoError> {
-        Ok(DictionaryIncrementResponse::Success { value: reply.value })
-    }
+unary! {
+    DictionaryIncrementRequest: Proto => DictionaryIncrementResponse, cache;
+    |self| Proto {
+        dictionary_name: self.dictionary,
+        field: self.field,
+        amount: self.amount,
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
+    };
+    |reply| Ok(DictionaryIncrementResponse::Success { value: reply.value })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::cache_client::DictionaryIncrementResponse as ProtoResponse;
 
     fn ttl() -> CollectionTtl {
         CollectionTtl::new(None, true, 9_000).unwrap()
@@ -112,9 +102,9 @@ mod tests {
 
     #[test]
     fn maps_value() {
-        assert_eq!(
-            DictionaryIncrementRequest::from_proto(ProtoResponse { value: 42 }).unwrap(),
-            DictionaryIncrementResponse::Success { value: 42 }
+        assert_reply::<DictionaryIncrementRequest>(
+            ProtoResponse { value: 42 },
+            DictionaryIncrementResponse::Success { value: 42 },
         );
     }
 }

@@ -1,12 +1,11 @@
 //! Dictionary RPCs of `cache_client.Scs`, one file each: `dictionaryFetch`, `dictionaryGetField(s)`,
-//! `dictionarySetField(s)`, `dictionaryIncrement`, `dictionaryRemoveField(s)` and `dictionaryLength`. The singular
-//! methods send the plural RPC with one field, as the official SDKs do.
+//! `dictionarySetField(s)` and `dictionaryIncrement`; `dictionaryRemoveField(s)` and `dictionaryLength` are rows of
+//! [`crate::core::cache::remove`] and [`crate::core::cache::length`]. The singular methods send the plural RPC with
+//! one field, as the official SDKs do.
 
-pub mod delete;
 pub mod fetch;
 pub mod get;
 pub mod increment;
-pub mod length;
 pub mod set;
 
 /// A `(field, value)` pair of byte strings.

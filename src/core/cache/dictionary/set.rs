@@ -1,75 +1,36 @@
 //! `dictionarySetField` / `dictionarySetFields`: `/cache_client.Scs/DictionarySet` with the collection TTL →
 //! Success.
 
-use momento_proto::cache_client::{
-    DictionaryFieldValuePair, DictionarySetRequest as Proto, DictionarySetResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{DictionaryFieldValuePair, DictionarySetRequest as Proto};
 
 use super::FieldValue;
-use crate::core::collection::{validate, Dictionary as Family};
-use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::collection::{Dictionary as Family, WriteRequest};
+use crate::core::rpc::success_rpc;
 
-/// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair).
-#[derive(Debug)]
-pub struct DictionarySetRequest {
-    cache: String,
-    dictionary: Vec<u8>,
-    items: Vec<FieldValue>,
-    ttl: CollectionTtl,
-}
+/// A validated `dictionarySetFields` request (`dictionarySetField` sends one pair); items are `(field, value)` pairs.
+pub type DictionarySetRequest = WriteRequest<Family, FieldValue, Proto>;
 
-impl DictionarySetRequest {
-    /// Validates the cache and dictionary names; `items` are `(field, value)` pairs.
-    pub fn new(
-        cache: String,
-        dictionary: String,
-        items: Vec<FieldValue>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &dictionary)?;
-        let dictionary = dictionary.into_bytes();
-        Ok(Self {
-            cache,
-            dictionary,
-            items,
-            ttl,
-        })
-    }
-}
-
-/// The result of a `dictionarySetFields`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DictionarySetResponse {
-    /// The fields were stored.
-    Success,
-}
-
-call!(DictionarySetRequest: Proto => DictionarySetResponse, cache);
-
-impl UnaryRpc for DictionarySetRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            dictionary_name: self.dictionary,
-            items: self
-                .items
-                .into_iter()
-                .map(|(field, value)| DictionaryFieldValuePair { field, value })
-                .collect(),
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<DictionarySetResponse, MomentoError> {
-        Ok(DictionarySetResponse::Success)
+success_rpc! {
+    /// The result of a `dictionarySetFields`.
+    DictionarySetResponse { "The fields were stored." } for DictionarySetRequest: Proto, cache;
+    |self| Proto {
+        dictionary_name: self.name,
+        items: self
+            .items
+            .into_iter()
+            .map(|(field, value)| DictionaryFieldValuePair { field, value })
+            .collect(),
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_pairs_and_collection_ttl() {
@@ -108,9 +69,6 @@ mod tests {
                 .message,
             "dictionary name must not be empty"
         );
-        assert_eq!(
-            DictionarySetRequest::from_proto(ProtoResponse {}).unwrap(),
-            DictionarySetResponse::Success
-        );
+        assert_reply::<DictionarySetRequest>(Default::default(), DictionarySetResponse::Success);
     }
 }

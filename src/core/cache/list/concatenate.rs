@@ -3,52 +3,24 @@
 //! twice.
 
 use super::end::{Back, End, Front};
-use super::ListInsertRequest;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, ProtoReply, UnaryRpc};
+use super::{insert, ListInsertRequest};
 
-/// A validated concatenation at end `E`.
-pub type ListConcatenateRequest<E> = ListInsertRequest<E, Vec<Vec<u8>>>;
+insert! {
+    /// A validated concatenation at end `E`.
+    ListConcatenateRequest(Vec<Vec<u8>>): Concatenate => ListConcatenateResponse, concatenate, concatenated, "The values were added."
+}
 
 /// `listConcatenateFront` (truncates from the back).
 pub type ListConcatenateFrontRequest = ListConcatenateRequest<Front>;
 /// `listConcatenateBack` (truncates from the front).
 pub type ListConcatenateBackRequest = ListConcatenateRequest<Back>;
 
-/// The result of a concatenation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListConcatenateResponse {
-    /// The values were added.
-    Success {
-        /// The list's length afterwards (after any truncation).
-        list_length: u32,
-    },
-}
-
-call!(impl<E: End> ListConcatenateRequest<E>: E::Concatenate => ListConcatenateResponse, cache);
-
-impl<E: End> UnaryRpc for ListConcatenateRequest<E> {
-    fn into_proto(self) -> E::Concatenate {
-        E::concatenate(
-            self.list.into_bytes(),
-            self.values,
-            self.ttl,
-            self.truncate_other_end_to,
-        )
-    }
-
-    fn from_proto(reply: ProtoReply<Self>) -> Result<ListConcatenateResponse, MomentoError> {
-        Ok(ListConcatenateResponse::Success {
-            list_length: E::concatenated(reply),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::collection_ttl::CollectionTtl;
     use crate::core::rpc::Call;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::ListConcatenateBackResponse;
 
     fn ttl() -> CollectionTtl {

@@ -1,14 +1,12 @@
 //! `listFetch`: `/cache_client.Scs/ListFetch` with an optional `startIndex` (inclusive) / `endIndex` (exclusive)
 //! slice → Hit with the elements in order, or Miss when the list does not exist.
 
-use momento_proto::cache_client::{
-    list_fetch_response::List, ListFetchRequest as Proto, ListFetchResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{list_fetch_response::List, ListFetchRequest as Proto};
 
 use super::{slice_bounds, Slice};
 use crate::core::collection::{validate, List as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, hit_or_miss, unary};
 
 /// A validated `listFetch` request.
 #[derive(Debug)]
@@ -32,48 +30,37 @@ impl ListFetchRequest {
     }
 }
 
-/// The result of `listFetch`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListFetchResponse {
-    /// The list exists; the selected elements, in list order (possibly none).
-    Hit {
-        /// The elements.
-        values: Vec<Vec<u8>>,
-    },
-    /// The list does not exist.
-    Miss,
+hit_or_miss! {
+    /// The result of `listFetch`.
+    ListFetchResponse: "The list exists; the selected elements, in list order (possibly none)." => values: Vec<Vec<u8>>, "The elements.", "The list does not exist."
 }
 
-call!(ListFetchRequest: Proto => ListFetchResponse, cache);
-
-impl UnaryRpc for ListFetchRequest {
-    fn into_proto(self) -> Proto {
+unary! {
+    ListFetchRequest: Proto => ListFetchResponse, cache;
+    |self| {
         let (start_index, end_index) = slice_bounds!(self.slice, list_fetch_request);
         Proto {
             list_name: self.list.into_bytes(),
             start_index,
             end_index,
         }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<ListFetchResponse, MomentoError> {
-        found_or_missing!(
-            reply.list,
-            List,
-            "ListFetch",
-            |found| Ok(ListFetchResponse::Hit {
-                values: found.values,
-            }),
-            Ok(ListFetchResponse::Miss)
-        )
-    }
+    };
+    |reply| found_or_missing!(reply.list, List, "ListFetch",
+        |found| Ok(ListFetchResponse::Hit {
+            values: found.values,
+        }),
+        Ok(ListFetchResponse::Miss)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::list_fetch_request::{EndIndex, StartIndex};
     use momento_proto::cache_client::list_fetch_response::{Found, Missing};
+    use momento_proto::cache_client::ListFetchResponse as ProtoResponse;
     use momento_proto::common::Unbounded;
 
     fn proto(start: Option<f64>, end: Option<f64>) -> Proto {
@@ -120,19 +107,16 @@ mod tests {
                 values: vec![b"a".to_vec(), b"b".to_vec()],
             })),
         };
-        assert_eq!(
-            ListFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<ListFetchRequest>(
+            found,
             ListFetchResponse::Hit {
-                values: vec![b"a".to_vec(), b"b".to_vec()]
-            }
+                values: vec![b"a".to_vec(), b"b".to_vec()],
+            },
         );
         let missing = ProtoResponse {
             list: Some(List::Missing(Missing {})),
         };
-        assert_eq!(
-            ListFetchRequest::from_proto(missing).unwrap(),
-            ListFetchResponse::Miss
-        );
+        assert_reply::<ListFetchRequest>(missing, ListFetchResponse::Miss);
         assert!(ListFetchRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

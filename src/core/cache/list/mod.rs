@@ -5,7 +5,6 @@
 pub mod concatenate;
 pub mod end;
 pub mod fetch;
-pub mod length;
 pub mod pop;
 pub mod push;
 pub mod remove_value;
@@ -53,6 +52,37 @@ impl<E: End, V> ListInsertRequest<E, V> {
         })
     }
 }
+
+/// Defines an insertion at either end (push, concatenate) from what differs: `insert! { /// docs Request(values
+/// type): End message => Response, End::build, End::length, "what Success means" }` declares `Request<E>` (a
+/// [`ListInsertRequest`]), its response (`Success { list_length }`, the length after any truncation), and its
+/// conversions.
+macro_rules! insert {
+    ($(#[$doc:meta])* $request:ident($values:ty): $message:ident => $response:ident, $build:ident, $length:ident, $success:literal) => {
+        $(#[$doc])*
+        pub type $request<E> = ListInsertRequest<E, $values>;
+
+        $crate::core::rpc::success_with! {
+            #[doc = concat!("The result of a [`", stringify!($request), "`].")]
+            $response: $success => list_length: u32, "The list's length afterwards (after any truncation)."
+        }
+
+        $crate::core::rpc::call!(impl<E: End> $request<E>: E::$message => $response, cache);
+
+        impl<E: End> $crate::core::rpc::UnaryRpc for $request<E> {
+            fn into_proto(self) -> E::$message {
+                E::$build(self.list.into_bytes(), self.values, self.ttl, self.truncate_other_end_to)
+            }
+
+            fn from_proto(
+                reply: $crate::core::rpc::ProtoReply<Self>,
+            ) -> Result<$response, $crate::core::error::MomentoError> {
+                Ok($response::Success { list_length: E::$length(reply) })
+            }
+        }
+    };
+}
+use insert;
 
 /// An optional JS number argument that must be an integer in the `i32` range (list indices, sorted-set
 /// ranks): `None` stays `None`.

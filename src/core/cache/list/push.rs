@@ -2,52 +2,25 @@
 //! one value at the [`End`]; truncates the other end. Never retried: a repeat would add twice.
 
 use super::end::{Back, End, Front};
-use super::ListInsertRequest;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, ProtoReply, UnaryRpc};
+use super::{insert, ListInsertRequest};
 
-/// A validated push at end `E`.
-pub type ListPushRequest<E> = ListInsertRequest<E, Vec<u8>>;
+insert! {
+    /// A validated push at end `E`.
+    ListPushRequest(Vec<u8>): Push => ListPushResponse, push, pushed, "The value was added."
+}
 
 /// `listPushFront` (truncates from the back).
 pub type ListPushFrontRequest = ListPushRequest<Front>;
 /// `listPushBack` (truncates from the front).
 pub type ListPushBackRequest = ListPushRequest<Back>;
 
-/// The result of a push.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ListPushResponse {
-    /// The value was added.
-    Success {
-        /// The list's length afterwards (after any truncation).
-        list_length: u32,
-    },
-}
-
-call!(impl<E: End> ListPushRequest<E>: E::Push => ListPushResponse, cache);
-
-impl<E: End> UnaryRpc for ListPushRequest<E> {
-    fn into_proto(self) -> E::Push {
-        E::push(
-            self.list.into_bytes(),
-            self.values,
-            self.ttl,
-            self.truncate_other_end_to,
-        )
-    }
-
-    fn from_proto(reply: ProtoReply<Self>) -> Result<ListPushResponse, MomentoError> {
-        Ok(ListPushResponse::Success {
-            list_length: E::pushed(reply),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::collection_ttl::CollectionTtl;
+    use crate::core::rpc::assert_reply;
     use crate::core::rpc::Call;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::ListPushFrontResponse;
 
     fn ttl() -> CollectionTtl {
@@ -104,9 +77,9 @@ mod tests {
 
     #[test]
     fn answers_the_new_length() {
-        assert_eq!(
-            ListPushFrontRequest::from_proto(ListPushFrontResponse { list_length: 4 }).unwrap(),
-            ListPushResponse::Success { list_length: 4 }
+        assert_reply::<ListPushFrontRequest>(
+            ListPushFrontResponse { list_length: 4 },
+            ListPushResponse::Success { list_length: 4 },
         );
     }
 }

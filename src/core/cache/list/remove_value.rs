@@ -2,13 +2,11 @@
 //! the value → Success (also when the list does not exist). The unused ListErase RPC is not exposed, as in
 //! the official SDKs.
 
-use momento_proto::cache_client::{
-    list_remove_request::Remove, ListRemoveRequest as Proto, ListRemoveResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{list_remove_request::Remove, ListRemoveRequest as Proto};
 
 use crate::core::collection::{validate, List as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `listRemoveValue` request.
 #[derive(Debug)]
@@ -33,17 +31,13 @@ pub enum ListRemoveValueResponse {
     Success,
 }
 
-call!(ListRemoveValueRequest: Proto => ListRemoveValueResponse, cache);
-
-impl UnaryRpc for ListRemoveValueRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            list_name: self.list.into_bytes(),
-            remove: Some(Remove::AllElementsWithValue(self.value)),
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<ListRemoveValueResponse, MomentoError> {
+unary! {
+    ListRemoveValueRequest: Proto => ListRemoveValueResponse, cache;
+    |self| Proto {
+        list_name: self.list.into_bytes(),
+        remove: Some(Remove::AllElementsWithValue(self.value)),
+    };
+    |_reply| {
         // Found (with the new length) or Missing: the official SDKs answer Success either way.
         Ok(ListRemoveValueResponse::Success)
     }
@@ -52,6 +46,9 @@ impl UnaryRpc for ListRemoveValueRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::cache_client::ListRemoveResponse as ProtoResponse;
 
     #[test]
     fn encodes_the_value() {
@@ -70,9 +67,9 @@ mod tests {
 
     #[test]
     fn always_success() {
-        assert_eq!(
-            ListRemoveValueRequest::from_proto(ProtoResponse::default()).unwrap(),
-            ListRemoveValueResponse::Success
+        assert_reply::<ListRemoveValueRequest>(
+            ProtoResponse::default(),
+            ListRemoveValueResponse::Success,
         );
     }
 }

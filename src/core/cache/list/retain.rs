@@ -1,15 +1,13 @@
 //! `listRetain`: `/cache_client.Scs/ListRetain` keeps only the `startIndex` (inclusive) / `endIndex`
 //! (exclusive) slice of a list, with a collection TTL → Success (also when the list does not exist).
 
-use momento_proto::cache_client::{
-    ListRetainRequest as Proto, ListRetainResponse as ProtoResponse,
-};
+use momento_proto::cache_client::ListRetainRequest as Proto;
 
 use super::{slice_bounds, Slice};
 use crate::core::collection::{validate, List as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `listRetain` request.
 #[derive(Debug)]
@@ -47,10 +45,9 @@ pub enum ListRetainResponse {
     Success,
 }
 
-call!(ListRetainRequest: Proto => ListRetainResponse, cache);
-
-impl UnaryRpc for ListRetainRequest {
-    fn into_proto(self) -> Proto {
+unary! {
+    ListRetainRequest: Proto => ListRetainResponse, cache;
+    |self| {
         let (start_index, end_index) = slice_bounds!(self.slice, list_retain_request);
         Proto {
             list_name: self.list.into_bytes(),
@@ -59,9 +56,8 @@ impl UnaryRpc for ListRetainRequest {
             start_index,
             end_index,
         }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<ListRetainResponse, MomentoError> {
+    };
+    |_reply| {
         // Found (with the new length) or Missing: the official SDKs answer Success either way.
         Ok(ListRetainResponse::Success)
     }
@@ -70,7 +66,10 @@ impl UnaryRpc for ListRetainRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::list_retain_request::{EndIndex, StartIndex};
+    use momento_proto::cache_client::ListRetainResponse as ProtoResponse;
     use momento_proto::common::Unbounded;
 
     #[test]
@@ -111,9 +110,6 @@ mod tests {
 
     #[test]
     fn always_success() {
-        assert_eq!(
-            ListRetainRequest::from_proto(ProtoResponse::default()).unwrap(),
-            ListRetainResponse::Success
-        );
+        assert_reply::<ListRetainRequest>(ProtoResponse::default(), ListRetainResponse::Success);
     }
 }

@@ -1,38 +1,23 @@
 //! `delete`: `/cache_client.Scs/Delete` → Success (also when the key did not exist).
 
-use momento_proto::cache_client::{DeleteRequest as Proto, DeleteResponse as ProtoResponse};
+use momento_proto::cache_client::DeleteRequest as Proto;
 
 use super::KeyRequest;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::success_rpc;
 
 /// A validated `delete` request.
 pub type DeleteRequest = KeyRequest<Proto>;
 
-/// The result of a `delete`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeleteResponse {
-    /// The key no longer exists.
-    Success,
-}
-
-call!(DeleteRequest: Proto => DeleteResponse, cache);
-
-impl UnaryRpc for DeleteRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_key: self.key,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<DeleteResponse, MomentoError> {
-        Ok(DeleteResponse::Success)
-    }
+success_rpc! {
+    /// The result of a `delete`.
+    DeleteResponse { "The key no longer exists." } for DeleteRequest: Proto, cache;
+    |self| Proto { cache_key: self.key }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn validates_and_encodes() {

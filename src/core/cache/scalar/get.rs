@@ -1,51 +1,38 @@
 //! `get`: `/cache_client.Scs/Get` → Hit with the value, or Miss.
 
-use momento_proto::cache_client::{GetRequest as Proto, GetResponse as ProtoResponse};
+use momento_proto::cache_client::GetRequest as Proto;
 
 use super::KeyRequest;
 use crate::core::cache::is_hit;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{hit_or_miss, unary};
 
 /// A validated `get` request.
 pub type GetRequest = KeyRequest<Proto>;
 
-/// The result of a `get`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GetResponse {
-    /// The key exists; its value.
-    Hit {
-        /// The stored bytes.
-        value: Vec<u8>,
-    },
-    /// The key does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `get`.
+    GetResponse: "The key exists; its value." => value: Vec<u8>, "The stored bytes.", "The key does not exist (or expired)."
 }
 
-call!(GetRequest: Proto => GetResponse, cache);
-
-impl UnaryRpc for GetRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_key: self.key,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<GetResponse, MomentoError> {
-        if is_hit(reply.result, "Get", Some(&reply.message))? {
-            Ok(GetResponse::Hit {
-                value: reply.cache_body,
-            })
-        } else {
-            Ok(GetResponse::Miss)
-        }
+unary! {
+    GetRequest: Proto => GetResponse, cache;
+    |self| Proto { cache_key: self.key };
+    |reply| if is_hit(reply.result, "Get", Some(&reply.message))? {
+        Ok(GetResponse::Hit {
+            value: reply.cache_body,
+        })
+    } else {
+        Ok(GetResponse::Miss)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::ECacheResult;
+    use momento_proto::cache_client::GetResponse as ProtoResponse;
 
     #[test]
     fn validates_before_sending() {
@@ -60,11 +47,11 @@ mod tests {
             cache_body: b"v".to_vec(),
             message: String::new(),
         };
-        assert_eq!(
-            GetRequest::from_proto(hit).unwrap(),
+        assert_reply::<GetRequest>(
+            hit,
             GetResponse::Hit {
-                value: b"v".to_vec()
-            }
+                value: b"v".to_vec(),
+            },
         );
         let miss = ProtoResponse {
             result: ECacheResult::Miss as i32,

@@ -1,12 +1,9 @@
 //! `getWithHash`: `/cache_client.Scs/GetWithHash` → Hit with the value and the server's hash of it, or Miss.
 
-use momento_proto::cache_client::{
-    get_with_hash_response, GetWithHashRequest as Proto, GetWithHashResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{get_with_hash_response, GetWithHashRequest as Proto};
 
 use super::KeyRequest;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, unary};
 
 /// A validated `getWithHash` request.
 pub type GetWithHashRequest = KeyRequest<Proto>;
@@ -25,25 +22,14 @@ pub enum GetWithHashResponse {
     Miss,
 }
 
-call!(GetWithHashRequest: Proto => GetWithHashResponse, cache);
-
-impl UnaryRpc for GetWithHashRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_key: self.key,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<GetWithHashResponse, MomentoError> {
-        found_or_missing!(
-            reply.result,
-            get_with_hash_response::Result,
-            "GetWithHash",
-            |f| Ok(GetWithHashResponse::Hit {
-                value: f.value,
-                hash: f.hash,
-            }),
-            Ok(GetWithHashResponse::Miss)
-        )
-    }
+unary! {
+    GetWithHashRequest: Proto => GetWithHashResponse, cache;
+    |self| Proto { cache_key: self.key };
+    |reply| found_or_missing!(reply.result, get_with_hash_response::Result, "GetWithHash",
+        |f| Ok(GetWithHashResponse::Hit {
+            value: f.value,
+            hash: f.hash,
+        }),
+        Ok(GetWithHashResponse::Miss)
+    )
 }

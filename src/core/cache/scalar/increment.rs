@@ -1,10 +1,10 @@
 //! `increment`: `/cache_client.Scs/Increment` → the new value (a missing key starts at 0; the value is stored
 //! as a base-10 string). Never retried: repeating it would add twice.
 
-use momento_proto::cache_client::{IncrementRequest as Proto, IncrementResponse as ProtoResponse};
+use momento_proto::cache_client::IncrementRequest as Proto;
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{success_with, unary};
 use crate::core::validation;
 
 /// A validated `increment` request.
@@ -42,35 +42,21 @@ impl IncrementRequest {
     }
 }
 
-/// The result of an `increment`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IncrementResponse {
-    /// The value after incrementing.
-    Success {
-        /// The new value.
-        value: i64,
-    },
+success_with! {
+    /// The result of an `increment`.
+    IncrementResponse: "The value after incrementing." => value: i64, "The new value."
 }
 
-call!(IncrementRequest: Proto => IncrementResponse, cache);
-
-impl UnaryRpc for IncrementRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_key: self.key,
-            amount: self.amount,
-            ttl_milliseconds: self.ttl_ms,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<IncrementResponse, MomentoError> {
-        Ok(IncrementResponse::Success { value: reply.value })
-    }
+unary! {
+    IncrementRequest: Proto => IncrementResponse, cache;
+    |self| Proto { cache_key: self.key, amount: self.amount, ttl_milliseconds: self.ttl_ms };
+    |reply| Ok(IncrementResponse::Success { value: reply.value })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn validates_amount() {

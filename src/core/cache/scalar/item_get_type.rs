@@ -1,12 +1,10 @@
 //! `itemGetType`: `/cache_client.Scs/ItemGetType` → Hit with the item's type, or Miss.
 
-use momento_proto::cache_client::{
-    item_get_type_response, ItemGetTypeRequest as Proto, ItemGetTypeResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{item_get_type_response, ItemGetTypeRequest as Proto};
 
 use super::KeyRequest;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, hit_or_miss, unary};
 
 /// The type of a stored item (the official JS `ItemType` names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,28 +37,15 @@ impl ItemType {
 /// A validated `itemGetType` request.
 pub type ItemGetTypeRequest = KeyRequest<Proto>;
 
-/// The result of `itemGetType`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemGetTypeResponse {
-    /// The key exists with this type.
-    Hit {
-        /// The item's type.
-        item_type: ItemType,
-    },
-    /// The key does not exist.
-    Miss,
+hit_or_miss! {
+    /// The result of `itemGetType`.
+    ItemGetTypeResponse: "The key exists with this type." => item_type: ItemType, "The item's type.", "The key does not exist."
 }
 
-call!(ItemGetTypeRequest: Proto => ItemGetTypeResponse, cache);
-
-impl UnaryRpc for ItemGetTypeRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_key: self.key,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<ItemGetTypeResponse, MomentoError> {
+unary! {
+    ItemGetTypeRequest: Proto => ItemGetTypeResponse, cache;
+    |self| Proto { cache_key: self.key };
+    |reply| {
         use item_get_type_response::ItemType as P;
         found_or_missing!(
             reply.result,

@@ -1,12 +1,10 @@
 //! `set`: `/cache_client.Scs/Set` with a TTL in milliseconds → Success.
 
-use momento_proto::cache_client::{
-    ECacheResult, SetRequest as Proto, SetResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{ECacheResult, SetRequest as Proto};
 
 use crate::core::cache::unexpected_result;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 use crate::core::validation;
 
 /// A validated `set` request (conditional sets carry one too, with their condition).
@@ -70,28 +68,20 @@ pub enum SetResponse {
     Success,
 }
 
-call!(SetRequest: Proto => SetResponse, cache);
-
-impl UnaryRpc for SetRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            cache_key: self.key,
-            cache_body: self.value,
-            ttl_milliseconds: self.ttl_ms,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SetResponse, MomentoError> {
-        match ECacheResult::try_from(reply.result) {
-            Ok(ECacheResult::Ok) => Ok(SetResponse::Success),
-            _ => Err(unexpected_result("Set", reply.result, Some(&reply.message))),
-        }
+unary! {
+    SetRequest: Proto => SetResponse, cache;
+    |self| Proto { cache_key: self.key, cache_body: self.value, ttl_milliseconds: self.ttl_ms };
+    |reply| match ECacheResult::try_from(reply.result) {
+        Ok(ECacheResult::Ok) => Ok(SetResponse::Success),
+        _ => Err(unexpected_result("Set", reply.result, Some(&reply.message))),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::cache_client::SetResponse as ProtoResponse;
 
     #[test]
     fn default_and_explicit_ttl() {

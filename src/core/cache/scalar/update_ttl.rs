@@ -3,11 +3,10 @@
 
 use momento_proto::cache_client::{
     update_ttl_request::UpdateTtl, update_ttl_response, UpdateTtlRequest as Proto,
-    UpdateTtlResponse as ProtoResponse,
 };
 
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 use crate::core::validation;
 
 /// How the TTL changes.
@@ -61,10 +60,9 @@ pub enum UpdateTtlResponse {
     Miss,
 }
 
-call!(UpdateTtlRequest: Proto => UpdateTtlResponse, cache);
-
-impl UnaryRpc for UpdateTtlRequest {
-    fn into_proto(self) -> Proto {
+unary! {
+    UpdateTtlRequest: Proto => UpdateTtlResponse, cache;
+    |self| {
         let update = match self.change {
             TtlChange::Overwrite => UpdateTtl::OverwriteToMilliseconds(self.ttl_ms),
             TtlChange::Increase => UpdateTtl::IncreaseToMilliseconds(self.ttl_ms),
@@ -74,16 +72,13 @@ impl UnaryRpc for UpdateTtlRequest {
             cache_key: self.key,
             update_ttl: Some(update),
         }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<UpdateTtlResponse, MomentoError> {
-        match reply.result {
-            Some(update_ttl_response::Result::Set(_)) => Ok(UpdateTtlResponse::Set),
-            Some(update_ttl_response::Result::NotSet(_)) => Ok(UpdateTtlResponse::NotSet),
-            Some(update_ttl_response::Result::Missing(_)) => Ok(UpdateTtlResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "UpdateTtl response without a result",
-            )),
-        }
+    };
+    |reply| match reply.result {
+        Some(update_ttl_response::Result::Set(_)) => Ok(UpdateTtlResponse::Set),
+        Some(update_ttl_response::Result::NotSet(_)) => Ok(UpdateTtlResponse::NotSet),
+        Some(update_ttl_response::Result::Missing(_)) => Ok(UpdateTtlResponse::Miss),
+        None => Err(MomentoError::unknown_service(
+            "UpdateTtl response without a result",
+        )),
     }
 }

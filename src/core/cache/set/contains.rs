@@ -1,56 +1,37 @@
 //! `setContainsElement` / `setContainsElements`: `/cache_client.Scs/SetContains` → one boolean per element, in
 //! request order, or Miss.
 
-use momento_proto::cache_client::{
-    set_contains_response::Set, SetContainsRequest as Proto, SetContainsResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{set_contains_response::Set, SetContainsRequest as Proto};
 
 use crate::core::collection::{ItemsRequest, Set as Family};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, hit_or_miss, unary};
 
 /// A validated `setContainsElements` request (`setContainsElement` sends one element).
 pub type SetContainsRequest = ItemsRequest<Family, Proto>;
 
-/// The result of a `setContainsElements`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SetContainsResponse {
-    /// The set exists.
-    Hit {
-        /// `contains[i]` answers for the i-th requested element.
-        contains: Vec<bool>,
-    },
-    /// The set does not exist (or expired).
-    Miss,
+hit_or_miss! {
+    /// The result of a `setContainsElements`.
+    SetContainsResponse: "The set exists." => contains: Vec<bool>, "`contains[i]` answers for the i-th requested element.", "The set does not exist (or expired)."
 }
 
-call!(SetContainsRequest: Proto => SetContainsResponse, cache);
-
-impl UnaryRpc for SetContainsRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.name,
-            elements: self.items,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SetContainsResponse, MomentoError> {
-        found_or_missing!(
-            reply.set,
-            Set,
-            "SetContains",
-            |found| Ok(SetContainsResponse::Hit {
-                contains: found.contains,
-            }),
-            Ok(SetContainsResponse::Miss)
-        )
-    }
+unary! {
+    SetContainsRequest: Proto => SetContainsResponse, cache;
+    |self| Proto { set_name: self.name, elements: self.items };
+    |reply| found_or_missing!(reply.set, Set, "SetContains",
+        |found| Ok(SetContainsResponse::Hit {
+            contains: found.contains,
+        }),
+        Ok(SetContainsResponse::Miss)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::set_contains_response::{Found, Missing};
+    use momento_proto::cache_client::SetContainsResponse as ProtoResponse;
 
     #[test]
     fn validates_encodes_and_maps() {
@@ -67,19 +48,16 @@ mod tests {
                 contains: vec![true, false],
             })),
         };
-        assert_eq!(
-            SetContainsRequest::from_proto(found).unwrap(),
+        assert_reply::<SetContainsRequest>(
+            found,
             SetContainsResponse::Hit {
-                contains: vec![true, false]
-            }
+                contains: vec![true, false],
+            },
         );
         let missing = ProtoResponse {
             set: Some(Set::Missing(Missing {})),
         };
-        assert_eq!(
-            SetContainsRequest::from_proto(missing).unwrap(),
-            SetContainsResponse::Miss
-        );
+        assert_reply::<SetContainsRequest>(missing, SetContainsResponse::Miss);
         assert!(SetContainsRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

@@ -1,43 +1,32 @@
 //! `setFetch`: `/cache_client.Scs/SetFetch` → every element, or Miss.
 
-use momento_proto::cache_client::{
-    set_fetch_response::Set, SetFetchRequest as Proto, SetFetchResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{set_fetch_response::Set, SetFetchRequest as Proto};
 
 use super::SetElementsResponse;
 use crate::core::collection::{NamedRequest, Set as Family};
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, unary};
 
 /// A validated `setFetch` request.
 pub type SetFetchRequest = NamedRequest<Family, Proto>;
 
-call!(SetFetchRequest: Proto => SetElementsResponse, cache);
-
-impl UnaryRpc for SetFetchRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.name.into_bytes(),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SetElementsResponse, MomentoError> {
-        found_or_missing!(
-            reply.set,
-            Set,
-            "SetFetch",
-            |found| Ok(SetElementsResponse::Hit {
-                elements: found.elements,
-            }),
-            Ok(SetElementsResponse::Miss)
-        )
-    }
+unary! {
+    SetFetchRequest: Proto => SetElementsResponse, cache;
+    |self| Proto { set_name: self.name.into_bytes() };
+    |reply| found_or_missing!(reply.set, Set, "SetFetch",
+        |found| Ok(SetElementsResponse::Hit {
+            elements: found.elements,
+        }),
+        Ok(SetElementsResponse::Miss)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::set_fetch_response::{Found, Missing};
+    use momento_proto::cache_client::SetFetchResponse as ProtoResponse;
 
     #[test]
     fn validates_and_maps() {
@@ -54,19 +43,16 @@ mod tests {
                 elements: vec![b"a".to_vec()],
             })),
         };
-        assert_eq!(
-            SetFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<SetFetchRequest>(
+            found,
             SetElementsResponse::Hit {
-                elements: vec![b"a".to_vec()]
-            }
+                elements: vec![b"a".to_vec()],
+            },
         );
         let missing = ProtoResponse {
             set: Some(Set::Missing(Missing {})),
         };
-        assert_eq!(
-            SetFetchRequest::from_proto(missing).unwrap(),
-            SetElementsResponse::Miss
-        );
+        assert_reply::<SetFetchRequest>(missing, SetElementsResponse::Miss);
         assert!(SetFetchRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

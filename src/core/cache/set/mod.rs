@@ -1,23 +1,16 @@
 //! Set RPCs of `cache_client.Scs`, one file each: `setFetch`, `setAddElement(s)` (SetUnion),
-//! `setRemoveElement(s)` (SetDifference), `setContainsElement(s)`, `setSample`, `setPop` and `setLength`. The
-//! singular methods send the plural RPC with one element, as the official SDKs do.
+//! `setContainsElement(s)`, `setSample` and `setPop` (rows of [`draw`]); `setRemoveElement(s)` (SetDifference) and
+//! `setLength` are rows of [`crate::core::cache::remove`] and [`crate::core::cache::length`]. The singular methods
+//! send the plural RPC with one element, as the official SDKs do.
 
 pub mod contains;
-pub mod difference;
+pub mod draw;
 pub mod fetch;
-pub mod length;
-pub mod pop;
-pub mod sample;
 pub mod union;
 
-/// The result of `setFetch`, `setSample` and `setPop` (one type, so the bundle carries one conversion).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SetElementsResponse {
-    /// The set exists.
-    Hit {
-        /// The elements fetched, sampled or popped, in the order the service sent them.
-        elements: Vec<Vec<u8>>,
-    },
-    /// The set does not exist (or expired).
-    Miss,
+use crate::core::rpc::hit_or_miss;
+
+hit_or_miss! {
+    /// The result of `setFetch`, `setSample` and `setPop` (one type, so the bundle carries one conversion).
+    SetElementsResponse: "The set exists." => elements: Vec<Vec<u8>>, "The elements fetched, sampled or popped, in the order the service sent them.", "The set does not exist (or expired)."
 }

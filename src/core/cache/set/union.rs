@@ -1,67 +1,30 @@
 //! `setAddElement` / `setAddElements`: `/cache_client.Scs/SetUnion` with the collection TTL → Success.
 
-use momento_proto::cache_client::{SetUnionRequest as Proto, SetUnionResponse as ProtoResponse};
+use momento_proto::cache_client::SetUnionRequest as Proto;
 
-use crate::core::collection::{validate, Set as Family};
-use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::collection::{Set as Family, WriteRequest};
+use crate::core::rpc::success_rpc;
 
 /// A validated `setAddElements` request (`setAddElement` sends one element).
-#[derive(Debug)]
-pub struct SetUnionRequest {
-    cache: String,
-    set: Vec<u8>,
-    elements: Vec<Vec<u8>>,
-    ttl: CollectionTtl,
-}
+pub type SetUnionRequest = WriteRequest<Family, Vec<u8>, Proto>;
 
-impl SetUnionRequest {
-    /// Validates the cache and set names.
-    pub fn new(
-        cache: String,
-        set: String,
-        elements: Vec<Vec<u8>>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        let set = set.into_bytes();
-        Ok(Self {
-            cache,
-            set,
-            elements,
-            ttl,
-        })
-    }
-}
-
-/// The result of a `setAddElements`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SetUnionResponse {
-    /// The elements are in the set.
-    Success,
-}
-
-call!(SetUnionRequest: Proto => SetUnionResponse, cache);
-
-impl UnaryRpc for SetUnionRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set,
-            elements: self.elements,
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<SetUnionResponse, MomentoError> {
-        Ok(SetUnionResponse::Success)
+success_rpc! {
+    /// The result of a `setAddElements`.
+    SetUnionResponse { "The elements are in the set." } for SetUnionRequest: Proto, cache;
+    |self| Proto {
+        set_name: self.name,
+        elements: self.items,
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_elements_and_collection_ttl() {
@@ -78,9 +41,6 @@ mod tests {
                 .message,
             "set name must not be empty"
         );
-        assert_eq!(
-            SetUnionRequest::from_proto(ProtoResponse {}).unwrap(),
-            SetUnionResponse::Success
-        );
+        assert_reply::<SetUnionRequest>(Default::default(), SetUnionResponse::Success);
     }
 }

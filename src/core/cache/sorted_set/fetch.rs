@@ -9,7 +9,7 @@ use momento_proto::cache_client::{
         ByIndex, ByScore, Range,
     },
     sorted_set_fetch_response::{found::Elements, SortedSet},
-    SortedSetFetchRequest as Proto, SortedSetFetchResponse as ProtoResponse,
+    SortedSetFetchRequest as Proto,
 };
 use momento_proto::common::Unbounded;
 
@@ -17,7 +17,7 @@ use super::{check_scores, SortedSetOrder};
 use crate::core::cache::list::opt_i32;
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `sortedSetFetchByRank` or `sortedSetFetchByScore` request.
 #[derive(Debug)]
@@ -144,44 +144,41 @@ pub enum SortedSetFetchResponse {
     Miss,
 }
 
-call!(SortedSetFetchRequest: Proto => SortedSetFetchResponse, cache);
-
-impl UnaryRpc for SortedSetFetchRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            order: self.order.proto(),
-            with_scores: true,
-            range: Some(self.range),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SortedSetFetchResponse, MomentoError> {
-        match reply.sorted_set {
-            Some(SortedSet::Found(found)) => match found.elements {
-                Some(Elements::ValuesWithScores(v)) => Ok(SortedSetFetchResponse::Hit {
-                    elements: v.elements.into_iter().map(|e| (e.value, e.score)).collect(),
-                }),
-                // Scores were requested; a reply without them is as unusable as it is to the official SDKs.
-                _ => Err(MomentoError::unknown_service(
-                    "Unknown sorted set fetch hit response type",
-                )),
-            },
-            Some(SortedSet::Missing(_)) => Ok(SortedSetFetchResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "Unknown sorted set fetch response type",
+unary! {
+    SortedSetFetchRequest: Proto => SortedSetFetchResponse, cache;
+    |self| Proto {
+        set_name: self.set.into_bytes(),
+        order: self.order.proto(),
+        with_scores: true,
+        range: Some(self.range),
+    };
+    |reply| match reply.sorted_set {
+        Some(SortedSet::Found(found)) => match found.elements {
+            Some(Elements::ValuesWithScores(v)) => Ok(SortedSetFetchResponse::Hit {
+                elements: v.elements.into_iter().map(|e| (e.value, e.score)).collect(),
+            }),
+            // Scores were requested; a reply without them is as unusable as it is to the official SDKs.
+            _ => Err(MomentoError::unknown_service(
+                "Unknown sorted set fetch hit response type",
             )),
-        }
+        },
+        Some(SortedSet::Missing(_)) => Ok(SortedSetFetchResponse::Miss),
+        None => Err(MomentoError::unknown_service(
+            "Unknown sorted set fetch response type",
+        )),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::sorted_set_fetch_response::{
         found::ValuesWithScores, Found, Missing,
     };
     use momento_proto::cache_client::SortedSetElement;
+    use momento_proto::cache_client::SortedSetFetchResponse as ProtoResponse;
 
     fn rank(start: Option<f64>, end: Option<f64>) -> Result<Proto, MomentoError> {
         SortedSetFetchRequest::by_rank(
@@ -334,19 +331,16 @@ mod tests {
                 })),
             })),
         };
-        assert_eq!(
-            SortedSetFetchRequest::from_proto(found).unwrap(),
+        assert_reply::<SortedSetFetchRequest>(
+            found,
             SortedSetFetchResponse::Hit {
-                elements: vec![(b"a".to_vec(), 1.0)]
-            }
+                elements: vec![(b"a".to_vec(), 1.0)],
+            },
         );
         let missing = ProtoResponse {
             sorted_set: Some(SortedSet::Missing(Missing {})),
         };
-        assert_eq!(
-            SortedSetFetchRequest::from_proto(missing).unwrap(),
-            SortedSetFetchResponse::Miss
-        );
+        assert_reply::<SortedSetFetchRequest>(missing, SortedSetFetchResponse::Miss);
         let no_scores = ProtoResponse {
             sorted_set: Some(SortedSet::Found(Found { elements: None })),
         };

@@ -3,14 +3,13 @@
 
 use momento_proto::cache_client::{
     sorted_set_get_rank_response::Rank, SortedSetGetRankRequest as Proto,
-    SortedSetGetRankResponse as ProtoResponse,
 };
 
 use super::SortedSetOrder;
 use crate::core::cache::is_hit;
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{hit_or_miss, unary};
 
 /// A validated `sortedSetGetRank` request.
 #[derive(Debug)]
@@ -39,53 +38,39 @@ impl SortedSetGetRankRequest {
     }
 }
 
-/// The result of `sortedSetGetRank`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetGetRankResponse {
-    /// The element exists.
-    Hit {
-        /// Its rank: 0 is the lowest score (ascending) or the highest (descending).
-        rank: u64,
-    },
-    /// The element or the sorted set does not exist.
-    Miss,
+hit_or_miss! {
+    /// The result of `sortedSetGetRank`.
+    SortedSetGetRankResponse: "The element exists." => rank: u64, "Its rank: 0 is the lowest score (ascending) or the highest (descending).", "The element or the sorted set does not exist."
 }
 
-call!(SortedSetGetRankRequest: Proto => SortedSetGetRankResponse, cache);
-
-impl UnaryRpc for SortedSetGetRankRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            value: self.value,
-            order: self.order.proto(),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SortedSetGetRankResponse, MomentoError> {
-        match reply.rank {
-            Some(Rank::ElementRank(part)) => {
-                if is_hit(part.result, "SortedSetGetRank", None)? {
-                    Ok(SortedSetGetRankResponse::Hit { rank: part.rank })
-                } else {
-                    Ok(SortedSetGetRankResponse::Miss)
-                }
+unary! {
+    SortedSetGetRankRequest: Proto => SortedSetGetRankResponse, cache;
+    |self| Proto { set_name: self.set.into_bytes(), value: self.value, order: self.order.proto() };
+    |reply| match reply.rank {
+        Some(Rank::ElementRank(part)) => {
+            if is_hit(part.result, "SortedSetGetRank", None)? {
+                Ok(SortedSetGetRankResponse::Hit { rank: part.rank })
+            } else {
+                Ok(SortedSetGetRankResponse::Miss)
             }
-            Some(Rank::Missing(_)) => Ok(SortedSetGetRankResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SortedSetGetRank response without a result",
-            )),
         }
+        Some(Rank::Missing(_)) => Ok(SortedSetGetRankResponse::Miss),
+        None => Err(MomentoError::unknown_service(
+            "SortedSetGetRank response without a result",
+        )),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::sorted_set_get_rank_response::{
         RankResponsePart, SortedSetMissing,
     };
     use momento_proto::cache_client::ECacheResult;
+    use momento_proto::cache_client::SortedSetGetRankResponse as ProtoResponse;
 
     #[test]
     fn encodes_order() {
@@ -118,22 +103,19 @@ mod tests {
                 rank,
             })),
         };
-        assert_eq!(
-            SortedSetGetRankRequest::from_proto(rank(ECacheResult::Hit, 3)).unwrap(),
-            SortedSetGetRankResponse::Hit { rank: 3 }
+        assert_reply::<SortedSetGetRankRequest>(
+            rank(ECacheResult::Hit, 3),
+            SortedSetGetRankResponse::Hit { rank: 3 },
         );
-        assert_eq!(
-            SortedSetGetRankRequest::from_proto(rank(ECacheResult::Miss, 0)).unwrap(),
-            SortedSetGetRankResponse::Miss
+        assert_reply::<SortedSetGetRankRequest>(
+            rank(ECacheResult::Miss, 0),
+            SortedSetGetRankResponse::Miss,
         );
         assert!(SortedSetGetRankRequest::from_proto(rank(ECacheResult::Ok, 0)).is_err());
         let missing = ProtoResponse {
             rank: Some(Rank::Missing(SortedSetMissing {})),
         };
-        assert_eq!(
-            SortedSetGetRankRequest::from_proto(missing).unwrap(),
-            SortedSetGetRankResponse::Miss
-        );
+        assert_reply::<SortedSetGetRankRequest>(missing, SortedSetGetRankResponse::Miss);
         assert!(SortedSetGetRankRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

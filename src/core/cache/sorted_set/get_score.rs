@@ -4,13 +4,12 @@
 
 use momento_proto::cache_client::{
     sorted_set_get_score_response::SortedSet, SortedSetGetScoreRequest as Proto,
-    SortedSetGetScoreResponse as ProtoResponse,
 };
 
 use crate::core::cache::is_hit;
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, found_or_missing, UnaryRpc};
+use crate::core::rpc::{found_or_missing, unary};
 
 /// A validated `sortedSetGetScore(s)` request.
 #[derive(Debug)]
@@ -40,44 +39,35 @@ pub enum SortedSetGetScoresResponse {
     Miss,
 }
 
-call!(SortedSetGetScoresRequest: Proto => SortedSetGetScoresResponse, cache);
-
-impl UnaryRpc for SortedSetGetScoresRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            values: self.values,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SortedSetGetScoresResponse, MomentoError> {
-        found_or_missing!(
-            reply.sorted_set,
-            SortedSet,
-            "SortedSetGetScore",
-            |found| {
-                let scores = found
-                    .elements
-                    .into_iter()
-                    .map(|part| {
-                        let hit = is_hit(part.result, "SortedSetGetScore element", None)?;
-                        Ok(hit.then_some(part.score))
-                    })
-                    .collect::<Result<_, _>>()?;
-                Ok(SortedSetGetScoresResponse::Hit { scores })
-            },
-            Ok(SortedSetGetScoresResponse::Miss)
-        )
-    }
+unary! {
+    SortedSetGetScoresRequest: Proto => SortedSetGetScoresResponse, cache;
+    |self| Proto { set_name: self.set.into_bytes(), values: self.values };
+    |reply| found_or_missing!(reply.sorted_set, SortedSet, "SortedSetGetScore",
+        |found| {
+            let scores = found
+                .elements
+                .into_iter()
+                .map(|part| {
+                    let hit = is_hit(part.result, "SortedSetGetScore element", None)?;
+                    Ok(hit.then_some(part.score))
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(SortedSetGetScoresResponse::Hit { scores })
+        },
+        Ok(SortedSetGetScoresResponse::Miss)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
     use momento_proto::cache_client::sorted_set_get_score_response::{
         SortedSetFound, SortedSetGetScoreResponsePart as Part, SortedSetMissing,
     };
     use momento_proto::cache_client::ECacheResult;
+    use momento_proto::cache_client::SortedSetGetScoreResponse as ProtoResponse;
 
     #[test]
     fn validates_and_encodes() {
@@ -99,19 +89,16 @@ mod tests {
                 elements: vec![part(ECacheResult::Hit, 2.5), part(ECacheResult::Miss, 0.0)],
             })),
         };
-        assert_eq!(
-            SortedSetGetScoresRequest::from_proto(found).unwrap(),
+        assert_reply::<SortedSetGetScoresRequest>(
+            found,
             SortedSetGetScoresResponse::Hit {
-                scores: vec![Some(2.5), None]
-            }
+                scores: vec![Some(2.5), None],
+            },
         );
         let missing = ProtoResponse {
             sorted_set: Some(SortedSet::Missing(SortedSetMissing {})),
         };
-        assert_eq!(
-            SortedSetGetScoresRequest::from_proto(missing).unwrap(),
-            SortedSetGetScoresResponse::Miss
-        );
+        assert_reply::<SortedSetGetScoresRequest>(missing, SortedSetGetScoresResponse::Miss);
         let invalid = ProtoResponse {
             sorted_set: Some(SortedSet::Found(SortedSetFound {
                 elements: vec![part(ECacheResult::Invalid, 0.0)],

@@ -2,14 +2,12 @@
 //! missing element or set is created with `amount`), with a collection TTL → Success with the new score.
 //! Never retried: a repeat would add twice.
 
-use momento_proto::cache_client::{
-    SortedSetIncrementRequest as Proto, SortedSetIncrementResponse as ProtoResponse,
-};
+use momento_proto::cache_client::SortedSetIncrementRequest as Proto;
 
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `sortedSetIncrementScore` request.
 #[derive(Debug)]
@@ -51,27 +49,24 @@ pub enum SortedSetIncrementScoreResponse {
     },
 }
 
-call!(SortedSetIncrementScoreRequest: Proto => SortedSetIncrementScoreResponse, cache);
-
-impl UnaryRpc for SortedSetIncrementScoreRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            value: self.value,
-            amount: self.amount,
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SortedSetIncrementScoreResponse, MomentoError> {
-        Ok(SortedSetIncrementScoreResponse::Success { score: reply.score })
-    }
+unary! {
+    SortedSetIncrementScoreRequest: Proto => SortedSetIncrementScoreResponse, cache;
+    |self| Proto {
+        set_name: self.set.into_bytes(),
+        value: self.value,
+        amount: self.amount,
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
+    };
+    |reply| Ok(SortedSetIncrementScoreResponse::Success { score: reply.score })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::cache_client::SortedSetIncrementResponse as ProtoResponse;
 
     #[test]
     fn encodes_and_maps() {
@@ -88,9 +83,9 @@ mod tests {
         assert!(
             SortedSetIncrementScoreRequest::new("".into(), "z".into(), vec![], 1.0, ttl).is_err()
         );
-        assert_eq!(
-            SortedSetIncrementScoreRequest::from_proto(ProtoResponse { score: 4.25 }).unwrap(),
-            SortedSetIncrementScoreResponse::Success { score: 4.25 }
+        assert_reply::<SortedSetIncrementScoreRequest>(
+            ProtoResponse { score: 4.25 },
+            SortedSetIncrementScoreResponse::Success { score: 4.25 },
         );
     }
 }

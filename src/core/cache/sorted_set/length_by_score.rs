@@ -1,17 +1,19 @@
 //! `sortedSetLengthByScore`: `/cache_client.Scs/SortedSetLengthByScore` counts the elements scored between
-//! `minScore` and `maxScore` (both inclusive, default unbounded) → Hit with the count, or Miss.
+//! `minScore` and `maxScore` (both inclusive, default unbounded) → Hit with the count, or Miss
+//! ([`LengthResponse`]).
 
 use momento_proto::cache_client::{
     sorted_set_length_by_score_request::{Max, Min},
     sorted_set_length_by_score_response::SortedSet,
-    SortedSetLengthByScoreRequest as Proto, SortedSetLengthByScoreResponse as ProtoResponse,
+    SortedSetLengthByScoreRequest as Proto,
 };
 use momento_proto::common::Unbounded;
 
 use super::check_scores;
+use crate::core::cache::length::LengthResponse;
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::unary;
 
 /// A validated `sortedSetLengthByScore` request.
 #[derive(Debug)]
@@ -41,54 +43,37 @@ impl SortedSetLengthByScoreRequest {
     }
 }
 
-/// The result of `sortedSetLengthByScore`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetLengthByScoreResponse {
-    /// Elements are scored in the range.
-    Hit {
-        /// How many.
-        length: u32,
-    },
-    /// The sorted set does not exist, or (as in both official JS SDKs) no element is scored in the range.
-    Miss,
-}
-
-call!(SortedSetLengthByScoreRequest: Proto => SortedSetLengthByScoreResponse, cache);
-
-impl UnaryRpc for SortedSetLengthByScoreRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            min: Some(match self.min_score {
-                Some(s) => Min::InclusiveMin(s),
-                None => Min::UnboundedMin(Unbounded {}),
-            }),
-            max: Some(match self.max_score {
-                Some(s) => Max::InclusiveMax(s),
-                None => Max::UnboundedMax(Unbounded {}),
-            }),
-        }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SortedSetLengthByScoreResponse, MomentoError> {
-        match reply.sorted_set {
-            Some(SortedSet::Found(found)) if found.length > 0 => {
-                Ok(SortedSetLengthByScoreResponse::Hit {
-                    length: found.length,
-                })
-            }
-            Some(_) => Ok(SortedSetLengthByScoreResponse::Miss),
-            None => Err(MomentoError::unknown_service(
-                "SortedSetLengthByScore response without a result",
-            )),
-        }
+// Miss also when no element is scored in the range, as in both official JS SDKs.
+unary! {
+    SortedSetLengthByScoreRequest: Proto => LengthResponse, cache;
+    |self| Proto {
+        set_name: self.set.into_bytes(),
+        min: Some(match self.min_score {
+            Some(s) => Min::InclusiveMin(s),
+            None => Min::UnboundedMin(Unbounded {}),
+        }),
+        max: Some(match self.max_score {
+            Some(s) => Max::InclusiveMax(s),
+            None => Max::UnboundedMax(Unbounded {}),
+        }),
+    };
+    |reply| {
+        let result = reply.sorted_set.map(|result| match result {
+            SortedSet::Found(found) => Some(found.length),
+            SortedSet::Missing(_) => None,
+        });
+        LengthResponse::of(
+            result,
+            1,
+            "SortedSetLengthByScore response without a result",
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use momento_proto::cache_client::sorted_set_length_by_score_response::{Found, Missing};
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_inclusive_or_unbounded_bounds() {
@@ -102,28 +87,5 @@ mod tests {
             e.unwrap_err().message,
             "minScore must be less than or equal to maxScore"
         );
-    }
-
-    #[test]
-    fn maps_results() {
-        let found = |length| ProtoResponse {
-            sorted_set: Some(SortedSet::Found(Found { length })),
-        };
-        assert_eq!(
-            SortedSetLengthByScoreRequest::from_proto(found(3)).unwrap(),
-            SortedSetLengthByScoreResponse::Hit { length: 3 }
-        );
-        assert_eq!(
-            SortedSetLengthByScoreRequest::from_proto(found(0)).unwrap(),
-            SortedSetLengthByScoreResponse::Miss
-        );
-        let missing = ProtoResponse {
-            sorted_set: Some(SortedSet::Missing(Missing {})),
-        };
-        assert_eq!(
-            SortedSetLengthByScoreRequest::from_proto(missing).unwrap(),
-            SortedSetLengthByScoreResponse::Miss
-        );
-        assert!(SortedSetLengthByScoreRequest::from_proto(ProtoResponse::default()).is_err());
     }
 }

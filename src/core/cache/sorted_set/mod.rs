@@ -1,4 +1,5 @@
-//! Sorted-set RPCs of `cache_client.Scs`, one file each, plus what they share: the fetch/rank order and the
+//! Sorted-set RPCs of `cache_client.Scs`, one file each (`sortedSetRemoveElement(s)` and `sortedSetLength` are rows
+//! of [`crate::core::cache::remove`] and [`crate::core::cache::length`]), plus what they share: the fetch/rank order and the
 //! official score-range check. Elements are byte strings with an `f64` score; ties are ordered by the element
 //! bytes (service-side).
 
@@ -6,10 +7,8 @@ pub mod fetch;
 pub mod get_rank;
 pub mod get_score;
 pub mod increment_score;
-pub mod length;
 pub mod length_by_score;
 pub mod put;
-pub mod remove;
 pub mod union_store;
 
 use crate::core::error::MomentoError;

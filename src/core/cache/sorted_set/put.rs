@@ -1,73 +1,35 @@
 //! `sortedSetPutElement` / `sortedSetPutElements`: `/cache_client.Scs/SortedSetPut` adds elements (or updates
 //! their scores) with a collection TTL → Success.
 
-use momento_proto::cache_client::{
-    SortedSetElement, SortedSetPutRequest as Proto, SortedSetPutResponse as ProtoResponse,
-};
+use momento_proto::cache_client::{SortedSetElement, SortedSetPutRequest as Proto};
 
-use crate::core::collection::{validate, SortedSet as Family};
-use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::collection::{SortedSet as Family, WriteRequest};
+use crate::core::rpc::success_rpc;
 
-/// A validated `sortedSetPutElement(s)` request.
-#[derive(Debug)]
-pub struct SortedSetPutRequest {
-    cache: String,
-    set: String,
-    elements: Vec<(Vec<u8>, f64)>,
-    ttl: CollectionTtl,
-}
+/// A validated `sortedSetPutElement(s)` request; items are `(value, score)` pairs.
+pub type SortedSetPutRequest = WriteRequest<Family, (Vec<u8>, f64), Proto>;
 
-impl SortedSetPutRequest {
-    /// Validates the cache and sorted-set names; `elements` are `(value, score)` pairs.
-    pub fn new(
-        cache: String,
-        set: String,
-        elements: Vec<(Vec<u8>, f64)>,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        Ok(Self {
-            cache,
-            set,
-            elements,
-            ttl,
-        })
-    }
-}
-
-/// The result of `sortedSetPutElement(s)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetPutResponse {
-    /// The elements are stored with their scores.
-    Success,
-}
-
-call!(SortedSetPutRequest: Proto => SortedSetPutResponse, cache);
-
-impl UnaryRpc for SortedSetPutRequest {
-    fn into_proto(self) -> Proto {
-        Proto {
-            set_name: self.set.into_bytes(),
-            elements: self
-                .elements
-                .into_iter()
-                .map(|(value, score)| SortedSetElement { value, score })
-                .collect(),
-            ttl_milliseconds: self.ttl.ttl_ms,
-            refresh_ttl: self.ttl.refresh,
-        }
-    }
-
-    fn from_proto(_reply: ProtoResponse) -> Result<SortedSetPutResponse, MomentoError> {
-        Ok(SortedSetPutResponse::Success)
+success_rpc! {
+    /// The result of `sortedSetPutElement(s)`.
+    SortedSetPutResponse { "The elements are stored with their scores." } for SortedSetPutRequest: Proto, cache;
+    |self| Proto {
+        set_name: self.name,
+        elements: self
+            .items
+            .into_iter()
+            .map(|(value, score)| SortedSetElement { value, score })
+            .collect(),
+        ttl_milliseconds: self.ttl.ttl_ms,
+        refresh_ttl: self.ttl.refresh,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::collection_ttl::CollectionTtl;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
 
     #[test]
     fn encodes_elements_and_ttl() {
@@ -106,9 +68,6 @@ mod tests {
                 .message,
             "sorted set name must not be empty"
         );
-        assert_eq!(
-            SortedSetPutRequest::from_proto(ProtoResponse {}).unwrap(),
-            SortedSetPutResponse::Success
-        );
+        assert_reply::<SortedSetPutRequest>(Default::default(), SortedSetPutResponse::Success);
     }
 }

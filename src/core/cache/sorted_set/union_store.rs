@@ -4,13 +4,13 @@
 
 use momento_proto::cache_client::{
     sorted_set_union_store_request::{AggregateFunction, Source},
-    SortedSetUnionStoreRequest as Proto, SortedSetUnionStoreResponse as ProtoResponse,
+    SortedSetUnionStoreRequest as Proto,
 };
 
 use crate::core::collection::{validate, SortedSet as Family};
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
-use crate::core::rpc::{call, UnaryRpc};
+use crate::core::rpc::{success_with, unary};
 
 /// How scores of an element present in several sources combine (JS `SortedSetAggregate`: SUM = 0, MIN, MAX).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -76,20 +76,14 @@ impl SortedSetUnionStoreRequest {
     }
 }
 
-/// The result of `sortedSetUnionStore`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SortedSetUnionStoreResponse {
-    /// The union is stored (an empty union deletes the destination).
-    Success {
-        /// The destination's number of elements.
-        length: u32,
-    },
+success_with! {
+    /// The result of `sortedSetUnionStore`.
+    SortedSetUnionStoreResponse: "The union is stored (an empty union deletes the destination)." => length: u32, "The destination's number of elements."
 }
 
-call!(SortedSetUnionStoreRequest: Proto => SortedSetUnionStoreResponse, cache);
-
-impl UnaryRpc for SortedSetUnionStoreRequest {
-    fn into_proto(self) -> Proto {
+unary! {
+    SortedSetUnionStoreRequest: Proto => SortedSetUnionStoreResponse, cache;
+    |self| {
         let aggregate = match self.aggregate {
             SortedSetAggregate::Sum => AggregateFunction::Sum,
             SortedSetAggregate::Min => AggregateFunction::Min,
@@ -108,18 +102,18 @@ impl UnaryRpc for SortedSetUnionStoreRequest {
             aggregate: aggregate as i32,
             ttl_milliseconds: self.ttl_ms,
         }
-    }
-
-    fn from_proto(reply: ProtoResponse) -> Result<SortedSetUnionStoreResponse, MomentoError> {
-        Ok(SortedSetUnionStoreResponse::Success {
-            length: reply.length,
-        })
-    }
+    };
+    |reply| Ok(SortedSetUnionStoreResponse::Success {
+        length: reply.length,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::rpc::assert_reply;
+    use crate::core::rpc::UnaryRpc;
+    use momento_proto::cache_client::SortedSetUnionStoreResponse as ProtoResponse;
 
     fn source(name: &str, weight: f64) -> SortedSetSource {
         SortedSetSource {
@@ -190,9 +184,9 @@ mod tests {
 
     #[test]
     fn answers_the_length() {
-        assert_eq!(
-            SortedSetUnionStoreRequest::from_proto(ProtoResponse { length: 5 }).unwrap(),
-            SortedSetUnionStoreResponse::Success { length: 5 }
+        assert_reply::<SortedSetUnionStoreRequest>(
+            ProtoResponse { length: 5 },
+            SortedSetUnionStoreResponse::Success { length: 5 },
         );
     }
 }
