@@ -150,6 +150,7 @@ impl<T: Transport> Client<T> {
                     path,
                     endpoint,
                     streaming,
+                    idempotent,
                 },
             cache,
             message,
@@ -192,10 +193,10 @@ impl<T: Transport> Client<T> {
                 Ok(status) => status,
                 Err(e) => break Err(e),
             };
-            let delay = self
-                .config
-                .retry
-                .delay_ms(path, status.code, attempt, self.next_random());
+            let delay =
+                self.config
+                    .retry
+                    .delay_ms(idempotent, status.code, attempt, self.next_random());
             match delay {
                 Some(ms) if self.transport.now_ms() + f64::from(ms) < deadline => {
                     self.transport.sleep(ms).await;

@@ -29,6 +29,8 @@ pub struct Rpc {
     pub endpoint: Endpoint,
     /// Server-streaming (GetBatch, SetBatch): the reply is every streamed message.
     pub streaming: bool,
+    /// Safe to repeat ([`momento_proto::rpc::RpcDef::idempotent`]): only these are retried.
+    pub idempotent: bool,
 }
 
 impl Rpc {
@@ -39,6 +41,7 @@ impl Rpc {
             path: rpc.path(),
             endpoint: rpc.service().endpoint(),
             streaming: rpc.streaming(),
+            idempotent: rpc.idempotent(),
         }
     }
 }

@@ -93,7 +93,6 @@ impl<P> WebhookRequest<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::retry::is_idempotent;
 
     #[test]
     fn names_and_retries() {
@@ -102,17 +101,15 @@ mod tests {
             webhook_name(" ").unwrap_err().message,
             "webhook name must not be empty"
         );
+        use momento_proto::rpc::Rpc;
         for rpc in [
-            "PutWebhook",
-            "DeleteWebhook",
-            "ListWebhooks",
-            "GetWebhookSecret",
-            "RotateWebhookSecret",
+            Rpc::PutWebhook,
+            Rpc::DeleteWebhook,
+            Rpc::ListWebhooks,
+            Rpc::GetWebhookSecret,
+            Rpc::RotateWebhookSecret,
         ] {
-            assert!(
-                !is_idempotent(&["/webhook.Webhook/", rpc].concat()),
-                "{rpc}"
-            );
+            assert!(!rpc.idempotent(), "{rpc:?}");
         }
     }
 }
