@@ -6,6 +6,19 @@ use super::text::{decimal, trim_end_ascii};
 /// Longest TTL accepted client-side: the service's own limits apply on top.
 const MAX_TTL_MS: u64 = 365 * 24 * 60 * 60 * 1000;
 
+/// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// An increment's `amount` (`increment`, `dictionaryIncrement`): a safe integer, negative and 0 allowed.
+pub fn increment_amount(amount: f64) -> Result<i64, MomentoError> {
+    if !amount.is_finite() || amount.fract() != 0.0 || amount.abs() > MAX_SAFE_INTEGER {
+        return Err(MomentoError::invalid_argument(
+            "amount must be a safe integer",
+        ));
+    }
+    Ok(amount as i64)
+}
+
 /// Rejects empty or whitespace-only cache names ("cache name must not be empty").
 pub fn cache_name(name: &str) -> Result<(), MomentoError> {
     if name.chars().all(char::is_whitespace) {

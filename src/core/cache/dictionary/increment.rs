@@ -8,9 +8,6 @@ use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{success_with, unary};
 
-/// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-
 /// A validated `dictionaryIncrement` request.
 #[derive(Debug)]
 pub struct DictionaryIncrementRequest {
@@ -31,17 +28,12 @@ impl DictionaryIncrementRequest {
         ttl: CollectionTtl,
     ) -> Result<Self, MomentoError> {
         validate::<Family>(&cache, &dictionary)?;
-        let dictionary = dictionary.into_bytes();
-        if !amount.is_finite() || amount.fract() != 0.0 || amount.abs() > MAX_SAFE_INTEGER {
-            return Err(MomentoError::invalid_argument(
-                "amount must be a safe integer",
-            ));
-        }
+        let amount = crate::core::validation::increment_amount(amount)?;
         Ok(Self {
             cache,
-            dictionary,
+            dictionary: dictionary.into_bytes(),
             field,
-            amount: amount as i64,
+            amount,
             ttl,
         })
     }

@@ -27,16 +27,12 @@ impl IncrementRequest {
     ) -> Result<Self, MomentoError> {
         validation::cache_name(&cache)?;
         validation::key(&key)?;
-        if !amount.is_finite() || amount.fract() != 0.0 || amount.abs() > 9.007_199_254_740_991e15 {
-            return Err(MomentoError::invalid_argument(
-                "amount must be a safe integer",
-            ));
-        }
+        let amount = validation::increment_amount(amount)?;
         let ttl_ms = validation::ttl_seconds_or(ttl_seconds, default_ttl_ms)?;
         Ok(Self {
             cache,
             key,
-            amount: amount as i64,
+            amount,
             ttl_ms,
         })
     }

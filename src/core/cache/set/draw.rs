@@ -8,9 +8,7 @@ use super::SetElementsResponse;
 use crate::core::collection::{validate, Set as Family};
 use crate::core::error::MomentoError;
 use crate::core::rpc::{call, found_or_missing, ProtoReply, UnaryRpc};
-
-/// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+use crate::core::validation::MAX_SAFE_INTEGER;
 
 /// Checks a number of elements: at least `min` (else `below`), then a whole number no larger than `max` (else
 /// `not_whole`; NaN and infinities too).
