@@ -162,10 +162,9 @@ fn token_round_trip(text: &str, raw: &[u8]) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, raw)) = data.split_first() else {
+    let Some((which, raw, text)) = momento_fuzz::selector_and_text(data) else {
         return;
     };
-    let text = String::from_utf8_lossy(raw);
     match which % 4 {
         0 => parse_strings(&text),
         1 => json_differential(&text),

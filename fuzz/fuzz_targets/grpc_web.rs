@@ -21,29 +21,6 @@ use momento_wasm::core::grpc_web::{
 
 const PARSE_PREFIX: &str = "Error in parsing response body: ";
 
-/// Pushes `body` in chunks from `sizes` (usize::MAX = whole), draining frames after each push.
-fn decode_chunked(
-    mode: Mode,
-    max: usize,
-    body: &[u8],
-    sizes: &mut dyn FnMut(usize) -> usize,
-) -> Result<Vec<Frame>, FrameError> {
-    let mut d = Decoder::new(mode, max);
-    let mut frames = Vec::new();
-    let mut rest = body;
-    while !rest.is_empty() {
-        let n = sizes(rest.len()).clamp(1, rest.len());
-        let (chunk, tail) = rest.split_at(n);
-        d.push(chunk)?;
-        while let Some(f) = d.next_frame()? {
-            frames.push(f);
-        }
-        rest = tail;
-    }
-    d.finish()?;
-    Ok(frames)
-}
-
 fn ok_header() -> Trailers {
     Trailers::from_headers([("grpc-status", "0")].into_iter()).unwrap_or_default()
 }
@@ -53,9 +30,9 @@ fn is_parse_error(t: &Trailers) -> bool {
 }
 
 fn check_decoders(mode: Mode, max: usize, header_ok: bool, seed: u8, body: &[u8]) {
-    let whole = decode_chunked(mode, max, body, &mut |_| usize::MAX);
+    let whole = Decoder::decode_in_chunks(mode, max, body, &mut |_| usize::MAX);
     let mut splitter = Splitter::new(seed);
-    let chunked = decode_chunked(mode, max, body, &mut |left| splitter.next(left.min(17)));
+    let chunked = Decoder::decode_in_chunks(mode, max, body, &mut |left| splitter.next(left.min(17)));
     match (&whole, &chunked) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "chunking changed the frames"),
         (Err(_), Err(_)) => {}
@@ -115,7 +92,7 @@ fn check_round_trips(mode: Mode, seed: u8, msg: &[u8]) {
         encoded
     );
     let mut splitter = Splitter::new(seed);
-    let frames = decode_chunked(mode, msg.len(), &encoded, &mut |left| {
+    let frames = Decoder::decode_in_chunks(mode, msg.len(), &encoded, &mut |left| {
         splitter.next(left.min(9))
     });
     assert_eq!(frames, Ok(vec![Frame::Data(msg.to_vec())]));
@@ -153,7 +130,7 @@ fn check_round_trips(mode: Mode, seed: u8, msg: &[u8]) {
                 .into_bytes()
         }
     };
-    let frames = decode_chunked(mode, DEFAULT_MAX_FRAME_LEN, &body, &mut |left| {
+    let frames = Decoder::decode_in_chunks(mode, DEFAULT_MAX_FRAME_LEN, &body, &mut |left| {
         splitter.next(left.min(23))
     });
     assert_eq!(

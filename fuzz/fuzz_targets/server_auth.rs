@@ -88,10 +88,9 @@ fn tamper(text: &str, raw: &[u8]) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, raw)) = data.split_first() else {
+    let Some((which, raw, text)) = momento_fuzz::selector_and_text(data) else {
         return;
     };
-    let text = String::from_utf8_lossy(raw);
     match which % 2 {
         0 => parse(&text),
         _ => tamper(&text, raw),

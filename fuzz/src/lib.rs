@@ -237,3 +237,10 @@ impl Splitter {
         r % max.max(1) + 1
     }
 }
+
+/// Splits a fuzz input into a selector byte (which check to run), the rest, and the rest as text
+/// (lossy UTF-8); `None` for an empty input.
+pub fn selector_and_text(data: &[u8]) -> Option<(u8, &[u8], String)> {
+    let (&which, raw) = data.split_first()?;
+    Some((which, raw, String::from_utf8_lossy(raw).into_owned()))
+}

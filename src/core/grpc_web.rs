@@ -568,6 +568,31 @@ impl Decoder {
         }
     }
 
+    /// Decodes a whole `body` pushed in chunks whose sizes `sizes` picks from the bytes left (clamped to at least
+    /// one), draining frames after each push: how the tests and the fuzz targets check that chunking changes
+    /// nothing.
+    #[doc(hidden)]
+    pub fn decode_in_chunks(
+        mode: Mode,
+        max_frame_len: usize,
+        body: &[u8],
+        sizes: &mut dyn FnMut(usize) -> usize,
+    ) -> Result<Vec<Frame>, FrameError> {
+        let mut d = Self::new(mode, max_frame_len);
+        let mut frames = Vec::new();
+        let mut rest = body;
+        while !rest.is_empty() {
+            let (chunk, tail) = rest.split_at(sizes(rest.len()).clamp(1, rest.len()));
+            d.push(chunk)?;
+            while let Some(f) = d.next_frame()? {
+                frames.push(f);
+            }
+            rest = tail;
+        }
+        d.finish()?;
+        Ok(frames)
+    }
+
     /// Runs decoded bytes through the frame state machine.
     fn feed(&mut self, mut bytes: &[u8]) -> Result<(), FrameError> {
         while !bytes.is_empty() {
@@ -891,19 +916,7 @@ mod tests {
         body: &[u8],
         size: &mut dyn FnMut() -> usize,
     ) -> Result<Vec<Frame>, FrameError> {
-        let mut d = Decoder::new(mode, DEFAULT_MAX_FRAME_LEN);
-        let mut frames = Vec::new();
-        let mut rest = body;
-        while !rest.is_empty() {
-            let (chunk, tail) = rest.split_at(size().clamp(1, rest.len()));
-            d.push(chunk)?;
-            while let Some(f) = d.next_frame()? {
-                frames.push(f);
-            }
-            rest = tail;
-        }
-        d.finish()?;
-        Ok(frames)
+        Decoder::decode_in_chunks(mode, DEFAULT_MAX_FRAME_LEN, body, &mut |_| size())
     }
 
     fn decode_whole(mode: Mode, body: &[u8]) -> Result<Vec<Frame>, FrameError> {
