@@ -21,7 +21,7 @@ use momento_wasm::core::config::Configuration;
 use momento_wasm::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
 use momento_wasm::core::control::DeleteCacheRequest;
 use momento_wasm::core::credentials::Credentials;
-use momento_wasm::core::error::MomentoErrorCode;
+use momento_wasm::core::error::{MomentoError, MomentoErrorCode};
 use momento_wasm::core::grpc_web::Mode;
 use momento_wasm::core::topics::delete_webhook::{DeleteWebhookRequest, DeleteWebhookResponse};
 use momento_wasm::core::topics::get_webhook_secret::{
@@ -152,6 +152,42 @@ fn client(api_key: &str, config: Configuration) -> Client<NativeTransport> {
     )
 }
 
+/// A client of `s` with the laptop preset.
+fn laptop(s: &Server) -> Client<NativeTransport> {
+    client(s.api_key(), Configuration::laptop_v1())
+}
+
+/// A server, a laptop client of it, and cache `name` created there.
+async fn server_with_cache(name: &str) -> (Server, Client<NativeTransport>) {
+    let s = server().await;
+    let c = laptop(&s);
+    create(&c, name).await;
+    (s, c)
+}
+
+/// A client of `s` (the laptop preset) in transport `mode`.
+fn mode_client(s: &Server, mode: Mode) -> Client<NativeTransport> {
+    client(
+        s.api_key(),
+        Configuration::laptop_v1().with_transport_mode(mode),
+    )
+}
+
+/// A set of `k` in `cache` (60 s deadline).
+fn set_k(cache: &str, value: Vec<u8>, ttl_seconds: Option<f64>) -> SetRequest {
+    SetRequest::new(cache.into(), b"k".to_vec(), value, ttl_seconds, 60_000).unwrap()
+}
+
+/// The error of a get of `k` in `cache` that must fail.
+async fn get_error(c: &Client<NativeTransport>, cache: &str) -> MomentoError {
+    c.run(
+        GetRequest::new(cache.into(), b"k".to_vec()).unwrap().into(),
+        None,
+    )
+    .await
+    .unwrap_err()
+}
+
 async fn create(c: &Client<NativeTransport>, name: &str) -> CreateCacheResponse {
     c.run(CreateCacheRequest::new(name.into()).unwrap().into(), None)
         .await
@@ -162,16 +198,12 @@ async fn create(c: &Client<NativeTransport>, name: &str) -> CreateCacheResponse 
 async fn round_trips_in_both_modes() {
     let s = server().await;
     for mode in [Mode::Text, Mode::Binary] {
-        let c = client(
-            s.api_key(),
-            Configuration::laptop_v1().with_transport_mode(mode),
-        );
+        let c = mode_client(&s, mode);
         let cache = format!("c-{mode:?}");
         assert_eq!(create(&c, &cache).await, CreateCacheResponse::Success);
         assert_eq!(create(&c, &cache).await, CreateCacheResponse::AlreadyExists);
         let value: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
-        let set =
-            SetRequest::new(cache.clone(), b"k".to_vec(), value.clone(), None, 60_000).unwrap();
+        let set = set_k(&cache, value.clone(), None);
         c.run(set.into(), None).await.unwrap();
         let get = GetRequest::new(cache.clone(), b"k".to_vec()).unwrap();
         assert_eq!(
@@ -201,18 +233,10 @@ async fn round_trips_in_both_modes() {
 
 #[tokio::test]
 async fn ttl_expires() {
-    let s = server().await;
-    let c = client(s.api_key(), Configuration::laptop_v1());
-    create(&c, "ttl").await;
-    let set = SetRequest::new(
-        "ttl".into(),
-        b"k".to_vec(),
-        b"v".to_vec(),
-        Some(1.0),
-        60_000,
-    )
-    .unwrap();
-    c.run(set.into(), None).await.unwrap();
+    let (_s, c) = server_with_cache("ttl").await;
+    c.run(set_k("ttl", b"v".to_vec(), Some(1.0)).into(), None)
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
     let get = GetRequest::new("ttl".into(), b"k".to_vec()).unwrap();
     assert_eq!(c.run(get.into(), None).await.unwrap(), GetResponse::Miss);
@@ -221,16 +245,7 @@ async fn ttl_expires() {
 #[tokio::test]
 async fn service_errors_are_mapped() {
     let s = server().await;
-    let c = client(s.api_key(), Configuration::laptop_v1());
-    let e = c
-        .run(
-            GetRequest::new("nope".into(), b"k".to_vec())
-                .unwrap()
-                .into(),
-            None,
-        )
-        .await
-        .unwrap_err();
+    let e = get_error(&laptop(&s), "nope").await;
     assert_eq!(e.code, MomentoErrorCode::NotFound);
     assert!(e
         .wrapped_message()
@@ -243,31 +258,14 @@ async fn service_errors_are_mapped() {
         format!(r#"{{"endpoint":"{}","api_key":"forged"}}"#, s.endpoint()),
     );
     let bad = client(&forged, Configuration::laptop_v1());
-    let e = bad
-        .run(
-            GetRequest::new("nope".into(), b"k".to_vec())
-                .unwrap()
-                .into(),
-            None,
-        )
-        .await
-        .unwrap_err();
+    let e = get_error(&bad, "nope").await;
     assert_eq!(e.code, MomentoErrorCode::Authentication);
 }
 
 #[tokio::test]
 async fn item_too_large_is_limit_exceeded() {
-    let s = server().await;
-    let c = client(s.api_key(), Configuration::laptop_v1());
-    create(&c, "big").await;
-    let set = SetRequest::new(
-        "big".into(),
-        b"k".to_vec(),
-        vec![7; 6 * 1024 * 1024],
-        None,
-        60_000,
-    )
-    .unwrap();
+    let (_s, c) = server_with_cache("big").await;
+    let set = set_k("big", vec![7; 6 * 1024 * 1024], None);
     let e = c.run(set.into(), None).await.unwrap_err();
     assert_eq!(e.code, MomentoErrorCode::LimitExceeded, "{e}");
     assert!(
@@ -285,13 +283,7 @@ async fn unreachable_server_is_unavailable_after_retries() {
         .unwrap()
         .port();
     let c = client_local(port, Configuration::laptop_v1());
-    let e = c
-        .run(
-            GetRequest::new("c".into(), b"k".to_vec()).unwrap().into(),
-            None,
-        )
-        .await
-        .unwrap_err();
+    let e = get_error(&c, "c").await;
     assert_eq!(e.code, MomentoErrorCode::ServerUnavailable, "{e}");
 }
 
@@ -317,20 +309,14 @@ async fn a_silent_server_hits_the_deadline() {
         }
     });
     let c = client_local(port, Configuration::laptop_v1().with_client_timeout_ms(300));
-    let e = c
-        .run(
-            GetRequest::new("c".into(), b"k".to_vec()).unwrap().into(),
-            None,
-        )
-        .await
-        .unwrap_err();
+    let e = get_error(&c, "c").await;
     assert_eq!(e.code, MomentoErrorCode::Timeout, "{e}");
 }
 
 #[tokio::test]
 async fn a_cancelled_signal_cancels() {
     let s = server().await;
-    let c = client(s.api_key(), Configuration::laptop_v1());
+    let c = laptop(&s);
     let (tx, rx) = tokio::sync::watch::channel(false);
     tx.send(true).unwrap();
     let e = c
@@ -380,10 +366,7 @@ async fn read_post(mut socket: tokio::net::TcpStream) -> (String, String) {
 async fn webhooks_round_trip_and_deliver() {
     let s = server().await;
     for mode in [Mode::Text, Mode::Binary] {
-        let c = client(
-            s.api_key(),
-            Configuration::laptop_v1().with_transport_mode(mode),
-        );
+        let c = mode_client(&s, mode);
         let cache = format!("hooks-{mode:?}");
         create(&c, &cache).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -472,7 +455,7 @@ async fn webhooks_round_trip_and_deliver() {
     }
 
     // Errors: an unknown cache, a scoped (non-super-user) key, and client-side validation.
-    let c = client(s.api_key(), Configuration::laptop_v1());
+    let c = laptop(&s);
     let e = c
         .run(
             ListWebhooksRequest::new("nope".into()).unwrap().into(),

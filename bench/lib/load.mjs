@@ -58,3 +58,20 @@ export async function runLoad(op, { inflight, seconds, warmupSeconds }) {
     cpuUsPerOp: (cpuTo - cpuFrom) / lat.length, errors, firstError,
   };
 }
+
+/**
+ * The (c)/(d) load of one client `c` (`{get, set}`), Node and browsers alike: seeds `bench-get`, then at each in-flight
+ * level of `o.inflights` a get loop of that key and a set loop over 1024 keys. Resolves to `{get: {inflight: stats},
+ * set: …}`.
+ */
+export async function getSetLoad(c, o) {
+  const value = 'v'.repeat(o.valueBytes);
+  await c.set('bench-get', value);
+  const results = { get: {}, set: {} };
+  const timing = (inflight) => ({ inflight, seconds: o.seconds, warmupSeconds: o.warmupSeconds });
+  for (const inflight of o.inflights) {
+    results.get[inflight] = await runLoad(() => c.get('bench-get'), timing(inflight));
+    results.set[inflight] = await runLoad((i) => c.set(`bench-set-${i % 1024}`, value), timing(inflight));
+  }
+  return results;
+}

@@ -156,15 +156,13 @@ async fn errors_delays_and_counts_per_request_id() {
         ],
     )
     .await;
-    let code = reply.metadata("grpc-status");
-    assert_eq!(
-        code.as_deref(),
-        Some("4"),
-        "{:?}",
-        reply.metadata("grpc-message")
+    let status = (
+        reply.metadata("grpc-status"),
+        reply.metadata("grpc-message"),
     );
-    assert!(started.elapsed() >= Duration::from_millis(190));
-    assert!(started.elapsed() < Duration::from_millis(1500));
+    assert_eq!(status.0.as_deref(), Some("4"), "{status:?}");
+    let waited = started.elapsed().as_millis();
+    assert!((190..1500).contains(&waited), "{waited} ms");
     server.shutdown().await.unwrap();
 }
 

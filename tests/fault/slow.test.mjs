@@ -63,17 +63,25 @@ function assertEndedAtDeadline(runs, deadline, label) {
   assert.ok(Math.max(...ms) <= deadline * 1.5 + 100, `${label}: a run overshot the deadline: ${ms.map((m) => m.toFixed(1))}`);
 }
 
+/**
+ * Gets `key` 3 times through `proxy` with `deadline` and no retries: each is a TIMEOUT_ERROR the deadline ended
+ * (assertEndedAtDeadline).
+ */
+async function timesOutThrough(proxy, { configure, deadline, key, label }) {
+  const port = await listen(proxy.srv);
+  const { runs } = await timed(
+    () => cacheClient(viaPort(server.apiKey, port), (c) => configure(c.withClientTimeoutMillis(deadline).withRetryStrategy(null))),
+    (c) => c.get(cacheName, key));
+  for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
+  assertEndedAtDeadline(runs, deadline, label);
+}
+
 for (const [wire, { configure, trickling, ended }] of Object.entries(WIRES)) {
   for (const deadline of [300, 1000, 2000]) {
     test(`[${wire}] no response at all: TIMEOUT_ERROR at the ${deadline} ms deadline`, async () => {
       const proxy = holdingProxy(server.port, Infinity);
-      const port = await listen(proxy.srv);
       try {
-        const { runs } = await timed(
-          () => cacheClient(viaPort(server.apiKey, port), (c) => configure(c.withClientTimeoutMillis(deadline).withRetryStrategy(null))),
-          (c) => c.get(cacheName, 'small'));
-        for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
-        assertEndedAtDeadline(runs, deadline, `[${wire}] held`);
+        await timesOutThrough(proxy, { configure, deadline, key: 'small', label: `[${wire}] held` });
         // gRPC: a connection that never got an answer is dropped; gRPC-web: the timed-out request's connection.
         await waitFor(() => proxy.open === 0, 'the client to close the timed-out connections', 2_000);
       } finally { proxy.close(); }
@@ -81,15 +89,10 @@ for (const [wire, { configure, trickling, ended }] of Object.entries(WIRES)) {
 
     test(`[${wire}] headers received, body trickling: TIMEOUT_ERROR at the ${deadline} ms deadline`, async () => {
       const proxy = trickling(server.port, { bytes: 16, everyMs: 20 });
-      const port = await listen(proxy.srv);
       try {
-        const { runs } = await timed(
-          () => cacheClient(viaPort(server.apiKey, port), (c) => configure(c.withClientTimeoutMillis(deadline).withRetryStrategy(null))),
-          (c) => c.get(cacheName, 'big'));
-        for (const { r } of runs) assert.equal(r.errorCode?.(), 'TIMEOUT_ERROR', r.toString());
+        await timesOutThrough(proxy, { configure, deadline, key: 'big', label: `[${wire}] trickle` });
         assert.ok(proxy.state.trickle.headsSent >= 3, 'the response headers did arrive');
         assert.ok(proxy.state.trickle.bodyBytesSent > 0, 'part of the body did arrive');
-        assertEndedAtDeadline(runs, deadline, `[${wire}] trickle`);
         await ended(proxy, 3);
       } finally { proxy.close(); }
     });

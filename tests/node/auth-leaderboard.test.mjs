@@ -4,22 +4,14 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as sdk from '../../pkg/web/index.node.js';
 import { authLeaderboardSuite } from '../suites/auth-leaderboard.mjs';
+import { ensureCache } from './admin.mjs';
 
 const apiKey = process.env.MOMENTO_API_KEY;
 assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
 const cacheName = `node-auth-lb-${process.pid}`;
 const INVALID = 'Invalid argument passed to Momento client: ';
 
-before(async () => {
-  const client = new sdk.CacheClient({
-    configuration: sdk.Configurations.Laptop.latest(),
-    credentialProvider: sdk.CredentialProvider.fromString({ apiKey }),
-    defaultTtlSeconds: 60,
-  });
-  const r = await client.createCache(cacheName);
-  assert.ok(r.type === 'Success' || r.type === 'AlreadyExists', r.toString());
-  client.close();
-});
+before(() => ensureCache(cacheName));
 
 for (const mode of ['text', 'binary']) {
   authLeaderboardSuite((name, fn) => test(`[${mode}] ${name}`, fn), {

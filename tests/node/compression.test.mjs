@@ -424,14 +424,20 @@ crossTest('the official SDK + @gomomento/sdk-nodejs-compression (zstd) writes; w
   }
 });
 
+/** Writes `value` with {compress: true} through `client`'s set, setIfAbsent, setWithHash and setBatch; the keys. */
+async function setCompressedFourWays(client, value) {
+  const keys = { set: unique('set'), setIfAbsent: unique('sia'), setWithHash: unique('swh'), setBatch: unique('batch') };
+  assert.equal((await client.set(CACHE, keys.set, value, { compress: true })).type, 'Success');
+  assert.equal((await client.setIfAbsent(CACHE, keys.setIfAbsent, value, { compress: true })).type, 'Stored');
+  assert.equal((await client.setWithHash(CACHE, keys.setWithHash, value, { compress: true })).type, 'Stored');
+  assert.equal((await client.setBatch(CACHE, [{ key: keys.setBatch, value }], { compress: true })).type, 'Success');
+  return keys;
+}
+
 crossTest('the official SDK (gzip, official spec) writes with set/setIfAbsent/setWithHash/setBatch; we read byte-exact', async () => {
   for (const name of SAMPLES) {
     const value = sample(name);
-    const keys = { set: unique('set'), setIfAbsent: unique('sia'), setWithHash: unique('swh'), batch: unique('batch') };
-    assert.equal((await officialGzip.set(CACHE, keys.set, value, { compress: true })).type, 'Success');
-    assert.equal((await officialGzip.setIfAbsent(CACHE, keys.setIfAbsent, value, { compress: true })).type, 'Stored');
-    assert.equal((await officialGzip.setWithHash(CACHE, keys.setWithHash, value, { compress: true })).type, 'Stored');
-    assert.equal((await officialGzip.setBatch(CACHE, [{ key: keys.batch, value }], { compress: true })).type, 'Success');
+    const keys = await setCompressedFourWays(officialGzip, value);
     const expected = await compress(value); // byte-identical to zlib.gzip at the default level in Node
     for (const [call, key] of Object.entries(keys)) {
       const stored = await storedBytes(key);
@@ -509,11 +515,7 @@ crossTest('CacheClient: {compress: true} on set/setIfAbsent/setWithHash/setBatch
   const { client } = await ours();
   for (const name of ['small', '1 MB random']) {
     const value = sample(name);
-    const keys = { set: unique('cs'), setIfAbsent: unique('csia'), setWithHash: unique('cswh'), setBatch: unique('csb') };
-    assert.equal((await client.set(CACHE, keys.set, value, { compress: true })).type, 'Success');
-    assert.equal((await client.setIfAbsent(CACHE, keys.setIfAbsent, value, { compress: true })).type, 'Stored');
-    assert.equal((await client.setWithHash(CACHE, keys.setWithHash, value, { compress: true })).type, 'Stored');
-    assert.equal((await client.setBatch(CACHE, [{ key: keys.setBatch, value }], { compress: true })).type, 'Success');
+    const keys = await setCompressedFourWays(client, value);
     for (const [call, key] of Object.entries(keys)) {
       assert.ok(isGzipCompressed(await storedBytes(key)), `${call}: stored compressed`);
       assertBytes((await officialGzip.get(CACHE, key)).valueUint8Array(), value, `${name} ${call}: official read`);

@@ -4,6 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as lite from '../../pkg/lite/index.node.js';
 import * as full from '../../pkg/web/index.node.js';
+import { ensureCache } from './admin.mjs';
 
 const apiKey = process.env.MOMENTO_API_KEY;
 assert.ok(apiKey, 'MOMENTO_API_KEY must be set (run scripts/test)');
@@ -14,17 +15,8 @@ const client = new lite.CacheClient({
   defaultTtlSeconds: 60,
 });
 
-before(async () => {
-  // The lite package has no control plane: the cache is created with the full one.
-  const admin = new full.CacheClient({
-    configuration: full.Configurations.Laptop.latest(),
-    credentialProvider: full.CredentialProvider.fromString({ apiKey }),
-    defaultTtlSeconds: 60,
-  });
-  const r = await admin.createCache(cacheName);
-  assert.ok(['Success', 'AlreadyExists'].includes(r.type), r.toString());
-  admin.close();
-});
+// The lite package has no control plane: the cache is created with the full one.
+before(() => ensureCache(cacheName));
 
 test('lite: set, get (string and bytes), delete, ping', async () => {
   assert.equal((await client.ping()).type, 'Success');

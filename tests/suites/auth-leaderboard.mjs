@@ -1,6 +1,7 @@
 // AuthClient and PreviewLeaderboardClient as a function of an SDK module: only the official @gomomento/sdk-web
 // API is used, so the same suite can run against momento-wasm and, for parity, the official SDK.
 import assert from 'node:assert/strict';
+import { unique } from './kit.mjs';
 
 const INVALID = 'Invalid argument passed to Momento client: ';
 
@@ -17,7 +18,6 @@ const INVALID = 'Invalid argument passed to Momento client: ';
  */
 export function authLeaderboardSuite(test, ctx) {
   const { sdk, cacheName } = ctx;
-  const unique = (p) => `${p}-${Math.random().toString(36).slice(2)}`;
   const provider = (key) => (ctx.credentialProvider ? ctx.credentialProvider(key) : sdk.CredentialProvider.fromString({ apiKey: key }));
   const authClient = (key = ctx.apiKey, props = {}) => new sdk.AuthClient({ credentialProvider: provider(key), ...props });
   const cacheClient = (key) => new sdk.CacheClient({

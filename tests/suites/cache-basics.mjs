@@ -1,6 +1,7 @@
 // Cache basics as a function of a client: the same suite runs against momento-wasm and, for parity, against the
 // official @gomomento/sdk-web (issue #5). `sdk` is the module namespace (response classes, error codes).
 import assert from 'node:assert/strict';
+import { unique } from './kit.mjs';
 
 /**
  * @param {(name: string, fn: () => Promise<void>) => void} test the test registrar (node:test's `test`)
@@ -8,7 +9,6 @@ import assert from 'node:assert/strict';
  */
 export function cacheBasicsSuite(test, ctx) {
   const { sdk } = ctx;
-  const unique = (p) => `${p}-${Math.random().toString(36).slice(2)}`;
 
   test('createCache answers Success, then AlreadyExists', async () => {
     const name = unique('create');

@@ -2,6 +2,7 @@
 // against momento-wasm and, for parity, against @gomomento/sdk-web. Assumes the client's defaultTtlSeconds is
 // above 5 (the TTL tests compare against 5 s and 100 s collection TTLs).
 import assert from 'node:assert/strict';
+import { unique, enc, assertMissWithoutValue } from './kit.mjs';
 
 const INVALID = 'Invalid argument passed to Momento client: ';
 
@@ -13,8 +14,6 @@ export function dictionarySetSuite(test, ctx) {
   const { sdk } = ctx;
   const c = () => ctx.client();
   const cache = () => ctx.cacheName;
-  const unique = (p) => `${p}-${Math.random().toString(36).slice(2)}`;
-  const enc = (s) => new TextEncoder().encode(s);
   const sorted = (xs) => [...xs].sort();
   const ttlOf = async (key) => {
     const r = await c().itemGetTtl(cache(), key);
@@ -121,10 +120,7 @@ export function dictionarySetSuite(test, ctx) {
 
   test('dictionaryFetch and dictionaryLength are Misses for an absent dictionary', async () => {
     const dict = unique('absent');
-    const fetched = await c().dictionaryFetch(cache(), dict);
-    assert.ok(fetched instanceof sdk.CacheDictionaryFetch.Miss, fetched.toString());
-    assert.equal(fetched.type, sdk.CacheDictionaryFetchResponse.Miss);
-    assert.equal(fetched.value(), undefined);
+    assertMissWithoutValue(await c().dictionaryFetch(cache(), dict), sdk.CacheDictionaryFetch, sdk.CacheDictionaryFetchResponse);
     const length = await c().dictionaryLength(cache(), dict);
     assert.ok(length instanceof sdk.CacheDictionaryLength.Miss, length.toString());
     assert.equal(length.type, sdk.CacheDictionaryLengthResponse.Miss);
@@ -265,10 +261,7 @@ export function dictionarySetSuite(test, ctx) {
 
   test('setFetch, setLength, setContainsElement(s), setSample and setPop are Misses for an absent set', async () => {
     const set = unique('absent');
-    const fetched = await c().setFetch(cache(), set);
-    assert.ok(fetched instanceof sdk.CacheSetFetch.Miss, fetched.toString());
-    assert.equal(fetched.type, sdk.CacheSetFetchResponse.Miss);
-    assert.equal(fetched.value(), undefined);
+    assertMissWithoutValue(await c().setFetch(cache(), set), sdk.CacheSetFetch, sdk.CacheSetFetchResponse);
     const length = await c().setLength(cache(), set);
     isVariant(length, SetLength, sdk.CacheSetLengthResponse.Miss);
     assert.equal(length.length(), undefined);

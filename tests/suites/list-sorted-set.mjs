@@ -2,6 +2,7 @@
 // against momento-wasm and, for parity, against the official @gomomento/sdk-web. `sdk` is the module namespace
 // (response classes, enums, CollectionTtl). The client's defaultTtlSeconds is assumed to be 60.
 import assert from 'node:assert/strict';
+import { unique, assertMissWithoutValue } from './kit.mjs';
 
 const INVALID = 'Invalid argument passed to Momento client: ';
 
@@ -13,7 +14,6 @@ export function listSortedSetSuite(test, ctx) {
   const { sdk } = ctx;
   const c = () => ctx.client();
   const cache = ctx.cacheName;
-  const unique = (p) => `${p}-${Math.random().toString(36).slice(2)}`;
 
   /** The list's elements as strings (asserting a Hit). */
   async function fetchList(list, options) {
@@ -113,10 +113,7 @@ export function listSortedSetSuite(test, ctx) {
 
   test('list: a missing list is a Miss for reads and a Success for removals', async () => {
     const list = unique('absent');
-    const fetched = await c().listFetch(cache, list);
-    assert.ok(fetched instanceof sdk.CacheListFetch.Miss);
-    assert.equal(fetched.type, sdk.CacheListFetchResponse.Miss);
-    assert.equal(fetched.value(), undefined);
+    assertMissWithoutValue(await c().listFetch(cache, list), sdk.CacheListFetch, sdk.CacheListFetchResponse);
     assert.ok((await c().listLength(cache, list)) instanceof sdk.CacheListLength.Miss);
     assert.ok((await c().listPopFront(cache, list)) instanceof sdk.CacheListPopFront.Miss);
     assert.ok((await c().listPopBack(cache, list)) instanceof sdk.CacheListPopBack.Miss);
@@ -281,10 +278,7 @@ export function listSortedSetSuite(test, ctx) {
 
   test('sorted set: a missing set is a Miss for reads', async () => {
     const zset = unique('absent');
-    const rank = await c().sortedSetFetchByRank(cache, zset);
-    assert.ok(rank instanceof sdk.CacheSortedSetFetch.Miss);
-    assert.equal(rank.type, sdk.CacheSortedSetFetchResponse.Miss);
-    assert.equal(rank.value(), undefined);
+    assertMissWithoutValue(await c().sortedSetFetchByRank(cache, zset), sdk.CacheSortedSetFetch, sdk.CacheSortedSetFetchResponse);
     assert.ok((await c().sortedSetFetchByScore(cache, zset)) instanceof sdk.CacheSortedSetFetch.Miss);
     assert.ok((await c().sortedSetGetScores(cache, zset, ['a'])) instanceof sdk.CacheSortedSetGetScores.Miss);
     const score = await c().sortedSetGetScore(cache, zset, 'a');

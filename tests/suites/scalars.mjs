@@ -1,6 +1,7 @@
 // Scalar and control-plane methods as a function of a client (official API surface only), so the same suite can
 // run against momento-wasm and, for parity, against @gomomento/sdk-web.
 import assert from 'node:assert/strict';
+import { unique, enc } from './kit.mjs';
 
 /**
  * @param {(name: string, fn: () => Promise<void>) => void} test
@@ -10,8 +11,6 @@ export function scalarsSuite(test, ctx) {
   const { sdk } = ctx;
   const c = () => ctx.client();
   const cache = () => ctx.cacheName;
-  const unique = (p) => `${p}-${Math.random().toString(36).slice(2)}`;
-  const enc = (s) => new TextEncoder().encode(s);
 
   test('increment counts from zero, adds amounts, rejects non-integers stored at the key', async () => {
     const key = unique('ctr');
