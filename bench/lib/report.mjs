@@ -106,8 +106,8 @@ export function report(R, findings = '') {
   }
   // Chromium over plain HTTP/1.1, then over TLS + HTTP/2 (one connection, no six-connection queue).
   for (const [C, over, why] of [
-    [R.loadChromium, '', 'all five clients queue on the 6 HTTP/1.1 connections Chromium opens per origin'],
-    [R.loadChromiumTls, ' over TLS + HTTP/2', undefined],
+    [R.loadChromium, '', 'all five clients queue on the 6 HTTP/1.1 connections Chromium opens per origin; '],
+    [R.loadChromiumTls, ' over TLS + HTTP/2', ''],
   ]) {
     if (!C) continue;
     for (const op of ['get', 'set']) {
@@ -125,7 +125,10 @@ export function report(R, findings = '') {
         ratioGoal(`(issue #8) Chromium${over} ${op} @64 in flight ≥ 0.8× raw fetch loop (${mode})`, ratio(ops(`ours-${mode}`), ops(`raw-${mode}`)), 0.8, false,
           `${n0(ops(`ours-${mode}`))} vs ${n0(ops(`raw-${mode}`))} ops/s`);
       }
-      ratioGoal(`(issue #8) Chromium${over} ${op} @64 in flight ≥ 2× sdk-web`, ratio(ops('ours-text'), ops('sdk-web')), 2, false, `${n0(ops('ours-text'))} vs ${n0(ops('sdk-web'))} ops/s`, why);
+      // What bounds the page: the hand-written fetch loop (no SDK at all) against sdk-web in the same run.
+      const floor = Math.max(ratio(ops('raw-text'), ops('sdk-web')), ratio(ops('raw-binary'), ops('sdk-web')));
+      ratioGoal(`(issue #8) Chromium${over} ${op} @64 in flight ≥ 2× sdk-web`, ratio(ops('ours-text'), ops('sdk-web')), 2, false, `${n0(ops('ours-text'))} vs ${n0(ops('sdk-web'))} ops/s`,
+        `${why}the raw fetch loop, with no SDK at all, reaches ${rx(floor)} sdk-web here: the page's request rate, not the client, is the bound`);
     }
   }
 
