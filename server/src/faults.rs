@@ -231,7 +231,10 @@ where
                     // it, as the service does. Left to tonic, its grpc-timeout handling answers
                     // CANCELLED at that instant, racing the client's own timer (a loaded machine
                     // then turned the official SDKs' TIMEOUT_ERROR into CANCELLED_ERROR). Polled
-                    // inside tonic's timeout future, this answer wins when both are due.
+                    // inside tonic's timeout future, this answer wins when both are due. Only
+                    // here: the injected delay is the one wait the server makes on purpose, and a
+                    // second timer on every call (a general layer) would double tonic's per-call
+                    // timer on the hot path for handlers that answer in microseconds.
                     Some(deadline) => {
                         tokio::time::sleep(deadline).await;
                         return Ok(tonic::Status::deadline_exceeded(format!(
