@@ -42,6 +42,39 @@ families!(
     Leaderboard = "leaderboard"
 );
 
+/// Declares a validated request naming one collection and carrying its own arguments:
+/// `collection_request! { /// docs Request: Family, name { field: Type, … } check expr; "new's doc" }` is the struct
+/// (`cache`, the collection's `name`, the fields) and `new(cache, name, fields…)`, which validates the cache and
+/// collection names with the official texts, then evaluates `check` (a `Result` over the fields), if given.
+macro_rules! collection_request {
+    (
+        $(#[$doc:meta])* $request:ident: $family:ident, $name:ident { $($field:ident: $ty:ty),* $(,)? }
+        $(check $check:expr;)? $new_doc:literal
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub struct $request {
+            cache: String,
+            $name: String,
+            $($field: $ty,)*
+        }
+
+        impl $request {
+            #[doc = $new_doc]
+            pub fn new(
+                cache: String,
+                $name: String,
+                $($field: $ty,)*
+            ) -> Result<Self, $crate::core::error::MomentoError> {
+                $crate::core::collection::validate::<$crate::core::collection::$family>(&cache, &$name)?;
+                $($check?;)?
+                Ok(Self { cache, $name, $($field,)* })
+            }
+        }
+    };
+}
+pub(crate) use collection_request;
+
 /// A validated request naming one collection of family `F` and nothing else (`dictionaryFetch`, `setLength`,
 /// `listLength`, `sortedSetLength`, a leaderboard's `delete` and `length`…); `P`, the proto request message, says
 /// which RPC.

@@ -4,24 +4,13 @@
 
 use momento_proto::cache_client::{list_remove_request::Remove, ListRemoveRequest as Proto};
 
-use crate::core::collection::{validate, List as Family};
-use crate::core::error::MomentoError;
+use crate::core::collection::collection_request;
 use crate::core::rpc::unary;
 
-/// A validated `listRemoveValue` request.
-#[derive(Debug)]
-pub struct ListRemoveValueRequest {
-    cache: String,
-    list: String,
-    value: Vec<u8>,
-}
-
-impl ListRemoveValueRequest {
-    /// Validates the cache and list names.
-    pub fn new(cache: String, list: String, value: Vec<u8>) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &list)?;
-        Ok(Self { cache, list, value })
-    }
+collection_request! {
+    /// A validated `listRemoveValue` request.
+    ListRemoveValueRequest: List, list { value: Vec<u8> }
+    "Validates the cache and list names."
 }
 
 /// The result of `listRemoveValue`.

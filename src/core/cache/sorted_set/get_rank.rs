@@ -7,35 +7,14 @@ use momento_proto::cache_client::{
 
 use super::SortedSetOrder;
 use crate::core::cache::is_hit;
-use crate::core::collection::{validate, SortedSet as Family};
+use crate::core::collection::collection_request;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{hit_or_miss, unary};
 
-/// A validated `sortedSetGetRank` request.
-#[derive(Debug)]
-pub struct SortedSetGetRankRequest {
-    cache: String,
-    set: String,
-    value: Vec<u8>,
-    order: SortedSetOrder,
-}
-
-impl SortedSetGetRankRequest {
-    /// Validates the cache and sorted-set names.
-    pub fn new(
-        cache: String,
-        set: String,
-        value: Vec<u8>,
-        order: SortedSetOrder,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        Ok(Self {
-            cache,
-            set,
-            value,
-            order,
-        })
-    }
+collection_request! {
+    /// A validated `sortedSetGetRank` request.
+    SortedSetGetRankRequest: SortedSet, set { value: Vec<u8>, order: SortedSetOrder }
+    "Validates the cache and sorted-set names."
 }
 
 hit_or_miss! {

@@ -7,24 +7,13 @@ use momento_proto::cache_client::{
 };
 
 use crate::core::cache::is_hit;
-use crate::core::collection::{validate, SortedSet as Family};
-use crate::core::error::MomentoError;
+use crate::core::collection::collection_request;
 use crate::core::rpc::{found_or_missing, unary};
 
-/// A validated `sortedSetGetScore(s)` request.
-#[derive(Debug)]
-pub struct SortedSetGetScoresRequest {
-    cache: String,
-    set: String,
-    values: Vec<Vec<u8>>,
-}
-
-impl SortedSetGetScoresRequest {
-    /// Validates the cache and sorted-set names.
-    pub fn new(cache: String, set: String, values: Vec<Vec<u8>>) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        Ok(Self { cache, set, values })
-    }
+collection_request! {
+    /// A validated `sortedSetGetScore(s)` request.
+    SortedSetGetScoresRequest: SortedSet, set { values: Vec<Vec<u8>> }
+    "Validates the cache and sorted-set names."
 }
 
 /// The result of `sortedSetGetScore(s)`.

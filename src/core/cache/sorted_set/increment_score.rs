@@ -4,39 +4,14 @@
 
 use momento_proto::cache_client::SortedSetIncrementRequest as Proto;
 
-use crate::core::collection::{validate, SortedSet as Family};
+use crate::core::collection::collection_request;
 use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
 use crate::core::rpc::unary;
 
-/// A validated `sortedSetIncrementScore` request.
-#[derive(Debug)]
-pub struct SortedSetIncrementScoreRequest {
-    cache: String,
-    set: String,
-    value: Vec<u8>,
-    amount: f64,
-    ttl: CollectionTtl,
-}
-
-impl SortedSetIncrementScoreRequest {
-    /// Validates the cache and sorted-set names; `amount` may be any number (the service rejects NaN).
-    pub fn new(
-        cache: String,
-        set: String,
-        value: Vec<u8>,
-        amount: f64,
-        ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        Ok(Self {
-            cache,
-            set,
-            value,
-            amount,
-            ttl,
-        })
-    }
+collection_request! {
+    /// A validated `sortedSetIncrementScore` request.
+    SortedSetIncrementScoreRequest: SortedSet, set { value: Vec<u8>, amount: f64, ttl: CollectionTtl }
+    "Validates the cache and sorted-set names; `amount` may be any number (the service rejects NaN)."
 }
 
 /// The result of `sortedSetIncrementScore`.

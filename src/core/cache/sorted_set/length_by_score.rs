@@ -11,36 +11,14 @@ use momento_proto::common::Unbounded;
 
 use super::check_scores;
 use crate::core::cache::length::LengthResponse;
-use crate::core::collection::{validate, SortedSet as Family};
-use crate::core::error::MomentoError;
+use crate::core::collection::collection_request;
 use crate::core::rpc::unary;
 
-/// A validated `sortedSetLengthByScore` request.
-#[derive(Debug)]
-pub struct SortedSetLengthByScoreRequest {
-    cache: String,
-    set: String,
-    min_score: Option<f64>,
-    max_score: Option<f64>,
-}
-
-impl SortedSetLengthByScoreRequest {
-    /// Validates the names and the score range (`minScore` ≤ `maxScore` when both are given).
-    pub fn new(
-        cache: String,
-        set: String,
-        min_score: Option<f64>,
-        max_score: Option<f64>,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &set)?;
-        check_scores(min_score, max_score)?;
-        Ok(Self {
-            cache,
-            set,
-            min_score,
-            max_score,
-        })
-    }
+collection_request! {
+    /// A validated `sortedSetLengthByScore` request.
+    SortedSetLengthByScoreRequest: SortedSet, set { min_score: Option<f64>, max_score: Option<f64> }
+    check check_scores(min_score, max_score);
+    "Validates the names and the score range (`minScore` ≤ `maxScore` when both are given)."
 }
 
 // Miss also when no element is scored in the range, as in both official JS SDKs.

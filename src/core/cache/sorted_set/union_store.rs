@@ -7,7 +7,7 @@ use momento_proto::cache_client::{
     SortedSetUnionStoreRequest as Proto,
 };
 
-use crate::core::collection::{validate, SortedSet as Family};
+use crate::core::collection::collection_request;
 use crate::core::collection_ttl::CollectionTtl;
 use crate::core::error::MomentoError;
 use crate::core::rpc::{success_with, unary};
@@ -33,47 +33,33 @@ pub struct SortedSetSource {
     pub weight: f64,
 }
 
-/// A validated `sortedSetUnionStore` request.
-#[derive(Debug)]
-pub struct SortedSetUnionStoreRequest {
-    cache: String,
-    destination: String,
-    sources: Vec<SortedSetSource>,
-    aggregate: SortedSetAggregate,
-    ttl_ms: u64,
-}
-
-impl SortedSetUnionStoreRequest {
-    /// Validates the names and the sources with the official texts (`validateSortedSetSources`): each source
-    /// name must be non-empty and each weight finite.
-    pub fn new(
-        cache: String,
-        destination: String,
+collection_request! {
+    /// A validated `sortedSetUnionStore` request.
+    SortedSetUnionStoreRequest: SortedSet, destination {
         sources: Vec<SortedSetSource>,
         aggregate: SortedSetAggregate,
         ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &destination)?;
-        for source in &sources {
-            if source.name.is_empty() {
-                return Err(MomentoError::invalid_argument(
-                    "sortedSetName must be a non-empty string",
-                ));
-            }
-            if !source.weight.is_finite() {
-                return Err(MomentoError::invalid_argument(
-                    "weight must be a finite number",
-                ));
-            }
-        }
-        Ok(Self {
-            cache,
-            destination,
-            sources,
-            aggregate,
-            ttl_ms: ttl.ttl_ms,
-        })
     }
+    check check_sources(&sources);
+    "Validates the names and the sources with the official texts (`validateSortedSetSources`): each source \
+     name must be non-empty and each weight finite; of the collection TTL only the TTL is sent."
+}
+
+/// The official `validateSortedSetSources`.
+fn check_sources(sources: &[SortedSetSource]) -> Result<(), MomentoError> {
+    for source in sources {
+        if source.name.is_empty() {
+            return Err(MomentoError::invalid_argument(
+                "sortedSetName must be a non-empty string",
+            ));
+        }
+        if !source.weight.is_finite() {
+            return Err(MomentoError::invalid_argument(
+                "weight must be a finite number",
+            ));
+        }
+    }
+    Ok(())
 }
 
 success_with! {
@@ -100,7 +86,7 @@ unary! {
                 })
                 .collect(),
             aggregate: aggregate as i32,
-            ttl_milliseconds: self.ttl_ms,
+            ttl_milliseconds: self.ttl.ttl_ms,
         }
     };
     |reply| Ok(SortedSetUnionStoreResponse::Success {
