@@ -45,10 +45,17 @@ families!(
 /// Declares a validated request naming one collection and carrying its own arguments:
 /// `collection_request! { /// docs Request: Family, name { field: Type, … } check expr; "new's doc" }` is the struct
 /// (`cache`, the collection's `name`, the fields) and `new(cache, name, fields…)`, which validates the cache and
-/// collection names with the official texts, then evaluates `check` (a `Result` over the fields), if given.
+/// collection names with the official texts, then evaluates `check` (a `Result` over the arguments), if given.
+/// A field written `field: Type as Arg => conversion` takes an `Arg` and stores the conversion's value (it may `?`).
 macro_rules! collection_request {
+    (@arg $ty:ty) => { $ty };
+    (@arg $ty:ty, $arg:ty) => { $arg };
+    (@value $field:ident) => { $field };
+    (@value $field:ident, $conversion:expr) => { $conversion };
     (
-        $(#[$doc:meta])* $request:ident: $family:ident, $name:ident { $($field:ident: $ty:ty),* $(,)? }
+        $(#[$doc:meta])* $request:ident: $family:ident, $name:ident {
+            $($field:ident: $ty:ty $(as $arg:ty => $conversion:expr)?),* $(,)?
+        }
         $(check $check:expr;)? $new_doc:literal
     ) => {
         $(#[$doc])*
@@ -64,11 +71,15 @@ macro_rules! collection_request {
             pub fn new(
                 cache: String,
                 $name: String,
-                $($field: $ty,)*
+                $($field: $crate::core::collection::collection_request!(@arg $ty $(, $arg)?),)*
             ) -> Result<Self, $crate::core::error::MomentoError> {
                 $crate::core::collection::validate::<$crate::core::collection::$family>(&cache, &$name)?;
                 $($check?;)?
-                Ok(Self { cache, $name, $($field,)* })
+                Ok(Self {
+                    cache,
+                    $name,
+                    $($field: $crate::core::collection::collection_request!(@value $field $(, $conversion)?),)*
+                })
             }
         }
     };

@@ -4,36 +4,14 @@
 
 use momento_proto::leaderboard::GetRankRequest as Proto;
 
-use super::{ids, FetchResponse, Order};
-use crate::core::collection::{validate, Leaderboard as Family};
-use crate::core::error::MomentoError;
+use super::{FetchResponse, Order};
+use crate::core::collection::collection_request;
 use crate::core::rpc::unary;
 
-/// A validated `getRank` request.
-#[derive(Debug)]
-pub struct GetRankRequest {
-    cache: String,
-    leaderboard: String,
-    ids: Vec<u32>,
-    order: Order,
-}
-
-impl GetRankRequest {
-    /// Validates the names and ids.
-    pub fn new(
-        cache: String,
-        leaderboard: String,
-        element_ids: &[f64],
-        order: Order,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &leaderboard)?;
-        Ok(Self {
-            cache,
-            leaderboard,
-            ids: ids(element_ids)?,
-            order,
-        })
-    }
+collection_request! {
+    /// A validated `getRank` request.
+    GetRankRequest: Leaderboard, leaderboard { ids: Vec<u32> as &[f64] => super::ids(ids)?, order: Order }
+    "Validates the names and ids."
 }
 
 unary! {

@@ -3,34 +3,15 @@
 
 use momento_proto::leaderboard::RemoveElementsRequest as Proto;
 
-use super::{at_least_one, ids};
-use crate::core::collection::{validate, Leaderboard as Family};
-use crate::core::error::MomentoError;
+use super::at_least_one;
+use crate::core::collection::collection_request;
 use crate::core::rpc::success_rpc;
 
-/// A validated `removeElements` request.
-#[derive(Debug)]
-pub struct RemoveElementsRequest {
-    cache: String,
-    leaderboard: String,
-    ids: Vec<u32>,
-}
-
-impl RemoveElementsRequest {
-    /// Validates the names and ids.
-    pub fn new(
-        cache: String,
-        leaderboard: String,
-        element_ids: &[f64],
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &leaderboard)?;
-        at_least_one(element_ids.len())?;
-        Ok(Self {
-            cache,
-            leaderboard,
-            ids: ids(element_ids)?,
-        })
-    }
+collection_request! {
+    /// A validated `removeElements` request.
+    RemoveElementsRequest: Leaderboard, leaderboard { ids: Vec<u32> as &[f64] => super::ids(ids)? }
+    check at_least_one(ids.len());
+    "Validates the names and ids."
 }
 
 success_rpc! {

@@ -4,42 +4,20 @@
 use momento_proto::leaderboard::{Element, UpsertElementsRequest as Proto};
 
 use super::{at_least_one, id};
-use crate::core::collection::{validate, Leaderboard as Family};
+use crate::core::collection::collection_request;
 use crate::core::error::MomentoError;
 use crate::core::rpc::success_rpc;
 
-/// A validated `upsert` request.
-#[derive(Debug)]
-pub struct UpsertRequest {
-    cache: String,
-    leaderboard: String,
-    elements: Vec<Element>,
-}
-
-impl UpsertRequest {
-    /// Validates the names and the `(id, score)` pairs (ids: integers from 0 to 2^32 - 1).
-    pub fn new(
-        cache: String,
-        leaderboard: String,
-        elements: &[(f64, f64)],
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &leaderboard)?;
-        at_least_one(elements.len())?;
-        let elements = elements
+collection_request! {
+    /// A validated `upsert` request.
+    UpsertRequest: Leaderboard, leaderboard {
+        elements: Vec<Element> as &[(f64, f64)] => elements
             .iter()
-            .map(|&(element_id, score)| {
-                Ok(Element {
-                    id: id(element_id)?,
-                    score,
-                })
-            })
-            .collect::<Result<_, MomentoError>>()?;
-        Ok(Self {
-            cache,
-            leaderboard,
-            elements,
-        })
+            .map(|&(element_id, score)| Ok(Element { id: id(element_id)?, score }))
+            .collect::<Result<_, MomentoError>>()?,
     }
+    check at_least_one(elements.len());
+    "Validates the names and the `(id, score)` pairs (ids: integers from 0 to 2^32 - 1)."
 }
 
 success_rpc! {

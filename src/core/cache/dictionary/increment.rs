@@ -3,40 +3,18 @@
 
 use momento_proto::cache_client::DictionaryIncrementRequest as Proto;
 
-use crate::core::collection::{validate, Dictionary as Family};
+use crate::core::collection::collection_request;
 use crate::core::collection_ttl::CollectionTtl;
-use crate::core::error::MomentoError;
 use crate::core::rpc::{success_with, unary};
 
-/// A validated `dictionaryIncrement` request.
-#[derive(Debug)]
-pub struct DictionaryIncrementRequest {
-    cache: String,
-    dictionary: Vec<u8>,
-    field: Vec<u8>,
-    amount: i64,
-    ttl: CollectionTtl,
-}
-
-impl DictionaryIncrementRequest {
-    /// Validates the names; `amount` must be a safe integer (it may be negative or 0).
-    pub fn new(
-        cache: String,
-        dictionary: String,
+collection_request! {
+    /// A validated `dictionaryIncrement` request.
+    DictionaryIncrementRequest: Dictionary, dictionary {
         field: Vec<u8>,
-        amount: f64,
+        amount: i64 as f64 => crate::core::validation::increment_amount(amount)?,
         ttl: CollectionTtl,
-    ) -> Result<Self, MomentoError> {
-        validate::<Family>(&cache, &dictionary)?;
-        let amount = crate::core::validation::increment_amount(amount)?;
-        Ok(Self {
-            cache,
-            dictionary: dictionary.into_bytes(),
-            field,
-            amount,
-            ttl,
-        })
     }
+    "Validates the names; `amount` must be a safe integer (it may be negative or 0)."
 }
 
 success_with! {
@@ -47,7 +25,7 @@ success_with! {
 unary! {
     DictionaryIncrementRequest: Proto => DictionaryIncrementResponse, cache;
     |self| Proto {
-        dictionary_name: self.dictionary,
+        dictionary_name: self.dictionary.into_bytes(),
         field: self.field,
         amount: self.amount,
         ttl_milliseconds: self.ttl.ttl_ms,
