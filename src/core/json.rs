@@ -23,26 +23,10 @@ pub fn parse_object(input: &str) -> Result<Vec<(String, Value)>, String> {
     p.ws();
     p.expect(b'{')?;
     let mut out = Vec::new();
-    p.ws();
-    if p.peek() == Some(b'}') {
-        p.i += 1;
-    } else {
-        loop {
-            p.ws();
-            let key = p.string()?;
-            p.ws();
-            p.expect(b':')?;
-            p.ws();
-            let value = p.value(0)?;
-            out.push((key, value));
-            p.ws();
-            match p.next() {
-                Some(b',') => continue,
-                Some(b'}') => break,
-                _ => return Err("expected ',' or '}'".into()),
-            }
-        }
-    }
+    p.members(b'}', |p| {
+        out.push(p.field(0)?);
+        Ok(())
+    })?;
     p.ws();
     if p.i != p.b.len() {
         return Err("trailing characters after JSON object".into());
@@ -106,43 +90,13 @@ impl Parser<'_> {
             Some(b'"') => self.string().map(Value::Str),
             Some(b'{') => {
                 self.i += 1;
-                self.ws();
-                if self.peek() == Some(b'}') {
-                    self.i += 1;
-                    return Ok(Value::Other);
-                }
-                loop {
-                    self.ws();
-                    self.string()?;
-                    self.ws();
-                    self.expect(b':')?;
-                    self.ws();
-                    self.value(depth + 1)?;
-                    self.ws();
-                    match self.next() {
-                        Some(b',') => continue,
-                        Some(b'}') => return Ok(Value::Other),
-                        _ => return Err("expected ',' or '}'".into()),
-                    }
-                }
+                self.members(b'}', |p| p.field(depth + 1).map(drop))?;
+                Ok(Value::Other)
             }
             Some(b'[') => {
                 self.i += 1;
-                self.ws();
-                if self.peek() == Some(b']') {
-                    self.i += 1;
-                    return Ok(Value::Other);
-                }
-                loop {
-                    self.ws();
-                    self.value(depth + 1)?;
-                    self.ws();
-                    match self.next() {
-                        Some(b',') => continue,
-                        Some(b']') => return Ok(Value::Other),
-                        _ => return Err("expected ',' or ']'".into()),
-                    }
-                }
+                self.members(b']', |p| p.value(depth + 1).map(drop))?;
+                Ok(Value::Other)
             }
             Some(b't') => self.word("true"),
             Some(b'f') => self.word("false"),
@@ -150,6 +104,39 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             _ => Err("unexpected character in JSON".into()),
         }
+    }
+
+    /// After an opening `{` or `[`: the members, each read by `member` and separated by `,`, through `close`.
+    fn members(
+        &mut self,
+        close: u8,
+        mut member: impl FnMut(&mut Self) -> Result<(), String>,
+    ) -> Result<(), String> {
+        self.ws();
+        if self.peek() == Some(close) {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            member(self)?;
+            self.ws();
+            match self.next() {
+                Some(b',') => {}
+                Some(c) if c == close => return Ok(()),
+                _ if close == b'}' => return Err("expected ',' or '}'".into()),
+                _ => return Err("expected ',' or ']'".into()),
+            }
+        }
+    }
+
+    /// An object member, `"key": value`, its value at `depth`.
+    fn field(&mut self, depth: usize) -> Result<(String, Value), String> {
+        let key = self.string()?;
+        self.ws();
+        self.expect(b':')?;
+        self.ws();
+        Ok((key, self.value(depth)?))
     }
 
     fn word(&mut self, w: &str) -> Result<Value, String> {
@@ -169,24 +156,12 @@ impl Parser<'_> {
         if self.peek() == Some(b'-') {
             self.i += 1;
         }
-        let digits = self.i;
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.i += 1;
-        }
-        if self.i == digits {
-            return Err("invalid number".into());
-        }
+        self.digits()?;
         let mut integral = true;
         if self.peek() == Some(b'.') {
             integral = false;
             self.i += 1;
-            let frac = self.i;
-            while matches!(self.peek(), Some(b'0'..=b'9')) {
-                self.i += 1;
-            }
-            if self.i == frac {
-                return Err("invalid number".into());
-            }
+            self.digits()?;
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             integral = false;
@@ -194,13 +169,7 @@ impl Parser<'_> {
             if matches!(self.peek(), Some(b'+' | b'-')) {
                 self.i += 1;
             }
-            let exp = self.i;
-            while matches!(self.peek(), Some(b'0'..=b'9')) {
-                self.i += 1;
-            }
-            if self.i == exp {
-                return Err("invalid number".into());
-            }
+            self.digits()?;
         }
         if !integral {
             return Ok(Value::Other);
@@ -211,6 +180,18 @@ impl Parser<'_> {
             .and_then(|s| std::str::from_utf8(s).ok())
             .ok_or("invalid number")?;
         Ok(text.parse::<i64>().map_or(Value::Other, Value::Int))
+    }
+
+    /// One or more decimal digits.
+    fn digits(&mut self) -> Result<(), String> {
+        let start = self.i;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.i += 1;
+        }
+        if self.i == start {
+            return Err("invalid number".into());
+        }
+        Ok(())
     }
 
     fn string(&mut self) -> Result<String, String> {
