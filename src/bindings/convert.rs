@@ -114,6 +114,36 @@ extern "C" {
     /// The options of a sorted-set read by score.
     #[wasm_bindgen(extends = Object, typescript_type = "ScoreRangeOptions")]
     pub type ScoreRangeOptions;
+    /// The options of a list read by index.
+    #[wasm_bindgen(extends = Object, typescript_type = "SliceOptions")]
+    pub type SliceOptions;
+    /// The options of `listRetain`: a slice and the collection TTL.
+    #[wasm_bindgen(extends = Object, typescript_type = "RetainOptions")]
+    pub type RetainOptions;
+    /// The options of a sorted-set read by rank.
+    #[wasm_bindgen(extends = Object, typescript_type = "RankRangeOptions")]
+    pub type RankRangeOptions;
+    /// The options of a sorted-set count by score.
+    #[wasm_bindgen(extends = Object, typescript_type = "ScoreBoundsOptions")]
+    pub type ScoreBoundsOptions;
+    /// The options of `sortedSetUnionStore`: the aggregate and the collection TTL.
+    #[wasm_bindgen(extends = Object, typescript_type = "UnionStoreOptions")]
+    pub type UnionStoreOptions;
+    /// `[field, value]` pairs (`dictionarySetFields`).
+    #[wasm_bindgen(typescript_type = "Array<[string | Uint8Array, string | Uint8Array]>")]
+    pub type FieldValuePairs;
+    /// `[value, score]` pairs (`sortedSetPutElements`).
+    #[wasm_bindgen(typescript_type = "Array<[string | Uint8Array, number]>")]
+    pub type ValueScorePairs;
+    /// `[key, value, ttlSeconds?]` items (`setBatch`).
+    #[wasm_bindgen(typescript_type = "Array<[string | Uint8Array, string | Uint8Array, number?]>")]
+    pub type BatchItems;
+    /// The sources of `sortedSetUnionStore`.
+    #[wasm_bindgen(typescript_type = "Array<{ sortedSetName: string; weight: number }>")]
+    pub type UnionSources;
+    /// Flat `(id, score)` pairs (a leaderboard's `upsert`).
+    #[wasm_bindgen(typescript_type = "Float64Array")]
+    pub type IdScorePairs;
     /// The permissions of a token or key.
     #[wasm_bindgen(typescript_type = "{ permissions: unknown[] }")]
     pub type Permissions;
@@ -129,6 +159,11 @@ type OrderOptions = { order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal };
 type PushFrontOptions = CollectionOptions & { truncateBackToSize?: number };
 type PushBackOptions = CollectionOptions & { truncateFrontToSize?: number };
 type ScoreRangeOptions = OrderOptions & { minScore?: number; maxScore?: number; offset?: number; count?: number };
+type SliceOptions = CallOptions & { startIndex?: number; endIndex?: number };
+type RetainOptions = CollectionOptions & { startIndex?: number; endIndex?: number };
+type RankRangeOptions = OrderOptions & { startRank?: number; endRank?: number };
+type ScoreBoundsOptions = CallOptions & { minScore?: number; maxScore?: number };
+type UnionStoreOptions = CollectionOptions & { aggregate?: 0 | 1 | 2 };
 "#;
 
 /// A required string argument: `undefined`/`null` read as empty (so the core's official "… must not be empty" text

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
     self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
-    Num, Text,
+    FieldValuePairs, Num, Text,
 };
 use crate::core::cache::dictionary::fetch::{DictionaryFetchRequest, DictionaryFetchResponse};
 use crate::core::cache::dictionary::get::{DictionaryGetRequest, DictionaryGetResponse};
@@ -102,26 +102,14 @@ fn field_value_pairs(items: &JsValue) -> Result<Vec<FieldValue>, MomentoError> {
         .collect()
 }
 
-#[wasm_bindgen]
-impl CacheClientCore {
-    /// Stores `[field, value]` pairs: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and
-    /// `options.refreshTtl` (default true) come from the facade's `CollectionTtl`.
-    #[wasm_bindgen(js_name = dictionarySetFields)]
-    pub fn dictionary_set_fields(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = dictionaryName)] dictionary_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array]>")]
-        items: JsValue,
-        options: Option<CollectionOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.dictionary_call(Op::Set, cache_name, dictionary_name, items, options)
-    }
-}
-
 methods! {
     CacheClientCore {
+        #[doc = " Stores `[field, value]` pairs: `{type: 'Success'}`. `options.ttlSeconds` (default: the client's TTL) and"]
+        #[doc = " `options.refreshTtl` (default true) come from the facade's `CollectionTtl`."]
+        fn dictionary_set_fields as dictionarySetFields(&self, cacheName: Text, dictionaryName: Text, items: FieldValuePairs; options: CollectionOptions) {
+            self.dictionary_call(Op::Set, cacheName, dictionaryName, items.into(), options)
+        }
+
         #[doc = " Reads a whole dictionary: `{type: 'Hit', fields: Uint8Array[], values: Uint8Array[]}` (pairs by index) or"]
         #[doc = " `{type: 'Miss'}`."]
         fn dictionary_fetch as dictionaryFetch(&self, cacheName: Text, dictionaryName: Text; options: CallOptions) {

@@ -8,7 +8,8 @@ use wasm_bindgen::prelude::*;
 
 use super::cache_client::{client_core, prepare, start_call, PendingCall, Prepared};
 use super::convert::{
-    self, into_js, methods, CallOptions, Num, Nums, OrderOptions, ScoreRangeOptions, Text,
+    self, into_js, methods, CallOptions, IdScorePairs, Num, Nums, OrderOptions, ScoreRangeOptions,
+    Text,
 };
 use crate::core::error::MomentoError;
 use crate::core::leaderboard::delete::{DeleteRequest, DeleteResponse};
@@ -49,45 +50,36 @@ fn order(options: &Option<Object>) -> Result<Order, MomentoError> {
     Order::parse(Some(&s))
 }
 
-#[wasm_bindgen]
-impl LeaderboardClientCore {
-    /// Inserts or updates elements given as flat `(id, score)` pairs: `{type: 'Success'}`.
-    pub fn upsert(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = leaderboardName)] leaderboard_name: Text,
-        #[wasm_bindgen(js_name = idScorePairs, unchecked_param_type = "Float64Array")]
-        id_score_pairs: JsValue,
-        options: Option<CallOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let leaderboard_name = convert::text(&leaderboard_name, "leaderboard name")?;
-            let id_score_pairs = convert::numbers(&id_score_pairs, "elements")?;
-            if id_score_pairs.len() % 2 != 0 {
-                return Err(MomentoError::invalid_argument(
-                    "elements must be (id, score) pairs",
-                ));
-            }
-            let pairs: Vec<(f64, f64)> = id_score_pairs
-                .chunks_exact(2)
-                .filter_map(|c| match c {
-                    [id, score] => Some((*id, *score)),
-                    _ => None,
-                })
-                .collect();
-            Ok(prepare(UpsertRequest::new(
-                cache_name,
-                leaderboard_name,
-                &pairs,
-            )?))
-        })
+/// `upsert`'s flat `(id, score)` pairs.
+fn id_score_pairs(pairs: &JsValue) -> Result<Vec<(f64, f64)>, MomentoError> {
+    let numbers = convert::numbers(pairs, "elements")?;
+    if numbers.len() % 2 != 0 {
+        return Err(MomentoError::invalid_argument(
+            "elements must be (id, score) pairs",
+        ));
     }
+    Ok(numbers
+        .chunks_exact(2)
+        .filter_map(|c| match c {
+            [id, score] => Some((*id, *score)),
+            _ => None,
+        })
+        .collect())
 }
 
 methods! {
     LeaderboardClientCore {
+        #[doc = " Inserts or updates elements given as flat `(id, score)` pairs: `{type: 'Success'}`."]
+        fn upsert as upsert(&self, cacheName: Text, leaderboardName: Text, idScorePairs: IdScorePairs; options: CallOptions) {
+            self.start(&options, || {
+                Ok(prepare(UpsertRequest::new(
+                    convert::text(&cacheName, "cache name")?,
+                    convert::text(&leaderboardName, "leaderboard name")?,
+                    &id_score_pairs(&idScorePairs)?,
+                )?))
+            })
+        }
+
         #[doc = " Elements with `minScore <= score < maxScore`: `{type: 'Success', elements: Float64Array}`. Options:"]
         #[doc = " `{minScore, maxScore, order, offset (default 0), count (default 8192), abortSignal}`."]
         fn fetch_by_score as fetchByScore(&self, cacheName: Text, leaderboardName: Text; options: ScoreRangeOptions) {

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
     self, into_js, methods, uint8, uint8_array_list, Bytes, BytesArray, CallOptions,
-    PushBackOptions, PushFrontOptions, Text,
+    PushBackOptions, PushFrontOptions, RetainOptions, SliceOptions, Text,
 };
 use crate::core::cache::length::ListLengthRequest;
 use crate::core::cache::list::concatenate::{
@@ -115,52 +115,19 @@ impl CacheClientCore {
     }
 }
 
-#[wasm_bindgen]
-impl CacheClientCore {
-    /// Reads elements `startIndex` (inclusive) to `endIndex` (exclusive; negative counts from the end; both
-    /// default to the whole list): `{type: 'Hit', values: Uint8Array[]}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = listFetch)]
-    pub fn list_fetch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ startIndex?: number; endIndex?: number; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.list_call(
-            Op::Fetch,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-
-    /// Keeps only elements `startIndex` (inclusive) to `endIndex` (exclusive): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = listRetain)]
-    pub fn list_retain(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = listName)] list_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ startIndex?: number; endIndex?: number; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.list_call(
-            Op::Retain,
-            cache_name,
-            list_name,
-            JsValue::UNDEFINED,
-            options,
-        )
-    }
-}
-
 methods! {
     CacheClientCore {
+        #[doc = " Reads elements `startIndex` (inclusive) to `endIndex` (exclusive; negative counts from the end; both"]
+        #[doc = " default to the whole list): `{type: 'Hit', values: Uint8Array[]}` or `{type: 'Miss'}`."]
+        fn list_fetch as listFetch(&self, cacheName: Text, listName: Text; options: SliceOptions) {
+            self.list_call(Op::Fetch, cacheName, listName, JsValue::UNDEFINED, options)
+        }
+
+        #[doc = " Keeps only elements `startIndex` (inclusive) to `endIndex` (exclusive): `{type: 'Success'}`."]
+        fn list_retain as listRetain(&self, cacheName: Text, listName: Text; options: RetainOptions) {
+            self.list_call(Op::Retain, cacheName, listName, JsValue::UNDEFINED, options)
+        }
+
         #[doc = " Adds `value` before the first element (creating the list), then keeps at most `truncateBackToSize`"]
         #[doc = " elements by dropping from the back: `{type: 'Success', listLength}`. Never retried."]
         fn list_push_front as listPushFront(&self, cacheName: Text, listName: Text, value: Bytes; options: PushFrontOptions) {

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
-    self, into_js, methods, uint8, Bytes, BytesArray, CallOptions, Hash, IntoJs, Num, Text,
-    TtlOptions,
+    self, into_js, methods, uint8, BatchItems, Bytes, BytesArray, CallOptions, Hash, IntoJs, Num,
+    Text, TtlOptions,
 };
 use crate::core::cache::scalar::get_batch::{GetBatchRequest, GetBatchResponse};
 use crate::core::cache::scalar::get_with_hash::{GetWithHashRequest, GetWithHashResponse};
@@ -103,56 +103,46 @@ fn hash(value: &JsValue) -> Result<Vec<u8>, MomentoError> {
     convert::bytes(value, "hash")
 }
 
-#[wasm_bindgen]
-impl CacheClientCore {
-    /// Stores many items in one streamed call. `items` is `[key, value, ttlSeconds?][]`; `options.ttl` applies to
-    /// items without their own. Resolves to `{type: 'Success', count}`.
-    #[wasm_bindgen(js_name = setBatch)]
-    pub fn set_batch(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "Array<[string | Uint8Array, string | Uint8Array, number?]>"
-        )]
-        items: JsValue,
-        options: Option<TtlOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.start(&options, || {
-            let cache_name = convert::text(&cache_name, "cache name")?;
-            let array = items
-                .dyn_ref::<Array>()
-                .ok_or_else(|| MomentoError::invalid_argument("items must be an array"))?;
-            let items = array
-                .iter()
-                .map(|entry| {
-                    let entry: Array = entry.dyn_into().map_err(|_| {
-                        MomentoError::invalid_argument("each item must be [key, value, ttl?]")
-                    })?;
-                    let ttl = entry.get(2);
-                    Ok(BatchItem {
-                        key: convert::bytes(&entry.get(0), "key")?,
-                        value: convert::bytes(&entry.get(1), "value")?,
-                        ttl_seconds: if ttl.is_undefined() || ttl.is_null() {
-                            None
-                        } else {
-                            Some(convert::number(&ttl, "ttl")?)
-                        },
-                    })
-                })
-                .collect::<Result<Vec<_>, MomentoError>>()?;
-            Ok(prepare(SetBatchRequest::new(
-                cache_name,
-                items,
-                convert::opt_number(&options, "ttl")?,
-                self.default_ttl_ms,
-            )?))
+/// `setBatch`'s `[key, value, ttlSeconds?][]`.
+fn batch_items(items: &JsValue) -> Result<Vec<BatchItem>, MomentoError> {
+    let array = items
+        .dyn_ref::<Array>()
+        .ok_or_else(|| MomentoError::invalid_argument("items must be an array"))?;
+    array
+        .iter()
+        .map(|entry| {
+            let entry: Array = entry.dyn_into().map_err(|_| {
+                MomentoError::invalid_argument("each item must be [key, value, ttl?]")
+            })?;
+            let ttl = entry.get(2);
+            Ok(BatchItem {
+                key: convert::bytes(&entry.get(0), "key")?,
+                value: convert::bytes(&entry.get(1), "value")?,
+                ttl_seconds: if ttl.is_undefined() || ttl.is_null() {
+                    None
+                } else {
+                    Some(convert::number(&ttl, "ttl")?)
+                },
+            })
         })
-    }
+        .collect()
 }
 
 methods! {
     CacheClientCore {
+        #[doc = " Stores many items in one streamed call. `items` is `[key, value, ttlSeconds?][]`; `options.ttl` applies to"]
+        #[doc = " items without their own. Resolves to `{type: 'Success', count}`."]
+        fn set_batch as setBatch(&self, cacheName: Text, items: BatchItems; options: TtlOptions) {
+            self.start(&options, || {
+                Ok(prepare(SetBatchRequest::new(
+                    convert::text(&cacheName, "cache name")?,
+                    batch_items(&items)?,
+                    convert::opt_number(&options, "ttl")?,
+                    self.default_ttl_ms,
+                )?))
+            })
+        }
+
         #[doc = " Adds `amount` (an integer) to the counter at `field`: `{type: 'Success', value}`. Never retried."]
         fn increment as increment(&self, cacheName: Text, field: Bytes, amount: Num; options: TtlOptions) {
             self.start(&options, || {

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
 use super::convert::{
     self, into_js, methods, uint8_array_list, Bytes, BytesArray, CallOptions, CollectionOptions,
-    Num, OrderOptions, ScoreRangeOptions, Text,
+    Num, OrderOptions, RankRangeOptions, ScoreBoundsOptions, ScoreRangeOptions, Text, UnionSources,
+    UnionStoreOptions, ValueScorePairs,
 };
 use crate::core::cache::length::SortedSetLengthRequest;
 use crate::core::cache::remove::{SortedSetRemoveRequest, SortedSetRemoveResponse};
@@ -204,82 +205,35 @@ fn aggregate(options: &Option<Object>) -> Result<SortedSetAggregate, MomentoErro
     }
 }
 
-#[wasm_bindgen]
-impl CacheClientCore {
-    /// Adds elements or updates their scores (`elements` is `[value, score][]`; the facade also accepts a Map or
-    /// a Record): `{type: 'Success'}`.
-    #[wasm_bindgen(js_name = sortedSetPutElements)]
-    pub fn sorted_set_put_elements(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<[string | Uint8Array, number]>")]
-        elements: JsValue,
-        options: Option<CollectionOptions>,
-    ) -> PendingCall {
-        let options = options.map(Object::from);
-        self.sorted_set_call(Op::Put, cache_name, sorted_set_name, elements, options)
-    }
-
-    /// Reads elements by rank, `startRank` (inclusive, default 0) to `endRank` (exclusive, default the end;
-    /// negative counts from the end), in `order` (`'ASC'` default, or `'DESC'`):
-    /// `{type: 'Hit', values: Uint8Array[], scores: number[]}` or `{type: 'Miss'}`.
-    #[wasm_bindgen(js_name = sortedSetFetchByRank)]
-    pub fn sorted_set_fetch_by_rank(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ startRank?: number; endRank?: number; order?: 'ASC' | 'DESC'; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let arg = JsValue::UNDEFINED;
-        self.sorted_set_call(Op::FetchByRank, cache_name, sorted_set_name, arg, options)
-    }
-
-    /// The number of elements scored from `minScore` to `maxScore` (inclusive): `{type: 'Hit', length}` or
-    /// `{type: 'Miss'}` (also when none is in range, as in the official SDKs).
-    #[wasm_bindgen(js_name = sortedSetLengthByScore)]
-    pub fn sorted_set_length_by_score(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ minScore?: number; maxScore?: number; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        let arg = JsValue::UNDEFINED;
-        self.sorted_set_call(Op::LengthByScore, cache_name, sorted_set_name, arg, options)
-    }
-
-    /// Stores the weighted union of `sources` in `sortedSetName` (overwriting it), combining shared elements
-    /// with `aggregate` (`SortedSetAggregate.SUM` default, `MIN`, `MAX`): `{type: 'Success', length}`.
-    #[wasm_bindgen(js_name = sortedSetUnionStore)]
-    pub fn sorted_set_union_store(
-        &self,
-        #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
-        #[wasm_bindgen(js_name = sortedSetName)] sorted_set_name: Text,
-        #[wasm_bindgen(unchecked_param_type = "Array<{ sortedSetName: string; weight: number }>")]
-        sources: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ aggregate?: 0 | 1 | 2; ttlSeconds?: number; refreshTtl?: boolean; abortSignal?: AbortSignal }"
-        )]
-        options: Option<Object>,
-    ) -> PendingCall {
-        self.sorted_set_call(
-            Op::UnionStore,
-            cache_name,
-            sorted_set_name,
-            sources,
-            options,
-        )
-    }
-}
-
 methods! {
     CacheClientCore {
+        #[doc = " Adds elements or updates their scores (`elements` is `[value, score][]`; the facade also accepts a Map or"]
+        #[doc = " a Record): `{type: 'Success'}`."]
+        fn sorted_set_put_elements as sortedSetPutElements(&self, cacheName: Text, sortedSetName: Text, elements: ValueScorePairs; options: CollectionOptions) {
+            self.sorted_set_call(Op::Put, cacheName, sortedSetName, elements.into(), options)
+        }
+
+        #[doc = " Reads elements by rank, `startRank` (inclusive, default 0) to `endRank` (exclusive, default the end;"]
+        #[doc = " negative counts from the end), in `order` (`'ASC'` default, or `'DESC'`):"]
+        #[doc = " `{type: 'Hit', values: Uint8Array[], scores: number[]}` or `{type: 'Miss'}`."]
+        fn sorted_set_fetch_by_rank as sortedSetFetchByRank(&self, cacheName: Text, sortedSetName: Text; options: RankRangeOptions) {
+            let arg = JsValue::UNDEFINED;
+            self.sorted_set_call(Op::FetchByRank, cacheName, sortedSetName, arg, options)
+        }
+
+        #[doc = " The number of elements scored from `minScore` to `maxScore` (inclusive): `{type: 'Hit', length}` or"]
+        #[doc = " `{type: 'Miss'}` (also when none is in range, as in the official SDKs)."]
+        fn sorted_set_length_by_score as sortedSetLengthByScore(&self, cacheName: Text, sortedSetName: Text; options: ScoreBoundsOptions) {
+            let arg = JsValue::UNDEFINED;
+            self.sorted_set_call(Op::LengthByScore, cacheName, sortedSetName, arg, options)
+        }
+
+        #[doc = " Stores the weighted union of `sources` in `sortedSetName` (overwriting it), combining shared elements"]
+        #[doc = " with `aggregate` (`SortedSetAggregate.SUM` default, `MIN`, `MAX`): `{type: 'Success', length}`."]
+        fn sorted_set_union_store as sortedSetUnionStore(&self, cacheName: Text, sortedSetName: Text, sources: UnionSources; options: UnionStoreOptions) {
+            self.sorted_set_call(Op::UnionStore, cacheName, sortedSetName, sources.into(), options)
+        }
+
         #[doc = " Reads elements scored from `minScore` to `maxScore` (inclusive, default unbounded) in `order`, skipping"]
         #[doc = " `offset` and returning at most `count`: `{type: 'Hit', values, scores}` or `{type: 'Miss'}`."]
         fn sorted_set_fetch_by_score as sortedSetFetchByScore(&self, cacheName: Text, sortedSetName: Text; options: ScoreRangeOptions) {
