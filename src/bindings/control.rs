@@ -5,12 +5,30 @@ use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 use super::cache_client::{prepare, CacheClientCore, PendingCall};
-use super::convert::{self, into_js, set, Text};
+use super::convert::{self, into_js, set, IntoJs, Text};
 use crate::core::control::create_cache::{CreateCacheRequest, CreateCacheResponse};
 use crate::core::control::list_caches::{CacheInfo, ListCachesRequest, ListCachesResponse};
 use crate::core::control::{
     DeleteCacheRequest, DeleteCacheResponse, FlushCacheRequest, FlushCacheResponse,
 };
+use crate::core::error::MomentoError;
+use crate::core::rpc::UnaryRpc;
+
+impl CacheClientCore {
+    /// A control call whose only argument is a cache name.
+    fn cache_admin<R: UnaryRpc>(
+        &self,
+        cache_name: &Text,
+        new: fn(String) -> Result<R, MomentoError>,
+    ) -> PendingCall
+    where
+        R::Response: IntoJs,
+    {
+        self.start(&None, || {
+            Ok(prepare(new(convert::text(cache_name, "cache name")?)?))
+        })
+    }
+}
 
 #[wasm_bindgen]
 impl CacheClientCore {
@@ -20,12 +38,7 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
     ) -> PendingCall {
-        self.start(&None, || {
-            Ok(prepare(CreateCacheRequest::new(convert::text(
-                &cache_name,
-                "cache name",
-            )?)?))
-        })
+        self.cache_admin(&cache_name, CreateCacheRequest::new)
     }
 
     /// Deletes a cache: `{type: 'Success'}` or an error object (NOT_FOUND_ERROR if it does not exist).
@@ -34,12 +47,7 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
     ) -> PendingCall {
-        self.start(&None, || {
-            Ok(prepare(DeleteCacheRequest::new(convert::text(
-                &cache_name,
-                "cache name",
-            )?)?))
-        })
+        self.cache_admin(&cache_name, DeleteCacheRequest::new)
     }
 
     /// Lists caches, one page: `{type: 'Success', caches: CacheInfo[], nextToken}` (the facade follows pages).
@@ -61,12 +69,7 @@ impl CacheClientCore {
         &self,
         #[wasm_bindgen(js_name = cacheName)] cache_name: Text,
     ) -> PendingCall {
-        self.start(&None, || {
-            Ok(prepare(FlushCacheRequest::new(convert::text(
-                &cache_name,
-                "cache name",
-            )?)?))
-        })
+        self.cache_admin(&cache_name, FlushCacheRequest::new)
     }
 }
 
