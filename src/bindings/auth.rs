@@ -157,12 +157,22 @@ fn parse_permission(p: &JsValue) -> Result<Permission, MomentoError> {
     if !has(p, "cache") {
         return Err(unrecognized("token permission: missing cache"));
     }
-    let cache = parse_cache(&get(p, "cache"))?;
+    let cache = parse_selector(
+        &get(p, "cache"),
+        (ALL_CACHES, CacheSelector::All),
+        CacheSelector::Name,
+        "cache specification in permission",
+    )?;
     if has(p, "topic") {
         return Ok(Permission::Topic {
             role: TopicRole::parse(&role)?,
             cache,
-            topic: parse_topic(&get(p, "topic"))?,
+            topic: parse_selector(
+                &get(p, "topic"),
+                (ALL_TOPICS, TopicSelector::All),
+                TopicSelector::Name,
+                "topic specification in topic permission",
+            )?,
         });
     }
     if has(p, "func") {
@@ -184,37 +194,34 @@ fn parse_permission(p: &JsValue) -> Result<Permission, MomentoError> {
     })
 }
 
-fn parse_cache(v: &JsValue) -> Result<CacheSelector, MomentoError> {
-    if is_symbol(v, ALL_CACHES) {
-        return Ok(CacheSelector::All);
+/// A selector of the official permission objects: the `all` symbol, a name, or `{name}`; `what` names it in the
+/// "Unrecognized …" error.
+fn parse_selector<T>(
+    v: &JsValue,
+    (all_symbol, all): (&str, T),
+    name: fn(String) -> T,
+    what: &str,
+) -> Result<T, MomentoError> {
+    if is_symbol(v, all_symbol) {
+        return Ok(all);
     }
     v.as_string()
         .or_else(|| string_field(v, "name"))
-        .map(CacheSelector::Name)
-        .ok_or_else(|| unrecognized("cache specification in permission"))
-}
-
-fn parse_topic(v: &JsValue) -> Result<TopicSelector, MomentoError> {
-    if is_symbol(v, ALL_TOPICS) {
-        return Ok(TopicSelector::All);
-    }
-    v.as_string()
-        .or_else(|| string_field(v, "name"))
-        .map(TopicSelector::Name)
-        .ok_or_else(|| unrecognized("topic specification in topic permission"))
+        .map(name)
+        .ok_or_else(|| unrecognized(what))
 }
 
 fn parse_function(v: &JsValue) -> Result<FunctionSelector, MomentoError> {
-    if is_symbol(v, ALL_FUNCTIONS) {
-        return Ok(FunctionSelector::All);
-    }
     if let Some(prefix) = string_field(v, "namePrefix") {
         return Ok(FunctionSelector::NamePrefix(prefix));
     }
-    v.as_string()
-        .or_else(|| string_field(v, "name"))
-        .map(FunctionSelector::Name)
-        .ok_or_else(|| unrecognized("function specification in function permission"))
+    let all = (ALL_FUNCTIONS, FunctionSelector::All);
+    parse_selector(
+        v,
+        all,
+        FunctionSelector::Name,
+        "function specification in function permission",
+    )
 }
 
 fn parse_item(v: &JsValue) -> Result<ItemSelector, MomentoError> {
