@@ -18,36 +18,25 @@ declare abstract class SetElements extends ResponseBase {
   valueSetUint8Array(): Set<Uint8Array>;
 }
 
+/** `setFetch` responses, also those of `setSample` and `setPop`. */
 export declare namespace CacheSetFetch {
   class Hit extends SetElements {}
   class Miss extends Empty<'Miss'> {}
   class Error extends ErrorResponse {}
   type Response = Hit | Miss | Error;
 }
-export declare namespace CacheSetSample {
-  class Hit extends SetElements {}
-  class Miss extends Empty<'Miss'> {}
-  class Error extends ErrorResponse {}
-  type Response = Hit | Miss | Error;
-}
-export declare namespace CacheSetPop {
-  class Hit extends SetElements {}
-  class Miss extends Empty<'Miss'> {}
-  class Error extends ErrorResponse {}
-  type Response = Hit | Miss | Error;
-}
+export import CacheSetSample = CacheSetFetch;
+export import CacheSetPop = CacheSetFetch;
 export import CacheSetAddElement = SuccessResponses;
 export import CacheSetRemoveElement = SuccessResponses;
+/** `setAddElements` responses, also those of `setRemoveElements`: `toSingularResponse()` answers the equivalent
+ * response of the singular call (`CacheSetAddElement` / `CacheSetRemoveElement`, both `SuccessResponses`). */
 export declare namespace CacheSetAddElements {
-  class Success extends Empty<'Success'> { toSingularResponse(): CacheSetAddElement.Success; }
-  class Error extends ErrorResponse { toSingularResponse(): CacheSetAddElement.Error; }
+  class Success extends Empty<'Success'> { toSingularResponse(): SuccessResponses.Success; }
+  class Error extends ErrorResponse { toSingularResponse(): SuccessResponses.Error; }
   type Response = Success | Error;
 }
-export declare namespace CacheSetRemoveElements {
-  class Success extends Empty<'Success'> { toSingularResponse(): CacheSetRemoveElement.Success; }
-  class Error extends ErrorResponse { toSingularResponse(): CacheSetRemoveElement.Error; }
-  type Response = Success | Error;
-}
+export import CacheSetRemoveElements = CacheSetAddElements;
 export declare namespace CacheSetContainsElement {
   class Hit extends ResponseBase { readonly type: 'Hit'; containsElement(): boolean; }
   class Miss extends Empty<'Miss'> { containsElement(): undefined; }
