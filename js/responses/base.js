@@ -68,13 +68,20 @@ export function bytesValue(field = 'value') {
   };
 }
 
-/** A `Hit` holding a collection's size (dictionaries, lists): `length()` and its alias `value()`. */
-export const LENGTH_VALUE_HIT = {
+/** A `Hit` holding a collection's size: `length()`. */
+const LENGTH_HIT = {
   /** The number of fields or elements. */
   length() { return this._raw.length; },
+  toString() { return `${this.type}: length ${this._raw.length}`; },
+};
+const NO_LENGTH = { length() { return undefined; } };
+/** The variants of a set's or sorted set's length: `length()` answers `undefined` on Miss and Error. */
+export const LENGTH = { Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH };
+/** A `Hit` holding a dictionary's or list's size: `length()` and its alias `value()`. */
+export const LENGTH_VALUE_HIT = {
+  ...LENGTH_HIT,
   /** The number of fields or elements. */
   value() { return this._raw.length; },
-  toString() { return `${this.type}: length ${this._raw.length}`; },
 };
 
 /** A `Success` variant with no data. */

@@ -1,5 +1,5 @@
 // Response namespaces of the set methods (official @gomomento/sdk-web names and accessors).
-import { SUCCESS, enumOf, namespace, str, truncate } from './base.js';
+import { LENGTH, SUCCESS, enumOf, namespace, str, truncate } from './base.js';
 
 /** Accessors of a Hit holding elements (`raw.elements`, fresh Uint8Arrays): setFetch, setSample, setPop. */
 const ELEMENTS = {
@@ -83,17 +83,8 @@ export const CacheSetContainsElements = /* @__PURE__ */ namespace({
   Error: noContainsAll,
 }, 'CacheSetContainsElements');
 
-const noLength = { length() { return undefined; } };
 /** `setLength` responses: the number of elements, or Miss. */
-export const CacheSetLength = /* @__PURE__ */ namespace({
-  Hit: {
-    /** The number of elements. */
-    length() { return this._raw.length; },
-    toString() { return `${this.type}: length ${this._raw.length}`; },
-  },
-  Miss: noLength,
-  Error: noLength,
-}, 'CacheSetLength');
+export const CacheSetLength = /* @__PURE__ */ namespace(LENGTH, 'CacheSetLength');
 
 export const CacheSetFetchResponse = /* @__PURE__ */ enumOf(CacheSetFetch);
 export const CacheSetSampleResponse = /* @__PURE__ */ enumOf(CacheSetSample);

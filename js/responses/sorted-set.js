@@ -1,6 +1,6 @@
 // Response namespaces of the sorted-set methods (official @gomomento/sdk-web names and accessors), plus the
 // `SortedSetOrder` and `SortedSetAggregate` enums.
-import { SUCCESS, enumOf, namespace, str } from './base.js';
+import { LENGTH, SUCCESS, enumOf, namespace, str } from './base.js';
 
 /** The order of fetched elements and of ranks (string enum, as officially). */
 export const SortedSetOrder = Object.freeze({ Ascending: 'ASC', Descending: 'DESC' });
@@ -15,8 +15,7 @@ const bytesOf = (v) => (typeof v === 'string' ? encoder.encode(v) : v);
 /** A `string | Uint8Array` argument as a string. */
 const stringOf = (v) => (typeof v === 'string' ? v : str(v));
 
-/** No number on `Miss`/`Error` variants: `length()`, `rank()`, `score()` answer `undefined` there. */
-const NO_LENGTH = { length() { return undefined; } };
+/** No number on `Miss`/`Error` variants: `rank()`, `score()` answer `undefined` there. */
 const NO_RANK = { rank() { return undefined; } };
 const NO_SCORE = { score() { return undefined; } };
 
@@ -116,15 +115,10 @@ export const CacheSortedSetIncrementScore = /* @__PURE__ */ namespace({
   Error: NO_SCORE,
 }, 'CacheSortedSetIncrementScore');
 
-const LENGTH_HIT = {
-  /** The number of elements. */
-  length() { return this._raw.length; },
-  toString() { return `${this.type}: length ${this._raw.length}`; },
-};
 /** `sortedSetLength` responses. */
-export const CacheSortedSetLength = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH }, 'CacheSortedSetLength');
+export const CacheSortedSetLength = /* @__PURE__ */ namespace(LENGTH, 'CacheSortedSetLength');
 /** `sortedSetLengthByScore` responses (Miss also when no element is scored in the range, as officially). */
-export const CacheSortedSetLengthByScore = /* @__PURE__ */ namespace({ Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH }, 'CacheSortedSetLengthByScore');
+export const CacheSortedSetLengthByScore = /* @__PURE__ */ namespace(LENGTH, 'CacheSortedSetLengthByScore');
 /** `sortedSetPutElement` responses. */
 export const CacheSortedSetPutElement = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheSortedSetPutElement');
 /** `sortedSetPutElements` responses. */
