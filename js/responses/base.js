@@ -84,5 +84,26 @@ export const LENGTH_VALUE_HIT = {
   value() { return this._raw.length; },
 };
 
+/**
+ * The Record/Map accessors of a read answering `[key, value bytes]` pairs from `this._pairs()` (keys strings or
+ * bytes, decoded as UTF-8), named after `prefix` as officially: for `value` (dictionaries) `value()` and
+ * `valueRecord()` (aliases of `valueRecordStringString()`), `valueRecordStringString()`,
+ * `valueRecordStringUint8Array()`, `valueMap()` (alias of `valueMapStringString()`), `valueMapStringString()`,
+ * `valueMapStringUint8Array()`; the same with `values` for `getBatch`.
+ */
+export function pairViews(prefix) {
+  const entries = (self, value) => self._pairs().map(([k, v]) => [typeof k === 'string' ? k : str(k), value(v)]);
+  const bytes = (v) => v;
+  return {
+    [prefix]() { return this[`${prefix}RecordStringString`](); },
+    [`${prefix}Record`]() { return this[`${prefix}RecordStringString`](); },
+    [`${prefix}RecordStringString`]() { return Object.fromEntries(entries(this, str)); },
+    [`${prefix}RecordStringUint8Array`]() { return Object.fromEntries(entries(this, bytes)); },
+    [`${prefix}Map`]() { return this[`${prefix}MapStringString`](); },
+    [`${prefix}MapStringString`]() { return new Map(entries(this, str)); },
+    [`${prefix}MapStringUint8Array`]() { return new Map(entries(this, bytes)); },
+  };
+}
+
 /** A `Success` variant with no data. */
 export const SUCCESS = {};

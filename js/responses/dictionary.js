@@ -1,5 +1,5 @@
 // Response namespaces of the dictionary methods (official @gomomento/sdk-web names and accessors).
-import { LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
+import { LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, pairViews, str } from './base.js';
 
 const utf8 = new TextEncoder();
 /** A field/element as given by the caller (string or bytes) → its string form. */
@@ -15,26 +15,8 @@ const FIELD = {
   fieldUint8Array() { return asBytes(this._field); },
 };
 
-/**
- * Map/Record accessors over `[field bytes, value bytes]` pairs returned by `this._pairs()` (only hits). Shared by
- * `dictionaryFetch` and `dictionaryGetFields`.
- */
-const DICTIONARY_VALUES = {
-  /** The dictionary as a `Record<string, string>` (alias of valueRecordStringString). */
-  value() { return this.valueRecordStringString(); },
-  /** The dictionary as a `Record<string, string>`. */
-  valueRecord() { return this.valueRecordStringString(); },
-  /** The dictionary as a `Record<string, string>`. */
-  valueRecordStringString() { return Object.fromEntries(this._pairs().map(([f, v]) => [str(f), str(v)])); },
-  /** The dictionary as a `Record<string, Uint8Array>`. */
-  valueRecordStringUint8Array() { return Object.fromEntries(this._pairs().map(([f, v]) => [str(f), v])); },
-  /** The dictionary as a `Map<string, string>`. */
-  valueMap() { return this.valueMapStringString(); },
-  /** The dictionary as a `Map<string, string>`. */
-  valueMapStringString() { return new Map(this._pairs().map(([f, v]) => [str(f), str(v)])); },
-  /** The dictionary as a `Map<string, Uint8Array>`. */
-  valueMapStringUint8Array() { return new Map(this._pairs().map(([f, v]) => [str(f), v])); },
-};
+/** The Record/Map accessors of `dictionaryFetch` and `dictionaryGetFields` hits, over `this._pairs()`. */
+const DICTIONARY_VALUES = /* @__PURE__ */ pairViews('value');
 
 /** `dictionaryFetch` responses: the whole dictionary, or Miss. */
 export const CacheDictionaryFetch = /* @__PURE__ */ namespace({

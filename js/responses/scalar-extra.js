@@ -1,6 +1,6 @@
 // Response namespaces of the other scalar methods (increment, conditional sets, hashes, batches, existence,
 // item type/TTL, TTL updates), with the official @gomomento/sdk-web names and accessors. Full build only.
-import { bytesValue, enumOf, namespace, str, truncate } from './base.js';
+import { bytesValue, enumOf, namespace, pairViews, str, truncate } from './base.js';
 import { CacheGet, CacheSet } from './scalar.js';
 
 const STORED = { Stored: {}, NotStored: {}, Error: {} };
@@ -68,23 +68,11 @@ export const CacheGetBatch = /* @__PURE__ */ namespace({
   Success: {
     /** One `CacheGet` response per key, in the order given. */
     results() { return this._raw.results.map((r) => (r.type === 'Hit' ? new CacheGet.Hit(r) : new CacheGet.Miss(r))); },
-    _hits() {
+    /** The hits as `[key, value]` pairs, for the `values…()` Record/Map accessors. */
+    _pairs() {
       return this._raw.results.flatMap((r, i) => (r.type === 'Hit' ? [[this._raw.keys[i], r.value]] : []));
     },
-    /** Hits as `{key: value}` (strings). */
-    values() { return this.valuesRecord(); },
-    /** Hits as `{key: value}` (strings). */
-    valuesRecord() { return this.valuesRecordStringString(); },
-    /** Hits as `{key: value}` (strings). */
-    valuesRecordStringString() { return Object.fromEntries(this._hits().map(([k, v]) => [keyString(k), str(v)])); },
-    /** Hits as `{key: Uint8Array}`. */
-    valuesRecordStringUint8Array() { return Object.fromEntries(this._hits().map(([k, v]) => [keyString(k), v])); },
-    /** Hits as a `Map<string, string>`. */
-    valuesMap() { return this.valuesMapStringString(); },
-    /** Hits as a `Map<string, string>`. */
-    valuesMapStringString() { return new Map(this._hits().map(([k, v]) => [keyString(k), str(v)])); },
-    /** Hits as a `Map<string, Uint8Array>`. */
-    valuesMapStringUint8Array() { return new Map(this._hits().map(([k, v]) => [keyString(k), v])); },
+    ...pairViews('values'),
     toString() { return `Success: ${this.results().map((r) => r.toString()).toString()}`; },
   },
   Error: { values() { return undefined; } },
