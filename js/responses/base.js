@@ -105,5 +105,17 @@ export function pairViews(prefix) {
   };
 }
 
+/** The variants of an increment (`increment`, `dictionaryIncrement`): `Success` holds the new value. */
+export const INCREMENTED = {
+  Success: {
+    /** The value after incrementing. */
+    value() { return this._raw.value; },
+    /** The value after incrementing. */
+    valueNumber() { return this._raw.value; },
+    toString() { return `${this.type}: value: ${this._raw.value}`; },
+  },
+  Error: {},
+};
+
 /** A `Success` variant with no data. */
 export const SUCCESS = {};

@@ -1,5 +1,5 @@
 // Response namespaces of the dictionary methods (official @gomomento/sdk-web names and accessors).
-import { LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, pairViews, str } from './base.js';
+import { INCREMENTED, LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, pairViews, str } from './base.js';
 
 const utf8 = new TextEncoder();
 /** A field/element as given by the caller (string or bytes) → its string form. */
@@ -80,16 +80,7 @@ export const CacheDictionaryRemoveField = /* @__PURE__ */ namespace({ Success: S
 export const CacheDictionaryRemoveFields = /* @__PURE__ */ namespace({ Success: SUCCESS, Error: {} }, 'CacheDictionaryRemoveFields');
 
 /** `dictionaryIncrement` responses: the field's new value. */
-export const CacheDictionaryIncrement = /* @__PURE__ */ namespace({
-  Success: {
-    /** The field's value after incrementing. */
-    value() { return this._raw.value; },
-    /** The field's value after incrementing. */
-    valueNumber() { return this._raw.value; },
-    toString() { return `${this.type}: value: ${this._raw.value}`; },
-  },
-  Error: {},
-}, 'CacheDictionaryIncrement');
+export const CacheDictionaryIncrement = /* @__PURE__ */ namespace(INCREMENTED, 'CacheDictionaryIncrement');
 
 /** `dictionaryLength` responses: the number of fields, or Miss. */
 export const CacheDictionaryLength = /* @__PURE__ */ namespace({ Hit: LENGTH_VALUE_HIT, Miss: {}, Error: {} }, 'CacheDictionaryLength');

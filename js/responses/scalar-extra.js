@@ -1,6 +1,6 @@
 // Response namespaces of the other scalar methods (increment, conditional sets, hashes, batches, existence,
 // item type/TTL, TTL updates), with the official @gomomento/sdk-web names and accessors. Full build only.
-import { bytesValue, enumOf, namespace, pairViews, str, truncate } from './base.js';
+import { INCREMENTED, bytesValue, enumOf, namespace, pairViews, str, truncate } from './base.js';
 import { CacheGet, CacheSet } from './scalar.js';
 
 const STORED = { Stored: {}, NotStored: {}, Error: {} };
@@ -13,16 +13,7 @@ const hashAccessors = {
 const STORED_WITH_HASH = { Stored: hashAccessors, NotStored: {}, Error: {} };
 
 /** `increment` responses. */
-export const CacheIncrement = /* @__PURE__ */ namespace({
-  Success: {
-    /** The counter after incrementing. */
-    value() { return this._raw.value; },
-    /** The counter after incrementing. */
-    valueNumber() { return this._raw.value; },
-    toString() { return `Success: value: ${this._raw.value}`; },
-  },
-  Error: {},
-}, 'CacheIncrement');
+export const CacheIncrement = /* @__PURE__ */ namespace(INCREMENTED, 'CacheIncrement');
 /** `setIfNotExists` responses (deprecated method). */
 export const CacheSetIfNotExists = /* @__PURE__ */ namespace(STORED, 'CacheSetIfNotExists');
 /** `setIfAbsent` responses. */
