@@ -7,7 +7,7 @@ import { TopicClientConfiguration, presetClass } from './config.js';
 import { PRESETS } from './presets.js';
 import { sdkErrorFrom, unknownErrorFrom } from './error-results.js';
 import { ClientBase, runtimeVersion } from './pipeline.js';
-import { enumOf, namespace, str, truncate } from './responses/base.js';
+import { bytesOf, enumOf, namespace, stringOf, truncate } from './responses/base.js';
 import { DeleteWebhook, GetWebhookSecret, ListWebhooks, PutWebhook, RotateWebhookSecret } from './responses/webhook.js';
 
 /** A message received on a topic. */
@@ -16,9 +16,9 @@ export class TopicItem {
   /** The value: a string if it was published as text, else a Uint8Array. */
   value() { return this._raw.value; }
   /** The value as a string (bytes are UTF-8 decoded). */
-  valueString() { return typeof this._raw.value === 'string' ? this._raw.value : str(this._raw.value); }
+  valueString() { return stringOf(this._raw.value); }
   /** The value as bytes (text is UTF-8 encoded). */
-  valueUint8Array() { return typeof this._raw.value === 'string' ? new TextEncoder().encode(this._raw.value) : this._raw.value; }
+  valueUint8Array() { return bytesOf(this._raw.value); }
   /** The publisher's disposable-token id (empty when none). */
   tokenId() { return this._raw.tokenId || undefined; }
   /** The topic sequence number of this message. */

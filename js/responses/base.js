@@ -4,6 +4,11 @@
 const utf8 = new TextDecoder();
 /** Decodes UTF-8 bytes. */
 export const str = (bytes) => utf8.decode(bytes);
+const utf8Encoder = /* @__PURE__ */ new TextEncoder();
+/** A key, field or element as the caller gave it (string or bytes) → its string (bytes decoded as UTF-8). */
+export const stringOf = (v) => (typeof v === 'string' ? v : str(v));
+/** A key, field or element as the caller gave it (string or bytes) → its bytes (a string encoded as UTF-8). */
+export const bytesOf = (v) => (typeof v === 'string' ? utf8Encoder.encode(v) : v);
 
 /** Base of every response variant: `raw` is the tagged object from the wasm core. */
 export class Response {
@@ -92,7 +97,7 @@ export const LENGTH_VALUE_HIT = {
  * `valueMapStringUint8Array()`; the same with `values` for `getBatch`.
  */
 export function pairViews(prefix) {
-  const entries = (self, value) => self._pairs().map(([k, v]) => [typeof k === 'string' ? k : str(k), value(v)]);
+  const entries = (self, value) => self._pairs().map(([k, v]) => [stringOf(k), value(v)]);
   const bytes = (v) => v;
   return {
     [prefix]() { return this[`${prefix}RecordStringString`](); },

@@ -1,18 +1,14 @@
 // Response namespaces of the dictionary methods (official @gomomento/sdk-web names and accessors).
-import { INCREMENTED, LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, pairViews, str } from './base.js';
-
-const utf8 = new TextEncoder();
-/** A field/element as given by the caller (string or bytes) → its string form. */
-const asString = (b) => (typeof b === 'string' ? b : str(b));
-/** A field/element as given by the caller (string or bytes) → its bytes. */
-const asBytes = (b) => (typeof b === 'string' ? utf8.encode(b) : b);
+import {
+  INCREMENTED, LENGTH_VALUE_HIT, SUCCESS, bytesOf, bytesValue, enumOf, namespace, pairViews, str, stringOf,
+} from './base.js';
 
 /** `fieldString()`/`fieldUint8Array()`: the field a `dictionaryGetField` response is about (in `_field`). */
 const FIELD = {
   /** The field, as a UTF-8 string. */
-  fieldString() { return asString(this._field); },
+  fieldString() { return stringOf(this._field); },
   /** The field, as bytes. */
-  fieldUint8Array() { return asBytes(this._field); },
+  fieldUint8Array() { return bytesOf(this._field); },
 };
 
 /** The Record/Map accessors of `dictionaryFetch` and `dictionaryGetFields` hits, over `this._pairs()`. */
@@ -44,7 +40,7 @@ export const CacheDictionaryGetFields = /* @__PURE__ */ namespace({
   Hit: {
     ...DICTIONARY_VALUES,
     _pairs() {
-      return this._raw.values.flatMap((v, i) => (v === undefined ? [] : [[asBytes(this._raw.fields[i]), v]]));
+      return this._raw.values.flatMap((v, i) => (v === undefined ? [] : [[bytesOf(this._raw.fields[i]), v]]));
     },
     toString() {
       const shown = this._pairs().map(([f, v]) => `${str(f)}: ${str(v)}`);

@@ -1,6 +1,6 @@
 // Response namespaces of the other scalar methods (increment, conditional sets, hashes, batches, existence,
 // item type/TTL, TTL updates), with the official @gomomento/sdk-web names and accessors. Full build only.
-import { INCREMENTED, bytesValue, enumOf, namespace, pairViews, str, truncate } from './base.js';
+import { INCREMENTED, bytesValue, enumOf, namespace, pairViews, str, stringOf, truncate } from './base.js';
 import { CacheGet, CacheSet } from './scalar.js';
 
 const STORED = { Stored: {}, NotStored: {}, Error: {} };
@@ -52,7 +52,6 @@ export const CacheSetIfAbsentOrHashEqual = /* @__PURE__ */ namespace(STORED_WITH
 /** `setIfAbsentOrHashNotEqual` responses. */
 export const CacheSetIfAbsentOrHashNotEqual = /* @__PURE__ */ namespace(STORED_WITH_HASH, 'CacheSetIfAbsentOrHashNotEqual');
 
-const keyString = (k) => (typeof k === 'string' ? k : str(k));
 
 /** `getBatch` responses: per-key results in key order, plus maps/records of the hits. */
 export const CacheGetBatch = /* @__PURE__ */ namespace({
@@ -91,7 +90,7 @@ export const CacheKeysExist = /* @__PURE__ */ namespace({
     /** One boolean per key, in the order given. */
     exists() { return this._raw.exists; },
     /** `{key: exists}`. */
-    valueRecord() { return Object.fromEntries(this._raw.keys.map((k, i) => [keyString(k), this._raw.exists[i]])); },
+    valueRecord() { return Object.fromEntries(this._raw.keys.map((k, i) => [stringOf(k), this._raw.exists[i]])); },
     toString() { return `Success: exists: ${this._raw.exists.join(', ')}`; },
   },
   Error: { exists() { return undefined; } },

@@ -1,5 +1,5 @@
 // Response namespaces of the set methods (official @gomomento/sdk-web names and accessors).
-import { LENGTH, SUCCESS, enumOf, namespace, str, truncate } from './base.js';
+import { LENGTH, SUCCESS, enumOf, namespace, str, stringOf, truncate } from './base.js';
 
 /** Accessors of a Hit holding elements (`raw.elements`, fresh Uint8Arrays): setFetch, setSample, setPop. */
 const ELEMENTS = {
@@ -72,7 +72,7 @@ export const CacheSetContainsElements = /* @__PURE__ */ namespace({
     /** `{element: isPresent}`, elements decoded as UTF-8. */
     containsElements() {
       return Object.fromEntries(this._raw.elements.map((e, i) => [
-        typeof e === 'string' ? e : str(e), this._raw.contains[i] === true]));
+        stringOf(e), this._raw.contains[i] === true]));
     },
     toString() {
       const shown = Object.entries(this.containsElements()).map(([e, p]) => `${e}: ${p ? 'true' : 'false'}`);

@@ -1,6 +1,6 @@
 // Response namespaces of the sorted-set methods (official @gomomento/sdk-web names and accessors), plus the
 // `SortedSetOrder` and `SortedSetAggregate` enums.
-import { LENGTH, SUCCESS, enumOf, namespace, str } from './base.js';
+import { LENGTH, SUCCESS, bytesOf, enumOf, namespace, str, stringOf } from './base.js';
 
 /** The order of fetched elements and of ranks (string enum, as officially). */
 export const SortedSetOrder = Object.freeze({ Ascending: 'ASC', Descending: 'DESC' });
@@ -8,12 +8,6 @@ export const SortedSetOrder = Object.freeze({ Ascending: 'ASC', Descending: 'DES
 /** How `sortedSetUnionStore` combines the scores of an element found in several sources (numeric enum with
  * the reverse mapping a TypeScript enum has: `SortedSetAggregate[0] === 'SUM'`). */
 export const SortedSetAggregate = Object.freeze({ SUM: 0, MIN: 1, MAX: 2, 0: 'SUM', 1: 'MIN', 2: 'MAX' });
-
-const encoder = new TextEncoder();
-/** A `string | Uint8Array` argument as bytes. */
-const bytesOf = (v) => (typeof v === 'string' ? encoder.encode(v) : v);
-/** A `string | Uint8Array` argument as a string. */
-const stringOf = (v) => (typeof v === 'string' ? v : str(v));
 
 /** No number on `Miss`/`Error` variants: `rank()`, `score()` answer `undefined` there. */
 const NO_RANK = { rank() { return undefined; } };
