@@ -83,11 +83,10 @@ const NO_LENGTH = { length() { return undefined; } };
 /** The variants of a set's or sorted set's length: `length()` answers `undefined` on Miss and Error. */
 export const LENGTH = { Hit: LENGTH_HIT, Miss: NO_LENGTH, Error: NO_LENGTH };
 /** A `Hit` holding a dictionary's or list's size: `length()` and its alias `value()`. */
-export const LENGTH_VALUE_HIT = {
-  ...LENGTH_HIT,
+export const LENGTH_VALUE_HIT = /* @__PURE__ */ Object.assign({
   /** The number of fields or elements. */
   value() { return this._raw.length; },
-};
+}, LENGTH_HIT);
 
 /**
  * The Record/Map accessors of a read answering `[key, value bytes]` pairs from `this._pairs()` (keys strings or
