@@ -1,8 +1,5 @@
 // Response namespaces of the list methods (official @gomomento/sdk-web names and accessors).
-import { LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, str } from './base.js';
-
-/** The official display helper: at most 32 characters, then `...`. */
-const truncate = (s) => (s.length > 32 ? `${s.substring(0, 32)}...` : s);
+import { LENGTH_VALUE_HIT, SUCCESS, bytesValue, enumOf, namespace, str, truncate } from './base.js';
 
 /** `Success` of the writes that answer the list's new length. */
 const LENGTH_SUCCESS = {
