@@ -143,7 +143,7 @@ export class AuthClient extends ClientBase {
    * `expiresAt`) `| Error`. Options: `{tokenId}` (≤ 64 characters; becomes the publisher id of topic messages).
    */
   generateDisposableToken(scope, expiresIn, disposableTokenProps) {
-    return this._call(auth.GenerateDisposableToken, (c) => {
+    return this._call(auth.GenerateDisposableToken, undefined, (c) => {
       const seconds = validForSeconds(expiresIn);
       return seconds === null ? invalid(BAD_EXPIRY) : c.generateDisposableToken(scope, seconds, disposableTokenProps?.tokenId);
     });
@@ -154,7 +154,7 @@ export class AuthClient extends ClientBase {
    * `| Error`.
    */
   generateApiKey(scope, expiresIn) {
-    return this._call(auth.GenerateApiKey, (c) => {
+    return this._call(auth.GenerateApiKey, undefined, (c) => {
       const seconds = validForSeconds(expiresIn);
       return seconds === null ? invalid(BAD_EXPIRY) : c.generateApiKey(scope, seconds);
     });
@@ -167,7 +167,7 @@ export class AuthClient extends ClientBase {
    * Refreshes this client's API key (the client must be built from that key) with the refresh token issued with
    * it: `RefreshApiKey.Success` (new `apiKey`, `refreshToken`, `endpoint`, `expiresAt`) `| Error`.
    */
-  refreshApiKey(refreshToken) { return this._call(auth.RefreshApiKey, (c) => c.refreshApiKey(refreshToken)); }
+  refreshApiKey(refreshToken) { return this._call(auth.RefreshApiKey, undefined, (c) => c.refreshApiKey(refreshToken)); }
 
   /** @deprecated use refreshApiKey. */
   refreshAuthToken(refreshToken) { return this.refreshApiKey(refreshToken); }

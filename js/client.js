@@ -28,14 +28,14 @@ export class CacheClient extends ClientBase {
   cache(cacheName) { return new (boundCacheClass(this))(this, cacheName); }
 
   /** Checks the service answers (with the configured deadline): `CachePing.Success | Error`. */
-  ping() { return this._call(CachePing, (c) => c.ping()); }
+  ping() { return this._call(CachePing, undefined, (c) => c.ping()); }
 
   /** Reads `key`. Options: `{abortSignal}`. */
-  get(cacheName, key, options) { return this._call(CacheGet, (c) => c.get(cacheName, key, options), undefined, cacheName); }
+  get(cacheName, key, options) { return this._call(CacheGet, cacheName, (c) => c.get(cacheName, key, options)); }
   /** Stores `value` under `key`. Options: `{ttl (whole seconds), abortSignal}`; `ttl: 0` is rejected. */
-  set(cacheName, key, value, options) { return this._call(CacheSet, (c) => c.set(cacheName, key, value, options), undefined, cacheName); }
+  set(cacheName, key, value, options) { return this._call(CacheSet, cacheName, (c) => c.set(cacheName, key, value, options)); }
   /** Deletes `key`. Options: `{abortSignal}`. */
-  delete(cacheName, key, options) { return this._call(CacheDelete, (c) => c.delete(cacheName, key, options), undefined, cacheName); }
+  delete(cacheName, key, options) { return this._call(CacheDelete, cacheName, (c) => c.delete(cacheName, key, options)); }
 }
 
 /** Methods of a client class that are not about one cache's data (the official IMomentoCache leaves them out). */

@@ -66,7 +66,7 @@ class Leaderboard {
     this._leaderboardName = leaderboardName;
   }
 
-  _call(ns, run) { return this._client._call(ns, (c) => run(c, this._cacheName, this._leaderboardName), undefined, this._cacheName); }
+  _call(ns, run) { return this._client._call(ns, this._cacheName, (c) => run(c, this._cacheName, this._leaderboardName)); }
 
   /** Inserts elements or updates their scores (`Record<id, score> | Map<id, score>`, ≤ 8192): `LeaderboardUpsert`. */
   upsert(elements) {

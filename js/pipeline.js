@@ -2,7 +2,8 @@
 // checks, the transport (gRPC-web over fetch; gRPC over node:http2 in the Node entries), the wasm core's life (built
 // at construction, rebuilt after an instance replacement, released on close), token refresh, middlewares, logging,
 // and throwOnErrors. Each client class extends ClientBase and its methods are
-// one line: `this._call(<response namespace>, (core) => core.<method>(...args))`.
+// one line: `this._call(<response namespace>, cacheName, (core) => core.<method>(...args))` (`cacheName` undefined
+// for calls about no cache).
 import { drive, instanceGeneration, recover, release } from './drive.js';
 import { Configuration, CredentialProvider, credentialData, defaultCredentialProvider, isRefreshing } from './config.js';
 import { InvalidArgumentError } from './errors.js';
@@ -112,11 +113,12 @@ export class ClientBase {
   }
 
   /**
-   * Runs a call through the pipeline and wraps its tagged result in `ns`'s classes (`extra` is merged into the raw
-   * result; `prep` as in `_run`; `post` may rewrite the raw result, e.g. decompress a hit). Resolves to the
-   * response; rejects only under throwOnErrors, with the response's SdkError.
+   * Runs a call through the pipeline and wraps its tagged result in `ns`'s classes (`cacheName`, the cache the call
+   * is about, for middlewares; `extra` is merged into the raw result; `prep` as in `_run`; `post` may rewrite the raw
+   * result, e.g. decompress a hit). Resolves to the response; rejects only under throwOnErrors, with the response's
+   * SdkError.
    */
-  async _call(ns, run, extra, cacheName, prep, post) {
+  async _call(ns, cacheName, run, extra, prep, post) {
     const handlers = this._middlewares.length ? this._startMiddlewares(ns, cacheName) : null;
     let r;
     try {

@@ -182,7 +182,7 @@ export class TopicClient extends ClientBase {
 
   /** Publishes a string (as text) or bytes (as binary): `TopicPublish.Success | Error`. Never retried. */
   publish(cacheName, topicName, value, options) {
-    return this._call(TopicPublish, (c) => c.publish(cacheName, topicName, value, options), undefined, cacheName);
+    return this._call(TopicPublish, cacheName, (c) => c.publish(cacheName, topicName, value, options));
   }
 
   /**
@@ -211,32 +211,32 @@ export class TopicClient extends ClientBase {
   }
 
   /** The webhooks of `cacheName`: `ListWebhooks.Success` (`getWebhooks()`) `| Error`. */
-  listWebhooks(cacheName) { return this._call(ListWebhooks, (c) => c.listWebhooks(cacheName), undefined, cacheName); }
+  listWebhooks(cacheName) { return this._call(ListWebhooks, cacheName, (c) => c.listWebhooks(cacheName)); }
 
   /**
    * Creates or updates webhook `webhookName`, which POSTs each message published to `options.topicName` to
    * `options.destination` (a `PostUrlWebhookDestination` or a URL): `PutWebhook.Success` (`secretString()`) `| Error`.
    */
   putWebhook(cacheName, webhookName, options) {
-    return this._call(PutWebhook, (c) => {
+    return this._call(PutWebhook, cacheName, (c) => {
       const dest = options?.destination;
       return c.putWebhook(cacheName, webhookName, options?.topicName, typeof dest?.url === 'function' ? dest.url() : dest);
-    }, undefined, cacheName);
+    });
   }
 
   /** Deletes webhook `webhookName`: `DeleteWebhook.Success | Error`. */
   deleteWebhook(cacheName, webhookName) {
-    return this._call(DeleteWebhook, (c) => c.deleteWebhook(cacheName, webhookName), undefined, cacheName);
+    return this._call(DeleteWebhook, cacheName, (c) => c.deleteWebhook(cacheName, webhookName));
   }
 
   /** The signing secret of webhook `webhookName`: `GetWebhookSecret.Success` (`secret()`) `| Error`. */
   getWebhookSecret(cacheName, webhookName) {
-    return this._call(GetWebhookSecret, (c) => c.getWebhookSecret(cacheName, webhookName), undefined, cacheName);
+    return this._call(GetWebhookSecret, cacheName, (c) => c.getWebhookSecret(cacheName, webhookName));
   }
 
   /** Replaces the signing secret of webhook `webhookName`: `RotateWebhookSecret.Success` (`secret()`) `| Error`. */
   rotateWebhookSecret(cacheName, webhookName) {
-    return this._call(RotateWebhookSecret, (c) => c.rotateWebhookSecret(cacheName, webhookName),
-      { cacheName, webhookName }, cacheName);
+    return this._call(RotateWebhookSecret, cacheName, (c) => c.rotateWebhookSecret(cacheName, webhookName),
+      { cacheName, webhookName });
   }
 }

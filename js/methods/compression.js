@@ -51,41 +51,41 @@ export const CompressionMethods = (Base) => class extends Base {
 
   /** Reads `key`. Options: `{decompress, abortSignal}`. */
   get(cacheName, key, options) {
-    return this._call(CacheGet, (c) => c.get(cacheName, key, options), undefined, cacheName, undefined,
+    return this._call(CacheGet, cacheName, (c) => c.get(cacheName, key, options), undefined, undefined,
       this._decompression(options));
   }
   /** Reads many keys in one call. Options: `{decompress, abortSignal}`. */
   getBatch(cacheName, keys, options) {
-    return this._call(scalar.CacheGetBatch, (c) => c.getBatch(cacheName, keys, options), { keys }, cacheName, undefined,
+    return this._call(scalar.CacheGetBatch, cacheName, (c) => c.getBatch(cacheName, keys, options), { keys }, undefined,
       this._decompression(options));
   }
   /** Reads `key` with the service's hash of its (stored, so compressed) value. Options: `{decompress, abortSignal}`. */
   getWithHash(cacheName, key, options) {
-    return this._call(scalar.CacheGetWithHash, (c) => c.getWithHash(cacheName, key, options), undefined, cacheName,
+    return this._call(scalar.CacheGetWithHash, cacheName, (c) => c.getWithHash(cacheName, key, options), undefined,
       undefined, this._decompression(options));
   }
 
   /** Stores `value` under `key`. Options: `{ttl (whole seconds), compress, abortSignal}`. */
   set(cacheName, key, value, options) {
     if (!option(options, 'compress')) return super.set(cacheName, key, value, options);
-    return this._call(CacheSet, (c, v) => c.set(cacheName, key, v, options), undefined, cacheName, this._compress(value));
+    return this._call(CacheSet, cacheName, (c, v) => c.set(cacheName, key, v, options), undefined, this._compress(value));
   }
   /** Stores only if `key` is absent. Options: `{ttl, compress, abortSignal}`. */
   setIfAbsent(cacheName, key, value, options) {
     if (!option(options, 'compress')) return super.setIfAbsent(cacheName, key, value, options);
-    return this._call(scalar.CacheSetIfAbsent, (c, v) => c.setIfAbsent(cacheName, key, v, options), undefined, cacheName,
+    return this._call(scalar.CacheSetIfAbsent, cacheName, (c, v) => c.setIfAbsent(cacheName, key, v, options), undefined,
       this._compress(value));
   }
   /** Stores `value` and returns the hash of what was stored. Options: `{ttl, compress, abortSignal}`. */
   setWithHash(cacheName, key, value, options) {
     if (!option(options, 'compress')) return super.setWithHash(cacheName, key, value, options);
-    return this._call(scalar.CacheSetWithHash, (c, v) => c.setWithHash(cacheName, key, v, options), undefined, cacheName,
+    return this._call(scalar.CacheSetWithHash, cacheName, (c, v) => c.setWithHash(cacheName, key, v, options), undefined,
       this._compress(value));
   }
   /** Stores many items in one call. Options: `{ttl, compress, abortSignal}`. */
   setBatch(cacheName, items, options) {
     if (!option(options, 'compress')) return super.setBatch(cacheName, items, options);
     const compressed = (async () => Promise.all(batchItems(items).map(async ([k, v, ttl]) => [k, await this._compress(v), ttl])))();
-    return this._call(scalar.CacheSetBatch, (c, its) => c.setBatch(cacheName, its, options), undefined, cacheName, compressed);
+    return this._call(scalar.CacheSetBatch, cacheName, (c, its) => c.setBatch(cacheName, its, options), undefined, compressed);
   }
 };

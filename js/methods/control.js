@@ -6,14 +6,14 @@ import * as control from '../responses/control.js';
 /** Control-plane methods of CacheClient. */
 export const ControlMethods = (Base) => class extends Base {
   /** Creates a cache: `CreateCache.Success | AlreadyExists | Error`. */
-  createCache(cacheName) { return this._call(control.CreateCache, (c) => c.createCache(cacheName), undefined, cacheName); }
+  createCache(cacheName) { return this._call(control.CreateCache, cacheName, (c) => c.createCache(cacheName)); }
   /** Deletes a cache: `DeleteCache.Success | Error`. */
-  deleteCache(cacheName) { return this._call(control.DeleteCache, (c) => c.deleteCache(cacheName), undefined, cacheName); }
+  deleteCache(cacheName) { return this._call(control.DeleteCache, cacheName, (c) => c.deleteCache(cacheName)); }
   /** Removes every item of a cache: `CacheFlush.Success | Error`. */
-  flushCache(cacheName) { return this._call(control.CacheFlush, (c) => c.flushCache(cacheName), undefined, cacheName); }
+  flushCache(cacheName) { return this._call(control.CacheFlush, cacheName, (c) => c.flushCache(cacheName)); }
   /** Lists every cache (following pages): `ListCaches.Success | Error`. */
   listCaches() {
-    return this._call(control.ListCaches, async (c) => {
+    return this._call(control.ListCaches, undefined, async (c) => {
       const caches = [];
       let nextToken = '';
       do {

@@ -48,6 +48,29 @@ test('every client runs middlewares and logs failures through the same pipeline'
   for (const c of [cache, topics, auth, board]) c.close();
 });
 
+test('every CacheClient method about a cache reports that cache to middlewares', async () => {
+  // Regression: the collection families, setIfPresentAndNotEqual and the hash-conditioned sets reported no cache.
+  const r = recording();
+  const client = new sdk.CacheClient({ configuration: r.configuration, credentialProvider, defaultTtlSeconds: 60 });
+  const name = `pipeline-every-${process.pid}`;
+  const methods = new Set();
+  for (let p = Object.getPrototypeOf(client); p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const m of Object.getOwnPropertyNames(p)) {
+      if (typeof client[m] === 'function' && /^(async\s+)?\w+\s*\(\s*cacheName\b/.test(String(p[m]))) methods.add(m);
+    }
+  }
+  assert.ok(methods.size > 60, [...methods].join(' '));
+  for (const m of methods) {
+    r.seen.length = 0;
+    const call = client[m](name, 'a', 'b', 'c');
+    if (m === 'cache') continue; // cache(name): the cache-bound view, not a call
+    await call;
+    assert.ok(r.seen.length > 0 && r.seen.every((s) => s.split(' ')[1] === name), `${m}: ${r.seen.join(', ')}`);
+  }
+  await client.deleteCache(name);
+  client.close();
+});
+
 test('throwOnErrors rejects with the SdkError in every client; the same call without it resolves to an Error', async () => {
   const throwing = sdk.Configurations.Laptop.latest().withThrowOnErrors(true);
   const clients = [
