@@ -35,7 +35,6 @@
 //! length, rank and fetch RPCs, write access for upsert, remove and delete (`PERMISSION_DENIED`
 //! otherwise).
 
-use std::cmp::Ordering as CmpOrdering;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
@@ -53,42 +52,12 @@ use tonic::{Request, Response, Status};
 use super::{cache_name, cache_not_found};
 use crate::grpc::leaderboard::leaderboard_server::Leaderboard;
 use crate::permissions::authorize_cache;
+use crate::store::sorted_set::Score;
 use crate::store::Store;
 use crate::token::Claims;
 
 /// Most elements (or ids, or ranks) one request may carry or ask for.
 pub const MAX_BATCH: usize = 8192;
-
-/// A score with a total order (never NaN; `-0.0` normalized to `0.0`).
-#[derive(Debug, Clone, Copy)]
-struct Score(f64);
-
-impl Score {
-    fn new(value: f64) -> Self {
-        // Adding +0.0 turns -0.0 into 0.0 and leaves every other value unchanged.
-        Self(value + 0.0)
-    }
-}
-
-impl PartialEq for Score {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == CmpOrdering::Equal
-    }
-}
-
-impl Eq for Score {}
-
-impl PartialOrd for Score {
-    fn partial_cmp(&self, other: &Self) -> Option<CmpOrdering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Score {
-    fn cmp(&self, other: &Self) -> CmpOrdering {
-        self.0.total_cmp(&other.0)
-    }
-}
 
 /// One leaderboard: scores by id plus the two orders, each as `(key, id)` where the key is the
 /// score (ascending) or the negated score (descending), so ties sort by id in both.
