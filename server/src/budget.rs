@@ -907,6 +907,23 @@ mod tests {
         assert!((11 << 20..12 << 20).contains(&largest), "{largest}");
     }
 
+    /// Spawns `wait`, checks that it is still waiting 20 ms later, runs `release` and awaits
+    /// `wait` (`expect` says why it must finish within 5 s).
+    async fn waits_until<T: Send + 'static>(
+        wait: impl Future<Output = T> + Send + 'static,
+        release: impl FnOnce(),
+        expect: &str,
+    ) -> T {
+        let waiting = tokio::spawn(wait);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert!(!waiting.is_finished());
+        release();
+        tokio::time::timeout(Duration::from_secs(5), waiting)
+            .await
+            .expect(expect)
+            .unwrap()
+    }
+
     #[tokio::test]
     async fn admissions_queue_and_release() {
         let (budget, a) = call(100, false);
@@ -915,14 +932,9 @@ mod tests {
         // A call bigger than the whole budget takes all of it once free, so it waits.
         let b = Admission::new(Arc::clone(&budget), false);
         let b2 = b.clone();
-        let waiting = tokio::spawn(async move { b2.admit(1000 * KIB).await });
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert!(!waiting.is_finished());
-        a.release();
-        tokio::time::timeout(Duration::from_secs(5), waiting)
-            .await
-            .expect("admitted once the first call released")
-            .unwrap();
+        let admit = async move { b2.admit(1000 * KIB).await };
+        let released = "admitted once the first call released";
+        waits_until(admit, || a.release(), released).await;
         assert_eq!(reserved_kib(&budget), 100);
         b.release();
         assert_eq!(reserved_kib(&budget), 0);
@@ -942,15 +954,12 @@ mod tests {
         reader.admit(500).await;
         assert_eq!(reserved_kib(&budget), 71);
         let r2 = reader.clone();
-        let waiting = tokio::spawn(async move { r2.reserve_response(20 * KIB).await.unwrap() });
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert!(!waiting.is_finished());
-        assert_eq!(reader.held_units(), 0, "the waiting read holds nothing");
-        holder.release();
-        tokio::time::timeout(Duration::from_secs(5), waiting)
-            .await
-            .expect("no deadlock")
-            .unwrap();
+        let reserve = async move { r2.reserve_response(20 * KIB).await.unwrap() };
+        let release = || {
+            assert_eq!(reader.held_units(), 0, "the waiting read holds nothing");
+            holder.release();
+        };
+        waits_until(reserve, release, "no deadlock").await;
         assert_eq!(reserved_kib(&budget), 56);
         // Settling trims to the actual response and keeps it past the response head.
         reader.settle_response(KIB);
