@@ -905,7 +905,7 @@ mod tests {
 
     #[test]
     fn key_scope_flags() {
-        use crate::permissions::{CacheGrant, CacheSel, ItemSel, Scope, TopicGrant, TopicSel};
+        use crate::permissions::{CacheSel, Scope, TopicGrant, TopicSel};
         let scope = |args: &[&str]| {
             let mut all = vec!["key", "--secret-file", "/s"];
             all.extend_from_slice(args);
@@ -919,15 +919,7 @@ mod tests {
         assert_eq!(scope(&[]).unwrap(), None);
         assert_eq!(
             scope(&["--cache", "c", "--role", "readonly", "--key-prefix", "p"]).unwrap(),
-            Some(Scope::Explicit {
-                caches: vec![CacheGrant {
-                    read: true,
-                    write: false,
-                    cache: CacheSel::Name("c".into()),
-                    items: ItemSel::Prefix(b"p".to_vec()),
-                }],
-                topics: vec![],
-            })
+            Some(Scope::read_only_prefix("c", b"p"))
         );
         assert_eq!(
             scope(&[

@@ -817,6 +817,22 @@ impl ScsRequest for SortedSetUnionStoreRequest {
 }
 
 #[cfg(test)]
+impl Scope {
+    /// One read-only grant on cache `cache` for the keys starting with `prefix`, no topics.
+    pub(crate) fn read_only_prefix(cache: &str, prefix: &[u8]) -> Self {
+        Self::Explicit {
+            caches: vec![CacheGrant {
+                read: true,
+                write: false,
+                cache: CacheSel::Name(cache.into()),
+                items: ItemSel::Prefix(prefix.to_vec()),
+            }],
+            topics: vec![],
+        }
+    }
+}
+
+#[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
@@ -860,15 +876,7 @@ mod tests {
         )]);
         assert_eq!(
             Scope::from_claim(claims.p.as_deref()).unwrap(),
-            Scope::Explicit {
-                caches: vec![CacheGrant {
-                    read: true,
-                    write: false,
-                    cache: CacheSel::Name("c".into()),
-                    items: ItemSel::Prefix(b"k".to_vec()),
-                }],
-                topics: vec![],
-            }
+            Scope::read_only_prefix("c", b"k")
         );
         assert!(Scope::from_claim(Some("!!")).is_err());
         assert!(Scope::from_permissions(&Permissions { kind: None }).is_err());
