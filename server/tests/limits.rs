@@ -69,6 +69,18 @@ fn err_metadata(status: &Status) -> Option<&str> {
     status.metadata().get("err").and_then(|v| v.to_str().ok())
 }
 
+/// Setting a value of `len` bytes at `key` is refused with `item_size_limit_exceeded` and a
+/// message containing `says`.
+async fn assert_too_large(c: &mut Clients, cache: &str, key: &[u8], len: usize, says: &str) {
+    let status = c
+        .try_set(cache, key, &vec![1u8; len], 60_000)
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::ResourceExhausted);
+    assert_eq!(err_metadata(&status), Some("item_size_limit_exceeded"));
+    assert!(status.message().contains(says), "{}", status.message());
+}
+
 fn key(i: usize) -> Vec<u8> {
     format!("k{i:02}").into_bytes()
 }
@@ -121,17 +133,7 @@ async fn lru_eviction_keeps_recently_used_keys_under_the_cap() {
 async fn an_item_larger_than_the_cap_is_rejected() {
     let (server, mut c) = serve(|limits| limits.max_memory_bytes = MIB as u64, &["big"]).await;
     c.try_set("big", b"small", b"v", 60_000).await.unwrap();
-    let status = c
-        .try_set("big", b"huge", &vec![1u8; MIB + 1], 60_000)
-        .await
-        .unwrap_err();
-    assert_eq!(status.code(), Code::ResourceExhausted);
-    assert_eq!(err_metadata(&status), Some("item_size_limit_exceeded"));
-    assert!(
-        status.message().contains("memory cap"),
-        "{}",
-        status.message()
-    );
+    assert_too_large(&mut c, "big", b"huge", MIB + 1, "memory cap").await;
     // Nothing was stored or evicted.
     assert!(c.get("big", b"small").await.is_some());
     assert!(c.get("big", b"huge").await.is_none());
@@ -212,17 +214,7 @@ async fn max_item_size_is_configurable() {
     c.try_set("items", b"k", &vec![0u8; 10 * 1024 - 1], 60_000)
         .await
         .unwrap();
-    let status = c
-        .try_set("items", b"k", &vec![0u8; 10 * 1024], 60_000)
-        .await
-        .unwrap_err();
-    assert_eq!(status.code(), Code::ResourceExhausted);
-    assert_eq!(err_metadata(&status), Some("item_size_limit_exceeded"));
-    assert!(
-        status.message().contains("the limit is 10240 bytes"),
-        "{}",
-        status.message()
-    );
+    assert_too_large(&mut c, "items", b"k", 10 * 1024, "the limit is 10240 bytes").await;
     let caches = c.list_caches().await;
     assert_eq!(caches[0].cache_limits.unwrap().max_item_size_kb, 10);
     server.shutdown().await.unwrap();
