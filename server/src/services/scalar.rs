@@ -196,7 +196,7 @@ pub fn set_if(store: &Store, cache: &str, request: SetIfRequest) -> Result<SetIf
     })
 }
 
-/// `SetIfNotExists` (deprecated; the SDKs use `SetIf` with `absent`): `SetIf` with `absent`.
+/// `SetIfNotExists` (deprecated; the SDKs use `SetIf` with `absent`): answered as that `SetIf`.
 pub fn set_if_not_exists(
     store: &Store,
     cache: &str,
