@@ -296,7 +296,61 @@ impl LeaderboardService {
                 f(&message, board)
             })
     }
+
+    /// [`Self::call`] for the writes, which answer `Empty`: `f` runs on the board when there is
+    /// one (`create`: make it if missing).
+    fn write<Req: Named>(
+        &self,
+        request: Request<Req>,
+        create: bool,
+        f: impl FnOnce(&Req, &mut Board),
+    ) -> Result<Response<Empty>, Status> {
+        self.call(request, create, |message, board| {
+            if let Some(board) = board {
+                f(message, board);
+            }
+        })?;
+        Ok(Response::new(Empty {}))
+    }
+
+    /// [`Self::call`] for the reads that list ranked elements: what `f` lists of the board, none
+    /// when there is no board.
+    fn elements<Req: Named, Resp: Ranked>(
+        &self,
+        request: Request<Req>,
+        f: impl FnOnce(&Req, &Board) -> Vec<RankedElement>,
+    ) -> Result<Response<Resp>, Status> {
+        let elements = self.call(request, false, |message, board| {
+            board.map_or_else(Vec::new, |board| f(message, board))
+        })?;
+        Ok(Response::new(Resp::with(elements)))
+    }
 }
+
+/// A response listing ranked elements (`GetByRank`, `GetRank`, `GetByScore`,
+/// `GetCompetitionRank`).
+trait Ranked {
+    /// The response listing `elements`.
+    fn with(elements: Vec<RankedElement>) -> Self;
+}
+
+/// Implements [`Ranked`] for responses whose one field is `elements`.
+macro_rules! ranked {
+    ($($ty:ident),*) => {
+        $(impl Ranked for $ty {
+            fn with(elements: Vec<RankedElement>) -> Self {
+                Self { elements }
+            }
+        })*
+    };
+}
+
+ranked!(
+    GetByRankResponse,
+    GetRankResponse,
+    GetByScoreResponse,
+    GetCompetitionRankResponse
+);
 
 /// A leaderboard request: each names its leaderboard.
 trait Named: RpcRequest {
@@ -429,12 +483,7 @@ impl Leaderboard for LeaderboardService {
         &self,
         request: Request<DeleteLeaderboardRequest>,
     ) -> Result<Response<Empty>, Status> {
-        self.call(request, false, |_, board| {
-            if let Some(board) = board {
-                *board = Board::default();
-            }
-        })?;
-        Ok(Response::new(Empty {}))
+        self.write(request, false, |_, board| *board = Board::default())
     }
 
     async fn upsert_elements(
@@ -442,14 +491,11 @@ impl Leaderboard for LeaderboardService {
         request: Request<UpsertElementsRequest>,
     ) -> Result<Response<Empty>, Status> {
         check_elements(&request.get_ref().elements)?;
-        self.call(request, true, |m, board| {
-            if let Some(board) = board {
-                for element in &m.elements {
-                    board.upsert(element.id, element.score);
-                }
+        self.write(request, true, |m, board| {
+            for element in &m.elements {
+                board.upsert(element.id, element.score);
             }
-        })?;
-        Ok(Response::new(Empty {}))
+        })
     }
 
     async fn remove_elements(
@@ -457,14 +503,11 @@ impl Leaderboard for LeaderboardService {
         request: Request<RemoveElementsRequest>,
     ) -> Result<Response<Empty>, Status> {
         check_batch(request.get_ref().ids.len(), "id")?;
-        self.call(request, false, |m, board| {
-            if let Some(board) = board {
-                for id in &m.ids {
-                    board.remove(*id);
-                }
+        self.write(request, false, |m, board| {
+            for id in &m.ids {
+                board.remove(*id);
             }
-        })?;
-        Ok(Response::new(Empty {}))
+        })
     }
 
     async fn get_leaderboard_length(
@@ -483,10 +526,7 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (start, end) = rank_query(request.get_ref())?;
-        let elements = self.call(request, false, |_, board| {
-            board.map_or_else(Vec::new, |b| b.by_rank(order, start, end))
-        })?;
-        Ok(Response::new(GetByRankResponse { elements }))
+        self.elements(request, |_, board| board.by_rank(order, start, end))
     }
 
     async fn get_rank(
@@ -495,10 +535,7 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         check_batch(request.get_ref().ids.len(), "id")?;
-        let elements = self.call(request, false, |m, board| {
-            board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, false))
-        })?;
-        Ok(Response::new(GetRankResponse { elements }))
+        self.elements(request, |m, board| board.ranks(order, &m.ids, false))
     }
 
     async fn get_by_score(
@@ -507,10 +544,9 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByScoreResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (min, max, offset, limit) = score_query(request.get_ref())?;
-        let elements = self.call(request, false, |_, board| {
-            board.map_or_else(Vec::new, |b| b.by_score(order, min, max, offset, limit))
-        })?;
-        Ok(Response::new(GetByScoreResponse { elements }))
+        self.elements(request, |_, board| {
+            board.by_score(order, min, max, offset, limit)
+        })
     }
 
     async fn get_competition_rank(
@@ -523,10 +559,7 @@ impl Leaderboard for LeaderboardService {
             Some(value) => order(value)?,
         };
         check_batch(request.get_ref().ids.len(), "id")?;
-        let elements = self.call(request, false, |m, board| {
-            board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, true))
-        })?;
-        Ok(Response::new(GetCompetitionRankResponse { elements }))
+        self.elements(request, |m, board| board.ranks(order, &m.ids, true))
     }
 }
 
