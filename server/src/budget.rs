@@ -90,25 +90,20 @@ const UNIT_BYTES: u64 = 1024;
 /// Fixed bytes charged per call on top of its bodies (see the module docs).
 pub const CALL_OVERHEAD_BYTES: u64 = 16 * 1024;
 
+/// [`CALL_OVERHEAD_BYTES`] plus `len` bytes held `numerator / denominator` times over.
+fn call_cost(len: u64, (numerator, denominator): (u64, u64)) -> u64 {
+    CALL_OVERHEAD_BYTES.saturating_add(len.saturating_mul(numerator) / denominator)
+}
+
 /// Bytes a request with a body of `body_len` bytes holds at its worst moment (module docs).
 pub fn request_cost(body_len: u64, text: bool) -> u64 {
-    let copies = if text {
-        body_len.saturating_mul(3) / 2
-    } else {
-        body_len.saturating_mul(2)
-    };
-    CALL_OVERHEAD_BYTES.saturating_add(copies)
+    call_cost(body_len, if text { (3, 2) } else { (2, 1) })
 }
 
 /// Bytes a response whose message encodes to `message_len` bytes holds at its worst moment
 /// (module docs).
 pub fn response_cost(message_len: u64, text: bool) -> u64 {
-    let copies = if text {
-        message_len.saturating_mul(7) / 3
-    } else {
-        message_len.saturating_mul(2)
-    };
-    CALL_OVERHEAD_BYTES.saturating_add(copies)
+    call_cost(message_len, if text { (7, 3) } else { (2, 1) })
 }
 
 /// The cost of the most expensive single call carrying one item of `max_item_bytes` (key +
@@ -889,6 +884,13 @@ mod tests {
         Arc::new(InFlightBudget::new(kib * KIB))
     }
 
+    /// A budget of `kib` KiB and one call on it (`text`: gRPC-web text).
+    fn call(kib: u64, text: bool) -> (Arc<InFlightBudget>, Admission) {
+        let budget = budget(kib);
+        let call = Admission::new(Arc::clone(&budget), text);
+        (budget, call)
+    }
+
     fn reserved_kib(budget: &InFlightBudget) -> u64 {
         budget.metrics().reserved_bytes / KIB
     }
@@ -905,23 +907,34 @@ mod tests {
         assert!((11 << 20..12 << 20).contains(&largest), "{largest}");
     }
 
+    /// Spawns `wait`, checks that it is still waiting 20 ms later, runs `release` and awaits
+    /// `wait` (`expect` says why it must finish within 5 s).
+    async fn waits_until<T: Send + 'static>(
+        wait: impl Future<Output = T> + Send + 'static,
+        release: impl FnOnce(),
+        expect: &str,
+    ) -> T {
+        let waiting = tokio::spawn(wait);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        assert!(!waiting.is_finished());
+        release();
+        tokio::time::timeout(Duration::from_secs(5), waiting)
+            .await
+            .expect(expect)
+            .unwrap()
+    }
+
     #[tokio::test]
     async fn admissions_queue_and_release() {
-        let budget = budget(100);
-        let a = Admission::new(Arc::clone(&budget), false);
+        let (budget, a) = call(100, false);
         a.admit(60 * KIB).await;
         assert_eq!(reserved_kib(&budget), 60);
         // A call bigger than the whole budget takes all of it once free, so it waits.
         let b = Admission::new(Arc::clone(&budget), false);
         let b2 = b.clone();
-        let waiting = tokio::spawn(async move { b2.admit(1000 * KIB).await });
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert!(!waiting.is_finished());
-        a.release();
-        tokio::time::timeout(Duration::from_secs(5), waiting)
-            .await
-            .expect("admitted once the first call released")
-            .unwrap();
+        let admit = async move { b2.admit(1000 * KIB).await };
+        let released = "admitted once the first call released";
+        waits_until(admit, || a.release(), released).await;
         assert_eq!(reserved_kib(&budget), 100);
         b.release();
         assert_eq!(reserved_kib(&budget), 0);
@@ -933,8 +946,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_response_waits_holding_nothing() {
-        let budget = budget(100);
-        let holder = Admission::new(Arc::clone(&budget), false);
+        let (budget, holder) = call(100, false);
         holder.admit(70 * KIB).await;
         // A read holding 1 KiB for its request needs 16 KiB + 2 × 20 KiB for its response: not
         // free, so it gives its 1 KiB back and waits for 56 KiB.
@@ -942,15 +954,12 @@ mod tests {
         reader.admit(500).await;
         assert_eq!(reserved_kib(&budget), 71);
         let r2 = reader.clone();
-        let waiting = tokio::spawn(async move { r2.reserve_response(20 * KIB).await.unwrap() });
-        tokio::time::sleep(Duration::from_millis(20)).await;
-        assert!(!waiting.is_finished());
-        assert_eq!(reader.held_units(), 0, "the waiting read holds nothing");
-        holder.release();
-        tokio::time::timeout(Duration::from_secs(5), waiting)
-            .await
-            .expect("no deadlock")
-            .unwrap();
+        let reserve = async move { r2.reserve_response(20 * KIB).await.unwrap() };
+        let release = || {
+            assert_eq!(reader.held_units(), 0, "the waiting read holds nothing");
+            holder.release();
+        };
+        waits_until(reserve, release, "no deadlock").await;
         assert_eq!(reserved_kib(&budget), 56);
         // Settling trims to the actual response and keeps it past the response head.
         reader.settle_response(KIB);
@@ -963,16 +972,15 @@ mod tests {
 
     #[tokio::test]
     async fn unclaimed_reservations_end_with_the_response_head() {
-        let budget = budget(100);
-        let call = Admission::new(Arc::clone(&budget), true);
+        let (budget, call) = call(100, true);
         call.admit(10 * KIB).await;
         assert_eq!(reserved_kib(&budget), 10);
         call.response_started();
         assert_eq!(reserved_kib(&budget), 0);
     }
 
-    /// A body of the given frames.
-    struct Frames(VecDeque<Frame<Bytes>>);
+    /// A body of the given frames, or (`None`) one that never sends a byte.
+    struct Frames(Option<VecDeque<Frame<Bytes>>>);
 
     impl Body for Frames {
         type Data = Bytes;
@@ -982,8 +990,22 @@ mod tests {
             mut self: Pin<&mut Self>,
             _cx: &mut Context<'_>,
         ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
-            Poll::Ready(self.0.pop_front().map(Ok))
+            match &mut self.0 {
+                Some(frames) => Poll::Ready(frames.pop_front().map(Ok)),
+                None => Poll::Pending,
+            }
         }
+    }
+
+    /// The gate of a gRPC body (`text` as `admission`'s) with `content-length` `declared`.
+    fn grpc_gate(admission: &Admission, declared: Option<u64>, max_message: u64) -> Option<Gate> {
+        Some(Gate {
+            raw: false,
+            admission: admission.clone(),
+            text: admission.0.text,
+            declared,
+            max_message,
+        })
     }
 
     async fn next<B: Body<Data = Bytes> + Unpin>(body: &mut B) -> Option<Bytes>
@@ -1012,16 +1034,9 @@ mod tests {
                 .into_iter()
                 .map(|c| Frame::data(Bytes::copy_from_slice(c)))
                 .collect();
-            let budget = budget(1000);
-            let admission = Admission::new(Arc::clone(&budget), text);
-            let gate = Gate {
-                raw: false,
-                admission: admission.clone(),
-                text,
-                declared: None,
-                max_message: 1 << 20,
-            };
-            let mut body = AdmittedBody::new(Frames(frames), Some(gate), Duration::from_secs(5));
+            let (budget, admission) = call(1000, text);
+            let gate = grpc_gate(&admission, None, 1 << 20);
+            let mut body = AdmittedBody::new(Frames(Some(frames)), gate, Duration::from_secs(5));
             assert_eq!(reserved_kib(&budget), 0, "nothing before the first bytes");
             let mut got = Vec::new();
             while let Some(bytes) = next(&mut body).await {
@@ -1039,33 +1054,11 @@ mod tests {
         }
     }
 
-    /// A body that never sends a byte.
-    struct Stalled;
-
-    impl Body for Stalled {
-        type Data = Bytes;
-        type Error = std::convert::Infallible;
-
-        fn poll_frame(
-            self: Pin<&mut Self>,
-            _cx: &mut Context<'_>,
-        ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
-            Poll::Pending
-        }
-    }
-
     #[tokio::test]
     async fn a_body_that_never_comes_reserves_nothing_and_times_out() {
-        let budget = budget(100);
-        let admission = Admission::new(Arc::clone(&budget), false);
-        let gate = Gate {
-            raw: false,
-            admission: admission.clone(),
-            text: false,
-            declared: Some(1 << 20),
-            max_message: 1 << 20,
-        };
-        let mut body = AdmittedBody::new(Stalled, Some(gate), Duration::from_millis(50));
+        let (budget, admission) = call(100, false);
+        let gate = grpc_gate(&admission, Some(1 << 20), 1 << 20);
+        let mut body = AdmittedBody::new(Frames(None), gate, Duration::from_millis(50));
         let frame = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
         let error = frame.unwrap().unwrap_err();
         let status = error.downcast_ref::<tonic::Status>().unwrap();
@@ -1075,27 +1068,19 @@ mod tests {
 
     #[tokio::test]
     async fn a_prefix_above_the_message_limit_reserves_the_overhead_only() {
-        let budget = budget(10_000);
-        let admission = Admission::new(Arc::clone(&budget), false);
-        let gate = Gate {
-            raw: false,
-            admission: admission.clone(),
-            text: false,
-            declared: None,
-            max_message: 1000,
-        };
+        let (budget, admission) = call(10_000, false);
+        let gate = grpc_gate(&admission, None, 1000);
         let mut wire = vec![0u8];
         wire.extend_from_slice(&u32::MAX.to_be_bytes());
         let frames = [Frame::data(Bytes::from(wire))].into();
-        let mut body = AdmittedBody::new(Frames(frames), Some(gate), Duration::from_secs(5));
+        let mut body = AdmittedBody::new(Frames(Some(frames)), gate, Duration::from_secs(5));
         assert!(next(&mut body).await.is_some());
         assert_eq!(reserved_kib(&budget), CALL_OVERHEAD_BYTES / KIB);
     }
 
     #[tokio::test]
     async fn responses_larger_than_the_budget_are_refused() {
-        let budget = budget(100);
-        let call = Admission::new(Arc::clone(&budget), false);
+        let (budget, call) = call(100, false);
         let refused = call.reserve_response(100 * KIB).await.unwrap_err();
         assert_eq!(refused.budget_bytes, 100 * KIB);
         assert!(refused.cost_bytes > 200 * KIB);
@@ -1104,13 +1089,12 @@ mod tests {
 
     #[tokio::test]
     async fn response_frames_keep_the_reservation_until_dropped() {
-        let budget = budget(100);
-        let call = Admission::new(Arc::clone(&budget), false);
+        let (budget, call) = call(100, false);
         call.admit(10 * KIB).await;
         call.settle_response(KIB);
         call.response_started();
         let frames = [Frame::data(Bytes::from_static(b"frame"))].into();
-        let mut body = ReleasingBody::new(Frames(frames), Some(call));
+        let mut body = ReleasingBody::new(Frames(Some(frames)), Some(call));
         let frame = next(&mut body).await.unwrap();
         assert_eq!(&frame[..], b"frame");
         assert!(next(&mut body).await.is_none());

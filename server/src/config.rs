@@ -336,7 +336,8 @@ where
         if rest.iter().any(|a| a == "-h" || a == "--help") {
             return Ok(Command::KeyHelp);
         }
-        return parse_key_args(rest.into_iter(), xdg_state_home, home).map(Command::Key);
+        let default_secret = default_secret_source(xdg_state_home, home);
+        return parse_key_args(rest, default_secret).map(Command::Key);
     }
 
     let mut config = Config::default();
@@ -477,15 +478,9 @@ where
     Ok(Command::Serve(Box::new(config)))
 }
 
-fn parse_key_args<I>(
-    args: I,
-    xdg_state_home: Option<OsString>,
-    home: Option<OsString>,
-) -> Result<KeyOptions, CliError>
-where
-    I: Iterator<Item = String>,
-{
-    let mut args = args.peekable();
+/// The `key` subcommand's arguments; `default_secret` is used without `--secret-file`.
+fn parse_key_args(args: Vec<String>, default_secret: SecretSource) -> Result<KeyOptions, CliError> {
+    let mut args = args.into_iter().peekable();
     let mut options = KeyOptions {
         secret: SecretSource::Ephemeral,
         ttl_seconds: None,
@@ -505,11 +500,7 @@ where
             "--v2" => options.v2 = true,
             "--cache" => set_once(flag, &mut scope.cache, Some(value()?))?,
             "--all-caches" => set_once(flag, &mut scope.cache, None)?,
-            "--role" => set_once(
-                flag,
-                &mut scope.role,
-                one_of(flag, &value()?, &CACHE_ROLES)?,
-            )?,
+            "--role" => set_one_of(flag, &mut scope.role, &value()?, &CACHE_ROLES)?,
             "--key" => set_once(flag, &mut scope.item, ItemSel::Exact(value()?.into_bytes()))?,
             "--key-prefix" => set_once(
                 flag,
@@ -518,11 +509,7 @@ where
             )?,
             "--topic" => set_once(flag, &mut scope.topic, Some(value()?))?,
             "--all-topics" => set_once(flag, &mut scope.topic, None)?,
-            "--topic-role" => set_once(
-                flag,
-                &mut scope.topic_role,
-                one_of(flag, &value()?, &TOPIC_ROLES)?,
-            )?,
+            "--topic-role" => set_one_of(flag, &mut scope.topic_role, &value()?, &TOPIC_ROLES)?,
             other => {
                 return Err(CliError(format!(
                     "key: unknown argument: {other} (see --help)"
@@ -533,7 +520,7 @@ where
     options.permissions = scope.into_permissions()?;
     options.secret = match secret_file {
         Some(file) => SecretSource::File(file),
-        None => default_secret_source(xdg_state_home, home),
+        None => default_secret,
     };
     if options.secret == SecretSource::Ephemeral {
         return Err(CliError(
@@ -567,6 +554,16 @@ const TOPIC_ROLES: [(&str, TopicRole); 3] = [
     ("subscribeonly", TopicRole::TopicReadOnly),
     ("publishonly", TopicRole::TopicWriteOnly),
 ];
+
+/// [`set_once`] with the value `words` pairs with `word` ([`one_of`]).
+fn set_one_of<T: Copy>(
+    flag: &str,
+    slot: &mut Option<T>,
+    word: &str,
+    words: &[(&str, T)],
+) -> Result<(), CliError> {
+    set_once(flag, slot, one_of(flag, word, words)?)
+}
 
 /// The value `words` pairs with `word`; else `{flag}: expected a, b or c, got {word}`.
 fn one_of<T: Copy>(flag: &str, word: &str, words: &[(&str, T)]) -> Result<T, CliError> {
@@ -908,7 +905,7 @@ mod tests {
 
     #[test]
     fn key_scope_flags() {
-        use crate::permissions::{CacheGrant, CacheSel, ItemSel, Scope, TopicGrant, TopicSel};
+        use crate::permissions::{CacheSel, Scope, TopicGrant, TopicSel};
         let scope = |args: &[&str]| {
             let mut all = vec!["key", "--secret-file", "/s"];
             all.extend_from_slice(args);
@@ -922,15 +919,7 @@ mod tests {
         assert_eq!(scope(&[]).unwrap(), None);
         assert_eq!(
             scope(&["--cache", "c", "--role", "readonly", "--key-prefix", "p"]).unwrap(),
-            Some(Scope::Explicit {
-                caches: vec![CacheGrant {
-                    read: true,
-                    write: false,
-                    cache: CacheSel::Name("c".into()),
-                    items: ItemSel::Prefix(b"p".to_vec()),
-                }],
-                topics: vec![],
-            })
+            Some(Scope::read_only_prefix("c", b"p"))
         );
         assert_eq!(
             scope(&[

@@ -34,6 +34,7 @@
 //! [`crate::services::pubsub`]). One answer carries at most [`MAX_POLL_ITEMS`] items or about
 //! [`MAX_POLL_BYTES`] of values.
 
+use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
@@ -170,6 +171,14 @@ fn text(status: StatusCode, message: impl Into<String>) -> Response<tonic::body:
 /// `204 No Content`.
 fn no_content() -> Response<tonic::body::Body> {
     respond(StatusCode::NO_CONTENT, "", Bytes::new())
+}
+
+/// `204 No Content` once `call` (a write: set, delete, publish) has succeeded.
+async fn no_content_after<T>(
+    call: impl Future<Output = Result<T, Status>>,
+) -> Result<Response<tonic::body::Body>, Status> {
+    call.await?;
+    Ok(no_content())
 }
 
 /// The answer to a failed call.
@@ -381,7 +390,12 @@ impl HttpApi {
                         let value = read_body(body, self.max_value_bytes).await?;
                         self.set(&cache, key, value, ttl_seconds, extensions).await
                     }
-                    Method::DELETE => self.delete(&cache, query.key()?, extensions).await,
+                    Method::DELETE => {
+                        let key = query.key()?;
+                        let request =
+                            grpc_request(DeleteRequest { cache_key: key }, &cache, extensions)?;
+                        no_content_after(self.scs.delete(request)).await
+                    }
                     _ => Ok(not_allowed("GET, PUT, DELETE")),
                 }
             }
@@ -455,21 +469,7 @@ impl HttpApi {
             cache_body: value,
             ttl_milliseconds: ttl_seconds.saturating_mul(1000),
         };
-        self.scs
-            .set(grpc_request(message, cache, extensions)?)
-            .await?;
-        Ok(no_content())
-    }
-
-    async fn delete(
-        &self,
-        cache: &str,
-        key: Vec<u8>,
-        extensions: &http::Extensions,
-    ) -> Result<Response<tonic::body::Body>, Status> {
-        let request = grpc_request(DeleteRequest { cache_key: key }, cache, extensions)?;
-        self.scs.delete(request).await?;
-        Ok(no_content())
+        no_content_after(self.scs.set(grpc_request(message, cache, extensions)?)).await
     }
 
     async fn publish(
@@ -484,10 +484,8 @@ impl HttpApi {
             topic,
             value: Some(TopicValue { kind: Some(value) }),
         };
-        self.pubsub
-            .publish(grpc_request(message, cache, extensions)?)
-            .await?;
-        Ok(no_content())
+        let request = grpc_request(message, cache, extensions)?;
+        no_content_after(self.pubsub.publish(request)).await
     }
 
     /// The long poll (see the module docs).

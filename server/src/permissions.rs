@@ -62,7 +62,8 @@ use base64::Engine as _;
 use momento_proto::cache_client::*;
 use momento_proto::permission_messages::permissions_type::{
     cache_item_selector, cache_permissions, cache_selector, function_permissions,
-    function_selector, topic_permissions, topic_selector, CacheSelector,
+    function_selector, topic_permissions, topic_selector, CachePermissions, CacheSelector,
+    FunctionPermissions, TopicPermissions,
 };
 use momento_proto::permission_messages::{
     permissions, permissions_type, CacheRole, FunctionRole, Permissions, PermissionsType,
@@ -318,6 +319,50 @@ enum CacheSelOneof<'a> {
     Selector(&'a CacheSelector),
 }
 
+/// Implements `From<&$grant::Cache>` for [`CacheSelOneof`], one grant kind's module each.
+macro_rules! cache_sel_oneof {
+    ($($grant:ident),*) => {$(
+        impl<'a> From<&'a $grant::Cache> for CacheSelOneof<'a> {
+            fn from(cache: &'a $grant::Cache) -> Self {
+                match cache {
+                    $grant::Cache::AllCaches(_) => Self::All,
+                    $grant::Cache::CacheSelector(s) => Self::Selector(s),
+                }
+            }
+        }
+    )*};
+}
+
+cache_sel_oneof!(cache_permissions, topic_permissions, function_permissions);
+
+/// A cache or topic role: none, read-write, read-only or write-only (for topics, read is
+/// subscribe and write is publish).
+trait Role: TryFrom<i32> + PartialEq + Copy {
+    const READ_WRITE: Self;
+    const READ_ONLY: Self;
+    const WRITE_ONLY: Self;
+}
+
+impl Role for CacheRole {
+    const READ_WRITE: Self = Self::CacheReadWrite;
+    const READ_ONLY: Self = Self::CacheReadOnly;
+    const WRITE_ONLY: Self = Self::CacheWriteOnly;
+}
+
+impl Role for TopicRole {
+    const READ_WRITE: Self = Self::TopicReadWrite;
+    const READ_ONLY: Self = Self::TopicReadOnly;
+    const WRITE_ONLY: Self = Self::TopicWriteOnly;
+}
+
+/// `(read, write)` of the role numbered `role` (an error naming `what` for an unknown one).
+fn rights<R: Role>(role: i32, what: &str) -> Result<(bool, bool), InvalidPermissions> {
+    let role = R::try_from(role).map_err(|_| invalid(format!("{what}: unknown role {role}")))?;
+    let read = role == R::READ_WRITE || role == R::READ_ONLY;
+    let write = role == R::READ_WRITE || role == R::WRITE_ONLY;
+    Ok((read, write))
+}
+
 impl Scope {
     /// Decodes a `p` claim (`None` or `""` = super user).
     pub fn from_claim(p: Option<&str>) -> Result<Self, InvalidPermissions> {
@@ -360,6 +405,7 @@ impl Scope {
         let mut caches = Vec::new();
         let mut topics = Vec::new();
         for (index, grant) in explicit.permissions.iter().enumerate() {
+            let what = |kind: &str| format!("permissions[{index}].{kind}");
             match &grant.kind {
                 None => {
                     return Err(invalid(format!(
@@ -368,122 +414,13 @@ impl Scope {
                     )))
                 }
                 Some(permissions_type::Kind::CachePermissions(p)) => {
-                    let what = format!("permissions[{index}].cache_permissions");
-                    let (read, write) = match CacheRole::try_from(p.role) {
-                        Ok(CacheRole::CachePermitNone) => (false, false),
-                        Ok(CacheRole::CacheReadWrite) => (true, true),
-                        Ok(CacheRole::CacheReadOnly) => (true, false),
-                        Ok(CacheRole::CacheWriteOnly) => (false, true),
-                        Err(_) => return Err(invalid(format!("{what}: unknown role {}", p.role))),
-                    };
-                    let cache = cache_sel(
-                        p.cache.as_ref().map(|c| match c {
-                            cache_permissions::Cache::AllCaches(_) => CacheSelOneof::All,
-                            cache_permissions::Cache::CacheSelector(s) => {
-                                CacheSelOneof::Selector(s)
-                            }
-                        }),
-                        &what,
-                    )?;
-                    let items = match &p.cache_item {
-                        None | Some(cache_permissions::CacheItem::AllItems(_)) => ItemSel::All,
-                        Some(cache_permissions::CacheItem::ItemSelector(s)) => match &s.kind {
-                            Some(cache_item_selector::Kind::Key(key)) => {
-                                ItemSel::Exact(key.clone())
-                            }
-                            Some(cache_item_selector::Kind::KeyPrefix(prefix)) => {
-                                ItemSel::Prefix(prefix.clone())
-                            }
-                            None => {
-                                return Err(invalid(format!(
-                                    "{what}: item_selector needs key or key_prefix"
-                                )))
-                            }
-                        },
-                    };
-                    caches.push(CacheGrant {
-                        read,
-                        write,
-                        cache,
-                        items,
-                    });
+                    caches.push(cache_grant(p, &what("cache_permissions"))?);
                 }
                 Some(permissions_type::Kind::TopicPermissions(p)) => {
-                    let what = format!("permissions[{index}].topic_permissions");
-                    let (subscribe, publish) = match TopicRole::try_from(p.role) {
-                        Ok(TopicRole::TopicPermitNone) => (false, false),
-                        Ok(TopicRole::TopicReadWrite) => (true, true),
-                        Ok(TopicRole::TopicReadOnly) => (true, false),
-                        Ok(TopicRole::TopicWriteOnly) => (false, true),
-                        Err(_) => return Err(invalid(format!("{what}: unknown role {}", p.role))),
-                    };
-                    let cache = cache_sel(
-                        p.cache.as_ref().map(|c| match c {
-                            topic_permissions::Cache::AllCaches(_) => CacheSelOneof::All,
-                            topic_permissions::Cache::CacheSelector(s) => {
-                                CacheSelOneof::Selector(s)
-                            }
-                        }),
-                        &what,
-                    )?;
-                    let topic = match &p.topic {
-                        Some(topic_permissions::Topic::AllTopics(_)) => TopicSel::All,
-                        Some(topic_permissions::Topic::TopicSelector(s)) => match &s.kind {
-                            Some(topic_selector::Kind::TopicName(name)) if !name.is_empty() => {
-                                TopicSel::Exact(name.clone())
-                            }
-                            Some(topic_selector::Kind::TopicNamePrefix(prefix)) => {
-                                TopicSel::Prefix(prefix.clone())
-                            }
-                            _ => {
-                                return Err(invalid(format!(
-                                    "{what}: topic_selector needs a non-empty topic_name or a \
-                                     topic_name_prefix"
-                                )))
-                            }
-                        },
-                        None => {
-                            return Err(invalid(format!(
-                                "{what}: one of all_topics or topic_selector is required"
-                            )))
-                        }
-                    };
-                    topics.push(TopicGrant {
-                        subscribe,
-                        publish,
-                        cache,
-                        topic,
-                    });
+                    topics.push(topic_grant(p, &what("topic_permissions"))?);
                 }
                 Some(permissions_type::Kind::FunctionPermissions(p)) => {
-                    let what = format!("permissions[{index}].function_permissions");
-                    if FunctionRole::try_from(p.role).is_err() {
-                        return Err(invalid(format!("{what}: unknown role {}", p.role)));
-                    }
-                    cache_sel(
-                        p.cache.as_ref().map(|c| match c {
-                            function_permissions::Cache::AllCaches(_) => CacheSelOneof::All,
-                            function_permissions::Cache::CacheSelector(s) => {
-                                CacheSelOneof::Selector(s)
-                            }
-                        }),
-                        &what,
-                    )?;
-                    match &p.function {
-                        Some(function_permissions::Function::AllFunctions(_)) => {}
-                        Some(function_permissions::Function::FunctionSelector(s))
-                            if matches!(
-                                &s.kind,
-                                Some(function_selector::Kind::FunctionName(_))
-                                    | Some(function_selector::Kind::FunctionNamePrefix(_))
-                            ) => {}
-                        _ => {
-                            return Err(invalid(format!(
-                                "{what}: one of all_functions or function_selector (with a name \
-                                 or prefix) is required"
-                            )))
-                        }
-                    }
+                    check_function_grant(p, &what("function_permissions"))?;
                 }
             }
         }
@@ -501,6 +438,87 @@ impl Scope {
     pub fn is_super_user(&self) -> bool {
         matches!(self, Self::SuperUser)
     }
+}
+
+/// Decodes one `cache_permissions` grant (`what` names it in errors).
+fn cache_grant(p: &CachePermissions, what: &str) -> Result<CacheGrant, InvalidPermissions> {
+    let (read, write) = rights::<CacheRole>(p.role, what)?;
+    let cache = cache_sel(p.cache.as_ref().map(Into::into), what)?;
+    let items = match &p.cache_item {
+        None | Some(cache_permissions::CacheItem::AllItems(_)) => ItemSel::All,
+        Some(cache_permissions::CacheItem::ItemSelector(s)) => match &s.kind {
+            Some(cache_item_selector::Kind::Key(key)) => ItemSel::Exact(key.clone()),
+            Some(cache_item_selector::Kind::KeyPrefix(prefix)) => ItemSel::Prefix(prefix.clone()),
+            None => {
+                return Err(invalid(format!(
+                    "{what}: item_selector needs key or key_prefix"
+                )))
+            }
+        },
+    };
+    Ok(CacheGrant {
+        read,
+        write,
+        cache,
+        items,
+    })
+}
+
+/// Decodes one `topic_permissions` grant (`what` names it in errors).
+fn topic_grant(p: &TopicPermissions, what: &str) -> Result<TopicGrant, InvalidPermissions> {
+    let (subscribe, publish) = rights::<TopicRole>(p.role, what)?;
+    let cache = cache_sel(p.cache.as_ref().map(Into::into), what)?;
+    let topic = match &p.topic {
+        Some(topic_permissions::Topic::AllTopics(_)) => TopicSel::All,
+        Some(topic_permissions::Topic::TopicSelector(s)) => match &s.kind {
+            Some(topic_selector::Kind::TopicName(name)) if !name.is_empty() => {
+                TopicSel::Exact(name.clone())
+            }
+            Some(topic_selector::Kind::TopicNamePrefix(prefix)) => TopicSel::Prefix(prefix.clone()),
+            _ => {
+                return Err(invalid(format!(
+                    "{what}: topic_selector needs a non-empty topic_name or a \
+                     topic_name_prefix"
+                )))
+            }
+        },
+        None => {
+            return Err(invalid(format!(
+                "{what}: one of all_topics or topic_selector is required"
+            )))
+        }
+    };
+    Ok(TopicGrant {
+        subscribe,
+        publish,
+        cache,
+        topic,
+    })
+}
+
+/// Validates one `function_permissions` grant (`what` names it in errors); the server serves
+/// no functions, so it grants nothing.
+fn check_function_grant(p: &FunctionPermissions, what: &str) -> Result<(), InvalidPermissions> {
+    if FunctionRole::try_from(p.role).is_err() {
+        return Err(invalid(format!("{what}: unknown role {}", p.role)));
+    }
+    cache_sel(p.cache.as_ref().map(Into::into), what)?;
+    match &p.function {
+        Some(function_permissions::Function::AllFunctions(_)) => {}
+        Some(function_permissions::Function::FunctionSelector(s))
+            if matches!(
+                &s.kind,
+                Some(function_selector::Kind::FunctionName(_))
+                    | Some(function_selector::Kind::FunctionNamePrefix(_))
+            ) => {}
+        _ => {
+            return Err(invalid(format!(
+                "{what}: one of all_functions or function_selector (with a name \
+                 or prefix) is required"
+            )))
+        }
+    }
+    Ok(())
 }
 
 /// Refuses two grants of one kind (`what`) on the same resource, identical or with conflicting
@@ -817,6 +835,22 @@ impl ScsRequest for SortedSetUnionStoreRequest {
 }
 
 #[cfg(test)]
+impl Scope {
+    /// One read-only grant on cache `cache` for the keys starting with `prefix`, no topics.
+    pub(crate) fn read_only_prefix(cache: &str, prefix: &[u8]) -> Self {
+        Self::Explicit {
+            caches: vec![CacheGrant {
+                read: true,
+                write: false,
+                cache: CacheSel::Name(cache.into()),
+                items: ItemSel::Prefix(prefix.to_vec()),
+            }],
+            topics: vec![],
+        }
+    }
+}
+
+#[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
@@ -860,15 +894,7 @@ mod tests {
         )]);
         assert_eq!(
             Scope::from_claim(claims.p.as_deref()).unwrap(),
-            Scope::Explicit {
-                caches: vec![CacheGrant {
-                    read: true,
-                    write: false,
-                    cache: CacheSel::Name("c".into()),
-                    items: ItemSel::Prefix(b"k".to_vec()),
-                }],
-                topics: vec![],
-            }
+            Scope::read_only_prefix("c", b"k")
         );
         assert!(Scope::from_claim(Some("!!")).is_err());
         assert!(Scope::from_permissions(&Permissions { kind: None }).is_err());

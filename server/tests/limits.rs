@@ -21,13 +21,22 @@ use tonic::{Code, Status};
 
 const MIB: usize = 1024 * 1024;
 
-async fn start(limits: Limits) -> RunningServer {
-    common::run(Config {
+/// A server with the default limits as `change` leaves them, connected clients, and `caches`
+/// created.
+async fn serve(change: impl FnOnce(&mut Limits), caches: &[&str]) -> (RunningServer, Clients) {
+    let mut limits = Limits::default();
+    change(&mut limits);
+    let server = common::run(Config {
         sweep_interval: Duration::from_millis(50),
         limits,
         ..common::config(AuthMode::Token)
     })
-    .await
+    .await;
+    let mut c = client(&server).await;
+    for cache in caches {
+        c.try_create_cache(cache).await.unwrap();
+    }
+    (server, c)
 }
 
 /// Clients whose data client takes 64 MiB messages.
@@ -60,6 +69,18 @@ fn err_metadata(status: &Status) -> Option<&str> {
     status.metadata().get("err").and_then(|v| v.to_str().ok())
 }
 
+/// Setting a value of `len` bytes at `key` is refused with `item_size_limit_exceeded` and a
+/// message containing `says`.
+async fn assert_too_large(c: &mut Clients, cache: &str, key: &[u8], len: usize, says: &str) {
+    let status = c
+        .try_set(cache, key, &vec![1u8; len], 60_000)
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::ResourceExhausted);
+    assert_eq!(err_metadata(&status), Some("item_size_limit_exceeded"));
+    assert!(status.message().contains(says), "{}", status.message());
+}
+
 fn key(i: usize) -> Vec<u8> {
     format!("k{i:02}").into_bytes()
 }
@@ -67,13 +88,7 @@ fn key(i: usize) -> Vec<u8> {
 #[tokio::test]
 async fn lru_eviction_keeps_recently_used_keys_under_the_cap() {
     let cap = 2 * MIB;
-    let server = start(Limits {
-        max_memory_bytes: cap as u64,
-        ..Limits::default()
-    })
-    .await;
-    let mut c = client(&server).await;
-    c.try_create_cache("lru").await.unwrap();
+    let (server, mut c) = serve(|limits| limits.max_memory_bytes = cap as u64, &["lru"]).await;
     let value = vec![7u8; 100 * 1024];
     let charged = key(0).len() + value.len() + ITEM_OVERHEAD_BYTES;
     let fit = cap / charged;
@@ -116,25 +131,9 @@ async fn lru_eviction_keeps_recently_used_keys_under_the_cap() {
 
 #[tokio::test]
 async fn an_item_larger_than_the_cap_is_rejected() {
-    let server = start(Limits {
-        max_memory_bytes: MIB as u64,
-        ..Limits::default()
-    })
-    .await;
-    let mut c = client(&server).await;
-    c.try_create_cache("big").await.unwrap();
+    let (server, mut c) = serve(|limits| limits.max_memory_bytes = MIB as u64, &["big"]).await;
     c.try_set("big", b"small", b"v", 60_000).await.unwrap();
-    let status = c
-        .try_set("big", b"huge", &vec![1u8; MIB + 1], 60_000)
-        .await
-        .unwrap_err();
-    assert_eq!(status.code(), Code::ResourceExhausted);
-    assert_eq!(err_metadata(&status), Some("item_size_limit_exceeded"));
-    assert!(
-        status.message().contains("memory cap"),
-        "{}",
-        status.message()
-    );
+    assert_too_large(&mut c, "big", b"huge", MIB + 1, "memory cap").await;
     // Nothing was stored or evicted.
     assert!(c.get("big", b"small").await.is_some());
     assert!(c.get("big", b"huge").await.is_none());
@@ -144,12 +143,7 @@ async fn an_item_larger_than_the_cap_is_rejected() {
 
 #[tokio::test]
 async fn max_caches() {
-    let server = start(Limits {
-        max_caches: 3,
-        ..Limits::default()
-    })
-    .await;
-    let mut c = client(&server).await;
+    let (server, mut c) = serve(|limits| limits.max_caches = 3, &[]).await;
     for name in ["a", "b", "c"] {
         c.try_create_cache(name).await.unwrap();
     }
@@ -173,13 +167,7 @@ async fn max_caches() {
 
 #[tokio::test]
 async fn max_ttl_is_enforced_and_reported() {
-    let server = start(Limits {
-        max_ttl_seconds: 60,
-        ..Limits::default()
-    })
-    .await;
-    let mut c = client(&server).await;
-    c.try_create_cache("ttl").await.unwrap();
+    let (server, mut c) = serve(|limits| limits.max_ttl_seconds = 60, &["ttl"]).await;
     c.try_set("ttl", b"k", b"v", 60_000).await.unwrap();
     let status = c.try_set("ttl", b"k", b"v", 60_001).await.unwrap_err();
     assert_eq!(status.code(), Code::InvalidArgument);
@@ -222,40 +210,18 @@ async fn max_ttl_is_enforced_and_reported() {
 #[tokio::test]
 async fn max_item_size_is_configurable() {
     // Smaller than the default.
-    let server = start(Limits {
-        max_item_size_bytes: 10 * 1024,
-        ..Limits::default()
-    })
-    .await;
-    let mut c = client(&server).await;
-    c.try_create_cache("items").await.unwrap();
+    let (server, mut c) = serve(|limits| limits.max_item_size_bytes = 10 * 1024, &["items"]).await;
     c.try_set("items", b"k", &vec![0u8; 10 * 1024 - 1], 60_000)
         .await
         .unwrap();
-    let status = c
-        .try_set("items", b"k", &vec![0u8; 10 * 1024], 60_000)
-        .await
-        .unwrap_err();
-    assert_eq!(status.code(), Code::ResourceExhausted);
-    assert_eq!(err_metadata(&status), Some("item_size_limit_exceeded"));
-    assert!(
-        status.message().contains("the limit is 10240 bytes"),
-        "{}",
-        status.message()
-    );
+    assert_too_large(&mut c, "items", b"k", 10 * 1024, "the limit is 10240 bytes").await;
     let caches = c.list_caches().await;
     assert_eq!(caches[0].cache_limits.unwrap().max_item_size_kb, 10);
     server.shutdown().await.unwrap();
 
     // Larger than the default and than the default gRPC message limit (16 MiB): the server
     // raises its message limit to match.
-    let server = start(Limits {
-        max_item_size_bytes: 20 * MIB,
-        ..Limits::default()
-    })
-    .await;
-    let mut c = client(&server).await;
-    c.try_create_cache("items").await.unwrap();
+    let (server, mut c) = serve(|limits| limits.max_item_size_bytes = 20 * MIB, &["items"]).await;
     let value = vec![3u8; 17 * MIB];
     c.try_set("items", b"big", &value, 60_000).await.unwrap();
     assert_eq!(
@@ -267,10 +233,7 @@ async fn max_item_size_is_configurable() {
 
 #[tokio::test]
 async fn byte_accounting_returns_to_zero() {
-    let server = start(Limits::default()).await;
-    let mut c = client(&server).await;
-    c.try_create_cache("acct").await.unwrap();
-    c.try_create_cache("other").await.unwrap();
+    let (server, mut c) = serve(|_| {}, &["acct", "other"]).await;
     let token = c.root.clone();
 
     let mut keys = Vec::new();
@@ -401,13 +364,7 @@ async fn byte_accounting_returns_to_zero() {
 
 #[tokio::test]
 async fn collections_are_accounted_and_evicted() {
-    let server = start(Limits {
-        max_memory_bytes: 64 * 1024,
-        ..Limits::default()
-    })
-    .await;
-    let mut c = client(&server).await;
-    c.try_create_cache("coll").await.unwrap();
+    let (server, mut c) = serve(|limits| limits.max_memory_bytes = 64 * 1024, &["coll"]).await;
     let token = c.root.clone();
 
     // A dictionary of 10 fields: key + fields + values + per-element and per-item overhead.

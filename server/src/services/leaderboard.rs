@@ -35,7 +35,6 @@
 //! length, rank and fetch RPCs, write access for upsert, remove and delete (`PERMISSION_DENIED`
 //! otherwise).
 
-use std::cmp::Ordering as CmpOrdering;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
@@ -53,42 +52,12 @@ use tonic::{Request, Response, Status};
 use super::{cache_name, cache_not_found};
 use crate::grpc::leaderboard::leaderboard_server::Leaderboard;
 use crate::permissions::authorize_cache;
+use crate::store::sorted_set::Score;
 use crate::store::Store;
 use crate::token::Claims;
 
 /// Most elements (or ids, or ranks) one request may carry or ask for.
 pub const MAX_BATCH: usize = 8192;
-
-/// A score with a total order (never NaN; `-0.0` normalized to `0.0`).
-#[derive(Debug, Clone, Copy)]
-struct Score(f64);
-
-impl Score {
-    fn new(value: f64) -> Self {
-        // Adding +0.0 turns -0.0 into 0.0 and leaves every other value unchanged.
-        Self(value + 0.0)
-    }
-}
-
-impl PartialEq for Score {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == CmpOrdering::Equal
-    }
-}
-
-impl Eq for Score {}
-
-impl PartialOrd for Score {
-    fn partial_cmp(&self, other: &Self) -> Option<CmpOrdering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Score {
-    fn cmp(&self, other: &Self) -> CmpOrdering {
-        self.0.total_cmp(&other.0)
-    }
-}
 
 /// One leaderboard: scores by id plus the two orders, each as `(key, id)` where the key is the
 /// score (ascending) or the negated score (descending), so ties sort by id in both.
@@ -327,7 +296,61 @@ impl LeaderboardService {
                 f(&message, board)
             })
     }
+
+    /// [`Self::call`] for the writes, which answer `Empty`: `f` runs on the board when there is
+    /// one (`create`: make it if missing).
+    fn write<Req: Named>(
+        &self,
+        request: Request<Req>,
+        create: bool,
+        f: impl FnOnce(&Req, &mut Board),
+    ) -> Result<Response<Empty>, Status> {
+        self.call(request, create, |message, board| {
+            if let Some(board) = board {
+                f(message, board);
+            }
+        })?;
+        Ok(Response::new(Empty {}))
+    }
+
+    /// [`Self::call`] for the reads that list ranked elements: what `f` lists of the board, none
+    /// when there is no board.
+    fn elements<Req: Named, Resp: Ranked>(
+        &self,
+        request: Request<Req>,
+        f: impl FnOnce(&Req, &Board) -> Vec<RankedElement>,
+    ) -> Result<Response<Resp>, Status> {
+        let elements = self.call(request, false, |message, board| {
+            board.map_or_else(Vec::new, |board| f(message, board))
+        })?;
+        Ok(Response::new(Resp::with(elements)))
+    }
 }
+
+/// A response listing ranked elements (`GetByRank`, `GetRank`, `GetByScore`,
+/// `GetCompetitionRank`).
+trait Ranked {
+    /// The response listing `elements`.
+    fn with(elements: Vec<RankedElement>) -> Self;
+}
+
+/// Implements [`Ranked`] for responses whose one field is `elements`.
+macro_rules! ranked {
+    ($($ty:ident),*) => {
+        $(impl Ranked for $ty {
+            fn with(elements: Vec<RankedElement>) -> Self {
+                Self { elements }
+            }
+        })*
+    };
+}
+
+ranked!(
+    GetByRankResponse,
+    GetRankResponse,
+    GetByScoreResponse,
+    GetCompetitionRankResponse
+);
 
 /// A leaderboard request: each names its leaderboard.
 trait Named: RpcRequest {
@@ -460,12 +483,7 @@ impl Leaderboard for LeaderboardService {
         &self,
         request: Request<DeleteLeaderboardRequest>,
     ) -> Result<Response<Empty>, Status> {
-        self.call(request, false, |_, board| {
-            if let Some(board) = board {
-                *board = Board::default();
-            }
-        })?;
-        Ok(Response::new(Empty {}))
+        self.write(request, false, |_, board| *board = Board::default())
     }
 
     async fn upsert_elements(
@@ -473,14 +491,11 @@ impl Leaderboard for LeaderboardService {
         request: Request<UpsertElementsRequest>,
     ) -> Result<Response<Empty>, Status> {
         check_elements(&request.get_ref().elements)?;
-        self.call(request, true, |m, board| {
-            if let Some(board) = board {
-                for element in &m.elements {
-                    board.upsert(element.id, element.score);
-                }
+        self.write(request, true, |m, board| {
+            for element in &m.elements {
+                board.upsert(element.id, element.score);
             }
-        })?;
-        Ok(Response::new(Empty {}))
+        })
     }
 
     async fn remove_elements(
@@ -488,14 +503,11 @@ impl Leaderboard for LeaderboardService {
         request: Request<RemoveElementsRequest>,
     ) -> Result<Response<Empty>, Status> {
         check_batch(request.get_ref().ids.len(), "id")?;
-        self.call(request, false, |m, board| {
-            if let Some(board) = board {
-                for id in &m.ids {
-                    board.remove(*id);
-                }
+        self.write(request, false, |m, board| {
+            for id in &m.ids {
+                board.remove(*id);
             }
-        })?;
-        Ok(Response::new(Empty {}))
+        })
     }
 
     async fn get_leaderboard_length(
@@ -514,10 +526,7 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (start, end) = rank_query(request.get_ref())?;
-        let elements = self.call(request, false, |_, board| {
-            board.map_or_else(Vec::new, |b| b.by_rank(order, start, end))
-        })?;
-        Ok(Response::new(GetByRankResponse { elements }))
+        self.elements(request, |_, board| board.by_rank(order, start, end))
     }
 
     async fn get_rank(
@@ -526,10 +535,7 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         check_batch(request.get_ref().ids.len(), "id")?;
-        let elements = self.call(request, false, |m, board| {
-            board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, false))
-        })?;
-        Ok(Response::new(GetRankResponse { elements }))
+        self.elements(request, |m, board| board.ranks(order, &m.ids, false))
     }
 
     async fn get_by_score(
@@ -538,10 +544,9 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByScoreResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (min, max, offset, limit) = score_query(request.get_ref())?;
-        let elements = self.call(request, false, |_, board| {
-            board.map_or_else(Vec::new, |b| b.by_score(order, min, max, offset, limit))
-        })?;
-        Ok(Response::new(GetByScoreResponse { elements }))
+        self.elements(request, |_, board| {
+            board.by_score(order, min, max, offset, limit)
+        })
     }
 
     async fn get_competition_rank(
@@ -554,10 +559,7 @@ impl Leaderboard for LeaderboardService {
             Some(value) => order(value)?,
         };
         check_batch(request.get_ref().ids.len(), "id")?;
-        let elements = self.call(request, false, |m, board| {
-            board.map_or_else(Vec::new, |b| b.ranks(order, &m.ids, true))
-        })?;
-        Ok(Response::new(GetCompetitionRankResponse { elements }))
+        self.elements(request, |m, board| board.ranks(order, &m.ids, true))
     }
 }
 

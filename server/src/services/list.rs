@@ -27,16 +27,15 @@ use momento_proto::cache_client::{
     list_length_response, list_pop_back_response, list_pop_front_response, list_remove_request,
     list_remove_response, list_retain_request, list_retain_response, ListConcatenateBackRequest,
     ListConcatenateBackResponse, ListConcatenateFrontRequest, ListConcatenateFrontResponse,
-    ListEraseRequest, ListEraseResponse, ListFetchRequest, ListLengthRequest, ListPopBackRequest,
-    ListPopBackResponse, ListPopFrontRequest, ListPopFrontResponse, ListPushBackRequest,
-    ListPushBackResponse, ListPushFrontRequest, ListPushFrontResponse, ListRemoveRequest,
-    ListRemoveResponse, ListRetainRequest, ListRetainResponse,
+    ListEraseRequest, ListFetchRequest, ListLengthRequest, ListPopBackRequest, ListPopBackResponse,
+    ListPopFrontRequest, ListPopFrontResponse, ListPushBackRequest, ListPushBackResponse,
+    ListPushFrontRequest, ListPushFrontResponse, ListRemoveRequest, ListRetainRequest,
 };
 use tonic::Status;
 
 use super::{
     check_collection_size, check_ttl, collection, length_u32, on_key, read, slice_bound,
-    type_mismatch, Collection, Reply,
+    type_mismatch, Collection, FoundOrMissing, Reply,
 };
 use crate::store::{Item, Slot, Store, Value};
 
@@ -244,72 +243,76 @@ list_pops! {
         End::Back, back;
 }
 
+/// The in-place edits (`ListErase`, `ListRemove`, `ListRetain`): runs `change` on the list at
+/// `key` and answers `found` with its new length (deleting it once empty, else resetting its
+/// TTL to `refresh_ttl_ms` when given), or `missing` when there is no list.
+fn edit<R: FoundOrMissing>(
+    store: &Store,
+    cache: &str,
+    key: &[u8],
+    refresh_ttl_ms: Option<u64>,
+    found: impl FnOnce(u32) -> R::Found,
+    change: impl FnOnce(&mut List),
+) -> Result<R, Status> {
+    on_key(store, cache, key, |slot| {
+        let now = slot.now();
+        let Some(list) = List::live_mut(slot)? else {
+            return Ok(R::missing());
+        };
+        change(list);
+        let list_length = length_u32(list.len());
+        if list_length == 0 {
+            slot.remove();
+        } else if let (Some(ttl_ms), Some(item)) = (refresh_ttl_ms, slot.get_mut()) {
+            item.set_ttl(now, ttl_ms);
+        }
+        Ok(R::found(found(list_length)))
+    })
+}
+
 /// `ListErase`: `some` removes every `(begin_index, count)` range, all resolved against the
 /// list as it was before the call (out-of-range parts are ignored); `all` deletes the list.
 /// Answers `found {list_length}` (0 once deleted) or `missing`. Not used by the official SDKs.
 pub fn erase(store: &Store, cache: &str, request: ListEraseRequest) -> Reply<ListEraseRequest> {
     use list_erase_request::Erase;
-    use list_erase_response::{Found, List as L, Missing};
+    use list_erase_response::Found;
     let erase = request
         .erase
         .ok_or_else(|| Status::invalid_argument("ListErase requires `some` ranges or `all`"))?;
-    on_key(store, cache, &request.list_name, |slot| {
-        let Some(list) = List::live_mut(slot)? else {
-            return Ok(ListEraseResponse {
-                list: Some(L::Missing(Missing {})),
-            });
-        };
-        match erase {
-            Erase::All(_) => list.clear(),
-            Erase::Some(ranges) => {
-                let len = list.len();
-                let mut keep = vec![true; len];
-                for range in ranges.ranges {
-                    let begin = usize::try_from(range.begin_index).unwrap_or(usize::MAX);
-                    let count = usize::try_from(range.count).unwrap_or(usize::MAX);
-                    let end = begin.saturating_add(count).min(len);
-                    for flag in keep.iter_mut().take(end).skip(begin) {
-                        *flag = false;
-                    }
+    let found = |list_length| Found { list_length };
+    let change = |list: &mut List| match erase {
+        Erase::All(_) => list.clear(),
+        Erase::Some(ranges) => {
+            let len = list.len();
+            let mut keep = vec![true; len];
+            for range in ranges.ranges {
+                let begin = usize::try_from(range.begin_index).unwrap_or(usize::MAX);
+                let count = usize::try_from(range.count).unwrap_or(usize::MAX);
+                let end = begin.saturating_add(count).min(len);
+                for flag in keep.iter_mut().take(end).skip(begin) {
+                    *flag = false;
                 }
-                let mut flags = keep.into_iter();
-                list.retain(|_| flags.next().unwrap_or(true));
             }
+            let mut flags = keep.into_iter();
+            list.retain(|_| flags.next().unwrap_or(true));
         }
-        let list_length = length_u32(list.len());
-        if list_length == 0 {
-            slot.remove();
-        }
-        Ok(ListEraseResponse {
-            list: Some(L::Found(Found { list_length })),
-        })
-    })
+    };
+    edit(store, cache, &request.list_name, None, found, change)
 }
 
 /// `ListRemove`: removes every element equal to `all_elements_with_value`; `found
 /// {list_length}` (0 once deleted) or `missing`.
 pub fn remove(store: &Store, cache: &str, request: ListRemoveRequest) -> Reply<ListRemoveRequest> {
     use list_remove_request::Remove;
-    use list_remove_response::{Found, List as L, Missing};
+    use list_remove_response::Found;
     let Some(Remove::AllElementsWithValue(value)) = request.remove else {
         return Err(Status::invalid_argument(
             "ListRemove requires all_elements_with_value",
         ));
     };
-    on_key(store, cache, &request.list_name, |slot| {
-        let Some(list) = List::live_mut(slot)? else {
-            return Ok(ListRemoveResponse {
-                list: Some(L::Missing(Missing {})),
-            });
-        };
+    let found = |list_length| Found { list_length };
+    edit(store, cache, &request.list_name, None, found, |list| {
         list.retain(|element| *element != value);
-        let list_length = length_u32(list.len());
-        if list_length == 0 {
-            slot.remove();
-        }
-        Ok(ListRemoveResponse {
-            list: Some(L::Found(Found { list_length })),
-        })
     })
 }
 
@@ -345,7 +348,7 @@ pub fn length(store: &Store, cache: &str, request: ListLengthRequest) -> Reply<L
 /// or `missing`.
 pub fn retain(store: &Store, cache: &str, request: ListRetainRequest) -> Reply<ListRetainRequest> {
     use list_retain_request::{EndIndex, StartIndex};
-    use list_retain_response::{Found, List as L, Missing};
+    use list_retain_response::Found;
     let start = slice_bound!(request.start_index, StartIndex::InclusiveStart);
     let end = slice_bound!(request.end_index, EndIndex::ExclusiveEnd);
     let refresh = if request.refresh_ttl {
@@ -353,25 +356,11 @@ pub fn retain(store: &Store, cache: &str, request: ListRetainRequest) -> Reply<L
     } else {
         None
     };
-    on_key(store, cache, &request.list_name, |slot| {
-        let now = slot.now();
-        let Some(list) = List::live_mut(slot)? else {
-            return Ok(ListRetainResponse {
-                list: Some(L::Missing(Missing {})),
-            });
-        };
+    let found = |list_length| Found { list_length };
+    edit(store, cache, &request.list_name, refresh, found, |list| {
         let range = slice_range(start, end, list.len());
         list.truncate(range.end);
         list.drain(..range.start.min(list.len()));
-        let list_length = length_u32(list.len());
-        if list_length == 0 {
-            slot.remove();
-        } else if let (Some(ttl_ms), Some(item)) = (refresh, slot.get_mut()) {
-            item.set_ttl(now, ttl_ms);
-        }
-        Ok(ListRetainResponse {
-            list: Some(L::Found(Found { list_length })),
-        })
     })
 }
 

@@ -982,6 +982,22 @@ mod tests {
             .collect()
     }
 
+    /// Topics buffering `buffer_size` messages per topic, with `count` messages published to
+    /// topic `t` of cache `c`, and the epoch they were published in.
+    fn published(buffer_size: usize, count: usize) -> (Topics, Instant) {
+        let topics = Topics::new(TopicSettings {
+            buffer_size,
+            ..TopicSettings::default()
+        });
+        let epoch = Instant::now();
+        for i in 0..count {
+            topics
+                .publish("c", "t", epoch, text(&i.to_string()), String::new())
+                .unwrap();
+        }
+        (topics, epoch)
+    }
+
     /// The initial messages and the replayed buffer of a new subscription.
     fn start(topics: &Topics, epoch: Instant, resume: u64, page: u64) -> Vec<String> {
         let s = topics.subscribe("c", "t", epoch, resume, page).unwrap();
@@ -992,16 +1008,7 @@ mod tests {
 
     #[test]
     fn resume_rules() {
-        let topics = Topics::new(TopicSettings {
-            buffer_size: 3,
-            ..TopicSettings::default()
-        });
-        let epoch = Instant::now();
-        for i in 0..5 {
-            topics
-                .publish("c", "t", epoch, text(&i.to_string()), String::new())
-                .unwrap();
-        }
+        let (topics, epoch) = published(3, 5);
         let page = topics.sequence_page("c", "t").unwrap();
         assert!((1..=MAX_PAGE).contains(&page));
         // Buffer holds 3, 4, 5; next is 6.
@@ -1061,16 +1068,7 @@ mod tests {
 
     #[test]
     fn lagging_subscribers_get_a_discontinuity() {
-        let topics = Topics::new(TopicSettings {
-            buffer_size: 2,
-            ..TopicSettings::default()
-        });
-        let epoch = Instant::now();
-        for i in 0..4 {
-            topics
-                .publish("c", "t", epoch, text(&i.to_string()), String::new())
-                .unwrap();
-        }
+        let (topics, epoch) = published(2, 4);
         assert_eq!(
             kinds(&topics.after("c", "t", epoch, 1, 10).unwrap()),
             ["d1-2", "i3", "i4"]

@@ -15,6 +15,7 @@ use momento_proto::cache_client::{
     SetIfHashResponse, SetIfNotExistsRequest, SetIfNotExistsResponse, SetIfRequest, SetIfResponse,
     SetRequest, SetResponse, UpdateTtlRequest, UpdateTtlResponse,
 };
+use momento_proto::common::Absent;
 use tonic::Status;
 
 use super::{cache_not_found, check_item_size, check_ttl, on_key, parse_counter, Reply};
@@ -153,48 +154,67 @@ fn set_if_condition_holds(condition: &set_if_request::Condition, current: Option
     }
 }
 
+/// The conditional writes (`SetIf`, `SetIfHash`): validates the TTL and the item size, then
+/// stores `cache_body` at `cache_key` when `holds` is true of the current value (`None` =
+/// absent). Answers whether it stored.
+fn store_if(
+    store: &Store,
+    cache: &str,
+    (cache_key, cache_body, ttl_ms): (Vec<u8>, Vec<u8>, u64),
+    holds: impl FnOnce(Option<&[u8]>) -> bool,
+) -> Result<bool, Status> {
+    let ttl = check_ttl(store.limits(), ttl_ms)?;
+    check_item_size(store.limits(), &cache_key, &cache_body)?;
+    on_key(store, cache, &cache_key, |slot| {
+        let stored = holds(current_scalar(slot)?);
+        if stored {
+            store_scalar(slot, cache_body, ttl);
+        }
+        Ok(stored)
+    })
+}
+
 /// `SetIf`: stores when the condition holds (`stored`), else `not_stored`.
 pub fn set_if(store: &Store, cache: &str, request: SetIfRequest) -> Result<SetIfResponse, Status> {
     use set_if_response::{NotStored, Result as R, Stored};
     let condition = request
         .condition
         .ok_or_else(|| Status::invalid_argument("SetIf requires a condition"))?;
-    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
-    check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
-    let cache_body = request.cache_body;
-    on_key(store, cache, &request.cache_key, |slot| {
-        let result = if set_if_condition_holds(&condition, current_scalar(slot)?) {
-            store_scalar(slot, cache_body, ttl);
-            R::Stored(Stored {})
-        } else {
-            R::NotStored(NotStored {})
-        };
-        Ok(SetIfResponse {
-            result: Some(result),
-        })
+    let write = (
+        request.cache_key,
+        request.cache_body,
+        request.ttl_milliseconds,
+    );
+    let holds = |current: Option<&[u8]>| set_if_condition_holds(&condition, current);
+    let result = if store_if(store, cache, write, holds)? {
+        R::Stored(Stored {})
+    } else {
+        R::NotStored(NotStored {})
+    };
+    Ok(SetIfResponse {
+        result: Some(result),
     })
 }
 
-/// `SetIfNotExists` (deprecated; the SDKs use `SetIf` with `absent`).
+/// `SetIfNotExists` (deprecated; the SDKs use `SetIf` with `absent`): answered as that `SetIf`.
 pub fn set_if_not_exists(
     store: &Store,
     cache: &str,
     request: SetIfNotExistsRequest,
 ) -> Reply<SetIfNotExistsRequest> {
     use set_if_not_exists_response::{NotStored, Result as R, Stored};
-    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
-    check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
-    let cache_body = request.cache_body;
-    on_key(store, cache, &request.cache_key, |slot| {
-        let result = if current_scalar(slot)?.is_none() {
-            store_scalar(slot, cache_body, ttl);
-            R::Stored(Stored {})
-        } else {
-            R::NotStored(NotStored {})
-        };
-        Ok(SetIfNotExistsResponse {
-            result: Some(result),
-        })
+    let absent = SetIfRequest {
+        cache_key: request.cache_key,
+        cache_body: request.cache_body,
+        ttl_milliseconds: request.ttl_milliseconds,
+        condition: Some(set_if_request::Condition::Absent(Absent {})),
+    };
+    let result = match set_if(store, cache, absent)?.result {
+        Some(set_if_response::Result::Stored(_)) => R::Stored(Stored {}),
+        _ => R::NotStored(NotStored {}),
+    };
+    Ok(SetIfNotExistsResponse {
+        result: Some(result),
     })
 }
 
@@ -225,21 +245,23 @@ pub fn set_if_hash(
     let condition = request
         .condition
         .ok_or_else(|| Status::invalid_argument("SetIfHash requires a condition"))?;
-    let ttl = check_ttl(store.limits(), request.ttl_milliseconds)?;
-    check_item_size(store.limits(), &request.cache_key, &request.cache_body)?;
-    let cache_body = request.cache_body;
-    on_key(store, cache, &request.cache_key, |slot| {
-        let current_hash = current_scalar(slot)?.map(value_hash);
-        let result = if set_if_hash_condition_holds(&condition, current_hash.as_deref()) {
-            let new_hash = value_hash(&cache_body);
-            store_scalar(slot, cache_body, ttl);
+    let new_hash = value_hash(&request.cache_body);
+    let write = (
+        request.cache_key,
+        request.cache_body,
+        request.ttl_milliseconds,
+    );
+    let holds = |current: Option<&[u8]>| {
+        let current_hash = current.map(value_hash);
+        set_if_hash_condition_holds(&condition, current_hash.as_deref())
+    };
+    let stored = store_if(store, cache, write, holds)?;
+    Ok(SetIfHashResponse {
+        result: Some(if stored {
             R::Stored(Stored { new_hash })
         } else {
             R::NotStored(NotStored {})
-        };
-        Ok(SetIfHashResponse {
-            result: Some(result),
-        })
+        }),
     })
 }
 

@@ -694,6 +694,31 @@ mod tests {
             .unwrap();
     }
 
+    /// A store of `shards` shards with the default limits as `change` leaves them.
+    fn limited(shards: usize, change: impl FnOnce(&mut Limits)) -> Store {
+        let mut limits = Limits::default();
+        change(&mut limits);
+        Store::with_limits(shards, limits)
+    }
+
+    /// Stores `value` at `key` of cache `c`, for a minute from `now`.
+    fn insert(store: &Store, key: &[u8], value: Value, now: Instant) {
+        store
+            .with_key("c", key, |slot| slot.insert(Item::new(value, now, 60_000)))
+            .unwrap();
+    }
+
+    /// Changes the value at `key` of cache `c` in place (nothing when absent).
+    fn update(store: &Store, key: &[u8], change: impl FnOnce(&mut Value)) {
+        store
+            .with_key("c", key, |slot| {
+                if let Some(item) = slot.get_mut() {
+                    change(&mut item.value);
+                }
+            })
+            .unwrap();
+    }
+
     fn exists(store: &Store, cache: &str, key: &[u8]) -> bool {
         store
             .with_key(cache, key, |slot| slot.get().is_some())
@@ -752,13 +777,7 @@ mod tests {
 
     #[test]
     fn max_caches() {
-        let store = Store::with_limits(
-            4,
-            Limits {
-                max_caches: 2,
-                ..Limits::default()
-            },
-        );
+        let store = limited(4, |limits| limits.max_caches = 2);
         store.create_cache("a").unwrap();
         store.create_cache("b").unwrap();
         assert_eq!(
@@ -808,27 +827,14 @@ mod tests {
         assert_eq!(store.used_bytes(), one + 5);
         // Mutate a collection in place.
         let now = Instant::now();
-        store
-            .with_key("c", b"list", |slot| {
-                slot.insert(Item::new(
-                    Value::List(VecDeque::from([b"ab".to_vec()])),
-                    now,
-                    60_000,
-                ))
-            })
-            .unwrap();
+        let list = Value::List(VecDeque::from([b"ab".to_vec()]));
+        insert(&store, b"list", list, now);
         assert_consistent(&store);
-        store
-            .with_key("c", b"list", |slot| {
-                if let Some(Item {
-                    value: Value::List(list),
-                    ..
-                }) = slot.get_mut()
-                {
-                    list.push_back(vec![0; 1000]);
-                }
-            })
-            .unwrap();
+        update(&store, b"list", |value| {
+            if let Value::List(list) = value {
+                list.push_back(vec![0; 1000]);
+            }
+        });
         assert_consistent(&store);
         let list_size = 4 + 2 + 1000 + 2 * ELEMENT_OVERHEAD_BYTES + ITEM_OVERHEAD_BYTES;
         assert_eq!(store.used_bytes(), one + 5 + list_size as u64);
@@ -878,13 +884,7 @@ mod tests {
     #[test]
     fn evicts_least_recently_used() {
         let item = (1 + 1000 + ITEM_OVERHEAD_BYTES) as u64;
-        let store = Store::with_limits(
-            8,
-            Limits {
-                max_memory_bytes: 10 * item,
-                ..Limits::default()
-            },
-        );
+        let store = limited(8, |limits| limits.max_memory_bytes = 10 * item);
         store.create_cache("c").unwrap();
         for i in 0..10u8 {
             set(&store, "c", &[i], &[0; 1000]);
@@ -907,38 +907,19 @@ mod tests {
 
     #[test]
     fn a_growing_collection_evicts_others_then_itself() {
-        let store = Store::with_limits(
-            4,
-            Limits {
-                max_memory_bytes: 4000,
-                ..Limits::default()
-            },
-        );
+        let store = limited(4, |limits| limits.max_memory_bytes = 4000);
         store.create_cache("c").unwrap();
         set(&store, "c", b"a", &[0; 100]);
         let now = Instant::now();
-        store
-            .with_key("c", b"set", |slot| {
-                slot.insert(Item::new(
-                    Value::Set(HashSet::from([vec![1; 3500]])),
-                    now,
-                    60_000,
-                ))
-            })
-            .unwrap();
+        let set = Value::Set(HashSet::from([vec![1; 3500]]));
+        insert(&store, b"set", set, now);
         assert!(!exists(&store, "c", b"a"));
         assert!(exists(&store, "c", b"set"));
-        store
-            .with_key("c", b"set", |slot| {
-                if let Some(Item {
-                    value: Value::Set(set),
-                    ..
-                }) = slot.get_mut()
-                {
-                    set.insert(vec![2; 3500]);
-                }
-            })
-            .unwrap();
+        update(&store, b"set", |value| {
+            if let Value::Set(set) = value {
+                set.insert(vec![2; 3500]);
+            }
+        });
         assert!(!exists(&store, "c", b"set"));
         assert_eq!(store.used_bytes(), 0);
         assert_eq!(store.metrics().evictions, 2);

@@ -28,6 +28,13 @@ fn element_cost(element: &[u8]) -> usize {
 #[derive(Debug, Clone, Copy)]
 pub struct Score(pub f64);
 
+impl Score {
+    /// `value` as a score, `-0.0` stored as `0.0` ([`normalize`]).
+    pub fn new(value: f64) -> Self {
+        Self(normalize(value))
+    }
+}
+
 impl PartialEq for Score {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
