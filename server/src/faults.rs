@@ -150,7 +150,6 @@ impl Plan {
     }
 }
 
-/// The status a fault answers with.
 /// The `grpc-timeout` a request carries (gRPC over HTTP/2: up to 8 digits and a unit, `H`, `M`,
 /// `S`, `m`, `u` or `n`), if valid.
 fn grpc_timeout(headers: &HeaderMap) -> Option<Duration> {
@@ -176,6 +175,66 @@ fn injected(code: Code, rpc: &str) -> tonic::Status {
         code,
         format!("momento-server test admin: {rpc} fault injected by request metadata"),
     )
+}
+
+/// When a request reached the server, stamped by [`ArrivalLayer`].
+#[derive(Debug, Clone, Copy)]
+struct Arrived(tokio::time::Instant);
+
+/// The outermost layer, with the test admin on: stamps each request's arrival before tonic starts
+/// its `grpc-timeout` timer (tonic calls the layers, then starts the timer), so that a delay
+/// outliving the client's deadline answers at a deadline no later than tonic's (see
+/// [`FaultService`]), however late the fault layer itself first runs (admission waits for body
+/// bytes; a loaded runtime polls late).
+#[derive(Debug, Clone, Copy)]
+pub struct ArrivalLayer {
+    enabled: bool,
+}
+
+impl ArrivalLayer {
+    /// Stamps arrivals when `enabled` (`--enable-test-admin`).
+    pub fn new(enabled: bool) -> Self {
+        Self { enabled }
+    }
+}
+
+impl<S> tower_layer::Layer<S> for ArrivalLayer {
+    type Service = ArrivalService<S>;
+
+    fn layer(&self, inner: S) -> ArrivalService<S> {
+        ArrivalService {
+            inner,
+            enabled: self.enabled,
+        }
+    }
+}
+
+/// The service produced by [`ArrivalLayer`].
+#[derive(Debug, Clone)]
+pub struct ArrivalService<S> {
+    inner: S,
+    enabled: bool,
+}
+
+impl<S, B> tower_service::Service<Request<B>> for ArrivalService<S>
+where
+    S: tower_service::Service<Request<B>>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: Request<B>) -> S::Future {
+        if self.enabled {
+            let now = tokio::time::Instant::now();
+            request.extensions_mut().insert(Arrived(now));
+        }
+        self.inner.call(request)
+    }
 }
 
 /// Tower layer injecting the faults the request metadata asks for (see the module docs); a
@@ -223,20 +282,28 @@ where
         // The ready service handles this request; the clone waits for the next one.
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
-        let deadline = grpc_timeout(request.headers());
+        // The client's deadline, from the request's arrival (now, when no arrival was stamped).
+        let deadline = grpc_timeout(request.headers()).map(|timeout| {
+            let arrived = request.extensions().get::<Arrived>();
+            (
+                arrived.map_or_else(tokio::time::Instant::now, |a| a.0) + timeout,
+                timeout,
+            )
+        });
         Box::pin(async move {
             if let Some(delay) = plan.delay {
-                match deadline.filter(|deadline| *deadline <= delay) {
+                match deadline.filter(|(_, timeout)| *timeout <= delay) {
                     // The client's deadline passes during the delay: answer DEADLINE_EXCEEDED at
                     // it, as the service does. Left to tonic, its grpc-timeout handling answers
                     // CANCELLED at that instant, racing the client's own timer (a loaded machine
-                    // then turned the official SDKs' TIMEOUT_ERROR into CANCELLED_ERROR). Polled
-                    // inside tonic's timeout future, this answer wins when both are due. Only
-                    // here: the injected delay is the one wait the server makes on purpose, and a
-                    // second timer on every call (a general layer) would double tonic's per-call
-                    // timer on the hot path for handlers that answer in microseconds.
-                    Some(deadline) => {
-                        tokio::time::sleep(deadline).await;
+                    // then turned the official SDKs' TIMEOUT_ERROR into CANCELLED_ERROR). Due no
+                    // later than tonic's timer (the arrival is stamped before tonic starts it)
+                    // and polled inside tonic's timeout future, this answer wins. Only here: the
+                    // injected delay is the one wait the server makes on purpose, and a second
+                    // timer on every call (a general layer) would double tonic's per-call timer
+                    // on the hot path for handlers that answer in microseconds.
+                    Some((due, _)) => {
+                        tokio::time::sleep_until(due).await;
                         return Ok(tonic::Status::deadline_exceeded(format!(
                             "momento-server test admin: the {rpc} deadline passed during an \
                              injected delay"

@@ -1,6 +1,7 @@
 //! Starting and stopping the server.
 //!
 //! Layer order on the single port (outermost first):
+//! 0. [`crate::faults::ArrivalLayer`] stamps each request's arrival (`--enable-test-admin` only);
 //! 1. [`crate::cors::cors_layer`] answers CORS preflights itself and decorates every response
 //!    (the in-flight layer's refusals included);
 //! 2. [`crate::budget::InFlightLayer`] refuses bodies declared above the largest message, admits
@@ -37,7 +38,7 @@ use tonic::service::Routes;
 use tonic::transport::server::TcpIncoming;
 use tonic::transport::Server;
 use tonic_web::GrpcWebLayer;
-use tower_layer::{Identity, Layer, Stack};
+use tower_layer::{Layer, Stack};
 
 use crate::auth::AuthLayer;
 use crate::budget::{
@@ -48,7 +49,7 @@ use crate::codec::RequestErrorsLayer;
 use crate::config::{endpoint_of, AuthMode, Config};
 use crate::conn::CappedRead;
 use crate::cors::cors_layer;
-use crate::faults::FaultLayer;
+use crate::faults::{ArrivalLayer, FaultLayer};
 use crate::grpc::auth::auth_server::AuthServer;
 use crate::grpc::cache_client::ping_server::PingServer;
 use crate::grpc::cache_client::pubsub::pubsub_server::PubsubServer;
@@ -279,7 +280,7 @@ fn endpoint_for(addr: SocketAddr) -> String {
 }
 
 /// The tower layers in front of the services, outermost last in the type (innermost first):
-/// CORS, in-flight budget, the HTTP API, gRPC-web, auth, fault injection, then the
+/// the arrival stamp, CORS, in-flight budget, the HTTP API, gRPC-web, auth, fault injection, then the
 /// request-error rewriting (see the module docs for the order).
 pub type Layers = Stack<
     RequestErrorsLayer,
@@ -291,7 +292,7 @@ pub type Layers = Stack<
                 GrpcWebLayer,
                 Stack<
                     HttpApiLayer,
-                    Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, Identity>>,
+                    Stack<InFlightLayer, Stack<tower_http::cors::CorsLayer, ArrivalLayer>>,
                 >,
             >,
         >,
@@ -380,7 +381,10 @@ fn build(config: &Config, signer: TokenSigner, endpoint: &str) -> Built {
                         http_api,
                         Stack::new(
                             InFlightLayer::new(in_flight.clone(), admissions),
-                            Stack::new(cors_layer(&config.cors_origins), Identity::new()),
+                            Stack::new(
+                                cors_layer(&config.cors_origins),
+                                ArrivalLayer::new(config.test_admin_port.is_some()),
+                            ),
                         ),
                     ),
                 ),

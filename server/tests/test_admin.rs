@@ -237,3 +237,37 @@ async fn block_cuts_open_streams_and_unblock_restores_the_port() {
     assert_eq!(admin(&server, "/nope").await.trim(), "not found");
     server.shutdown().await.unwrap();
 }
+
+/// Many delayed calls at once, each outliving its deadline: every one answers DEADLINE_EXCEEDED
+/// (the injected delay's answer), none tonic's CANCELLED "Timeout expired", however late the fault
+/// layer first runs after tonic started its own timer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deadline_during_a_delay_is_deadline_exceeded_under_load() {
+    let server = start(true).await;
+    let url = format!("{}/cache_client.Scs/Get", server.url());
+    let token = server.auth_token().to_owned();
+    let calls = (0..64).map(|_| {
+        let (url, token) = (url.clone(), token.clone());
+        tokio::spawn(async move {
+            let reply = common::web::text_call(
+                url,
+                &GetRequest {
+                    cache_key: b"k".to_vec(),
+                },
+                &[
+                    ("authorization", &token),
+                    ("cache", "c"),
+                    ("delay-rpcs", "get"),
+                    ("delay-ms", "1000"),
+                    ("grpc-timeout", "100m"),
+                ],
+            )
+            .await;
+            reply.metadata("grpc-status")
+        })
+    });
+    for call in calls.collect::<Vec<_>>() {
+        assert_eq!(call.await.unwrap().as_deref(), Some("4"));
+    }
+    server.shutdown().await.unwrap();
+}
