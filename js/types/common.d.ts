@@ -82,6 +82,11 @@ export declare abstract class Empty<T extends string> extends ResponseBase {
   readonly is_success: T extends 'Success' ? true : undefined;
   readonly is_miss: T extends 'Miss' ? true : undefined;
 }
+/** A `Success` variant with data; `is_success`, the official marker, is `true` as on every `Success`. */
+export declare abstract class SuccessBase extends ResponseBase {
+  readonly type: 'Success';
+  readonly is_success: true;
+}
 /** A variant holding bytes: `value()` is the UTF-8 string. */
 export declare abstract class BytesValue<T extends string> extends ResponseBase {
   readonly type: T;

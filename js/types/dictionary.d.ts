@@ -1,7 +1,7 @@
 // Types of the dictionary methods and responses.
 import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
 import type {
-  BytesLike, CallOptions, CollectionCallOptions, Empty, BytesValue, ErrorResponse, ResponseBase,
+  BytesLike, CallOptions, CollectionCallOptions, Empty, BytesValue, ErrorResponse, ResponseBase, SuccessBase,
 } from '../index.js';
 
 
@@ -49,7 +49,7 @@ export import CacheDictionarySetFields = SuccessResponses;
 export import CacheDictionaryRemoveField = SuccessResponses;
 export import CacheDictionaryRemoveFields = SuccessResponses;
 export declare namespace CacheDictionaryIncrement {
-  class Success extends ResponseBase { readonly type: 'Success'; value(): number; valueNumber(): number; }
+  class Success extends SuccessBase { value(): number; valueNumber(): number; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }

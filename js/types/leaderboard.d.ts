@@ -1,6 +1,6 @@
 // Types of PreviewLeaderboardClient, its leaderboard objects and responses (official @gomomento/sdk-web names).
 import { SuccessEnum, SuccessResponses } from './enums.js';
-import type { Configuration, CredentialProvider, Empty, ErrorResponse, ResponseBase } from '../index.js';
+import type { Configuration, CredentialProvider, Empty, ErrorResponse, ResponseBase, SuccessBase } from '../index.js';
 
 
 /** Ranking order: rank 0 is the lowest (`Ascending`, default) or highest (`Descending`) score. */
@@ -14,8 +14,7 @@ export declare const LeaderboardConfigurations: Readonly<{ Laptop: { v1(): Confi
 export interface LeaderboardElement { id: number; score: number; rank: number; }
 
 export declare namespace LeaderboardFetch {
-  class Success extends ResponseBase {
-    readonly type: 'Success';
+  class Success extends SuccessBase {
     /** The elements in order. */
     values(): LeaderboardElement[];
   }
@@ -23,8 +22,7 @@ export declare namespace LeaderboardFetch {
   type Response = Success | Error;
 }
 export declare namespace LeaderboardLength {
-  class Success extends ResponseBase {
-    readonly type: 'Success';
+  class Success extends SuccessBase {
     /** The number of elements. */
     length(): number;
   }

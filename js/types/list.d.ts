@@ -1,6 +1,6 @@
 // Types of the list methods and responses.
 import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
-import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
+import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase, SuccessBase } from '../index.js';
 
 /** Options of `listPushFront` / `listConcatenateFront`. */
 export interface BackTruncatableCallOptions extends CollectionCallOptions {
@@ -28,8 +28,7 @@ export interface ListRetainCallOptions extends CollectionCallOptions {
 }
 
 /** `Success` of the list writes that answer the new length. */
-declare abstract class ListLengthSuccess extends ResponseBase {
-  readonly type: 'Success';
+declare abstract class ListLengthSuccess extends SuccessBase {
   value(): undefined;
   /** The list's length after the write. */
   listLength(): number;

@@ -2,6 +2,7 @@
 import { HitMissEnum, StoredEnum, SuccessEnum, TtlUpdateEnum } from './enums.js';
 import type { Enum,
   BytesLike, BytesValue, CallOptions, Empty, ErrorResponse, GetCallOptions, ResponseBase, ScalarCallOptions, SetCallOptions,
+  SuccessBase,
 } from './common.js';
 import type { CacheGet, CacheSet } from './common.js';
 
@@ -13,7 +14,7 @@ export interface HashAccessors {
 export interface SetBatchItem { key: BytesLike; value: BytesLike; ttl?: number; }
 
 export declare namespace CacheIncrement {
-  class Success extends ResponseBase { readonly type: 'Success'; readonly is_success: true; value(): number; valueNumber(): number; }
+  class Success extends SuccessBase { value(): number; valueNumber(): number; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }

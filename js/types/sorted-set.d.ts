@@ -1,6 +1,6 @@
 // Types of the sorted set methods and responses.
 import { HitMissEnum, SuccessEnum, SuccessResponses } from './enums.js';
-import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase } from '../index.js';
+import type { BytesLike, CallOptions, CollectionCallOptions, Empty, ErrorResponse, ResponseBase, SuccessBase } from '../index.js';
 
 /** The order of fetched elements and of ranks. */
 export declare const SortedSetOrder: Readonly<{ Ascending: 'ASC'; Descending: 'DESC' }>;
@@ -87,7 +87,7 @@ export declare namespace CacheSortedSetGetRank {
   type Response = Hit | Miss | Error;
 }
 export declare namespace CacheSortedSetIncrementScore {
-  class Success extends ResponseBase { readonly type: 'Success'; score(): number; }
+  class Success extends SuccessBase { score(): number; }
   class Error extends ErrorResponse { score(): undefined; }
   type Response = Success | Error;
 }
@@ -104,7 +104,7 @@ export import CacheSortedSetPutElements = SuccessResponses;
 export import CacheSortedSetRemoveElement = SuccessResponses;
 export import CacheSortedSetRemoveElements = SuccessResponses;
 export declare namespace CacheSortedSetUnionStore {
-  class Success extends ResponseBase { readonly type: 'Success'; length(): number; }
+  class Success extends SuccessBase { length(): number; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }

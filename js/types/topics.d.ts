@@ -1,6 +1,6 @@
 // Types of TopicClient, subscriptions and RefreshingCredentialProvider.
 import type { Configuration, CredentialProvider, Preset, TopicClientConfiguration } from './config.js';
-import { ErrorResponse } from './common.js';
+import { Empty, ErrorResponse } from './common.js';
 import type {
   DeleteWebhook, GetWebhookSecret, ListWebhooks, PutWebhook, RotateWebhookSecret, WebhookDestination,
 } from './webhook.js';
@@ -30,7 +30,7 @@ export declare class TopicDiscontinuity {
 export declare class TopicHeartbeat { readonly type: 'Heartbeat'; }
 
 export declare namespace TopicPublish {
-  class Success { readonly type: 'Success'; value(): undefined; }
+  class Success extends Empty<'Success'> {}
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }

@@ -1,6 +1,6 @@
 // Types of the topic webhook responses and destinations (TopicClient.putWebhook and friends).
 import { SuccessEnum, SuccessResponses } from './enums.js';
-import { Empty, ErrorResponse, ResponseBase } from './common.js';
+import { Empty, ErrorResponse, ResponseBase, SuccessBase } from './common.js';
 
 /** Kinds of webhook destination. */
 export declare const WebhookDestinationType: Readonly<{ PostUrl: 'post_url' }>;
@@ -21,18 +21,17 @@ export interface Webhook {
 }
 
 export declare namespace PutWebhook {
-  class Success extends ResponseBase { readonly type: 'Success'; secretString(): string; }
+  class Success extends SuccessBase { secretString(): string; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
 export import DeleteWebhook = SuccessResponses;
 export declare namespace ListWebhooks {
-  class Success extends ResponseBase { readonly type: 'Success'; getWebhooks(): Webhook[]; }
+  class Success extends SuccessBase { getWebhooks(): Webhook[]; }
   class Error extends ErrorResponse {}
   type Response = Success | Error;
 }
-declare class SecretSuccess extends ResponseBase {
-  readonly type: 'Success';
+declare class SecretSuccess extends SuccessBase {
   secret(): string;
   webhookName(): string;
   cacheName(): string;

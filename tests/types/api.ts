@@ -104,3 +104,21 @@ async function dropIn(): Promise<void> {
   void sg;
 }
 void dropIn;
+
+// Every `Success` variant carries the official `is_success: true` marker (the runtime sets it on all of them; the
+// types of the variants with data left it out).
+import {
+  CacheDictionaryIncrement, CacheSortedSetIncrementScore, CacheSortedSetUnionStore, CacheListPushFront, LeaderboardFetch,
+  LeaderboardLength, GetWebhookSecret, TopicPublish,
+} from '../../pkg/web/index.js';
+type _successMarkers = [
+  Expect<Equal<CacheDictionaryIncrement.Success['is_success'], true>>,
+  Expect<Equal<CacheSortedSetIncrementScore.Success['is_success'], true>>,
+  Expect<Equal<CacheSortedSetUnionStore.Success['is_success'], true>>,
+  Expect<Equal<CacheListPushFront.Success['is_success'], true>>,
+  Expect<Equal<LeaderboardFetch.Success['is_success'], true>>,
+  Expect<Equal<LeaderboardLength.Success['is_success'], true>>,
+  Expect<Equal<GetWebhookSecret.Success['is_success'], true>>,
+  Expect<Equal<ListWebhooks.Success['is_success'], true>>,
+  Expect<Equal<TopicPublish.Success['is_success'], true>>,
+];
