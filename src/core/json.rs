@@ -14,6 +14,29 @@ pub enum Value {
     Other,
 }
 
+/// The members of an object or array after its opening byte, through `close`: `member` reads
+/// each (parser `p`), `,` separates them, anything else is the error `expected`. A macro rather
+/// than a function taking a closure: inlined as if written out, it keeps the lite wasm smallest.
+macro_rules! members {
+    ($p:ident, $close:literal, $expected:literal, $member:block) => {
+        $p.ws();
+        if $p.peek() == Some($close) {
+            $p.i += 1;
+        } else {
+            loop {
+                $p.ws();
+                $member
+                $p.ws();
+                match $p.next() {
+                    Some(b',') => continue,
+                    Some($close) => break,
+                    _ => return Err($expected.into()),
+                }
+            }
+        }
+    };
+}
+
 /// Parses a JSON object and returns its top-level fields in document order.
 pub fn parse_object(input: &str) -> Result<Vec<(String, Value)>, String> {
     let mut p = Parser {
@@ -23,10 +46,13 @@ pub fn parse_object(input: &str) -> Result<Vec<(String, Value)>, String> {
     p.ws();
     p.expect(b'{')?;
     let mut out = Vec::new();
-    p.members(b'}', |p| {
-        out.push(p.field(0)?);
-        Ok(())
-    })?;
+    members!(p, b'}', "expected ',' or '}'", {
+        let key = p.string()?;
+        p.ws();
+        p.expect(b':')?;
+        p.ws();
+        out.push((key, p.value(0)?));
+    });
     p.ws();
     if p.i != p.b.len() {
         return Err("trailing characters after JSON object".into());
@@ -90,12 +116,20 @@ impl Parser<'_> {
             Some(b'"') => self.string().map(Value::Str),
             Some(b'{') => {
                 self.i += 1;
-                self.members(b'}', |p| p.field(depth + 1).map(drop))?;
+                members!(self, b'}', "expected ',' or '}'", {
+                    self.string()?;
+                    self.ws();
+                    self.expect(b':')?;
+                    self.ws();
+                    self.value(depth + 1)?;
+                });
                 Ok(Value::Other)
             }
             Some(b'[') => {
                 self.i += 1;
-                self.members(b']', |p| p.value(depth + 1).map(drop))?;
+                members!(self, b']', "expected ',' or ']'", {
+                    self.value(depth + 1)?;
+                });
                 Ok(Value::Other)
             }
             Some(b't') => self.word("true"),
@@ -104,39 +138,6 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => self.number(),
             _ => Err("unexpected character in JSON".into()),
         }
-    }
-
-    /// After an opening `{` or `[`: the members, each read by `member` and separated by `,`, through `close`.
-    fn members(
-        &mut self,
-        close: u8,
-        mut member: impl FnMut(&mut Self) -> Result<(), String>,
-    ) -> Result<(), String> {
-        self.ws();
-        if self.peek() == Some(close) {
-            self.i += 1;
-            return Ok(());
-        }
-        loop {
-            self.ws();
-            member(self)?;
-            self.ws();
-            match self.next() {
-                Some(b',') => {}
-                Some(c) if c == close => return Ok(()),
-                _ if close == b'}' => return Err("expected ',' or '}'".into()),
-                _ => return Err("expected ',' or ']'".into()),
-            }
-        }
-    }
-
-    /// An object member, `"key": value`, its value at `depth`.
-    fn field(&mut self, depth: usize) -> Result<(String, Value), String> {
-        let key = self.string()?;
-        self.ws();
-        self.expect(b':')?;
-        self.ws();
-        Ok((key, self.value(depth)?))
     }
 
     fn word(&mut self, w: &str) -> Result<Value, String> {
