@@ -69,7 +69,12 @@ impl Auth for AuthApiService {
         &self,
         request: Request<GenerateApiTokenRequest>,
     ) -> Result<Response<GenerateApiTokenResponse>, Status> {
-        let (caller, _, body) = self.issuer.minter(request)?;
+        let (caller, _) = self.issuer.minter(
+            &request,
+            &request.get_ref().auth_token,
+            request.get_ref().permissions.as_ref(),
+        )?;
+        let body = request.into_inner();
         let valid_for_seconds = match body.expiry {
             Some(generate_api_token_request::Expiry::Never(_)) => None,
             Some(generate_api_token_request::Expiry::Expires(e)) if e.valid_for_seconds > 0 => {

@@ -24,7 +24,6 @@
 //! The new token's claims: `sub` = the caller's `sub`, `iat`, `exp`, `p` = the encoded
 //! permissions, `jti` = token id.
 
-use momento_proto::auth::GenerateApiTokenRequest;
 use momento_proto::permission_messages::Permissions;
 use momento_proto::rpc::RpcRequest;
 use momento_proto::token::{GenerateDisposableTokenRequest, GenerateDisposableTokenResponse};
@@ -39,30 +38,6 @@ pub const MAX_DISPOSABLE_TOKEN_SECONDS: u32 = 60 * 60;
 
 /// Longest `token_id`, in characters (the SDKs' limit).
 pub const MAX_TOKEN_ID_LEN: usize = 64;
-
-/// A request that mints a token: the caller's credential and the permissions asked for.
-pub trait MintRequest {
-    /// The caller's credential from the body (`auth_token`; may be empty).
-    fn auth_token(&self) -> &str;
-    /// The permissions asked for (`None` when absent).
-    fn permissions(&self) -> Option<&Permissions>;
-}
-
-/// Implements [`MintRequest`] for request types with `auth_token` and `permissions` fields.
-macro_rules! mint_request {
-    ($($t:ty),*) => {$(
-        impl MintRequest for $t {
-            fn auth_token(&self) -> &str {
-                &self.auth_token
-            }
-            fn permissions(&self) -> Option<&Permissions> {
-                self.permissions.as_ref()
-            }
-        }
-    )*};
-}
-
-mint_request!(GenerateDisposableTokenRequest, GenerateApiTokenRequest);
 
 /// Mints tokens for the Auth and Token services: the signer, the endpoint written into
 /// responses, and whether callers are authenticated.
@@ -127,17 +102,16 @@ impl Issuer {
         Ok(Some((claims, TokenKind::of(&token))))
     }
 
-    /// Authenticates the caller (the body's `auth_token`, see [`Self::caller`]), validates the
-    /// requested permissions (`INVALID_ARGUMENT`) and checks that the caller may mint them
-    /// ([`permissions::authorize_mint`]). Returns the caller's claims (`None` with
-    /// `--auth none`), the requested scope and the request body.
-    pub fn minter<T: RpcRequest + MintRequest>(
+    /// Authenticates the caller, validates the `requested` permissions (`INVALID_ARGUMENT`) and
+    /// checks that the caller may mint them ([`permissions::authorize_mint`]). Returns the
+    /// caller's claims (`None` with `--auth none`) and the requested scope.
+    pub fn minter<T: RpcRequest>(
         &self,
-        request: Request<T>,
-    ) -> Result<(Option<Claims>, Scope, T), Status> {
-        let body = request.get_ref();
-        let (body_credential, requested) = (body.auth_token(), body.permissions());
-        let caller = self.caller(&request, body_credential)?;
+        request: &Request<T>,
+        body_credential: &str,
+        requested: Option<&Permissions>,
+    ) -> Result<(Option<Claims>, Scope), Status> {
+        let caller = self.caller(request, body_credential)?;
         let (claims, kind) = caller.map_or((None, TokenKind::V1), |(c, k)| (Some(c), k));
         let scope = requested
             .ok_or_else(|| {
@@ -148,7 +122,7 @@ impl Issuer {
             });
         // Who may mint comes first, so that callers who may not learn nothing of validation.
         permissions::authorize_mint(claims.as_ref(), kind, scope.as_ref().ok(), T::RPC)?;
-        Ok((claims, scope?, request.into_inner()))
+        Ok((claims, scope?))
     }
 
     /// Signs a token for `caller` (subject taken from it) with `permissions` (`None` in the
@@ -211,7 +185,12 @@ impl Token for TokenService {
         &self,
         request: Request<GenerateDisposableTokenRequest>,
     ) -> Result<Response<GenerateDisposableTokenResponse>, Status> {
-        let (caller, scope, body) = self.issuer.minter(request)?;
+        let (caller, scope) = self.issuer.minter(
+            &request,
+            &request.get_ref().auth_token,
+            request.get_ref().permissions.as_ref(),
+        )?;
+        let body = request.into_inner();
         let seconds = body.expires.map_or(0, |e| e.valid_for_seconds);
         if seconds == 0 {
             return Err(Status::invalid_argument(
