@@ -315,42 +315,16 @@ impl LeaderboardService {
 
     /// [`Self::call`] for the reads that list ranked elements: what `f` lists of the board, none
     /// when there is no board.
-    fn elements<Req: Named, Resp: Ranked>(
+    fn elements<Req: Named>(
         &self,
         request: Request<Req>,
         f: impl FnOnce(&Req, &Board) -> Vec<RankedElement>,
-    ) -> Result<Response<Resp>, Status> {
-        let elements = self.call(request, false, |message, board| {
+    ) -> Result<Vec<RankedElement>, Status> {
+        self.call(request, false, |message, board| {
             board.map_or_else(Vec::new, |board| f(message, board))
-        })?;
-        Ok(Response::new(Resp::with(elements)))
+        })
     }
 }
-
-/// A response listing ranked elements (`GetByRank`, `GetRank`, `GetByScore`,
-/// `GetCompetitionRank`).
-trait Ranked {
-    /// The response listing `elements`.
-    fn with(elements: Vec<RankedElement>) -> Self;
-}
-
-/// Implements [`Ranked`] for responses whose one field is `elements`.
-macro_rules! ranked {
-    ($($ty:ident),*) => {
-        $(impl Ranked for $ty {
-            fn with(elements: Vec<RankedElement>) -> Self {
-                Self { elements }
-            }
-        })*
-    };
-}
-
-ranked!(
-    GetByRankResponse,
-    GetRankResponse,
-    GetByScoreResponse,
-    GetCompetitionRankResponse
-);
 
 /// A leaderboard request: each names its leaderboard.
 trait Named: RpcRequest {
@@ -526,7 +500,8 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (start, end) = rank_query(request.get_ref())?;
-        self.elements(request, |_, board| board.by_rank(order, start, end))
+        let elements = self.elements(request, |_, board| board.by_rank(order, start, end))?;
+        Ok(Response::new(GetByRankResponse { elements }))
     }
 
     async fn get_rank(
@@ -535,7 +510,8 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetRankResponse>, Status> {
         let order = order(request.get_ref().order)?;
         check_batch(request.get_ref().ids.len(), "id")?;
-        self.elements(request, |m, board| board.ranks(order, &m.ids, false))
+        let elements = self.elements(request, |m, board| board.ranks(order, &m.ids, false))?;
+        Ok(Response::new(GetRankResponse { elements }))
     }
 
     async fn get_by_score(
@@ -544,9 +520,10 @@ impl Leaderboard for LeaderboardService {
     ) -> Result<Response<GetByScoreResponse>, Status> {
         let order = order(request.get_ref().order)?;
         let (min, max, offset, limit) = score_query(request.get_ref())?;
-        self.elements(request, |_, board| {
+        let elements = self.elements(request, |_, board| {
             board.by_score(order, min, max, offset, limit)
-        })
+        })?;
+        Ok(Response::new(GetByScoreResponse { elements }))
     }
 
     async fn get_competition_rank(
@@ -559,7 +536,8 @@ impl Leaderboard for LeaderboardService {
             Some(value) => order(value)?,
         };
         check_batch(request.get_ref().ids.len(), "id")?;
-        self.elements(request, |m, board| board.ranks(order, &m.ids, true))
+        let elements = self.elements(request, |m, board| board.ranks(order, &m.ids, true))?;
+        Ok(Response::new(GetCompetitionRankResponse { elements }))
     }
 }
 
