@@ -8,10 +8,10 @@ import { InvalidArgumentError } from '../errors.js';
 import { INVALID } from '../error-results.js';
 import { CacheGet, CacheSet } from '../responses/scalar.js';
 import * as scalar from '../responses/scalar-extra.js';
+import { bytesOf } from '../responses/base.js';
 import { batchItems } from './scalar-extra.js';
 
 const BUILT_IN = CompressorFactory.default();
-const utf8 = new TextEncoder();
 /** `options[name]` (`undefined` when reading it throws: the core reads options the same forgiving way). */
 const option = (options, name) => {
   try {
@@ -28,7 +28,7 @@ export const CompressionMethods = (Base) => class extends Base {
   /** A promise of `value` compressed at the strategy's level; a value of a wrong type is left for the core to
    * reject. */
   async _compress(value) {
-    if (typeof value === 'string') value = utf8.encode(value);
+    value = bytesOf(value);
     if (!(value instanceof Uint8Array)) return value;
     return this._compressor().compress(this._configuration.compression?.compressionLevel ?? 'Balanced', value);
   }
